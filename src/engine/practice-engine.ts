@@ -1,0 +1,1 @@
+// placeholder: implementation follows in the next commit

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { GradeSchema, LanguageSchema } from '../evaluation/grade.js';
+import { IntensitySchema } from '../personas/persona-schema.js';
+
+export const OutcomeSchema = z.enum(['resolved', 'hung_up', 'trainee_ended', 'turn_limit', 'stopped']);
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** One line the customer said. A retried exchange retracts the customer's answer to the first attempt. */
+export const CustomerLineSchema = z.object({
+  n: z.number().int().min(0),
+  text: z.string(),
+  stage: z.string(),
+  narration: z.string().optional(),
+  /** 'script' or the id of the LLM voice that wrote the words */
+  voice: z.string(),
+  at: z.string(),
+  retracted: z.boolean().default(false),
+});
+export type CustomerLine = z.infer<typeof CustomerLineSchema>;
+
+/** One graded trainee reply to customer line `lineN`; `attempt` counts retries of the same line from 1. */
+export const ExchangeSchema = z.object({
+  lineN: z.number().int().min(0),
+  attempt: z.number().int().min(1),
+  reply: z.string(),
+  grade: GradeSchema,
+  at: z.string(),
+});
+export type Exchange = z.infer<typeof ExchangeSchema>;
+
+export const TokenUsageSchema = z.object({
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+
+export const SessionStatusSchema = z.enum(['active', 'paused', 'ended']);
+
+export const SessionSchema = z.object({
+  id: z.string(),
+  schemaVersion: z.literal(1),
+  /** who practises: a Discord user id, or a local name for the terminal */
+  userId: z.string(),
+  /** Discord server, or null for the terminal */
+  guildId: z.string().nullable(),
+  /** where the session lives in a front end (e.g. a Discord thread id), so a restart can find it */
+  channelRef: z.string().nullable().default(null),
+  /** group session (trainer-run) this practice belongs to */
+  groupId: z.string().nullable().default(null),
+  personaId: z.string(),
+  lang: LanguageSchema,
+  intensity: IntensitySchema,
+  status: SessionStatusSchema,
+  outcome: OutcomeSchema.nullable().default(null),
+  stage: z.string(),
+  /** number of graded trainee replies (retries included) */
+  turns: z.number().int().min(0),
+  lines: z.array(CustomerLineSchema),
+  exchanges: z.array(ExchangeSchema),
+  /** a reply received but not yet graded: if the process died here, it is graded on resume */
+  pendingReply: z.object({ text: z.string(), at: z.string() }).nullable().default(null),
+  usage: TokenUsageSchema.default({ promptTokens: 0, completionTokens: 0 }),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  endedAt: z.string().nullable().default(null),
+});
+export type Session = z.infer<typeof SessionSchema>;
+
+/** The customer line the trainee is answering now (the last one not retracted). */
+export function currentLine(session: Session): CustomerLine | undefined {
+  for (let i = session.lines.length - 1; i >= 0; i--) {
+    const line = session.lines[i];
+    if (line && !line.retracted) return line;
+  }
+  return undefined;
+}

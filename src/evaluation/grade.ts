@@ -1,0 +1,108 @@
+import { z } from 'zod';
+
+/**
+ * The grade of one trainee reply. Every grader (offline lexicon grader, LLM judge) returns exactly
+ * this shape; the engine, the front ends and the reports only ever read this.
+ *
+ * Score anchors (from `prompts/rubric.md`): composure >= 3 means composed; empathy 1–2 no real
+ * empathy, 3 a generic acknowledgement, 4–5 empathy specific to this customer's feeling or situation.
+ */
+export const LanguageSchema = z.enum(['de', 'en']);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ScoreSchema = z.number().int().min(1).max(5);
+export const SubScoreSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+
+export const BoundaryVerdictSchema = z.enum(['not_needed', 'set_well', 'missing', 'unnecessary', 'too_harsh']);
+export type BoundaryVerdict = z.infer<typeof BoundaryVerdictSchema>;
+
+export const GradeSchema = z.object({
+  composure: z.object({
+    score: ScoreSchema,
+    evidence: z.array(z.string()),
+  }),
+  empathy: z.object({
+    score: ScoreSchema,
+    /** none / generic / specific warmth or concern */
+    emotionalReaction: SubScoreSchema,
+    /** names the customer's feeling or situation */
+    interpretation: SubScoreSchema,
+    /** asks to understand more */
+    exploration: SubScoreSchema,
+    evidence: z.array(z.string()),
+  }),
+  boundary: z.object({
+    /** the customer insulted the trainee personally in the message being answered */
+    needed: z.boolean(),
+    verdict: BoundaryVerdictSchema,
+    evidence: z.array(z.string()),
+  }),
+  /**
+   * Observations the persona script steers by. Not scores: they say what the reply did, so the
+   * customer can react (a concrete next step calms the frustrated customer, a polite goodbye ends the call).
+   */
+  signals: z.object({
+    /** offers a concrete next step or solution */
+    offersSolution: z.boolean(),
+    /** the trainee closes or ends the conversation */
+    endsConversation: z.boolean(),
+  }),
+  feedback: z.object({
+    strength: z.string(),
+    tip: z.string(),
+    example: z.string(),
+  }),
+  /** which grader and which rubric version produced this grade */
+  source: z.object({
+    grader: z.string(),
+    rubricVersion: z.string(),
+  }),
+});
+export type Grade = z.infer<typeof GradeSchema>;
+
+export const TurnSchema = z.object({
+  role: z.enum(['customer', 'trainee']),
+  text: z.string(),
+});
+export type Turn = z.infer<typeof TurnSchema>;
+
+/** What the persona file tells a grader about the situation (persona-specific rubric points). */
+export const GradingContextSchema = z.object({
+  personaId: z.string(),
+  /** rubric focus tags from the persona file, e.g. `grief` (product talk and forced cheer count against empathy) */
+  focus: z.array(z.string()),
+});
+export type GradingContext = z.infer<typeof GradingContextSchema>;
+
+/** Everything a grader sees. `history` is the conversation before `customer` (oldest first). */
+export const GradeInputSchema = z.object({
+  lang: LanguageSchema,
+  customer: z.string(),
+  reply: z.string(),
+  history: z.array(TurnSchema).default([]),
+  context: GradingContextSchema.optional(),
+});
+export type GradeInput = z.infer<typeof GradeInputSchema>;
+
+/** Mean of the three criteria on a 1–5 scale; boundary verdicts map to 5 (correct) or 1/2 (wrong). */
+export function overallScore(grade: Grade): number {
+  const boundaryScore = boundaryVerdictScore(grade.boundary.verdict);
+  return (grade.composure.score + grade.empathy.score + boundaryScore) / 3;
+}
+
+export function boundaryVerdictScore(verdict: BoundaryVerdict): number {
+  switch (verdict) {
+    case 'not_needed':
+    case 'set_well':
+      return 5;
+    case 'unnecessary':
+      return 2;
+    case 'missing':
+    case 'too_harsh':
+      return 1;
+  }
+}
+
+export function isBoundaryCorrect(verdict: BoundaryVerdict): boolean {
+  return verdict === 'not_needed' || verdict === 'set_well';
+}
