@@ -1,5 +1,6 @@
 import type { Language, Turn } from '../evaluation/grade.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
+import type { CallOptions } from './call-options.js';
 import type { TokenUsage } from './session.js';
 
 /** What a voice needs to say the customer's next line. */
@@ -32,5 +33,5 @@ export interface VoiceLine {
  */
 export interface CustomerVoice {
   readonly id: string;
-  nextLine(request: VoiceRequest, options?: { signal?: AbortSignal }): Promise<VoiceLine>;
+  nextLine(request: VoiceRequest, options?: CallOptions): Promise<VoiceLine>;
 }

@@ -1,1 +1,1 @@
-// placeholder: implementation follows in the next commit
+export type { PracticeEngine } from './engine-types.js';

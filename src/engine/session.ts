@@ -5,6 +5,12 @@ import { IntensitySchema } from '../personas/persona-schema.js';
 export const OutcomeSchema = z.enum(['resolved', 'hung_up', 'trainee_ended', 'turn_limit', 'stopped']);
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
+export const TokenUsageSchema = z.object({
+  promptTokens: z.number().int().min(0),
+  completionTokens: z.number().int().min(0),
+});
+export type TokenUsage = z.infer<typeof TokenUsageSchema>;
+
 /** One line the customer said. A retried exchange retracts the customer's answer to the first attempt. */
 export const CustomerLineSchema = z.object({
   n: z.number().int().min(0),
@@ -25,14 +31,10 @@ export const ExchangeSchema = z.object({
   reply: z.string(),
   grade: GradeSchema,
   at: z.string(),
+  /** tokens spent on this exchange (customer line and grade) when a model was used */
+  usage: TokenUsageSchema.optional(),
 });
 export type Exchange = z.infer<typeof ExchangeSchema>;
-
-export const TokenUsageSchema = z.object({
-  promptTokens: z.number().int().min(0),
-  completionTokens: z.number().int().min(0),
-});
-export type TokenUsage = z.infer<typeof TokenUsageSchema>;
 
 export const SessionStatusSchema = z.enum(['active', 'paused', 'ended']);
 

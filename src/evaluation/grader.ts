@@ -1,3 +1,4 @@
+import type { CallOptions } from '../engine/call-options.js';
 import type { Grade, GradeInput } from './grade.js';
 
 /**
@@ -15,5 +16,5 @@ import type { Grade, GradeInput } from './grade.js';
  */
 export interface Grader {
   readonly id: string;
-  grade(input: GradeInput, options?: { signal?: AbortSignal }): Promise<Grade>;
+  grade(input: GradeInput, options?: CallOptions): Promise<Grade>;
 }

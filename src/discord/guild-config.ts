@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { LanguageSchema } from '../evaluation/grade.js';
+
+/** Per-server settings, changed with `/config` by members with Manage Server. */
+export const GuildConfigSchema = z.object({
+  trainerRoleId: z.string().nullable().default(null),
+  managerRoleId: z.string().nullable().default(null),
+  /** channels where `/practice start` is allowed; empty: any text channel */
+  practiceChannelIds: z.array(z.string()).default([]),
+  threadVisibility: z.enum(['private', 'public']).default('private'),
+  language: LanguageSchema.default('en'),
+});
+export type GuildConfig = z.infer<typeof GuildConfigSchema>;
+
+export const GUILD_CONFIG_COLLECTION = 'guild-config';
