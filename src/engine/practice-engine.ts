@@ -1,1 +1,329 @@
+import { randomUUID } from 'node:crypto';
+import type { Grade, Language, Turn } from '../evaluation/grade.js';
+import type { Grader } from '../evaluation/grader.js';
+import { UserFacingError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { PersonaCatalog } from '../personas/persona-catalog.js';
+import type { Persona } from '../personas/persona-schema.js';
+import type { SessionStore } from '../storage/session-store.js';
+import { KeyedMutex } from '../storage/keyed-mutex.js';
+import type { CallOptions } from './call-options.js';
+import type { CustomerVoice, VoiceLine } from './customer-voice.js';
+import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyResult } from './engine-types.js';
+import { engineMessage } from './engine-messages.js';
+import { nextStageId, requireStage } from './script-machine.js';
+import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
+import { summarizeSession, type Criterion } from './session-summary.js';
+
 export type { PracticeEngine } from './engine-types.js';
+
+export interface PracticeEngineDeps {
+  personas: PersonaCatalog;
+  /** grades the reply shown to the trainee */
+  grader: Grader;
+  /**
+   * Optional fast grader that alone decides the script transition. With it, the customer's next line
+   * is produced while `grader` is still grading, so an exchange costs one slow call, not two in a row.
+   */
+  steering?: Grader | undefined;
+  voice: CustomerVoice;
+  store: SessionStore;
+  log: Logger;
+  /** words the "practise next" line of a summary */
+  advise: (lang: Language, weakest: Criterion) => string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+/** Strips what no reply legitimately contains (NUL and other C0 controls but tab/newline). */
+function cleanReply(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+}
+
+export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
+  const now = () => (deps.now ?? (() => new Date()))().toISOString();
+  const newId = deps.newId ?? randomUUID;
+  const locks = new KeyedMutex();
+
+  async function load(sessionId: string): Promise<Session> {
+    const session = await deps.store.get(sessionId);
+    if (!session) throw new UserFacingError('session_not_found', engineMessage('session_not_found', 'en'));
+    return session;
+  }
+
+  function requireOpen(session: Session): void {
+    if (session.status === 'ended') throw new UserFacingError('session_ended', engineMessage('session_ended', session.lang));
+    if (session.status === 'paused') throw new UserFacingError('session_paused', engineMessage('session_paused', session.lang));
+  }
+
+  /** The conversation as the customer experienced it: retracted lines and superseded attempts left out. */
+  function conversation(session: Session, uptoLineN: number): Turn[] {
+    const turns: Turn[] = [];
+    for (const line of session.lines) {
+      if (line.retracted || line.n >= uptoLineN) continue;
+      turns.push({ role: 'customer', text: line.text });
+      const attempts = session.exchanges.filter((exchange) => exchange.lineN === line.n);
+      const last = attempts[attempts.length - 1];
+      if (last) turns.push({ role: 'trainee', text: last.reply });
+    }
+    return turns;
+  }
+
+  function revealAllowed(persona: Persona, session: Session, nextStage: string): boolean {
+    const visited = new Set(session.lines.filter((line) => !line.retracted).map((line) => line.stage));
+    visited.add(nextStage);
+    return [...visited].some((stageId) => persona.stages[stageId]?.reveals === true);
+  }
+
+  async function say(persona: Persona, session: Session, stageId: string, history: Turn[], options: CallOptions): Promise<VoiceLine> {
+    return deps.voice.nextLine(
+      {
+        persona,
+        lang: session.lang,
+        intensity: session.intensity,
+        stageId,
+        revealAllowed: revealAllowed(persona, session, stageId),
+        history,
+        said: session.lines.map((line) => line.text),
+      },
+      options,
+    );
+  }
+
+  function makeLine(session: Session, persona: Persona, stageId: string, voiced: VoiceLine): CustomerLine {
+    const narration = requireStage(persona, stageId).narration?.[session.lang];
+    return {
+      n: session.lines.length === 0 ? 0 : Math.max(...session.lines.map((line) => line.n)) + 1,
+      text: voiced.text,
+      stage: stageId,
+      ...(narration ? { narration } : {}),
+      voice: voiced.voice,
+      at: now(),
+      retracted: false,
+    };
+  }
+
+  function addUsage(total: TokenUsage | undefined, usage: TokenUsage): TokenUsage {
+    return {
+      promptTokens: (total?.promptTokens ?? 0) + usage.promptTokens,
+      completionTokens: (total?.completionTokens ?? 0) + usage.completionTokens,
+    };
+  }
+
+  /** Grades the pending reply, moves the script, voices the customer and persists — all under the session's lock. */
+  async function answerPending(session: Session): Promise<ReplyResult> {
+    const pending = session.pendingReply;
+    const line = currentLine(session);
+    if (!pending || !line) throw new Error(`session ${session.id} has nothing to answer`);
+    const persona = deps.personas.require(session.personaId);
+    const log = deps.log.child({ sessionId: session.id, personaId: persona.id });
+    let usage: TokenUsage | undefined;
+    const options: CallOptions = {
+      session: { id: session.id, guildId: session.guildId },
+      onUsage: (spent) => {
+        usage = addUsage(usage, spent);
+      },
+    };
+    const history = conversation(session, line.n);
+    const input = {
+      lang: session.lang,
+      customer: line.text,
+      reply: pending.text,
+      history,
+      context: { personaId: persona.id, focus: persona.focus },
+    };
+    const turn = session.turns + 1;
+    const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];
+
+    const decide = (steer: Grade) => {
+      if (steer.signals.endsConversation) return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false };
+      const stageId = nextStageId(persona, session.stage, steer, turn);
+      const end = requireStage(persona, stageId).end;
+      if (end) return { stageId, outcome: end as Outcome, speaks: true };
+      if (turn >= persona.maxTurns) return { stageId, outcome: 'turn_limit' as Outcome, speaks: false };
+      return { stageId, outcome: null, speaks: true };
+    };
+
+    let grade: Grade;
+    let decision: ReturnType<typeof decide>;
+    let voiced: VoiceLine | null;
+    if (deps.steering) {
+      const steering = deps.steering;
+      const gradePromise = deps.grader.grade(input, options);
+      const linePromise = (async () => {
+        const steer = await steering.grade(input, options);
+        const decided = decide(steer);
+        return { decided, voiced: decided.speaks ? await say(persona, session, decided.stageId, historyWithReply, options) : null };
+      })();
+      const [graded, spoken] = await Promise.all([gradePromise, linePromise]);
+      grade = graded;
+      decision = spoken.decided;
+      voiced = spoken.voiced;
+    } else {
+      grade = await deps.grader.grade(input, options);
+      decision = decide(grade);
+      voiced = decision.speaks ? await say(persona, session, decision.stageId, historyWithReply, options) : null;
+    }
+
+    const attempt = session.exchanges.filter((exchange) => exchange.lineN === line.n).length + 1;
+    const exchange: Exchange = { lineN: line.n, attempt, reply: pending.text, grade, at: now(), ...(usage ? { usage } : {}) };
+    const customerLine = voiced ? makeLine(session, persona, decision.stageId, voiced) : null;
+    const updated: Session = {
+      ...session,
+      stage: decision.stageId,
+      turns: turn,
+      exchanges: [...session.exchanges, exchange],
+      lines: customerLine ? [...session.lines, customerLine] : session.lines,
+      pendingReply: null,
+      usage: usage ? addUsage(session.usage, usage) : session.usage,
+      updatedAt: now(),
+      ...(decision.outcome ? { status: 'ended' as const, outcome: decision.outcome, endedAt: now() } : {}),
+    };
+    await deps.store.save(updated);
+    log.info(
+      { turn, stage: decision.stageId, composure: grade.composure.score, empathy: grade.empathy.score, boundary: grade.boundary.verdict, grader: grade.source.grader, outcome: decision.outcome },
+      'exchange graded',
+    );
+    return {
+      session: updated,
+      exchange,
+      line: customerLine,
+      ended: decision.outcome ? { session: updated, summary: summarize(updated) } : null,
+    };
+  }
+
+  const summarize = (session: Session) => summarizeSession(session, deps.advise);
+
+  const engine: PracticeEngine = {
+    async start(request) {
+      const persona = deps.personas.require(request.personaId);
+      const created = now();
+      const session: Session = {
+        id: newId(),
+        schemaVersion: 1,
+        userId: request.userId,
+        guildId: request.guildId,
+        channelRef: request.channelRef ?? null,
+        groupId: request.groupId ?? null,
+        personaId: persona.id,
+        lang: request.lang,
+        intensity: request.intensity,
+        status: 'active',
+        outcome: null,
+        stage: persona.start,
+        turns: 0,
+        lines: [],
+        exchanges: [],
+        pendingReply: null,
+        usage: { promptTokens: 0, completionTokens: 0 },
+        createdAt: created,
+        updatedAt: created,
+        endedAt: null,
+      };
+      const voiced = await say(persona, session, persona.start, [], { session: { id: session.id, guildId: session.guildId } });
+      const line = makeLine(session, persona, persona.start, voiced);
+      const started: Session = { ...session, lines: [line] };
+      await deps.store.save(started);
+      deps.log.info({ sessionId: started.id, personaId: persona.id, lang: started.lang, intensity: started.intensity }, 'session started');
+      return { session: started, persona, line };
+    },
+
+    async reply(sessionId, text) {
+      const cleaned = cleanReply(text);
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        requireOpen(session);
+        if (cleaned.length === 0) throw new UserFacingError('reply_empty', engineMessage('reply_empty', session.lang));
+        if (cleaned.length > MAX_REPLY_CHARS) {
+          throw new UserFacingError('reply_too_long', engineMessage('reply_too_long', session.lang, { max: MAX_REPLY_CHARS, got: cleaned.length }));
+        }
+        // Persist the reply before any slow work: if the process dies now, recoverPending answers it.
+        const pending: Session = { ...session, pendingReply: { text: cleaned, at: now() }, updatedAt: now() };
+        await deps.store.save(pending);
+        return answerPending(pending);
+      });
+    },
+
+    async retry(sessionId) {
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        if (session.status === 'paused') throw new UserFacingError('session_paused', engineMessage('session_paused', session.lang));
+        if (session.status === 'ended' && session.outcome === 'stopped') {
+          throw new UserFacingError('session_ended', engineMessage('session_ended', session.lang));
+        }
+        const last = session.exchanges[session.exchanges.length - 1];
+        const answered = last ? session.lines.find((line) => line.n === last.lineN) : undefined;
+        if (!last || !answered) throw new UserFacingError('nothing_to_retry', engineMessage('nothing_to_retry', session.lang));
+        const updated: Session = {
+          ...session,
+          status: 'active',
+          outcome: null,
+          endedAt: null,
+          stage: answered.stage,
+          lines: session.lines.map((line) => (line.n > answered.n && !line.retracted ? { ...line, retracted: true } : line)),
+          updatedAt: now(),
+        };
+        await deps.store.save(updated);
+        return { session: updated, line: answered };
+      });
+    },
+
+    async hint(sessionId) {
+      const session = await load(sessionId);
+      const persona = deps.personas.require(session.personaId);
+      return requireStage(persona, session.stage).hint[session.lang];
+    },
+
+    async pause(sessionId) {
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        if (session.status === 'ended') throw new UserFacingError('session_ended', engineMessage('session_ended', session.lang));
+        const paused: Session = { ...session, status: 'paused', updatedAt: now() };
+        await deps.store.save(paused);
+        return paused;
+      });
+    },
+
+    async resume(sessionId) {
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        if (session.status === 'ended') throw new UserFacingError('session_ended', engineMessage('session_ended', session.lang));
+        const resumed: Session = { ...session, status: 'active', updatedAt: now() };
+        await deps.store.save(resumed);
+        const line = currentLine(resumed);
+        if (!line) throw new Error(`session ${sessionId} has no customer line`);
+        return { session: resumed, line };
+      });
+    },
+
+    async end(sessionId) {
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        if (session.status === 'ended') return { session, summary: summarize(session) };
+        const ended: Session = { ...session, status: 'ended', outcome: 'stopped', pendingReply: null, endedAt: now(), updatedAt: now() };
+        await deps.store.save(ended);
+        deps.log.info({ sessionId, turns: ended.turns }, 'session ended');
+        return { session: ended, summary: summarize(ended) };
+      });
+    },
+
+    get: (sessionId) => deps.store.get(sessionId),
+
+    summarize,
+
+    async recoverPending() {
+      const results: ReplyResult[] = [];
+      for (const id of await deps.store.listOpen()) {
+        const result = await locks.run(id, async () => {
+          const session = await deps.store.get(id);
+          if (!session?.pendingReply || session.status !== 'active') return null;
+          deps.log.info({ sessionId: id }, 'answering a reply received before the restart');
+          return answerPending(session);
+        });
+        if (result) results.push(result);
+      }
+      return results;
+    },
+  };
+  return engine;
+}

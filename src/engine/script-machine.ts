@@ -1,0 +1,37 @@
+import type { Grade } from '../evaluation/grade.js';
+import type { Condition, Intensity, Persona, Stage } from '../personas/persona-schema.js';
+
+/** Does the grade of the trainee's last reply satisfy a transition condition? Every given field must hold. */
+export function conditionHolds(condition: Condition, grade: Grade, turn: number): boolean {
+  const inRange = (score: number, range: { min?: number | undefined; max?: number | undefined } | undefined) =>
+    range === undefined || ((range.min === undefined || score >= range.min) && (range.max === undefined || score <= range.max));
+  return (
+    inRange(grade.composure.score, condition.composure) &&
+    inRange(grade.empathy.score, condition.empathy) &&
+    (condition.boundary === undefined || condition.boundary.includes(grade.boundary.verdict)) &&
+    (condition.offersSolution === undefined || condition.offersSolution === grade.signals.offersSolution) &&
+    (condition.endsConversation === undefined || condition.endsConversation === grade.signals.endsConversation) &&
+    (condition.minTurn === undefined || turn >= condition.minTurn)
+  );
+}
+
+/** The stage the customer moves to after a graded reply: the first transition that holds, else the same stage. */
+export function nextStageId(persona: Persona, stageId: string, grade: Grade, turn: number): string {
+  const stage = persona.stages[stageId];
+  if (!stage) return stageId;
+  return stage.transitions.find((transition) => conditionHolds(transition.when, grade, turn))?.to ?? stageId;
+}
+
+export function requireStage(persona: Persona, stageId: string): Stage {
+  const stage = persona.stages[stageId];
+  // The schema guarantees every transition target and `start` exist; a missing stage means a session
+  // outlived an edit of its persona file.
+  if (!stage) throw new Error(`persona ${persona.id} has no stage "${stageId}"`);
+  return stage;
+}
+
+/** The prepared variants of a stage for this language and intensity. */
+export function stageLines(stage: Stage, lang: 'de' | 'en', intensity: Intensity): string[] {
+  const variants = intensity === 'gentle' ? stage.gentle : intensity === 'harsh' ? stage.harsh : undefined;
+  return (variants ?? stage.lines)[lang];
+}

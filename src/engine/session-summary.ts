@@ -1,0 +1,73 @@
+import { boundaryVerdictScore, isBoundaryCorrect, overallScore, type Language } from '../evaluation/grade.js';
+import type { ExchangeRef, SessionSummary } from './engine-types.js';
+import type { Session } from './session.js';
+
+export type Criterion = 'composure' | 'empathy' | 'boundary';
+
+/** Summarises a session; `advise` words the "practise next" line for the weakest criterion. */
+export function summarizeSession(session: Session, advise: (lang: Language, weakest: Criterion) => string): SessionSummary {
+  const exchanges = session.exchanges;
+  const lineText = new Map(session.lines.map((line) => [line.n, line.text]));
+  const scored = exchanges.map((exchange) => ({ exchange, overall: overallScore(exchange.grade) }));
+  const ref = (entry: (typeof scored)[number] | undefined): ExchangeRef | null =>
+    entry
+      ? {
+          lineN: entry.exchange.lineN,
+          attempt: entry.exchange.attempt,
+          reply: entry.exchange.reply,
+          customer: lineText.get(entry.exchange.lineN) ?? '',
+          score: entry.overall,
+        }
+      : null;
+
+  if (scored.length === 0) {
+    return {
+      sessionId: session.id,
+      personaId: session.personaId,
+      lang: session.lang,
+      outcome: session.outcome,
+      exchanges: 0,
+      averages: null,
+      scores: [],
+      best: null,
+      weakest: null,
+      practiseNext: advise(session.lang, 'empathy'),
+    };
+  }
+
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const averages = {
+    composure: mean(exchanges.map((exchange) => exchange.grade.composure.score)),
+    empathy: mean(exchanges.map((exchange) => exchange.grade.empathy.score)),
+    boundaryCorrect: mean(exchanges.map((exchange) => (isBoundaryCorrect(exchange.grade.boundary.verdict) ? 1 : 0))),
+    overall: mean(scored.map((entry) => entry.overall)),
+  };
+  // Ties go to the earlier exchange for the best and to the later one for the weakest, so one
+  // reply is never both unless it is the only one.
+  let best = scored[0];
+  let weakest = scored[0];
+  for (const entry of scored) {
+    if (best && entry.overall > best.overall) best = entry;
+    if (weakest && entry.overall <= weakest.overall) weakest = entry;
+  }
+  const boundaryMean = mean(exchanges.map((exchange) => boundaryVerdictScore(exchange.grade.boundary.verdict)));
+  const criteria: Array<[Criterion, number]> = [
+    ['boundary', boundaryMean],
+    ['empathy', averages.empathy],
+    ['composure', averages.composure],
+  ];
+  const weakestCriterion = criteria.reduce((low, entry) => (entry[1] < low[1] ? entry : low))[0];
+
+  return {
+    sessionId: session.id,
+    personaId: session.personaId,
+    lang: session.lang,
+    outcome: session.outcome,
+    exchanges: exchanges.length,
+    averages,
+    scores: scored.map((entry) => ({ lineN: entry.exchange.lineN, attempt: entry.exchange.attempt, overall: entry.overall })),
+    best: ref(best),
+    weakest: scored.length > 1 ? ref(weakest) : null,
+    practiseNext: advise(session.lang, weakestCriterion),
+  };
+}

@@ -1,0 +1,183 @@
+import type Keyv from 'keyv';
+import { z } from 'zod';
+import { overallScore } from '../evaluation/grade.js';
+import { SessionSchema, type Session } from '../engine/session.js';
+import { StoreUnavailableError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { SessionListing, SessionStore } from './session-store.js';
+import type { Collection, Storage } from './storage.js';
+import { KeyedMutex } from './keyed-mutex.js';
+
+/*
+ * Key layout (inside the keyv namespace):
+ *   session:<id>            the whole session (transcript included)
+ *   listing:<id>            a small SessionListing, rewritten on every save
+ *   index:user:<g>:<u>      ids of a member's sessions in a server (g = "-" for the terminal)
+ *   index:guild:<g>         ids of all sessions in a server
+ *   index:group:<groupId>   ids of a group session's practices
+ *   index:open              ids of sessions not ended
+ *   channel:<ref>           id of the session bound to a front-end place
+ * Id indexes change only when a session is created, ends or is deleted, so a busy session rewrites
+ * two small records per exchange, not a server-wide list.
+ */
+
+const IdListSchema = z.array(z.string());
+const ListingSchema = z.object({
+  id: z.string(),
+  userId: z.string(),
+  guildId: z.string().nullable(),
+  groupId: z.string().nullable(),
+  personaId: z.string(),
+  lang: z.enum(['de', 'en']),
+  status: z.enum(['active', 'paused', 'ended']),
+  outcome: SessionSchema.shape.outcome,
+  turns: z.number(),
+  average: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+}) satisfies z.ZodType<SessionListing>;
+
+const guildKey = (guildId: string | null) => guildId ?? '-';
+
+export function toListing(session: Session): SessionListing {
+  const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
+  return {
+    id: session.id,
+    userId: session.userId,
+    guildId: session.guildId,
+    groupId: session.groupId,
+    personaId: session.personaId,
+    lang: session.lang,
+    status: session.status,
+    outcome: session.outcome,
+    turns: session.turns,
+    average: scores.length === 0 ? null : scores.reduce((sum, score) => sum + score, 0) / scores.length,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+  };
+}
+
+export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
+  // keyv emits errors as events as well as throwing them (throwOnErrors); an unheard 'error' event would crash the process.
+  keyv.on('error', (error: unknown) => log.warn({ err: error }, 'store backend reported an error'));
+  const indexLocks = new KeyedMutex();
+
+  async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
+    let raw: unknown;
+    try {
+      raw = await keyv.get(key);
+    } catch (error) {
+      throw new StoreUnavailableError(`could not read ${key.split(':')[0]} from the store`, { cause: error });
+    }
+    if (raw === undefined || raw === null) return undefined;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      log.error({ key, issues: parsed.error.issues.slice(0, 5) }, 'stored record does not match its schema; ignored');
+      return undefined;
+    }
+    return parsed.data;
+  }
+
+  async function write(key: string, value: unknown): Promise<void> {
+    try {
+      await keyv.set(key, value);
+    } catch (error) {
+      throw new StoreUnavailableError(`could not write ${key.split(':')[0]} to the store`, { cause: error });
+    }
+  }
+
+  async function remove(key: string): Promise<void> {
+    try {
+      await keyv.delete(key);
+    } catch (error) {
+      throw new StoreUnavailableError(`could not delete ${key.split(':')[0]} from the store`, { cause: error });
+    }
+  }
+
+  async function updateIndex(key: string, change: (ids: string[]) => string[]): Promise<void> {
+    await indexLocks.run(key, async () => {
+      const ids = (await read(key, IdListSchema)) ?? [];
+      const next = change(ids);
+      if (next !== ids) await write(key, next);
+    });
+  }
+
+  const addId = (id: string) => (ids: string[]) => (ids.includes(id) ? ids : [...ids, id]);
+  const dropId = (id: string) => (ids: string[]) => (ids.includes(id) ? ids.filter((other) => other !== id) : ids);
+
+  async function listings(indexKey: string): Promise<SessionListing[]> {
+    const ids = (await read(indexKey, IdListSchema)) ?? [];
+    if (ids.length === 0) return [];
+    let raw: unknown[];
+    try {
+      raw = await keyv.getMany(ids.map((id) => `listing:${id}`));
+    } catch (error) {
+      throw new StoreUnavailableError('could not read session listings from the store', { cause: error });
+    }
+    const rows: SessionListing[] = [];
+    for (const value of raw) {
+      const parsed = ListingSchema.safeParse(value);
+      if (parsed.success) rows.push(parsed.data);
+    }
+    return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
+  }
+
+  const sessions: SessionStore = {
+    get: (id) => read(`session:${id}`, SessionSchema),
+
+    async save(session) {
+      const previous = await read(`listing:${session.id}`, ListingSchema);
+      await write(`session:${session.id}`, session);
+      await write(`listing:${session.id}`, toListing(session));
+      if (!previous) {
+        await updateIndex(`index:user:${guildKey(session.guildId)}:${session.userId}`, addId(session.id));
+        await updateIndex(`index:guild:${guildKey(session.guildId)}`, addId(session.id));
+        if (session.groupId) await updateIndex(`index:group:${session.groupId}`, addId(session.id));
+      }
+      if (session.channelRef) await write(`channel:${session.channelRef}`, session.id);
+      if (!previous || (previous.status === 'ended') !== (session.status === 'ended')) {
+        await updateIndex('index:open', session.status === 'ended' ? dropId(session.id) : addId(session.id));
+      }
+    },
+
+    async delete(id) {
+      const session = await read(`session:${id}`, SessionSchema);
+      if (!session) return;
+      await updateIndex(`index:user:${guildKey(session.guildId)}:${session.userId}`, dropId(id));
+      await updateIndex(`index:guild:${guildKey(session.guildId)}`, dropId(id));
+      if (session.groupId) await updateIndex(`index:group:${session.groupId}`, dropId(id));
+      await updateIndex('index:open', dropId(id));
+      if (session.channelRef) await remove(`channel:${session.channelRef}`);
+      await remove(`listing:${id}`);
+      await remove(`session:${id}`);
+    },
+
+    listByUser: (guildId, userId) => listings(`index:user:${guildKey(guildId)}:${userId}`),
+    listByGuild: (guildId) => listings(`index:guild:${guildKey(guildId)}`),
+    listByGroup: (groupId) => listings(`index:group:${groupId}`),
+
+    async findByChannel(channelRef) {
+      const id = await read(`channel:${channelRef}`, z.string());
+      return id === undefined ? undefined : sessions.get(id);
+    },
+
+    async listOpen() {
+      return (await read('index:open', IdListSchema)) ?? [];
+    },
+  };
+
+  return {
+    sessions,
+    collection<S extends z.ZodType>(name: string, schema: S): Collection<z.infer<S>> {
+      const prefix = `collection:${name}:`;
+      return {
+        get: (key) => read(prefix + key, schema),
+        set: (key, value) => write(prefix + key, schema.parse(value)),
+        delete: (key) => remove(prefix + key),
+      };
+    },
+    async close() {
+      await keyv.disconnect();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import Keyv, { type KeyvStoreAdapter } from 'keyv';
+import type { Logger } from '../log/logger.js';
+import { ConfigError } from '../errors.js';
+import { createKeyvStorage } from './keyv-storage.js';
+import type { Storage } from './storage.js';
+
+/**
+ * Opens the keyv backend named by a URL: `sqlite://relative/or/absolute/path` (the default, a file),
+ * `redis://…` / `rediss://…`, `postgres://…` / `postgresql://…`. Adapters other than SQLite are loaded
+ * only when asked for, so a default install needs nothing else.
+ */
+export async function openStorage(options: { url: string; log: Logger; namespace?: string }): Promise<Storage> {
+  const adapter = await openAdapter(options.url);
+  const keyv = new Keyv({ store: adapter, namespace: options.namespace ?? 'counterpart', throwOnErrors: true });
+  return createKeyvStorage(keyv, options.log);
+}
+
+async function openAdapter(url: string): Promise<KeyvStoreAdapter> {
+  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  switch (scheme) {
+    case 'sqlite': {
+      const file = resolve(url.replace(/^sqlite:\/\//i, ''));
+      await mkdir(dirname(file), { recursive: true });
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
+      return new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+    }
+    case 'redis':
+    case 'rediss': {
+      const { default: KeyvRedis } = await import('@keyv/redis');
+      return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
+    }
+    case 'postgres':
+    case 'postgresql': {
+      const moduleName = '@keyv/postgres';
+      const loaded = (await import(moduleName).catch((error: unknown) => {
+        throw new ConfigError(`STORE_URL uses postgres, but ${moduleName} is not installed: run "npm install ${moduleName}"`, {
+          cause: error,
+        });
+      })) as { default: new (url: string) => KeyvStoreAdapter };
+      return new loaded.default(url);
+    }
+    default:
+      throw new ConfigError(`STORE_URL must start with sqlite://, redis:// or postgres:// (got "${scheme || url}")`);
+  }
+}
