@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs the TypeScript sources through tsx: no build step between `npm install` and `npm run practice`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/cli/main.ts');
+process.exitCode = await main(process.argv.slice(2), {
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+});

@@ -1,0 +1,88 @@
+import { createApp, createMemoryStorage, createProviders, loadPersonas } from '../app/create-app.js';
+import { loadConfig, type AppConfig } from '../config/config.js';
+import { AppError, ConfigError, UserFacingError } from '../errors.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { runGrade } from './grade-command.js';
+import { createLineReader } from './line-reader.js';
+import { runPractice } from './practice-command.js';
+import { createPainter } from './render.js';
+
+const USAGE = `Usage: counterpart <command> [options]
+
+Commands:
+  practice [--persona ID] [--lang de|en] [--intensity gentle|standard|harsh] [--resume SESSION] [--user NAME] [--yes]
+                      practise in this terminal (no configuration needed)
+  grade               read JSON lines {"id","lang","customer","reply","history"?,"persona"?} on stdin,
+                      write one {"id","grade"} line per input line to stdout
+  eval FILE…          measure the grader against labelled JSONL files (e.g. ../shared/eval/*.jsonl)
+  bot                 run the Discord bot (needs DISCORD_TOKEN)
+  deploy-commands     register the slash commands with Discord
+  help                show this text
+`;
+
+interface Io {
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream;
+  env: Record<string, string | undefined>;
+}
+
+/** Terminal commands log only warnings unless LOG_LEVEL says otherwise: the conversation is the output. */
+function loggerFor(command: string, config: AppConfig, env: Io['env']): Logger {
+  const quiet = command !== 'bot' && env['LOG_LEVEL'] === undefined;
+  return createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT });
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command = 'help', ...args] = argv;
+  if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  let log: Logger | undefined;
+  try {
+    const config = loadConfig(io.env);
+    log = loggerFor(command, config, io.env);
+    switch (command) {
+      case 'practice': {
+        const app = await createApp({ config, log });
+        const reader = createLineReader(io.stdin, io.stdout);
+        try {
+          const color = Boolean(io.stdout.isTTY) && io.env['NO_COLOR'] === undefined;
+          return await runPractice(app, args, { reader, out: io.stdout, paint: createPainter(color) });
+        } finally {
+          reader.close();
+          await app.close();
+        }
+      }
+      case 'grade': {
+        const storage = createMemoryStorage(log);
+        const personas = await loadPersonas(config, log);
+        const providers = await createProviders({ config, log, storage });
+        return await runGrade({ grader: providers.grader, personas, log }, io.stdin, io.stdout, io.stderr);
+      }
+      case 'eval': {
+        const { runEvalCommand } = await import('../evaluation/eval/eval-command.js');
+        const storage = createMemoryStorage(log);
+        const providers = await createProviders({ config, log, storage });
+        return await runEvalCommand(args, { stdout: io.stdout, stderr: io.stderr }, providers.grader);
+      }
+      default:
+        io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof UserFacingError || (error instanceof AppError && error.code === 'persona_invalid')) {
+      io.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    const reference = Math.random().toString(36).slice(2, 10);
+    log?.error({ err: error, reference }, 'command failed');
+    io.stderr.write(`Something went wrong (reference ${reference}). ${log ? 'Details are in the log.' : String(error)}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,245 @@
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPracticeEngine } from '../../src/engine/practice-engine.js';
+import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
+import type { CustomerVoice } from '../../src/engine/customer-voice.js';
+import { UserFacingError } from '../../src/errors.js';
+import { createPersonaCatalog } from '../../src/personas/create-persona-catalog.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { createKeywordGrader } from '../support/scripted-grader.js';
+import { testPersona } from '../support/test-persona.js';
+import { openTempStorage } from '../support/temp-storage.js';
+
+const log = pino({ level: 'silent' });
+const advise = (lang: 'de' | 'en', weakest: string) => `${lang}:${weakest}`;
+
+describe('practice engine', () => {
+  let storage: Storage;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ storage, cleanup } = await openTempStorage());
+  });
+  afterEach(async () => cleanup());
+
+  function engineWith(options: { grader?: ReturnType<typeof createKeywordGrader>; voice?: CustomerVoice; steering?: ReturnType<typeof createKeywordGrader> } = {}) {
+    const grader = options.grader ?? createKeywordGrader();
+    const engine = createPracticeEngine({
+      personas: createPersonaCatalog([testPersona()]),
+      grader,
+      steering: options.steering,
+      voice: options.voice ?? createScriptedVoice({ random: () => 0 }),
+      store: storage.sessions,
+      log,
+      advise,
+    });
+    return { engine, grader };
+  }
+
+  const start = (engine: ReturnType<typeof engineWith>['engine'], lang: 'de' | 'en' = 'en', intensity: 'gentle' | 'standard' | 'harsh' = 'standard') =>
+    engine.start({ userId: 'u1', guildId: null, personaId: 'test-customer', lang, intensity });
+
+  it('starts with a line of the start stage in the chosen language and persists the session', async () => {
+    const { engine } = engineWith();
+    const { session, line } = await start(engine, 'de');
+    expect(line.text).toBe('Opening A (de)');
+    expect(line.stage).toBe('opening');
+    const stored = await storage.sessions.get(session.id);
+    expect(stored?.lines).toHaveLength(1);
+    expect(stored?.status).toBe('active');
+  });
+
+  it('uses the harsh variants at harsh intensity', async () => {
+    const { engine } = engineWith();
+    const { line } = await start(engine, 'en', 'harsh');
+    expect(line.text).toBe('HARSH opening');
+  });
+
+  it('de-escalates on warm replies, reveals, and resolves on a concrete solution', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    const first = await engine.reply(session.id, 'warm words');
+    expect(first.line?.stage).toBe('softer');
+    expect(first.line?.narration).toBe('She sighs.');
+    expect(first.ended).toBeNull();
+    const second = await engine.reply(session.id, 'I will fix it today');
+    expect(second.line?.text).toBe('Thank you, goodbye.');
+    expect(second.ended?.session.outcome).toBe('resolved');
+    expect(second.ended?.summary.exchanges).toBe(2);
+    const stored = await storage.sessions.get(session.id);
+    expect(stored?.status).toBe('ended');
+    expect(stored?.exchanges.map((exchange) => exchange.reply)).toEqual(['warm words', 'I will fix it today']);
+  });
+
+  it('escalates on rude replies until the customer hangs up', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    const first = await engine.reply(session.id, 'rude');
+    expect(first.line?.stage).toBe('angry');
+    const second = await engine.reply(session.id, 'rude again');
+    expect(second.ended?.session.outcome).toBe('hung_up');
+  });
+
+  it('stays in the stage with a different variant when no transition holds', async () => {
+    const { engine } = engineWith();
+    const { session, line } = await start(engine);
+    const next = await engine.reply(session.id, 'neutral');
+    expect(next.line?.stage).toBe('opening');
+    expect(next.line?.text).not.toBe(line.text);
+  });
+
+  it('ends when the trainee closes the conversation, without a customer line', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    const result = await engine.reply(session.id, 'bye now');
+    expect(result.line).toBeNull();
+    expect(result.ended?.session.outcome).toBe('trainee_ended');
+  });
+
+  it('ends at the turn limit', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    let last;
+    for (let i = 0; i < 6; i++) last = await engine.reply(session.id, `neutral ${i}`);
+    expect(last?.ended?.session.outcome).toBe('turn_limit');
+    await expect(engine.reply(session.id, 'more')).rejects.toMatchObject({ code: 'session_ended' });
+  });
+
+  it('refuses empty and oversized replies with a clear message and records nothing', async () => {
+    const { engine, grader } = engineWith();
+    const { session } = await start(engine, 'de');
+    await expect(engine.reply(session.id, '  \n\u0000 ')).rejects.toThrow(/leer/);
+    await expect(engine.reply(session.id, 'x'.repeat(2001))).rejects.toMatchObject({ code: 'reply_too_long' });
+    expect(grader.inputs).toHaveLength(0);
+    expect((await storage.sessions.get(session.id))?.exchanges).toHaveLength(0);
+  });
+
+  it('gives the grader the customer line, the history and the persona focus', async () => {
+    const { engine, grader } = engineWith();
+    const { session, line } = await start(engine);
+    await engine.reply(session.id, 'neutral one');
+    await engine.reply(session.id, 'neutral two');
+    const second = grader.inputs[1];
+    expect(second?.history).toEqual([
+      { role: 'customer', text: line.text },
+      { role: 'trainee', text: 'neutral one' },
+    ]);
+    expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'] });
+  });
+
+  it('retry answers the same line again, keeps both attempts and retracts the customer answer', async () => {
+    const { engine, grader } = engineWith();
+    const { session, line } = await start(engine);
+    await engine.reply(session.id, 'rude');
+    const retried = await engine.retry(session.id);
+    expect(retried.line.n).toBe(line.n);
+    const again = await engine.reply(session.id, 'warm words');
+    expect(again.exchange.attempt).toBe(2);
+    expect(again.line?.stage).toBe('softer');
+    const stored = await storage.sessions.get(session.id);
+    expect(stored?.exchanges.map((exchange) => [exchange.lineN, exchange.attempt])).toEqual([[0, 1], [0, 2]]);
+    expect(stored?.lines.filter((l) => l.retracted).map((l) => l.stage)).toEqual(['angry']);
+    // the retracted angry line is not part of what the grader sees next
+    await engine.reply(session.id, 'neutral');
+    expect(grader.inputs.at(-1)?.history.map((turn) => turn.text)).toEqual([line.text, 'warm words']);
+  });
+
+  it('retry after the customer hung up reopens the session at the last line', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'rude');
+    await engine.reply(session.id, 'rude');
+    const retried = await engine.retry(session.id);
+    expect(retried.session.status).toBe('active');
+    expect(retried.line.stage).toBe('angry');
+  });
+
+  it('hint gives the current stage hint in the session language', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine, 'de');
+    expect(await engine.hint(session.id)).toBe('Name the feeling. (de)');
+  });
+
+  it('pause blocks replies until resume; end summarises and is idempotent', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'rude');
+    await engine.pause(session.id);
+    await expect(engine.reply(session.id, 'hello')).rejects.toBeInstanceOf(UserFacingError);
+    const resumed = await engine.resume(session.id);
+    expect(resumed.line.stage).toBe('angry');
+    const ended = await engine.end(session.id);
+    expect(ended.session.outcome).toBe('stopped');
+    expect(ended.summary.practiseNext).toBe('en:composure');
+    const again = await engine.end(session.id);
+    expect(again.session.endedAt).toBe(ended.session.endedAt);
+  });
+
+  it('serialises concurrent replies to one session', async () => {
+    const { engine } = engineWith({ grader: createKeywordGrader({ delayMs: 20 }) });
+    const { session } = await start(engine);
+    await Promise.all([engine.reply(session.id, 'neutral a'), engine.reply(session.id, 'neutral b'), engine.reply(session.id, 'neutral c')]);
+    const stored = await storage.sessions.get(session.id);
+    expect(stored?.exchanges.map((exchange) => exchange.lineN)).toEqual([0, 1, 2]);
+    expect(stored?.turns).toBe(3);
+  });
+
+  it('with a steering grader, the customer line is decided by steering while the judge grades concurrently', async () => {
+    const judge = createKeywordGrader({ id: 'judge', delayMs: 150 });
+    const steering = createKeywordGrader({ id: 'steer' });
+    let voiceStartedAt = 0;
+    let judgeStartedAt = 0;
+    const scripted = createScriptedVoice({ random: () => 0 });
+    const voice: CustomerVoice = {
+      id: 'slow-voice',
+      async nextLine(request, options) {
+        voiceStartedAt = Date.now();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        return scripted.nextLine(request, options);
+      },
+    };
+    const { engine } = engineWith({ grader: judge, steering, voice });
+    const { session } = await start(engine);
+    const originalGrade = judge.grade.bind(judge);
+    judge.grade = async (input, options) => {
+      judgeStartedAt = Date.now();
+      return originalGrade(input, options);
+    };
+    const result = await engine.reply(session.id, 'warm words');
+    expect(result.exchange.grade.source.grader).toBe('judge');
+    expect(result.line?.stage).toBe('softer');
+    expect(steering.inputs).toHaveLength(1);
+    // the voice started before the judge could have finished: both ran at the same time
+    expect(voiceStartedAt - judgeStartedAt).toBeLessThan(100);
+  });
+
+  it('records token usage reported by providers on the exchange and the session', async () => {
+    const grader = createKeywordGrader();
+    const original = grader.grade.bind(grader);
+    grader.grade = async (input, options) => {
+      options?.onUsage?.({ promptTokens: 100, completionTokens: 20 });
+      return original(input, options);
+    };
+    const { engine } = engineWith({ grader });
+    const { session } = await start(engine);
+    const result = await engine.reply(session.id, 'neutral');
+    expect(result.exchange.usage).toEqual({ promptTokens: 100, completionTokens: 20 });
+    expect(result.session.usage).toEqual({ promptTokens: 100, completionTokens: 20 });
+  });
+
+  it('a reply persisted before a crash is answered by recoverPending after a restart', async () => {
+    const hanging = createKeywordGrader();
+    hanging.grade = () => new Promise(() => undefined); // the process "dies" while grading
+    const { engine: dying } = engineWith({ grader: hanging });
+    const { session } = await start(dying);
+    void dying.reply(session.id, 'warm words before the crash');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await storage.sessions.get(session.id))?.pendingReply?.text).toBe('warm words before the crash');
+
+    const { engine: restarted } = engineWith();
+    const recovered = await restarted.recoverPending();
+    expect(recovered).toHaveLength(1);
+    expect(recovered[0]?.exchange.reply).toBe('warm words before the crash');
+    expect(recovered[0]?.line?.stage).toBe('softer');
+    expect((await storage.sessions.get(session.id))?.pendingReply).toBeNull();
+  });
+});
