@@ -1,0 +1,24 @@
+import { escapeMarkdown } from 'discord.js';
+
+const ZERO_WIDTH_SPACE = '\u200b';
+
+/**
+ * Makes member-written text inert when the bot quotes it: markdown is escaped and every mention
+ * form (`@everyone`, `@here`, `<@id>`, `<@!id>`, `<@&id>`, `<#id>`, slash-command mentions) is
+ * broken with a zero-width space, so nothing pings or renders as a link even if a message were
+ * ever sent without `allowedMentions`. That setting stays the first defence; this is the second.
+ */
+export function escapeMemberText(text: string): string {
+  const escaped = escapeMarkdown(text);
+  return escaped
+    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
+    .replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
+}
+
+/** One line of member text inside a block quote: each line prefixed so the quote cannot be closed. */
+export function quoteMemberText(text: string): string {
+  return escapeMemberText(text)
+    .split('\n')
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
