@@ -172,7 +172,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       const prefix = `collection:${name}:`;
       return {
         get: (key) => read(prefix + key, schema),
-        set: (key, value) => write(prefix + key, schema.parse(value)),
+        set: async (key, value) => write(prefix + key, schema.parse(value)),
         delete: (key) => remove(prefix + key),
       };
     },

@@ -1,0 +1,161 @@
+import { EventEmitter } from 'node:events';
+import Keyv from 'keyv';
+import { pino } from 'pino';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Session } from '../../src/engine/session.js';
+import { StoreUnavailableError } from '../../src/errors.js';
+import { createKeyvStorage } from '../../src/storage/keyv-storage.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { z } from 'zod';
+import { makeGrade } from '../support/scripted-grader.js';
+import { openTempStorage } from '../support/temp-storage.js';
+
+const log = pino({ level: 'silent' });
+
+function session(id: string, overrides: Partial<Session> = {}): Session {
+  return {
+    id,
+    schemaVersion: 1,
+    userId: 'u1',
+    guildId: 'g1',
+    channelRef: null,
+    groupId: null,
+    personaId: 'frustrated',
+    lang: 'en',
+    intensity: 'standard',
+    status: 'active',
+    outcome: null,
+    stage: 'opening',
+    turns: 0,
+    lines: [{ n: 0, text: 'Hello', stage: 'opening', voice: 'script', at: '2026-01-01T00:00:00.000Z', retracted: false }],
+    exchanges: [],
+    pendingReply: null,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`,
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    endedAt: null,
+    ...overrides,
+  };
+}
+
+interface Backend {
+  name: string;
+  open(): Promise<{ storage: Storage; cleanup(): Promise<void> }>;
+}
+
+const backends: Backend[] = [
+  { name: 'sqlite file', open: openTempStorage },
+  { name: 'in-memory keyv', open: async () => ({ storage: createKeyvStorage(new Keyv({ throwOnErrors: true }), log), cleanup: async () => undefined }) },
+];
+// Redis joins the contract when a server is given (CI starts one).
+const redisUrl = process.env['TEST_REDIS_URL'];
+if (redisUrl) {
+  backends.push({
+    name: 'redis',
+    open: async () => {
+      const storage = await openStorage({ url: redisUrl, log, namespace: `test-${Date.now()}-${Math.random()}` });
+      return { storage, cleanup: () => storage.close() };
+    },
+  });
+}
+
+describe.each(backends)('session store contract on $name', (backend) => {
+  let storage: Storage;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ storage, cleanup } = await backend.open());
+  });
+  afterEach(async () => cleanup());
+
+  it('returns what was saved, validated', async () => {
+    const saved = session('a', { exchanges: [{ lineN: 0, attempt: 1, reply: 'Hi', grade: makeGrade({}), at: '2026-01-01T00:00:01.000Z' }], turns: 1 });
+    await storage.sessions.save(saved);
+    expect(await storage.sessions.get('a')).toEqual(saved);
+    expect(await storage.sessions.get('missing')).toBeUndefined();
+  });
+
+  it('lists by user, guild and group, newest first, with averages', async () => {
+    await storage.sessions.save(session('a'));
+    await storage.sessions.save(session('bbb', { userId: 'u2', groupId: 'grp' }));
+    await storage.sessions.save(session('cc', { groupId: 'grp', turns: 1, exchanges: [{ lineN: 0, attempt: 1, reply: 'x', grade: makeGrade({ composure: 5, empathy: 4 }), at: 'x' }] }));
+    expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['cc', 'a']);
+    expect((await storage.sessions.listByGuild('g1')).map((row) => row.id)).toEqual(['bbb', 'cc', 'a']);
+    expect((await storage.sessions.listByGroup('grp')).map((row) => row.id).sort()).toEqual(['bbb', 'cc']);
+    const cc = (await storage.sessions.listByGroup('grp')).find((row) => row.id === 'cc');
+    expect(cc?.average).toBeCloseTo((5 + 4 + 5) / 3);
+    expect(await storage.sessions.listByUser('g1', 'nobody')).toEqual([]);
+  });
+
+  it('keeps sessions of another server apart', async () => {
+    await storage.sessions.save(session('a'));
+    await storage.sessions.save(session('b', { guildId: 'g2' }));
+    expect((await storage.sessions.listByUser('g2', 'u1')).map((row) => row.id)).toEqual(['b']);
+    expect((await storage.sessions.listByGuild('g1')).map((row) => row.id)).toEqual(['a']);
+  });
+
+  it('finds a session by its channel and tracks open sessions', async () => {
+    await storage.sessions.save(session('a', { channelRef: 'thread-1' }));
+    expect((await storage.sessions.findByChannel('thread-1'))?.id).toBe('a');
+    expect(await storage.sessions.listOpen()).toEqual(['a']);
+    await storage.sessions.save(session('a', { channelRef: 'thread-1', status: 'ended', outcome: 'stopped' }));
+    expect(await storage.sessions.listOpen()).toEqual([]);
+  });
+
+  it('keeps every index entry when many sessions are saved at once', async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => storage.sessions.save(session(`s${i}`))));
+    expect(await storage.sessions.listByUser('g1', 'u1')).toHaveLength(40);
+    expect(await storage.sessions.listOpen()).toHaveLength(40);
+  });
+
+  it('deletes a session with its index entries', async () => {
+    await storage.sessions.save(session('a', { channelRef: 'thread-1', groupId: 'grp' }));
+    await storage.sessions.delete('a');
+    expect(await storage.sessions.get('a')).toBeUndefined();
+    expect(await storage.sessions.listByUser('g1', 'u1')).toEqual([]);
+    expect(await storage.sessions.listByGroup('grp')).toEqual([]);
+    expect(await storage.sessions.findByChannel('thread-1')).toBeUndefined();
+    expect(await storage.sessions.listOpen()).toEqual([]);
+  });
+
+  it('collections validate what they write and read', async () => {
+    const settings = storage.collection('settings', z.object({ colour: z.string() }));
+    await settings.set('g1', { colour: 'blue' });
+    expect(await settings.get('g1')).toEqual({ colour: 'blue' });
+    await expect(settings.set('g2', { colour: 3 } as unknown as { colour: string })).rejects.toThrow();
+    await settings.delete('g1');
+    expect(await settings.get('g1')).toBeUndefined();
+  });
+});
+
+describe('store failures', () => {
+  it('a record that no longer matches its schema is ignored, not trusted', async () => {
+    const keyv = new Keyv({ throwOnErrors: true, namespace: 'counterpart' });
+    const storage = createKeyvStorage(keyv, log);
+    await keyv.set('session:broken', { id: 'broken', schemaVersion: 99 });
+    expect(await storage.sessions.get('broken')).toBeUndefined();
+  });
+
+  it('a backend that fails surfaces as StoreUnavailableError', async () => {
+    class RefusingStore extends EventEmitter {
+      async get(): Promise<never> {
+        throw new Error('connection refused');
+      }
+      async set(): Promise<never> {
+        throw new Error('connection refused');
+      }
+      async delete() {
+        return false;
+      }
+      async clear() {}
+    }
+    const failing = new Keyv({ throwOnErrors: true, store: new RefusingStore() as never });
+    const storage = createKeyvStorage(failing, log);
+    await expect(storage.sessions.get('a')).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(storage.sessions.save(session('a'))).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+
+  it('an unknown store scheme is a configuration error naming the accepted ones', async () => {
+    await expect(openStorage({ url: 'mysql://x', log })).rejects.toThrow(/sqlite:\/\/, redis:\/\/ or postgres:\/\//);
+  });
+});
