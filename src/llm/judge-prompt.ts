@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { GradeSchema, type Grade, type GradeInput, type Turn } from '../evaluation/grade.js';
+import type { Rubric } from '../evaluation/rubric.js';
+import type { PromptLibrary } from '../prompts/prompt-library.js';
+import type { ChatMessage } from './chat-model.js';
+import { boundHistory } from './history-window.js';
+import { LANGUAGE_NAMES } from './language-names.js';
+
+/** What the judge model answers: a grade without `source`, which the judge fills in itself. */
+export const JudgeAnswerSchema = GradeSchema.omit({ source: true });
+export type JudgeAnswer = z.infer<typeof JudgeAnswerSchema>;
+
+/**
+ * The JSON schema sent as `response_format`, generated from {@link JudgeAnswerSchema} so the two
+ * cannot drift apart. Literal unions become integer enums, which every strict-mode implementation
+ * (OpenAI, vLLM's guided decoding, llama.cpp grammars, Ollama) understands.
+ */
+export function judgeJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(JudgeAnswerSchema, { io: 'output', target: 'draft-7' }) as Record<string, unknown>;
+  delete schema.$schema;
+  return simplify(schema) as Record<string, unknown>;
+}
+
+function simplify(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(simplify);
+  if (node === null || typeof node !== 'object') return node;
+  const object = node as Record<string, unknown>;
+  const anyOf = object.anyOf;
+  if (Array.isArray(anyOf) && anyOf.every((option) => typeof option === 'object' && option !== null && Number.isInteger((option as { const?: unknown }).const))) {
+    return { type: 'integer', enum: anyOf.map((option) => (option as { const: number }).const) };
+  }
+  return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, simplify(value)]));
+}
+
+/**
+ * Text typed by the trainee (or said by the customer) goes into a tagged block; escaping the angle
+ * brackets means no content can close the block or open a fake one.
+ */
+export function escapeBlock(text: string): string {
+  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+function formatHistory(turns: readonly Turn[], omitted: number): string {
+  const lines = turns.map((turn) => `${turn.role}: ${escapeBlock(turn.text)}`);
+  if (omitted > 0) lines.unshift(`(${omitted} earlier messages not shown)`);
+  return lines.length > 0 ? lines.join('\n') : '(none: this is the first customer line)';
+}
+
+/** The offline grader's findings, as evidence for the judge (its quotes are trainee text, so escaped). */
+function formatOfflineEvidence(offline: Grade): string {
+  const { composure, empathy, boundary, signals } = offline;
+  return escapeBlock(JSON.stringify({ composure, empathy, boundary, signals }));
+}
+
+export function buildJudgeMessages(
+  prompts: PromptLibrary,
+  rubric: Rubric,
+  input: GradeInput,
+  offline: Grade,
+  maxHistoryTurns: number,
+): ChatMessage[] {
+  const window = boundHistory(input.history, maxHistoryTurns);
+  return [
+    { role: 'system', content: prompts.render('judge', { rubric: rubric.text }) },
+    {
+      role: 'user',
+      content: prompts.render('judge-input', {
+        languageName: LANGUAGE_NAMES[input.lang],
+        focus: input.context && input.context.focus.length > 0 ? input.context.focus.join(', ') : 'none',
+        history: formatHistory(window.recent, window.omitted),
+        customer: escapeBlock(input.customer),
+        reply: escapeBlock(input.reply),
+        offlineEvidence: formatOfflineEvidence(offline),
+      }),
+    },
+  ];
+}
+
+/** Parses the model's answer; tolerates a code fence some local models wrap JSON in. */
+export function parseJudgeAnswer(text: string): JudgeAnswer | null {
+  const unfenced = text.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1');
+  let json: unknown;
+  try {
+    json = JSON.parse(unfenced);
+  } catch {
+    return null;
+  }
+  const parsed = JudgeAnswerSchema.safeParse(json);
+  return parsed.success ? parsed.data : null;
+}

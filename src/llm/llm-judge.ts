@@ -1,0 +1,87 @@
+import type { CallOptions } from '../engine/call-options.js';
+import type { Grade, GradeInput } from '../evaluation/grade.js';
+import type { Grader } from '../evaluation/grader.js';
+import type { Rubric } from '../evaluation/rubric.js';
+import type { Logger } from '../log/logger.js';
+import type { PromptLibrary } from '../prompts/prompt-library.js';
+import type { CallAccounting } from './call-accounting.js';
+import type { ChatModel } from './chat-model.js';
+import { disagreements, minimumGrade } from './grade-guard.js';
+import { detectInjection } from './injection-markers.js';
+import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer } from './judge-prompt.js';
+
+export interface LlmJudgeOptions {
+  model: ChatModel;
+  modelName: string;
+  offlineGrader: Grader;
+  rubric: Rubric;
+  prompts: PromptLibrary;
+  accounting: CallAccounting;
+  log: Logger;
+  /** conversation messages given to the judge besides the graded pair */
+  historyTurns: number;
+}
+
+/** The JSON answer of a judge is a few hundred tokens; this leaves room without inviting essays. */
+const JUDGE_MAX_TOKENS = 1200;
+/** an answer that fails the schema is asked for once more, then the offline grade is used */
+const ANSWER_ATTEMPTS = 2;
+
+/**
+ * The LLM judge: grades with the rubric through structured output, into exactly the offline
+ * grader's {@link Grade} shape. The offline grade is computed first: it is evidence for the judge,
+ * the fallback for every failure (cap, timeout, rate limit, server error, refusal, invalid answer),
+ * and the ceiling for replies that try to instruct the grader.
+ *
+ * `source.grader` says who produced the grade: `llm-judge:<model>`, `llm-judge:<model>+guard` (the
+ * minimum of both graders, for a reply with injection markers), or the offline grader's own id.
+ */
+export function createLlmJudge(options: LlmJudgeOptions): Grader {
+  const { model, modelName, offlineGrader, rubric, prompts, accounting, log } = options;
+  const id = `llm-judge:${modelName}`;
+  const schema = { name: 'counterpart_grade', schema: judgeJsonSchema() };
+
+  return {
+    id,
+    async grade(input: GradeInput, callOptions: CallOptions = {}): Promise<Grade> {
+      const signal = callOptions.signal;
+      const offline = await offlineGrader.grade(input, signal ? { signal } : {});
+      const cap = await accounting.capReached(callOptions);
+      if (cap) {
+        await accounting.fellBack(callOptions, 'judge', cap === 'session' ? 'cap_session' : 'cap_guild');
+        return offline;
+      }
+
+      const messages = buildJudgeMessages(prompts, rubric, input, offline, options.historyTurns);
+      let judged: Grade | null = null;
+      for (let attempt = 1; attempt <= ANSWER_ATTEMPTS && !judged; attempt++) {
+        const result = await model.complete(
+          { purpose: 'judge', model: modelName, messages, maxTokens: JUDGE_MAX_TOKENS, temperature: 0, jsonSchema: schema },
+          { signal },
+        );
+        await accounting.spent(callOptions, result.usage);
+        if (!result.ok) {
+          await accounting.fellBack(callOptions, 'judge', result.kind);
+          return offline;
+        }
+        const answer = parseJudgeAnswer(result.text);
+        if (answer) judged = { ...answer, source: { grader: id, rubricVersion: rubric.version } };
+        else log.warn({ sessionId: callOptions.session?.id, attempt, finishReason: result.finishReason }, 'judge answer did not match the grade schema');
+      }
+      if (!judged) {
+        await accounting.fellBack(callOptions, 'judge', 'invalid_answer');
+        return offline;
+      }
+
+      for (const disagreement of disagreements(judged, offline)) {
+        log.info({ sessionId: callOptions.session?.id, ...disagreement }, 'judge and offline grader disagree');
+      }
+      const markers = detectInjection(input.reply);
+      if (markers.length > 0) {
+        log.info({ sessionId: callOptions.session?.id, markers }, 'reply addresses the grader; grade capped at the offline grade');
+        return minimumGrade(judged, offline, `${id}+guard`);
+      }
+      return judged;
+    },
+  };
+}
