@@ -1,0 +1,53 @@
+import { isMentioned, isVocative, lexiconFor, prepare, quote, type CompiledLexicon, type PreparedText } from './lexicon/compiled.js';
+
+/**
+ * Is the customer's message abuse aimed at the agent: a personal insult, a slur, a threat, sexual
+ * harassment, an attack on the agent's competence or person? Venting about a product, the company
+ * or the country is not abuse at the agent, and neither is quoting or naming an insult
+ * ("you called me an idiot"). Offline: lexicons and patterns, no model.
+ */
+export type AbuseKind = 'insult' | 'profanity_at_agent' | 'threat' | 'sexual' | 'competence' | 'slur';
+
+export interface AbuseFinding {
+  aimedAtAgent: boolean;
+  /** kinds of abuse aimed at the agent; empty when `aimedAtAgent` is false */
+  kinds: AbuseKind[];
+  /** the words of the message that show it, as written */
+  evidence: string[];
+}
+
+const MAX_EVIDENCE = 6;
+/** how far before an insult word an address word ("you", "Sie") may stand */
+const ADDRESS_WINDOW = 3;
+/** a message this short that holds an insult is said to the agent ("stupid", "idiot bot") */
+const SHORT_MESSAGE_WORDS = 4;
+
+export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
+  const lexicon = lexiconFor(lang === 'de' ? 'de' : 'en');
+  const message = prepare(text, lexicon.lang);
+  const kinds: AbuseKind[] = [];
+  const evidence: string[] = [];
+  for (const match of lexicon.abuse.match(message.tokens)) {
+    const rule = match.tag;
+    if (rule.negatable && lexicon.isNegated(message.tokens, message.scanned.tokens, match.start)) continue;
+    if (rule.mentionable && isMentioned(lexicon, message, match.start, match.end)) continue;
+    if (rule.aimed === 'if-addressed' && !isAddressed(lexicon, message, match.start)) continue;
+    if (!kinds.includes(rule.kind)) kinds.push(rule.kind);
+    const words = quote(message, match.start, match.end);
+    if (words && !evidence.includes(words) && evidence.length < MAX_EVIDENCE) evidence.push(words);
+  }
+  return { aimedAtAgent: kinds.length > 0, kinds, evidence };
+}
+
+/** An insult word counts as aimed at the agent when "you" stands just before it, it is an address on its own, or the message is a bare insult. */
+function isAddressed(lexicon: CompiledLexicon, message: PreparedText, index: number): boolean {
+  if (message.tokens.length <= SHORT_MESSAGE_WORDS) return true;
+  if (isVocative(message, index)) return true;
+  const clause = message.scanned.tokens[index]?.clause;
+  for (let at = index - 1; at >= Math.max(0, index - ADDRESS_WINDOW); at -= 1) {
+    const token = message.tokens[at];
+    if (!token || message.scanned.tokens[at]?.clause !== clause) break;
+    if (lexicon.isAddressWord(token)) return true;
+  }
+  return false;
+}

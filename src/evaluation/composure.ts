@@ -1,0 +1,163 @@
+import { isMentioned, isVocative, lexiconFor, prepare, quote, type CompiledLexicon, type PreparedText } from './lexicon/compiled.js';
+
+/**
+ * Composure of a trainee's reply, offline: lexicons and patterns, no model.
+ *
+ * Anchors (shared with `prompts/rubric.md`): 5 calm, warm, factual; 4 calm with a minor slip
+ * (curt); 3 composed but stiff/bureaucratic or slightly defensive; 2 clearly defensive, blaming,
+ * sarcastic, condescending or shouting (ALL CAPS, !!!); 1 hostile: insults, profanity at the
+ * customer, threats. Every rule that matches caps the score; the lowest cap wins.
+ */
+export type ComposureFlag =
+  | 'insult'
+  | 'profanity'
+  | 'threat'
+  | 'sarcasm'
+  | 'blame'
+  | 'defensive'
+  | 'dismissive'
+  | 'shouting'
+  | 'condescending';
+
+export interface ComposureFinding {
+  score: 1 | 2 | 3 | 4 | 5;
+  flags: ComposureFlag[];
+  /** the words of the reply that drove the score, as written */
+  evidence: string[];
+}
+
+type Score = ComposureFinding['score'];
+
+interface Hit {
+  readonly flag: ComposureFlag | undefined;
+  readonly score: Score;
+  readonly evidence: string;
+}
+
+const MAX_EVIDENCE = 6;
+const EXCLAMATION_RUN = /!\s*[!?1]*\s*!|\?\s*!\s*\?/;
+const CURT_MAX_WORDS = 3;
+const SHOUT_MIN_WORDS = 3;
+const SHOUT_MIN_SHARE = 0.5;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+export function assessComposure(input: { reply: string; customer: string; lang: 'de' | 'en' }): ComposureFinding {
+  const lang = input.lang === 'de' ? 'de' : 'en';
+  const lexicon = lexiconFor(lang);
+  const reply = prepare(input.reply, lang);
+  if (reply.tokens.length === 0) {
+    // Nothing to judge: an empty reply is neither hostile nor warm; a bare emoji is curt.
+    return reply.scanned.text.length === 0
+      ? { score: 3, flags: [], evidence: [] }
+      : { score: 4, flags: [], evidence: [reply.scanned.text.slice(0, 40)] };
+  }
+  const hits: Hit[] = [
+    ...ruleHits(lexicon, reply),
+    ...vocativeHits(lexicon, reply),
+    ...shoutingHits(lexicon, reply),
+    ...addressHits(lexicon, reply, input.customer),
+    ...curtHits(lexicon, reply),
+  ];
+  return summarize(hits);
+}
+
+function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  for (const match of lexicon.composure.match(text.tokens)) {
+    const rule = match.tag;
+    if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match.start)) continue;
+    if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
+    let score = rule.score;
+    // A bare insult is a slur on someone else (score 2) unless it stands alone as an address: "Idiot!".
+    if (rule.flag === 'insult' && score === 2 && isVocative(text, match.start)) score = 1;
+    hits.push({ flag: rule.flag, score, evidence: quote(text, match.start, match.end) });
+  }
+  return hits;
+}
+
+/** "Thank you SO much for your patience, genius": a mock title of address makes politeness sarcastic. */
+function vocativeHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  text.tokens.forEach((token, index) => {
+    if (!lexicon.isInClass('sarcasticVocative', token)) return;
+    const previous = text.tokens[index - 1];
+    const addressed = previous !== undefined && lexicon.isAddressWord(previous);
+    const firstClause = text.scanned.tokens[index]?.clause === 0;
+    if (addressed || (isVocative(text, index) && !firstClause)) {
+      hits.push({ flag: 'sarcasm', score: 2, evidence: quote(text, addressed ? index - 1 : index, index) });
+    }
+  });
+  return hits;
+}
+
+function isShoutedWord(lexicon: CompiledLexicon, raw: string, word: string): boolean {
+  return raw.length >= 2 && UPPER.test(raw) && !LOWER.test(raw) && !lexicon.data.acronyms.includes(word);
+}
+
+/** ALL CAPS over much of the reply, or runs of exclamation marks. One capitalised word among polite ones reads as mock emphasis. */
+function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  const words = text.scanned.tokens;
+  const shouted = words.filter((token) => isShoutedWord(lexicon, token.raw, token.word));
+  const letterWords = words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
+  if (shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) {
+    hits.push({ flag: 'shouting', score: 2, evidence: shouted.slice(0, 5).map((token) => token.raw).join(' ') });
+  } else if (shouted.length > 0 && shouted.length <= 2 && letterWords.length >= 3) {
+    const politeSentences = new Set(
+      words
+        .filter((_, index) => {
+          const token = text.tokens[index];
+          return token !== undefined && (lexicon.isInClass('praise', token) || lexicon.data.politeness.includes(token.word));
+        })
+        .map((token) => token.sentence),
+    );
+    for (const token of shouted) {
+      if (politeSentences.has(token.sentence)) hits.push({ flag: 'sarcasm', score: 3, evidence: token.raw });
+    }
+  }
+  const exclamation = EXCLAMATION_RUN.exec(text.scanned.text);
+  if (exclamation) hits.push({ flag: 'shouting', score: 2, evidence: exclamation[0] });
+  return hits;
+}
+
+/** German only: a sudden "du" to a customer addressed (or addressing) with "Sie" is a slight. */
+function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: string): Hit[] {
+  if (lexicon.lang !== 'de') return [];
+  const informal = reply.tokens.findIndex((token) => lexicon.isInClass('youInformal', token) && token.word !== 'hast');
+  if (informal < 0) return [];
+  const usesFormal = (text: PreparedText): boolean =>
+    text.tokens.some((token, index) => {
+      const raw = text.scanned.tokens[index]?.raw ?? '';
+      return (token.word === 'sie' || token.word === 'ihnen') && /^\p{Lu}/u.test(raw);
+    });
+  const customerText = prepare(customer, 'de');
+  const customerInformal = customerText.tokens.some((token) => lexicon.isInClass('youInformal', token));
+  if (customerInformal) return [];
+  if (usesFormal(reply) || usesFormal(customerText)) {
+    return [{ flag: 'condescending', score: 3, evidence: quote(reply, informal, informal) }];
+  }
+  return [];
+}
+
+/** A very short reply without a polite word ("No.", "Fine.") is a minor slip. */
+function curtHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  if (text.tokens.length > CURT_MAX_WORDS) return [];
+  const polite = text.tokens.some((token) => lexicon.data.politeness.includes(token.word));
+  return polite ? [] : [{ flag: undefined, score: 4, evidence: text.scanned.text.slice(0, 80) }];
+}
+
+function summarize(hits: readonly Hit[]): ComposureFinding {
+  let score: Score = 5;
+  for (const hit of hits) if (hit.score < score) score = hit.score;
+  const ordered = [...hits].sort((a, b) => a.score - b.score);
+  const flags: ComposureFlag[] = [];
+  const evidence: string[] = [];
+  for (const hit of ordered) {
+    // Milder findings than the final score still explain it only if they share its level.
+    if (hit.score > score + 1) continue;
+    if (hit.flag && !flags.includes(hit.flag)) flags.push(hit.flag);
+    if (hit.evidence && !evidence.includes(hit.evidence) && evidence.length < MAX_EVIDENCE) evidence.push(hit.evidence);
+  }
+  return { score, flags, evidence };
+}

@@ -1,0 +1,236 @@
+import type { LanguageLexicon } from './lexicon-types.js';
+
+/**
+ * German word lists. Umlauts are written as they are; the matcher folds them (ä→ae …), so "blöd"
+ * also matches "bloed". Compound heads and tails (`*idiot`, `dreck*`) catch German compounds.
+ *
+ * `sie`/`ihr` are formal address only when capitalised: the abuse and composure checks rewrite a
+ * lower-case `sie` in mixed-case text to `sie_3p`, so these lists only ever see the address form.
+ */
+export const DE_LEXICON = {
+  classes: {
+    you: ['du', 'dich', 'dir', 'sie', 'ihnen', 'ihr', 'euch', 'bist', 'biste', 'bisse', 'seid'],
+    youFormal: ['sie', 'ihnen'],
+    youInformal: ['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines', 'bist', 'biste', 'hast', 'kannst', 'willst', 'musst', 'sollst', 'weißt'],
+    be: ['sind', 'bist', 'seid', 'waren', 'warst', 'wart', 'sein', 'ist', 'bleiben', 'bleibst'],
+    article: ['ein', 'eine', 'einen', 'einem', 'so', 'sone', 'son', 'solch', 'total', 'völlig', 'echt', 'richtig', 'der', 'die', 'das', 'voll', 'ja', 'doch', 'wirklich', 'komplett'],
+    negator: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'niemand', 'nichts', 'weder', 'noch'],
+    imperativeBe: ['sei', 'seien', 'seid', 'benimm', 'benehmen'],
+    mention: ['wort', 'worte', 'wörter', 'begriff', 'begriffe', 'ausdruck', 'ausdrücke', 'bezeichnung', 'bezeichnungen', 'beschimpfung', 'beschimpfungen', 'schimpfwort', 'schimpfwörter', 'beleidigung', 'beleidigungen', 'wortwahl'],
+    mentionVerb: ['bezeichnen', 'bezeichnet', 'bezeichneten', 'nennen', 'nennt', 'nannten', 'nannte', 'genannt', 'beschimpfen', 'beschimpft', 'tituliert', 'titulieren'],
+    insultNoun: [
+      '*idiot', '*idioten', '*idiotin', '*trottel', '*trotteln', '*depp', '*deppen', '*arschloch', '*arschlöcher', '*arsch', 'arschgeige*', 'arschkriecher*',
+      '*vollpfosten', 'vollhorst*', 'vollhonk*', 'honk', '*spasti', '*spast', '*spacko', '*mongo', '*wichser', '*wixer', '*pisser', '*penner',
+      'schwachkopf*', 'dummkopf*', 'hohlkopf*', 'holzkopf*', 'strohkopf*', 'dumpfbacke*', 'hohlbirne*', 'spatzenhirn*', 'knalltüte*', 'flachpfeife*',
+      'schwachmat*', 'nulpe*', 'dödel*', 'witzfigur*', 'versager*', 'nichtsnutz*', 'taugenichts', 'stümper*', 'dilettant*', 'pfuscher*',
+      'gesindel', 'abschaum', 'pack', 'geschmeiß', 'lumpenpack', 'pöbel', 'schmarotzer*', 'parasit*', 'schwein', 'schweine', '*drecksschwein', 'mistschwein*',
+      'schweinehund*', 'drecksau', 'mistsau', 'wildsau', 'sau', 'miststück*', 'drecksstück*', 'mistkerl*', 'dreckskerl*', 'drecksack*', 'mistsack*', 'fettsack*',
+      '*schlampe', '*schlampen', 'hure', 'huren', 'hurensohn*', 'hurensöhne', '*fotze', '*fotzen', 'missgeburt*', 'bastard*', 'zicke', 'zicken', 'tussi', 'tussis',
+      'klugscheißer*', 'klugscheisser*', 'besserwisser*', 'lügner*', 'betrüger*', 'verbrecher*', 'gauner*', 'halsabschneider*', 'abzocker*', 'spinner*',
+      'psychopath*', 'psycho', 'irrer', 'irre', 'gestörter', 'geisteskranker', 'vollidiot*', 'trottel', 'affe', 'affen', 'esel', 'kamel', 'rindvieh', 'hornochse*',
+      'ochse', 'hackfresse*', 'fresse', 'opfer', 'loser', 'clown', 'clowns', 'kasper', 'hanswurst', 'lappen', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
+      'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
+      'nazi', 'nazis', 'faschist*', 'dreckspack', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
+    ],
+    insultAdj: [
+      'dumm', 'dumme', 'dummer', 'dummen', 'dummes', 'dümmer', 'dümmste*', 'doof*', 'blöd', 'blöde', 'blöder', 'blöden', 'blödes', 'bekloppt*', 'bescheuert*',
+      'behämmert*', 'beschränkt*', 'dämlich*', 'hirnlos*', 'hirnverbrannt*', 'minderbemittelt*', 'unterbelichtet*', 'strunzdumm*', 'saudumm*', 'strohdumm*',
+      'stockdumm*', 'dusselig*', 'deppert*', 'gestört*', 'verblödet*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'lächerlich*', 'erbärmlich*',
+      'armselig*', 'widerlich*', 'ekelhaft*', 'hässlich*', 'fett', 'fette', 'fetter', 'krank', 'irre', 'geisteskrank*', 'behindert*', 'debil*', 'schwachsinnig*',
+      'zurückgeblieben*', 'plemplem', 'dumpf', 'primitiv*', 'asozial*', 'assi', 'assig*', 'faul', 'faule', 'fauler', 'frech', 'unverschämt*', 'dreist*',
+    ],
+    competenceAdj: ['unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'überfordert*', 'unqualifiziert*', 'unbrauchbar*', 'planlos*', 'hilflos*', 'lahm*', 'langsam'],
+    agentNoun: ['bot', 'roboter', 'maschine', 'computer', 'programm', 'assistent', 'ding', 'laden', 'service', 'mitarbeiter', 'mitarbeiterin', 'berater', 'beraterin', 'verein', 'haufen', 'frau', 'mann', 'typ', 'tante', 'kerl'],
+    profanity: [
+      'scheiß*', 'scheiss*', 'scheiße', 'scheisse', 'kacke', 'kack*', 'verdammt*', 'verflucht*', 'verfickt*', 'fick*', 'gefickt', 'arsch', 'arsches', 'dreck*',
+      'drecks*', 'mist', 'mistding', 'mistladen', 'saftladen', 'sauladen', 'schrottladen', 'pissladen', 'piss*', 'pisse', 'fuck*', 'shit', 'wtf', 'bullshit',
+      'bockmist', 'kotz*', 'verarsch*', 'verarscht', 'abgefuckt*', 'beschissen*', 'bescheißen', 'beschiss', 'bescheissen', 'schiss', 'himmelherrgott*', 'herrgottnochmal',
+    ],
+    sexual: [
+      'sex', 'sexy', 'sexuell*', 'nackt*', 'porno*', 'titten', 'möpse', 'brüste', 'busen', 'muschi', 'fotze', 'schwanz', 'penis', 'vagina', 'geil', 'geile', 'geiler',
+      'blasen', 'bumsen', 'vögeln', 'ficken', 'wichsen', 'orgasmus', 'vergewaltig*', 'nutte', 'nutten', 'hure', 'schlampe', 'unterwäsche', 'höschen', 'bh', 'dildo*', 'lecken',
+    ],
+    slur: [
+      'neger*', 'nigger*', 'kanake*', 'kanacke*', 'schwuchtel*', 'kinderficker*', 'zigeuner*', 'kümmeltürke*', 'kameltreiber*', 'polacke*', 'fidschi*',
+      'mongo', 'mongos', 'spasti', 'spastis', 'tunte*', 'transe*', 'judensau', 'untermensch*', 'schlitzauge*', 'bimbo*', 'negerin',
+    ],
+    sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'kleine', 'kleiner', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
+    praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
+  },
+  affixExceptions: [
+    'marsch', 'barsch', 'harsch', 'einmarsch', 'aufmarsch', 'durchmarsch', 'vormarsch', 'fußmarsch', 'gewaltmarsch', 'abmarsch', 'rückmarsch', 'passau',
+    'doofe', 'dreckig', 'pissoir', 'kacktus', 'fickle', 'bademeister', 'paketdienst', 'mistral', 'scheißegal', 'verdammung', 'piste', 'pistole', 'pistazie',
+    'drecksarbeit', 'kackbraun', 'lahmgelegt', 'lahmlegen', 'fetter', 'parasitär', 'gaunerei', 'betrügerei', 'betrügerisch', 'lügnerisch', 'dilettantisch',
+    'affenhitze', 'piss', 'kotzen',
+  ],
+  acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
+  politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
+  composure: [
+    {
+      flag: 'threat',
+      score: 1,
+      negatable: true,
+      patterns: [
+        'bring|bringe ~ um', 'umbringen|umbringe|abstechen|abknallen|erschießen|erschlagen|verprügeln|kaltmachen', 'mach|mache ~ fertig',
+        'haue|hau ~ eine rein', 'aufs|auf\'s maul', 'in die fresse', 'fresse polieren', 'weiß|weiss wo @you wohnen|wohnst', 'werden|wirst ~ bereuen',
+        'du bist tot', 'sie sind tot', 'ich finde dich', 'kriegst ~ eine|was auf', 'schlag|schlage ~ tot', 'geh|gehen ~ sterben', 'verreck*',
+      ],
+    },
+    {
+      flag: 'profanity',
+      score: 1,
+      patterns: [
+        'halt|halts|halt\'s|haltet|halten ~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
+        'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit|fahr|fahren', 'fahr|fahren ~ zur hölle',
+        'geh|gehen ~ zum teufel', 'hau|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
+        'am arsch', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
+      ],
+    },
+    {
+      flag: 'insult',
+      score: 1,
+      negatable: true,
+      mentionable: true,
+      patterns: [
+        '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNoun',
+        '@you ~ zu @insultAdj', 'so ein|eine|einen @insultNoun', 'was für ein|eine|einen @insultNoun', 'deine mutter|mudder|mama', 'lern|lernen ~ lesen',
+        'können|kannst @you ~ nicht lesen', 'hirn einschalten', 'kopf einschalten', 'denk|denken ~ mal nach',
+      ],
+    },
+    {
+      flag: 'insult',
+      score: 2,
+      negatable: true,
+      mentionable: true,
+      patterns: ['@insultNoun'],
+    },
+    {
+      flag: 'profanity',
+      score: 2,
+      mentionable: true,
+      patterns: ['@profanity', 'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
+    },
+    {
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'ihr|ihre|dein|deine ~ eigenes|eigene|eigener ~ verschulden|schuld|fehler|problem|pech', 'ihr|dein verschulden', 'eigenes verschulden',
+        'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
+        'hätten|hättest @you ~ ~ müssen|sollen|können', '@you hätten|hättest ~ ~ müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben|lieber',
+        'hätten|hättest @you ~ gelesen|aufgepasst|geprüft|gefragt', 'haben|hast @you ~ nicht ~ gelesen|aufgepasst|geprüft|zugehört|beachtet',
+        '@you haben|hast ~ versäumt|vergessen|verpasst|verschlampt|verbockt|vermasselt|verbaselt|übersehen', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben',
+        'wer lesen kann', 'ihr problem', 'dein problem', 'müssen|musst @you ~ halt|eben', '@you ~ verantwortlich', 'das liegt|lag ~ an ihnen|dir',
+        'sie sind|du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
+      ],
+    },
+    {
+      flag: 'defensive',
+      score: 2,
+      patterns: [
+        'nicht meine|unsere schuld', 'ich|wir ~ kann|können ~ nichts dafür', 'dafür kann|können ich|wir nichts', 'ich bin|wir sind nicht schuld',
+        'mache|mach ~ nur meinen job', 'arbeite ~ nur hier', 'was soll ich ~ machen|tun', 'was erwarten sie|du', 'lassen sie|lass ~ nicht an mir aus',
+        'regeln ~ nicht gemacht', 'wir haben ~ nichts falsch gemacht', 'uns trifft keine schuld', 'mich trifft keine schuld', 'liegt nicht an mir|uns',
+        'nicht mein|unser problem', 'nicht meine|unsere baustelle', 'nicht mein|unser bier', 'was kann ich dafür', 'ich war das nicht', 'wir waren das nicht',
+      ],
+    },
+    {
+      flag: 'defensive',
+      score: 3,
+      patterns: [
+        'gemäß|laut|entsprechend ~ agb|richtlinien|richtlinie|bedingungen|geschäftsbedingungen|vorschriften|vorgaben|bestimmungen',
+        'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln', 'da kann ich nichts machen', 'da kann man nichts machen',
+        'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht zuständig', 'nicht meine abteilung',
+        'gemäß paragraph|paragraf', 'haftung', 'wir haften nicht', 'keine haftung', 'ist leider so', 'können wir leider nicht', 'geht leider nicht',
+      ],
+    },
+    {
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'beruhigen sie sich', 'beruhig dich', 'regen sie sich ~ ab', 'reg dich ~ ab', 'regen sie sich nicht so auf', 'reg dich nicht so auf', 'jetzt mal halblang',
+        'na und', 'ist mir egal', 'mir doch egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben', 'ist halt so', 'ist nun mal so', 'ist eben so',
+        'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
+        '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', 'unsinn', 'quatsch', 'blödsinn', 'schwachsinn', 'humbug',
+        'friss oder stirb', 'nehmen sie es oder lassen sie es', 'so what', 'egal', 'wen interessiert', 'interessiert mich nicht', 'kein interesse', 'jammern auf hohem niveau',
+        'sind sie|bist du ~ empfindlich', 'mimose',
+      ],
+    },
+    {
+      flag: 'dismissive',
+      score: 3,
+      patterns: ['kommt vor', 'passiert halt', 'passiert eben', 'so ist es nun mal', 'ist so', 'kann passieren', 'shit happens'],
+    },
+    {
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'ganz langsam', 'zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
+        'jedes kind', 'sogar ein kind', 'selbst ein kind', 'können|kannst @you ~ nicht lesen', 'lesen sie|lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
+        'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf', 'pass ~ gut auf', 'zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
+        'wie oft ~ soll|muss ich', 'leute wie sie|du|dich', 'sie schon wieder', 'du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
+        'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', 'kapiert', 'capito',
+        'ist doch klar', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe', 'guter mann', 'gute frau', 'junge frau', 'junger mann',
+      ],
+    },
+    {
+      flag: 'condescending',
+      score: 3,
+      patterns: [
+        'wie ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
+        'offensichtlich', 'natürlich nicht', 'eigentlich', 'selbstverständlich nicht',
+      ],
+    },
+    {
+      flag: 'sarcasm',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'na ~ glückwunsch|gratuliere|bravo|toll|super|prima|klasse|wunderbar|großartig|fantastisch|prächtig|spitze|bestens', 'ganze arbeit',
+        'herzlichen glückwunsch', 'ja klar', 'jaja', 'ja ja', 'schon klar', 'ach nee', 'ach was', 'wie originell', 'wie schön für sie|dich', 'schön für sie|dich',
+        'da haben sie sich ja', 'da hast du dir ja', 'haben sie ja ~ toll|super|prima|großartig|klasse', 'hast du ja ~ toll|super|prima|großartig|klasse',
+        'ganz toll', 'echt toll', 'wirklich toll', 'ja toll', 'wer hätte das gedacht', 'welch eine|was für eine überraschung', 'oh wunder', 'armer schatz',
+        'sie armes|armer', 'du armes|armer', 'bravo', 'gut gemacht', 'respekt', 'chapeau', 'wie reizend', 'wie nett', 'ganz großes kino', 'großes kino',
+        'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau', 'ach wie süß', 'wie süß', 'na dann viel spaß|glück|erfolg',
+        'viel spaß damit', 'tja', 'ja nee', 'hut ab',
+      ],
+    },
+  ],
+  abuse: [
+    { kind: 'threat', aimed: 'always', negatable: true, patterns: [
+      'bring|bringe ~ um', 'umbringen|umbringe|abstechen|abknallen|erschießen|erschlagen|verprügeln|kaltmachen|abmurksen|killen', 'mach|mache ~ fertig',
+      'haue|hau ~ eine rein', 'aufs|auf\'s maul', 'in die fresse', 'fresse polieren', 'weiß|weiss wo @you wohnen|wohnst|wohnt', 'werden|wirst ~ bereuen',
+      'du bist tot', 'sie sind tot', 'ich finde dich', 'ich finde sie', 'kriegst ~ eine|was auf', 'schlag|schlage ~ tot', 'geh|gehen ~ sterben', 'verreck*',
+      'warte nur', 'pass bloß auf', 'passen sie bloß auf', 'ich krieg dich', 'ich kriege sie', 'abfackeln', 'anzünden', 'in die luft jagen',
+    ] },
+    { kind: 'slur', aimed: 'always', mentionable: true, patterns: ['@slur'] },
+    { kind: 'sexual', aimed: 'always', patterns: [
+      'lutsch|lutschen|blas|blasen ~ mir|meinen', 'zeig|zeigen ~ mir ~ deine|ihre ~ titten|brüste|möpse|muschi|nacktbilder|nacktfotos|bilder|fotos',
+      'schlaf|schlafen ~ mit mir', 'sex mit', 'willst du ~ ficken|bumsen|vögeln', 'wollen sie ~ ficken|bumsen|vögeln', 'was hast du an', 'was haben sie an',
+      'bist du nackt|geil|feucht|jungfrau', 'sind sie nackt|geil|feucht|jungfrau', 'deine|ihre titten|brüste|möpse|muschi|beine|figur|hintern|arsch',
+      'zieh|ziehen ~ aus', 'mein schwanz|penis', 'nacktbilder', 'nacktfotos', 'heirate mich', 'küss mich', 'sei meine freundin', 'geile sau', 'dich ficken|bumsen|vögeln',
+      'sie ficken|bumsen|vögeln', 'fick mich',
+    ] },
+    { kind: 'sexual', aimed: 'if-addressed', patterns: ['@sexual'] },
+    { kind: 'profanity_at_agent', aimed: 'always', patterns: [
+      'halt|halts|halt\'s|haltet|halten ~ klappe|fresse|schnauze|maul|gosche|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
+      'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit dir|ihnen|euch',
+      'fahr|fahren ~ zur hölle', 'geh|gehen ~ zum teufel', 'hau|hauen ~ ab', 'verzieh|verziehen ~ dich|sich', 'scheiß|scheiss ~ auf dich|sie|euch',
+      'geh|gehen ~ mir ~ auf den sack|keks|senkel', 'fick dich',
+    ] },
+    { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
+      '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNoun',
+      '@you ~ zu @insultAdj', 'deine mutter|mudder|mama', 'so ein|eine|einen @insultNoun', '@insultAdj @agentNoun', '@insultAdj @insultNoun', 'was für ein|eine|einen @insultNoun',
+      'lern|lernen ~ lesen', 'hirn einschalten', 'kopf einschalten',
+    ] },
+    { kind: 'competence', aimed: 'always', negatable: true, patterns: [
+      '@you @be ~ @competenceAdj', '@be @you ~ @competenceAdj', '@you ~ keine ahnung', '@you ~ keinen plan|schimmer|dunst', '@you können|kannst ~ nichts|gar nichts',
+      'können|kannst @you ~ überhaupt', 'wer hat @you ~ eingestellt', 'lernen sie|lern ~ erst ~ mal|ihren|deinen job', 'machen sie|mach ~ ihren|deinen job',
+      '@you ~ zu @competenceAdj', '@competenceAdj @agentNoun', '@you taugen|taugst ~ nichts', 'von nichts ~ ahnung', 'null ahnung', 'keinen blassen',
+      'sind sie|bist du ~ überhaupt ~ ausgebildet|qualifiziert', 'ist das ihr erster tag', 'ist das dein erster tag',
+    ] },
+    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdj'] },
+  ],
+} as const satisfies LanguageLexicon;

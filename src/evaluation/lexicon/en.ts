@@ -1,0 +1,218 @@
+import type { LanguageLexicon } from './lexicon-types.js';
+
+/** English word lists. Generic insult/profanity vocabulary plus customer-service phrasing. */
+export const EN_LEXICON = {
+  classes: {
+    you: ['you', "you're", 'youre', 'u', 'ur', 'ya', 'yourself', "you've", "you'll", "you'd", 'thou', 'yall', "y'all"],
+    be: ['are', 'r', 'is', 'were', 'be', 'being', 'am'],
+    youAre: ["you're", 'youre', 'ur', "u're"],
+    article: ['a', 'an', 'the', 'such', 'total', 'complete', 'absolute', 'real', 'fucking', 'stupid', 'little', 'big', 'dumb', 'useless', 'worthless', 'pathetic', 'lazy'],
+    negator: ['not', 'no', 'never', "don't", 'dont', "isn't", "aren't", "wasn't", "weren't", "didn't", "doesn't", "won't", "can't", 'cannot', 'nobody', 'nothing', 'neither', 'nor', "ain't", "wouldn't", "shouldn't", "haven't", "hasn't"],
+    imperativeBe: ['be', 'being', 'act', 'acting', 'sound', 'sounding'],
+    mention: ['word', 'words', 'term', 'terms', 'language', 'insult', 'insults', 'label', 'labels', 'expression', 'expressions', 'slur', 'slurs', 'names', ],
+    mentionVerb: ['call', 'called', 'calling', 'calls', 'labelled', 'labeled', 'labelling', 'insulting', 'insulted'],
+    insultNoun: [
+      'idiot*', 'moron*', 'imbecile*', 'cretin*', 'dumbass*', 'dumbfuck*', 'jackass*', 'asshole*', 'arsehole*', 'a**hole*',
+      'bastard*', 'bitch', 'bitches', 'b*tch', 'cunt*', 'dickhead*', 'prick*', 'twat*', 'wanker*', 'tosser*', 'douche*',
+      'loser*', 'scum*', 'dipshit*', 'shithead*', 'fuckface*', 'fucker*', 'motherfucker*', 'buffoon*', 'dimwit*', 'halfwit*',
+      'nitwit*', 'numbskull*', 'dunce*', 'simpleton*', 'twit', 'twits', 'muppet*', 'knobhead*', 'bellend*', 'pillock*', 'plonker*',
+      'jerk', 'jerks', 'creep', 'creeps', 'degenerate*', 'parasite*', 'airhead*', 'bonehead*', 'meathead*', 'blockhead*', 'pinhead*',
+      'nincompoop*', 'dork', 'dorks', 'dweeb*', 'clown', 'clowns', 'fool', 'fools', 'liar', 'liars', 'hypocrite*', 'pig', 'pigs',
+      'slut*', 'whore*', 'skank*', 'hoe', 'hoes', 'trash', 'garbage', 'lowlife*', 'scumbag*', 'sleazebag*', 'dirtbag*', 'douchebag*',
+      'cocksucker*', 'jackoff', 'wankstain', 'numpty', 'git', 'knob', 'dick', 'dicks', 'ass', 'arse', 'psycho', 'lunatic*', 'freak', 'freaks',
+      'weirdo*', 'nutjob*', 'nutcase*', 'retard*', 'brat', 'brats', 'peasant*', 'sheep', 'snowflake*', 'troll', 'trolls', 'sociopath*',
+    ],
+    insultAdj: [
+      'stupid', 'stupider', 'stupidest', 'dumb', 'dumber', 'dumbest', 'idiotic', 'moronic', 'brainless', 'retarded', 'braindead',
+      'thick', 'dense', 'dimwitted', 'pathetic', 'worthless', 'disgusting', 'ugly', 'fat', 'ignorant', 'clueless',
+      'useless', 'incompetent', 'hopeless', 'lazy', 'crazy', 'insane', 'mental', 'nuts', 'deaf', 'blind', 'slow', 'dim', 'dopey',
+      'gormless', 'imbecilic', 'pitiful', 'sad', 'lame', 'annoying', 'creepy', 'repulsive', 'vile', 'scummy', 'shitty', 'crappy', 'trashy',
+    ],
+    competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'unhelpful', 'pathetic'],
+    agentNoun: ['bot', 'bots', 'robot', 'robots', 'machine', 'computer', 'assistant', 'program', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'woman', 'man', 'girl', 'boy', 'thing', 'piece'],
+    profanity: [
+      'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'bullshit*', 'horseshit',
+      'crap', 'crappy', 'damn', 'dammit', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
+      'omfg', 'ffs', 'jfc', 'effing', 'frigging', 'friggin', 'bs', 'arse', 'ass', 'asses', 'cock', 'cocks', 'dick', 'dicks', 'hell', 'bastard*',
+    ],
+    sexual: [
+      'sex', 'sexy', 'sexual', 'horny', 'naked', 'nude', 'nudes', 'porn*', 'tits', 'titties', 'boobs', 'boobies', 'pussy', 'cock', 'cocks',
+      'penis', 'vagina', 'dildo*', 'masturbat*', 'orgasm*', 'blowjob*', 'handjob*', 'rimjob*', 'cum', 'cumming', 'jizz', 'erection', 'boner',
+      'rape', 'raped', 'raping', 'rapist', 'slut', 'sluts', 'whore', 'whores', 'anal', 'boob', 'nipple*', 'panties', 'bra', 'lingerie',
+      'virgin', 'kinky', 'fetish', 'threesome', 'milf', 'dick', 'dicks', 'suck', 'sucks', 'lick', 'spank*', 'strip', 'undress*',
+    ],
+    slur: [
+      'nigger*', 'nigga*', 'n1gger*', 'faggot*', 'fag', 'fags', 'f*ggot', 'retard', 'retards', 'tranny', 'trannies', 'dyke', 'dykes',
+      'kike', 'kikes', 'spic', 'spics', 'chink', 'chinks', 'wetback*', 'paki', 'pakis', 'gook', 'gooks', 'raghead*', 'towelhead*',
+      'coon', 'coons', 'beaner*', 'gypsy', 'gyppo', 'pikey', 'shemale*', 'homo', 'homos', 'darkie*', 'sandnigger*', 'jap', 'japs',
+    ],
+    ownGroup: ['you', 'your', 'u', 'ur'],
+    politeVocative: ['sir', 'madam', "ma'am", 'mr', 'mrs', 'ms'],
+    sarcasticVocative: ['genius', 'einstein', 'sherlock', 'smartass', 'smartypants', 'hotshot', 'princess', 'sweetie', 'sweetheart', 'honey', 'darling', 'champ', 'buddy', 'pal', 'sunshine', 'kiddo', 'chief', 'missy', 'dear', 'hun', 'hon', 'babe', 'love'],
+    praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
+  },
+  affixExceptions: [
+    'assess', 'assessment', 'assist', 'assistant', 'assume', 'assure', 'class', 'pass', 'mass', 'glass', 'grass', 'brass', 'bass', 'passion', 'scrap',
+    'shitake', 'cocktail', 'cockpit', 'peacock', 'hancock', 'hitchcock', 'dickens', 'scunthorpe', 'idioms', 'idiomatic', 'prickly', 'hellos', 'hello',
+    'fuchsia', 'pigment', 'trashed', 'fooled', 'foolproof', 'creeping', 'jerked', 'grapes', 'therapist', 'scumble', 'bitchin', 'twitter', 'twitch',
+  ],
+  acronyms: ['ok', 'okay', 'pin', 'iban', 'bic', 'atm', 'id', 'faq', 'usa', 'uk', 'eu', 'usd', 'eur', 'gbp', 'vat', 'sms', 'url', 'pdf', 'it', 'ceo', 'api', 'tv', 'pc', 'asap', 'fyi', 'no', 'ai', 'gdpr', 'kyc', 'uk', 'nhs', 'irs', 'ssn', 'apr', 'i'],
+  politeness: ['please', 'thanks', 'thank', 'sorry', 'apologies', 'apologise', 'apologize', 'welcome', 'gladly', 'happy', 'glad', 'sure', 'certainly', 'understand', 'help'],
+  composure: [
+    {
+      flag: 'threat',
+      score: 1,
+      negatable: true,
+      patterns: [
+        "i'll|i|we|gonna|going|will ~ kill|hurt|beat|punch|slap|stab|shoot|strangle|smack|destroy|end|ruin @you",
+        'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre|you are dead",
+        'your days are numbered', 'come after @you', 'kill yourself', 'kys', 'go die', 'drop dead', 'hope @you die|rot|burn',
+      ],
+    },
+    {
+      flag: 'profanity',
+      score: 1,
+      patterns: [
+        'fuck|f*ck|f**k|fuk|fck|screw @you', 'fuck|f*ck|piss|bugger|sod|eff off', 'stfu', 'shut the fuck|hell up', 'go to hell',
+        'kiss my ass|arse', 'bite me', 'eat shit', 'up yours', 'go fuck yourself', 'get fucked', 'piss off', 'fuck off',
+      ],
+    },
+    {
+      flag: 'insult',
+      score: 1,
+      negatable: true,
+      mentionable: true,
+      patterns: [
+        '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
+        'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'you people @be ~ @insultAdj',
+        'what ~ @insultNoun @you @be', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air', 'son of a bitch',
+        'get a brain|life', 'use your brain|head', "can't|cant|cannot @you ~ read", 'learn to read',
+      ],
+    },
+    {
+      flag: 'insult',
+      score: 2,
+      negatable: true,
+      mentionable: true,
+      patterns: ['@insultNoun'],
+    },
+    {
+      flag: 'profanity',
+      score: 2,
+      mentionable: true,
+      patterns: ['@profanity', 'what the hell|heck', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
+    },
+    {
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'your own fault|mistake|doing|problem', 'your fault', 'you should have|should\'ve|shouldve', 'you should not|shouldn\'t have',
+        "you didn't|didnt|never ~ read|check|listen|follow|bother|pay", 'you failed to', 'that\'s|thats|this is|it is|it\'s on @you',
+        "you @be ~ responsible|to blame|at fault", 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
+        "if you'd|you had ~ read|listened|checked|paid|followed", 'user error', 'you were supposed to', 'you brought this|it on yourself',
+        'had you ~ read|listened|checked', 'you only have yourself', 'blame yourself', 'i blame @you', 'you did it wrong', 'you got it wrong',
+        'you clearly|obviously ~ didn\'t|did not|don\'t|do not', 'your own carelessness|negligence',
+      ],
+    },
+    {
+      flag: 'defensive',
+      score: 2,
+      patterns: [
+        "not|isn't my|our fault", "don't|dont blame me|us", "i'm|im|i am|we are|we're not to blame", "not my job|responsibility|department|problem",
+        'i just|only work here', "i'm|im|i am just|only doing my job", 'what do you want|expect me to do', 'what do you expect',
+        "don't|dont take it out on me", "i didn't|don't|dont make the rules", 'we did nothing wrong', "it wasn't|wasnt us|me",
+        "i can't|cant help that|it", 'not on me', 'no fault of ours|mine', "that's not on me|us",
+      ],
+    },
+    {
+      flag: 'defensive',
+      score: 3,
+      patterns: [
+        'company policy', 'our policy|policies|terms|rules', 'policy is policy', 'rules are rules', 'those are the rules',
+        'nothing i|we can do', "there's nothing", "i'm afraid that's", 'my hands are tied', 'as per ~ terms|policy', 'according to ~ terms|policy|rules',
+        'in accordance with', 'pursuant to', "not something we|i can", "we are not liable|responsible", "we cannot be held",
+      ],
+    },
+    {
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'whatever', 'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|could not care less",
+        'take it or leave it', 'calm down', 'stop complaining|whining|crying|moaning|yelling|shouting', "you're|you are|youre overreacting|being dramatic|being ridiculous|being hysterical|being unreasonable",
+        "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd", 'nonsense', 'rubbish', 'too bad', 'tough luck', 'boo hoo', 'cry me a river',
+        'complain all you want', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
+      ],
+    },
+    {
+      flag: 'dismissive',
+      score: 3,
+      patterns: ['relax', 'it is what it is', "that's life", 'thats life', 'these things happen', 'it happens', 'chill', 'no big deal', 'not a big deal'],
+    },
+    {
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'let me explain ~ slowly', 'say it|this ~ slowly', "it's|it is|its not that hard|difficult|complicated", 'even a child|kid', 'any child|kid',
+        'do|did|can @you even', 'are @you ~ even listening', 'for the last time', 'how many times do|must|have i', 'grow up', 'you people', 'people like you',
+        'try to keep up', 'pay attention', 'listen carefully', 'spell it out', 'not rocket science', 'obviously you', 'clearly you', 'educate yourself',
+        'bless your heart', 'read the fine print', 'read the terms', 'learn how to',
+      ],
+    },
+    {
+      flag: 'condescending',
+      score: 3,
+      patterns: [
+        'as i ~ said|told you|mentioned|explained', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
+        'as you should know', 'as you know', 'obviously', 'clearly', 'simply', 'actually',
+      ],
+    },
+    {
+      flag: 'sarcasm',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'oh|well|wow ~ congratulations|congrats|bravo', 'oh wow', 'wow just wow', 'what a surprise', 'big surprise', 'shocking',
+        'yeah right', 'sure you did|have|do|are', 'oh really', 'oh please', 'oh great|perfect|wonderful|brilliant|lovely', 'good for you',
+        'how nice for you', 'must be nice', 'nice try', 'slow clap', 'thanks for nothing', 'you must be so proud', "well aren't you", 'poor you',
+        'poor baby', 'my heart bleeds', 'as if', 'oh the horror', 'how original', 'how shocking', 'how surprising', 'what a shame', 'nice going',
+        'way to go', 'well done', 'good job', 'great job', 'you must be very proud', 'what a genius|brilliant|great idea',
+      ],
+    },
+  ],
+  abuse: [
+    { kind: 'threat', aimed: 'always', negatable: true, patterns: [
+      "i'll|i|we|gonna|going|will|i'm ~ kill|hurt|beat|punch|slap|stab|shoot|strangle|smack|murder|rape|destroy|smash|break @you|your",
+      'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre|you are dead",
+      'your days are numbered', 'come after @you', 'kill yourself', 'kys', 'go die', 'drop dead', 'hope @you die|rot|burn', 'burn @you',
+    ] },
+    { kind: 'slur', aimed: 'always', mentionable: true, patterns: ['@slur'] },
+    { kind: 'sexual', aimed: 'always', patterns: [
+      'suck my', 'blow me', 'send ~ nudes|pics|pictures|photos', 'show me your|ur', 'take off your|ur', 'sleep with me', 'have sex|sex with',
+      'fuck|f*ck|shag|bang|screw me', 'want to fuck|f*ck|bang|shag|screw', 'wanna fuck|bang|shag|screw', 'i want to fuck|bang|shag|screw',
+      'what are you wearing', 'are you naked|horny|wet|a virgin|sexy', 'your|ur tits|boobs|ass|pussy|body|breasts|butt|legs',
+      'sit on my', 'bend over', 'spread your', 'touch yourself', 'i want you', 'kiss me', 'lick my|your', 'my dick|cock|penis', 'get naked',
+      'be my girlfriend|wife', 'marry me', 'date me', 'talk dirty', 'dirty talk',
+    ] },
+    { kind: 'sexual', aimed: 'if-addressed', patterns: ['@sexual'] },
+    { kind: 'profanity_at_agent', aimed: 'always', patterns: [
+      'fuck|f*ck|f**k|fuk|fck|screw @you', 'fuck|f*ck|piss|bugger|sod off', 'stfu', 'shut the fuck|hell up', 'go to hell', 'go fuck yourself',
+      'kiss my ass|arse', 'bite me', 'eat shit', 'up yours', 'get fucked', 'damn you', 'to hell with you', 'fuck|f*ck this bot|machine|thing',
+    ] },
+    { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
+      '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
+      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
+      'yo mama|momma', 'your mom|mum|mama|mother @be ~ @insultNoun|@insultAdj', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air|time', 'son of a bitch',
+      'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
+    ] },
+    { kind: 'competence', aimed: 'always', negatable: true, patterns: [
+      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', '@you ~ no idea|clue', "@you ~ don't|dont|do not know anything|nothing|shit|jack",
+      '@you know nothing', "@you can't|cant|cannot do anything|nothing|shit", 'are @you ~ even|actually ~ trained|qualified|listening', 'who hired @you',
+      "you're|you are|youre no help", 'good for nothing', 'waste of time', 'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think',
+      'are @you ~ deaf|blind|slow|thick', "you're|you are|youre not smart|intelligent|very smart|very bright", '@you @be ~ not ~ smart|intelligent|bright',
+    ] },
+    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdj'] },
+  ],
+} as const satisfies LanguageLexicon;

@@ -1,0 +1,50 @@
+import type { AbuseKind } from '../abuse.js';
+import type { ComposureFlag } from '../composure.js';
+
+/**
+ * The shape of a language's word lists. Lists are data: the logic that reads them lives in
+ * `matcher.ts`, `composure.ts` and `abuse.ts`.
+ *
+ * Pattern syntax (one pattern is a sequence of elements separated by spaces, matched on the words
+ * of the lower-cased, German-folded text; write umlauts as they are, they are folded on compile):
+ * - `word` the exact word;
+ * - `stem*` a word starting with `stem`; `*stem` a word ending with `stem` (German compounds:
+ *   `*idiot` matches Vollidiot); affix matches never hit a word listed in `affixExceptions`;
+ * - `a|b*|@class` any of the alternatives; `@class` any word of the named class;
+ * - `~` zero to three arbitrary words, `~~` zero to six (never across a sentence end);
+ * the first element must not be a gap.
+ */
+export interface LanguageLexicon {
+  /** named word classes, referenced from patterns as `@name` */
+  readonly classes: Readonly<Record<string, readonly string[]>>;
+  /** words an affix element must never match (Marsch is not an insult ending in -arsch) */
+  readonly affixExceptions: readonly string[];
+  /** what the trainee's reply must not do; the lowest score of all matching rules wins */
+  readonly composure: readonly ComposureRule[];
+  /** abuse in the customer's message aimed at the agent */
+  readonly abuse: readonly AbuseRule[];
+  /** ALL-CAPS words that are abbreviations, not shouting */
+  readonly acronyms: readonly string[];
+  /** words that make a very short reply polite rather than curt */
+  readonly politeness: readonly string[];
+}
+
+export interface ComposureRule {
+  readonly flag: ComposureFlag;
+  /** the highest composure score a reply matching this rule can get */
+  readonly score: 1 | 2 | 3 | 4;
+  /** a negation just before the match ("not your fault") cancels it */
+  readonly negatable?: boolean;
+  /** a quoted or named match ("'idiot' is not a word I accept") is a mention, not a use */
+  readonly mentionable?: boolean;
+  readonly patterns: readonly string[];
+}
+
+export interface AbuseRule {
+  readonly kind: AbuseKind;
+  /** a match alone shows the message is aimed at the agent; otherwise the target must be established */
+  readonly aimed: 'always' | 'if-addressed';
+  readonly negatable?: boolean;
+  readonly mentionable?: boolean;
+  readonly patterns: readonly string[];
+}

@@ -1,0 +1,146 @@
+/**
+ * Text normalisation shared by every offline check (composure, abuse, empathy, boundary, signals).
+ *
+ * All functions are pure, never throw for any string, and run in linear time: every regular
+ * expression is built once at module load and has no nested quantifiers that could backtrack.
+ */
+
+/** Longer input is cut here; a trainee reply or customer line is never legitimately longer. */
+export const MAX_TEXT_LENGTH = 20_000;
+
+// Format characters (zero-width space/joiner, soft hyphen, BOM, bidi embeddings, overrides and isolates)
+// and control characters other than whitespace. Null bytes land here too.
+const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
+// Combining marks left over after NFKC composition: zalgo stacks, stray accents. Precomposed
+// letters such as ä, ö, ü survive because NFKC has already merged them into one code point.
+const COMBINING = /\p{M}+/gu;
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u2039\u203A]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+const WHITESPACE = /\s+/gu;
+const SPACES_BUT_NEWLINE = /[^\S\n]+/gu;
+const LINE_BREAKS = / ?\n[\s]*/gu;
+const GERMAN_FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
+const GERMAN_LETTERS = /[äöüß]/g;
+// A word: letters/digits, optionally joined by apostrophes (you're, geht's) or by asterisks of a
+// censored swear word (f*ck). The joiners are disjoint from the word class, so matching stays linear.
+const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*\**/gu;
+// Sentence ends: terminal punctuation (runs of it) followed by space, or line breaks.
+const SENTENCE_BREAK = /(?<=[.!?\u2026])\s+|\n+/u;
+
+function truncate(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+}
+
+/**
+ * Cleans text without changing letter case: NFKC, drops invisible/control characters and combining
+ * marks (zalgo), unifies typographic quotes and dashes, collapses whitespace. Use it for quoting
+ * evidence; use {@link normalize} for matching.
+ */
+export function clean(text: string): string {
+  return unify(text).replace(WHITESPACE, ' ').trim();
+}
+
+function unify(text: string): string {
+  return truncate(typeof text === 'string' ? text : '')
+    .replace(INVISIBLE, '')
+    .normalize('NFKC')
+    .replace(COMBINING, '')
+    .replace(SINGLE_QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-');
+}
+
+/** {@link clean} plus lower case. Umlauts and ß are kept (see {@link foldGerman} to fold them). */
+export function normalize(text: string): string {
+  // Lower-casing can produce combining marks (İ → i̇), so strip them once more.
+  return clean(text).toLowerCase().replace(COMBINING, '');
+}
+
+/** Folds German special letters so that "Scheiß" and "Scheiss", "blöd" and "bloed" compare equal. */
+export function foldLetters(lowerText: string): string {
+  return lowerText.replace(GERMAN_LETTERS, (letter) => GERMAN_FOLDS[letter] ?? letter);
+}
+
+/** {@link normalize} plus ä→ae, ö→oe, ü→ue, ß→ss, for matching both spellings. */
+export function foldGerman(text: string): string {
+  return foldLetters(normalize(text));
+}
+
+/** The words of the normalized text, in order (punctuation dropped). */
+export function tokenize(text: string): string[] {
+  return normalize(text).match(WORD) ?? [];
+}
+
+/**
+ * The sentences of the cleaned text (case preserved, so they can be quoted), split after `.`, `!`,
+ * `?`, `…` followed by a space, and at line breaks. Empty sentences are dropped.
+ */
+export function sentences(text: string): string[] {
+  const result: string[] = [];
+  for (const part of unify(text).split(SENTENCE_BREAK)) {
+    const sentence = clean(part);
+    if (sentence) result.push(sentence);
+  }
+  return result;
+}
+
+/** One word of a scanned text, with its position in the cleaned text so evidence can be quoted. */
+export interface ScannedToken {
+  /** lower-cased and German-folded form, for lexicon lookups */
+  readonly word: string;
+  /** the word as written (cleaned, case preserved) */
+  readonly raw: string;
+  readonly start: number;
+  readonly end: number;
+  /** index of the clause the word is in; clauses end at , ; : . ! ? and line breaks */
+  readonly clause: number;
+  /** index of the sentence the word is in */
+  readonly sentence: number;
+}
+
+/** A text prepared once for all lexicon checks. */
+export interface ScannedText {
+  /** cleaned, case preserved */
+  readonly text: string;
+  readonly tokens: readonly ScannedToken[];
+}
+
+const CLAUSE_PUNCTUATION = /[,;:.!?\u2026()\n-]/;
+const SENTENCE_PUNCTUATION = /[.!?\u2026\n]/;
+
+/**
+ * Cleans and tokenizes a text once, recording for every word its folded form, its position and
+ * the clause and sentence it belongs to. The checks match lexicons against `word` and quote `raw`.
+ */
+export function scan(text: string): ScannedText {
+  // Like clean(), but line breaks survive: they end a sentence.
+  const cleaned = unify(text).replace(SPACES_BUT_NEWLINE, ' ').replace(LINE_BREAKS, '\n').trim();
+  const tokens: ScannedToken[] = [];
+  let clause = 0;
+  let sentence = 0;
+  let previousEnd = 0;
+  for (const match of cleaned.matchAll(WORD)) {
+    const start = match.index;
+    const gap = cleaned.slice(previousEnd, start);
+    if (tokens.length > 0) {
+      if (SENTENCE_PUNCTUATION.test(gap)) {
+        sentence += 1;
+        clause += 1;
+      } else if (CLAUSE_PUNCTUATION.test(gap)) {
+        clause += 1;
+      }
+    }
+    const raw = match[0];
+    tokens.push({
+      word: foldLetters(raw.toLowerCase().replace(COMBINING, '')),
+      raw,
+      start,
+      end: start + raw.length,
+      clause,
+      sentence,
+    });
+    previousEnd = start + raw.length;
+  }
+  return { text: cleaned, tokens };
+}
