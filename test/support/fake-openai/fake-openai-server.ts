@@ -1,0 +1,277 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A local OpenAI-compatible server for tests: `POST /v1/chat/completions` over real HTTP on
+ * 127.0.0.1, non-streaming and SSE streaming. It records every request and answers each one with a
+ * programmable behaviour, so tests can drive the real `openai` client through every failure kind.
+ */
+
+export interface ChatBody {
+  model: string;
+  messages: Array<{ role: string; content: string }>;
+  stream?: boolean;
+  stream_options?: { include_usage?: boolean };
+  response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: Record<string, unknown> } };
+  max_tokens?: number;
+  temperature?: number;
+}
+
+/** Which provider sent a request: the judge asks for structured output, the voice does not. */
+export type Purpose = 'judge' | 'voice';
+
+export interface RecordedRequest {
+  n: number;
+  purpose: Purpose;
+  body: ChatBody;
+  headers: IncomingMessage['headers'];
+  /** ms since the server started, when the request arrived and when its answer was finished (or it was cut) */
+  receivedAt: number;
+  finishedAt: number | null;
+  /** what the server did with it */
+  behaviour: FakeBehaviour['kind'];
+}
+
+export type FakeBehaviour =
+  /** answer with the persona line / judge JSON from the handlers */
+  | { kind: 'normal' }
+  /** wait, then behave as `then` (default normal); an aborted client just disconnects */
+  | { kind: 'slow'; delayMs: number; then?: FakeBehaviour }
+  | { kind: 'status'; status: number; message?: string }
+  /** 429 with a `retry-after` header in seconds (or an HTTP date) */
+  | { kind: 'rate_limit'; retryAfter: string }
+  /** 200 with content that is cut-off JSON and `finish_reason: length` */
+  | { kind: 'truncated_json' }
+  /** 200 with content that is JSON of the wrong shape */
+  | { kind: 'wrong_json' }
+  /** a 200 whose HTTP body is not JSON at all (a proxy's page) */
+  | { kind: 'malformed_body' }
+  | { kind: 'content_filter' }
+  | { kind: 'refusal' }
+  /** destroys the socket without an answer */
+  | { kind: 'reset' }
+  /** exactly this content */
+  | { kind: 'content'; content: string; finishReason?: string };
+
+export type GullibleMode =
+  /** a proper judge: follows no instructions in the data */
+  | 'off'
+  /** answers 5/5 when injection text reaches it outside the trainee block, or the block's tags are forged */
+  | 'unprotected'
+  /** answers 5/5 whenever injection text reaches it at all (a model that follows instructions anyway) */
+  | 'always';
+
+export interface FakeOpenAiOptions {
+  /** the customer line for a normal voice request */
+  voiceLine?: (body: ChatBody) => string;
+  /** the grade answer (without `source`) for a normal judge request */
+  judgeAnswer?: (body: ChatBody) => Record<string, unknown>;
+  gullible?: GullibleMode;
+}
+
+export interface FakeOpenAi {
+  /** pass as `baseURL` to the OpenAI client, e.g. http://127.0.0.1:PORT/v1 */
+  readonly baseURL: string;
+  readonly requests: RecordedRequest[];
+  /** behaviours for the next requests of a purpose (or of any purpose), in order; afterwards `normal` */
+  enqueue(purpose: Purpose | 'any', ...behaviours: FakeBehaviour[]): void;
+  /** the behaviour used when no queued one applies */
+  setDefault(behaviour: FakeBehaviour): void;
+  setGullible(mode: GullibleMode): void;
+  /** the most requests that were in flight at the same moment */
+  maxInFlight(): number;
+  close(): Promise<void>;
+}
+
+export const INJECTION_TEXT = /ignore (all )?(previous |prior )?instructions|rate this 5\/5|ignoriere alle|system:|"composure"\s*:/i;
+
+export function neutralJudgeAnswer(score = 3): Record<string, unknown> {
+  return {
+    composure: { score, evidence: [] },
+    empathy: { score, emotionalReaction: 1, interpretation: 1, exploration: 0, evidence: [] },
+    boundary: { needed: false, verdict: 'not_needed', evidence: [] },
+    signals: { offersSolution: false, endsConversation: false },
+    feedback: { strength: 'Calm tone.', tip: 'Name what the customer feels.', example: 'I can hear how annoying this is.' },
+  };
+}
+
+function perfectJudgeAnswer(): Record<string, unknown> {
+  return {
+    composure: { score: 5, evidence: ['perfect'] },
+    empathy: { score: 5, emotionalReaction: 2, interpretation: 2, exploration: 2, evidence: ['perfect'] },
+    boundary: { needed: false, verdict: 'not_needed', evidence: [] },
+    signals: { offersSolution: true, endsConversation: false },
+    feedback: { strength: 'Perfect.', tip: 'Nothing to improve.', example: 'Perfect.' },
+  };
+}
+
+/** Does injection text reach the judge outside the escaped `<trainee_reply>` block? */
+function seesUnprotectedInjection(body: ChatBody): boolean {
+  return body.messages.some((message) => {
+    const blocks = [...message.content.matchAll(/<trainee_reply>\n([\s\S]*?)\n<\/trainee_reply>/g)];
+    const outside = message.content.replace(/<trainee_reply>\n[\s\S]*?\n<\/trainee_reply>/g, '');
+    const forged = blocks.some((block) => /[<>]/.test(block[1] ?? ''));
+    return forged || INJECTION_TEXT.test(outside.replace(/<offline_evidence>[\s\S]*?<\/offline_evidence>/g, ''));
+  });
+}
+
+function estimateTokens(text: string): number {
+  return Math.ceil(text.length / 4);
+}
+
+/** Usage the fake reports: a quarter of the characters, so tests can compute what to expect. */
+export function fakeUsage(body: ChatBody, content: string): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
+  const prompt = estimateTokens(body.messages.map((message) => message.content).join(''));
+  const completion = estimateTokens(content);
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+}
+
+export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
+  const started = performance.now();
+  const requests: RecordedRequest[] = [];
+  const queues: Record<Purpose | 'any', FakeBehaviour[]> = { judge: [], voice: [], any: [] };
+  let fallbackBehaviour: FakeBehaviour = { kind: 'normal' };
+  let gullible: GullibleMode = options.gullible ?? 'off';
+  const voiceLine = options.voiceLine ?? (() => 'Fine. So what happens now with my card?');
+  const judgeAnswer = options.judgeAnswer ?? (() => neutralJudgeAnswer());
+  const at = () => performance.now() - started;
+
+  function normalContent(purpose: Purpose, body: ChatBody): string {
+    if (purpose === 'voice') return voiceLine(body);
+    const injected = body.messages.some((message) => INJECTION_TEXT.test(message.content));
+    if (gullible === 'always' && injected) return JSON.stringify(perfectJudgeAnswer());
+    if (gullible === 'unprotected' && seesUnprotectedInjection(body)) return JSON.stringify(perfectJudgeAnswer());
+    return JSON.stringify(judgeAnswer(body));
+  }
+
+  function sendCompletion(res: ServerResponse, body: ChatBody, content: string | null, finishReason: string, refusal: string | null = null): void {
+    const usage = fakeUsage(body, content ?? refusal ?? '');
+    if (body.stream) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
+        res.write(
+          `data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra })}\n\n`,
+        );
+      chunk({ role: 'assistant', content: '' }, null);
+      for (const piece of (content ?? '').match(/\S+\s*/g) ?? []) chunk({ content: piece }, null);
+      if (refusal) chunk({ refusal }, null);
+      chunk({}, finishReason);
+      if (body.stream_options?.include_usage) {
+        res.write(`data: ${JSON.stringify({ id: 'chatcmpl-fake', object: 'chat.completion.chunk', created: 0, model: body.model, choices: [], usage })}\n\n`);
+      }
+      res.end('data: [DONE]\n\n');
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(
+      JSON.stringify({
+        id: 'chatcmpl-fake',
+        object: 'chat.completion',
+        created: 0,
+        model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content, refusal }, finish_reason: finishReason, logprobs: null }],
+        usage,
+      }),
+    );
+  }
+
+  function sendError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}, code: string | null = null): void {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify({ error: { message, type: status === 429 ? 'rate_limit_exceeded' : 'server_error', param: null, code } }));
+  }
+
+  async function behave(behaviour: FakeBehaviour, purpose: Purpose, body: ChatBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
+    switch (behaviour.kind) {
+      case 'normal':
+        return sendCompletion(res, body, normalContent(purpose, body), 'stop');
+      case 'slow': {
+        const gone = await new Promise<boolean>((resolve) => {
+          const timer = setTimeout(() => resolve(false), behaviour.delayMs);
+          res.once('close', () => {
+            clearTimeout(timer);
+            resolve(true);
+          });
+        });
+        if (gone) return;
+        return behave(behaviour.then ?? { kind: 'normal' }, purpose, body, req, res);
+      }
+      case 'status':
+        return sendError(res, behaviour.status, behaviour.message ?? 'fake server error');
+      case 'rate_limit':
+        return sendError(res, 429, 'Rate limit reached', { 'retry-after': behaviour.retryAfter });
+      case 'truncated_json': {
+        const full = normalContent('judge', body);
+        return sendCompletion(res, body, full.slice(0, Math.floor(full.length / 2)), 'length');
+      }
+      case 'wrong_json':
+        return sendCompletion(res, body, JSON.stringify({ composure: 'great', empathy: 7 }), 'stop');
+      case 'malformed_body':
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('<html><body>502 Bad Gateway</body></html>');
+        return;
+      case 'content_filter':
+        return sendCompletion(res, body, null, 'content_filter');
+      case 'refusal':
+        return sendCompletion(res, body, null, 'stop', 'I cannot help with that.');
+      case 'reset':
+        req.socket.destroy();
+        return;
+      case 'content':
+        return sendCompletion(res, body, behaviour.content, behaviour.finishReason ?? 'stop');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+        sendError(res, 404, `no route ${req.method} ${req.url}`);
+        return;
+      }
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatBody;
+      const purpose: Purpose = body.response_format ? 'judge' : 'voice';
+      const behaviour = queues[purpose].shift() ?? queues.any.shift() ?? fallbackBehaviour;
+      const record: RecordedRequest = { n: requests.length, purpose, body, headers: req.headers, receivedAt: at(), finishedAt: null, behaviour: behaviour.kind };
+      requests.push(record);
+      res.once('close', () => {
+        record.finishedAt = at();
+      });
+      void behave(behaviour, purpose, body, req, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    enqueue(purpose, ...behaviours) {
+      queues[purpose].push(...behaviours);
+    },
+    setDefault(behaviour) {
+      fallbackBehaviour = behaviour;
+    },
+    setGullible(mode) {
+      gullible = mode;
+    },
+    maxInFlight() {
+      const events = requests.flatMap((request) => [
+        { t: request.receivedAt, d: 1 },
+        { t: request.finishedAt ?? Number.POSITIVE_INFINITY, d: -1 },
+      ]);
+      events.sort((a, b) => a.t - b.t || a.d - b.d);
+      let current = 0;
+      let max = 0;
+      for (const event of events) {
+        current += event.d;
+        max = Math.max(max, current);
+      }
+      return max;
+    },
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
