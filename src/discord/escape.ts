@@ -22,3 +22,11 @@ export function quoteMemberText(text: string): string {
     .map((line) => `> ${line}`)
     .join('\n');
 }
+
+/**
+ * For text the bot did not write itself but which is not member input either (a model's
+ * customer line or feedback): markdown stays, mentions are broken.
+ */
+export function neutralizeMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
+}

@@ -18,6 +18,7 @@ export interface UiText {
     replyEmpty: string;
     replyTooLong(max: number): string;
     threadFailed: string;
+    textChannelOnly: string;
     unknownAction: string;
   };
   practice: {
@@ -111,6 +112,7 @@ const en: UiText = {
     replyEmpty: 'Your message was empty — write your reply to the customer as a normal message.',
     replyTooLong: (max) => `That reply is too long to grade (more than ${max} characters). Please answer in a shorter message.`,
     threadFailed: 'I could not open a thread here. Please ask an admin to give me the Create Threads and Send Messages in Threads permissions.',
+    textChannelOnly: 'Practice sessions start in a text channel (not inside a thread or forum). Please run the command there.',
     unknownAction: 'This button is no longer active.',
   },
   practice: {
@@ -219,6 +221,7 @@ const de: UiText = {
     replyEmpty: 'Deine Nachricht war leer — schreib deine Antwort an die Kundin oder den Kunden als normale Nachricht.',
     replyTooLong: (max) => `Diese Antwort ist zu lang zum Bewerten (mehr als ${max} Zeichen). Bitte antworte in einer kürzeren Nachricht.`,
     threadFailed: 'Ich konnte hier keinen Thread öffnen. Bitte eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
+    textChannelOnly: 'Übungen starten in einem Textkanal (nicht in einem Thread oder Forum). Bitte nutzen Sie den Befehl dort.',
     unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv.',
   },
   practice: {

@@ -1,0 +1,90 @@
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import { AppError } from '../errors.js';
+import type { Language } from '../evaluation/grade.js';
+import type { BotContext } from './bot-context.js';
+import type { ButtonHandler } from './button.js';
+import type { Command } from './command.js';
+import { errorReply } from './error-reply.js';
+import { ephemeral, visible } from './replies.js';
+import { uiText } from './ui-text.js';
+
+export interface InteractionRouterOptions {
+  commands: readonly Command[];
+  buttons: readonly ButtonHandler[];
+  context: BotContext;
+}
+
+/**
+ * Dispatches slash commands (by name), autocomplete and buttons (by custom-id prefix) to their
+ * handlers. This is the only try/catch for interactions: every failure becomes an ephemeral
+ * answer (see `errorReply`), also when the handler had already deferred or replied.
+ */
+export function createInteractionRouter(options: InteractionRouterOptions): (interaction: Interaction) => Promise<void> {
+  const commands = indexBy(options.commands, (command) => command.data.name, 'command');
+  const buttons = indexBy(options.buttons, (button) => button.prefix, 'button prefix');
+  const { context } = options;
+
+  return async function route(interaction) {
+    const log = context.log.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id });
+    try {
+      if (!interaction.inCachedGuild()) {
+        if (interaction.isRepliable()) await interaction.reply(ephemeral({ content: uiText(fallbackLanguage(interaction, context)).errors.guildOnly }));
+        return;
+      }
+      if (interaction.isChatInputCommand()) {
+        const command = commands.get(interaction.commandName);
+        if (!command) throw new AppError('unknown_command', `no handler for /${interaction.commandName}`);
+        log.debug({ command: interaction.commandName }, 'command');
+        await command.execute(interaction, { ...context, log });
+      } else if (interaction.isAutocomplete()) {
+        const command = commands.get(interaction.commandName);
+        await command?.autocomplete?.(interaction, { ...context, log });
+      } else if (interaction.isButton()) {
+        const [prefix = '', ...args] = interaction.customId.split(':');
+        const handler = buttons.get(prefix);
+        if (!handler) throw new AppError('unknown_button', `no handler for button prefix "${prefix}"`);
+        log.debug({ prefix, action: args[0] }, 'button');
+        await handler.execute(interaction, args, { ...context, log });
+      }
+    } catch (error) {
+      if (interaction.isAutocomplete()) {
+        // Autocomplete cannot show a message; an empty list is the honest answer.
+        log.warn({ err: error }, 'autocomplete failed');
+        if (!interaction.responded) await interaction.respond([]).catch(() => undefined);
+        return;
+      }
+      if (!interaction.isRepliable()) return;
+      const content = errorReply(error, fallbackLanguage(interaction, context), log, { where: 'interaction' });
+      await answer(interaction, content).catch((sendError: unknown) => log.warn({ err: sendError }, 'could not send the error reply'));
+    }
+  };
+}
+
+/** Replies, or — when the handler already acknowledged — edits the deferred reply or follows up. */
+async function answer(interaction: RepliableInteraction, content: string): Promise<void> {
+  if (!interaction.deferred && !interaction.replied) {
+    await interaction.reply(ephemeral({ content }));
+  } else if (interaction.deferred && !interaction.replied && interaction.ephemeral !== null) {
+    // deferReply (not deferUpdate): replace the "thinking…" placeholder; its visibility was set then.
+    await interaction.editReply(visible({ content, embeds: [], components: [] }));
+  } else {
+    await interaction.followUp(ephemeral({ content }));
+  }
+}
+
+/** Error messages must not depend on the store (it may be what failed): client language, else the default. */
+function fallbackLanguage(interaction: Interaction, context: BotContext): Language {
+  if (interaction.locale.startsWith('de')) return 'de';
+  if (interaction.locale.startsWith('en')) return 'en';
+  return context.config.DEFAULT_LANGUAGE;
+}
+
+function indexBy<T>(items: readonly T[], key: (item: T) => string, what: string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    const name = key(item);
+    if (map.has(name)) throw new AppError('duplicate_handler', `two handlers for the ${what} "${name}"`);
+    map.set(name, item);
+  }
+  return map;
+}

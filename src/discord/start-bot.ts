@@ -1,0 +1,114 @@
+import { Events, type Client } from 'discord.js';
+import { createApp, type App } from '../app/create-app.js';
+import type { AppConfig } from '../config/config.js';
+import { ConfigError } from '../errors.js';
+import type { Logger } from '../log/logger.js';
+import type { BotContext } from './bot-context.js';
+import { buttons } from './buttons/index.js';
+import { createBotClient, type BotClientOptions } from './client.js';
+import { commands } from './commands/index.js';
+import { deployCommands } from './deploy-commands.js';
+import { groupHooks } from './group-seam.js';
+import { createInteractionRouter } from './interaction-router.js';
+import { createMessageRouter } from './message-router.js';
+import { postExchange } from './practice-thread.js';
+import { uiText } from './ui-text.js';
+
+export interface StartBotOptions {
+  config: AppConfig;
+  log: Logger;
+  /** the client's REST base; tests point it at the fake Discord. Nothing else differs from production. */
+  client?: BotClientOptions;
+  /** overrides STORE_URL when the bot builds its own app */
+  storeUrl?: string;
+  /** a composition root built by the caller; the bot then leaves closing it to the caller */
+  app?: App;
+}
+
+export interface RunningBot {
+  readonly client: Client<true>;
+  readonly context: BotContext;
+  /** replies received before a restart and answered after it */
+  readonly recovered: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the Discord front end: builds the app (engine, personas, store), logs in, optionally
+ * registers the slash commands (`DISCORD_REGISTER_COMMANDS`) and answers replies that arrived just
+ * before the last shutdown. Open practice threads keep working across restarts because sessions are
+ * found by thread id in the store.
+ */
+export async function startBot(options: StartBotOptions): Promise<RunningBot> {
+  const { config, log } = options;
+  const token = config.DISCORD_TOKEN;
+  if (!token) {
+    throw new ConfigError(
+      'The Discord bot needs DISCORD_TOKEN (Discord developer portal → your application → Bot → Reset Token), ' +
+        'set in .env or the environment; see docs/discord.md. To practise without Discord, run `npm run practice`.',
+    );
+  }
+  const app = options.app ?? (await createApp({ config, log, ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}) }));
+  const ownsApp = options.app === undefined;
+  const context: BotContext = { engine: app.engine, personas: app.personas, storage: app.storage, config, log };
+
+  const client = createBotClient(options.client);
+  const routeInteraction = createInteractionRouter({ commands, buttons, context });
+  const routeMessage = createMessageRouter(context, groupHooks);
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
+  client.on(Events.MessageCreate, (message) => void routeMessage(message));
+  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
+
+  try {
+    const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
+    await client.login(token);
+    const readyClient = await ready;
+    log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'discord bot ready');
+
+    if (config.DISCORD_REGISTER_COMMANDS) {
+      await deployCommands({
+        token,
+        applicationId: readyClient.application.id,
+        guildId: config.DISCORD_DEV_GUILD_ID,
+        log,
+        ...(options.client?.restApi ? { restApi: options.client.restApi } : {}),
+      });
+    }
+    const recovered = await answerPending(readyClient, context);
+
+    return {
+      client: readyClient,
+      context,
+      recovered,
+      async stop() {
+        await client.destroy();
+        if (ownsApp) await app.close();
+      },
+    };
+  } catch (error) {
+    await client.destroy();
+    if (ownsApp) await app.close();
+    throw error;
+  }
+}
+
+/** Grades replies that were received but not answered when the process stopped, and posts the answers. */
+async function answerPending(client: Client<true>, context: BotContext): Promise<number> {
+  const results = await context.engine.recoverPending();
+  let posted = 0;
+  for (const result of results) {
+    const { session } = result;
+    try {
+      if (!session.channelRef || session.groupId !== null) continue;
+      const channel = await client.channels.fetch(session.channelRef);
+      if (!channel?.isThread()) continue;
+      await postExchange(channel, result, context, uiText(session.lang).practice.recovered);
+      posted++;
+    } catch (error) {
+      context.log.warn({ err: error, sessionId: session.id }, 'could not post a recovered answer');
+    }
+  }
+  if (results.length > 0) context.log.info({ recovered: results.length, posted }, 'pending replies answered after restart');
+  return posted;
+}

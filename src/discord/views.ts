@@ -1,0 +1,165 @@
+import type { APIEmbed } from 'discord.js';
+import type { ExchangeRef, SessionSummary } from '../engine/engine-types.js';
+import type { CustomerLine, Exchange } from '../engine/session.js';
+import { overallScore, type Language } from '../evaluation/grade.js';
+import type { Intensity, Persona } from '../personas/persona-schema.js';
+import { contentNotice, personaBrief, personaName } from '../personas/persona-text.js';
+import { escapeMemberText, neutralizeMentions, quoteMemberText } from './escape.js';
+import type { GuildConfig } from './guild-config.js';
+import { LIMITS, fitEmbed, truncate } from './limits.js';
+import { uiText } from './ui-text.js';
+
+/**
+ * Pure builders for what the bot posts: message content and embeds, already within Discord's
+ * limits. Member text is escaped here; model and persona text has its mentions broken.
+ */
+
+const COLOR = { neutral: 0x5865f2, good: 0x3ba55d, fair: 0xfaa61a, weak: 0xed4245, notice: 0x99aab5 } as const;
+
+export function formatScore(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+}
+
+function scoreColor(overall: number): number {
+  if (overall >= 4) return COLOR.good;
+  if (overall >= 3) return COLOR.fair;
+  return COLOR.weak;
+}
+
+/** The customer's line as message content: stage direction in italics, then the name and words. */
+export function customerLineContent(line: CustomerLine, persona: Persona, lang: Language, prefix?: string): string {
+  const parts: string[] = [];
+  if (prefix) parts.push(prefix);
+  if (line.narration) parts.push(`*${neutralizeMentions(line.narration)}*`);
+  parts.push(`**${neutralizeMentions(persona.customerName[lang])}:** ${neutralizeMentions(line.text)}`);
+  return truncate(parts.join('\n'), LIMITS.content);
+}
+
+export function briefEmbed(persona: Persona, lang: Language, intensity: Intensity): APIEmbed {
+  const text = uiText(lang);
+  const brief = personaBrief(persona, lang);
+  return fitEmbed({
+    color: COLOR.neutral,
+    title: text.practice.briefTitle(personaName(persona, lang)),
+    description: text.practice.howTo,
+    fields: [
+      { name: text.practice.situation, value: brief.situation },
+      { name: text.practice.goal, value: brief.goal },
+    ],
+    footer: { text: `${text.personas.channel[persona.channel]} · ${text.personas.difficulty(persona.difficulty)} · ${intensity}` },
+  });
+}
+
+/** The content notice shown before a session with a persona that insults or deals with illness; undefined if none. */
+export function noticeEmbed(persona: Persona, lang: Language): APIEmbed | undefined {
+  const notice = contentNotice(persona, lang);
+  if (!notice) return undefined;
+  return fitEmbed({ color: COLOR.notice, title: uiText(lang).practice.contentNoticeTitle, description: notice });
+}
+
+export interface FeedbackOptions {
+  /** an LLM judge is configured: a grade from the offline grader then gets a small marker */
+  llmConfigured: boolean;
+}
+
+export function feedbackEmbed(exchange: Exchange, lang: Language, options: FeedbackOptions): APIEmbed {
+  const text = uiText(lang).practice;
+  const { grade } = exchange;
+  const overall = overallScore(grade);
+  const footer: string[] = [];
+  if (exchange.attempt > 1) footer.push(text.attempt(exchange.attempt));
+  if (options.llmConfigured && grade.source.grader === 'offline') footer.push(text.offlineGrading);
+  return fitEmbed({
+    color: scoreColor(overall),
+    title: `${text.feedbackTitle} · ${formatScore(overall)}/5`,
+    fields: [
+      { name: text.composure, value: `${grade.composure.score}/5`, inline: true },
+      { name: text.empathy, value: `${grade.empathy.score}/5`, inline: true },
+      { name: text.boundary, value: text.verdict[grade.boundary.verdict], inline: true },
+      ...(grade.feedback.strength ? [{ name: text.strength, value: neutralizeMentions(grade.feedback.strength) }] : []),
+      { name: text.tip, value: neutralizeMentions(grade.feedback.tip) },
+      { name: text.example, value: `> ${neutralizeMentions(grade.feedback.example).replace(/\n/g, '\n> ')}` },
+    ],
+    ...(footer.length > 0 ? { footer: { text: footer.join(' · ') } } : {}),
+  });
+}
+
+export function hintEmbed(hint: string, lang: Language): APIEmbed {
+  return fitEmbed({ color: COLOR.notice, title: uiText(lang).practice.hintTitle, description: neutralizeMentions(hint) });
+}
+
+export function summaryEmbed(summary: SessionSummary, persona: Persona, lang: Language): APIEmbed {
+  const text = uiText(lang).summary;
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  if (summary.outcome) fields.push({ name: text.outcome, value: text.outcomes[summary.outcome] });
+  fields.push({ name: text.exchanges, value: String(summary.exchanges), inline: true });
+  if (summary.averages) {
+    const a = summary.averages;
+    fields.push({
+      name: text.averages,
+      value: text.averagesLine(formatScore(a.composure), formatScore(a.empathy), `${Math.round(a.boundaryCorrect * 100)} %`, formatScore(a.overall)),
+    });
+    fields.push({ name: text.scores, value: summary.scores.map((s) => formatScore(s.overall)).join(' → ') });
+  }
+  if (summary.best) fields.push({ name: `${text.best} · ${formatScore(summary.best.score)}/5`, value: quoteRef(summary.best) });
+  if (summary.weakest) fields.push({ name: `${text.weakest} · ${formatScore(summary.weakest.score)}/5`, value: quoteRef(summary.weakest) });
+  fields.push({ name: text.practiseNext, value: neutralizeMentions(summary.practiseNext) });
+  return fitEmbed({
+    color: summary.averages ? scoreColor(summary.averages.overall) : COLOR.neutral,
+    title: text.title(personaName(persona, lang)),
+    ...(summary.averages ? {} : { description: text.noReplies }),
+    fields,
+  });
+}
+
+/** A trainee reply quoted back: escaped so its markdown and mentions are inert, cut to fit a field. */
+function quoteRef(ref: ExchangeRef): string {
+  return quoteMemberText(truncate(ref.reply, LIMITS.fieldValue - 120));
+}
+
+/** One embed per up to 25 personas (Discord allows 10 embeds per message, far more than needed). */
+export function personaEmbeds(personas: Persona[], lang: Language): APIEmbed[] {
+  const text = uiText(lang).personas;
+  if (personas.length === 0) return [{ color: COLOR.neutral, title: text.title, description: text.empty }];
+  const embeds: APIEmbed[] = [];
+  for (let i = 0; i < personas.length; i += LIMITS.embedFields) {
+    const slice = personas.slice(i, i + LIMITS.embedFields);
+    embeds.push(
+      fitEmbed({
+        color: COLOR.neutral,
+        ...(i === 0 ? { title: text.title } : {}),
+        fields: slice.map((persona) => {
+          const brief = personaBrief(persona, lang);
+          const tags = [text.channel[persona.channel], text.difficulty(persona.difficulty)];
+          if (contentNotice(persona, lang)) tags.push(text.contentNotice);
+          return {
+            name: `${personaName(persona, lang)} (\`${persona.id}\`)`,
+            value: `${tags.join(' · ')}\n${brief.situation}`,
+          };
+        }),
+      }),
+    );
+  }
+  return embeds.slice(0, 10);
+}
+
+export function configEmbed(config: GuildConfig, lang: Language, title?: string): APIEmbed {
+  const text = uiText(lang).config;
+  const role = (id: string | null) => (id ? `<@&${id}>` : text.notSet);
+  return fitEmbed({
+    color: COLOR.neutral,
+    title: title ?? text.title,
+    fields: [
+      { name: text.trainerRole, value: role(config.trainerRoleId), inline: true },
+      { name: text.managerRole, value: role(config.managerRoleId), inline: true },
+      {
+        name: text.practiceChannels,
+        value: config.practiceChannelIds.length > 0 ? config.practiceChannelIds.map((id) => `<#${id}>`).join(', ') : text.anyChannel,
+      },
+      { name: text.threadVisibility, value: text.visibility[config.threadVisibility], inline: true },
+      { name: text.language, value: config.language, inline: true },
+    ],
+  });
+}
+
+export { escapeMemberText };
