@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { errorMessage } from '../../errors.js';
+import type { Grader } from '../grader.js';
+import { formatEvalReport, runEval, type RunEvalOptions } from './run-eval.js';
+
+const USAGE = `usage: eval [--limit N] [--concurrency N] [--json] <file.jsonl>...
+
+Grades every line of labelled JSONL files (id, lang, customer, reply, gold) and prints, per file,
+positive-class F1, macro-F1 and accuracy, or for preference pairs the share where the preferred
+reply scores higher on composure (ties count half). The grader never sees the gold labels.
+
+  --limit N        grade at most N lines per file
+  --concurrency N  grades in flight at once (default 1; raise it for a remote model)
+  --json           print the report as JSON instead of a table
+`;
+
+/** Exit codes: 0 report printed, 1 a file could not be read or had no gradable line, 2 usage error. */
+export async function runEvalCommand(
+  args: string[],
+  io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+  grader: Grader,
+  signal?: AbortSignal,
+): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        limit: { type: 'string' },
+        concurrency: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.stderr.write(`${errorMessage(error)}\n\n${USAGE}`);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  if (parsed.positionals.length === 0) {
+    io.stderr.write(`no input files\n\n${USAGE}`);
+    return 2;
+  }
+  const options: RunEvalOptions = {};
+  for (const name of ['limit', 'concurrency'] as const) {
+    const raw = parsed.values[name];
+    if (raw === undefined) continue;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < 1) {
+      io.stderr.write(`--${name} must be a positive whole number, got "${raw}"\n`);
+      return 2;
+    }
+    options[name] = value;
+  }
+  if (signal) options.signal = signal;
+
+  const report = await runEval(parsed.positionals, grader, options);
+  io.stdout.write(parsed.values.json ? `${JSON.stringify(report, null, 2)}\n` : formatEvalReport(report));
+  const unusable = report.files.filter((file) => file.kind === 'unknown');
+  for (const file of unusable) io.stderr.write(`${file.file}: no gradable lines\n`);
+  return unusable.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,288 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { z } from 'zod';
+import { errorMessage } from '../../errors.js';
+import { LanguageSchema, type Grade } from '../grade.js';
+import type { Grader } from '../grader.js';
+import {
+  addOutcome,
+  binaryMetrics,
+  comparePair,
+  emptyConfusion,
+  preferenceMetrics,
+  type BinaryMetrics,
+  type Confusion,
+  type PreferenceCounts,
+  type PreferenceMetrics,
+} from './metrics.js';
+
+/**
+ * Measures a grader on labelled JSONL files (see /work/shared/eval/README.md for the format). Each
+ * line is `{ id, lang, customer, reply, gold }`; the grader sees only `lang`, `customer` and `reply`.
+ * The file kind follows from the gold fields:
+ * - `boundary_needed` → does `grade.boundary.needed` fire (positive class: abuse at the agent);
+ * - `composure_ok` → is an offensive reply graded `composure.score < 3` (positive class: offensive);
+ * - `pair` + `preferred` → does the preferred reply of each pair get the higher composure score.
+ */
+
+const BoundaryGoldSchema = z.object({ boundary_needed: z.boolean() });
+const ComposureGoldSchema = z.object({ composure_ok: z.boolean() });
+const PreferenceGoldSchema = z.object({ pair: z.string().min(1), preferred: z.boolean() });
+
+export const EvalLineSchema = z.object({
+  id: z.string().min(1),
+  lang: LanguageSchema,
+  customer: z.string(),
+  reply: z.string(),
+  // Extra gold fields (GermEval's fine-grained label) are dropped.
+  gold: z.union([BoundaryGoldSchema, ComposureGoldSchema, PreferenceGoldSchema]),
+});
+export type EvalLine = z.infer<typeof EvalLineSchema>;
+
+export const EvalKindSchema = z.enum(['boundary', 'composure', 'preference']);
+export type EvalKind = z.infer<typeof EvalKindSchema>;
+
+export interface InvalidLine {
+  /** 1-based line number in the file */
+  line: number;
+  reason: string;
+}
+
+export interface FileReport {
+  file: string;
+  /** `unknown` when no valid line was found */
+  kind: EvalKind | 'unknown';
+  /** non-empty lines read */
+  lines: number;
+  /** lines that failed validation or did not fit the file's kind */
+  invalid: number;
+  /** the first few invalid lines, for the report */
+  invalidSamples: InvalidLine[];
+  /** lines the grader rejected (thrown error); they are left out of the figures */
+  gradeErrors: number;
+  gradeErrorSamples: string[];
+  /** boundary and composure files */
+  binary?: BinaryMetrics;
+  confusion?: Confusion;
+  /** preference files */
+  preference?: PreferenceMetrics;
+  /** preference items whose partner is missing or invalid */
+  unpaired?: number;
+  elapsedMs: number;
+}
+
+export interface EvalReport {
+  grader: string;
+  files: FileReport[];
+}
+
+export interface RunEvalOptions {
+  /** at most this many valid lines per file (for a quick run against a paid model) */
+  limit?: number;
+  /** how many grades are in flight at once; default 1 */
+  concurrency?: number;
+  signal?: AbortSignal;
+  /** read a file; default `fs.readFile` as UTF-8 (tests inject their own) */
+  readText?: (file: string) => Promise<string>;
+}
+
+const MAX_SAMPLES = 5;
+
+export async function runEval(files: readonly string[], grader: Grader, options: RunEvalOptions = {}): Promise<EvalReport> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    options.signal?.throwIfAborted();
+    reports.push(await evaluateFile(file, grader, options));
+  }
+  return { grader: grader.id, files: reports };
+}
+
+function kindOf(gold: EvalLine['gold']): EvalKind {
+  if ('boundary_needed' in gold) return 'boundary';
+  if ('composure_ok' in gold) return 'composure';
+  return 'preference';
+}
+
+function parseLines(text: string): { lines: number; valid: { line: number; item: EvalLine }[]; invalid: InvalidLine[] } {
+  const valid: { line: number; item: EvalLine }[] = [];
+  const invalid: InvalidLine[] = [];
+  let lines = 0;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.trim() === '') return;
+    lines += 1;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (error) {
+      invalid.push({ line: index + 1, reason: `not JSON: ${errorMessage(error)}` });
+      return;
+    }
+    const parsed = EvalLineSchema.safeParse(json);
+    if (parsed.success) valid.push({ line: index + 1, item: parsed.data });
+    else invalid.push({ line: index + 1, reason: z.prettifyError(parsed.error).replace(/\s+/g, ' ') });
+  });
+  return { lines, valid, invalid };
+}
+
+async function evaluateFile(file: string, grader: Grader, options: RunEvalOptions): Promise<FileReport> {
+  const started = performance.now();
+  const readText = options.readText ?? ((path: string) => readFile(path, 'utf8'));
+  const report: FileReport = {
+    file,
+    kind: 'unknown',
+    lines: 0,
+    invalid: 0,
+    invalidSamples: [],
+    gradeErrors: 0,
+    gradeErrorSamples: [],
+    elapsedMs: 0,
+  };
+  let text: string;
+  try {
+    text = await readText(file);
+  } catch (error) {
+    report.invalidSamples.push({ line: 0, reason: `cannot read file: ${errorMessage(error)}` });
+    report.elapsedMs = performance.now() - started;
+    return report;
+  }
+  const { lines, valid, invalid } = parseLines(text);
+  report.lines = lines;
+  const first = valid[0];
+  const kind = first ? kindOf(first.item.gold) : 'unknown';
+  report.kind = kind;
+  const items: EvalLine[] = [];
+  for (const { line, item } of valid) {
+    if (kindOf(item.gold) === kind) items.push(item);
+    else invalid.push({ line, reason: `gold fields of a ${kindOf(item.gold)} line in a ${kind} file` });
+  }
+  report.invalid = invalid.length;
+  report.invalidSamples = invalid.sort((a, b) => a.line - b.line).slice(0, MAX_SAMPLES);
+  const selected = options.limit === undefined ? items : items.slice(0, Math.max(0, options.limit));
+
+  const grades = await gradeAll(selected, grader, options, (item, error) => {
+    report.gradeErrors += 1;
+    if (report.gradeErrorSamples.length < MAX_SAMPLES) report.gradeErrorSamples.push(`${item.id}: ${errorMessage(error)}`);
+  });
+
+  if (kind === 'boundary' || kind === 'composure') {
+    const confusion = emptyConfusion();
+    selected.forEach((item, index) => {
+      const grade = grades[index];
+      if (!grade) return;
+      if (kind === 'boundary' && 'boundary_needed' in item.gold) {
+        addOutcome(confusion, item.gold.boundary_needed, grade.boundary.needed);
+      } else if ('composure_ok' in item.gold) {
+        // Positive class: the offensive reply.
+        addOutcome(confusion, !item.gold.composure_ok, grade.composure.score < 3);
+      }
+    });
+    report.confusion = confusion;
+    report.binary = binaryMetrics(confusion);
+  } else if (kind === 'preference') {
+    const { counts, unpaired } = comparePairs(selected, grades);
+    report.preference = preferenceMetrics(counts);
+    report.unpaired = unpaired;
+  }
+  report.elapsedMs = performance.now() - started;
+  return report;
+}
+
+async function gradeAll(
+  items: readonly EvalLine[],
+  grader: Grader,
+  options: RunEvalOptions,
+  onError: (item: EvalLine, error: unknown) => void,
+): Promise<(Grade | undefined)[]> {
+  const grades: (Grade | undefined)[] = new Array<Grade | undefined>(items.length);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      options.signal?.throwIfAborted();
+      const index = next;
+      next += 1;
+      const item = items[index];
+      if (!item) continue;
+      try {
+        // Only what a live grade would see: never `gold` or `id`.
+        grades[index] = await grader.grade(
+          { lang: item.lang, customer: item.customer, reply: item.reply, history: [] },
+          options.signal ? { signal: options.signal } : undefined,
+        );
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        onError(item, error);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, items.length)) }, () => worker()));
+  return grades;
+}
+
+function comparePairs(items: readonly EvalLine[], grades: readonly (Grade | undefined)[]): { counts: PreferenceCounts; unpaired: number } {
+  const pairs = new Map<string, { preferred?: number; rejected?: number }>();
+  let unpaired = 0;
+  items.forEach((item, index) => {
+    const grade = grades[index];
+    if (!('pair' in item.gold) || !grade) {
+      unpaired += 1;
+      return;
+    }
+    const entry = pairs.get(item.gold.pair) ?? {};
+    const side = item.gold.preferred ? 'preferred' : 'rejected';
+    // A second item for the same side of a pair cannot be compared; count it as unpaired.
+    if (entry[side] !== undefined) unpaired += 1;
+    else entry[side] = grade.composure.score;
+    pairs.set(item.gold.pair, entry);
+  });
+  const counts: PreferenceCounts = { preferredHigher: 0, ties: 0, preferredLower: 0 };
+  for (const entry of pairs.values()) {
+    if (entry.preferred === undefined || entry.rejected === undefined) {
+      unpaired += 1;
+      continue;
+    }
+    const outcome = comparePair(entry.preferred, entry.rejected);
+    if (outcome === 'preferred-higher') counts.preferredHigher += 1;
+    else if (outcome === 'tie') counts.ties += 1;
+    else counts.preferredLower += 1;
+  }
+  return { counts, unpaired };
+}
+
+function formatRatio(value: number): string {
+  return value.toFixed(3);
+}
+
+/** A plain-text table of the report, one block per file, for the terminal. */
+export function formatEvalReport(report: EvalReport): string {
+  const out: string[] = [`grader: ${report.grader}`];
+  for (const file of report.files) {
+    out.push('', `${basename(file.file)} (${file.kind})`);
+    const skipped = file.invalid > 0 ? `, ${file.invalid} invalid line(s) skipped` : '';
+    const failed = file.gradeErrors > 0 ? `, ${file.gradeErrors} grade error(s)` : '';
+    if (file.binary && file.confusion) {
+      const positive = file.kind === 'boundary' ? 'abuse at the agent' : 'offensive reply';
+      const m = file.binary;
+      const c = file.confusion;
+      out.push(
+        `  n=${m.n}${skipped}${failed}`,
+        `  positive class: ${positive}`,
+        `  positive-class F1 ${formatRatio(m.positiveF1)}  macro-F1 ${formatRatio(m.macroF1)}  accuracy ${formatRatio(m.accuracy)}`,
+        `  precision ${formatRatio(m.precision)}  recall ${formatRatio(m.recall)}  (tp ${c.truePositive}, fp ${c.falsePositive}, tn ${c.trueNegative}, fn ${c.falseNegative})`,
+      );
+    } else if (file.preference) {
+      const p = file.preference;
+      const unpaired = file.unpaired ? `, ${file.unpaired} unpaired item(s)` : '';
+      out.push(
+        `  pairs=${p.pairs}${skipped}${failed}${unpaired}`,
+        `  preferred reply scores higher on composure: ${formatRatio(p.share)} (ties count half)`,
+        `  higher ${p.preferredHigher}, tie ${p.ties}, lower ${p.preferredLower}`,
+      );
+    } else {
+      out.push(`  no gradable lines (${file.lines} line(s) read${skipped})`);
+    }
+    for (const sample of file.invalidSamples) out.push(`  line ${sample.line}: ${sample.reason.slice(0, 160)}`);
+    for (const sample of file.gradeErrorSamples) out.push(`  grade error ${sample.slice(0, 160)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
