@@ -1,0 +1,137 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { expect } from 'vitest';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { loadConfig, type AppConfig } from '../../src/config/config.js';
+import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
+import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember, type StoredMessage } from '../support/fake-discord/index.js';
+
+/**
+ * The real bot (discord.js client, routers, engine, offline grader, scripted personas, SQLite
+ * store in a temp folder) against the fake Discord. `restart()` stops the client and the app and
+ * starts both again on the same store and the same fake, as a process restart would.
+ */
+export interface BotHarness {
+  readonly fake: FakeDiscord;
+  readonly guild: FakeGuild;
+  readonly channel: FakeChannel;
+  readonly admin: FakeMember;
+  readonly config: AppConfig;
+  bot: RunningBot;
+  app: App;
+  restart(): Promise<RunningBot>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { env?: Record<string, string>; guildLocale?: string } = {}): Promise<BotHarness> {
+  const dir = await mkdtemp(join(tmpdir(), 'counterpart-discord-'));
+  const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
+  const fake = await createFakeDiscord();
+  const guild = fake.guild({ name: 'Practice Bank', channels: ['practice', 'general'], ...(options.guildLocale ? { locale: options.guildLocale } : {}) });
+  const admin = fake.member(guild, { username: 'admin', permissions: ALL_PERMISSIONS });
+  const config = loadConfig({ DISCORD_TOKEN: 'fake-token', LOG_LEVEL: 'silent', STORE_URL: storeUrl, ...options.env });
+  const log = pino({ level: 'silent' });
+
+  const launch = async () => {
+    // The first scripted line variant every time, so tests can rely on what the customer says.
+    const app = await createApp({ config, log, storeUrl, random: () => 0 });
+    const bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
+    return { app, bot };
+  };
+  let running = await launch();
+
+  const harness: BotHarness = {
+    fake,
+    guild,
+    channel: fake.textChannel(guild),
+    admin,
+    config,
+    bot: running.bot,
+    app: running.app,
+    async restart() {
+      await running.bot.stop();
+      await running.app.close();
+      running = await launch();
+      harness.bot = running.bot;
+      harness.app = running.app;
+      return running.bot;
+    },
+    async close() {
+      await running.bot.stop();
+      await running.app.close();
+      await fake.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return harness;
+}
+
+// ------------------------------------------------------------------ reading what the bot posted
+
+export type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } };
+
+export function embedsOf(message: StoredMessage): Embed[] {
+  return (message.payload['embeds'] as Embed[] | undefined) ?? [];
+}
+
+export function contentOf(message: StoredMessage): string {
+  return String(message.payload['content'] ?? '');
+}
+
+export function customIdsOf(message: StoredMessage): string[] {
+  const rows = (message.payload['components'] as Array<{ components: Array<{ custom_id?: string }> }> | undefined) ?? [];
+  return rows.flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+}
+
+export function botMessages(fake: FakeDiscord, channelId: string): StoredMessage[] {
+  return fake.channelMessages(channelId).filter((m) => m.via !== 'member');
+}
+
+/** Bot messages in a thread carrying an embed whose title starts with `prefix`. */
+export function embedMessages(fake: FakeDiscord, channelId: string, prefix: string): StoredMessage[] {
+  return botMessages(fake, channelId).filter((m) => embedsOf(m).some((e) => e.title?.startsWith(prefix)));
+}
+
+export async function waitForEmbeds(fake: FakeDiscord, channelId: string, prefix: string, count: number): Promise<StoredMessage[]> {
+  return fake.waitFor(() => {
+    const found = embedMessages(fake, channelId, prefix);
+    return found.length >= count ? found : undefined;
+  });
+}
+
+/** The reply the member sees for an interaction once the bot has finished it (deferred replies edited). */
+export async function waitForAnswer(fake: FakeDiscord, interaction: Parameters<FakeDiscord['original']>[0]): Promise<StoredMessage> {
+  return fake.waitFor(() => {
+    const original = fake.original(interaction);
+    const loading = original && (Number(original.payload['flags'] ?? 0) & (1 << 7)) !== 0;
+    if (original && !loading && (contentOf(original) || embedsOf(original).length > 0)) return original;
+    return fake.followups(interaction)[0];
+  });
+}
+
+/** Starts a solo practice and waits until the customer's first line is in the new thread. */
+export async function startPractice(
+  h: BotHarness,
+  member: FakeMember,
+  options: { persona: string; language?: 'de' | 'en'; intensity?: string },
+): Promise<{ thread: FakeChannel; reply: StoredMessage }> {
+  const before = h.fake.threads().length;
+  const interaction = h.fake.slash(member, 'practice', {
+    sub: 'start',
+    options: { persona: options.persona, ...(options.language ? { language: options.language } : {}), ...(options.intensity ? { intensity: options.intensity } : {}) },
+  });
+  const reply = await waitForAnswer(h.fake, interaction);
+  const thread = h.fake.threads()[before];
+  if (!thread) throw new Error(`no thread was created; the bot answered: ${contentOf(reply)}`);
+  return { thread, reply };
+}
+
+/** Every message the bot sent or edited must ping no one. */
+export function expectNothingPinged(fake: FakeDiscord): void {
+  const outgoing = fake.outgoingMessages();
+  for (const { path, body } of outgoing) {
+    expect(body['allowed_mentions'], `allowed_mentions on ${path}`).toEqual({ parse: [], replied_user: false });
+  }
+}
