@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { nextStageId } from '../../src/engine/script-machine.js';
+import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
+import type { Persona } from '../../src/personas/persona-schema.js';
+import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
+
+// The plots the briefs promise, played through the engine's own transition rule with hand-made grades.
+const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
+
+/** Stage ids visited from `start`, one grade per trainee reply. */
+function play(persona: Persona, replies: GradeShape[]): string[] {
+  const visited = [persona.start];
+  replies.forEach((reply, index) => {
+    visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1));
+  });
+  return visited;
+}
+
+const calm = { composure: 4, empathy: 3 } as const;
+const warm = { composure: 4, empathy: 5 } as const;
+const rude = { composure: 1, empathy: 1 } as const;
+
+describe('frustrated', () => {
+  const persona = catalog.require('frustrated');
+
+  it('calms down when heard and given a concrete step, and ends resolved', () => {
+    expect(play(persona, [warm, { ...calm, solution: true }, { ...calm, solution: true }])).toEqual([
+      'opening', 'heard', 'calming', 'resolved',
+    ]);
+  });
+
+  it('escalates when the trainee sets a boundary against legitimate venting', () => {
+    expect(play(persona, [{ ...calm, verdict: 'unnecessary' }])).toEqual(['opening', 'escalated']);
+  });
+
+  it('escalates on a dismissive reply and hangs up on a second defensive one', () => {
+    expect(play(persona, [{ composure: 3, empathy: 2 }, { composure: 2, empathy: 2 }])).toEqual([
+      'opening', 'escalated', 'hung_up',
+    ]);
+  });
+});
+
+describe('grieving', () => {
+  const persona = catalog.require('grieving');
+
+  it('hangs up first, then opens up to patient empathy and reveals the diagnosis', () => {
+    const visited = play(persona, [calm, warm, warm, warm, { ...warm, solution: true }]);
+    expect(visited).toEqual(['opening', 'callback', 'thawing', 'reveal', 'wishes', 'resolved']);
+    expect(persona.stages.callback?.narration?.en).toMatch(/hung up/);
+    expect(persona.stages.reveal?.reveals).toBe(true);
+    expect(persona.stages.thawing?.reveals).toBe(false);
+  });
+
+  it('hangs up for good when the second call pushes the product without empathy', () => {
+    expect(play(persona, [calm, { composure: 4, empathy: 2, solution: true }])).toEqual(['opening', 'callback', 'hung_up']);
+  });
+
+  it('stays guarded on a merely polite second call', () => {
+    expect(play(persona, [calm, calm, calm])).toEqual(['opening', 'callback', 'callback', 'callback']);
+  });
+});
+
+describe('insulting', () => {
+  const persona = catalog.require('insulting');
+
+  it('keeps insulting while the insult is swallowed', () => {
+    expect(play(persona, [{ ...calm, verdict: 'missing' }, { ...calm, verdict: 'missing' }])).toEqual([
+      'opening', 'opening', 'opening',
+    ]);
+  });
+
+  it('turns factual after a calm boundary and resolves with a concrete step', () => {
+    expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, solution: true }])).toEqual([
+      'opening', 'factual', 'resolved',
+    ]);
+  });
+
+  it('escalates on retaliation and relapses into insults when lectured after the warning', () => {
+    expect(play(persona, [{ composure: 2, empathy: 2, verdict: 'too_harsh' }])).toEqual(['opening', 'escalated']);
+    expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, verdict: 'unnecessary' }])).toEqual([
+      'opening', 'factual', 'relapse',
+    ]);
+  });
+});
+
+describe('impatient-caller', () => {
+  const persona = catalog.require('impatient-caller');
+
+  it('resolves when the trainee leads with a concrete answer twice', () => {
+    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual([
+      'opening', 'narrowing', 'resolved',
+    ]);
+  });
+
+  it('interrupts a reply without warmth or an answer, and hangs up after two irritated ones', () => {
+    expect(play(persona, [{ composure: 3, empathy: 2 }, rude, rude])).toEqual([
+      'opening', 'interrupting', 'escalated', 'hung_up',
+    ]);
+  });
+});
+
+describe('unusual-request', () => {
+  const persona = catalog.require('unusual-request');
+
+  it('tells her reason to a warm question and is delighted by what is possible', () => {
+    expect(play(persona, [warm, { ...warm, solution: true }, { ...calm, solution: true }])).toEqual([
+      'opening', 'explains', 'counter_offer', 'resolved',
+    ]);
+  });
+
+  it('feels a nuisance at a flat no and leaves when it stays cold', () => {
+    expect(play(persona, [{ composure: 3, empathy: 2 }, { composure: 3, empathy: 1 }])).toEqual([
+      'opening', 'offended', 'left',
+    ]);
+  });
+});
+
+describe('drifting-client', () => {
+  const persona = catalog.require('drifting-client');
+
+  it('warms up when the trainee proposes a call with empathy, and agrees to a regular exchange', () => {
+    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual([
+      'opening', 'tentative', 'opening_up', 'resolved',
+    ]);
+    expect(persona.stages.opening_up?.reveals).toBe(true);
+  });
+
+  it('copies in management on a defensive reply and breaks off on a second one', () => {
+    expect(play(persona, [{ composure: 2, empathy: 3 }, { composure: 2, empathy: 3 }])).toEqual(['opening', 'cold', 'lost']);
+  });
+});
