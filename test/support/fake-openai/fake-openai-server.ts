@@ -105,9 +105,14 @@ function perfectJudgeAnswer(): Record<string, unknown> {
   };
 }
 
+/** Messages that carry conversation data (the system prompt may quote injection examples itself). */
+function dataMessages(body: ChatBody): ChatBody['messages'] {
+  return body.messages.filter((message) => message.role !== 'system');
+}
+
 /** Does injection text reach the judge outside the escaped `<trainee_reply>` block? */
 function seesUnprotectedInjection(body: ChatBody): boolean {
-  return body.messages.some((message) => {
+  return dataMessages(body).some((message) => {
     const blocks = [...message.content.matchAll(/<trainee_reply>\n([\s\S]*?)\n<\/trainee_reply>/g)];
     const outside = message.content.replace(/<trainee_reply>\n[\s\S]*?\n<\/trainee_reply>/g, '');
     const forged = blocks.some((block) => /[<>]/.test(block[1] ?? ''));
@@ -138,7 +143,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 
   function normalContent(purpose: Purpose, body: ChatBody): string {
     if (purpose === 'voice') return voiceLine(body);
-    const injected = body.messages.some((message) => INJECTION_TEXT.test(message.content));
+    const injected = dataMessages(body).some((message) => INJECTION_TEXT.test(message.content));
     if (gullible === 'always' && injected) return JSON.stringify(perfectJudgeAnswer());
     if (gullible === 'unprotected' && seesUnprotectedInjection(body)) return JSON.stringify(perfectJudgeAnswer());
     return JSON.stringify(judgeAnswer(body));

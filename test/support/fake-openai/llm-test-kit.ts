@@ -9,6 +9,8 @@ import { createLogger, type Logger } from '../../../src/log/logger.js';
 import { PersonaSchema, type Persona } from '../../../src/personas/persona-schema.js';
 import { createKeyvStorage } from '../../../src/storage/keyv-storage.js';
 import type { Storage } from '../../../src/storage/storage.js';
+import { createLlmProviders, type LlmProviders } from '../../../src/llm/create-llm-providers.js';
+import { startFakeOpenAi, type FakeOpenAi, type FakeOpenAiOptions } from './fake-openai-server.js';
 
 /** A logger whose JSON lines the test can read (debug level, so trainee text would show if logged). */
 export function captureLogger(level = 'debug'): { log: Logger; lines: () => string[]; text: () => string } {
@@ -122,5 +124,43 @@ export function gradeInput(reply: string, overrides: Partial<GradeInput> = {}): 
     history: [],
     context: { personaId: testPersona.id, focus: testPersona.focus },
     ...overrides,
+  };
+}
+
+export interface LlmHarness {
+  fake: FakeOpenAi;
+  providers: LlmProviders;
+  offline: ReturnType<typeof recordingOfflineGrader>;
+  logs: ReturnType<typeof captureLogger>;
+  storage: Storage;
+  close(): Promise<void>;
+}
+
+/** The real provider factory wired to a fresh fake server, a memory store and a captured log. */
+export async function startLlmHarness(
+  options: { env?: Record<string, string>; fake?: FakeOpenAiOptions; offlineScores?: { composure: number; empathy: number } } = {},
+): Promise<LlmHarness> {
+  const fake = await startFakeOpenAi(options.fake);
+  const logs = captureLogger();
+  const storage = memoryStorage(logs.log);
+  const offline = recordingOfflineGrader(options.offlineScores);
+  const providers = createLlmProviders({
+    config: testConfig(fake.baseURL, options.env),
+    log: logs.log,
+    offlineGrader: offline,
+    scriptedVoice: scriptedVoice(),
+    storage,
+  });
+  if (!providers) throw new Error('expected LLM providers for a configured base URL');
+  return {
+    fake,
+    providers,
+    offline,
+    logs,
+    storage,
+    async close() {
+      await fake.close();
+      await storage.close();
+    },
   };
 }
