@@ -1,0 +1,150 @@
+import type { ComposureFlag } from './composure.js';
+import type { BoundaryVerdict, Turn } from './grade.js';
+import { anyOf, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
+import { assessSignals, type SignalAssessment } from './signals.js';
+
+/**
+ * Boundary verdict of one reply (rubric section 3). `needed` comes from the abuse check on the
+ * customer's message; the verdict from what the reply does about it, read against the conversation
+ * so far (an earlier warning turns a polite goodbye into a boundary set well).
+ */
+export interface BoundaryAssessment {
+  needed: boolean;
+  verdict: BoundaryVerdict;
+  evidence: string[];
+  /** what the reply did, for the feedback */
+  named: boolean;
+  offeredToContinue: boolean;
+  ended: boolean;
+  hadEarlierWarning: boolean;
+  hostile: boolean;
+  /** the sentence that named the behaviour, for the feedback */
+  namedQuote?: string;
+}
+
+export interface BoundaryInput {
+  reply: PreparedText;
+  signals: SignalAssessment;
+  /** the customer's message insults the trainee personally */
+  needed: boolean;
+  /** quotes of the insult, from the abuse check */
+  abuseEvidence: readonly string[];
+  history: readonly Turn[];
+  composureScore: number;
+  composureFlags: readonly ComposureFlag[];
+}
+
+// --- lexicons -------------------------------------------------------------------------------------
+
+/** Naming the behaviour: a reprimand, or a boundary when the customer was insulting. */
+const NAMES_BEHAVIOUR = pattern(
+  anyOf([
+    String.raw`\b(?:please\s+)?(?:don't|do\s+not|stop)\s+(?:\S+\s+)?(?:speak(?:ing)?|talk(?:ing)?|insult(?:ing)?|swear(?:ing)?|shout(?:ing)?|yell(?:ing)?|call(?:ing)?\s+me|curs(?:e|ing))\s*(?:to|at)?\s*me\b`,
+    String.raw`\b(?:please\s+)?(?:stop|refrain\s+from)\s+(?:insulting|swearing|shouting|yelling|calling\s+me|name-calling|being\s+rude|the\s+insults)\b`,
+    String.raw`\bi\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot)\s+(?:accept|tolerate|stand\s+for|put\s+up\s+with|listen\s+to|be\s+spoken\s+to|be\s+talked\s+to|be\s+insulted|be\s+called)\b`,
+    String.raw`\bi(?:'m|\s+am)\s+not\s+(?:going\s+to\s+|willing\s+to\s+)?(?:be\s+|get\s+)?(?:insulted|spoken\s+to|talked\s+to|sworn\s+at|called|accept(?:ing)?)\b`,
+    String.raw`\b(?:there(?:'s|\s+is)\s+)?no\s+(?:need\s+for\s+|call\s+for\s+)?(?:personal\s+)?(?:insults|name-calling|swearing|personal\s+attacks|that\s+(?:language|tone))\b`,
+    String.raw`\b(?:insults|personal\s+attacks|name-calling|that\s+language|this\s+language|that\s+tone|this\s+tone)\s+(?:are|is)\s+not\b`,
+    String.raw`\b(?:keep|stay|remain)\s+(?:it\s+|this\s+|things\s+|our\s+conversation\s+)?(?:respectful|civil|polite|professional|factual)\b`,
+    String.raw`\b(?:let's|let\s+us)\s+(?:stay|keep|remain|be)\s+(?:\S+\s+)?(?:respectful|civil|calm|polite|factual)\b`,
+    String.raw`\bwatch\s+your\s+(?:tone|language|mouth|words)\b`,
+    String.raw`\b(?:calm\s+down|lower\s+your\s+voice|mind\s+your\s+(?:tone|language|manners))\b`,
+    String.raw`\bi(?:'d|\s+would)\s+(?:ask|like)\s+you\s+(?:not\s+to|to\s+stop|to\s+keep|to\s+refrain)\b`,
+    String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+(?:acceptable|ok|okay|appropriate|how\s+we\s+talk)\b`,
+    String.raw`\bwith\s+(?:a\s+)?respect(?:ful\s+tone)?\b[^.!?]{0,30}\b(?:help|continue|talk)`,
+    String.raw`\b(?:bitte\s+)?(?:lassen|unterlassen)\s+sie\s+(?:bitte\s+)?(?:persönliche\s+|diese\s+|solche\s+|die\s+)?(?:beleidigungen|beschimpfungen|angriffe|das)\b`,
+    String.raw`\bich\s+lasse\s+mich\s+(?:\S+\s+){0,2}?(?:nicht\s+)?(?:beleidigen|beschimpfen|anschreien|so\s+behandeln|so\s+ansprechen)\b`,
+    String.raw`\b(?:in|mit)\s+(?:diesem|so\s+einem|dem|einem\s+solchen)\s+ton\b`,
+    String.raw`\bbitte\s+(?:bleiben\s+sie\s+|keine\s+)(?:sachlich|respektvoll|höflich|beleidigungen|beschimpfungen|persönlichen)\b`,
+    String.raw`\b(?:bleiben|werden)\s+sie\s+(?:bitte\s+)?(?:sachlich|respektvoll|höflich)\b`,
+    String.raw`\b(?:lassen\s+sie\s+uns|wir\s+sollten|bleiben\s+wir)\s+(?:bitte\s+)?(?:sachlich|respektvoll|höflich)\b`,
+    String.raw`\b(?:beleidigungen|beschimpfungen|persönliche\s+angriffe)\s+(?:akzeptiere|toleriere|dulde|muss|höre|nehme)\s+ich\b`,
+    String.raw`\bich\s+(?:akzeptiere|toleriere|dulde)\s+(?:keine|solche|diese|das\s+nicht|den\s+ton)\b`,
+    String.raw`\b(?:achten\s+sie|passen\s+sie)\s+(?:bitte\s+)?(?:auf\s+)?(?:ihren\s+ton|ihre\s+wortwahl|ihre\s+sprache)\b`,
+    String.raw`\b(?:beruhigen\s+sie\s+sich|mäßigen\s+sie\s+sich|nicht\s+in\s+diesem\s+ton)\b`,
+    String.raw`\bdas\s+(?:ist|geht)\s+(?:\S+\s+)?(?:nicht\s+in\s+ordnung|zu\s+weit|unter\s+die\s+gürtellinie|nicht\s+akzeptabel)\b`,
+    String.raw`\b(?:sprechen|reden)\s+sie\s+(?:bitte\s+)?nicht\s+so\s+mit\s+mir\b`,
+    String.raw`\b(?:sprich|rede)\s+(?:bitte\s+)?nicht\s+so\s+mit\s+mir\b`,
+    String.raw`\bnennen\s+sie\s+mich\s+(?:bitte\s+)?nicht\b`,
+    String.raw`\bdas\s+muss\s+ich\s+mir\s+nicht\s+(?:gefallen\s+lassen|anhören|bieten\s+lassen)\b`,
+    String.raw`\bso\s+(?:möchte|will|lasse)\s+ich\s+(?:mich\s+)?nicht\b`,
+    String.raw`\bkeine\s+(?:persönlichen\s+)?(?:beleidigungen|beschimpfungen|angriffe)\b`,
+  ]),
+);
+
+/** Offering to go on with the matter once the tone is right. */
+const OFFERS_TO_CONTINUE = pattern(
+  anyOf([
+    String.raw`\b(?:happy|glad|pleased|here)\s+to\s+help\b`,
+    String.raw`\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+help\b`,
+    String.raw`\bi\s+(?:want|'m\s+trying|am\s+trying)\s+to\s+(?:help|sort|solve|fix|find)\b`,
+    String.raw`\b(?:let's|let\s+us)\s+(?:get\s+back|continue|go\s+on|carry\s+on|look|focus|sort|solve|find|work)\b`,
+    String.raw`\b(?:we\s+can|i\s+can)\s+(?:continue|carry\s+on|go\s+on|keep\s+going|sort|solve|look|work)\b`,
+    String.raw`\b(?:once|as\s+long\s+as|as\s+soon\s+as)\s+we\b`,
+    String.raw`\bso\s+(?:that\s+)?i\s+can\s+help\b`,
+    String.raw`\bgerne?\s+(?:\S+\s+){0,3}?(?:helfe|kläre|unterstütze|schaue|kümmere|mache|weiter|bearbeite|löse)\b`,
+    String.raw`\b(?:helfe|kläre|unterstütze|kümmere)\s+(?:ich\s+)?(?:\S+\s+){0,3}?gerne?\b`,
+    String.raw`\blassen\s+sie\s+uns\b`,
+    String.raw`\b(?:sobald|solange)\s+wir\b`,
+    String.raw`\b(?:dann|so)\s+(?:kann|können)\s+(?:ich|wir)\b`,
+    String.raw`\b(?:möchte|will|würde)\s+ihnen\s+(?:gern\s+|gerne\s+)?(?:weiter)?helfen\b`,
+    String.raw`\bweiterhelfen\b`,
+    String.raw`\bzurück\s+zu\s+(?:ihrem|ihrer|ihren|ihre|dem|der)\b`,
+  ]),
+);
+
+const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insult', 'profanity', 'threat']);
+
+// --- assessment -----------------------------------------------------------------------------------
+
+export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
+  const { reply, signals } = input;
+  const evidence: string[] = input.needed ? input.abuseEvidence.map((text) => quote(text, 60)) : [];
+  const namedSentence = reply.sentences.find((sentence) => NAMES_BEHAVIOUR.test(sentence));
+  const named = namedSentence !== undefined || signals.warnsOfEnding;
+  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE.test(reply.text);
+  const ended = signals.endsConversation;
+  const hostile =
+    input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
+  // Only an ending needs the history read, so the common case stays cheap.
+  const hadEarlierWarning =
+    input.needed && ended && input.history.some((turn) => turn.role === 'trainee' && isWarning(turn.text));
+
+  if (namedSentence !== undefined) evidence.push(quote(namedSentence));
+  if (signals.warnsOfEnding || signals.endsExplicitly) evidence.push(...signals.evidence.filter(isEndingEvidence));
+
+  const base = { needed: input.needed, named, offeredToContinue, ended, hadEarlierWarning, hostile };
+  const verdict = decideVerdict(input.needed, { named, ended, endsExplicitly: signals.endsExplicitly, hadEarlierWarning, hostile });
+  const result: BoundaryAssessment = { ...base, verdict, evidence: [...new Set(evidence)] };
+  if (namedSentence !== undefined) result.namedQuote = quote(namedSentence);
+  return result;
+}
+
+interface VerdictFacts {
+  named: boolean;
+  ended: boolean;
+  endsExplicitly: boolean;
+  hadEarlierWarning: boolean;
+  hostile: boolean;
+}
+
+function decideVerdict(needed: boolean, facts: VerdictFacts): BoundaryVerdict {
+  if (!needed) {
+    // A friendly goodbye to a venting customer is no reprimand; ending the call on them is.
+    return facts.named || facts.endsExplicitly ? 'unnecessary' : 'not_needed';
+  }
+  if (facts.hostile) return 'too_harsh';
+  if (facts.ended) return facts.hadEarlierWarning ? 'set_well' : 'too_harsh';
+  return facts.named ? 'set_well' : 'missing';
+}
+
+/** An earlier trainee turn that named the behaviour or announced the end of the call. */
+function isWarning(text: string): boolean {
+  const prepared = prepare(text);
+  if (prepared.sentences.some((sentence) => NAMES_BEHAVIOUR.test(sentence))) return true;
+  return assessSignals(prepared).warnsOfEnding;
+}
+
+function isEndingEvidence(text: string): boolean {
+  return /\b(?:end|hang|beende|auflegen|lege|abbrechen|call|gespräch|telefonat)/iu.test(text);
+}

@@ -1,0 +1,366 @@
+import type { ComposureFlag } from './composure.js';
+import type { Language, Turn } from './grade.js';
+import { anyOf, contentWords, pattern, quote, sharedWords, type PreparedText } from './grader-patterns.js';
+
+/**
+ * Empathy of one reply (rubric section 2): three 0–2 sub-scores and the 1–5 score, with the words
+ * that drove them. Lexicons cover German and English in one pass; a reply that mixes languages is
+ * still read.
+ */
+export interface EmpathyAssessment {
+  score: 1 | 2 | 3 | 4 | 5;
+  emotionalReaction: 0 | 1 | 2;
+  interpretation: 0 | 1 | 2;
+  exploration: 0 | 1 | 2;
+  evidence: string[];
+  /** why the score was held down, for the feedback */
+  limits: EmpathyLimit[];
+  /** the trainee's words behind each sub-score, for the feedback's strength */
+  quotes: EmpathyQuotes;
+}
+
+export interface EmpathyQuotes {
+  specific?: string;
+  warmth?: string;
+  generic?: string;
+  question?: string;
+}
+
+export type EmpathyLimit = 'but_dismissal' | 'hostile' | 'repeated_formula' | 'grief_push' | 'grief_cheer' | 'feeling_dismissed';
+
+export interface EmpathyInput {
+  reply: PreparedText;
+  customer: string;
+  history: readonly Turn[];
+  lang: Language;
+  focus: readonly string[];
+  composureFlags: readonly ComposureFlag[];
+  composureScore: number;
+}
+
+// --- lexicons -------------------------------------------------------------------------------------
+
+const NOT_BEFORE = String.raw`(?!\s+(?:nicht|kein|keine|keinen)\b)`;
+
+/** A generic acknowledgement: interpretation 1 (2 when tied to the customer's words). */
+const ACKNOWLEDGE = pattern(
+  anyOf([
+    String.raw`\bi\s+(?:can\s+|do\s+|completely\s+|totally\s+|fully\s+|really\s+|absolutely\s+|certainly\s+){0,2}(?:understand|see\s+(?:why|that|how|what\s+you\s+mean)|get\s+(?:it|that|why))\b`,
+    String.raw`\bi\s+hear\s+(?:you|what\s+you)\b`,
+    String.raw`\bi\s+know\s+how\s+(?:you|that|this)\b`,
+    String.raw`\b(?:that(?:'s|\s+is)|this\s+is|it(?:'s|\s+is))\s+(?:completely\s+|totally\s+|perfectly\s+|very\s+)?(?:understandable|fair|reasonable)\b`,
+    String.raw`\b(?:understandably|of\s+course\s+you)\b`,
+    String.raw`\bthat\s+makes\s+(?:total\s+|perfect\s+|complete\s+)?sense\b`,
+    String.raw`\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?right\b`,
+    String.raw`\bthank\s+you\s+for\s+(?:telling|letting|explaining|sharing|your\s+patience|being\s+(?:so\s+)?(?:open|honest|patient))\b`,
+    String.raw`\bich\s+verstehe\b${NOT_BEFORE}`,
+    String.raw`\bverstehe\s+ich\b${NOT_BEFORE}`,
+    String.raw`\bich\s+kann\s+(?:(?!nicht\b|kein)\S+\s+){0,5}?(?:verstehen|nachvollziehen|nachempfinden)\b`,
+    String.raw`\bkann\s+ich\s+(?:(?!nicht\b|kein)\S+\s+){0,3}?(?:verstehen|nachvollziehen|nachempfinden)\b`,
+    String.raw`(?<!\bnicht\s+|\bkaum\s+|\bwenig\s+)\b(?:absolut\s+|völlig\s+|sehr\s+|gut\s+)?(?:verständlich|nachvollziehbar)\b`,
+    String.raw`\bverständlicherweise\b`,
+    String.raw`\bich\s+höre\s+(?:sie|dich|ihnen|dir)\b`,
+    String.raw`\bsie\s+haben\s+(?:völlig\s+|absolut\s+|vollkommen\s+|ganz\s+)?recht\b`,
+    String.raw`\bdanke(?:\s+schön)?,?\s+dass\s+sie\s+(?:mir|das|es|so)\b`,
+    String.raw`\bdas\s+glaube\s+ich\s+ihnen\b`,
+  ]),
+  'g',
+);
+
+/** Regret or warmth: emotional reaction 1 (2 when intensified or tied to the customer's words). */
+const REGRET = pattern(
+  anyOf([
+    String.raw`\b(?:i(?:'m|\s+am)\s+)?(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|awfully\s+)?sorry\b`,
+    String.raw`\bi\s+(?:sincerely\s+)?apologi[sz]e\b`,
+    String.raw`\b(?:my\s+)?(?:sincere\s+)?apologies\b`,
+    String.raw`\bi\s+regret\b`,
+    String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:\S+\s+){0,2}?leid\b`,
+    String.raw`\btut\s+mir\s+(?:\S+\s+){0,2}?leid\b`,
+    String.raw`\bich\s+bedauere?\b`,
+    String.raw`\b(?:ich\s+)?entschuldigen?\s+(?:sie\s+)?(?:mich\s+|bitte\s+)?(?:vielmals|aufrichtig|für)\b`,
+    String.raw`\bich\s+entschuldige\s+mich\b`,
+    String.raw`\bentschuldigung\s+für\b`,
+  ]),
+  'g',
+);
+
+/** Warmth that is specific by itself: emotional reaction 2. */
+const WARMTH = pattern(
+  anyOf([
+    String.raw`\b(?:so|very|really|truly|terribly|deeply|awfully)\s+sorry\b`,
+    String.raw`\bsorry\s+(?:to\s+hear|for\s+your\s+loss|about\s+your)\b`,
+    String.raw`\b(?:my\s+)?(?:deepest\s+|sincere\s+|heartfelt\s+)?condolences\b`,
+    String.raw`\b(?:that|this|it)\s+(?:sounds|must\s+(?:be|have\s+been|feel))\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\b`,
+    String.raw`\b(?:that|this|it)(?:'s|\s+is)\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\s+for\s+you\b`,
+    String.raw`\btake\s+(?:all\s+)?the\s+time\s+you\s+need\b`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:glad|grateful)\s+(?:you\s+(?:told|called|shared)|that\s+you)\b`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:here\s+for\s+you|so\s+sorry)\b`,
+    String.raw`\btut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich|außerordentlich)\s+leid\b`,
+    String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich)\s+leid\b`,
+    String.raw`\bleid\s+zu\s+hören\b`,
+    String.raw`\b(?:mein|unser)\s+(?:herzliches\s+|aufrichtiges\s+|tiefes\s+)?beileid\b`,
+    String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
+    String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
+    String.raw`\blassen\s+sie\s+sich\s+(?:ruhig\s+|gern\s+|alle\s+)?(?:zeit|die\s+zeit)\b`,
+    String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
+    String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
+  ]),
+  'g',
+);
+
+/** The customer's feeling named: interpretation 2 when it sits in a sentence addressed to the customer. */
+const FEELING = pattern(
+  anyOf([
+    String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
+    String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
+    String.raw`\b(?:ihre|ihrer|deine|diese|die|große|großen|solche)\s+sorgen?\b`,
+    String.raw`\w*(?:ärger|frust)\w*`,
+  ]),
+  'g',
+);
+
+/** Reassurance formulas that contain a feeling word without naming the customer's feeling. */
+const FEELING_NEGATED = pattern(
+  String.raw`\b(?:don't\s+worry|do\s+not\s+worry|no\s+worries|not\s+to\s+worry|nothing\s+to\s+worry|keine\s+sorge|(?:machen\s+sie\s+sich\s+)?keine\s+sorgen|ohne\s+sorge|not\s+(?:my|our)\s+concern|kein\s+(?:ärger|stress))\b`,
+  'g',
+);
+
+/** The trainee's own feelings ("I'm fed up too") are not the customer's named. */
+const SELF_FEELING = pattern(
+  String.raw`\b(?:i(?:'m|\s+am)|i\s+feel|we(?:'re|\s+are)|ich\s+bin|ich\s+fühle\s+mich|wir\s+sind)\s+(?:\S+\s+){0,2}?(?:frustrat|annoy|upset|angry|fed\s+up|tired|sick|genervt|frustriert|verärgert|sauer|wütend|müde)`,
+);
+
+/** Telling the customer not to feel what they feel. */
+const FEELING_DISMISSED = pattern(
+  anyOf([
+    String.raw`\b(?:no\s+(?:need|reason)\s+to\s+(?:be|get)|don't\s+(?:be|get)|do\s+not\s+(?:be|get)|stop\s+(?:being|getting))\s+(?:so\s+)?(?:upset|angry|worked\s+up|emotional|dramatic|worried|excited|hysterical)\b`,
+    String.raw`\byou(?:'re|\s+are)\s+overreacting\b`,
+    String.raw`\bkein\s+grund,?\s+(?:sich\s+)?(?:aufzuregen|so\s+|zur\s+aufregung)`,
+    String.raw`\bregen\s+sie\s+sich\s+(?:doch\s+)?(?:nicht|ab)\b`,
+    String.raw`\bsie\s+übertreiben\b`,
+    String.raw`\bsorry\s+(?:that\s+|if\s+)?you\s+(?:feel|felt|see|think|took)\s+(?:it\s+|that\s+|this\s+)?(?:that\s+way|like\s+that|this\s+way|so)\b`,
+    String.raw`\bsorry\s+if\s+you\s+(?:feel|felt|were|are|got)\b`,
+    String.raw`\bleid,?\s+(?:wenn|dass)\s+sie\s+(?:das\s+|es\s+)?so\s+(?:empfinden|sehen|verstehen|auffassen)\b`,
+    String.raw`\b(?:seien|sind)\s+sie\s+(?:doch\s+)?nicht\s+so\s+(?:empfindlich|emotional|dramatisch)\b`,
+  ]),
+);
+
+/** An empathy phrase undone by "but" and a refusal or a rule ("I understand, but that's policy"). */
+const BUT_DISMISSAL = pattern(
+  String.raw`\b(?:but|however|aber|jedoch|allerdings|trotzdem)\b[^.!?]{0,60}?\b(?:nothing\s+(?:i|we)\s+can|(?:can't|cannot|won't)\s+(?:do|help|change)|not\s+my\s+(?:problem|fault|job)|(?:the\s+)?(?:policy|rules?|regulations?)\b|your\s+(?:own\s+)?(?:fault|problem|responsibility)|you\s+should\s+have|da\s+kann\s+ich\s+nichts|kann\s+ich\s+(?:leider\s+)?nichts|nicht\s+mein|vorschrift|richtlinie|regel(?:n|ung)?\b|ihr(?:e)?\s+(?:eigene[rn]?\s+)?(?:schuld|problem)|selbst\s+schuld|hätten\s+sie|das\s+ist\s+nun\s+mal|ist\s+halt\s+so)`,
+);
+
+/** An open question about the customer: exploration 2. */
+const OPEN_QUESTION_START = pattern(
+  String.raw`^(?:\S+\s+){0,3}?(?:what|how|which|when|where|tell\s+me|could\s+you\s+(?:tell|describe|explain|walk)|can\s+you\s+(?:tell|describe|explain|walk)|would\s+you\s+(?:tell|like\s+to\s+(?:tell|talk|share))|was|wie|welche[rsnm]?|wann|wo|wodurch|inwiefern|woran|erzählen\s+sie|können\s+sie\s+mir\s+(?:mehr|genauer|erzählen|sagen|schildern|beschreiben|erklären)|möchten\s+sie\s+(?:mir\s+)?(?:erzählen|darüber)|magst\s+du)\b`,
+);
+const INVITATION = pattern(
+  String.raw`\b(?:tell\s+me\s+(?:more|what|how|about)|help\s+me\s+understand|walk\s+me\s+through|erzählen\s+sie\s+(?:mir\s+)?(?:gern|ruhig|gerne|mehr|doch)|schildern\s+sie\s+(?:mir\s+)?(?:gern|ruhig|bitte)|ich\s+(?:würde\s+gern|möchte)\s+(?:besser\s+)?verstehen)\b`,
+);
+/** Questions after data, not after the person: at most exploration 1. */
+const FACTUAL = pattern(
+  String.raw`\b(?:number|iban|date\s+of\s+birth|birthday|postcode|zip|address|e-?mail|pin|password|reference|name|nummer|kundennummer|kontonummer|kartennummer|geburtsdatum|postleitzahl|adresse|anschrift|passwort|vorgangsnummer|aktenzeichen)\b`,
+);
+
+/** Questions that attack rather than ask. */
+const RHETORICAL = pattern(
+  anyOf([
+    String.raw`\bwhat\s+(?:do|did)\s+you\s+(?:expect|think\s+(?:you|this|i))`,
+    String.raw`\bhow\s+(?:many\s+times|hard\s+can|hard\s+is|often\s+do\s+i|dare)`,
+    String.raw`\bwhy\s+(?:didn't|don't|did\s+not|do\s+not|would|can't|couldn't)\s+you\b`,
+    String.raw`\b(?:what\s+(?:do|else\s+do)\s+you\s+want\s+me\s+to\s+do|was\s+soll\s+ich\s+(?:denn\s+|da\s+)?(?:machen|tun|sagen)|wie\s+bitte)\b`,
+    String.raw`\b(?:are\s+you\s+(?:serious|kidding|joking|deaf|stupid)|what(?:'s|\s+is)\s+wrong\s+with\s+you|can't\s+you\s+read|do\s+you\s+even)\b`,
+    String.raw`\b(?:was\s+(?:denken|glauben|erwarten)\s+sie\s+(?:sich|denn|eigentlich)|wie\s+oft\s+(?:noch|muss)|was\s+soll\s+das|warum\s+haben\s+sie\s+(?:nicht|denn\s+nicht)|können\s+sie\s+nicht\s+lesen|haben\s+sie\s+(?:das\s+)?(?:nicht\s+)?(?:gelesen|zugehört)\s*\?|sind\s+sie\s+(?:taub|blind|schwer))`,
+  ]),
+);
+
+/** grief focus: moving on to business or products. */
+const PRODUCT_PUSH = pattern(
+  anyOf([
+    String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now\s+about|but\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,
+    String.raw`\b(?:our|this|a\s+great|a\s+new|special)\s+(?:offer|product|fund|savings\s+plan|investment|promotion|deal|rate)\b`,
+    String.raw`\b(?:good\s+time\s+to\s+(?:invest|review|look\s+at)|you\s+(?:should|could|might)\s+(?:invest|consider\s+(?:our|a|an)|buy|sign\s+up))`,
+    String.raw`\b(?:jedenfalls|wie\s+dem\s+auch\s+sei|zurück\s+zu|kommen\s+wir\s+zu|nun\s+zu|zum\s+thema)\b[^.!?]{0,50}?(?:depot|anlage|geldanlage|portfolio|fonds|konto|angebot|produkt|versicherung|vertrag|sparplan|kredit|finanzierung|konditionen)`,
+    String.raw`\b(?:unser(?:e|en)?|ein(?:en)?\s+(?:tolles|neues|attraktives|besonderes)|dieses|das\s+neue)\s+(?:angebot|produkt|fonds|sparplan|anlageprodukt|tagesgeld|festgeld|aktion|konditionen)\b`,
+    String.raw`\b(?:guter\s+zeitpunkt|gute\s+gelegenheit)\b[^.!?]{0,40}?(?:anlegen|investieren|umschichten|depot|anlage|vertrag)`,
+  ]),
+);
+
+/** grief focus: forced cheerfulness. */
+const FORCED_CHEER = pattern(
+  anyOf([
+    String.raw`\b(?:it(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)|everything\s+(?:will|is\s+going\s+to)\s+be\s+(?:fine|ok|okay|alright)|cheer\s+up|chin\s+up|look\s+on\s+the\s+bright\s+side|(?:it|everything)\s+happens\s+for\s+a\s+reason|at\s+least\s+(?:you|it|he|she)|could\s+(?:have\s+been|be)\s+worse|don't\s+worry|stay\s+positive|think\s+positive|keep\s+smiling|time\s+heals)\b`,
+    String.raw`\b(?:kopf\s+hoch|das\s+wird\s+(?:schon|bestimmt)(?:\s+wieder)?|wird\s+schon\s+(?:wieder|werden)|alles\s+wird\s+gut|sehen\s+sie\s+es\s+(?:doch\s+)?positiv|immer\s+positiv|nur\s+nicht\s+den\s+kopf\s+hängen|es\s+hätte\s+schlimmer|zumindest\s+(?:haben|ist|sind)|machen\s+sie\s+sich\s+keine\s+sorgen|keine\s+sorge|die\s+zeit\s+heilt|alles\s+hat\s+seinen\s+sinn)\b`,
+  ]),
+);
+
+const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
+  'insult',
+  'profanity',
+  'threat',
+  'sarcasm',
+  'blame',
+  'dismissive',
+]);
+
+// --- assessment -----------------------------------------------------------------------------------
+
+function matchesOf(re: RegExp, text: string): string[] {
+  re.lastIndex = 0;
+  const found: string[] = [];
+  for (const match of text.matchAll(re)) found.push(match[0]);
+  return found;
+}
+
+function formulaKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/\s+/g, ' ');
+}
+
+export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
+  const { reply } = input;
+  const evidence: string[] = [];
+  const limits: EmpathyLimit[] = [];
+  if (reply.sentences.length === 0) {
+    return { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence, limits, quotes: {} };
+  }
+
+  const customerWords = new Set(contentWords(input.customer));
+  let emotionalReaction: 0 | 1 | 2 = 0;
+  let interpretation: 0 | 1 | 2 = 0;
+  let exploration: 0 | 1 | 2 = 0;
+  const formulas: string[] = [];
+  const quotes: EmpathyQuotes = {};
+  const feelingDismissed = FEELING_DISMISSED.test(reply.text);
+
+  for (const sentence of reply.sentences) {
+    const acknowledgements = matchesOf(ACKNOWLEDGE, sentence);
+    const regrets = matchesOf(REGRET, sentence);
+    const warmth = matchesOf(WARMTH, sentence);
+    const feelings = feelingDismissed ? [] : matchesOf(FEELING, sentence.replace(FEELING_NEGATED, ' '));
+    const isQuestion = sentence.includes('?');
+    const rhetorical = isQuestion && RHETORICAL.test(sentence);
+    const factual = isQuestion && FACTUAL.test(sentence);
+    const needsTie = acknowledgements.length > 0 || regrets.length > 0;
+    const tied = needsTie ? sharedWords(contentWords(sentence), customerWords) : [];
+
+    for (const phrase of [...acknowledgements, ...regrets]) formulas.push(formulaKey(phrase));
+
+    if (warmth.length > 0 || (regrets.length > 0 && tied.length > 0)) {
+      emotionalReaction = 2;
+      evidence.push(quote(sentence));
+      quotes.warmth ??= quote(sentence);
+    } else if (regrets.length > 0 && emotionalReaction === 0) {
+      emotionalReaction = 1;
+      evidence.push(quote(regrets[0] ?? sentence));
+      quotes.generic ??= quote(sentence);
+    }
+
+    // A feeling word in a question ("Are you worried about…?") names the feeling as well.
+    const namesFeeling = feelings.length > 0 && !rhetorical && !SELF_FEELING.test(sentence);
+    if (namesFeeling || (acknowledgements.length > 0 && tied.length > 0)) {
+      interpretation = 2;
+      evidence.push(quote(sentence));
+      quotes.specific ??= quote(sentence);
+    } else if (acknowledgements.length > 0 && interpretation === 0) {
+      interpretation = 1;
+      evidence.push(quote(acknowledgements[0] ?? sentence));
+      quotes.generic ??= quote(sentence);
+    }
+
+    if (!rhetorical && exploration < 2) {
+      if ((isQuestion && !factual && OPEN_QUESTION_START.test(sentence)) || INVITATION.test(sentence)) {
+        exploration = 2;
+        evidence.push(quote(sentence));
+        quotes.question = quote(sentence);
+      } else if (isQuestion && exploration === 0) {
+        exploration = 1;
+        evidence.push(quote(sentence));
+        quotes.question ??= quote(sentence);
+      }
+    }
+  }
+
+  let score = scoreFromSubScores(emotionalReaction, interpretation, exploration);
+  const expressed = emotionalReaction > 0 || interpretation > 0;
+
+  if (feelingDismissed) {
+    limits.push('feeling_dismissed');
+    score = Math.min(score, 2);
+  }
+  // A "du" to a customer who says "Sie" is flagged condescending at composure 3: that slight is
+  // composure's to count, so only real condescension (composure 2 or lower) holds empathy down.
+  const flags = input.composureFlags;
+  const hostile =
+    flags.some((flag) => HOSTILE_FLAGS.has(flag)) || (flags.includes('condescending') && input.composureScore <= 2);
+  if (hostile) {
+    limits.push('hostile');
+    score = Math.min(score, expressed ? 2 : 1);
+  } else if (expressed && BUT_DISMISSAL.test(reply.text)) {
+    limits.push('but_dismissal');
+    score = Math.min(score, 2);
+  }
+
+  if (input.focus.includes('grief')) {
+    const push = PRODUCT_PUSH.exec(reply.text)?.[0];
+    const cheer = FORCED_CHEER.exec(reply.text)?.[0];
+    if (push !== undefined) {
+      limits.push('grief_push');
+      evidence.push(quote(push));
+    }
+    if (cheer !== undefined) {
+      limits.push('grief_cheer');
+      evidence.push(quote(cheer));
+    }
+    if (push !== undefined || cheer !== undefined) score = Math.min(score, 2);
+  }
+
+  if (formulas.length > 0 && score >= 3 && repeatsLastFormula(formulas, input.history)) {
+    limits.push('repeated_formula');
+    score -= 1;
+  }
+
+  return {
+    score: clampScore(score),
+    emotionalReaction,
+    interpretation,
+    exploration,
+    evidence: dedupe(evidence),
+    limits,
+    quotes,
+  };
+}
+
+/**
+ * 1: nothing; 2: only a closed question; 3: a generic acknowledgement or an open question;
+ * 4: something specific to this customer; 5: specific and rich (sum of sub-scores at least 4).
+ */
+function scoreFromSubScores(emotion: number, interpretation: number, exploration: number): number {
+  const sum = emotion + interpretation + exploration;
+  if (sum === 0) return 1;
+  if (emotion === 2 || interpretation === 2) return sum >= 4 ? 5 : 4;
+  if (emotion > 0 || interpretation > 0 || exploration === 2) return 3;
+  return 2;
+}
+
+/** True when every empathy formula of this reply was already used in the trainee's previous reply. */
+function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[]): boolean {
+  let previous: string | undefined;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn?.role === 'trainee') {
+      previous = turn.text;
+      break;
+    }
+  }
+  if (previous === undefined) return false;
+  const earlier = new Set([...matchesOf(ACKNOWLEDGE, previous), ...matchesOf(REGRET, previous)].map(formulaKey));
+  return formulas.every((formula) => earlier.has(formula));
+}
+
+function clampScore(score: number): 1 | 2 | 3 | 4 | 5 {
+  return Math.max(1, Math.min(5, Math.round(score))) as 1 | 2 | 3 | 4 | 5;
+}
+
+function dedupe(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,125 @@
+import { clean, foldLetters, tokenize } from './text.js';
+
+/**
+ * Pattern helpers for the offline grader's lexicons (empathy, boundary, signals). Patterns are
+ * written readably (umlauts, `\b`) and compiled once at module load into case-insensitive Unicode
+ * expressions that also accept the folded spellings (ä/ae, ö/oe, ü/ue, ß/ss), so evidence can be
+ * quoted from the text exactly as the trainee wrote it.
+ */
+
+// JavaScript's \b only knows ASCII letters; in German text it would split "Ärger" before the Ä.
+// Where the lexicons put \b the pattern has a letter on one side, so "a letter is missing on one
+// side" is then the same as a real word boundary.
+const WORD_EDGE = String.raw`(?:(?<![\p{L}\p{N}])|(?![\p{L}\p{N}]))`;
+const UMLAUTS: Readonly<Record<string, string>> = { ä: '(?:ä|ae)', ö: '(?:ö|oe)', ü: '(?:ü|ue)', ß: '(?:ß|ss)' };
+
+/** Compiles a lexicon pattern; `flags` are added to `iu`. Call only at module load. */
+export function pattern(source: string, flags = ''): RegExp {
+  const expanded = source.replace(/\\b/g, WORD_EDGE).replace(/[äöüß]/g, (letter) => UMLAUTS[letter] ?? letter);
+  return new RegExp(expanded, `iu${flags}`);
+}
+
+/** `(?:a|b|c)` from lexicon entries that are themselves patterns. */
+export function anyOf(parts: readonly string[]): string {
+  return `(?:${parts.join('|')})`;
+}
+
+/** The first match of `re` in `text`, as written, or undefined. */
+export function firstMatch(re: RegExp, text: string): string | undefined {
+  return re.exec(text)?.[0];
+}
+
+/** Shortens a quote for evidence and feedback; whole words, with an ellipsis when cut. */
+export function quote(text: string, max = 90): string {
+  const trimmed = text.trim();
+  if (trimmed.length <= max) return trimmed;
+  const cut = trimmed.slice(0, max);
+  const lastSpace = cut.lastIndexOf(' ');
+  return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
+}
+
+/** A text split once for all checks: cleaned, and in sentences and clauses (case preserved). */
+export interface PreparedText {
+  readonly text: string;
+  readonly sentences: readonly string[];
+}
+
+const SENTENCE_SPLIT = /(?<=[.!?\u2026])\s+|\n+/u;
+
+export function prepare(text: string): PreparedText {
+  // clean() collapses line breaks, so split on them first: a line break ends a sentence.
+  const sentences: string[] = [];
+  for (const line of (typeof text === 'string' ? text : '').split(/\r?\n+/)) {
+    for (const part of clean(line).split(SENTENCE_SPLIT)) {
+      const sentence = part.trim();
+      if (sentence) sentences.push(sentence);
+    }
+  }
+  return { text: sentences.join(' '), sentences };
+}
+
+const STOP_WORDS = new Set(
+  [
+    // English
+    'about', 'after', 'again', 'also', 'always', 'another', 'anything', 'because', 'been', 'before', 'being',
+    'cannot', 'could', 'didn', 'does', 'doesn', 'doing', 'don', 'down', 'each', 'even', 'ever', 'every',
+    'from', 'have', 'having', 'here', 'into', 'just', 'know', 'like', 'make', 'many', 'more', 'most', 'much',
+    'must', 'need', 'never', 'nothing', 'only', 'other', 'over', 'please', 'really', 'right', 'said', 'same',
+    'should', 'since', 'some', 'something', 'still', 'such', 'sure', 'take', 'tell', 'than', 'thank', 'thanks',
+    'that', 'their', 'them', 'then', 'there', 'these', 'they', 'thing', 'things', 'this', 'those', 'through',
+    'time', 'today', 'very', 'want', 'wanted', 'well', 'were', 'what', 'when', 'where', 'which', 'while',
+    'will', 'with', 'without', 'would', 'your', 'yours', 'yourself', 'understand', 'sorry', 'help', 'can\'t',
+    'don\'t', 'won\'t', 'i\'m', 'you\'re', 'it\'s', 'that\'s', 'going', 'able', 'look', 'let\'s', 'okay',
+    'hello', 'customer', 'call', 'problem', 'problems', 'issue', 'issues', 'situation', 'matter', 'feel',
+    'feeling', 'this', 'mean',
+    // German (folded)
+    'aber', 'alle', 'alles', 'also', 'auch', 'bitte', 'dann', 'danke', 'darf', 'darum', 'dass', 'dein', 'deine',
+    'dem', 'den', 'denn', 'der', 'des', 'dies', 'diese', 'diesem', 'diesen', 'dieser', 'dieses', 'doch', 'dort',
+    'durch', 'eine', 'einem', 'einen', 'einer', 'eines', 'etwas', 'euch', 'euer', 'fuer', 'gern', 'gerne',
+    'habe', 'haben', 'hatte', 'hier', 'ihnen', 'ihre', 'ihrem', 'ihren', 'ihrer', 'ihres', 'immer', 'jetzt',
+    'kann', 'kein', 'keine', 'koennen', 'koennte', 'leid', 'mach', 'machen', 'mein', 'meine', 'mich', 'mir',
+    'mit', 'muss', 'nach', 'nicht', 'nichts', 'noch', 'nur', 'oder', 'ohne', 'schon', 'sehr', 'sein', 'seine',
+    'sich', 'sind', 'sollen', 'soll', 'ueber', 'und', 'unser', 'unsere', 'verstehe', 'viel', 'vom', 'von',
+    'waere', 'war', 'waren', 'warum', 'weil', 'wenn', 'werde', 'werden', 'wieder', 'will', 'wir', 'wird',
+    'wirklich', 'wollen', 'wuerde', 'zum', 'zur', 'heute', 'einfach', 'eigentlich', 'mal', 'gibt', 'geht',
+    'ganz', 'gut', 'helfen', 'tut', 'sagen', 'sage', 'gesagt', 'problem', 'probleme', 'situation', 'anliegen',
+    'sache', 'frage', 'fall', 'verstehen', 'leider',
+  ].map((word) => foldLetters(word)),
+);
+
+/**
+ * The content words of a text (folded, at least four letters, no stop words), for telling whether a
+ * reply speaks about what this customer said.
+ */
+export function contentWords(text: string): string[] {
+  const words: string[] = [];
+  for (const token of tokenize(text)) {
+    if (token.length < 4) continue;
+    const word = foldLetters(token);
+    if (!STOP_WORDS.has(word)) words.push(word);
+  }
+  return words;
+}
+
+/**
+ * Content words of `reply` that refer to something in `customer`: the same word, or (for German
+ * compounds and inflections) one contained in the other with at least five letters ("Karte" in
+ * "Kreditkartenabrechnung", "gesperrt"/"gesperrte").
+ */
+export function sharedWords(replyWords: readonly string[], customerWords: ReadonlySet<string>): string[] {
+  const shared: string[] = [];
+  for (const word of replyWords) {
+    if (customerWords.has(word)) {
+      shared.push(word);
+      continue;
+    }
+    if (word.length < 5) continue;
+    for (const other of customerWords) {
+      if (other.length >= 5 && (other.includes(word) || word.includes(other))) {
+        shared.push(word);
+        break;
+      }
+    }
+  }
+  return shared;
+}

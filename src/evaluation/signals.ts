@@ -1,0 +1,159 @@
+import { anyOf, pattern, quote, type PreparedText } from './grader-patterns.js';
+
+/**
+ * What a reply does, as opposed to how well (rubric section 4): does it offer a concrete next step,
+ * and does it close the conversation. The persona script steers by these; boundary and feedback
+ * read the details.
+ */
+export interface SignalAssessment {
+  offersSolution: boolean;
+  /** the offered step names a time ("today", "bis 15 Uhr") */
+  solutionHasTime: boolean;
+  endsConversation: boolean;
+  /** "I'm ending this call now" (as opposed to a friendly goodbye) */
+  endsExplicitly: boolean;
+  /** a conditional announcement to end the call ("if this goes on, I'll end the call") */
+  warnsOfEnding: boolean;
+  evidence: string[];
+  /** the sentences behind the signals, for the feedback */
+  solutionQuote?: string;
+  endQuote?: string;
+}
+
+// --- lexicons -------------------------------------------------------------------------------------
+
+const EN_ACTIONS = String.raw`(?:send|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship)`;
+const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
+const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen)`;
+
+const SOLUTION = pattern(
+  anyOf([
+    String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting)\b`,
+    String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
+    String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
+    String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
+    String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,
+    String.raw`\bich\s+(?:\S+\s+){0,3}?${DE_ACTIONS_FINITE}\b`,
+    String.raw`\b${DE_ACTIONS_FINITE}\s+ich\b`,
+    String.raw`\bich\s+(?:gebe|leite)\s+(?:\S+\s+){0,3}?weiter\b`,
+    String.raw`\bich\s+(?:sehe|schaue)\s+(?:mir|nach|gleich|sofort)\b`,
+    String.raw`\bich\s+setze\s+mich\s+(?:\S+\s+){0,4}?in\s+verbindung\b`,
+    String.raw`\b(?:ich|wir)\s+(?:werde|werden|kann|können|könnte|könnten|möchte|möchten|würde|würden)\s+(?:\S+\s+){0,6}?${DE_ACTIONS_INFINITIVE}\b`,
+    String.raw`\b(?:werde|kann|könnte|möchte|würde)\s+ich\s+(?:\S+\s+){0,6}?${DE_ACTIONS_INFINITIVE}\b`,
+    String.raw`\bwir\s+(?:\S+\s+){0,2}?(?:schicken|senden|erstatten|buchen|überweisen|prüfen|klären|kümmern|veranlassen|stornieren|ersetzen|tauschen)\b`,
+    String.raw`\bsie\s+(?:erhalten|bekommen)\s+(?:\S+\s+){0,3}?(?:heute|morgen|bis|eine|einen|ein|die|den|das|ihre|ihren|ihr|innerhalb|noch|in\s+\d)\b`,
+    String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
+    String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
+  ]),
+  'g',
+);
+
+/** A refusal in the same clause as an offer cancels it ("I can't send you a new card"). */
+const NEGATION = pattern(
+  String.raw`\b(?:can't|cannot|can\s+not|won't|will\s+not|unable|not\s+able|nothing|no\s+way|never|don't|do\s+not|nicht|kein|keine|keinen|keinem|nichts|niemals|leider\s+nicht)\b`,
+);
+const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
+
+const TIME = pattern(
+  anyOf([
+    String.raw`\b(?:today|tonight|tomorrow|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing|within\s+(?:the\s+(?:hour|day|next)|\d+|an?\s+(?:hour|day|week))|in\s+(?:\d+|an?|one|two|three)\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:\d|noon|midday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before\s+\d|at\s+\d|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
+    String.raw`\b(?:heute|morgen|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)|in\s+(?:\d+|einer|einem|zwei|drei)\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|bis\s+(?:\d|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|ende|mittag|spätestens)|spätestens|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|\d{1,2}(?:[:.]\d{2})?\s?uhr)\b`,
+  ]),
+);
+
+const END_OBJECT = String.raw`(?:(?:(?:this|the|our)\s+)?(?:call|conversation|chat|phone\s+call|line)\b|here\b|now\b|things\s+here)`;
+/** Ending the conversation in so many words. */
+const END_EXPLICIT = pattern(
+  anyOf([
+    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|going\s+to\s+|afraid\s+i(?:'m|\s+am)\s+|afraid\s+i\s+(?:have|need)\s+to\s+)?(?:end|ending|terminat\w*|clos\w*|hang\w*\s+up|finish\w*)\s+(?:\S+\s+){0,2}?${END_OBJECT}`,
+    String.raw`\bi(?:'ll|\s+will|\s+(?:have|need|must)\s+to|\s+must|'m\s+going\s+to|\s+am\s+going\s+to|'d\s+have\s+to|\s+would\s+have\s+to)\s+(?:now\s+)?(?:(?:end|terminate|close|finish|stop)\s+(?:\S+\s+){0,2}?${END_OBJECT}|hang\s+up)`,
+    String.raw`\b(?:this|the|our)\s+(?:call|conversation|chat)\s+is\s+(?:now\s+)?(?:over|ended|finished|closed)\b`,
+    String.raw`\bi(?:'m|\s+am)\s+hanging\s+up\b`,
+    String.raw`\bich\s+(?:\S+\s+){0,2}?beende\b`,
+    String.raw`\bbeende\s+ich\b`,
+    String.raw`\b(?:ich\s+lege|lege\s+ich)\s+(?:\S+\s+){0,2}?auf\b`,
+    String.raw`\bich\s+breche\s+(?:\S+\s+){0,3}?ab\b`,
+    String.raw`\b(?:ich|wir)\s+(?:muss|müssen|werde|werden|möchte)\s+(?:\S+\s+){0,4}?(?:beenden|abbrechen|auflegen)\b`,
+    String.raw`\bdas\s+(?:gespräch|telefonat)\s+ist\s+(?:hiermit\s+|jetzt\s+|damit\s+)?(?:beendet|vorbei|zu\s+ende)\b`,
+  ]),
+);
+/** German "beenden" also ends contracts: an explicit end must be about the conversation. */
+const END_CONTEXT = pattern(
+  String.raw`\b(?:gespräch|telefonat|unterhaltung|auflegen|auf\b|ab\b|hier|jetzt|an\s+dieser\s+stelle|call|conversation|chat|line|hang|here|now)`,
+);
+/** Friendly goodbyes; they end the conversation when they close the reply. */
+const FAREWELL = pattern(
+  String.raw`\b(?:goodbye|good\s+bye|bye(?:\s+bye)?|farewell|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|evening|weekend|afternoon)|take\s+care|auf\s+wiederhören|auf\s+wiedersehen|wiederhören|tschüss?|ciao|(?:einen\s+)?schönen\s+(?:tag|abend|nachmittag|feierabend|tag\s+noch|abend\s+noch)|alles\s+gute)\b`,
+);
+const CONDITIONAL = pattern(
+  String.raw`\b(?:if|unless|otherwise|or\s+else|or\s+(?:i|we)|oder\s+ich|should\s+you|once\s+more|one\s+more|wenn|falls|sonst|andernfalls|ansonsten|sollten\s+sie|sobald\s+(?:sie|noch)|noch\s+(?:einmal|ein)\s+(?:so|mal))\b`,
+);
+/** "Don't hang up", "before we say goodbye": a farewell word that does not close. */
+const NOT_CLOSING = pattern(
+  String.raw`\b(?:don't|do\s+not|please\s+don't|before\s+(?:we|you)|not\s+yet|bitte\s+(?:legen\s+sie\s+)?nicht|nicht\s+auflegen|bevor\s+(?:wir|sie))\b`,
+);
+
+// --- assessment -----------------------------------------------------------------------------------
+
+export function assessSignals(reply: PreparedText): SignalAssessment {
+  const evidence: string[] = [];
+  let offersSolution = false;
+  let solutionHasTime = false;
+  let endsExplicitly = false;
+  let warnsOfEnding = false;
+  let farewellAtEnd = false;
+  let solutionQuote: string | undefined;
+  let endQuote: string | undefined;
+
+  const last = reply.sentences.length - 1;
+  reply.sentences.forEach((sentence, index) => {
+    const offer = findOffer(sentence);
+    if (offer !== undefined) {
+      offersSolution = true;
+      evidence.push(quote(sentence));
+      const timed = TIME.test(sentence);
+      if (timed) solutionHasTime = true;
+      if (solutionQuote === undefined || timed) solutionQuote = quote(sentence);
+    }
+    if (END_EXPLICIT.test(sentence) && END_CONTEXT.test(sentence)) {
+      if (CONDITIONAL.test(sentence)) {
+        warnsOfEnding = true;
+      } else if (!NOT_CLOSING.test(sentence)) {
+        endsExplicitly = true;
+        endQuote = quote(sentence);
+      }
+      evidence.push(quote(sentence));
+    }
+    // A goodbye closes only in the last two sentences, outside a question ("Goodbye? No, wait").
+    if (index >= last - 1 && !sentence.includes('?') && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
+      farewellAtEnd = true;
+      evidence.push(quote(sentence));
+      endQuote ??= quote(sentence);
+    }
+  });
+
+  const result: SignalAssessment = {
+    offersSolution,
+    solutionHasTime,
+    endsConversation: endsExplicitly || farewellAtEnd,
+    endsExplicitly,
+    warnsOfEnding,
+    evidence: [...new Set(evidence)],
+  };
+  if (solutionQuote !== undefined) result.solutionQuote = solutionQuote;
+  if (endQuote !== undefined) result.endQuote = endQuote;
+  return result;
+}
+
+function findOffer(sentence: string): string | undefined {
+  SOLUTION.lastIndex = 0;
+  if (!SOLUTION.test(sentence)) return undefined;
+  for (const clause of sentence.split(CLAUSE_SPLIT)) {
+    SOLUTION.lastIndex = 0;
+    const match = SOLUTION.exec(clause);
+    // "…or I will end this call" is a warning, not a service.
+    if (match && !NEGATION.test(clause) && !END_EXPLICIT.test(clause)) return match[0];
+  }
+  return undefined;
+}
