@@ -1,0 +1,37 @@
+import type { Client } from 'discord.js';
+import type { BotContext } from '../bot-context.js';
+import { ensureChannelListener } from './channel-listener.js';
+import { groupRuntime, type GroupTimings } from './group-runtime.js';
+import { resumeGroups as resumeOpenGroups } from './group-service.js';
+import { resumeScenarioRound } from './scenario-flow.js';
+
+/**
+ * Trainer group sessions: `/session start|scenario|relay|end` (in `../commands/session.ts`), the
+ * session card with Join / Next line, the results board, the shared scenario and the relay.
+ *
+ * Wiring for the bot core:
+ * - `groupButtons` go into the button registry;
+ * - `handleGroupThreadMessage` is asked first for every thread message (true: handled);
+ * - `resumeGroups(client, context)` once the client is ready (re-arms timers, ends overdue groups);
+ * - `notifyGroupActivity(groupId)` may be called whenever something a card shows has changed.
+ */
+export { groupButtons } from './group-buttons.js';
+export { handleGroupThreadMessage } from './group-messages.js';
+export { notifyGroupActivity } from './group-service.js';
+export type { GroupTimings } from './group-runtime.js';
+
+/** Re-arms every open group after a restart and listens for relay answers; returns how many groups run on. */
+export async function resumeGroups(client: Client, context: BotContext): Promise<number> {
+  ensureChannelListener(client, context);
+  return resumeOpenGroups(client, context, resumeScenarioRound);
+}
+
+/** Shortens the card-edit interval and the scenario round time (tests). Applies to groups activated afterwards. */
+export function setGroupTimings(timings: Partial<GroupTimings>): void {
+  groupRuntime.timings = { ...groupRuntime.timings, ...timings };
+}
+
+/** Stops every group timer of this process (shutdown, end of a test). The store keeps the groups open. */
+export function stopGroupTimers(): void {
+  groupRuntime.clear();
+}
