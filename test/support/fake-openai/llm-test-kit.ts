@@ -138,16 +138,23 @@ export interface LlmHarness {
 
 /** The real provider factory wired to a fresh fake server, a memory store and a captured log. */
 export async function startLlmHarness(
-  options: { env?: Record<string, string>; fake?: FakeOpenAiOptions; offlineScores?: { composure: number; empathy: number } } = {},
+  options: {
+    env?: Record<string, string>;
+    fake?: FakeOpenAiOptions;
+    offlineScores?: { composure: number; empathy: number };
+    /** replaces the recording stand-in (e.g. a grader whose scores steer the script) */
+    offlineGrader?: Grader;
+    log?: ReturnType<typeof captureLogger>;
+  } = {},
 ): Promise<LlmHarness> {
   const fake = await startFakeOpenAi(options.fake);
-  const logs = captureLogger();
+  const logs = options.log ?? captureLogger();
   const storage = memoryStorage(logs.log);
   const offline = recordingOfflineGrader(options.offlineScores);
   const providers = createLlmProviders({
     config: testConfig(fake.baseURL, options.env),
     log: logs.log,
-    offlineGrader: offline,
+    offlineGrader: options.offlineGrader ?? offline,
     scriptedVoice: scriptedVoice(),
     storage,
   });
