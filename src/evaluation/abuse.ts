@@ -32,6 +32,7 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
     if (rule.negatable && lexicon.isNegated(message.tokens, message.scanned.tokens, match.start)) continue;
     if (rule.mentionable && isMentioned(lexicon, message, match.start, match.end)) continue;
     if (rule.aimed === 'if-addressed' && !isAddressed(lexicon, message, match.start)) continue;
+    if (rule.aimed === 'in-addressed-clause' && !clauseIsAddressed(lexicon, message, match.start)) continue;
     if (!kinds.includes(rule.kind)) kinds.push(rule.kind);
     const words = quote(message, match.start, match.end);
     if (words && !evidence.includes(words) && evidence.length < MAX_EVIDENCE) evidence.push(words);
@@ -41,7 +42,9 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
 
 /** An insult word counts as aimed at the agent when "you" stands just before it, it is an address on its own, or the message is a bare insult. */
 function isAddressed(lexicon: CompiledLexicon, message: PreparedText, index: number): boolean {
-  if (message.tokens.length <= SHORT_MESSAGE_WORDS) return true;
+  // "I'm dumb", "ich bin so blöd": said of oneself.
+  const aboutSelf = message.tokens.some((token) => lexicon.isInClass('self', token));
+  if (message.tokens.length <= SHORT_MESSAGE_WORDS && !aboutSelf) return true;
   if (isVocative(message, index)) return true;
   const clause = message.scanned.tokens[index]?.clause;
   for (let at = index - 1; at >= Math.max(0, index - ADDRESS_WINDOW); at -= 1) {
@@ -50,4 +53,9 @@ function isAddressed(lexicon: CompiledLexicon, message: PreparedText, index: num
     if (lexicon.isAddressWord(token)) return true;
   }
   return false;
+}
+
+function clauseIsAddressed(lexicon: CompiledLexicon, message: PreparedText, index: number): boolean {
+  const clause = message.scanned.tokens[index]?.clause;
+  return message.tokens.some((token, at) => message.scanned.tokens[at]?.clause === clause && lexicon.isAddressWord(token));
 }

@@ -35,7 +35,7 @@ interface Hit {
 }
 
 const MAX_EVIDENCE = 6;
-const EXCLAMATION_RUN = /!\s*[!?1]*\s*!|\?\s*!\s*\?/;
+const EXCLAMATION_RUN = /![!?1 ]*!/;
 const CURT_MAX_WORDS = 3;
 const SHOUT_MIN_WORDS = 3;
 const SHOUT_MIN_SHARE = 0.5;
@@ -116,8 +116,17 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
       if (politeSentences.has(token.sentence)) hits.push({ flag: 'sarcasm', score: 3, evidence: token.raw });
     }
   }
+  // "!!!" shouts; "!!" or "Danke!!!" is over-eager rather than hostile: a minor slip.
   const exclamation = EXCLAMATION_RUN.exec(text.scanned.text);
-  if (exclamation) hits.push({ flag: 'shouting', score: 2, evidence: exclamation[0] });
+  if (exclamation) {
+    const marks = exclamation[0].replace(/[^!]/g, '').length;
+    const warm = words.some((token, index) => {
+      const match = text.tokens[index];
+      return match !== undefined && (lexicon.isInClass('praise', match) || lexicon.data.politeness.includes(match.word));
+    });
+    const score = marks >= 3 && !warm ? 2 : 4;
+    hits.push({ flag: score === 2 ? 'shouting' : undefined, score, evidence: exclamation[0] });
+  }
   return hits;
 }
 

@@ -4,6 +4,7 @@ import type { LanguageLexicon } from './lexicon-types.js';
 export const EN_LEXICON = {
   classes: {
     you: ['you', "you're", 'youre', 'u', 'ur', 'ya', 'yourself', "you've", "you'll", "you'd", 'thou', 'yall', "y'all"],
+    self: ['i', "i'm", 'im', 'me', 'my', 'myself', "i've", "i'd", "i'll"],
     be: ['are', 'r', 'is', 'were', 'be', 'being', 'am'],
     youAre: ["you're", 'youre', 'ur', "u're"],
     article: ['a', 'an', 'the', 'such', 'total', 'complete', 'absolute', 'real', 'fucking', 'stupid', 'little', 'big', 'dumb', 'useless', 'worthless', 'pathetic', 'lazy'],
@@ -20,20 +21,35 @@ export const EN_LEXICON = {
       'nincompoop*', 'dork', 'dorks', 'dweeb*', 'clown', 'clowns', 'fool', 'fools', 'liar', 'liars', 'hypocrite*', 'pig', 'pigs',
       'slut*', 'whore*', 'skank*', 'hoe', 'hoes', 'trash', 'garbage', 'lowlife*', 'scumbag*', 'sleazebag*', 'dirtbag*', 'douchebag*',
       'cocksucker*', 'jackoff', 'wankstain', 'numpty', 'git', 'knob', 'dick', 'dicks', 'ass', 'arse', 'psycho', 'lunatic*', 'freak', 'freaks',
-      'weirdo*', 'nutjob*', 'nutcase*', 'retard*', 'brat', 'brats', 'peasant*', 'sheep', 'snowflake*', 'troll', 'trolls', 'sociopath*',
+      'weirdo*', 'nutjob*', 'nutcase*', 'retard*', 'brat', 'brats', 'peasant*', 'snowflake*', 'troll', 'trolls', 'sociopath*',
+      'pervert*', 'perv', 'pervs', 'prostitute*', 'wench*', 'bigot*', 'coward*', 'thug*', 'traitor*', 'sissy', 'wimp', 'wimps', 'hag', 'hags',
+      'biatch*', 'beyotch', 'scumbucket*', 'crook', 'crooks', 'swine', 'vermin', 'cockroach*', 'rat', 'rats', 'imbeciles', 'dolt*', 'oaf', 'oafs',
+      'numbnut*', 'dumbo', 'dummy', 'dummies', 'fuckwit*', 'dickwad*', 'asshat*', 'assclown*', 'shitbag*', 'fatass*', 'jackasses',
     ],
-    insultAdj: [
-      'stupid', 'stupider', 'stupidest', 'dumb', 'dumber', 'dumbest', 'idiotic', 'moronic', 'brainless', 'retarded', 'braindead',
-      'thick', 'dense', 'dimwitted', 'pathetic', 'worthless', 'disgusting', 'ugly', 'fat', 'ignorant', 'clueless',
-      'useless', 'incompetent', 'hopeless', 'lazy', 'crazy', 'insane', 'mental', 'nuts', 'deaf', 'blind', 'slow', 'dim', 'dopey',
-      'gormless', 'imbecilic', 'pitiful', 'sad', 'lame', 'annoying', 'creepy', 'repulsive', 'vile', 'scummy', 'shitty', 'crappy', 'trashy',
+    // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
+    insultAdjStrong: [
+      'stupid', 'stupider', 'stupidest', 'stupidity', 'dumb', 'dumber', 'dumbest', 'idiotic', 'moronic', 'brainless', 'retarded', 'braindead',
+      'dimwitted', 'pathetic', 'worthless', 'ignorant', 'gormless', 'imbecilic', 'scummy', 'shitty', 'crappy', 'trashy', 'foolish',
+      'hypocritical', 'demented', 'deranged', 'loony', 'looney', 'spineless', 'gutless', 'despicable', 'contemptible', 'asinine', 'dumbass',
     ],
+    insultAdjWeak: [
+      'disgusting', 'ugly', 'fat', 'clueless', 'useless', 'incompetent', 'hopeless', 'lazy', 'crazy', 'insane', 'mental', 'nuts', 'deaf', 'blind',
+      'slow', 'dim', 'dopey', 'pitiful', 'lame', 'creepy', 'repulsive', 'vile', 'thick', 'dense', 'delusional', 'unhinged', 'senile',
+      'brainwashed', 'sick', 'twisted', 'evil', 'corrupt', 'fake', 'gross', 'weird', 'psychotic', 'mad', 'nasty', 'filthy', 'dirty',
+    ],
+    insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
+    third: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'this', 'that', 'these', 'those', 'who', 'people', 'everyone', 'everybody', 'guy', 'woman', 'man'],
     competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'unhelpful', 'pathetic'],
     agentNoun: ['bot', 'bots', 'robot', 'robots', 'machine', 'computer', 'assistant', 'program', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'woman', 'man', 'girl', 'boy', 'thing', 'piece'],
     profanity: [
       'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'bullshit*', 'horseshit',
       'crap', 'crappy', 'damn', 'dammit', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
       'omfg', 'ffs', 'jfc', 'effing', 'frigging', 'friggin', 'bs', 'arse', 'ass', 'asses', 'cock', 'cocks', 'dick', 'dicks', 'hell', 'bastard*',
+    ],
+    profanityStrong: ['fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'sh*t', 'bullshit*', 'cunt*', 'wtf', 'stfu'],
+    sexualExplicit: [
+      'cock', 'cocks', 'pussy', 'tits', 'titties', 'boobs', 'boobies', 'penis', 'vagina', 'semen', 'cum', 'cumming', 'jizz', 'blowjob*', 'handjob*',
+      'rimjob*', 'dildo*', 'porn*', 'masturbat*', 'orgasm*', 'horny', 'erection', 'boner', 'genital*', 'nudes', 'nipple*', 'clit*', 'anal',
     ],
     sexual: [
       'sex', 'sexy', 'sexual', 'horny', 'naked', 'nude', 'nudes', 'porn*', 'tits', 'titties', 'boobs', 'boobies', 'pussy', 'cock', 'cocks',
@@ -52,6 +68,7 @@ export const EN_LEXICON = {
     praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
   },
   affixExceptions: [
+    'ratify', 'rational', 'coward', 'crooked', 'thugs',
     'assess', 'assessment', 'assist', 'assistant', 'assume', 'assure', 'class', 'pass', 'mass', 'glass', 'grass', 'brass', 'bass', 'passion', 'scrap',
     'shitake', 'cocktail', 'cockpit', 'peacock', 'hancock', 'hitchcock', 'dickens', 'scunthorpe', 'idioms', 'idiomatic', 'prickly', 'hellos', 'hello',
     'fuchsia', 'pigment', 'trashed', 'fooled', 'foolproof', 'creeping', 'jerked', 'grapes', 'therapist', 'scumble', 'bitchin', 'twitter', 'twitch',
@@ -94,13 +111,13 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       mentionable: true,
-      patterns: ['@insultNoun'],
+      patterns: ['@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', "@third ~ @be ~ a|an|such ~ @insultNoun", 'such a|an @insultNoun', 'should be shot|hanged|hung|killed|executed|lynched|gassed|exterminated|put down'],
     },
     {
       flag: 'profanity',
       score: 2,
       mentionable: true,
-      patterns: ['@profanity', 'what the hell|heck', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
+      patterns: ['@profanity', 'what the hell', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
     },
     {
       flag: 'blame',
@@ -148,7 +165,7 @@ export const EN_LEXICON = {
     {
       flag: 'dismissive',
       score: 3,
-      patterns: ['relax', 'it is what it is', "that's life", 'thats life', 'these things happen', 'it happens', 'chill', 'no big deal', 'not a big deal'],
+      patterns: ['sucks', 'lol', 'lmao', 'rofl', 'haha', 'hahaha', 'relax', 'it is what it is', "that's life", 'thats life', 'these things happen', 'it happens', 'chill', 'no big deal', 'not a big deal'],
     },
     {
       flag: 'condescending',
@@ -196,14 +213,18 @@ export const EN_LEXICON = {
       'sit on my', 'bend over', 'spread your', 'touch yourself', 'i want you', 'kiss me', 'lick my|your', 'my dick|cock|penis', 'get naked',
       'be my girlfriend|wife', 'marry me', 'date me', 'talk dirty', 'dirty talk',
     ] },
+    { kind: 'sexual', aimed: 'always', patterns: ['@sexualExplicit', 'are @you ~ gay|hot|sexy|horny|single|naked|wet|virgin', '@you @be ~ gay|hot|sexy|horny|naked|wet',
+      'kiss|touch|lick|fuck|bang|shag|screw|rape|grope @you', 'make love', 'have sex', 'your|ur sex life', 'suck your|ur|my', 'your|ur dick|cock|balls|ass|butt|tits|boobs|body|pussy|breasts|panties'] },
     { kind: 'sexual', aimed: 'if-addressed', patterns: ['@sexual'] },
+    { kind: 'profanity_at_agent', aimed: 'in-addressed-clause', patterns: ['@profanityStrong'] },
     { kind: 'profanity_at_agent', aimed: 'always', patterns: [
       'fuck|f*ck|f**k|fuk|fck|screw @you', 'fuck|f*ck|piss|bugger|sod off', 'stfu', 'shut the fuck|hell up', 'go to hell', 'go fuck yourself',
       'kiss my ass|arse', 'bite me', 'eat shit', 'up yours', 'get fucked', 'damn you', 'to hell with you', 'fuck|f*ck this bot|machine|thing',
     ] },
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
       '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
-      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
+      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', 'your a|an @insultNoun|@insultAdj',
+      'fuck|f*ck your ~ family|mother|mom|mum|dad|father|sister|wife|kids', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
       'yo mama|momma', 'your mom|mum|mama|mother @be ~ @insultNoun|@insultAdj', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air|time', 'son of a bitch',
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
     ] },
@@ -213,6 +234,8 @@ export const EN_LEXICON = {
       "you're|you are|youre no help", 'good for nothing', 'waste of time', 'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think',
       'are @you ~ deaf|blind|slow|thick', "you're|you are|youre not smart|intelligent|very smart|very bright", '@you @be ~ not ~ smart|intelligent|bright',
     ] },
-    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdj'] },
+    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdjStrong'] },
+    { kind: 'threat', aimed: 'if-addressed', negatable: true, patterns: ['die', 'rot in hell', 'burn in hell'] },
+    { kind: 'threat', aimed: 'always', negatable: true, patterns: ['kill|murder|stab|shoot|strangle|rape|choke @you'] },
   ],
 } as const satisfies LanguageLexicon;

@@ -42,8 +42,12 @@ export interface ComposureRule {
 
 export interface AbuseRule {
   readonly kind: AbuseKind;
-  /** a match alone shows the message is aimed at the agent; otherwise the target must be established */
-  readonly aimed: 'always' | 'if-addressed';
+  /**
+   * `always`: a match alone shows the message is aimed at the agent. `if-addressed`: only when an
+   * address word ("you", "Sie") stands just before it, it is a bare address ("Idiot!") or the message
+   * is that short. `in-addressed-clause`: only when the clause also holds an address word.
+   */
+  readonly aimed: 'always' | 'if-addressed' | 'in-addressed-clause';
   readonly negatable?: boolean;
   readonly mentionable?: boolean;
   readonly patterns: readonly string[];

@@ -43,7 +43,7 @@ export interface PatternMatch<T> {
 }
 
 // What a lexicon entry may contain: one word as the tokenizer produces it, with affix stars.
-const LEXICON_WORD = /^@?[\p{L}\p{N}'*]+$/u;
+const LEXICON_WORD = /^@?[\p{L}\p{N}'*_]+$/u;
 const ELONGATION = /(.)\1{2,}/gu;
 
 /** Folded form plus a squeezed variant when a letter repeats three times or more. */
