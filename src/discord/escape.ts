@@ -9,7 +9,7 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * ever sent without `allowedMentions`. That setting stays the first defence; this is the second.
  */
 export function escapeMemberText(text: string): string {
-  const escaped = escapeMarkdown(text);
+  const escaped = escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
   return escaped
     .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
     .replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
