@@ -58,6 +58,18 @@ describe('grieving', () => {
   it('stays guarded on a merely polite second call', () => {
     expect(play(persona, [calm, calm, calm])).toEqual(['opening', 'callback', 'callback', 'callback']);
   });
+
+  it('gives one cold answer on the second call another chance, but not two', () => {
+    const cold = { composure: 4, empathy: 1 };
+    expect(play(persona, [calm, cold, warm])).toEqual(['opening', 'callback', 'callback', 'thawing']);
+    expect(play(persona, [calm, cold, cold])).toEqual(['opening', 'callback', 'callback', 'hung_up']);
+  });
+
+  it('hangs up when her first hint of what happened is met with a push towards business', () => {
+    expect(play(persona, [calm, warm, { composure: 4, empathy: 2, solution: true }])).toEqual([
+      'opening', 'callback', 'thawing', 'hung_up',
+    ]);
+  });
 });
 
 describe('insulting', () => {
@@ -73,6 +85,10 @@ describe('insulting', () => {
     expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, solution: true }])).toEqual([
       'opening', 'factual', 'resolved',
     ]);
+  });
+
+  it('counts a boundary as set even when the grader did not see the insult it answers', () => {
+    expect(play(persona, [{ ...calm, verdict: 'unnecessary' }])).toEqual(['opening', 'factual']);
   });
 
   it('escalates on retaliation and relapses into insults when lectured after the warning', () => {
@@ -92,9 +108,13 @@ describe('impatient-caller', () => {
     ]);
   });
 
-  it('interrupts a reply without warmth or an answer, and hangs up after two irritated ones', () => {
-    expect(play(persona, [{ composure: 3, empathy: 2 }, rude, rude])).toEqual([
-      'opening', 'interrupting', 'escalated', 'hung_up',
+  it('interrupts a reply without an answer, however warm, and hangs up after two irritated ones', () => {
+    expect(play(persona, [warm, rude, rude])).toEqual(['opening', 'interrupting', 'escalated', 'hung_up']);
+  });
+
+  it('keeps pressing for certainty until he gets a concrete commitment', () => {
+    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual([
+      'opening', 'narrowing', 'narrowing', 'resolved',
     ]);
   });
 });
@@ -123,6 +143,11 @@ describe('drifting-client', () => {
       'opening', 'tentative', 'opening_up', 'resolved',
     ]);
     expect(persona.stages.opening_up?.reveals).toBe(true);
+  });
+
+  it('turns colder when misunderstandings are only answered factually, round after round', () => {
+    const factual = { composure: 4, empathy: 2 };
+    expect(play(persona, [factual, factual])).toEqual(['opening', 'opening', 'cold']);
   });
 
   it('copies in management on a defensive reply and breaks off on a second one', () => {
