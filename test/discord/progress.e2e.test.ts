@@ -1,0 +1,55 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { uiText } from '../../src/discord/ui-text.js';
+import type { FakeMember } from '../support/fake-discord/index.js';
+import { botMessages, contentOf, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+
+const en = uiText('en');
+
+describe('/progress over Discord', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    expectNothingPinged(h.fake);
+    await h.close();
+  });
+
+  async function practise(member: FakeMember, replies: string[], end: boolean) {
+    const { thread } = await startPractice(h, member, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    for (const [index, reply] of replies.entries()) {
+      h.fake.say(member, thread.id, reply);
+      await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, index + 1);
+    }
+    if (end) await waitForAnswer(h.fake, h.fake.slash(member, 'practice', { sub: 'end', channelId: thread.id }));
+  }
+
+  it('shows the caller their own sessions, averages per criterion and the trend, only to them', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    await practise(trainee, ['Whatever. Not my problem.', 'Calm down, it is just a card.'], true);
+    await practise(trainee, ['I am so sorry, that sounds really stressful. Let me unblock your card right now.'], false);
+
+    const answer = await waitForAnswer(h.fake, h.fake.slash(trainee, 'progress'));
+    expect(answer.ephemeral).toBe(true);
+    const [embed] = embedsOf(answer);
+    expect(embed?.title).toBe(en.progress.title);
+    expect(embed?.description).toBe(en.progress.sessions(2, 1));
+    const field = (name: string) => embed?.fields?.find((f) => f.name === name)?.value ?? '';
+
+    const listings = await h.app.storage.sessions.listByUser(h.guild.id, trainee.user.id);
+    const averages = listings.map((l) => l.average).reverse(); // oldest first, as the trend reads
+    expect(field(en.progress.trend)).toContain(averages.map((a) => (Number.isInteger(a) ? String(a) : a!.toFixed(1))).join(' → '));
+    expect(field(en.progress.averages)).toMatch(/Composure \d(\.\d)?\/5 · Empathy \d(\.\d)?\/5 · Boundary right \d+ % · Overall/);
+    expect(field(en.progress.recent).split('\n')).toHaveLength(2);
+  });
+
+  it('tells a member without sessions how to start, and never shows someone else’s', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    await practise(trainee, ['I understand, let me help.'], true);
+    const newcomer = h.fake.member(h.guild, { username: 'newcomer' });
+    const answer = await waitForAnswer(h.fake, h.fake.slash(newcomer, 'progress'));
+    expect(embedsOf(answer)[0]?.description).toBe(en.progress.none);
+    expect(contentOf(answer)).toBe('');
+  });
+});
