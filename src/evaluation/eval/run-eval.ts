@@ -260,7 +260,9 @@ export function formatEvalReport(report: EvalReport): string {
     out.push('', `${basename(file.file)} (${file.kind})`);
     const skipped = file.invalid > 0 ? `, ${file.invalid} invalid line(s) skipped` : '';
     const failed = file.gradeErrors > 0 ? `, ${file.gradeErrors} grade error(s)` : '';
-    if (file.binary && file.confusion) {
+    if ((file.binary && file.binary.n === 0) || (file.preference && file.preference.pairs === 0)) {
+      out.push(`  no graded lines (${file.lines} line(s) read${skipped}${failed})`);
+    } else if (file.binary && file.confusion) {
       const positive = file.kind === 'boundary' ? 'abuse at the agent' : 'offensive reply';
       const m = file.binary;
       const c = file.confusion;

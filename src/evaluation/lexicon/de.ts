@@ -50,6 +50,8 @@ export const DE_LEXICON = {
       'beschränkt*', 'gestört*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'hässlich*', 'fett', 'fette', 'fetter', 'krank', 'kranke', 'kranken',
       'irre', 'behindert*', 'zurückgeblieben*', 'plemplem', 'dumpf', 'primitiv*', 'assi', 'assig*', 'faul', 'faule', 'fauler', 'frech', 'unverschämt*',
       'dreist*', 'hohl', 'pervers*', 'eklig*', 'dreckig*', 'verrückt*', 'wahnsinnig', 'feige', 'feiger', 'korrupt*', 'kriminell*', 'ungebildet*',
+      'arrogant*', 'überheblich*', 'unerträglich*', 'rassistisch*', 'hetzerisch*', 'kindisch*', 'kleingeistig*', 'engstirnig*', 'geistig', 'charakterlos*',
+      'ehrlos*', 'skrupellos*', 'niederträchtig*', 'hinterhältig*', 'verkommen*', 'degeneriert*', 'unterbemittelt*', 'hirnrissig*', 'irrsinnig*',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
     third: ['er', 'sie_3p', 'die', 'diese', 'dieser', 'dieses', 'der', 'das', 'man', 'alle', 'solche', 'solcher', 'leute', 'typ', 'frau', 'mann', 'politiker'],
@@ -83,6 +85,12 @@ export const DE_LEXICON = {
   politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
   composure: [
     {
+      flag: 'insult',
+      score: 1,
+      mentionable: true,
+      patterns: ['@slur'],
+    },
+    {
       flag: 'threat',
       score: 1,
       negatable: true,
@@ -98,7 +106,7 @@ export const DE_LEXICON = {
       patterns: [
         'halt|halts|halt\'s|haltet|halten ~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit|fahr|fahren', 'fahr|fahren ~ zur hölle',
-        'geh|gehen ~ zum teufel', 'hau|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
+        'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
         'am arsch', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
       ],
     },
@@ -119,7 +127,8 @@ export const DE_LEXICON = {
       negatable: true,
       mentionable: true,
       patterns: [
-        '@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', '@be ~ @third ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
+        '@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', 'ist|sind|war|waren ~ ein|eine ~ schande|witz|zumutung|armutszeugnis|lachnummer',
+        'schande', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @third ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
         'ohne|kein|keine hirn|verstand|anstand|bildung|erziehung', 'zum kotzen', 'ausrotten|ausgerottet|vergasen|vergast|abschlachten|lynchen|gelyncht|aufknüpfen',
         'an die wand stellen', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
       ],

@@ -20,11 +20,13 @@ export const EN_LEXICON = {
       'jerk', 'jerks', 'creep', 'creeps', 'degenerate*', 'parasite*', 'airhead*', 'bonehead*', 'meathead*', 'blockhead*', 'pinhead*',
       'nincompoop*', 'dork', 'dorks', 'dweeb*', 'clown', 'clowns', 'fool', 'fools', 'liar', 'liars', 'hypocrite*', 'pig', 'pigs',
       'slut*', 'whore*', 'skank*', 'hoe', 'hoes', 'trash', 'garbage', 'lowlife*', 'scumbag*', 'sleazebag*', 'dirtbag*', 'douchebag*',
-      'cocksucker*', 'jackoff', 'wankstain', 'numpty', 'git', 'knob', 'dick', 'dicks', 'ass', 'arse', 'psycho', 'lunatic*', 'freak', 'freaks',
+      'cocksucker*', 'jackoff', 'wankstain', 'numpty', 'git', 'knob', 'dick', 'dicks', 'psycho', 'lunatic*', 'freak', 'freaks',
       'weirdo*', 'nutjob*', 'nutcase*', 'retard*', 'brat', 'brats', 'peasant*', 'snowflake*', 'troll', 'trolls', 'sociopath*',
       'pervert*', 'perv', 'pervs', 'prostitute*', 'wench*', 'bigot*', 'coward*', 'thug*', 'traitor*', 'sissy', 'wimp', 'wimps', 'hag', 'hags',
       'biatch*', 'beyotch', 'scumbucket*', 'crook', 'crooks', 'swine', 'vermin', 'cockroach*', 'rat', 'rats', 'imbeciles', 'dolt*', 'oaf', 'oafs',
       'numbnut*', 'dumbo', 'dummy', 'dummies', 'fuckwit*', 'dickwad*', 'asshat*', 'assclown*', 'shitbag*', 'fatass*', 'jackasses',
+      'backstabber*', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'predator*', 'chickenshit*', 'sleazeball*', 'sleazebag*',
+      'goon', 'goons', 'dregs', 'shithouse', 'butthead*', 'dumbshit*', 'sob', 'fraudster*', 'charlatan*', 'leech', 'leeches', 'slob', 'slobs',
     ],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
     insultAdjStrong: [
@@ -36,6 +38,8 @@ export const EN_LEXICON = {
       'disgusting', 'ugly', 'fat', 'clueless', 'useless', 'incompetent', 'hopeless', 'lazy', 'crazy', 'insane', 'mental', 'nuts', 'deaf', 'blind',
       'slow', 'dim', 'dopey', 'pitiful', 'lame', 'creepy', 'repulsive', 'vile', 'thick', 'dense', 'delusional', 'unhinged', 'senile',
       'brainwashed', 'sick', 'twisted', 'evil', 'corrupt', 'fake', 'gross', 'weird', 'psychotic', 'mad', 'nasty', 'filthy', 'dirty',
+      'immature', 'unstable', 'uncultured', 'hateful', 'demonic', 'spoilt', 'spoiled', 'cocky', 'arrogant', 'racist', 'sexist', 'dishonest', 'sleazy',
+      'obnoxious', 'insufferable', 'childish', 'petty', 'miserable', 'cowardly', 'crooked', 'shameless', 'clownish', 'ridiculous', 'laughable',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
     third: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'this', 'that', 'these', 'those', 'who', 'people', 'everyone', 'everybody', 'guy', 'woman', 'man'],
@@ -43,13 +47,13 @@ export const EN_LEXICON = {
     agentNoun: ['bot', 'bots', 'robot', 'robots', 'machine', 'computer', 'assistant', 'program', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'woman', 'man', 'girl', 'boy', 'thing', 'piece'],
     profanity: [
       'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'bullshit*', 'horseshit',
-      'crap', 'crappy', 'damn', 'dammit', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
+      'crap', 'crappy', 'damn', 'dammit', 'shitting', 'shitted', 'shithole*', 'shitshow', 'goddamned', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
       'omfg', 'ffs', 'jfc', 'effing', 'frigging', 'friggin', 'bs', 'arse', 'ass', 'asses', 'cock', 'cocks', 'dick', 'dicks', 'hell', 'bastard*',
     ],
     profanityStrong: ['fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'sh*t', 'bullshit*', 'cunt*', 'wtf', 'stfu'],
     sexualExplicit: [
       'cock', 'cocks', 'pussy', 'tits', 'titties', 'boobs', 'boobies', 'penis', 'vagina', 'semen', 'cum', 'cumming', 'jizz', 'blowjob*', 'handjob*',
-      'rimjob*', 'dildo*', 'porn*', 'masturbat*', 'orgasm*', 'horny', 'erection', 'boner', 'genital*', 'nudes', 'nipple*', 'clit*', 'anal',
+      'rimjob*', 'dildo*', 'porn*', 'masturbat*', 'orgasm*', 'horny', 'erection', 'boner', 'genital*', 'nudes', 'nipple*', 'clit*', 'anal', 'titty',
     ],
     sexual: [
       'sex', 'sexy', 'sexual', 'horny', 'naked', 'nude', 'nudes', 'porn*', 'tits', 'titties', 'boobs', 'boobies', 'pussy', 'cock', 'cocks',
@@ -76,6 +80,12 @@ export const EN_LEXICON = {
   acronyms: ['ok', 'okay', 'pin', 'iban', 'bic', 'atm', 'id', 'faq', 'usa', 'uk', 'eu', 'usd', 'eur', 'gbp', 'vat', 'sms', 'url', 'pdf', 'it', 'ceo', 'api', 'tv', 'pc', 'asap', 'fyi', 'no', 'ai', 'gdpr', 'kyc', 'uk', 'nhs', 'irs', 'ssn', 'apr', 'i'],
   politeness: ['please', 'thanks', 'thank', 'sorry', 'apologies', 'apologise', 'apologize', 'welcome', 'gladly', 'happy', 'glad', 'sure', 'certainly', 'understand', 'help'],
   composure: [
+    {
+      flag: 'insult',
+      score: 1,
+      mentionable: true,
+      patterns: ['@slur'],
+    },
     {
       flag: 'threat',
       score: 1,
@@ -111,7 +121,8 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       mentionable: true,
-      patterns: ['@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', "@third ~ @be ~ a|an|such ~ @insultNoun", 'such a|an @insultNoun', 'should be shot|hanged|hung|killed|executed|lynched|gassed|exterminated|put down'],
+      patterns: ['@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', 'is|are|was|were a|an|such ~ disgrace|embarrassment|joke|failure|menace|laughingstock|nutcase',
+        'mental|basket|head case', 'sorry excuse', 'shame on @you', '@you sound|look|seem|act ~ @insultAdj|@insultNoun', '@you @be ~ a|an|such ~ disgrace|embarrassment|joke|failure|menace', "@third ~ @be ~ a|an|such ~ @insultNoun", 'such a|an @insultNoun', 'should be shot|hanged|hung|killed|executed|lynched|gassed|exterminated|put down'],
     },
     {
       flag: 'profanity',
