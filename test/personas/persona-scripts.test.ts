@@ -147,7 +147,7 @@ describe('drifting-client', () => {
 
   it('turns colder when misunderstandings are only answered factually, round after round', () => {
     const factual = { composure: 4, empathy: 2 };
-    expect(play(persona, [factual, factual])).toEqual(['opening', 'opening', 'cold']);
+    expect(play(persona, [factual, factual, factual])).toEqual(['opening', 'opening', 'opening', 'cold']);
   });
 
   it('copies in management on a defensive reply and breaks off on a second one', () => {
