@@ -6,14 +6,14 @@ import {
   type APIEmbed,
   type Client,
   type Message,
-  type MessageMentionOptions,
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
 import { LIMITS, truncate } from '../limits.js';
+import { NO_MENTIONS } from '../replies.js';
 
-/** Every message of the group features: nothing pings, whatever the text contains. */
-export const NO_MENTIONS: MessageMentionOptions = { parse: [] };
+/** Every message of the group features: nothing pings, whatever the text contains (the bot-wide setting). */
+export { NO_MENTIONS };
 
 export interface OutgoingMessage {
   content?: string;

@@ -107,7 +107,7 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
     result = await work;
   } catch (error) {
     if (error instanceof UserFacingError) {
-      await message.reply({ content: error.message, allowedMentions: { ...NO_MENTIONS, repliedUser: false } });
+      await message.reply({ content: error.message, allowedMentions: NO_MENTIONS });
       return true;
     }
     throw error;

@@ -51,7 +51,7 @@ export function renderBoard(view: BoardView): APIEmbed[] {
 
 function momentsField(standing: RankedStanding, lang: Language): APIEmbedField {
   const text = groupText(lang);
-  const name = `${standing.rank}. ${truncate(standing.name, 80)}`;
+  const name = `${standing.rank}. ${escapeMemberText(truncate(standing.name, 80))}`;
   const parts: string[] = [];
   if (standing.strongest) parts.push(moment(text.board.strongest(formatScore(standing.strongest.score, lang)), standing.strongest, lang));
   if (standing.weakest) parts.push(moment(text.board.weakest(formatScore(standing.weakest.score, lang)), standing.weakest, lang));
@@ -71,13 +71,13 @@ function oneLine(text: string): string {
 
 /**
  * Spreads fields over as many embeds as needed: at most 25 fields and {@link EMBED_BUDGET}
- * characters each. Field names are plain member names here, so they are escaped as well.
+ * characters each. Callers escape member text in names and values.
  */
 export function packFields(head: APIEmbed, fields: APIEmbedField[], continuedTitle: string): APIEmbed[] {
   const embeds: APIEmbed[] = [];
   let current: APIEmbed = { ...head, fields: [] };
   for (const raw of fields) {
-    const field = fitField({ ...raw, name: escapeMemberText(raw.name) });
+    const field = fitField(raw);
     const currentFields = current.fields ?? [];
     const wouldBe = embedLength(current) + field.name.length + field.value.length;
     if (currentFields.length > 0 && (currentFields.length >= LIMITS.embedFields || wouldBe > EMBED_BUDGET)) {

@@ -37,14 +37,15 @@ export function renderRoundAnswers(options: { lang: Language; round: number; lin
   const text = groupText(options.lang);
   const sorted = [...options.answers].sort((a, b) => score(b) - score(a) || a.name.localeCompare(b.name));
   const fields: APIEmbedField[] = sorted.map((answer) => {
+    const name = escapeMemberText(truncate(answer.name, 80));
     if (answer.text === null || answer.grade === null) {
-      return { name: answer.name, value: `_${text.scenario.noAnswer}_`, inline: true };
+      return { name, value: `_${text.scenario.noAnswer}_`, inline: true };
     }
     const value = [
       quoteMemberText(truncate(answer.text, ANSWER_CHARS)),
       gradeLine(answer.grade, options.lang),
     ].join('\n');
-    return { name: `${answer.name} — ${text.scenario.answerLine(formatScore(overallScore(answer.grade), options.lang))}`, value, inline: true };
+    return { name: `${name} — ${text.scenario.answerLine(formatScore(overallScore(answer.grade), options.lang))}`, value, inline: true };
   });
   const head: APIEmbed = {
     title: text.scenario.answersTitle(options.round),

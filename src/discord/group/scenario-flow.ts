@@ -279,5 +279,5 @@ export async function resumeScenarioRound(client: Client, context: BotContext, r
 }
 
 async function replyTo(message: Message, content: string): Promise<void> {
-  await message.reply({ content, allowedMentions: { ...NO_MENTIONS, repliedUser: false } });
+  await message.reply({ content, allowedMentions: NO_MENTIONS });
 }
