@@ -10,6 +10,7 @@ import { commands } from './commands/index.js';
 import { deployCommands } from './deploy-commands.js';
 import { groupHooks } from './group-seam.js';
 import { createInteractionRouter } from './interaction-router.js';
+import { inviteUrl } from './invite.js';
 import { createMessageRouter } from './message-router.js';
 import { postExchange } from './practice-thread.js';
 import { uiText } from './ui-text.js';
@@ -64,7 +65,10 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
     await client.login(token);
     const readyClient = await ready;
-    log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'discord bot ready');
+    log.info(
+      { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, invite: inviteUrl(readyClient.application.id) },
+      'discord bot ready',
+    );
 
     if (config.DISCORD_REGISTER_COMMANDS) {
       await deployCommands({
