@@ -29,7 +29,7 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
       String.raw`\b(rate|grade|score|give|mark|award|bewerte\w*|gib|gebt|geben sie|vergib\w*|benote\w*)\b[^.!?\n]{0,40}(\b[1-5] ?(/|von|out of|of) ?5\b|\b(full|top|maximum|max|perfect|highest) (marks?|scores?|points?|rating|grade)\b|\b(volle|höchste\w*|maximale\w*|beste\w*) (punkt\w*|bewertung\w*|note\w*|punktzahl)\b|\b(bestnote|höchstnote|höchstpunktzahl)\b)`,
     ),
   ],
-  ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b`)],
+  ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`)],
   ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b`)],
   ['fake_grade', /["']?\b(composure|empathy|boundary|verdict|score|feedback|grade|rubricVersion|emotionalReaction)\b["']?\s*[:=]\s*["'{[\d]/i],
   [
