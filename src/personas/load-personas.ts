@@ -57,7 +57,7 @@ export function parsePersonaFile(file: string, text: string): Persona {
   const [syntaxError] = document.errors;
   if (syntaxError) {
     // the pretty message ends with a code excerpt; its first line already says where
-    const where = syntaxError.message.split('\n')[0] ?? syntaxError.message;
+    const where = (syntaxError.message.split('\n')[0] ?? syntaxError.message).replace(/:$/, '');
     throw new PersonaFileError(file, `invalid YAML/JSON: ${where}`, { cause: syntaxError });
   }
 

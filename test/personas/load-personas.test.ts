@@ -44,7 +44,7 @@ describe('loadPersonaCatalog', () => {
     const error = await loadError(dir);
     expect(error.code).toBe('persona_invalid');
     expect(error.message).toContain(join(dir, 'broken.yaml'));
-    expect(error.message).toMatch(/invalid YAML\/JSON: .*line \d+/);
+    expect(error.message).toMatch(/invalid YAML\/JSON: .*line \d+, column \d+$/);
   });
 
   it('fails on a missing field, naming the file and the field', async () => {

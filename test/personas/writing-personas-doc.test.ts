@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { parsePersonaFile } from '../../src/personas/load-personas.js';
+
+// The guide's complete example is what trainers copy first: it must load as it stands.
+const guide = await readFile(new URL('../../docs/writing-personas.md', import.meta.url), 'utf8');
+
+describe('docs/writing-personas.md', () => {
+  it('has a complete example that loads as a persona file', () => {
+    const section = guide.split('## A complete example')[1] ?? '';
+    const example = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(example).toBeDefined();
+    const persona = parsePersonaFile('complaint-hotline.yaml', example ?? '');
+    expect(persona.id).toBe('complaint-hotline');
+    expect(Object.keys(persona.stages)).toEqual(['opening', 'resolved', 'hung_up']);
+  });
+
+  it('names the PERSONAS_DIR variable the configuration reads', () => {
+    expect(guide).toContain('PERSONAS_DIR=');
+  });
+});
