@@ -67,6 +67,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const providers = await createProviders({ config, log, storage });
         return await runEvalCommand(args, { stdout: io.stdout, stderr: io.stderr }, providers.grader);
       }
+      case 'bot': {
+        // discord.js loads only for the bot, so terminal commands start fast.
+        const { startBot } = await import('../discord/start-bot.js');
+        const bot = await startBot({ config, log });
+        const botLog = log;
+        await new Promise<void>((resolve) => {
+          const stop = (signal: NodeJS.Signals) => {
+            botLog.info({ signal }, 'shutting down');
+            void bot.stop().finally(resolve);
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
+      case 'deploy-commands': {
+        const { deployCommandsFromConfig } = await import('../discord/deploy-commands.js');
+        const result = await deployCommandsFromConfig(config, log);
+        io.stdout.write(`Registered ${result.names.length} commands (${result.scope}): ${result.names.join(', ')}\n`);
+        return 0;
+      }
       default:
         io.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
         return 2;
