@@ -1,18 +1,25 @@
-import type { Message } from 'discord.js';
+import type { Client, Message } from 'discord.js';
 import type { BotContext } from './bot-context.js';
 import type { ButtonHandler } from './button.js';
+import { groupButtons, handleGroupThreadMessage, resumeGroups, stopGroupTimers } from './group/index.js';
 
 /**
- * Where trainer group sessions (`src/discord/group/`, written separately) plug into the routers.
- * The message router asks the group side first; it answers true when the message belonged to a
- * group session. Until the group module is wired in here, no thread is a group thread.
+ * Where trainer group sessions (`src/discord/group/`) plug into the bot core: the message router
+ * asks the group side first (true: the message belonged to a group session), its buttons join the
+ * button registry, and it re-arms its timers once the client is ready. Tests can pass other hooks.
  */
 export interface GroupHooks {
   handleGroupThreadMessage(message: Message<true>, context: BotContext): Promise<boolean>;
   readonly groupButtons: readonly ButtonHandler[];
+  /** after login: resume open groups; returns how many run on */
+  resume(client: Client, context: BotContext): Promise<number>;
+  /** on shutdown: stop this process's group timers (the store keeps the groups) */
+  stop(): void;
 }
 
 export const groupHooks: GroupHooks = {
-  handleGroupThreadMessage: async () => false,
-  groupButtons: [],
+  handleGroupThreadMessage,
+  groupButtons,
+  resume: resumeGroups,
+  stop: stopGroupTimers,
 };

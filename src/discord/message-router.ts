@@ -10,7 +10,10 @@ import { visible } from './replies.js';
  * by thread id in the store (so threads keep working after a restart). Everything else — other
  * channels, bots, members other than the trainee — is ignored without a word.
  */
-export function createMessageRouter(context: BotContext, group: GroupHooks): (message: Message) => Promise<void> {
+export function createMessageRouter(
+  context: BotContext,
+  group: Pick<GroupHooks, 'handleGroupThreadMessage'>,
+): (message: Message) => Promise<void> {
   return async function route(message) {
     if (message.author.bot || message.system || !message.inGuild() || !message.channel.isThread()) return;
     const log = context.log.child({ messageId: message.id, channelId: message.channelId, userId: message.author.id });

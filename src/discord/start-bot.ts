@@ -80,17 +80,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       });
     }
     const recovered = await answerPending(readyClient, context);
+    const groups = await groupHooks.resume(readyClient, context);
+    if (groups > 0) log.info({ groups }, 'group sessions resumed');
 
     return {
       client: readyClient,
       context,
       recovered,
       async stop() {
+        groupHooks.stop();
         await client.destroy();
         if (ownsApp) await app.close();
       },
     };
   } catch (error) {
+    groupHooks.stop();
     await client.destroy();
     if (ownsApp) await app.close();
     throw error;

@@ -3,9 +3,10 @@ import { configCommand } from './config.js';
 import { personasCommand } from './personas.js';
 import { practiceCommand } from './practice.js';
 import { progressCommand } from './progress.js';
+import { sessionCommand } from './session.js';
 
 /**
  * The one registry of slash commands: the interaction router dispatches by these names and
  * deploy-commands registers exactly these definitions. Add a command here or it does not exist.
  */
-export const commands: readonly Command[] = [practiceCommand, personasCommand, progressCommand, configCommand];
+export const commands: readonly Command[] = [practiceCommand, personasCommand, progressCommand, sessionCommand, configCommand];
