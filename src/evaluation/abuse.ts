@@ -29,7 +29,7 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
   const evidence: string[] = [];
   for (const match of lexicon.abuse.match(message.tokens)) {
     const rule = match.tag;
-    if (rule.negatable && lexicon.isNegated(message.tokens, message.scanned.tokens, match.start)) continue;
+    if (rule.negatable && lexicon.isNegated(message.tokens, message.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, message, match.start, match.end)) continue;
     if (rule.aimed === 'if-addressed' && !isAddressed(lexicon, message, match.start)) continue;
     if (rule.aimed === 'in-addressed-clause' && !clauseIsAddressed(lexicon, message, match.start)) continue;
@@ -45,12 +45,14 @@ function isAddressed(lexicon: CompiledLexicon, message: PreparedText, index: num
   // "I'm dumb", "ich bin so blöd": said of oneself.
   const aboutSelf = message.tokens.some((token) => lexicon.isInClass('self', token));
   if (message.tokens.length <= SHORT_MESSAGE_WORDS && !aboutSelf) return true;
-  if (isVocative(message, index)) return true;
+  // Only a noun stands alone as an address ("…, idiot!"); "blödes Ding" describes a thing.
+  const token = message.tokens[index];
+  if (token && lexicon.isInClass('insultNoun', token) && isVocative(message, index)) return true;
   const clause = message.scanned.tokens[index]?.clause;
   for (let at = index - 1; at >= Math.max(0, index - ADDRESS_WINDOW); at -= 1) {
-    const token = message.tokens[at];
-    if (!token || message.scanned.tokens[at]?.clause !== clause) break;
-    if (lexicon.isAddressWord(token)) return true;
+    const before = message.tokens[at];
+    if (!before || message.scanned.tokens[at]?.clause !== clause) break;
+    if (lexicon.isAddressWord(before)) return true;
   }
   return false;
 }

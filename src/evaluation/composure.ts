@@ -66,7 +66,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
   for (const match of lexicon.composure.match(text.tokens)) {
     const rule = match.tag;
-    if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match.start)) continue;
+    if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
     let score = rule.score;
     // A bare insult is a slur on someone else (score 2) unless it stands alone as an address: "Idiot!".

@@ -1,8 +1,8 @@
-import { scan, type ScannedText, type ScannedToken } from '../text.js';
+import { foldLetters, scan, type ScannedText, type ScannedToken } from '../text.js';
 import { DE_LEXICON } from './de.js';
 import { EN_LEXICON } from './en.js';
 import type { AbuseRule, ComposureRule, LanguageLexicon } from './lexicon-types.js';
-import { compileWordElement, PatternMatcher, toMatchTokens, type MatchToken } from './matcher.js';
+import { compileWordElement, PatternMatcher, toMatchTokens, type MatchToken, type PatternMatch } from './matcher.js';
 
 /**
  * A language's lexicon compiled once into matchers, plus the context checks every rule shares:
@@ -13,7 +13,12 @@ export interface CompiledLexicon {
   readonly composure: PatternMatcher<ComposureRule>;
   readonly abuse: PatternMatcher<AbuseRule>;
   readonly data: LanguageLexicon;
-  isNegated(tokens: readonly MatchToken[], scanned: readonly ScannedToken[], start: number): boolean;
+  /**
+   * Whether a negation just before a match, or inside it ("you're not stupid"), cancels it. A
+   * pattern that spells out its own negation ("you didn't read", "keine Ahnung") is only checked
+   * before its start.
+   */
+  isNegated(tokens: readonly MatchToken[], scanned: readonly ScannedToken[], match: PatternMatch<unknown>): boolean;
   isAddressWord(token: MatchToken): boolean;
   isInClass(className: string, token: MatchToken): boolean;
 }
@@ -26,7 +31,7 @@ export interface PreparedText {
   readonly clauseSizes: readonly number[];
 }
 
-const NEGATION_WINDOW = 3;
+const NEGATION_WINDOW = 4;
 const MENTION_WINDOW = 4;
 const QUOTE = /["']/;
 
@@ -49,6 +54,16 @@ function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
     const element = classElements.get(className);
     return element !== undefined && composure.matchesWord(element, token);
   };
+  const negators = new Set((classes['negator'] ?? []).map((word) => foldLetters(word.toLowerCase())));
+  const ownNegation = new Map<string, boolean>();
+  const spellsOutNegation = (source: string): boolean => {
+    let known = ownNegation.get(source);
+    if (known === undefined) {
+      known = source.split(/[\s|]+/).some((word) => negators.has(foldLetters(word.toLowerCase())) || word.endsWith("n't"));
+      ownNegation.set(source, known);
+    }
+    return known;
+  };
   return {
     lang,
     composure,
@@ -56,9 +71,11 @@ function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
     data,
     isInClass,
     isAddressWord: (token) => isInClass('you', token),
-    isNegated(tokens, scanned, start) {
+    isNegated(tokens, scanned, match) {
+      const { start } = match;
       const clause = scanned[start]?.clause;
-      for (let index = start - 1; index >= Math.max(0, start - NEGATION_WINDOW); index -= 1) {
+      const from = spellsOutNegation(match.source) ? start - 1 : match.end - 1;
+      for (let index = from; index >= Math.max(0, start - NEGATION_WINDOW); index -= 1) {
         const token = tokens[index];
         if (!token || scanned[index]?.clause !== clause) return false;
         if (isInClass('negator', token) || token.word.endsWith("n't")) {

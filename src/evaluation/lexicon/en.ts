@@ -44,7 +44,7 @@ export const EN_LEXICON = {
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
     third: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'this', 'that', 'these', 'those', 'who', 'people', 'everyone', 'everybody', 'guy', 'woman', 'man'],
     competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'unhelpful', 'pathetic'],
-    agentNoun: ['bot', 'bots', 'robot', 'robots', 'machine', 'computer', 'assistant', 'program', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'woman', 'man', 'girl', 'boy', 'thing', 'piece'],
+    agentNoun: ['bot', 'bots', 'robot', 'robots', 'assistant', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'clerk', 'woman', 'man', 'girl', 'boy'],
     profanity: [
       'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'bullshit*', 'horseshit',
       'crap', 'crappy', 'damn', 'dammit', 'shitting', 'shitted', 'shithole*', 'shitshow', 'goddamned', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
@@ -92,7 +92,7 @@ export const EN_LEXICON = {
       negatable: true,
       patterns: [
         "i'll|i|we|gonna|going|will ~ kill|hurt|beat|punch|slap|stab|shoot|strangle|smack|destroy|end|ruin @you",
-        'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre|you are dead",
+        'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre dead", 'you are dead',
         'your days are numbered', 'come after @you', 'kill yourself', 'kys', 'go die', 'drop dead', 'hope @you die|rot|burn',
       ],
     },
@@ -111,6 +111,7 @@ export const EN_LEXICON = {
       mentionable: true,
       patterns: [
         '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
+        "don't|dont be|act ~ @insultNoun|@insultAdjStrong", 'do not be|act ~ @insultNoun|@insultAdjStrong',
         'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'you people @be ~ @insultAdj',
         'what ~ @insultNoun @you @be', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air', 'son of a bitch',
         'get a brain|life', 'use your brain|head', "can't|cant|cannot @you ~ read", 'learn to read',
@@ -135,10 +136,10 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'your own fault|mistake|doing|problem', 'your fault', 'you should have|should\'ve|shouldve', 'you should not|shouldn\'t have',
-        "you didn't|didnt|never ~ read|check|listen|follow|bother|pay", 'you failed to', 'that\'s|thats|this is|it is|it\'s on @you',
-        "you @be ~ responsible|to blame|at fault", 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
-        "if you'd|you had ~ read|listened|checked|paid|followed", 'user error', 'you were supposed to', 'you brought this|it on yourself',
+        'your own fault|mistake|doing|problem', 'your fault', 'you should have', "you should've|shouldve", "you shouldn't|shouldnt have", 'you should not have',
+        "you didn't|didnt|never ~ read|check|listen|follow|bother|pay", 'you failed to', "that's|thats|it's|its on @you", 'that|this|it is on @you',
+        "you @be ~ responsible", 'you @be ~ to blame', 'you @be ~ at fault', 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
+        "if you'd ~ read|listened|checked|paid|followed", 'if you had ~ read|listened|checked|paid|followed', 'user error', 'you were supposed to', 'you brought this|it on yourself',
         'had you ~ read|listened|checked', 'you only have yourself', 'blame yourself', 'i blame @you', 'you did it wrong', 'you got it wrong',
         'you clearly|obviously ~ didn\'t|did not|don\'t|do not', 'your own carelessness|negligence',
       ],
@@ -147,8 +148,8 @@ export const EN_LEXICON = {
       flag: 'defensive',
       score: 2,
       patterns: [
-        "not|isn't my|our fault", "don't|dont blame me|us", "i'm|im|i am|we are|we're not to blame", "not my job|responsibility|department|problem",
-        'i just|only work here', "i'm|im|i am just|only doing my job", 'what do you want|expect me to do', 'what do you expect',
+        "not|isn't my|our fault", "don't|dont blame me|us", "i'm|im|we're not to blame", 'i|we am|are not to blame', "not my job|responsibility|department|problem",
+        'i just|only work here', "i'm|im just|only doing my job", 'i am just|only doing my job', 'what do you want|expect me to do', 'what do you expect',
         "don't|dont take it out on me", "i didn't|don't|dont make the rules", 'we did nothing wrong', "it wasn't|wasnt us|me",
         "i can't|cant help that|it", 'not on me', 'no fault of ours|mine', "that's not on me|us",
       ],
@@ -167,8 +168,8 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'whatever', 'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|could not care less",
-        'take it or leave it', 'calm down', 'stop complaining|whining|crying|moaning|yelling|shouting', "you're|you are|youre overreacting|being dramatic|being ridiculous|being hysterical|being unreasonable",
+        'whatever', 'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
+        'take it or leave it', 'calm down', 'stop complaining|whining|crying|moaning|yelling|shouting', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
         "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd", 'nonsense', 'rubbish', 'too bad', 'tough luck', 'boo hoo', 'cry me a river',
         'complain all you want', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
       ],
@@ -183,7 +184,7 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'let me explain ~ slowly', 'say it|this ~ slowly', "it's|it is|its not that hard|difficult|complicated", 'even a child|kid', 'any child|kid',
+        'let me explain ~ slowly', 'say it|this ~ slowly', "it's|its not that hard|difficult|complicated", 'it is not that hard|difficult|complicated', "it isn't that hard|difficult|complicated", 'even a child|kid', 'any child|kid',
         'do|did|can @you even', 'are @you ~ even listening', 'for the last time', 'how many times do|must|have i', 'grow up', 'you people', 'people like you',
         'try to keep up', 'pay attention', 'listen carefully', 'spell it out', 'not rocket science', 'obviously you', 'clearly you', 'educate yourself',
         'bless your heart', 'read the fine print', 'read the terms', 'learn how to',
@@ -193,7 +194,7 @@ export const EN_LEXICON = {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'as i ~ said|told you|mentioned|explained', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
+        'as i ~ said|told|mentioned|explained|stated|wrote', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
         'as you should know', 'as you know', 'obviously', 'clearly', 'simply', 'actually',
       ],
     },
@@ -213,14 +214,14 @@ export const EN_LEXICON = {
   abuse: [
     { kind: 'threat', aimed: 'always', negatable: true, patterns: [
       "i'll|i|we|gonna|going|will|i'm ~ kill|hurt|beat|punch|slap|stab|shoot|strangle|smack|murder|rape|destroy|smash|break @you|your",
-      'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre|you are dead",
+      'know where @you live', 'watch your back', "you'll|@you ~ regret this|regret it", 'make @you pay', "you're|youre dead", 'you are dead',
       'your days are numbered', 'come after @you', 'kill yourself', 'kys', 'go die', 'drop dead', 'hope @you die|rot|burn', 'burn @you',
     ] },
     { kind: 'slur', aimed: 'always', mentionable: true, patterns: ['@slur'] },
     { kind: 'sexual', aimed: 'always', patterns: [
-      'suck my', 'blow me', 'send ~ nudes|pics|pictures|photos', 'show me your|ur', 'take off your|ur', 'sleep with me', 'have sex|sex with',
+      'suck my', 'blow me', 'send ~ nudes|pics|pictures|photos', 'show me your|ur', 'take off your|ur', 'sleep with me', 'have sex', 'sex with',
       'fuck|f*ck|shag|bang|screw me', 'want to fuck|f*ck|bang|shag|screw', 'wanna fuck|bang|shag|screw', 'i want to fuck|bang|shag|screw',
-      'what are you wearing', 'are you naked|horny|wet|a virgin|sexy', 'your|ur tits|boobs|ass|pussy|body|breasts|butt|legs',
+      'what are you wearing', 'are you naked|horny|wet|virgin|sexy', 'are you a virgin', 'your|ur tits|boobs|ass|pussy|body|breasts|butt|legs',
       'sit on my', 'bend over', 'spread your', 'touch yourself', 'i want you', 'kiss me', 'lick my|your', 'my dick|cock|penis', 'get naked',
       'be my girlfriend|wife', 'marry me', 'date me', 'talk dirty', 'dirty talk',
     ] },
@@ -234,16 +235,20 @@ export const EN_LEXICON = {
     ] },
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
       '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
-      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', 'your a|an @insultNoun|@insultAdj',
+      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', '@you people|guys|lot @be ~ @insultNoun|@insultAdj', 'bunch of @insultNoun', 'your a|an @insultNoun|@insultAdj',
       'fuck|f*ck your ~ family|mother|mom|mum|dad|father|sister|wife|kids', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
       'yo mama|momma', 'your mom|mum|mama|mother @be ~ @insultNoun|@insultAdj', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air|time', 'son of a bitch',
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
-      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', '@you ~ no idea|clue', "@you ~ don't|dont|do not know anything|nothing|shit|jack",
-      '@you know nothing', "@you can't|cant|cannot do anything|nothing|shit", 'are @you ~ even|actually ~ trained|qualified|listening', 'who hired @you',
-      "you're|you are|youre no help", 'good for nothing', 'waste of time', 'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think',
-      'are @you ~ deaf|blind|slow|thick', "you're|you are|youre not smart|intelligent|very smart|very bright", '@you @be ~ not ~ smart|intelligent|bright',
+      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified|listening', 'who hired @you',
+      'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think', 'are @you ~ deaf|blind|slow|thick',
+    ] },
+    // These carry their own negation, so a "not" inside them must not cancel them.
+    { kind: 'competence', aimed: 'always', patterns: [
+      '@you ~ no idea|clue', "@you ~ don't|dont know anything|shit|jack", '@you ~ do not know anything|shit|jack', '@you know nothing',
+      "@you can't|cant|cannot do anything|nothing|shit", "@youAre no help", 'you are no help', 'good for nothing', "@youAre not ~ smart|intelligent|bright|clever",
+      '@you @be ~ not ~ smart|intelligent|bright',
     ] },
     { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdjStrong'] },
     { kind: 'threat', aimed: 'if-addressed', negatable: true, patterns: ['die', 'rot in hell', 'burn in hell'] },
