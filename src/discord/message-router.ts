@@ -12,7 +12,7 @@ import { visible } from './replies.js';
  */
 export function createMessageRouter(
   context: BotContext,
-  group: Pick<GroupHooks, 'handleGroupThreadMessage'>,
+  group: Pick<GroupHooks, 'handleGroupThreadMessage'> & Partial<GroupHooks>,
 ): (message: Message) => Promise<void> {
   return async function route(message) {
     if (message.author.bot || message.system || !message.inGuild() || !message.channel.isThread()) return;
