@@ -11,9 +11,10 @@ export const MAX_TEXT_LENGTH = 20_000;
 // Format characters (zero-width space/joiner, soft hyphen, BOM, bidi embeddings, overrides and isolates)
 // and control characters other than whitespace. Null bytes land here too.
 const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
-// Combining marks left over after NFKC composition: zalgo stacks, stray accents. Precomposed
-// letters such as ä, ö, ü survive because NFKC has already merged them into one code point.
-const COMBINING = /\p{M}+/gu;
+// Combining marks after NFKD decomposition: zalgo stacks and accents. Only the diaeresis right
+// after a, o or u is kept, so German umlauts recompose (NFC) while everything else is stripped.
+const COMBINING = /([aouAOU])\u0308|\p{M}/gu;
+const ANY_MARK = /\p{M}/u;
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u2035\u0060\u00B4]/g;
 const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u2036\u00AB\u00BB\u2039\u203A]/g;
 const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
@@ -33,19 +34,30 @@ function truncate(text: string): string {
 }
 
 /**
- * Cleans text without changing letter case: NFKC, drops invisible/control characters and combining
- * marks (zalgo), unifies typographic quotes and dashes, collapses whitespace. Use it for quoting
- * evidence; use {@link normalize} for matching.
+ * Cleans text without changing letter case: compatibility normalisation (NFKD, then NFC), drops
+ * invisible/control characters and combining marks (zalgo, accents; umlauts are kept), unifies
+ * typographic quotes and dashes, collapses whitespace. Use it for quoting evidence; use
+ * {@link normalize} for matching.
  */
 export function clean(text: string): string {
   return unify(text).replace(WHITESPACE, ' ').trim();
 }
 
+function keepUmlaut(_mark: string, vowel: string | undefined): string {
+  return vowel === undefined ? '' : `${vowel}\u0308`;
+}
+
+/** Drops combining marks except umlaut dots; input and output are composed (NFC). */
+function stripMarks(text: string): string {
+  return ANY_MARK.test(text) ? text.normalize('NFD').replace(COMBINING, keepUmlaut).normalize('NFC') : text;
+}
+
 function unify(text: string): string {
   return truncate(typeof text === 'string' ? text : '')
     .replace(INVISIBLE, '')
-    .normalize('NFKC')
-    .replace(COMBINING, '')
+    .normalize('NFKD')
+    .replace(COMBINING, keepUmlaut)
+    .normalize('NFC')
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-');
@@ -54,7 +66,7 @@ function unify(text: string): string {
 /** {@link clean} plus lower case. Umlauts and ß are kept (see {@link foldGerman} to fold them). */
 export function normalize(text: string): string {
   // Lower-casing can produce combining marks (İ → i̇), so strip them once more.
-  return clean(text).toLowerCase().replace(COMBINING, '');
+  return stripMarks(clean(text).toLowerCase());
 }
 
 /** Folds German special letters so that "Scheiß" and "Scheiss", "blöd" and "bloed" compare equal. */
@@ -133,7 +145,7 @@ export function scan(text: string): ScannedText {
     }
     const raw = match[0];
     tokens.push({
-      word: foldLetters(raw.toLowerCase().replace(COMBINING, '')),
+      word: foldLetters(stripMarks(raw.toLowerCase())),
       raw,
       start,
       end: start + raw.length,

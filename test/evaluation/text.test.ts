@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { clean, foldGerman, MAX_TEXT_LENGTH, normalize, scan, sentences, tokenize } from '../../src/evaluation/text.js';
+
+describe('normalize', () => {
+  it('lower-cases, unifies quotes and dashes and collapses whitespace', () => {
+    expect(normalize('  „Das  IST“ –\tso ‘nicht’  ')).toBe('"das ist" - so \'nicht\'');
+  });
+
+  it('keeps umlauts and ß', () => {
+    expect(normalize('Größe ÄRGER Straße')).toBe('größe ärger straße');
+  });
+
+  it('applies NFKC so compatibility forms match plain letters', () => {
+    expect(normalize('ｉｄｉｏｔ ﬁne')).toBe('idiot fine');
+  });
+
+  it('strips zero-width characters, bidi overrides and null bytes', () => {
+    expect(normalize('Id\u200Bi\u200Dot\u202E\u2066 du\u0000mm\uFEFF')).toBe('idiot dumm');
+  });
+
+  it('strips zalgo combining marks but keeps composed umlauts', () => {
+    const zalgo = 'b\u0301\u0316\u0354l\u0352\u0327ö\u0358d';
+    expect(normalize(zalgo)).toBe('blöd');
+    // a decomposed umlaut (o + combining diaeresis) is composed first, so it survives
+    expect(normalize('blo\u0308d')).toBe('blöd');
+  });
+
+  it('returns an empty string for empty or whitespace-only input', () => {
+    expect(normalize('')).toBe('');
+    expect(normalize(' \n\t ')).toBe('');
+  });
+
+  it('cuts very long input at the documented limit', () => {
+    expect(normalize('a'.repeat(MAX_TEXT_LENGTH + 500)).length).toBe(MAX_TEXT_LENGTH);
+  });
+});
+
+describe('clean', () => {
+  it('keeps letter case for quoting evidence', () => {
+    expect(clean('  Sie   HABEN  recht ')).toBe('Sie HABEN recht');
+  });
+});
+
+describe('foldGerman', () => {
+  it('folds umlauts and ß so both spellings compare equal', () => {
+    expect(foldGerman('Scheiß Blöd ÜBEL')).toBe(foldGerman('Scheiss Bloed UEBEL'));
+    expect(foldGerman('Straße')).toBe('strasse');
+  });
+});
+
+describe('tokenize', () => {
+  it('returns the words of the normalized text without punctuation', () => {
+    expect(tokenize('Hello, you idiot!!! Don\'t f*ck this up.')).toEqual(['hello', 'you', 'idiot', "don't", 'f*ck', 'this', 'up']);
+  });
+
+  it('splits hyphenated compounds into their parts', () => {
+    expect(tokenize('Drecks-Laden')).toEqual(['drecks', 'laden']);
+  });
+
+  it('ignores emoji floods', () => {
+    expect(tokenize('😡'.repeat(500) + ' ok')).toEqual(['ok']);
+  });
+});
+
+describe('sentences', () => {
+  it('splits after terminal punctuation and at line breaks, keeping case', () => {
+    expect(sentences('Guten Tag! Wie kann ich helfen?\nIhre Karte ist gesperrt… Ich prüfe das.')).toEqual([
+      'Guten Tag!',
+      'Wie kann ich helfen?',
+      'Ihre Karte ist gesperrt...',
+      'Ich prüfe das.',
+    ]);
+  });
+
+  it('returns no sentences for empty input', () => {
+    expect(sentences('')).toEqual([]);
+  });
+});
+
+describe('scan', () => {
+  it('records positions in the cleaned text so words can be quoted as written', () => {
+    const scanned = scan('Sie  sind ein Vollidiot.');
+    const last = scanned.tokens.at(-1);
+    expect(last?.raw).toBe('Vollidiot');
+    expect(last && scanned.text.slice(last.start, last.end)).toBe('Vollidiot');
+    expect(last?.word).toBe('vollidiot');
+  });
+
+  it('numbers clauses at commas and sentences at terminal punctuation and line breaks', () => {
+    const { tokens } = scan('I see, thank you. Next\nline');
+    expect(tokens.map((token) => [token.word, token.clause, token.sentence])).toEqual([
+      ['i', 0, 0],
+      ['see', 0, 0],
+      ['thank', 1, 0],
+      ['you', 1, 0],
+      ['next', 2, 1],
+      ['line', 3, 2],
+    ]);
+  });
+
+  it('folds umlauts in the lookup form only', () => {
+    const [token] = scan('Blöd').tokens;
+    expect(token?.word).toBe('bloed');
+    expect(token?.raw).toBe('Blöd');
+  });
+});
