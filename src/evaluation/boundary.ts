@@ -100,7 +100,9 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insul
 export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   const { reply, signals } = input;
   const evidence: string[] = input.needed ? input.abuseEvidence.map((text) => quote(text, 60)) : [];
-  const namedSentence = reply.sentences.find((sentence) => NAMES_BEHAVIOUR.test(sentence));
+  const namedSentence = NAMES_BEHAVIOUR.test(reply.text)
+    ? reply.sentences.find((sentence) => NAMES_BEHAVIOUR.test(sentence))
+    : undefined;
   const named = namedSentence !== undefined || signals.warnsOfEnding;
   const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE.test(reply.text);
   const ended = signals.endsConversation;

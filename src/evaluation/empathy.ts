@@ -64,7 +64,6 @@ const ACKNOWLEDGE = pattern(
     String.raw`\bdanke(?:\s+schön)?,?\s+dass\s+sie\s+(?:mir|das|es|so)\b`,
     String.raw`\bdas\s+glaube\s+ich\s+ihnen\b`,
   ]),
-  'g',
 );
 
 /** Regret or warmth: emotional reaction 1 (2 when intensified or tied to the customer's words). */
@@ -81,7 +80,6 @@ const REGRET = pattern(
     String.raw`\bich\s+entschuldige\s+mich\b`,
     String.raw`\bentschuldigung\s+für\b`,
   ]),
-  'g',
 );
 
 /** Warmth that is specific by itself: emotional reaction 2. */
@@ -105,7 +103,15 @@ const WARMTH = pattern(
     String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
     String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
   ]),
-  'g',
+);
+
+/** The trainee refuses in this sentence: regret there is a softener, not concern ("I can't, sorry"). */
+const REFUSAL = pattern(
+  anyOf([
+    String.raw`\b(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|am\s+unable|are\s+unable|'m\s+unable|'re\s+unable|am\s+not\s+able)\b`,
+    String.raw`\b(?:kann|können|werde|werden|darf|dürfen)\s+(?:ich|wir)\s+(?:\S+\s+){0,4}?(?:nicht|kein\w*)\b`,
+    String.raw`\b(?:ich|wir)\s+(?:kann|können|werde|werden|darf|dürfen)\s+(?:\S+\s+){0,4}?(?:nicht|kein\w*)\b`,
+  ]),
 );
 
 /** The customer's feeling named: interpretation 2 when it sits in a sentence addressed to the customer. */
@@ -114,16 +120,16 @@ const FEELING = pattern(
     String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
     String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
     String.raw`\b(?:ihre|ihrer|deine|diese|die|große|großen|solche)\s+sorgen?\b`,
-    String.raw`\w*(?:ärger|frust)\w*`,
+    // inside German compounds too (Riesenärger, Dauerfrust); no \w* around it, which would backtrack on long words
+    String.raw`(?:ärger|frust)`,
   ]),
-  'g',
 );
 
 /** Reassurance formulas that contain a feeling word without naming the customer's feeling. */
 const FEELING_NEGATED = pattern(
   String.raw`\b(?:don't\s+worry|do\s+not\s+worry|no\s+worries|not\s+to\s+worry|nothing\s+to\s+worry|keine\s+sorge|(?:machen\s+sie\s+sich\s+)?keine\s+sorgen|ohne\s+sorge|not\s+(?:my|our)\s+concern|kein\s+(?:ärger|stress))\b`,
-  'g',
 );
+const FEELING_NEGATED_ALL = globalOf(FEELING_NEGATED);
 
 /** The trainee's own feelings ("I'm fed up too") are not the customer's named. */
 const SELF_FEELING = pattern(
@@ -203,14 +209,23 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
   'dismissive',
 ]);
 
+const ACKNOWLEDGE_ALL = globalOf(ACKNOWLEDGE);
+const REGRET_ALL = globalOf(REGRET);
+
 // --- assessment -----------------------------------------------------------------------------------
 
+function globalOf(re: RegExp): RegExp {
+  return new RegExp(re.source, `${re.flags}g`);
+}
+
+/** Every match of a global pattern (matchAll works on a copy, so the shared pattern keeps no state). */
 function matchesOf(re: RegExp, text: string): string[] {
-  re.lastIndex = 0;
   const found: string[] = [];
   for (const match of text.matchAll(re)) found.push(match[0]);
   return found;
 }
+
+const NONE: readonly string[] = [];
 
 function formulaKey(phrase: string): string {
   return phrase.toLowerCase().replace(/\s+/g, ' ');
@@ -224,28 +239,38 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     return { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence, limits, quotes: {} };
   }
 
-  const customerWords = new Set(contentWords(input.customer));
+  // The whole reply is tested once per family; sentences are read only for the families present.
+  const text = reply.text;
+  const hasAcknowledgement = ACKNOWLEDGE.test(text);
+  const hasRegret = REGRET.test(text);
+  const hasWarmth = WARMTH.test(text);
+  const hasQuestion = text.includes('?');
+  const hasInvitation = INVITATION.test(text);
+  let customerWords: Set<string> | undefined;
   let emotionalReaction: 0 | 1 | 2 = 0;
   let interpretation: 0 | 1 | 2 = 0;
   let exploration: 0 | 1 | 2 = 0;
   const formulas: string[] = [];
   const quotes: EmpathyQuotes = {};
-  const feelingDismissed = FEELING_DISMISSED.test(reply.text);
+  const feelingDismissed = FEELING_DISMISSED.test(text);
+  const hasFeeling = !feelingDismissed && FEELING.test(text);
 
   for (const sentence of reply.sentences) {
-    const acknowledgements = matchesOf(ACKNOWLEDGE, sentence);
-    const regrets = matchesOf(REGRET, sentence);
-    const warmth = matchesOf(WARMTH, sentence);
-    const feelings = feelingDismissed ? [] : matchesOf(FEELING, sentence.replace(FEELING_NEGATED, ' '));
-    const isQuestion = sentence.includes('?');
+    const acknowledgements = hasAcknowledgement ? matchesOf(ACKNOWLEDGE_ALL, sentence) : NONE;
+    const regrets = hasRegret ? matchesOf(REGRET_ALL, sentence) : NONE;
+    const warmth = hasWarmth && WARMTH.test(sentence);
+    const feeling = hasFeeling && FEELING.test(sentence.replace(FEELING_NEGATED_ALL, ' '));
+    const isQuestion = hasQuestion && sentence.includes('?');
     const rhetorical = isQuestion && RHETORICAL.test(sentence);
     const factual = isQuestion && FACTUAL.test(sentence);
     const needsTie = acknowledgements.length > 0 || regrets.length > 0;
-    const tied = needsTie ? sharedWords(contentWords(sentence), customerWords) : [];
+    customerWords ??= needsTie ? new Set(contentWords(input.customer)) : undefined;
+    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords) : NONE;
 
     for (const phrase of [...acknowledgements, ...regrets]) formulas.push(formulaKey(phrase));
 
-    if (warmth.length > 0 || (regrets.length > 0 && tied.length > 0)) {
+    const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(sentence);
+    if (warmth || tiedRegret) {
       emotionalReaction = 2;
       evidence.push(quote(sentence));
       quotes.warmth ??= quote(sentence);
@@ -256,7 +281,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     // A feeling word in a question ("Are you worried about…?") names the feeling as well.
-    const namesFeeling = feelings.length > 0 && !rhetorical && !SELF_FEELING.test(sentence);
+    const namesFeeling = feeling && !rhetorical && !SELF_FEELING.test(sentence);
     if (namesFeeling || (acknowledgements.length > 0 && tied.length > 0)) {
       interpretation = 2;
       evidence.push(quote(sentence));
@@ -268,7 +293,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     if (!rhetorical && exploration < 2) {
-      if ((isQuestion && !factual && OPEN_QUESTION_START.test(sentence)) || INVITATION.test(sentence)) {
+      if ((isQuestion && !factual && OPEN_QUESTION_START.test(sentence)) || (hasInvitation && INVITATION.test(sentence))) {
         exploration = 2;
         evidence.push(quote(sentence));
         quotes.question = quote(sentence);
@@ -353,7 +378,7 @@ function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[
     }
   }
   if (previous === undefined) return false;
-  const earlier = new Set([...matchesOf(ACKNOWLEDGE, previous), ...matchesOf(REGRET, previous)].map(formulaKey));
+  const earlier = new Set([...matchesOf(ACKNOWLEDGE_ALL, previous), ...matchesOf(REGRET_ALL, previous)].map(formulaKey));
   return formulas.every((formula) => earlier.has(formula));
 }
 

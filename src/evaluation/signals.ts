@@ -22,7 +22,7 @@ export interface SignalAssessment {
 
 // --- lexicons -------------------------------------------------------------------------------------
 
-const EN_ACTIONS = String.raw`(?:send|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship)`;
+const EN_ACTIONS = String.raw`(?:send|chase|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship)`;
 const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
 const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen)`;
 
@@ -46,7 +46,6 @@ const SOLUTION = pattern(
     String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
     String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
   ]),
-  'g',
 );
 
 /** A refusal in the same clause as an offer cancels it ("I can't send you a new card"). */
@@ -87,7 +86,7 @@ const FAREWELL = pattern(
   String.raw`\b(?:goodbye|good\s+bye|bye(?:\s+bye)?|farewell|have\s+a\s+(?:nice|good|great|lovely)\s+(?:day|evening|weekend|afternoon)|take\s+care|auf\s+wiederhören|auf\s+wiedersehen|wiederhören|tschüss?|ciao|(?:einen\s+)?schönen\s+(?:tag|abend|nachmittag|feierabend|tag\s+noch|abend\s+noch)|alles\s+gute)\b`,
 );
 const CONDITIONAL = pattern(
-  String.raw`\b(?:if|unless|otherwise|or\s+else|or\s+(?:i|we)|oder\s+ich|should\s+you|once\s+more|one\s+more|wenn|falls|sonst|andernfalls|ansonsten|sollten\s+sie|sobald\s+(?:sie|noch)|noch\s+(?:einmal|ein)\s+(?:so|mal))\b`,
+  String.raw`\b(?:if|unless|otherwise|or\s+else|or\s+(?:i|we)|oder\s+ich|should\s+you|once\s+more|one\s+more|wenn|falls|sonst|andernfalls|ansonsten|sollten\s+sie|sobald\s+(?:sie|noch)|noch\s+(?:eine?|einmal)\b|one\s+more|another\s+(?:insult|word))\b`,
 );
 /** "Don't hang up", "before we say goodbye": a farewell word that does not close. */
 const NOT_CLOSING = pattern(
@@ -107,8 +106,12 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
   let endQuote: string | undefined;
 
   const last = reply.sentences.length - 1;
+  // One pass over the whole reply decides which checks the sentences need at all.
+  const mayOffer = SOLUTION.test(reply.text);
+  const mayEnd = END_EXPLICIT.test(reply.text);
+  const mayBid = FAREWELL.test(reply.text);
   reply.sentences.forEach((sentence, index) => {
-    const offer = findOffer(sentence);
+    const offer = mayOffer ? findOffer(sentence) : undefined;
     if (offer !== undefined) {
       offersSolution = true;
       evidence.push(quote(sentence));
@@ -116,7 +119,7 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
       if (timed) solutionHasTime = true;
       if (solutionQuote === undefined || timed) solutionQuote = quote(sentence);
     }
-    if (END_EXPLICIT.test(sentence) && END_CONTEXT.test(sentence)) {
+    if (mayEnd && END_EXPLICIT.test(sentence) && END_CONTEXT.test(sentence)) {
       if (CONDITIONAL.test(sentence)) {
         warnsOfEnding = true;
       } else if (!NOT_CLOSING.test(sentence)) {
@@ -126,7 +129,7 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
       evidence.push(quote(sentence));
     }
     // A goodbye closes only in the last two sentences, outside a question ("Goodbye? No, wait").
-    if (index >= last - 1 && !sentence.includes('?') && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
+    if (mayBid && index >= last - 1 && !sentence.includes('?') && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
       farewellAtEnd = true;
       evidence.push(quote(sentence));
       endQuote ??= quote(sentence);
@@ -147,10 +150,8 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
 }
 
 function findOffer(sentence: string): string | undefined {
-  SOLUTION.lastIndex = 0;
   if (!SOLUTION.test(sentence)) return undefined;
   for (const clause of sentence.split(CLAUSE_SPLIT)) {
-    SOLUTION.lastIndex = 0;
     const match = SOLUTION.exec(clause);
     // "…or I will end this call" is a warning, not a service.
     if (match && !NEGATION.test(clause) && !END_EXPLICIT.test(clause)) return match[0];

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { BoundaryVerdictSchema, LanguageSchema, TurnSchema, type GradeInput } from '../../../src/evaluation/grade.js';
+
+/**
+ * The offline grader's labelled cases (`cases/grader-*.jsonl`): one customer line, one reply, the
+ * conversation before it, and the expected grade. Ranges are inclusive `[min, max]`. `pending` names
+ * expectations the grader does not meet yet, with the reason; they are listed as todos, not hidden.
+ */
+const Range = z.tuple([z.number().int().min(0).max(5), z.number().int().min(0).max(5)]);
+
+export const GraderCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    lang: LanguageSchema,
+    customer: z.string(),
+    reply: z.string(),
+    history: z.array(TurnSchema).optional(),
+    focus: z.array(z.string()).optional(),
+    note: z.string().optional(),
+    expect: z
+      .object({
+        composure: Range.optional(),
+        empathy: Range.optional(),
+        emotionalReaction: Range.optional(),
+        interpretation: Range.optional(),
+        exploration: Range.optional(),
+        needed: z.boolean().optional(),
+        verdict: BoundaryVerdictSchema.optional(),
+        offersSolution: z.boolean().optional(),
+        endsConversation: z.boolean().optional(),
+      })
+      .strict(),
+    pending: z.record(z.string(), z.string()).optional(),
+  })
+  .strict();
+export type GraderCase = z.infer<typeof GraderCaseSchema>;
+
+export const CASE_FILES = ['grader-en.jsonl', 'grader-de.jsonl'] as const;
+
+export function loadGraderCases(): GraderCase[] {
+  const cases: GraderCase[] = [];
+  for (const file of CASE_FILES) {
+    const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
+    text.split('\n').forEach((line, index) => {
+      if (!line.trim()) return;
+      const parsed = GraderCaseSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${z.prettifyError(parsed.error)}`);
+      cases.push(parsed.data);
+    });
+  }
+  return cases;
+}
+
+export function inputOf(testCase: GraderCase): GradeInput {
+  return {
+    lang: testCase.lang,
+    customer: testCase.customer,
+    reply: testCase.reply,
+    history: testCase.history ?? [],
+    ...(testCase.focus ? { context: { personaId: `case-${testCase.id}`, focus: testCase.focus } } : {}),
+  };
+}
