@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { detectAbuse } from '../../src/evaluation/abuse.js';
+import { isCoaching } from '../../src/llm/voice-guards.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 
 // Offline, the grader decides whether a boundary was needed from the customer's line alone. Only the
@@ -7,20 +8,34 @@ import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/loa
 // boundary there (wrong against a venting customer) would be graded as right.
 const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
-describe('built-in customer lines and the offline abuse check', () => {
-  it('reads no line of a persona other than the insulting one as an insult at the trainee', () => {
-    const flagged: string[] = [];
-    for (const persona of catalog.list().filter((p) => !p.focus.includes('insults'))) {
-      for (const [stageId, stage] of Object.entries(persona.stages)) {
-        for (const variants of [stage.lines, stage.gentle, stage.harsh]) {
-          for (const lang of ['de', 'en'] as const) {
-            for (const line of variants?.[lang] ?? []) {
-              if (detectAbuse(line, lang).aimedAtAgent) flagged.push(`${persona.id}.${stageId} [${lang}] ${line}`);
-            }
+function everyLine(): Array<{ where: string; lang: 'de' | 'en'; line: string; insults: boolean }> {
+  const all: Array<{ where: string; lang: 'de' | 'en'; line: string; insults: boolean }> = [];
+  for (const persona of catalog.list()) {
+    for (const [stageId, stage] of Object.entries(persona.stages)) {
+      for (const variants of [stage.lines, stage.gentle, stage.harsh]) {
+        for (const lang of ['de', 'en'] as const) {
+          for (const line of variants?.[lang] ?? []) {
+            all.push({ where: `${persona.id}.${stageId} [${lang}]`, lang, line, insults: persona.focus.includes('insults') });
           }
         }
       }
     }
+  }
+  return all;
+}
+
+describe('built-in customer lines and the offline checks', () => {
+  it('reads no line of a persona other than the insulting one as an insult at the trainee', () => {
+    const flagged = everyLine()
+      .filter(({ insults, lang, line }) => !insults && detectAbuse(line, lang).aimedAtAgent)
+      .map(({ where, line }) => `${where} ${line}`);
     expect(flagged).toEqual([]);
+  });
+
+  it('has no customer line that the voice guard would take for coaching the trainee', () => {
+    const coaching = everyLine()
+      .filter(({ line }) => isCoaching(line))
+      .map(({ where, line }) => `${where} ${line}`);
+    expect(coaching).toEqual([]);
   });
 });
