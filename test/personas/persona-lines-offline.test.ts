@@ -3,9 +3,10 @@ import { detectAbuse } from '../../src/evaluation/abuse.js';
 import { isCoaching } from '../../src/llm/voice-guards.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 
-// Offline, the grader decides whether a boundary was needed from the customer's line alone. Only the
-// insulting persona attacks the trainee; if another persona's line read as an insult, setting a
-// boundary there (wrong against a venting customer) would be graded as right.
+// The scripted lines meet the checks other parts run on customer text. Offline, the grader decides
+// whether a boundary was needed from the customer's line alone: if a venting customer's line read as
+// an insult, a boundary against legitimate venting would be graded as right. And the LLM voice falls
+// back to these lines when its own coach the trainee, so they must not look like coaching themselves.
 const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
 function everyLine(): Array<{ where: string; lang: 'de' | 'en'; line: string; insults: boolean }> {
