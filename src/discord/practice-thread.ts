@@ -11,7 +11,7 @@ import type { GuildConfig } from './guild-config.js';
 import { LIMITS, truncate } from './limits.js';
 import { visible } from './replies.js';
 import { uiText } from './ui-text.js';
-import { briefEmbed, customerLineContent, feedbackEmbed, noticeEmbed, summaryEmbed } from './views.js';
+import { briefEmbed, customerLineMessages, feedbackEmbed, noticeEmbed, summaryEmbed } from './views.js';
 
 /**
  * The solo practice flow in a thread: open it, post the brief (and content notice), start the
@@ -77,7 +77,9 @@ export async function beginSession(thread: ThreadChannel, request: PracticeReque
     channelRef: thread.id,
   });
   context.log.info({ sessionId: started.session.id, personaId: request.persona.id, guildId: request.guildId }, 'practice started');
-  await thread.send(visible({ content: customerLineContent(started.line, started.persona, request.lang) }));
+  for (const content of customerLineMessages(started.line, started.persona, request.lang)) {
+    await thread.send(visible({ content }));
+  }
   return started.session;
 }
 
@@ -106,7 +108,9 @@ export async function postExchange(channel: ThreadChannel, result: ReplyResult, 
   const persona = context.personas.require(session.personaId);
   const lang = session.lang;
   if (prefix) await channel.send(visible({ content: prefix }));
-  if (line) await channel.send(visible({ content: customerLineContent(line, persona, lang) }));
+  for (const content of line ? customerLineMessages(line, persona, lang) : []) {
+    await channel.send(visible({ content }));
+  }
   const feedback = feedbackEmbed(exchange, lang, { llmConfigured: isLlmConfigured(context.config) });
   await channel.send(
     visible({

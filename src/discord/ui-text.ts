@@ -51,6 +51,7 @@ export interface UiText {
     resumed: string;
     recovered: string;
     attempt(n: number): string;
+    intensity: Record<'gentle' | 'standard' | 'harsh', string>;
   };
   summary: {
     title(persona: string): string;
@@ -151,6 +152,7 @@ const en: UiText = {
     resumed: 'Welcome back. The customer is still waiting for your answer to:',
     recovered: 'I was briefly offline. Here is the answer to your last reply:',
     attempt: (n) => `attempt ${n}`,
+    intensity: { gentle: 'gentle', standard: 'standard', harsh: 'harsh' },
   },
   summary: {
     title: (persona) => `Session summary: ${persona}`,
@@ -205,43 +207,43 @@ const en: UiText = {
 
 const de: UiText = {
   errors: {
-    generic: (reference) => `Bei uns ist etwas schiefgelaufen. Bitte versuch es noch einmal; wenn es wieder passiert, gib einer Admin-Person diese Referenz: \`${reference}\`.`,
-    storeUnavailable: 'Der Übungsspeicher ist gerade nicht erreichbar. Bitte versuch es gleich noch einmal — nichts von dem, was du geschrieben hast, ist verloren.',
+    generic: (reference) => `Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, nennen Sie einer Admin-Person diese Referenz: \`${reference}\`.`,
+    storeUnavailable: 'Der Übungsspeicher ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal — nichts von dem, was Sie geschrieben haben, ist verloren.',
     guildOnly: 'Dieser Befehl funktioniert nur auf einem Server, nicht in Direktnachrichten.',
     needsManageGuild: 'Nur Mitglieder mit der Berechtigung „Server verwalten“ können diese Einstellungen ändern.',
     needsRole: (role, roleId) => {
       const name = role === 'trainer' ? 'Trainer-Rolle' : 'Manager-Rolle';
       return roleId
-        ? `Dafür brauchst du die ${name} (<@&${roleId}>) oder die Berechtigung „Server verwalten“.`
-        : `Dafür brauchst du die ${name}, die auf diesem Server noch nicht eingerichtet ist (Admins setzen sie mit /config), oder die Berechtigung „Server verwalten“.`;
+        ? `Dafür brauchen Sie die ${name} (<@&${roleId}>) oder die Berechtigung „Server verwalten“.`
+        : `Dafür brauchen Sie die ${name}, die auf diesem Server noch nicht eingerichtet ist (Admins setzen sie mit /config), oder die Berechtigung „Server verwalten“.`;
     },
-    channelNotAllowed: (ids) => `Übungen starten in ${ids.map((id) => `<#${id}>`).join(', ')}. Bitte nutze den Befehl dort.`,
-    noSessionHere: 'In diesem Kanal läuft keine Übung. Starte eine mit /practice start.',
+    channelNotAllowed: (ids) => `Übungen starten in ${ids.map((id) => `<#${id}>`).join(', ')}. Bitte nutzen Sie den Befehl dort.`,
+    noSessionHere: 'In diesem Kanal läuft keine Übung. Starten Sie eine mit /practice start.',
     notYourSession: 'Diese Übung gehört jemand anderem.',
-    replyEmpty: 'Deine Nachricht war leer — schreib deine Antwort an die Kundin oder den Kunden als normale Nachricht.',
-    replyTooLong: (max) => `Diese Antwort ist zu lang zum Bewerten (mehr als ${max} Zeichen). Bitte antworte in einer kürzeren Nachricht.`,
-    threadFailed: 'Ich konnte hier keinen Thread öffnen. Bitte eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
+    replyEmpty: 'Ihre Nachricht war leer — schreiben Sie Ihre Antwort an die Kundschaft als normale Nachricht.',
+    replyTooLong: (max) => `Diese Antwort ist zu lang zum Bewerten (mehr als ${max} Zeichen). Bitte antworten Sie in einer kürzeren Nachricht.`,
+    threadFailed: 'Ich konnte hier keinen Thread öffnen. Bitten Sie eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
     textChannelOnly: 'Übungen starten in einem Textkanal (nicht in einem Thread oder Forum). Bitte nutzen Sie den Befehl dort.',
     unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv.',
   },
   practice: {
     threadName: (persona, member) => `Übung: ${persona} · ${member}`,
-    threadOpened: (threadId) => `Deine Übung wartet in <#${threadId}>.`,
-    briefTitle: (persona) => `Dein Gespräch: ${persona}`,
+    threadOpened: (threadId) => `Ihre Übung wartet in <#${threadId}>.`,
+    briefTitle: (persona) => `Ihr Gespräch: ${persona}`,
     situation: 'Ausgangslage',
-    goal: 'Dein Ziel',
-    howTo: 'Antworte der Kundschaft mit normalen Nachrichten in diesem Thread. Nach jeder Antwort bekommst du kurzes Feedback. Du kannst jederzeit aufhören — ein früheres Ende hat keine Nachteile.',
+    goal: 'Ihr Ziel',
+    howTo: 'Antworten Sie der Kundschaft mit normalen Nachrichten in diesem Thread. Nach jeder Antwort bekommen Sie kurzes Feedback. Sie können jederzeit aufhören — ein früheres Ende hat keine Nachteile.',
     contentNoticeTitle: 'Bevor es losgeht',
     startButton: 'Starten',
     cancelButton: 'Abbrechen',
-    cancelled: 'Übung abgebrochen. Mit /practice start kannst du jederzeit eine neue beginnen.',
-    feedbackTitle: 'Feedback zu deiner Antwort',
+    cancelled: 'Übung abgebrochen. Mit /practice start können Sie jederzeit eine neue beginnen.',
+    feedbackTitle: 'Feedback zu Ihrer Antwort',
     composure: 'Gelassenheit',
     empathy: 'Empathie',
     boundary: 'Grenze',
     strength: 'Das war gut',
     tip: 'Tipp',
-    example: 'Du könntest sagen',
+    example: 'Sie könnten sagen',
     offlineGrading: 'Offline-Bewertung',
     verdict: {
       not_needed: 'nicht nötig — passt',
@@ -254,12 +256,13 @@ const de: UiText = {
     retryButton: 'Nochmal',
     endButton: 'Beenden',
     hintTitle: 'Hinweis',
-    retryIntro: 'Versuch diese Zeile noch einmal — dein erster Versuch bleibt gespeichert:',
-    paused: 'Übung pausiert. Mach mit /practice resume in diesem Thread weiter.',
-    alreadyPaused: 'Diese Übung ist pausiert. Mach mit /practice resume weiter.',
-    resumed: 'Willkommen zurück. Die Kundschaft wartet noch auf deine Antwort auf:',
-    recovered: 'Ich war kurz offline. Hier ist die Antwort auf deine letzte Nachricht:',
+    retryIntro: 'Versuchen Sie diese Zeile noch einmal — Ihr erster Versuch bleibt gespeichert:',
+    paused: 'Übung pausiert. Machen Sie mit /practice resume in diesem Thread weiter.',
+    alreadyPaused: 'Diese Übung ist pausiert. Machen Sie mit /practice resume weiter.',
+    resumed: 'Willkommen zurück. Die Kundschaft wartet noch auf Ihre Antwort auf:',
+    recovered: 'Ich war kurz offline. Hier ist die Antwort auf Ihre letzte Nachricht:',
     attempt: (n) => `Versuch ${n}`,
+    intensity: { gentle: 'sanft', standard: 'standard', harsh: 'hart' },
   },
   summary: {
     title: (persona) => `Zusammenfassung: ${persona}`,
@@ -267,9 +270,9 @@ const de: UiText = {
     outcomes: {
       resolved: 'Die Kundschaft ist zufrieden.',
       hung_up: 'Die Kundschaft hat das Gespräch beendet.',
-      trainee_ended: 'Du hast das Gespräch abgeschlossen.',
+      trainee_ended: 'Sie haben das Gespräch abgeschlossen.',
       turn_limit: 'Das Gespräch hat seine Höchstlänge erreicht.',
-      stopped: 'Du hast die Übung beendet.',
+      stopped: 'Sie haben die Übung beendet.',
     },
     exchanges: 'Bewertete Antworten',
     averages: 'Durchschnitt',
@@ -289,8 +292,8 @@ const de: UiText = {
     empty: 'Es sind keine Personas verfügbar.',
   },
   progress: {
-    title: 'Dein Übungsfortschritt',
-    none: 'Du hast auf diesem Server noch keine Übung gemacht. Starte eine mit /practice start.',
+    title: 'Ihr Übungsfortschritt',
+    none: 'Sie haben auf diesem Server noch keine Übung gemacht. Starten Sie eine mit /practice start.',
     sessions: (total, ended) => `${total} Übungen, ${ended} abgeschlossen`,
     averages: 'Durchschnitt je Kriterium (letzte Übungen)',
     recent: 'Letzte Übungen',

@@ -6,7 +6,7 @@ import type { Intensity, Persona } from '../personas/persona-schema.js';
 import { contentNotice, personaBrief, personaName } from '../personas/persona-text.js';
 import { escapeMemberText, neutralizeMentions, quoteMemberText } from './escape.js';
 import type { GuildConfig } from './guild-config.js';
-import { LIMITS, fitEmbed, truncate } from './limits.js';
+import { LIMITS, fitEmbed, splitText, truncate } from './limits.js';
 import { uiText } from './ui-text.js';
 
 /**
@@ -26,13 +26,25 @@ function scoreColor(overall: number): number {
   return COLOR.weak;
 }
 
-/** The customer's line as message content: stage direction in italics, then the name and words. */
+/**
+ * The customer's line as message content: stage direction in italics, then the name and words.
+ * Cut to one message; `customerLineMessages` splits instead, for places that can send several.
+ */
 export function customerLineContent(line: CustomerLine, persona: Persona, lang: Language, prefix?: string): string {
+  return truncate(customerLineText(line, persona, lang, prefix), LIMITS.content);
+}
+
+/** The customer's line as one or more messages, split on paragraph, line or word boundaries. */
+export function customerLineMessages(line: CustomerLine, persona: Persona, lang: Language, prefix?: string): string[] {
+  return splitText(customerLineText(line, persona, lang, prefix), LIMITS.content);
+}
+
+function customerLineText(line: CustomerLine, persona: Persona, lang: Language, prefix?: string): string {
   const parts: string[] = [];
   if (prefix) parts.push(prefix);
   if (line.narration) parts.push(`*${neutralizeMentions(line.narration)}*`);
   parts.push(`**${neutralizeMentions(persona.customerName[lang])}:** ${neutralizeMentions(line.text)}`);
-  return truncate(parts.join('\n'), LIMITS.content);
+  return parts.join('\n');
 }
 
 export function briefEmbed(persona: Persona, lang: Language, intensity: Intensity): APIEmbed {
@@ -46,7 +58,7 @@ export function briefEmbed(persona: Persona, lang: Language, intensity: Intensit
       { name: text.practice.situation, value: brief.situation },
       { name: text.practice.goal, value: brief.goal },
     ],
-    footer: { text: `${text.personas.channel[persona.channel]} · ${text.personas.difficulty(persona.difficulty)} · ${intensity}` },
+    footer: { text: `${text.personas.channel[persona.channel]} · ${text.personas.difficulty(persona.difficulty)} · ${text.practice.intensity[intensity]}` },
   });
 }
 
