@@ -148,11 +148,11 @@ export function isMentioned(lexicon: CompiledLexicon, text: PreparedText, start:
     if (!token || scanned.tokens[index]?.sentence !== first.sentence) break;
     if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
   }
-  // "Idiot is not a word I accept", "Idiot ist kein Wort, das …"
+  // "Idiot is not a word I accept", "… mich einen Idioten genannt": only within the same clause.
   for (let index = end + 1; index <= Math.min(tokens.length - 1, end + MENTION_WINDOW); index += 1) {
     const token = tokens[index];
-    if (!token || scanned.tokens[index]?.sentence !== first.sentence) break;
-    if (lexicon.isInClass('mention', token)) return true;
+    if (!token || scanned.tokens[index]?.clause !== last.clause) break;
+    if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
   }
   return false;
 }

@@ -104,7 +104,7 @@ export const DE_LEXICON = {
       flag: 'profanity',
       score: 1,
       patterns: [
-        'halt|halts|halt\'s|haltet|halten ~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
+        'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
         'am arsch', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
@@ -246,7 +246,7 @@ export const DE_LEXICON = {
     ] },
     { kind: 'sexual', aimed: 'if-addressed', patterns: ['@sexual'] },
     { kind: 'profanity_at_agent', aimed: 'always', patterns: [
-      'halt|halts|halt\'s|haltet|halten ~ klappe|fresse|schnauze|maul|gosche|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
+      'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
       'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit dir|ihnen|euch',
       'fahr|fahren ~ zur hölle', 'geh|gehen ~ zum teufel', 'hau|hauen ~ ab', 'verzieh|verziehen ~ dich|sich', 'scheiß|scheiss ~ auf dich|sie|euch',
       'geh|gehen ~ mir ~ auf den sack|keks|senkel', 'fick dich',

@@ -235,7 +235,7 @@ export const EN_LEXICON = {
     ] },
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
       '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
-      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', '@you people|guys|lot @be ~ @insultNoun|@insultAdj', 'bunch of @insultNoun', 'your a|an @insultNoun|@insultAdj',
+      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', '@you people|guys|lot @be ~ @insultNoun|@insultAdj', 'your a|an @insultNoun|@insultAdj',
       'fuck|f*ck your ~ family|mother|mom|mum|dad|father|sister|wife|kids', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
       'yo mama|momma', 'your mom|mum|mama|mother @be ~ @insultNoun|@insultAdj', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air|time', 'son of a bitch',
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',

@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { assessComposure, type ComposureFlag } from '../../src/evaluation/composure.js';
+
+const FlagSchema = z.enum(['insult', 'profanity', 'threat', 'sarcasm', 'blame', 'defensive', 'dismissive', 'shouting', 'condescending']);
+const CaseSchema = z.object({
+  id: z.string(),
+  customer: z.string(),
+  reply: z.string(),
+  /** inclusive range the score must fall in */
+  score: z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)]),
+  flags: z.array(FlagSchema).optional(),
+  /** the hard cases named in the brief: asserted one by one, not only in the aggregate */
+  strict: z.boolean().optional(),
+});
+type Case = z.infer<typeof CaseSchema>;
+
+function loadCases(lang: 'de' | 'en'): Case[] {
+  const text = readFileSync(new URL(`./cases/composure-${lang}.jsonl`, import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => CaseSchema.parse(JSON.parse(line)));
+}
+
+function passes(testCase: Case, lang: 'de' | 'en'): boolean {
+  const finding = assessComposure({ reply: testCase.reply, customer: testCase.customer, lang });
+  const [min, max] = testCase.score;
+  return finding.score >= min && finding.score <= max && (testCase.flags ?? []).every((flag) => finding.flags.includes(flag));
+}
+
+describe.each(['de', 'en'] as const)('assessComposure on the labelled %s cases', (lang) => {
+  const cases = loadCases(lang);
+
+  it('has at least 40 cases covering every score band', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    for (const band of [1, 3, 5]) expect(cases.some((c) => c.score[0] <= band && band <= c.score[1])).toBe(true);
+  });
+
+  it.each(cases.filter((c) => c.strict).map((c) => [c.id, c] as const))('strict case %s scores in its range with its flags', (_id, testCase) => {
+    const finding = assessComposure({ reply: testCase.reply, customer: testCase.customer, lang });
+    expect(finding.score).toBeGreaterThanOrEqual(testCase.score[0]);
+    expect(finding.score).toBeLessThanOrEqual(testCase.score[1]);
+    for (const flag of testCase.flags ?? []) expect(finding.flags).toContain(flag);
+  });
+
+  it('gets at least 90% of all cases right (score range and flags)', () => {
+    const right = cases.filter((c) => passes(c, lang)).length;
+    expect(right / cases.length).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('separates composed (>= 3) from not composed in at least 95% of cases', () => {
+    const right = cases.filter((c) => {
+      const finding = assessComposure({ reply: c.reply, customer: c.customer, lang });
+      return finding.score >= 3 === c.score[0] >= 3;
+    }).length;
+    expect(right / cases.length).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+function assess(reply: string, lang: 'de' | 'en', customer = ''): ReturnType<typeof assessComposure> {
+  return assessComposure({ reply, customer, lang });
+}
+
+describe('assessComposure: hard cases', () => {
+  it('reads polite words with a mock title of address as sarcasm', () => {
+    const finding = assess('Thank you SO much for your patience, genius', 'en');
+    expect(finding.score).toBeLessThanOrEqual(2);
+    expect(finding.flags).toContain('sarcasm');
+    expect(finding.evidence.join(' ')).toContain('genius');
+  });
+
+  it('reads German mock congratulations as sarcasm', () => {
+    const finding = assess('Na, herzlichen Glückwunsch, da haben Sie ja ganze Arbeit geleistet', 'de');
+    expect(finding.score).toBeLessThanOrEqual(2);
+    expect(finding.flags).toContain('sarcasm');
+  });
+
+  it('does not let an empathy phrase excuse the blame that follows it', () => {
+    expect(assess("I understand, but that's your own fault", 'en')).toMatchObject({ flags: ['blame'] });
+    expect(assess("I understand, but that's your own fault", 'en').score).toBeLessThanOrEqual(2);
+    expect(assess('Ich verstehe Sie, aber das ist Ihr eigenes Verschulden', 'de').score).toBeLessThanOrEqual(2);
+  });
+
+  it('treats negated blame as calm', () => {
+    expect(assess("I'm not blaming you, let's fix it together.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess("It's not your fault, the system failed.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Das ist nicht Ihre Schuld, das System hatte einen Fehler.', 'de').score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('still flags blame that carries its own negation', () => {
+    expect(assess("You didn't read the contract.", 'en').flags).toContain('blame');
+    expect(assess('Sie haben die Unterlagen nicht gelesen.', 'de').flags).toContain('blame');
+  });
+
+  it('distinguishes a named insult (a calm boundary) from a used one', () => {
+    expect(assess("'Idiot' is not a word I accept.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('You called me an idiot; I will not accept that.', 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('„Idiot“ ist kein Wort, das ich akzeptiere.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Sie haben mich einen Idioten genannt, das akzeptiere ich nicht.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('You are an idiot.', 'en')).toMatchObject({ score: 1, flags: ['insult'] });
+    expect(assess('Idiot!', 'de')).toMatchObject({ score: 1, flags: ['insult'] });
+  });
+
+  it('matches German compound insults by their head', () => {
+    for (const word of ['Vollidiot', 'Riesentrottel', 'Schwachkopf', 'Volltrottel']) {
+      expect(assess(`Sie ${word}!`, 'de')).toMatchObject({ score: 1, flags: ['insult'] });
+    }
+    expect(assess('Was für ein Saftladen.', 'de').score).toBeLessThanOrEqual(2);
+    expect(assess('Das ist ein Drecksladen.', 'de').flags).toContain('profanity');
+  });
+
+  it('does not take ordinary words for compound insults', () => {
+    expect(assess('Der Marsch durch die Instanzen dauert leider.', 'de').score).toBe(5);
+    expect(assess('Dummerweise ist das Formular nur auf Papier verfügbar, ich schicke es Ihnen zu.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Die Verbindung war kurz gestört, ich bin wieder da.', 'de').score).toBe(5);
+  });
+
+  it('treats a sudden "du" to a customer addressed with "Sie" as a slight, but informal address alone as fine', () => {
+    expect(assess('Klar, gib mir mal deine Nummer.', 'de', 'Können Sie mir helfen?')).toMatchObject({ score: 3, flags: ['condescending'] });
+    expect(assess('Klar, gib mir deine Nummer, dann schaue ich nach.', 'de', 'Kannst du mir helfen?').score).toBe(5);
+    expect(assess('Klar, gib mir deine Nummer, dann schaue ich nach.', 'de', 'Hallo, meine Karte geht nicht.').score).toBe(5);
+  });
+
+  it('rates "halt die Klappe" as hostile', () => {
+    expect(assess('Halt die Klappe!', 'de').score).toBe(1);
+    expect(assess('Halten Sie doch mal die Klappe.', 'de').score).toBe(1);
+  });
+
+  it('rates threats as hostile', () => {
+    expect(assess('Ich weiß, wo Sie wohnen.', 'de')).toMatchObject({ score: 1, flags: ['threat'] });
+    expect(assess("I'll make you pay for this.", 'en')).toMatchObject({ score: 1, flags: ['threat'] });
+  });
+
+  it('rates shouting as not composed, and one exclamation mark as fine', () => {
+    expect(assess('I TOLD YOU THIS ALREADY, READ THE LETTER', 'en').flags).toContain('shouting');
+    expect(assess('Stop it!!!', 'en')).toMatchObject({ score: 2, flags: ['shouting'] });
+    expect(assess('Gern geschehen!', 'de').score).toBe(5);
+    expect(assess('Your IBAN and PIN are safe with us.', 'en').score).toBe(5);
+  });
+
+  it('rates policy-hiding as stiff and a bare "No." as curt', () => {
+    expect(assess("I'm afraid that's company policy.", 'en').score).toBe(3);
+    expect(assess('No.', 'en').score).toBe(4);
+    expect(assess('Nein.', 'de').score).toBe(4);
+  });
+
+  it('quotes the words that drove the score as written', () => {
+    const finding = assess('Look, that is YOUR OWN FAULT, sir.', 'en');
+    expect(finding.evidence).toContain('YOUR OWN FAULT');
+  });
+
+  it('rates a warm, factual reply 5 with no flags or evidence', () => {
+    expect(assess("I'm sorry this happened. I've refunded the fee; you'll see it tomorrow.", 'en')).toEqual({ score: 5, flags: [], evidence: [] });
+  });
+});
+
+describe('assessComposure: robustness', () => {
+  const hostile = 'You idiot. ';
+
+  it('never throws on empty, whitespace or emoji-only replies', () => {
+    expect(assess('', 'en').score).toBeGreaterThanOrEqual(1);
+    expect(assess('   \n ', 'de').flags).toEqual([]);
+    expect(assess('😡😡😡', 'en').score).toBe(4);
+  });
+
+  it('sees through zalgo, zero-width characters, RTL overrides and null bytes', () => {
+    const zalgo = 'Y\u0301\u0316o\u0354u\u0352 i\u0327d\u0358i\u0301o\u0316t';
+    expect(assess(zalgo, 'en').flags).toContain('insult');
+    expect(assess('You i\u200Bd\u200Ci\u200Do\uFEFFt', 'en').flags).toContain('insult');
+    expect(assess('\u202EYou idiot\u202C', 'en').flags).toContain('insult');
+    expect(assess('You\u0000 idiot', 'en').flags).toContain('insult');
+  });
+
+  it('handles replies of many thousand characters, keeping evidence bounded', () => {
+    const long = `${'Ich prüfe das gern für Sie. '.repeat(200)}Sie Vollidiot.`;
+    expect(long.length).toBeGreaterThan(4000);
+    const finding = assess(long, 'de');
+    expect(finding.score).toBe(1);
+    const flood = assess(hostile.repeat(1000), 'en');
+    expect(flood.score).toBe(1);
+    expect(flood.evidence.length).toBeLessThanOrEqual(6);
+  });
+
+  it('handles emoji floods and repeated punctuation without flagging calm text', () => {
+    expect(assess(`${'🙂'.repeat(3000)} Danke für Ihre Geduld.`, 'de').score).toBe(5);
+    expect(assess(`Okay${'?'.repeat(5000)}`, 'en').score).toBeGreaterThanOrEqual(3);
+  });
+
+  it('returns only known flags', () => {
+    const known: readonly ComposureFlag[] = FlagSchema.options;
+    const finding = assess('SHUT UP, you moron!!! Your own fault. Whatever, genius.', 'en');
+    for (const flag of finding.flags) expect(known).toContain(flag);
+  });
+});
