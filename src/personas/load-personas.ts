@@ -1,5 +1,5 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import { AppError, PersonaFileError, errorMessage } from '../errors.js';
@@ -30,8 +30,12 @@ export async function loadPersonaCatalog(options: LoadPersonasOptions): Promise<
   const personas: Persona[] = [];
   const fileById = new Map<string, string>();
 
-  for (const dir of options.dirs) {
-    for (const file of await listPersonaFiles(dir)) {
+  // PERSONAS_DIR pointing at the built-in folder would otherwise report every persona as a duplicate
+  const dirs = [...new Map(options.dirs.map((dir) => [resolve(dir), dir])).values()];
+  for (const dir of dirs) {
+    const files = await listPersonaFiles(dir);
+    if (files.length === 0) options.log?.warn({ dir }, 'persona folder has no .yaml, .yml or .json files');
+    for (const file of files) {
       const text = await readText(file);
       const persona = parsePersonaFile(file, text);
       const earlier = fileById.get(persona.id);
@@ -44,7 +48,7 @@ export async function loadPersonaCatalog(options: LoadPersonasOptions): Promise<
     }
   }
 
-  options.log?.info({ count: personas.length, dirs: options.dirs }, 'personas loaded');
+  options.log?.info({ count: personas.length, dirs }, 'personas loaded');
   return createPersonaCatalog(personas);
 }
 

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PersonaFileError, UserFacingError } from '../../src/errors.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog, parsePersonaFile } from '../../src/personas/load-personas.js';
@@ -37,6 +38,21 @@ describe('loadPersonaCatalog', () => {
     expect(ids).toEqual(expect.arrayContaining([...BUILTIN_IDS, 'trainer-customer', 'json-customer']));
     expect(ids).toHaveLength(BUILTIN_IDS.length + 2);
     expect(catalog.require('json-customer').names.en).toBe(jsonPersona.names.en);
+  });
+
+  it('reads a folder named twice only once, so PERSONAS_DIR may point at the built-in folder', async () => {
+    const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR, join(BUILTIN_PERSONAS_DIR, '.')] });
+    expect(catalog.list()).toHaveLength(BUILTIN_IDS.length);
+  });
+
+  it('warns about a trainer folder without persona files instead of passing over it silently', async () => {
+    const dir = await writePersonaDir({ 'notes.txt': 'nothing here' });
+    const lines: string[] = [];
+    const log = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const catalog = await loadPersonaCatalog({ dirs: [dir], log });
+    expect(catalog.list()).toEqual([]);
+    expect(lines.join('')).toContain('persona folder has no .yaml, .yml or .json files');
+    expect(lines.join('')).toContain(JSON.stringify(dir).slice(1, -1));
   });
 
   it('fails on invalid YAML, naming the file and the line', async () => {
