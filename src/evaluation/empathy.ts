@@ -88,8 +88,6 @@ const WARMTH = pattern(
     String.raw`\b(?:so|very|really|truly|terribly|deeply|awfully)\s+sorry\b`,
     String.raw`\bsorry\s+(?:to\s+hear|for\s+your\s+loss|about\s+your)\b`,
     String.raw`\b(?:my\s+)?(?:deepest\s+|sincere\s+|heartfelt\s+)?condolences\b`,
-    String.raw`\b(?:that|this|it)\s+(?:sounds|must\s+(?:be|have\s+been|feel))\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\b`,
-    String.raw`\b(?:that|this|it)(?:'s|\s+is)\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\s+for\s+you\b`,
     String.raw`\btake\s+(?:all\s+)?the\s+time\s+you\s+need\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:glad|grateful)\s+(?:you\s+(?:told|called|shared)|that\s+you)\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:here\s+for\s+you|so\s+sorry)\b`,
@@ -97,11 +95,19 @@ const WARMTH = pattern(
     String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich)\s+leid\b`,
     String.raw`\bleid\s+zu\s+hören\b`,
     String.raw`\b(?:mein|unser)\s+(?:herzliches\s+|aufrichtiges\s+|tiefes\s+)?beileid\b`,
-    String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
-    String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
     String.raw`\blassen\s+sie\s+sich\s+(?:ruhig\s+|gern\s+|alle\s+)?(?:zeit|die\s+zeit)\b`,
     String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
     String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
+  ]),
+);
+
+/** "That must be hard", "Das klingt belastend": the customer's situation named as heavy (interpretation 2). */
+const SOUNDS_HARD = pattern(
+  anyOf([
+    String.raw`\b(?:that|this|it)\s+(?:sounds|must\s+(?:be|have\s+been|feel))\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\b`,
+    String.raw`\b(?:that|this|it)(?:'s|\s+is)\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\s+for\s+you\b`,
+    String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
+    String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
   ]),
 );
 
@@ -254,12 +260,14 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   const quotes: EmpathyQuotes = {};
   const feelingDismissed = FEELING_DISMISSED.test(text);
   const hasFeeling = !feelingDismissed && FEELING.test(text);
+  const hasSoundsHard = !feelingDismissed && SOUNDS_HARD.test(text);
 
   for (const sentence of reply.sentences) {
     const acknowledgements = hasAcknowledgement ? matchesOf(ACKNOWLEDGE_ALL, sentence) : NONE;
     const regrets = hasRegret ? matchesOf(REGRET_ALL, sentence) : NONE;
     const warmth = hasWarmth && WARMTH.test(sentence);
-    const feeling = hasFeeling && FEELING.test(sentence.replace(FEELING_NEGATED_ALL, ' '));
+    const feeling =
+      (hasFeeling && FEELING.test(sentence.replace(FEELING_NEGATED_ALL, ' '))) || (hasSoundsHard && SOUNDS_HARD.test(sentence));
     const isQuestion = hasQuestion && sentence.includes('?');
     const rhetorical = isQuestion && RHETORICAL.test(sentence);
     const factual = isQuestion && FACTUAL.test(sentence);

@@ -38,6 +38,8 @@ const SOLUTION = pattern(
     String.raw`\b${DE_ACTIONS_FINITE}\s+ich\b`,
     String.raw`\bich\s+(?:gebe|leite)\s+(?:\S+\s+){0,3}?weiter\b`,
     String.raw`\bich\s+(?:sehe|schaue)\s+(?:mir|nach|gleich|sofort)\b`,
+    String.raw`\bmelde\s+mich\s+(?:\S+\s+){0,2}?(?:bei\s+ihnen|heute|morgen|bis|gleich|sofort|zurück|umgehend|spätestens)\b`,
+    String.raw`\bich\s+frage\s+(?!mich\b|sie\b|dich\b)(?:\S+\s+){0,3}?(?:nach|intern|meine[nr]?|bei)\b`,
     String.raw`\bich\s+setze\s+mich\s+(?:\S+\s+){0,4}?in\s+verbindung\b`,
     String.raw`\b(?:ich|wir)\s+(?:werde|werden|kann|können|könnte|könnten|möchte|möchten|würde|würden)\s+(?:\S+\s+){0,6}?${DE_ACTIONS_INFINITIVE}\b`,
     String.raw`\b(?:werde|kann|könnte|möchte|würde)\s+ich\s+(?:\S+\s+){0,6}?${DE_ACTIONS_INFINITIVE}\b`,
@@ -105,7 +107,6 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
   let solutionQuote: string | undefined;
   let endQuote: string | undefined;
 
-  const last = reply.sentences.length - 1;
   // One pass over the whole reply decides which checks the sentences need at all.
   const mayOffer = SOLUTION.test(reply.text);
   const mayEnd = END_EXPLICIT.test(reply.text);
@@ -128,8 +129,9 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
       }
       evidence.push(quote(sentence));
     }
-    // A goodbye closes only in the last two sentences, outside a question ("Goodbye? No, wait").
-    if (mayBid && index >= last - 1 && !sentence.includes('?') && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
+    // A goodbye closes only near the end, outside a question ("Goodbye? No, wait"), with nothing
+    // but a short courtesy after it.
+    if (mayBid && !sentence.includes('?') && closesReply(reply.sentences, index) && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
       farewellAtEnd = true;
       evidence.push(quote(sentence));
       endQuote ??= quote(sentence);
@@ -147,6 +149,19 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
   if (solutionQuote !== undefined) result.solutionQuote = solutionQuote;
   if (endQuote !== undefined) result.endQuote = endQuote;
   return result;
+}
+
+const MAX_WORDS_AFTER_GOODBYE = 8;
+
+function closesReply(sentences: readonly string[], index: number): boolean {
+  let words = 0;
+  for (let i = index + 1; i < sentences.length; i++) {
+    const sentence = sentences[i] ?? '';
+    if (sentence.includes('?')) return false;
+    words += sentence.split(/\s+/).length;
+    if (words > MAX_WORDS_AFTER_GOODBYE) return false;
+  }
+  return true;
 }
 
 function findOffer(sentence: string): string | undefined {

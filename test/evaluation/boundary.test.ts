@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { detectAbuse } from '../../src/evaluation/abuse.js';
+import { assessBoundary } from '../../src/evaluation/boundary.js';
+import { assessComposure } from '../../src/evaluation/composure.js';
+import type { Language, Turn } from '../../src/evaluation/grade.js';
+import { prepare } from '../../src/evaluation/grader-patterns.js';
+import { assessSignals } from '../../src/evaluation/signals.js';
+
+function boundary(lang: Language, customer: string, reply: string, history: Turn[] = []) {
+  const abuse = detectAbuse(customer, lang);
+  const composure = assessComposure({ reply, customer, lang });
+  const prepared = prepare(reply);
+  return assessBoundary({
+    reply: prepared,
+    signals: assessSignals(prepared),
+    needed: abuse.aimedAtAgent,
+    abuseEvidence: abuse.evidence,
+    history,
+    composureScore: composure.score,
+    composureFlags: composure.flags,
+  });
+}
+
+const INSULT = 'You are a complete idiot, you know that?';
+const BELEIDIGUNG = 'Sie sind ja wohl der dümmste Berater, den ich je hatte!';
+const VENTING = 'Your bank is a total shambles, nothing ever works here!';
+const DAMPF = 'Ihre Bank ist eine Katastrophe, bei Ihnen funktioniert gar nichts!';
+
+describe('boundary needed', () => {
+  it('is needed for a personal insult and not for venting at the company', () => {
+    expect(boundary('en', INSULT, 'Let me check.').needed).toBe(true);
+    expect(boundary('de', BELEIDIGUNG, 'Ich prüfe das.').needed).toBe(true);
+    expect(boundary('en', VENTING, 'Let me check.').needed).toBe(false);
+    expect(boundary('de', DAMPF, 'Ich prüfe das.').needed).toBe(false);
+  });
+
+  it('quotes the insult as evidence only when a boundary was needed', () => {
+    expect(boundary('en', INSULT, 'Let me check.').evidence.join(' ')).toMatch(/idiot/i);
+    expect(boundary('en', VENTING, 'Let me check.').evidence).toEqual([]);
+  });
+});
+
+describe('boundary verdicts', () => {
+  it('not_needed: venting answered without a reprimand', () => {
+    expect(boundary('en', VENTING, 'That is really annoying. I will look into it now.').verdict).toBe('not_needed');
+    expect(boundary('de', DAMPF, 'Das ist wirklich ärgerlich. Ich kümmere mich sofort darum.').verdict).toBe('not_needed');
+  });
+
+  it('not_needed: a friendly goodbye to a customer who did not insult', () => {
+    expect(boundary('en', 'Thanks, that was all.', 'You are welcome, goodbye!').verdict).toBe('not_needed');
+  });
+
+  it('set_well: the insult named calmly, with an offer to continue', () => {
+    const result = boundary('en', INSULT, "Please don't talk to me like that. I'm happy to help once we keep it respectful.");
+    expect(result).toMatchObject({ verdict: 'set_well', named: true, offeredToContinue: true });
+    expect(boundary('de', BELEIDIGUNG, 'Bitte bleiben Sie sachlich. Dann kläre ich das gern mit Ihnen.').verdict).toBe('set_well');
+  });
+
+  it('set_well: a calm naming without an offer still counts, and says no offer was made', () => {
+    const result = boundary('de', BELEIDIGUNG, 'Ich lasse mich nicht beleidigen.');
+    expect(result).toMatchObject({ verdict: 'set_well', offeredToContinue: false });
+  });
+
+  it('set_well: a conditional warning is a boundary, not an ending', () => {
+    const result = boundary('en', INSULT, 'If the insults continue, I will end this call. I do want to help with your card.');
+    expect(result).toMatchObject({ verdict: 'set_well', ended: false });
+  });
+
+  it('set_well: ending politely after the trainee warned earlier', () => {
+    const history: Turn[] = [
+      { role: 'customer', text: INSULT },
+      { role: 'trainee', text: 'Bitte unterlassen Sie persönliche Beleidigungen, sonst beende ich das Gespräch.' },
+    ];
+    const result = boundary('de', BELEIDIGUNG, 'Ich beende das Gespräch jetzt. Auf Wiederhören.', history);
+    expect(result).toMatchObject({ verdict: 'set_well', ended: true, hadEarlierWarning: true });
+  });
+
+  it('too_harsh: ending at the first insult, with no earlier warning', () => {
+    const history: Turn[] = [
+      { role: 'customer', text: 'My transfer is missing.' },
+      { role: 'trainee', text: 'Let me check that for you.' },
+    ];
+    expect(boundary('en', INSULT, "I'm ending this call now. Goodbye.", history).verdict).toBe('too_harsh');
+    expect(boundary('de', BELEIDIGUNG, 'Auf Wiederhören.').verdict).toBe('too_harsh');
+  });
+
+  it('too_harsh: a boundary with an insult back, even after a warning', () => {
+    const history: Turn[] = [{ role: 'trainee', text: 'Please stop insulting me.' }];
+    expect(boundary('en', INSULT, "Don't talk to me like that, you moron.").verdict).toBe('too_harsh');
+    expect(boundary('en', INSULT, "You idiot, I'm ending this call.", history).verdict).toBe('too_harsh');
+    expect(boundary('de', BELEIDIGUNG, 'So nicht, Sie Trottel!').verdict).toBe('too_harsh');
+  });
+
+  it('missing: the insult ignored, apologised for, or met with empathy only', () => {
+    expect(boundary('en', INSULT, 'Let me look at your account.').verdict).toBe('missing');
+    expect(boundary('en', INSULT, "I'm sorry, you're right.").verdict).toBe('missing');
+    expect(boundary('de', BELEIDIGUNG, 'Ich verstehe, dass Sie verärgert sind.').verdict).toBe('missing');
+  });
+
+  it('unnecessary: a reprimand, a warning or an ending aimed at a customer who only vents', () => {
+    expect(boundary('en', VENTING, 'Watch your tone, please.').verdict).toBe('unnecessary');
+    expect(boundary('en', VENTING, 'If you continue like this, I will hang up.').verdict).toBe('unnecessary');
+    expect(boundary('en', VENTING, "I'm ending this call now.").verdict).toBe('unnecessary');
+    expect(boundary('de', DAMPF, 'Bitte achten Sie auf Ihren Ton.').verdict).toBe('unnecessary');
+    expect(boundary('de', DAMPF, 'Beruhigen Sie sich bitte erst einmal.').verdict).toBe('unnecessary');
+  });
+
+  it('does not read a warning into an earlier trainee reply that set none', () => {
+    const history: Turn[] = [{ role: 'trainee', text: 'I will look into your statement right away.' }];
+    expect(boundary('en', INSULT, 'Goodbye.', history)).toMatchObject({ verdict: 'too_harsh', hadEarlierWarning: false });
+  });
+});

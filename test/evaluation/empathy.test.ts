@@ -1,0 +1,180 @@
+import { describe, expect, it } from 'vitest';
+import { assessComposure } from '../../src/evaluation/composure.js';
+import { assessEmpathy, type EmpathyAssessment } from '../../src/evaluation/empathy.js';
+import type { Language, Turn } from '../../src/evaluation/grade.js';
+import { prepare } from '../../src/evaluation/grader-patterns.js';
+
+function empathy(
+  lang: Language,
+  customer: string,
+  reply: string,
+  options: { focus?: string[]; history?: Turn[] } = {},
+): EmpathyAssessment {
+  const composure = assessComposure({ reply, customer, lang });
+  return assessEmpathy({
+    reply: prepare(reply),
+    customer,
+    history: options.history ?? [],
+    lang,
+    focus: options.focus ?? [],
+    composureFlags: composure.flags,
+    composureScore: composure.score,
+  });
+}
+
+const CARD = 'My card was blocked abroad and I could not pay for the hotel!';
+const KARTE = 'Meine Karte wurde im Urlaub gesperrt und ich konnte das Hotel nicht bezahlen!';
+
+describe('empathy sub-scores', () => {
+  it('scores a bare business reply as no empathy at all', () => {
+    const result = empathy('en', CARD, 'Your card number, please.');
+    expect(result).toMatchObject({ score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0 });
+  });
+
+  it('scores "I understand" as a generic acknowledgement (3)', () => {
+    expect(empathy('en', CARD, 'I understand.')).toMatchObject({ score: 3, interpretation: 1 });
+    expect(empathy('de', KARTE, 'Ich verstehe.')).toMatchObject({ score: 3, interpretation: 1 });
+  });
+
+  it('does not take "I don\'t understand" or "nicht nachvollziehbar" for empathy', () => {
+    expect(empathy('en', CARD, "I don't understand what you want.").interpretation).toBe(0);
+    expect(empathy('de', KARTE, 'Das ist für mich nicht nachvollziehbar.').interpretation).toBe(0);
+    expect(empathy('de', KARTE, 'Ich verstehe nicht, was Sie meinen.').interpretation).toBe(0);
+  });
+
+  it('counts a named feeling as specific interpretation in both languages', () => {
+    expect(empathy('en', CARD, 'Being stuck at the hotel without a card must be really worrying.').interpretation).toBe(2);
+    expect(empathy('de', KARTE, 'Ohne Karte im Hotel festzusitzen, ist wirklich beunruhigend.').interpretation).toBe(2);
+  });
+
+  it('counts an acknowledgement tied to the customer\'s own words as specific', () => {
+    const result = empathy('en', CARD, 'I understand, the card got blocked while you were at the hotel.');
+    expect(result.interpretation).toBe(2);
+    expect(result.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('ties German compounds to their parts', () => {
+    const customer = 'Meine Kreditkartenabrechnung ist schon wieder falsch!';
+    expect(empathy('de', customer, 'Ich verstehe, die Abrechnung ist wieder falsch.').interpretation).toBe(2);
+    // the same acknowledgement without the customer's words stays generic
+    expect(empathy('de', customer, 'Ich verstehe, das ist so.').interpretation).toBe(1);
+  });
+
+  it('finds a feeling inside a German compound', () => {
+    expect(empathy('de', KARTE, 'Ich kann mir den Riesenärger gut vorstellen.').interpretation).toBe(2);
+  });
+
+  it('does not read "don\'t worry" or "keine Sorge" as naming a worry', () => {
+    expect(empathy('en', CARD, "Don't worry.").interpretation).toBe(0);
+    expect(empathy('de', KARTE, 'Keine Sorge.').interpretation).toBe(0);
+  });
+
+  it('gives specific warmth for an intensified or situation-tied apology, generic for a bare sorry', () => {
+    expect(empathy('en', CARD, 'Sorry.').emotionalReaction).toBe(1);
+    expect(empathy('en', CARD, "I'm really sorry.").emotionalReaction).toBe(2);
+    expect(empathy('en', CARD, "I'm sorry your card was blocked at the hotel.").emotionalReaction).toBe(2);
+    expect(empathy('de', KARTE, 'Das tut mir wirklich leid.').emotionalReaction).toBe(2);
+  });
+
+  it('does not count an apology that softens a refusal as specific warmth', () => {
+    expect(empathy('en', CARD, "Sorry, I can't unblock the card.").emotionalReaction).toBe(1);
+    expect(empathy('de', KARTE, 'Tut mir leid, die Karte kann ich nicht entsperren.').emotionalReaction).toBe(1);
+  });
+
+  it('separates open questions about the customer from factual and hostile ones', () => {
+    expect(empathy('en', CARD, 'What happened at the hotel?').exploration).toBe(2);
+    expect(empathy('de', KARTE, 'Wie geht es Ihnen jetzt damit?').exploration).toBe(2);
+    expect(empathy('de', KARTE, 'Erzählen Sie mir gern, was passiert ist.').exploration).toBe(2);
+    expect(empathy('en', CARD, 'What is your card number?').exploration).toBe(1);
+    expect(empathy('de', KARTE, 'Wie lautet Ihre Kundennummer?').exploration).toBe(1);
+    expect(empathy('en', CARD, 'Is it the card ending in 42?').exploration).toBe(1);
+    expect(empathy('en', CARD, "Why didn't you call us before you left?").exploration).toBe(0);
+    expect(empathy('de', KARTE, 'Was denken Sie sich eigentlich?').exploration).toBe(0);
+  });
+
+  it('gives 5 only for specific empathy with more (warmth or an open question)', () => {
+    expect(empathy('en', CARD, 'That must have been really stressful. What happened at the hotel?').score).toBe(5);
+    expect(empathy('en', CARD, 'That must have been really stressful.').score).toBe(4);
+  });
+});
+
+describe('empathy that is undone', () => {
+  it('holds "I understand, but that is policy" at 2 or below', () => {
+    expect(empathy('en', CARD, "I understand, but that's the policy.").score).toBeLessThanOrEqual(2);
+    expect(empathy('de', KARTE, 'Ich verstehe Sie, aber da kann ich nichts machen.').score).toBeLessThanOrEqual(2);
+  });
+
+  it('holds "I understand, but it is your own fault" at 2 or below', () => {
+    const result = empathy('en', CARD, "I understand, but that's your own fault.");
+    expect(result.score).toBeLessThanOrEqual(2);
+    expect(result.limits).toContain('hostile');
+  });
+
+  it('keeps "I understand, but let me see what I can do" as real empathy', () => {
+    expect(empathy('en', CARD, 'I understand your frustration, but let me see what I can do.').score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('holds sarcastic politeness at 2 or below', () => {
+    expect(empathy('en', CARD, 'Oh great, I am so sorry, genius.').score).toBeLessThanOrEqual(2);
+    expect(empathy('de', KARTE, 'Na toll, herzlichen Glückwunsch, das tut mir aber leid.').score).toBeLessThanOrEqual(2);
+  });
+
+  it('treats "I\'m sorry you feel that way" and "no need to get upset" as dismissing the feeling', () => {
+    expect(empathy('en', CARD, "I'm sorry you feel that way.").score).toBeLessThanOrEqual(2);
+    expect(empathy('en', CARD, 'There is no need to get upset.').limits).toContain('feeling_dismissed');
+    expect(empathy('de', KARTE, 'Regen Sie sich doch nicht so auf.').score).toBeLessThanOrEqual(2);
+  });
+
+  it('gives less when the same formula was the whole empathy of the previous reply', () => {
+    const history: Turn[] = [
+      { role: 'customer', text: CARD },
+      { role: 'trainee', text: 'Ich verstehe Ihren Ärger.' },
+    ];
+    const fresh = empathy('de', 'Und die App geht auch nicht!', 'Ich verstehe Ihren Ärger.');
+    const repeated = empathy('de', 'Und die App geht auch nicht!', 'Ich verstehe Ihren Ärger.', { history });
+    expect(repeated.score).toBe(fresh.score - 1);
+    expect(repeated.limits).toContain('repeated_formula');
+  });
+
+  it('does not count as repetition when new empathy words are added', () => {
+    const history: Turn[] = [{ role: 'trainee', text: 'I understand.' }];
+    const result = empathy('en', CARD, "I understand. I'm really sorry about the hotel.", { history });
+    expect(result.limits).not.toContain('repeated_formula');
+  });
+});
+
+describe('grief focus', () => {
+  const GRIEF = 'My wife passed away in spring. I cannot think about money.';
+  const TRAUER = 'Meine Frau ist im Frühjahr gestorben. Ich kann an Geld gerade nicht denken.';
+
+  it('caps empathy at 2 for a product push, but only with the grief focus', () => {
+    const reply = "I'm so sorry for your loss. Anyway, back to your portfolio: our new fund is a great offer.";
+    expect(empathy('en', GRIEF, reply, { focus: ['grief'] }).score).toBeLessThanOrEqual(2);
+    expect(empathy('en', GRIEF, reply).score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('caps empathy at 2 for forced cheerfulness in both languages', () => {
+    expect(empathy('en', GRIEF, "I'm sorry. Chin up, it'll be fine!", { focus: ['grief'] }).limits).toContain('grief_cheer');
+    const german = empathy('de', TRAUER, 'Das tut mir leid. Kopf hoch, das wird schon wieder!', { focus: ['grief'] });
+    expect(german.score).toBeLessThanOrEqual(2);
+    expect(german.limits).toContain('grief_cheer');
+  });
+
+  it('scores quiet presence without business talk as specific', () => {
+    const result = empathy('de', TRAUER, 'Mein aufrichtiges Beileid. Über Geld müssen wir heute nicht sprechen.', { focus: ['grief'] });
+    expect(result.score).toBeGreaterThanOrEqual(4);
+    expect(result.limits).toEqual([]);
+  });
+});
+
+describe('Sie and du', () => {
+  it('leaves the "du" slight to composure instead of deducting it again', () => {
+    const customer = 'Können Sie mir bitte sagen, wo meine Überweisung ist?';
+    const formal = empathy('de', customer, 'Das ist ärgerlich, ich verstehe Sie. Ich schaue nach.');
+    const informal = empathy('de', customer, 'Das ist ärgerlich, ich verstehe dich. Ich schaue nach.');
+    const composure = assessComposure({ reply: 'Das ist ärgerlich, ich verstehe dich. Ich schaue nach.', customer, lang: 'de' });
+    expect(composure.flags).toContain('condescending');
+    expect(composure.score).toBeLessThan(5);
+    expect(informal.score).toBe(formal.score);
+  });
+});

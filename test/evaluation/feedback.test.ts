@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { de } from '../../src/evaluation/feedback-text/de.js';
+import { en } from '../../src/evaluation/feedback-text/en.js';
+import { feedbackText, summaryAdvice } from '../../src/evaluation/feedback.js';
+import type { GradeInput } from '../../src/evaluation/grade.js';
+import { gradeOffline } from '../../src/evaluation/offline-grader.js';
+
+const grade = (input: Omit<GradeInput, 'history'> & { history?: GradeInput['history'] }) =>
+  gradeOffline({ history: [], ...input }, 'test');
+
+describe('feedback phrases', () => {
+  it('has the same keys in German and English, each with at least two non-empty variants', () => {
+    expect(Object.keys(de.tips).sort()).toEqual(Object.keys(en.tips).sort());
+    expect(Object.keys(de.strengths).sort()).toEqual(Object.keys(en.strengths).sort());
+    for (const text of [de, en]) {
+      for (const variants of Object.values(text.tips)) {
+        expect(variants.length).toBeGreaterThanOrEqual(2);
+        for (const variant of variants) {
+          expect(variant.tip.trim()).not.toBe('');
+          expect(variant.example.trim()).not.toBe('');
+        }
+        expect(new Set(variants.map((variant) => variant.tip)).size).toBe(variants.length);
+      }
+      for (const variants of Object.values(text.strengths)) expect(variants.length).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('addresses the customer with "Sie" in every German example', () => {
+    const informal = /\b(?:du|dich|dir|dein|deine|deinen|deinem|deiner)\b/i;
+    for (const variants of Object.values(de.tips)) {
+      for (const variant of variants) expect(variant.example).not.toMatch(informal);
+    }
+    expect(de.empty.example).not.toMatch(informal);
+  });
+
+  it('gives a "practise next" sentence per criterion in both languages', () => {
+    for (const weakest of ['composure', 'empathy', 'boundary'] as const) {
+      const german = summaryAdvice('de', weakest);
+      const english = summaryAdvice('en', weakest);
+      expect(german).toMatch(/^Üben Sie/);
+      expect(english).toMatch(/^Practise/);
+      expect(german).not.toBe(english);
+    }
+    expect(new Set(['composure', 'empathy', 'boundary'].map((w) => summaryAdvice('en', w as 'empathy'))).size).toBe(3);
+  });
+
+  it('exposes the phrases of the session language', () => {
+    expect(feedbackText('de')).toBe(de);
+    expect(feedbackText('en')).toBe(en);
+  });
+});
+
+describe('feedback chosen for a reply', () => {
+  const INSULT = "You're a useless idiot.";
+
+  it('puts a wrong boundary first, even when empathy is also weak', () => {
+    const result = grade({ lang: 'en', customer: INSULT, reply: 'Let me check your account.' });
+    expect(result.feedback.tip).toBe(en.tips.boundary_missing[0]?.tip);
+    expect(result.feedback.example).toBe(en.tips.boundary_missing[0]?.example);
+  });
+
+  it('tells a trainee who ended at the first insult to warn first', () => {
+    const result = grade({ lang: 'de', customer: 'Sie Vollidiot!', reply: 'Ich beende das Gespräch jetzt.' });
+    expect(de.tips.boundary_too_harsh_first_insult.map((variant) => variant.tip)).toContain(result.feedback.tip);
+  });
+
+  it('names sarcasm rather than missing empathy for a sarcastic reply', () => {
+    const result = grade({ lang: 'en', customer: 'Why is there a fee?', reply: 'Oh great, another genius who did not read the letter.' });
+    const sarcasmOrInsult = [...en.tips.composure_sarcasm, ...en.tips.composure_insult].map((variant) => variant.tip);
+    expect(sarcasmOrInsult).toContain(result.feedback.tip);
+  });
+
+  it('asks a grieving customer\'s adviser to drop the product talk', () => {
+    const result = grade({
+      lang: 'de',
+      customer: 'Mein Vater ist gestorben.',
+      reply: 'Mein Beileid. Jedenfalls, zurück zu Ihrem Depot: Unser neuer Fonds wäre ideal.',
+      context: { personaId: 'grief', focus: ['grief'] },
+    });
+    expect(de.tips.grief_push.map((variant) => variant.tip)).toContain(result.feedback.tip);
+  });
+
+  it('asks for a time on a next step for a venting customer', () => {
+    const result = grade({
+      lang: 'en',
+      customer: 'This is the third time your app has failed me!',
+      reply: 'That is really frustrating, three failures in a row. What happened this time? I will look into it.',
+      context: { personaId: 'venting', focus: ['venting'] },
+    });
+    expect(en.tips.solution_time.map((variant) => variant.tip)).toContain(result.feedback.tip);
+  });
+
+  it('quotes the words that earned the strength', () => {
+    const result = grade({
+      lang: 'en',
+      customer: 'My card was blocked!',
+      reply: 'A blocked card is really frustrating. I will unblock it by noon today.',
+    });
+    expect(result.feedback.strength).toContain('A blocked card is really frustrating.');
+    expect(result.feedback.strength).not.toContain('{quote}');
+  });
+
+  it('praises a calm boundary and quotes it', () => {
+    const result = grade({ lang: 'de', customer: 'Sie Idiot!', reply: 'Bitte lassen Sie persönliche Beleidigungen. Dann helfe ich Ihnen gern weiter.' });
+    expect(result.feedback.strength).toContain('Bitte lassen Sie persönliche Beleidigungen.');
+  });
+
+  it('does not praise letting a personal insult pass', () => {
+    const result = grade({ lang: 'en', customer: INSULT, reply: 'Okay. What else can I do for you today?' });
+    const praise = [...en.strengths.stayed_out_of_tone, ...en.strengths.boundary_set_well];
+    expect(praise).not.toContain(result.feedback.strength);
+  });
+
+  it('rotates the variant with the turn, so the same weakness reads differently next time', () => {
+    const history = (turns: number) =>
+      Array.from({ length: turns }, (_, index) => [
+        { role: 'customer' as const, text: `Line ${index}` },
+        { role: 'trainee' as const, text: `Reply ${index}` },
+      ]).flat();
+    const tips = [0, 1, 2].map((turns) => grade({ lang: 'de', customer: 'Meine Karte ist gesperrt!', reply: 'Ich verstehe.', history: history(turns) }).feedback.tip);
+    expect(tips[0]).not.toBe(tips[1]);
+    expect(tips[1]).not.toBe(tips[2]);
+  });
+});

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../../src/evaluation/grader-patterns.js';
+import { assessSignals } from '../../src/evaluation/signals.js';
+
+const signals = (reply: string) => assessSignals(prepare(reply));
+
+describe('offersSolution', () => {
+  it.each([
+    "I'll send you a replacement card today.",
+    'I will call you back by 3 pm.',
+    'Let me check the booking for you.',
+    'Shall we meet on Thursday to go through it?',
+    "You'll receive the refund within two working days.",
+    'Ich rufe Sie bis 15 Uhr zurück.',
+    'Ich schicke Ihnen heute eine neue Karte.',
+    'Heute noch schicke ich Ihnen die Unterlagen.',
+    'Ich werde die Buchung sofort stornieren.',
+    'Wollen wir einen Termin vereinbaren?',
+    'Sie erhalten die Gutschrift bis Freitag.',
+    'Ich kümmere mich sofort darum.',
+  ])('sees a concrete next step in "%s"', (reply) => {
+    expect(signals(reply).offersSolution).toBe(true);
+  });
+
+  it.each([
+    "I can't send you a new card.",
+    'We will see.',
+    'Someone will probably look into it at some point.',
+    'That is not possible.',
+    'Eine neue Karte kann ich Ihnen leider nicht schicken.',
+    'Da kann ich nichts machen.',
+    'Ich sehe das anders.',
+    'Watch your tone, or I will end this call.',
+  ])('sees no next step in "%s"', (reply) => {
+    expect(signals(reply).offersSolution).toBe(false);
+  });
+
+  it('keeps an offer after a refusal in another clause', () => {
+    expect(signals("I can't waive the fee, but I'll ask my manager today.").offersSolution).toBe(true);
+    expect(signals('Die Gebühr kann ich nicht erlassen, aber ich frage heute meine Leiterin und melde mich morgen.').offersSolution).toBe(true);
+  });
+
+  it('notes whether the step names a time', () => {
+    expect(signals('I will call you back by 3 pm.').solutionHasTime).toBe(true);
+    expect(signals('Ich melde mich morgen bei Ihnen.').solutionHasTime).toBe(true);
+    expect(signals('I will call you back.').solutionHasTime).toBe(false);
+  });
+});
+
+describe('endsConversation', () => {
+  it.each([
+    "I'm ending this call now.",
+    'I am going to hang up now.',
+    'This conversation is over.',
+    'Ich beende das Gespräch jetzt.',
+    'Ich lege jetzt auf.',
+    'Thank you for calling. Goodbye!',
+    'Vielen Dank. Auf Wiederhören!',
+    'Ich wünsche Ihnen einen schönen Tag.',
+  ])('sees the end in "%s"', (reply) => {
+    expect(signals(reply).endsConversation).toBe(true);
+  });
+
+  it.each([
+    'If this goes on, I will end the call.',
+    'One more insult and I will hang up.',
+    'Wenn Sie mich weiter beleidigen, beende ich das Gespräch.',
+    'Noch eine Beleidigung, und ich lege auf.',
+    'Bitte legen Sie nicht auf, ich helfe Ihnen gern.',
+    "Goodbye? No, please don't hang up, let's sort this out.",
+    'Ich lege Ihnen eine neue Karte bei.',
+    'I will close the ticket once the card arrives, and we can talk again tomorrow.',
+  ])('sees no end in "%s"', (reply) => {
+    expect(signals(reply).endsConversation).toBe(false);
+  });
+
+  it('marks a conditional announcement as a warning, and a plain one as an explicit end', () => {
+    expect(signals('If this goes on, I will end the call.')).toMatchObject({ warnsOfEnding: true, endsExplicitly: false });
+    expect(signals('Sonst beende ich das Gespräch.')).toMatchObject({ warnsOfEnding: true, endsExplicitly: false });
+    expect(signals('I am ending the call now.')).toMatchObject({ warnsOfEnding: false, endsExplicitly: true });
+  });
+
+  it('reads a goodbye only at the end of the reply', () => {
+    expect(signals('Goodbye to the old fees: from today your account is free. What else can I do?').endsConversation).toBe(false);
+  });
+});
