@@ -41,6 +41,18 @@ export function feedbackButtons(sessionId: string, turns: number, lang: Language
   ];
 }
 
+/** Under the last feedback when the customer hung up: answering that line again is the lesson. */
+export function retryOnlyButtons(sessionId: string, turns: number, lang: Language): Row[] {
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        button(customId(PRACTICE_PREFIX, 'retry', sessionId, String(turns)), uiText(lang).practice.retryButton, ButtonStyle.Primary),
+      ],
+    },
+  ];
+}
+
 export function noticeButtons(userId: string, lang: Language, intensity: Intensity, personaId: string): Row[] {
   const text = uiText(lang).practice;
   return [

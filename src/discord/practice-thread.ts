@@ -6,7 +6,7 @@ import { isLlmConfigured } from '../llm/llm-config.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
 import { personaName } from '../personas/persona-text.js';
 import type { BotContext } from './bot-context.js';
-import { feedbackButtons, noticeButtons } from './components.js';
+import { feedbackButtons, noticeButtons, retryOnlyButtons } from './components.js';
 import type { GuildConfig } from './guild-config.js';
 import { LIMITS, truncate } from './limits.js';
 import { visible } from './replies.js';
@@ -90,9 +90,13 @@ export async function beginSession(thread: ThreadChannel, request: PracticeReque
 export async function handlePracticeMessage(message: Message<true>, context: BotContext): Promise<boolean> {
   const session = await context.storage.sessions.findByChannel(message.channelId);
   if (!session || session.groupId !== null) return false;
-  if (session.userId !== message.author.id || session.status === 'ended') return false;
+  if (session.userId !== message.author.id) return false;
   const channel = message.channel;
   if (!channel.isThread()) return false;
+  if (session.status === 'ended') {
+    await message.reply(visible({ content: uiText(session.lang).practice.sessionOver }));
+    return true;
+  }
   if (session.status === 'paused') {
     await message.reply(visible({ content: uiText(session.lang).practice.alreadyPaused }));
     return true;
@@ -115,10 +119,16 @@ export async function postExchange(channel: ThreadChannel, result: ReplyResult, 
   await channel.send(
     visible({
       embeds: [feedback],
-      components: ended ? [] : feedbackButtons(session.id, session.turns, lang),
+      components: feedbackComponents(session),
     }),
   );
   if (ended) await postSummary(channel, ended, context);
+}
+
+function feedbackComponents(session: Session) {
+  if (session.status !== 'ended') return feedbackButtons(session.id, session.turns, session.lang);
+  // The engine lets a trainee answer the line again after the customer hung up; nothing else reopens.
+  return session.outcome === 'hung_up' ? retryOnlyButtons(session.id, session.turns, session.lang) : [];
 }
 
 export async function postSummary(channel: ThreadChannel, ended: EndResult, context: BotContext): Promise<void> {

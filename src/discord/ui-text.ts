@@ -48,6 +48,7 @@ export interface UiText {
     retryIntro: string;
     paused: string;
     alreadyPaused: string;
+    sessionOver: string;
     resumed: string;
     recovered: string;
     attempt(n: number): string;
@@ -149,6 +150,7 @@ const en: UiText = {
     retryIntro: 'Try this line again — your first attempt stays in the record:',
     paused: 'Session paused. Continue with /practice resume in this thread.',
     alreadyPaused: 'This session is paused. Continue with /practice resume.',
+    sessionOver: 'This practice has ended, so this message was not graded. Start a new one with /practice start.',
     resumed: 'Welcome back. The customer is still waiting for your answer to:',
     recovered: 'I was briefly offline. Here is the answer to your last reply:',
     attempt: (n) => `attempt ${n}`,
@@ -259,6 +261,7 @@ const de: UiText = {
     retryIntro: 'Versuchen Sie diese Zeile noch einmal — Ihr erster Versuch bleibt gespeichert:',
     paused: 'Übung pausiert. Machen Sie mit /practice resume in diesem Thread weiter.',
     alreadyPaused: 'Diese Übung ist pausiert. Machen Sie mit /practice resume weiter.',
+    sessionOver: 'Diese Übung ist beendet, daher wurde die Nachricht nicht bewertet. Starten Sie eine neue mit /practice start.',
     resumed: 'Willkommen zurück. Die Kundschaft wartet noch auf Ihre Antwort auf:',
     recovered: 'Ich war kurz offline. Hier ist die Antwort auf Ihre letzte Nachricht:',
     attempt: (n) => `Versuch ${n}`,

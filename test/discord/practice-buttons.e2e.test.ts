@@ -148,4 +148,43 @@ describe('practice buttons and subcommands over Discord', () => {
     expect(contentOf(h.fake.message(String(secondIntro.payload['id']))!)).toBe(en.practice.cancelled);
     expect(await h.app.storage.sessions.findByChannel(second.thread.id)).toBeUndefined();
   });
+
+  it('after the customer hangs up, offers only Retry, which reopens the call at the line that went wrong', async () => {
+    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const rude = ['Shut up and stop whining, you idiot.', 'I do not care, you stupid old man. Stop shouting.', 'Whatever, idiot.'];
+    let ended = false;
+    for (const [index, reply] of rude.entries()) {
+      h.fake.say(trainee, thread.id, reply);
+      await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, index + 1);
+      if ((await h.app.storage.sessions.findByChannel(thread.id))?.status === 'ended') {
+        ended = true;
+        break;
+      }
+    }
+    expect(ended).toBe(true);
+    const session = (await h.app.storage.sessions.findByChannel(thread.id))!;
+    expect(session.outcome).toBe('hung_up');
+    const feedback = await h.fake.waitFor(() => lastFeedback());
+    expect(customIdsOf(feedback)).toEqual([`practice:retry:${session.id}:${session.turns}`]);
+
+    // a message after the end is not graded, and the trainee is told why
+    h.fake.say(trainee, thread.id, 'Hello? Are you still there?');
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id).find((m) => contentOf(m) === en.practice.sessionOver));
+
+    const click = h.fake.click(trainee, feedback, customIdsOf(feedback)[0]!);
+    await h.fake.waitFor(() => h.fake.followups(click)[0]);
+    expect((await h.app.storage.sessions.findByChannel(thread.id))?.status).toBe('active');
+    h.fake.say(trainee, thread.id, 'I am sorry, that was out of line. Let me unblock your card right now.');
+    await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, session.turns + 1);
+    const after = (await h.app.storage.sessions.findByChannel(thread.id))!;
+    expect(after.exchanges.at(-1)?.attempt).toBe(2);
+    expect(after.exchanges).toHaveLength(session.turns + 1);
+
+    function lastFeedback() {
+      return botMessages(h.fake, thread.id)
+        .filter((m) => embedsOf(m)[0]?.title?.startsWith(en.practice.feedbackTitle))
+        .at(-1);
+    }
+  });
 });

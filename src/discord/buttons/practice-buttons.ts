@@ -31,7 +31,7 @@ export const practiceButtons = {
       }
       case 'retry': {
         // A Retry button under an older feedback would retry a newer reply: refuse it.
-        if (session.status === 'ended' || String(session.turns) !== turns) throw await inactive(interaction, context);
+        if (String(session.turns) !== turns) throw await inactive(interaction, context);
         await interaction.deferUpdate();
         const retried = await context.engine.retry(session.id);
         await interaction.editReply(visible({ components: [] }));
