@@ -130,7 +130,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       customer: line.text,
       reply: pending.text,
       history,
-      context: { personaId: persona.id, focus: persona.focus },
+      context: { personaId: persona.id, focus: persona.focus, customerAbusive: requireStage(persona, line.stage).abusive },
     };
     const turn = session.turns + 1;
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];

@@ -71,6 +71,8 @@ export const GradingContextSchema = z.object({
   personaId: z.string(),
   /** rubric focus tags from the persona file, e.g. `grief` (product talk and forced cheer count against empathy) */
   focus: z.array(z.string()),
+  /** the persona script marks the customer's last line as a personal insult (stage `abusive`) */
+  customerAbusive: z.boolean().optional(),
 });
 export type GradingContext = z.infer<typeof GradingContextSchema>;
 

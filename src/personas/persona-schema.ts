@@ -53,6 +53,11 @@ export const StageSchema = z
     narration: BilingualText.optional(),
     /** from this stage on the customer may reveal the hidden backstory */
     reveals: z.boolean().default(false),
+    /**
+     * the lines of this stage insult the trainee personally: graders treat a boundary as needed even
+     * when their own reading of the words misses it (an LLM voice's wording varies)
+     */
+    abusive: z.boolean().default(false),
     /** what a strong reply would do here, without writing it for the trainee */
     hint: BilingualText,
     /** after this line the conversation is over */

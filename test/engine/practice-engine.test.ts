@@ -123,7 +123,7 @@ describe('practice engine', () => {
       { role: 'customer', text: line.text },
       { role: 'trainee', text: 'neutral one' },
     ]);
-    expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'] });
+    expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'], customerAbusive: false });
   });
 
   it('retry answers the same line again, keeps both attempts and retracts the customer answer', async () => {
