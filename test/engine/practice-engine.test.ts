@@ -126,6 +126,14 @@ describe('practice engine', () => {
     expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'], customerAbusive: false });
   });
 
+  it('tells the grader when the script marks the customer line as abusive', async () => {
+    const { engine, grader } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'rude');
+    await engine.reply(session.id, 'warm words');
+    expect(grader.inputs.map((input) => input.context?.customerAbusive)).toEqual([false, true]);
+  });
+
   it('retry answers the same line again, keeps both attempts and retracts the customer answer', async () => {
     const { engine, grader } = engineWith();
     const { session, line } = await start(engine);

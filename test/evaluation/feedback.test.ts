@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../../src/evaluation/feedback-text/de.js';
+import type { FeedbackText } from '../../src/evaluation/feedback-text/feedback-text-types.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
 import { feedbackText, summaryAdvice } from '../../src/evaluation/feedback.js';
 import type { GradeInput } from '../../src/evaluation/grade.js';
@@ -12,7 +13,7 @@ describe('feedback phrases', () => {
   it('has the same keys in German and English, each with at least two non-empty variants', () => {
     expect(Object.keys(de.tips).sort()).toEqual(Object.keys(en.tips).sort());
     expect(Object.keys(de.strengths).sort()).toEqual(Object.keys(en.strengths).sort());
-    for (const text of [de, en]) {
+    for (const text of [de, en] as FeedbackText[]) {
       for (const variants of Object.values(text.tips)) {
         expect(variants.length).toBeGreaterThanOrEqual(2);
         for (const variant of variants) {

@@ -44,7 +44,7 @@ describe('createLlmProviders', () => {
 
   it('uses the offline grader for steering, so the script never waits for the judge', () => {
     const { deps: d } = deps({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' });
-    expect(createLlmProviders(d)?.steering).toBe(d.offlineGrader);
+    expect(createLlmProviders(d)?.steering?.id).toBe(d.offlineGrader.id);
   });
 
   it('works against an endpoint that needs no key', async () => {

@@ -35,6 +35,7 @@ export function testPersona(overrides: Partial<PersonaInput> = {}): Persona {
       },
       angry: {
         lines: lines('Angry A', 'Angry B'),
+        abusive: true,
         hint: both('Calm down.'),
         transitions: [{ when: { composure: { max: 2 } }, to: 'hangup' }, { when: { empathy: { min: 4 } }, to: 'softer' }],
       },

@@ -28,6 +28,7 @@ export const MEMBER_PERMISSIONS =
   PermissionFlagsBits.UseApplicationCommands;
 
 const EPHEMERAL = 1 << 6;
+const ACK_DEADLINE_MS = 3_000;
 const LOADING = 1 << 7;
 
 export interface RecordedRequest {
@@ -56,6 +57,9 @@ export interface FakeInteraction {
   /** the message a button was clicked on */
   messageId?: string;
   callback?: { type: number; data: Record<string, unknown> | undefined };
+  /** when the interaction was dispatched and when the bot acknowledged it (ms since epoch) */
+  dispatchedAt: number;
+  acknowledgedAt?: number;
   originalId?: string;
   followupIds: string[];
 }
@@ -414,6 +418,11 @@ class FakeDiscordServer implements FakeDiscord {
     if (interaction.callback) {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     }
+    // Discord forgets an interaction that was not acknowledged within three seconds.
+    if (Date.now() - interaction.dispatchedAt > ACK_DEADLINE_MS) {
+      return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+    }
+    interaction.acknowledgedAt = Date.now();
     const body = r.body as { type: number; data?: Record<string, unknown> };
     interaction.callback = { type: body.type, data: body.data };
     const clicked = interaction.messageId ? this.messages.get(interaction.messageId) : undefined;
@@ -641,7 +650,14 @@ class FakeDiscordServer implements FakeDiscord {
   }
 
   private newInteraction(member: FakeMember, kind: FakeInteraction['kind']): FakeInteraction {
-    const interaction: FakeInteraction = { id: snowflake(), token: `tok-${snowflake()}`, userId: member.user.id, kind, followupIds: [] };
+    const interaction: FakeInteraction = {
+      id: snowflake(),
+      token: `tok-${snowflake()}`,
+      userId: member.user.id,
+      kind,
+      followupIds: [],
+      dispatchedAt: Date.now(),
+    };
     this.interactions.set(interaction.id, interaction);
     return interaction;
   }
