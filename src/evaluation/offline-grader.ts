@@ -7,7 +7,7 @@ import { assessEmpathy } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import type { Grade, GradeInput, Turn } from './grade.js';
 import type { Grader } from './grader.js';
-import { anyOf, pattern, prepare, type PreparedText } from './grader-patterns.js';
+import { anyOf, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
 import { assessSignals } from './signals.js';
 
@@ -93,10 +93,14 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
   const focus = input.context?.focus ?? [];
   const source = { grader: OFFLINE_GRADER_ID, rubricVersion };
   const abuse = detectAbuse(input.customer, lang);
-  const needed = abuse.aimedAtAgent;
+  // The persona script knows when its line is an insult; the lexicon still catches an LLM voice
+  // that improvises one on a stage not marked abusive.
+  const scriptSaysAbusive = input.context?.customerAbusive === true;
+  const needed = scriptSaysAbusive || abuse.aimedAtAgent;
+  const abuseEvidence = abuse.evidence.length > 0 || !scriptSaysAbusive ? abuse.evidence : [quote(input.customer, 60)];
 
   const reply = customerFacing(input.reply);
-  if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuse.evidence, source, reply.injection);
+  if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuseEvidence, source, reply.injection);
 
   const composure = composureOf(input, reply);
   const signals = assessSignals(reply.text);
@@ -113,7 +117,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
     reply: reply.text,
     signals,
     needed,
-    abuseEvidence: abuse.evidence,
+    abuseEvidence,
     history,
     composureScore: composure.score,
     composureFlags: composure.flags,

@@ -209,6 +209,29 @@ describe('offline grader against instructions hidden in the reply', () => {
   });
 });
 
+describe('offline grader and the persona script', () => {
+  it('takes a line the script marks abusive as needing a boundary, even when the lexicon misses it', () => {
+    const customer = 'People like you should not be allowed near customers.';
+    const reply = 'Let me check your account.';
+    const unmarked = grade({ lang: 'en', customer, reply, history: [] });
+    const marked = grade({ lang: 'en', customer, reply, history: [], context: { personaId: 'p', focus: ['insults'], customerAbusive: true } });
+    expect(marked.boundary).toMatchObject({ needed: true, verdict: 'missing' });
+    expect(marked.boundary.evidence.length).toBeGreaterThan(0);
+    expect(unmarked.boundary.verdict).not.toBe('missing');
+  });
+
+  it('still detects an insult on a line the script did not mark', () => {
+    const result = grade({
+      lang: 'de',
+      customer: 'Sie Vollidiot!',
+      reply: 'Ich prüfe das.',
+      history: [],
+      context: { personaId: 'p', focus: [], customerAbusive: false },
+    });
+    expect(result.boundary.needed).toBe(true);
+  });
+});
+
 describe('offline grader reads the conversation so far', () => {
   const customer = 'And now the app does not work either!';
   const reply = 'I understand your frustration.';
