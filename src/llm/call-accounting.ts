@@ -10,8 +10,9 @@ import type { CapScope, FallbackReason, UsageLedger } from './usage-ledger.js';
 export interface CallAccounting {
   /** the cap that forbids a model call now, or null; logs the first hit per session at info */
   capReached(options: CallOptions): Promise<CapScope | null>;
-  spent(options: CallOptions, usage: TokenUsage | undefined): Promise<void>;
-  fellBack(options: CallOptions, provider: 'voice' | 'judge', reason: FallbackReason): Promise<void>;
+  /** reports at once through `onUsage`; the ledger write runs on without delaying the exchange */
+  spent(options: CallOptions, usage: TokenUsage | undefined): void;
+  fellBack(options: CallOptions, provider: 'voice' | 'judge', reason: FallbackReason): void;
 }
 
 export function createCallAccounting(ledger: UsageLedger, log: Logger): CallAccounting {
@@ -28,14 +29,15 @@ export function createCallAccounting(ledger: UsageLedger, log: Logger): CallAcco
       }
       return cap;
     },
-    async spent(options, usage) {
+    spent(options, usage) {
       if (!usage) return;
       options.onUsage?.(usage);
-      if (options.session) await ledger.record(options.session, usage);
+      // the ledger logs its own failures and never rejects
+      if (options.session) void ledger.record(options.session, usage);
     },
-    async fellBack(options, provider, reason) {
+    fellBack(options, provider, reason) {
       log.info({ sessionId: options.session?.id, provider, reason }, 'LLM answer replaced by the offline one');
-      if (options.session) await ledger.recordFallback(options.session, reason);
+      if (options.session) void ledger.recordFallback(options.session, reason);
     },
   };
 }

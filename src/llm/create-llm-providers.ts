@@ -12,6 +12,7 @@ import { createConcurrencyLimiter } from './concurrency-limiter.js';
 import { isLlmConfigured } from './llm-config.js';
 import { createLlmJudge } from './llm-judge.js';
 import { createLlmVoice } from './llm-voice.js';
+import { shareGradesByInput } from './shared-grades.js';
 import { createUsageLedger, type UsageLedger } from './usage-ledger.js';
 
 export interface LlmProviderDeps {
@@ -29,7 +30,7 @@ export interface LlmProviders {
   grader: Grader;
   /** the LLM customer voice; falls back to `scriptedVoice` per line */
   voice: CustomerVoice;
-  /** the offline grader, which steers the script while the judge grades concurrently */
+  /** the offline grader (sharing its grade of an input with the judge), which steers the script while the judge grades concurrently */
   steering: Grader | undefined;
   /** token totals per session and per server per day, for reports and caps */
   usage: UsageLedger;
@@ -70,11 +71,12 @@ export function createLlmProviders(deps: LlmProviderDeps): LlmProviders | null {
   });
   const accounting = createCallAccounting(usage, llmLog);
   const prompts = loadPromptLibrary();
+  const offlineGrader = shareGradesByInput(deps.offlineGrader);
 
   const grader = createLlmJudge({
     model,
     modelName: config.LLM_JUDGE_MODEL,
-    offlineGrader: deps.offlineGrader,
+    offlineGrader,
     rubric: loadRubricSync(),
     prompts,
     accounting,
@@ -95,7 +97,7 @@ export function createLlmProviders(deps: LlmProviderDeps): LlmProviders | null {
     { endpoint: endpointHost(config.OPENAI_BASE_URL), personaModel: config.LLM_PERSONA_MODEL, judgeModel: config.LLM_JUDGE_MODEL },
     'LLM voice and judge enabled',
   );
-  return { grader, voice, steering: deps.offlineGrader, usage };
+  return { grader, voice, steering: offlineGrader, usage };
 }
 
 /** Host only: a base URL may carry credentials in its user-info or query. */

@@ -48,7 +48,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
       const offline = await offlineGrader.grade(input, signal ? { signal } : {});
       const cap = await accounting.capReached(callOptions);
       if (cap) {
-        await accounting.fellBack(callOptions, 'judge', cap === 'session' ? 'cap_session' : 'cap_guild');
+        accounting.fellBack(callOptions, 'judge', cap === 'session' ? 'cap_session' : 'cap_guild');
         return offline;
       }
 
@@ -59,9 +59,9 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
           { purpose: 'judge', model: modelName, messages, maxTokens: JUDGE_MAX_TOKENS, temperature: 0, jsonSchema: schema },
           { signal },
         );
-        await accounting.spent(callOptions, result.usage);
+        accounting.spent(callOptions, result.usage);
         if (!result.ok) {
-          await accounting.fellBack(callOptions, 'judge', result.kind);
+          accounting.fellBack(callOptions, 'judge', result.kind);
           return offline;
         }
         const answer = parseJudgeAnswer(result.text);
@@ -69,7 +69,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
         else log.warn({ sessionId: callOptions.session?.id, attempt, finishReason: result.finishReason }, 'judge answer did not match the grade schema');
       }
       if (!judged) {
-        await accounting.fellBack(callOptions, 'judge', 'invalid_answer');
+        accounting.fellBack(callOptions, 'judge', 'invalid_answer');
         return offline;
       }
 

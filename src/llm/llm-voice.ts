@@ -42,7 +42,7 @@ export function createLlmVoice(options: LlmVoiceOptions): CustomerVoice {
       const scripted = await scriptedVoice.nextLine(request, signal ? { signal } : {});
       const cap = await accounting.capReached(callOptions);
       if (cap) {
-        await accounting.fellBack(callOptions, 'voice', cap === 'session' ? 'cap_session' : 'cap_guild');
+        accounting.fellBack(callOptions, 'voice', cap === 'session' ? 'cap_session' : 'cap_guild');
         return scripted;
       }
 
@@ -51,9 +51,9 @@ export function createLlmVoice(options: LlmVoiceOptions): CustomerVoice {
         { purpose: 'voice', model: modelName, messages, maxTokens: VOICE_MAX_TOKENS, temperature: 0.8 },
         { signal },
       );
-      await accounting.spent(callOptions, result.usage);
+      accounting.spent(callOptions, result.usage);
       if (!result.ok) {
-        await accounting.fellBack(callOptions, 'voice', result.kind);
+        accounting.fellBack(callOptions, 'voice', result.kind);
         return scripted;
       }
 
@@ -73,7 +73,7 @@ export function createLlmVoice(options: LlmVoiceOptions): CustomerVoice {
                 : null;
       if (problem) {
         log.info({ sessionId: callOptions.session?.id, stageId: request.stageId, problem }, 'model line rejected, scripted line used');
-        await accounting.fellBack(callOptions, 'voice', problem === 'empty' ? 'empty' : 'guard');
+        accounting.fellBack(callOptions, 'voice', problem === 'empty' ? 'empty' : 'guard');
         return scripted;
       }
       return { text, voice: id, usage: result.usage };

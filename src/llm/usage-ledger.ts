@@ -43,7 +43,8 @@ export const USAGE_COLLECTION = 'llm-usage';
  * practice session and per server (guild, or `terminal`) per UTC day. Trainer reports read it
  * through {@link UsageLedger.sessionTotals} and {@link UsageLedger.guildDayTotals}.
  *
- * Writes never fail an exchange: a storage error is logged and the call goes on. A cap check that
+ * Writes never fail an exchange: a storage error is logged and the call goes on. Callers need not
+ * await a write: reads of the same key in this process queue behind it. A cap check that
  * cannot read the store lets the call through (caps bound cost; they are not a security boundary).
  */
 export interface UsageLedger {
@@ -86,6 +87,11 @@ export function createUsageLedger(deps: { storage: Storage; caps: UsageCaps; log
     return (await collection.get(key)) ?? emptyTotals(new Date(0));
   }
 
+  /** queued behind this process's pending writes of the key, so callers need not await a write to see it */
+  function readAfterWrites(key: string): Promise<UsageTotals> {
+    return mutex.run(key, () => read(key));
+  }
+
   async function update(keys: string[], at: Date, change: (totals: UsageTotals) => UsageTotals): Promise<void> {
     await Promise.all(
       keys.map((key) =>
@@ -118,8 +124,8 @@ export function createUsageLedger(deps: { storage: Storage; caps: UsageCaps; log
 
     async capReached(scope, at = new Date()) {
       try {
-        if (deps.caps.sessionTokens > 0 && totalTokens(await read(sessionKey(scope.id))) >= deps.caps.sessionTokens) return 'session';
-        if (deps.caps.guildDailyTokens > 0 && totalTokens(await read(guildKey(scope.guildId, utcDay(at)))) >= deps.caps.guildDailyTokens) {
+        if (deps.caps.sessionTokens > 0 && totalTokens(await readAfterWrites(sessionKey(scope.id))) >= deps.caps.sessionTokens) return 'session';
+        if (deps.caps.guildDailyTokens > 0 && totalTokens(await readAfterWrites(guildKey(scope.guildId, utcDay(at)))) >= deps.caps.guildDailyTokens) {
           return 'guild';
         }
         return null;
@@ -129,7 +135,7 @@ export function createUsageLedger(deps: { storage: Storage; caps: UsageCaps; log
       }
     },
 
-    sessionTotals: (sessionId) => read(sessionKey(sessionId)),
-    guildDayTotals: (guildId, day) => read(guildKey(guildId, day)),
+    sessionTotals: (sessionId) => readAfterWrites(sessionKey(sessionId)),
+    guildDayTotals: (guildId, day) => readAfterWrites(guildKey(guildId, day)),
   };
 }
