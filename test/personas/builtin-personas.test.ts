@@ -79,6 +79,13 @@ describe.each(personas.map((persona) => [persona.id, persona] as const))('built-
     for (const [where, de, en] of pairs) expect(de, where).not.toBe(en);
   });
 
+  it('marks exactly the stages whose lines insult the trainee as abusive', () => {
+    const abusive = Object.entries(persona.stages)
+      .filter(([, stage]) => stage.abusive)
+      .map(([stageId]) => stageId);
+    expect(abusive).toEqual(id === 'insulting' ? ['opening', 'escalated', 'relapse'] : []);
+  });
+
   it('gives intensity variants to the opening, where the tone is set', () => {
     const opening = persona.stages[persona.start];
     expect(opening?.gentle).toBeDefined();
