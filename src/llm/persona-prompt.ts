@@ -22,7 +22,6 @@ export function buildVoiceMessages(prompts: PromptLibrary, request: VoiceRequest
     customerName: persona.customerName[lang],
     channel: persona.channel.replace('_', ' '),
     situation: persona.brief[lang].situation,
-    goal: persona.brief[lang].goal,
     languageName: LANGUAGE_NAMES[lang],
     backstory,
     stageId: request.stageId,

@@ -15,7 +15,6 @@ export interface PromptValues {
     customerName: string;
     channel: string;
     situation: string;
-    goal: string;
     languageName: string;
     backstory: string;
     stageId: string;
