@@ -1,6 +1,6 @@
 import type { ComposureFlag } from './composure.js';
 import type { Language, Turn } from './grade.js';
-import { anyOf, contentWords, pattern, quote, sharedWords, type PreparedText } from './grader-patterns.js';
+import { anyOf, contentWords, globalOf, matchesBySentence, pattern, quote, sharedWords, type PreparedText } from './grader-patterns.js';
 
 /**
  * Empathy of one reply (rubric section 2): three 0–2 sub-scores and the 1–5 score, with the words
@@ -217,12 +217,12 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
 
 const ACKNOWLEDGE_ALL = globalOf(ACKNOWLEDGE);
 const REGRET_ALL = globalOf(REGRET);
+const WARMTH_ALL = globalOf(WARMTH);
+const FEELING_ALL = globalOf(FEELING);
+const SOUNDS_HARD_ALL = globalOf(SOUNDS_HARD);
+const INVITATION_ALL = globalOf(INVITATION);
 
 // --- assessment -----------------------------------------------------------------------------------
-
-function globalOf(re: RegExp): RegExp {
-  return new RegExp(re.source, `${re.flags}g`);
-}
 
 /** Every match of a global pattern (matchAll works on a copy, so the shared pattern keeps no state). */
 function matchesOf(re: RegExp, text: string): string[] {
@@ -232,6 +232,7 @@ function matchesOf(re: RegExp, text: string): string[] {
 }
 
 const NONE: readonly string[] = [];
+const NO_MATCHES: ReadonlyMap<number, string[]> = new Map();
 
 function formulaKey(phrase: string): string {
   return phrase.toLowerCase().replace(/\s+/g, ' ');
@@ -245,42 +246,51 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     return { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence, limits, quotes: {} };
   }
 
-  // The whole reply is tested once per family; sentences are read only for the families present.
+  // Each lexicon scans the whole reply once; then only sentences with a hit (or a question) are read.
   const text = reply.text;
-  const hasAcknowledgement = ACKNOWLEDGE.test(text);
-  const hasRegret = REGRET.test(text);
-  const hasWarmth = WARMTH.test(text);
+  const feelingDismissed = FEELING_DISMISSED.test(text);
+  const acknowledgementsIn = ACKNOWLEDGE.test(text) ? matchesBySentence(ACKNOWLEDGE_ALL, reply) : NO_MATCHES;
+  const regretsIn = REGRET.test(text) ? matchesBySentence(REGRET_ALL, reply) : NO_MATCHES;
+  const warmthIn = WARMTH.test(text) ? matchesBySentence(WARMTH_ALL, reply) : NO_MATCHES;
+  const invitationIn = INVITATION.test(text) ? matchesBySentence(INVITATION_ALL, reply) : NO_MATCHES;
+  let feelingIn: ReadonlyMap<number, string[]> = NO_MATCHES;
+  if (!feelingDismissed && FEELING.test(text)) {
+    // Blank out "don't worry" and the like, keeping offsets, so they cannot count as a named feeling.
+    const unreassured = text.replace(FEELING_NEGATED_ALL, (phrase) => ' '.repeat(phrase.length));
+    feelingIn = matchesBySentence(FEELING_ALL, reply, unreassured);
+  }
+  const soundsHardIn = !feelingDismissed && SOUNDS_HARD.test(text) ? matchesBySentence(SOUNDS_HARD_ALL, reply) : NO_MATCHES;
   const hasQuestion = text.includes('?');
-  const hasInvitation = INVITATION.test(text);
+
   let customerWords: Set<string> | undefined;
   let emotionalReaction: 0 | 1 | 2 = 0;
   let interpretation: 0 | 1 | 2 = 0;
   let exploration: 0 | 1 | 2 = 0;
   const formulas: string[] = [];
   const quotes: EmpathyQuotes = {};
-  const feelingDismissed = FEELING_DISMISSED.test(text);
-  const hasFeeling = !feelingDismissed && FEELING.test(text);
-  const hasSoundsHard = !feelingDismissed && SOUNDS_HARD.test(text);
 
-  for (const sentence of reply.sentences) {
-    const acknowledgements = hasAcknowledgement ? matchesOf(ACKNOWLEDGE_ALL, sentence) : NONE;
-    const regrets = hasRegret ? matchesOf(REGRET_ALL, sentence) : NONE;
-    const warmth = hasWarmth && WARMTH.test(sentence);
-    const feeling =
-      (hasFeeling && FEELING.test(sentence.replace(FEELING_NEGATED_ALL, ' '))) || (hasSoundsHard && SOUNDS_HARD.test(sentence));
+  reply.sentences.forEach((sentence, index) => {
+    const acknowledgements = acknowledgementsIn.get(index) ?? NONE;
+    const regrets = regretsIn.get(index) ?? NONE;
+    const warmth = warmthIn.has(index);
+    const feeling = feelingIn.has(index) || soundsHardIn.has(index);
     const isQuestion = hasQuestion && sentence.includes('?');
-    const rhetorical = isQuestion && RHETORICAL.test(sentence);
-    const factual = isQuestion && FACTUAL.test(sentence);
-    const needsTie = acknowledgements.length > 0 || regrets.length > 0;
-    customerWords ??= needsTie ? new Set(contentWords(input.customer)) : undefined;
-    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords) : NONE;
+    const invitation = invitationIn.has(index);
+    if (acknowledgements.length === 0 && regrets.length === 0 && !warmth && !feeling && !isQuestion && !invitation) return;
 
-    for (const phrase of [...acknowledgements, ...regrets]) formulas.push(formulaKey(phrase));
+    const rhetorical = isQuestion && RHETORICAL.test(sentence);
+    for (const phrase of acknowledgements) formulas.push(formulaKey(phrase));
+    for (const phrase of regrets) formulas.push(formulaKey(phrase));
+
+    // Tying an acknowledgement or apology to the customer's words is the costly part: only while it can still raise a sub-score.
+    const needsTie = (acknowledgements.length > 0 && interpretation < 2) || (regrets.length > 0 && emotionalReaction < 2 && !warmth);
+    if (needsTie) customerWords ??= new Set(contentWords(input.customer));
+    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords) : NONE;
 
     const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(sentence);
     if (warmth || tiedRegret) {
+      if (emotionalReaction < 2) evidence.push(quote(sentence));
       emotionalReaction = 2;
-      evidence.push(quote(sentence));
       quotes.warmth ??= quote(sentence);
     } else if (regrets.length > 0 && emotionalReaction === 0) {
       emotionalReaction = 1;
@@ -291,8 +301,8 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     // A feeling word in a question ("Are you worried about…?") names the feeling as well.
     const namesFeeling = feeling && !rhetorical && !SELF_FEELING.test(sentence);
     if (namesFeeling || (acknowledgements.length > 0 && tied.length > 0)) {
+      if (interpretation < 2) evidence.push(quote(sentence));
       interpretation = 2;
-      evidence.push(quote(sentence));
       quotes.specific ??= quote(sentence);
     } else if (acknowledgements.length > 0 && interpretation === 0) {
       interpretation = 1;
@@ -301,7 +311,8 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     if (!rhetorical && exploration < 2) {
-      if ((isQuestion && !factual && OPEN_QUESTION_START.test(sentence)) || (hasInvitation && INVITATION.test(sentence))) {
+      const open = isQuestion && !FACTUAL.test(sentence) && OPEN_QUESTION_START.test(sentence);
+      if (open || invitation) {
         exploration = 2;
         evidence.push(quote(sentence));
         quotes.question = quote(sentence);
@@ -311,7 +322,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
         quotes.question ??= quote(sentence);
       }
     }
-  }
+  });
 
   let score = scoreFromSubScores(emotionalReaction, interpretation, exploration);
   const expressed = emotionalReaction > 0 || interpretation > 0;

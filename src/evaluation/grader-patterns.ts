@@ -38,24 +38,71 @@ export function quote(text: string, max = 90): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
-/** A text split once for all checks: cleaned, and in sentences and clauses (case preserved). */
+/** A text split once for all checks: cleaned, and in sentences (case preserved). */
 export interface PreparedText {
+  /** the sentences joined by single spaces */
   readonly text: string;
   readonly sentences: readonly string[];
+  /** where each sentence starts in `text` */
+  readonly starts: readonly number[];
 }
 
-const SENTENCE_SPLIT = /(?<=[.!?\u2026])\s+|\n+/u;
+const SENTENCE_SPLIT = /(?<=[.!?\u2026])\s+/u;
+const LINE_SPLIT = /\r?\n+/;
 
 export function prepare(text: string): PreparedText {
   // clean() collapses line breaks, so split on them first: a line break ends a sentence.
   const sentences: string[] = [];
-  for (const line of (typeof text === 'string' ? text : '').split(/\r?\n+/)) {
+  for (const line of (typeof text === 'string' ? text : '').split(LINE_SPLIT)) {
     for (const part of clean(line).split(SENTENCE_SPLIT)) {
       const sentence = part.trim();
       if (sentence) sentences.push(sentence);
     }
   }
-  return { text: sentences.join(' '), sentences };
+  return fromSentences(sentences);
+}
+
+export function fromSentences(sentences: readonly string[]): PreparedText {
+  const starts: number[] = [];
+  let offset = 0;
+  for (const sentence of sentences) {
+    starts.push(offset);
+    offset += sentence.length + 1;
+  }
+  return { text: sentences.join(' '), sentences, starts };
+}
+
+/**
+ * Runs a global pattern once over the whole text (or a same-length variant of it) and groups the
+ * matches by the sentence they start in. One scan instead of one per sentence keeps long replies cheap.
+ */
+export function matchesBySentence(re: RegExp, prepared: PreparedText, text: string = prepared.text): Map<number, string[]> {
+  const bySentence = new Map<number, string[]>();
+  if (!re.global) throw new TypeError('matchesBySentence needs a global pattern');
+  const { starts } = prepared;
+  for (const match of text.matchAll(re)) {
+    const index = sentenceAt(starts, match.index);
+    const list = bySentence.get(index);
+    if (list) list.push(match[0]);
+    else bySentence.set(index, [match[0]]);
+  }
+  return bySentence;
+}
+
+function sentenceAt(starts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if ((starts[middle] ?? 0) <= offset) low = middle;
+    else high = middle - 1;
+  }
+  return low;
+}
+
+/** The same pattern with the `g` flag, for {@link matchesBySentence} and `matchAll`. */
+export function globalOf(re: RegExp): RegExp {
+  return new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
 }
 
 const STOP_WORDS = new Set(

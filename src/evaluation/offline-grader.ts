@@ -7,7 +7,7 @@ import { assessEmpathy } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import type { Grade, GradeInput, Turn } from './grade.js';
 import type { Grader } from './grader.js';
-import { anyOf, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
+import { anyOf, fromSentences, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
 import { assessSignals } from './signals.js';
 
@@ -49,6 +49,7 @@ export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader 
 
 /** JSON-like blocks and markup tags: nothing a customer would be told. */
 const MACHINE_BLOCKS = /\{[^{}]{0,4000}\}|<\/?[a-z_|-]{2,20}[^<>]{0,200}>|\[\/?(?:system|inst|grade|assistant)\]/giu;
+const MAYBE_BLOCK = /[{<[]/;
 /** A sentence addressed to the grader rather than the customer. */
 const INJECTION = pattern(
   anyOf([
@@ -77,11 +78,13 @@ interface CustomerFacingReply {
  */
 function customerFacing(reply: string): CustomerFacingReply {
   const full = prepare(reply);
-  const unblocked = reply.replace(MACHINE_BLOCKS, (block) => (block.includes(':') || block.includes('=') ? '\n' : block));
+  const blocks = MAYBE_BLOCK.test(reply);
+  if (!blocks && !INJECTION.test(full.text)) return { text: full, injection: false };
+  const unblocked = blocks ? reply.replace(MACHINE_BLOCKS, (block) => (block.includes(':') || block.includes('=') ? '\n' : block)) : reply;
   const candidate = unblocked === reply ? full : prepare(unblocked);
   const kept = candidate.sentences.filter((sentence) => !INJECTION.test(sentence));
   if (unblocked === reply && kept.length === full.sentences.length) return { text: full, injection: false };
-  return { text: { text: kept.join(' '), sentences: kept }, injection: true };
+  return { text: fromSentences(kept), injection: true };
 }
 
 // --- grading --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-import { anyOf, pattern, quote, type PreparedText } from './grader-patterns.js';
+import { anyOf, globalOf, matchesBySentence, pattern, quote, type PreparedText } from './grader-patterns.js';
 
 /**
  * What a reply does, as opposed to how well (rubric section 4): does it offer a concrete next step,
@@ -95,6 +95,11 @@ const NOT_CLOSING = pattern(
   String.raw`\b(?:don't|do\s+not|please\s+don't|before\s+(?:we|you)|not\s+yet|bitte\s+(?:legen\s+sie\s+)?nicht|nicht\s+auflegen|bevor\s+(?:wir|sie))\b`,
 );
 
+const SOLUTION_ALL = globalOf(SOLUTION);
+const END_EXPLICIT_ALL = globalOf(END_EXPLICIT);
+const FAREWELL_ALL = globalOf(FAREWELL);
+const NO_MATCHES: ReadonlyMap<number, string[]> = new Map();
+
 // --- assessment -----------------------------------------------------------------------------------
 
 export function assessSignals(reply: PreparedText): SignalAssessment {
@@ -107,12 +112,15 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
   let solutionQuote: string | undefined;
   let endQuote: string | undefined;
 
-  // One pass over the whole reply decides which checks the sentences need at all.
-  const mayOffer = SOLUTION.test(reply.text);
-  const mayEnd = END_EXPLICIT.test(reply.text);
-  const mayBid = FAREWELL.test(reply.text);
+  // One scan of the whole reply per lexicon finds the sentences worth a closer look.
+  const offersIn = SOLUTION.test(reply.text) ? matchesBySentence(SOLUTION_ALL, reply) : NO_MATCHES;
+  const endsIn = END_EXPLICIT.test(reply.text) ? matchesBySentence(END_EXPLICIT_ALL, reply) : NO_MATCHES;
+  const farewellsIn = FAREWELL.test(reply.text) ? matchesBySentence(FAREWELL_ALL, reply) : NO_MATCHES;
   reply.sentences.forEach((sentence, index) => {
-    const offer = mayOffer ? findOffer(sentence) : undefined;
+    const mayEnd = endsIn.has(index);
+    const mayBid = farewellsIn.has(index);
+    if (!offersIn.has(index) && !mayEnd && !mayBid) return;
+    const offer = offersIn.has(index) ? findOffer(sentence) : undefined;
     if (offer !== undefined) {
       offersSolution = true;
       evidence.push(quote(sentence));
