@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { KeyedMutex } from '../storage/keyed-mutex.js';
 import type { BotContext } from './bot-context.js';
 import { errorReply } from './error-reply.js';
 import type { GroupHooks } from './group-seam.js';
@@ -14,12 +15,15 @@ export function createMessageRouter(
   context: BotContext,
   group: Pick<GroupHooks, 'handleGroupThreadMessage'> & Partial<GroupHooks>,
 ): (message: Message) => Promise<void> {
+  // Replies sent in quick succession are graded in order by the engine; this keeps their
+  // answers and feedback from interleaving in the thread as well.
+  const threads = new KeyedMutex();
   return async function route(message) {
     if (message.author.bot || message.system || !message.inGuild() || !message.channel.isThread()) return;
     const log = context.log.child({ messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {
       if (await group.handleGroupThreadMessage(message, { ...context, log })) return;
-      await handlePracticeMessage(message, { ...context, log });
+      await threads.run(message.channelId, () => handlePracticeMessage(message, { ...context, log }));
     } catch (error) {
       const session = await context.storage.sessions.findByChannel(message.channelId).catch(() => undefined);
       const content = errorReply(error, session?.lang ?? context.config.DEFAULT_LANGUAGE, log, { where: 'message' });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import {
   botMessages,
@@ -19,6 +19,7 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
     h = await startHarness();
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     expectNothingPinged(h.fake);
     expect(h.fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
     await h.close();
@@ -111,5 +112,36 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
     await h.fake.waitFor(() => h.fake.requests.find((r) => r.path.startsWith(`/interactions/${german.id}/`)));
     const germanBody = h.fake.requests.find((r) => r.path.startsWith(`/interactions/${german.id}/`))?.body as typeof body;
     expect(germanBody.data.choices.map((c) => c.value)).toEqual(['frustrated']);
+  });
+
+  it('keeps answer and feedback of quick successive replies in order, even when the first is slower to finish', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    // The first reply's result comes back only after the second one's (a slow model would do
+    // this), or after two seconds when the second is not graded meanwhile (as it must not be).
+    const reply = h.app.engine.reply.bind(h.app.engine);
+    let calls = 0;
+    let secondDone: () => void = () => undefined;
+    const second = new Promise<void>((resolve) => (secondDone = resolve));
+    vi.spyOn(h.app.engine, 'reply').mockImplementation(async (id, text) => {
+      const call = calls++;
+      const result = await reply(id, text);
+      if (call === 0) await Promise.race([second, new Promise((resolve) => setTimeout(resolve, 2_000))]);
+      else secondDone();
+      return result;
+    });
+    h.fake.say(trainee, thread.id, 'I am sorry to hear that.');
+    h.fake.say(trainee, thread.id, 'Let me check what happened to your card.');
+    await waitForEmbeds(h.fake, thread.id, uiText('en').practice.feedbackTitle, 2);
+
+    const session = (await h.app.storage.sessions.findByChannel(thread.id))!;
+    const posted = botMessages(h.fake, thread.id).slice(2);
+    expect(posted.map((m) => (embedsOf(m).length > 0 ? 'feedback' : contentOf(m)))).toEqual([
+      expect.stringContaining(session.lines[1]!.text.slice(0, 40)),
+      'feedback',
+      expect.stringContaining(session.lines[2]!.text.slice(0, 40)),
+      'feedback',
+    ]);
   });
 });
