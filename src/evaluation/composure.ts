@@ -40,6 +40,7 @@ const CURT_MAX_WORDS = 3;
 const SHOUT_MIN_WORDS = 3;
 const SHOUT_MIN_SHARE = 0.5;
 const UPPER = /\p{Lu}/u;
+const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
 export function assessComposure(input: { reply: string; customer: string; lang: 'de' | 'en' }): ComposureFinding {
@@ -99,8 +100,9 @@ function isShoutedWord(lexicon: CompiledLexicon, raw: string, word: string): boo
 function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
   const words = text.scanned.tokens;
-  const shouted = words.filter((token) => isShoutedWord(lexicon, token.raw, token.word));
-  const letterWords = words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
+  // A shouted word has two capitals in a row; most replies have none, so skip the word scan.
+  const shouted = TWO_CAPITALS.test(text.scanned.text) ? words.filter((token) => isShoutedWord(lexicon, token.raw, token.word)) : [];
+  const letterWords = shouted.length === 0 ? words : words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
   if (shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) {
     hits.push({ flag: 'shouting', score: 2, evidence: shouted.slice(0, 5).map((token) => token.raw).join(' ') });
   } else if (shouted.length > 0 && shouted.length <= 2 && letterWords.length >= 3) {

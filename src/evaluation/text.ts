@@ -23,6 +23,7 @@ const SPACES_BUT_NEWLINE = /[^\S\n]+/gu;
 const LINE_BREAKS = / ?\n[\s]*/gu;
 const GERMAN_FOLDS: Readonly<Record<string, string>> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss' };
 const GERMAN_LETTERS = /[äöüß]/g;
+const HAS_GERMAN_LETTER = /[äöüß]/;
 // A word: letters/digits, optionally joined by apostrophes (you're, geht's) or by asterisks of a
 // censored swear word (f*ck). The joiners are disjoint from the word class, so matching stays linear.
 const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*\**/gu;
@@ -53,11 +54,13 @@ function stripMarks(text: string): string {
 }
 
 function unify(text: string): string {
-  return truncate(typeof text === 'string' ? text : '')
-    .replace(INVISIBLE, '')
-    .normalize('NFKD')
-    .replace(COMBINING, keepUmlaut)
-    .normalize('NFC')
+  const visible = truncate(typeof text === 'string' ? text : '').replace(INVISIBLE, '');
+  // Without combining marks NFKC leaves none behind; with them (zalgo), decompose fully first so
+  // that marks NFKC would fuse into a letter (l + cedilla → ļ) are stripped as well.
+  const composed = ANY_MARK.test(visible)
+    ? visible.normalize('NFKD').replace(COMBINING, keepUmlaut).normalize('NFC')
+    : visible.normalize('NFKC');
+  return composed
     .replace(SINGLE_QUOTES, "'")
     .replace(DOUBLE_QUOTES, '"')
     .replace(DASHES, '-');
@@ -71,7 +74,7 @@ export function normalize(text: string): string {
 
 /** Folds German special letters so that "Scheiß" and "Scheiss", "blöd" and "bloed" compare equal. */
 export function foldLetters(lowerText: string): string {
-  return lowerText.replace(GERMAN_LETTERS, (letter) => GERMAN_FOLDS[letter] ?? letter);
+  return HAS_GERMAN_LETTER.test(lowerText) ? lowerText.replace(GERMAN_LETTERS, (letter) => GERMAN_FOLDS[letter] ?? letter) : lowerText;
 }
 
 /** {@link normalize} plus ä→ae, ö→oe, ü→ue, ß→ss, for matching both spellings. */
@@ -118,8 +121,49 @@ export interface ScannedText {
   readonly tokens: readonly ScannedToken[];
 }
 
-const CLAUSE_PUNCTUATION = /[,;:.!?\u2026()\n-]/;
-const SENTENCE_PUNCTUATION = /[.!?\u2026\n]/;
+const NO_BREAK = 0;
+const CLAUSE_BREAK = 1;
+const SENTENCE_BREAK_KIND = 2;
+
+/** What the characters between two words end: nothing, a clause (, ; : - ( )) or a sentence (. ! ? … line break). */
+function gapKind(text: string, from: number, to: number): number {
+  let kind = NO_BREAK;
+  for (let at = from; at < to; at += 1) {
+    switch (text.charCodeAt(at)) {
+      case 0x2e: // .
+      case 0x21: // !
+      case 0x3f: // ?
+      case 0x2026: // …
+      case 0x0a: // line break
+        return SENTENCE_BREAK_KIND;
+      case 0x2c: // ,
+      case 0x3b: // ;
+      case 0x3a: // :
+      case 0x28: // (
+      case 0x29: // )
+      case 0x2d: // -
+        kind = CLAUSE_BREAK;
+        break;
+      default:
+        break;
+    }
+  }
+  return kind;
+}
+
+// Folded lookup forms of words seen before; words repeat a lot, and folding is pure.
+const FOLDED_WORDS = new Map<string, string>();
+const FOLDED_WORDS_LIMIT = 50_000;
+
+function foldedWord(raw: string): string {
+  let word = FOLDED_WORDS.get(raw);
+  if (word === undefined) {
+    word = foldLetters(stripMarks(raw.toLowerCase()));
+    if (FOLDED_WORDS.size >= FOLDED_WORDS_LIMIT) FOLDED_WORDS.clear();
+    FOLDED_WORDS.set(raw, word);
+  }
+  return word;
+}
 
 /**
  * Cleans and tokenizes a text once, recording for every word its folded form, its position and
@@ -134,18 +178,18 @@ export function scan(text: string): ScannedText {
   let previousEnd = 0;
   for (const match of cleaned.matchAll(WORD)) {
     const start = match.index;
-    const gap = cleaned.slice(previousEnd, start);
     if (tokens.length > 0) {
-      if (SENTENCE_PUNCTUATION.test(gap)) {
+      const kind = gapKind(cleaned, previousEnd, start);
+      if (kind === SENTENCE_BREAK_KIND) {
         sentence += 1;
         clause += 1;
-      } else if (CLAUSE_PUNCTUATION.test(gap)) {
+      } else if (kind === CLAUSE_BREAK) {
         clause += 1;
       }
     }
     const raw = match[0];
     tokens.push({
-      word: foldLetters(stripMarks(raw.toLowerCase())),
+      word: foldedWord(raw),
       raw,
       start,
       end: start + raw.length,

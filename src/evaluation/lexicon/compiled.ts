@@ -2,7 +2,7 @@ import { foldLetters, scan, type ScannedText, type ScannedToken } from '../text.
 import { DE_LEXICON } from './de.js';
 import { EN_LEXICON } from './en.js';
 import type { AbuseRule, ComposureRule, LanguageLexicon } from './lexicon-types.js';
-import { compileWordElement, PatternMatcher, toMatchTokens, type MatchToken, type PatternMatch } from './matcher.js';
+import { PatternMatcher, toMatchTokens, type MatchToken, type PatternMatch } from './matcher.js';
 
 /**
  * A language's lexicon compiled once into matchers, plus the context checks every rule shares:
@@ -47,9 +47,7 @@ function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
     classes,
     data.affixExceptions,
   );
-  const classElements = new Map(
-    Object.keys(classes).map((name) => [name, compileWordElement([`@${name}`], classes)] as const),
-  );
+  const classElements = new Map(Object.keys(classes).map((name) => [name, composure.element([`@${name}`])] as const));
   const isInClass = (className: string, token: MatchToken): boolean => {
     const element = classElements.get(className);
     return element !== undefined && composure.matchesWord(element, token);
