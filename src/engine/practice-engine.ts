@@ -11,7 +11,7 @@ import type { CallOptions } from './call-options.js';
 import type { CustomerVoice, VoiceLine } from './customer-voice.js';
 import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyResult } from './engine-types.js';
 import { engineMessage } from './engine-messages.js';
-import { nextStageId, requireStage } from './script-machine.js';
+import { conditionHolds, nextStageId, requireStage } from './script-machine.js';
 import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
 import { summarizeSession, type Criterion } from './session-summary.js';
 
@@ -136,7 +136,14 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];
 
     const decide = (steer: Grade) => {
-      if (steer.signals.endsConversation) return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false };
+      // A goodbye ends the practice, unless the script gives the customer an answer to exactly that
+      // (the grieving customer hangs up on the first call, and the trainee's polite goodbye leads to the second).
+      const scriptedGoodbye = requireStage(persona, session.stage).transitions.some(
+        (transition) => transition.when.endsConversation === true && conditionHolds(transition.when, steer, turn),
+      );
+      if (steer.signals.endsConversation && !scriptedGoodbye) {
+        return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false };
+      }
       const stageId = nextStageId(persona, session.stage, steer, turn);
       const end = requireStage(persona, stageId).end;
       if (end) return { stageId, outcome: end as Outcome, speaks: true };

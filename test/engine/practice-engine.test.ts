@@ -95,6 +95,25 @@ describe('practice engine', () => {
     expect(result.ended?.session.outcome).toBe('trainee_ended');
   });
 
+  it('a goodbye the script answers moves the customer on instead of ending', async () => {
+    const persona = testPersona();
+    const opening = persona.stages['opening'];
+    if (!opening) throw new Error('test persona has no opening');
+    opening.transitions.unshift({ when: { endsConversation: true }, to: 'softer' });
+    const engine = createPracticeEngine({
+      personas: createPersonaCatalog([persona]),
+      grader: createKeywordGrader(),
+      voice: createScriptedVoice({ random: () => 0 }),
+      store: storage.sessions,
+      log,
+      advise,
+    });
+    const { session } = await engine.start({ userId: 'u1', guildId: null, personaId: persona.id, lang: 'en', intensity: 'standard' });
+    const result = await engine.reply(session.id, 'bye, I will call again tomorrow');
+    expect(result.ended).toBeNull();
+    expect(result.line?.stage).toBe('softer');
+  });
+
   it('ends at the turn limit', async () => {
     const { engine } = engineWith();
     const { session } = await start(engine);
