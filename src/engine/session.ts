@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GradeSchema, LanguageSchema } from '../evaluation/grade.js';
+import { BoundaryVerdictSchema, GradeSchema, LanguageSchema } from '../evaluation/grade.js';
 import { IntensitySchema } from '../personas/persona-schema.js';
 
 export const OutcomeSchema = z.enum(['resolved', 'hung_up', 'trainee_ended', 'turn_limit', 'stopped']);
@@ -24,6 +24,21 @@ export const CustomerLineSchema = z.object({
 });
 export type CustomerLine = z.infer<typeof CustomerLineSchema>;
 
+/**
+ * A trainer's correction of a machine grade, kept beside it (never replacing it), so reports show
+ * both and the pairs can be exported as labels to measure the grader against the team's judgement.
+ */
+export const GradeOverrideSchema = z.object({
+  composure: z.number().int().min(1).max(5).optional(),
+  empathy: z.number().int().min(1).max(5).optional(),
+  boundary: BoundaryVerdictSchema.optional(),
+  reason: z.string().min(1),
+  /** who overrode: a Discord user id or a local name */
+  by: z.string(),
+  at: z.string(),
+});
+export type GradeOverride = z.infer<typeof GradeOverrideSchema>;
+
 /** One graded trainee reply to customer line `lineN`; `attempt` counts retries of the same line from 1. */
 export const ExchangeSchema = z.object({
   lineN: z.number().int().min(0),
@@ -33,6 +48,8 @@ export const ExchangeSchema = z.object({
   at: z.string(),
   /** tokens spent on this exchange (customer line and grade) when a model was used */
   usage: TokenUsageSchema.optional(),
+  /** the latest trainer override of this grade, if any */
+  override: GradeOverrideSchema.optional(),
 });
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
