@@ -79,6 +79,15 @@ describe('LLM judge', () => {
     expect(harness.fake.requests).toHaveLength(4);
   });
 
+  it("rejects with the caller's abort reason when the engine aborts the grade", async () => {
+    harness = await startLlmHarness();
+    harness.fake.setDefault({ kind: 'slow', delayMs: 3000 });
+    const controller = new AbortController();
+    const pending = harness.providers.grader.grade(gradeInput('Hello.'), { session, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('session stopped')), 100);
+    await expect(pending).rejects.toThrow('session stopped');
+  });
+
   it('logs a disagreement of two or more points at info, without the trainee text', async () => {
     harness = await startLlmHarness({ fake: { judgeAnswer: () => neutralJudgeAnswer(5) }, offlineScores: { composure: 2, empathy: 2 } });
     await harness.providers.grader.grade(gradeInput('A very particular reply about the blocked card'), { session });
