@@ -224,10 +224,15 @@ const INVITATION_ALL = globalOf(INVITATION);
 
 // --- assessment -----------------------------------------------------------------------------------
 
-/** Every match of a global pattern (matchAll works on a copy, so the shared pattern keeps no state). */
+/** Every match of a global pattern; lastIndex is left at 0 for the next caller. */
 function matchesOf(re: RegExp, text: string): string[] {
   const found: string[] = [];
-  for (const match of text.matchAll(re)) found.push(match[0]);
+  re.lastIndex = 0;
+  for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+    if (match[0] === '') re.lastIndex += 1;
+    found.push(match[0]);
+  }
+  re.lastIndex = 0;
   return found;
 }
 

@@ -80,11 +80,19 @@ export function matchesBySentence(re: RegExp, prepared: PreparedText, text: stri
   const bySentence = new Map<number, string[]>();
   if (!re.global) throw new TypeError('matchesBySentence needs a global pattern');
   const { starts } = prepared;
-  for (const match of text.matchAll(re)) {
-    const index = sentenceAt(starts, match.index);
-    const list = bySentence.get(index);
-    if (list) list.push(match[0]);
-    else bySentence.set(index, [match[0]]);
+  // exec on the shared pattern instead of matchAll, which clones the expression on every call;
+  // lastIndex is reset before and after, and nothing else runs in between.
+  re.lastIndex = 0;
+  try {
+    for (let match = re.exec(text); match !== null; match = re.exec(text)) {
+      if (match[0] === '') re.lastIndex += 1;
+      const index = sentenceAt(starts, match.index);
+      const list = bySentence.get(index);
+      if (list) list.push(match[0]);
+      else bySentence.set(index, [match[0]]);
+    }
+  } finally {
+    re.lastIndex = 0;
   }
   return bySentence;
 }
