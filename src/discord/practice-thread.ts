@@ -1,4 +1,4 @@
-import { ChannelType, ThreadAutoArchiveDuration, type Message, type TextChannel, type ThreadChannel } from 'discord.js';
+import { ChannelType, ThreadAutoArchiveDuration, type APIEmbed, type Message, type TextChannel, type ThreadChannel } from 'discord.js';
 import type { EndResult, ReplyResult } from '../engine/engine-types.js';
 import type { Session } from '../engine/session.js';
 import type { Language } from '../evaluation/grade.js';
@@ -132,9 +132,14 @@ function feedbackComponents(session: Session) {
 }
 
 export async function postSummary(channel: ThreadChannel, ended: EndResult, context: BotContext): Promise<void> {
+  await channel.send(visible(summaryMessage(ended, context)));
+}
+
+/** The summary embed of an ended session (logged once here, wherever it is posted). */
+export function summaryMessage(ended: EndResult, context: BotContext): { embeds: APIEmbed[] } {
   const persona = context.personas.require(ended.session.personaId);
-  await channel.send(visible({ embeds: [summaryEmbed(ended.summary, persona, ended.session.lang)] }));
   context.log.info({ sessionId: ended.session.id, outcome: ended.session.outcome, turns: ended.session.turns }, 'practice ended');
+  return { embeds: [summaryEmbed(ended.summary, persona, ended.session.lang)] };
 }
 
 async function withTyping<T>(channel: ThreadChannel, work: () => Promise<T>): Promise<T> {

@@ -4,7 +4,7 @@ import type { CustomerLine, Exchange } from '../engine/session.js';
 import { overallScore, type Language } from '../evaluation/grade.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
 import { contentNotice, personaBrief, personaName } from '../personas/persona-text.js';
-import { escapeMemberText, neutralizeMentions, quoteMemberText } from './escape.js';
+import { neutralizeMentions, quoteMemberText } from './escape.js';
 import type { GuildConfig } from './guild-config.js';
 import { LIMITS, fitEmbed, splitText, truncate } from './limits.js';
 import { uiText } from './ui-text.js';
@@ -174,4 +174,3 @@ export function configEmbed(config: GuildConfig, lang: Language, title?: string)
   });
 }
 
-export { escapeMemberText };

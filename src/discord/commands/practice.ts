@@ -14,7 +14,7 @@ import type { BotContext } from '../bot-context.js';
 import type { Command } from '../command.js';
 import { LIMITS, truncate } from '../limits.js';
 import { getGuildConfig, interactionLanguage } from '../permissions.js';
-import { introducePractice, openPracticeThread, postSummary } from '../practice-thread.js';
+import { introducePractice, openPracticeThread, summaryMessage } from '../practice-thread.js';
 import { visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
 import { customerLineContent } from '../views.js';
@@ -86,9 +86,7 @@ export const practiceCommand = {
       case 'end': {
         await interaction.deferReply();
         const ended = await context.engine.end(session.id);
-        const persona = context.personas.require(session.personaId);
-        await interaction.editReply(visible({ content: uiText(session.lang).summary.title(persona.names[session.lang]) }));
-        if (interaction.channel?.isThread()) await postSummary(interaction.channel, ended, context);
+        await interaction.editReply(visible(summaryMessage(ended, context)));
         return;
       }
       case 'pause': {
