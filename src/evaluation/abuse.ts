@@ -37,6 +37,12 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
     const words = quote(message, match.start, match.end);
     if (words && !evidence.includes(words) && evidence.length < MAX_EVIDENCE) evidence.push(words);
   }
+  for (const emoji of lexicon.data.emoji.profanity) {
+    if (message.scanned.text.includes(emoji)) {
+      if (!kinds.includes('profanity_at_agent')) kinds.push('profanity_at_agent');
+      if (evidence.length < MAX_EVIDENCE) evidence.push(emoji);
+    }
+  }
   return { aimedAtAgent: kinds.length > 0, kinds, evidence };
 }
 

@@ -47,11 +47,11 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
   const lang = input.lang === 'de' ? 'de' : 'en';
   const lexicon = lexiconFor(lang);
   const reply = prepare(input.reply, lang);
+  if (reply.scanned.text.length === 0) return { score: 3, flags: [], evidence: [] };
   if (reply.tokens.length === 0) {
-    // Nothing to judge: an empty reply is neither hostile nor warm; a bare emoji is curt.
-    return reply.scanned.text.length === 0
-      ? { score: 3, flags: [], evidence: [] }
-      : { score: 4, flags: [], evidence: [reply.scanned.text.slice(0, 40)] };
+    // A bare emoji is curt, unless it swears or mocks.
+    const emoji = emojiHits(lexicon, reply);
+    return summarize(emoji.length > 0 ? emoji : [{ flag: undefined, score: 4, evidence: reply.scanned.text.slice(0, 40) }]);
   }
   const hits: Hit[] = [
     ...ruleHits(lexicon, reply),
@@ -59,6 +59,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...shoutingHits(lexicon, reply),
     ...addressHits(lexicon, reply, input.customer),
     ...curtHits(lexicon, reply),
+    ...emojiHits(lexicon, reply),
   ];
   return summarize(hits);
 }
@@ -149,6 +150,14 @@ function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: st
     return [{ flag: 'condescending', score: 3, evidence: quote(reply, informal, informal) }];
   }
   return [];
+}
+
+/** A middle finger swears at the customer; a pile of poo or a clown mocks. */
+function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  for (const emoji of lexicon.data.emoji.profanity) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'profanity', score: 1, evidence: emoji });
+  for (const emoji of lexicon.data.emoji.insult) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'insult', score: 2, evidence: emoji });
+  return hits;
 }
 
 /** A very short reply without a polite word ("No.", "Fine.") is a minor slip. */

@@ -150,7 +150,7 @@ export function isMentioned(lexicon: CompiledLexicon, text: PreparedText, start:
   for (let index = end + 1; index <= Math.min(tokens.length - 1, end + MENTION_WINDOW); index += 1) {
     const token = tokens[index];
     if (!token || scanned.tokens[index]?.clause !== last.clause) break;
-    if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
+    if (lexicon.isInClass('mentionAfter', token)) return true;
   }
   return false;
 }

@@ -19,6 +19,8 @@ export const DE_LEXICON = {
     imperativeBe: ['sei', 'seien', 'seid', 'benimm', 'benehmen'],
     mention: ['wort', 'worte', 'wörter', 'begriff', 'begriffe', 'ausdruck', 'ausdrücke', 'bezeichnung', 'bezeichnungen', 'beschimpfung', 'beschimpfungen', 'schimpfwort', 'schimpfwörter', 'beleidigung', 'beleidigungen', 'wortwahl'],
     mentionVerb: ['bezeichnen', 'bezeichnet', 'bezeichneten', 'nennen', 'nennt', 'nannten', 'nannte', 'genannt', 'beschimpfen', 'beschimpft', 'tituliert', 'titulieren'],
+    // after the word, German puts the participle or infinitive last: "… einen Idioten genannt"
+    mentionAfter: ['wort', 'begriff', 'ausdruck', 'schimpfwort', 'beleidigung', 'genannt', 'bezeichnet', 'beschimpft', 'tituliert', 'nennen', 'bezeichnen'],
     insultNoun: [
       '*idiot', '*idioten', '*idiotin', '*trottel', '*trotteln', '*depp', '*deppen', '*arschloch', '*arschlöcher', '*arsch', 'arschgeige*', 'arschkriecher*',
       '*vollpfosten', 'vollhorst*', 'vollhonk*', 'honk', '*spasti', '*spast', '*spacko', '*mongo', '*wichser', '*wixer', '*pisser', '*penner',
@@ -32,7 +34,7 @@ export const DE_LEXICON = {
       'ochse', 'hackfresse*', 'fresse', 'loser', 'clown', 'clowns', 'kasper', 'hanswurst', 'lappen', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
       'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
       'nazi', 'nazis', '*faschist', '*faschisten', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
-      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
+      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
       'holzköpfe', 'hohlbratze*', 'pappnase*', 'flachzange*', 'knallkopf*', 'knallköpfe', 'dumpfbacken', 'lusche', 'luschen', 'sackgesicht*', 'pissnelke*',
       '*dummschwätzer', 'schwätzer', 'labertasche*', 'quatschkopf*', 'heini', 'heinis', 'blödmann*', 'blödmänner', 'armleuchter*', 'blindfisch*', 'lackaffe*',
       'schnösel*', 'proll', 'prolls', 'prolet', 'proleten', 'assis', 'gutmensch*', 'schmierfink*', 'lügenpresse', 'hirni', 'hirnis', 'dummbatz*', 'dussel',
@@ -44,13 +46,13 @@ export const DE_LEXICON = {
       'bekloppt*', 'bescheuert*', 'behämmert*', 'dämlich*', 'hirnlos*', 'hirnverbrannt*', 'minderbemittelt*', 'unterbelichtet*', 'strunzdumm*', 'saudumm*',
       'strohdumm*', 'stockdumm*', 'dusselig*', 'deppert*', 'verblödet*', 'erbärmlich*', 'armselig*', 'widerlich*', 'ekelhaft*', 'geisteskrank*', 'debil*',
       'schwachsinnig*', 'verlogen*', 'versifft*', '*versifft', '*versiffte', '*versifften', '*versiffter', 'abartig*', 'asozial*', 'nichtsnutzig*', 'scheinheilig*',
-      'heuchlerisch*', 'hohlköpfig*', 'dummdreist*', 'hirnverbrannt', 'grenzdebil*', 'hirnamputiert*', 'lächerlich*', 'peinlich*',
+      'heuchlerisch*', 'hohlköpfig*', 'dummdreist*', 'hirnverbrannt', 'grenzdebil*', 'hirnamputiert*',
     ],
     insultAdjWeak: [
       'beschränkt*', 'gestört*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'hässlich*', 'fett', 'fette', 'fetter', 'krank', 'kranke', 'kranken',
       'irre', 'behindert*', 'zurückgeblieben*', 'plemplem', 'dumpf', 'primitiv*', 'assi', 'assig*', 'faul', 'faule', 'fauler', 'frech', 'unverschämt*',
       'dreist*', 'hohl', 'pervers*', 'eklig*', 'dreckig*', 'verrückt*', 'wahnsinnig', 'feige', 'feiger', 'korrupt*', 'kriminell*', 'ungebildet*',
-      'arrogant*', 'überheblich*', 'unerträglich*', 'rassistisch*', 'hetzerisch*', 'kindisch*', 'kleingeistig*', 'engstirnig*', 'geistig', 'charakterlos*',
+      'lächerlich*', 'peinlich*', 'arrogant*', 'überheblich*', 'unerträglich*', 'rassistisch*', 'hetzerisch*', 'kindisch*', 'kleingeistig*', 'engstirnig*', 'geistig', 'charakterlos*',
       'ehrlos*', 'skrupellos*', 'niederträchtig*', 'hinterhältig*', 'verkommen*', 'degeneriert*', 'unterbemittelt*', 'hirnrissig*', 'irrsinnig*',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
@@ -71,7 +73,7 @@ export const DE_LEXICON = {
       'neger*', 'nigger*', 'kanake*', 'kanacke*', 'schwuchtel*', 'kinderficker*', 'zigeuner*', 'kümmeltürke*', 'kameltreiber*', 'polacke*', 'fidschi*',
       'mongo', 'mongos', 'spasti', 'spastis', 'tunte*', 'transe*', 'judensau', 'untermensch*', 'schlitzauge*', 'bimbo*', 'negerin',
     ],
-    sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'kleine', 'kleiner', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
+    sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
     praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
   },
   affixExceptions: [
@@ -83,7 +85,14 @@ export const DE_LEXICON = {
   ],
   acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
   politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
+  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢'] },
   composure: [
+    {
+      // laughing at a customer's problem is a slip, not yet dismissive
+      flag: 'dismissive',
+      score: 4,
+      patterns: ['lol', 'haha', 'hahaha', 'hihi', 'lach'],
+    },
     {
       flag: 'insult',
       score: 1,
@@ -107,7 +116,7 @@ export const DE_LEXICON = {
         'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
-        'am arsch', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
+        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
       ],
     },
     {
@@ -129,7 +138,7 @@ export const DE_LEXICON = {
       mentionable: true,
       patterns: [
         '@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdj', 'ist|sind|war|waren ~ ein|eine ~ schande|witz|zumutung|armutszeugnis|lachnummer',
-        'schande', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @third ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
+        '@you lügen|lügst', 'schande', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @third ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
         'ohne|kein|keine hirn|verstand|anstand|bildung|erziehung', 'zum kotzen', 'ausrotten|ausgerottet|vergasen|vergast|abschlachten|lynchen|gelyncht|aufknüpfen',
         'an die wand stellen', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
       ],
@@ -191,7 +200,7 @@ export const DE_LEXICON = {
     {
       flag: 'dismissive',
       score: 3,
-      patterns: ['tja', 'schon klar', 'lol', 'haha', 'hahaha', 'kommt vor', 'passiert halt', 'passiert eben', 'so ist es nun mal', 'ist so', 'kann passieren', 'shit happens'],
+      patterns: ['tja', 'schon klar', 'kommt vor', 'passiert halt', 'passiert eben', 'so ist es nun mal', 'ist so', 'kann passieren', 'shit happens'],
     },
     {
       flag: 'condescending',
@@ -211,7 +220,7 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         'wie ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
-        'offensichtlich', 'natürlich nicht', 'eigentlich', 'selbstverständlich nicht',
+        'natürlich nicht', 'selbstverständlich nicht',
       ],
     },
     {
@@ -223,7 +232,7 @@ export const DE_LEXICON = {
         'glückwunsch ~ da haben|hast', 'ja klar', 'jaja', 'ja ja', 'ach nee', 'ach was', 'wie originell', 'wie schön für sie|dich', 'schön für sie|dich',
         'da haben sie sich ja', 'da hast du dir ja', 'haben sie ja ~ toll|super|prima|großartig|klasse', 'hast du ja ~ toll|super|prima|großartig|klasse',
         'ganz toll', 'echt toll', 'wirklich toll', 'ja toll', 'wer hätte das gedacht', 'welch eine überraschung', 'was für eine überraschung', 'oh wunder', 'armer schatz',
-        'sie armes|armer', 'du armes|armer', 'bravo', 'gut gemacht', 'respekt', 'chapeau', 'wie reizend', 'wie nett', 'ganz großes kino', 'großes kino',
+        'sie armes|armer', 'du armes|armer', 'wie reizend', 'wie nett', 'ganz großes kino', 'großes kino',
         'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau', 'ach wie süß', 'wie süß', 'na dann viel spaß|glück|erfolg',
         'viel spaß damit', 'ja nee',
       ],

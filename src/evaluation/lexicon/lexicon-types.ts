@@ -27,6 +27,8 @@ export interface LanguageLexicon {
   readonly acronyms: readonly string[];
   /** words that make a very short reply polite rather than curt */
   readonly politeness: readonly string[];
+  /** emoji that insult or swear in a reply (the tokenizer drops emoji, so they are checked apart) */
+  readonly emoji: { readonly profanity: readonly string[]; readonly insult: readonly string[] };
 }
 
 export interface ComposureRule {
