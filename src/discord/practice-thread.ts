@@ -41,7 +41,7 @@ export async function openPracticeThread(
   const thread = await channel.threads.create({
     name: truncate(text.practice.threadName(personaName(request.persona, request.lang), memberName), LIMITS.threadName),
     type: isPrivate ? ChannelType.PrivateThread : ChannelType.PublicThread,
-    autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek,
     ...(isPrivate ? { invitable: false } : {}),
   });
   // A private thread is invisible to the trainee until they are added; in a public one this

@@ -83,4 +83,13 @@ describe('/config over Discord', () => {
     const shown = await waitForAnswer(h.fake, h.fake.slash(h.admin, 'config', { sub: 'show' }));
     expect(embedsOf(shown)[0]?.title).toBe(en.config.title);
   });
+
+  it('tells the member to ask an admin when the channel does not let the bot open threads', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    h.fake.failNext({ method: 'POST', path: /^\/channels\/\d+\/threads$/, status: 403, code: 50013, message: 'Missing Permissions' });
+    const answer = await waitForAnswer(h.fake, h.fake.slash(trainee, 'practice', { sub: 'start', options: { persona: 'frustrated' } }));
+    expect(answer.ephemeral).toBe(true);
+    expect(contentOf(answer)).toBe(en.errors.threadFailed);
+    expect(h.fake.threads()).toHaveLength(0);
+  });
 });

@@ -137,7 +137,8 @@ async function startPractice(interaction: ChatInputCommandInteraction<'cached'>,
   // Creating the thread and the customer's first line can take longer than Discord's 3 seconds.
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const thread = await openPracticeThread(channel, request, interaction.member.displayName, config).catch((error: unknown) => {
-    if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.MissingPermissions) {
+    const denied: unknown[] = [RESTJSONErrorCodes.MissingPermissions, RESTJSONErrorCodes.MissingAccess];
+    if (error instanceof DiscordAPIError && denied.includes(error.code)) {
       throw new UserFacingError('thread_failed', errors.threadFailed, { cause: error });
     }
     throw error;

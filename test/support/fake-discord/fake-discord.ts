@@ -102,6 +102,8 @@ export interface FakeDiscord {
   outgoingMessages(): Array<{ path: string; body: Record<string, unknown> }>;
   registeredCommands(guildId?: string): Array<Record<string, unknown>>;
   waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
+  /** the next request matching `method` and `path` fails with this Discord error (fault injection) */
+  failNext(fault: { method: string; path: RegExp; status: number; code: number; message: string }): void;
   dropConnection(): void;
   close(): Promise<void>;
 }
@@ -136,6 +138,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly createdThreads: string[] = [];
   private readonly commands = new Map<string, Array<Record<string, unknown>>>();
   private readonly waiters = new Set<() => void>();
+  private readonly faults: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
   private userCount = 0;
 
   constructor() {
@@ -294,7 +297,7 @@ class FakeDiscordServer implements FakeDiscord {
     return this.commands.get(guildId ?? 'global') ?? [];
   }
 
-  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5_000): Promise<T> {
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const check = (): boolean => {
         const value = predicate();
@@ -312,6 +315,10 @@ class FakeDiscordServer implements FakeDiscord {
       this.waiters.add(waiter);
       check();
     });
+  }
+
+  failNext(fault: { method: string; path: RegExp; status: number; code: number; message: string }): void {
+    this.faults.push(fault);
   }
 
   dropConnection(): void {
@@ -333,6 +340,13 @@ class FakeDiscordServer implements FakeDiscord {
     const body = parseBody(raw, req.headers['content-type']);
     const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now() };
     this.requests.push(request);
+    const index = this.faults.findIndex((f) => f.method === request.method && f.path.test(path));
+    const fault = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
+    if (fault) {
+      send(res, fault.status, { message: fault.message, code: fault.code });
+      this.changed();
+      return;
+    }
     try {
       const result = this.route(request);
       if (result === undefined) {
