@@ -76,15 +76,27 @@ export function buildJudgeMessages(
   ];
 }
 
-/** Parses the model's answer; tolerates a code fence some local models wrap JSON in. */
-export function parseJudgeAnswer(text: string): JudgeAnswer | null {
+export type ParsedJudgeAnswer = { ok: true; answer: JudgeAnswer } | { ok: false; problem: string };
+
+/**
+ * Parses the model's answer; tolerates a code fence some local models wrap JSON in. A failure says
+ * what was wrong in words for the retry prompt (field paths only, never content).
+ */
+export function parseJudgeAnswer(text: string, finishReason = 'stop'): ParsedJudgeAnswer {
   const unfenced = text.trim().replace(/^```(?:json)?\s*([\s\S]*?)\s*```$/i, '$1');
   let json: unknown;
   try {
     json = JSON.parse(unfenced);
   } catch {
-    return null;
+    return { ok: false, problem: finishReason === 'length' ? 'it was cut off before the JSON object was complete' : 'it was not valid JSON' };
   }
   const parsed = JudgeAnswerSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (parsed.success) return { ok: true, answer: parsed.data };
+  const paths = [...new Set(parsed.error.issues.map((issue) => issue.path.join('.') || '(root)'))].slice(0, 5);
+  return { ok: false, problem: `it did not match the schema at ${paths.join(', ')}` };
+}
+
+/** The messages for the second and last attempt after an unusable answer. */
+export function retryJudgeMessages(prompts: PromptLibrary, messages: ChatMessage[], problem: string): ChatMessage[] {
+  return [...messages, { role: 'user', content: prompts.render('judge-retry', { problem }) }];
 }

@@ -8,7 +8,7 @@ import type { CallAccounting } from './call-accounting.js';
 import type { ChatModel } from './chat-model.js';
 import { disagreements, minimumGrade } from './grade-guard.js';
 import { detectInjection } from './injection-markers.js';
-import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer } from './judge-prompt.js';
+import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer, retryJudgeMessages } from './judge-prompt.js';
 
 export interface LlmJudgeOptions {
   model: ChatModel;
@@ -52,7 +52,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
         return offline;
       }
 
-      const messages = buildJudgeMessages(prompts, rubric, input, offline, options.historyTurns);
+      let messages = buildJudgeMessages(prompts, rubric, input, offline, options.historyTurns);
       let judged: Grade | null = null;
       for (let attempt = 1; attempt <= ANSWER_ATTEMPTS && !judged; attempt++) {
         const result = await model.complete(
@@ -64,9 +64,13 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
           accounting.fellBack(callOptions, 'judge', result.kind);
           return offline;
         }
-        const answer = parseJudgeAnswer(result.text);
-        if (answer) judged = { ...answer, source: { grader: id, rubricVersion: rubric.version } };
-        else log.warn({ sessionId: callOptions.session?.id, attempt, finishReason: result.finishReason }, 'judge answer did not match the grade schema');
+        const parsed = parseJudgeAnswer(result.text, result.finishReason);
+        if (parsed.ok) {
+          judged = { ...parsed.answer, source: { grader: id, rubricVersion: rubric.version } };
+        } else {
+          log.warn({ sessionId: callOptions.session?.id, attempt, problem: parsed.problem, finishReason: result.finishReason }, 'judge answer unusable');
+          messages = retryJudgeMessages(prompts, messages, parsed.problem);
+        }
       }
       if (!judged) {
         accounting.fellBack(callOptions, 'judge', 'invalid_answer');

@@ -26,6 +26,7 @@ export interface PromptValues {
   'persona-backstory-revealed': { backstory: string };
   'history-summary': { omittedTurns: string; opening: string };
   judge: { rubric: string };
+  'judge-retry': { problem: string };
   'judge-input': {
     languageName: string;
     focus: string;
@@ -44,6 +45,7 @@ export const PROMPT_IDS = [
   'history-summary',
   'judge',
   'judge-input',
+  'judge-retry',
 ] as const satisfies readonly PromptId[];
 
 const LEADING_COMMENT = /^\s*<!--[\s\S]*?-->\s*/;

@@ -69,6 +69,17 @@ describe('LLM judge', () => {
     const grade = await harness.providers.grader.grade(gradeInput('Sorry about that.'), { session });
     expect(grade.source.grader).toBe('llm-judge:fake-judge');
     expect(harness.fake.requests).toHaveLength(2);
+    const retry = harness.fake.requests[1]!.body.messages;
+    expect(retry).toHaveLength(3);
+    expect(retry[2]?.content).toMatch(/did not match the schema at composure, empathy/);
+  });
+
+  it('tells the judge its answer was cut off when it was truncated', async () => {
+    harness = await startLlmHarness();
+    harness.fake.enqueue('judge', { kind: 'truncated_json' });
+    const grade = await harness.providers.grader.grade(gradeInput('Sorry about that.'), { session });
+    expect(grade.source.grader).toBe('llm-judge:fake-judge');
+    expect(harness.fake.requests[1]!.body.messages[2]?.content).toMatch(/cut off/);
   });
 
   it('sends 1 + LLM_MAX_RETRIES requests for a server that keeps failing, then grades offline', async () => {
