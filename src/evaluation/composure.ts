@@ -1,4 +1,5 @@
 import { isMentioned, isVocative, lexiconFor, prepare, quote, type CompiledLexicon, type PreparedText } from './lexicon/compiled.js';
+import type { ScannedToken } from './text.js';
 
 /**
  * Composure of a trainee's reply, offline: lexicons and patterns, no model.
@@ -39,6 +40,8 @@ const EXCLAMATION_RUN = /![!?1 ]*!/;
 const CURT_MAX_WORDS = 3;
 const SHOUT_MIN_WORDS = 3;
 const SHOUT_MIN_SHARE = 0.5;
+/** shorter capitalised words are often abbreviations (SPD, PIN, USA) */
+const SHOUT_SENTENCE_WORD_LENGTH = 4;
 const UPPER = /\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
@@ -97,6 +100,18 @@ function isShoutedWord(lexicon: CompiledLexicon, raw: string, word: string): boo
   return raw.length >= 2 && UPPER.test(raw) && !LOWER.test(raw) && !lexicon.data.acronyms.includes(word);
 }
 
+/** One sentence with several long words in capitals ("I TOLD YOU THIS ALREADY") shouts even inside a calm reply. */
+function hasShoutedSentence(shouted: readonly ScannedToken[]): boolean {
+  const perSentence = new Map<number, number>();
+  for (const token of shouted) {
+    if (token.raw.length < SHOUT_SENTENCE_WORD_LENGTH) continue;
+    const count = (perSentence.get(token.sentence) ?? 0) + 1;
+    if (count >= SHOUT_MIN_WORDS) return true;
+    perSentence.set(token.sentence, count);
+  }
+  return false;
+}
+
 /** ALL CAPS over much of the reply, or runs of exclamation marks. One capitalised word among polite ones reads as mock emphasis. */
 function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
@@ -104,7 +119,7 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   // A shouted word has two capitals in a row; most replies have none, so skip the word scan.
   const shouted = TWO_CAPITALS.test(text.scanned.text) ? words.filter((token) => isShoutedWord(lexicon, token.raw, token.word)) : [];
   const letterWords = shouted.length === 0 ? words : words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
-  if (shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) {
+  if ((shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) || hasShoutedSentence(shouted)) {
     hits.push({ flag: 'shouting', score: 2, evidence: shouted.slice(0, 5).map((token) => token.raw).join(' ') });
   } else if (shouted.length > 0 && shouted.length <= 2 && letterWords.length >= 3) {
     const politeSentences = new Set(

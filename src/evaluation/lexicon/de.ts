@@ -189,7 +189,8 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'beruhigen sie sich', 'beruhig dich', 'regen sie sich ~ ab', 'reg dich ~ ab', 'regen sie sich nicht so auf', 'reg dich nicht so auf', 'jetzt mal halblang',
+        'beruhigen sie sich', 'beruhig dich', 'regen sie sich ~ ab', 'reg dich ~ ab', 'regen sie sich ~ nicht ~ auf', 'reg dich ~ nicht ~ auf', 'jetzt mal halblang',
+        'kein grund ~ aufzuregen', 'kein grund ~ aufregung', 'kein grund zur aufregung',
         'na und', 'ist mir egal', 'mir doch egal', 'mir egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben', 'ist halt so', 'ist nun mal so', 'ist eben so',
         'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
         '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', 'unsinn', 'quatsch', 'blödsinn', 'schwachsinn', 'humbug',
@@ -208,7 +209,7 @@ export const DE_LEXICON = {
       negatable: true,
       patterns: [
         'ganz langsam', 'zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
-        'jedes kind', 'sogar ein kind', 'selbst ein kind', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
+        'zu schwer|kompliziert|hoch|viel für @you', 'jedes kind', 'sogar ein kind', 'selbst ein kind', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
         'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf', 'pass ~ gut auf', 'zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
         'wie oft ~ soll|muss ich', 'leute wie sie|du|dich', 'sie schon wieder', 'du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
         'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', 'kapiert', 'capito',

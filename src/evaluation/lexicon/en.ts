@@ -178,7 +178,7 @@ export const EN_LEXICON = {
       negatable: true,
       patterns: [
         'whatever', 'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
-        'take it or leave it', 'calm down', 'stop ~ complaining|whining|crying|moaning|yelling|shouting|bitching', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
+        'take it or leave it', 'calm down', 'no need to get|be ~ upset|angry|worked|emotional|dramatic', "don't|dont get ~ upset|worked|emotional", 'stop ~ complaining|whining|crying|moaning|yelling|shouting|bitching', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
         "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd", 'nonsense', 'rubbish', 'too bad', 'tough luck', 'boo hoo', 'cry me a river',
         'complain all you want', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
       ],
@@ -196,7 +196,7 @@ export const EN_LEXICON = {
         'let me explain ~ slowly', 'say it|this ~ slowly', "it's|its not that hard|difficult|complicated", 'it is not that hard|difficult|complicated', "it isn't that hard|difficult|complicated", 'even a child|kid', 'any child|kid',
         'do|did|can @you even', 'are @you ~ even listening', 'for the last time', 'how many times do|must|have i', 'grow up', 'you people', 'people like you',
         'try to keep up', 'pay attention', 'listen carefully', 'spell it out', 'not rocket science', 'obviously you', 'clearly you', 'educate yourself',
-        'bless your heart', 'read the fine print', 'read the terms', 'learn how to',
+        'too hard|difficult|complicated|much for @you', 'bless your heart', 'read the fine print', 'read the terms', 'learn how to',
       ],
     },
     {
