@@ -94,7 +94,7 @@ const WARMTH = pattern(
     String.raw`\btut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich|außerordentlich)\s+leid\b`,
     String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich)\s+leid\b`,
     String.raw`\bleid\s+zu\s+hören\b`,
-    String.raw`\b(?:mein|unser)\s+(?:herzliches\s+|aufrichtiges\s+|tiefes\s+)?beileid\b`,
+    String.raw`\b(?:(?:mein|unser)\s+)?(?:herzliches\s+|aufrichtiges\s+|tiefes\s+|tief\s+empfundenes\s+)?beileid\b`,
     String.raw`\blassen\s+sie\s+sich\s+(?:ruhig\s+|gern\s+|alle\s+)?(?:zeit|die\s+zeit)\b`,
     String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
     String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
@@ -195,6 +195,10 @@ const PRODUCT_PUSH = pattern(
     String.raw`\b(?:jedenfalls|wie\s+dem\s+auch\s+sei|zurück\s+zu|kommen\s+wir\s+zu|nun\s+zu|zum\s+thema)\b[^.!?]{0,50}?(?:depot|anlage|geldanlage|portfolio|fonds|konto|angebot|produkt|versicherung|vertrag|sparplan|kredit|finanzierung|konditionen)`,
     String.raw`\b(?:unser(?:e|en)?|ein(?:en)?\s+(?:tolles|neues|attraktives|besonderes)|dieses|das\s+neue)\s+(?:angebot|produkt|fonds|sparplan|anlageprodukt|tagesgeld|festgeld|aktion|konditionen)\b`,
     String.raw`\b(?:guter\s+zeitpunkt|gute\s+gelegenheit)\b[^.!?]{0,40}?(?:anlegen|investieren|umschichten|depot|anlage|vertrag)`,
+    String.raw`\b(?:unser\p{L}*|ein\p{L}*|dies\p{L}*)\s+(?:\S+\s+)?\p{L}*(?:versicherung|fonds|sparplan|angebot|produkt|depot|tarif|vorsorge)`,
+    String.raw`\b(?:bei\s+der\s+gelegenheit|übrigens|apropos|nebenbei)\b[^.!?]{0,80}?(?:versicherung|fonds|anlage|depot|angebot|produkt|vertrag|sparplan|konto|konditionen|kredit|vorsorge)`,
+    String.raw`\b(?:while\s+i\s+have\s+you|by\s+the\s+way|on\s+another\s+note|speaking\s+of\s+which)\b[^.!?]{0,80}?(?:insurance|fund|investment|portfolio|offer|product|policy|account|savings|loan|mortgage|rate)`,
+    String.raw`\b(?:our|a|this)\s+(?:\S+\s+)?(?:insurance|investment|savings|pension|funeral)\s+(?:plan|policy|product|fund|cover|account)\b`,
   ]),
 );
 

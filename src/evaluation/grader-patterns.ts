@@ -16,7 +16,15 @@ const UMLAUTS: Readonly<Record<string, string>> = { ä: '(?:ä|ae)', ö: '(?:ö|
 /** Compiles a lexicon pattern; `flags` are added to `iu`. Call only at module load. */
 export function pattern(source: string, flags = ''): RegExp {
   const expanded = source.replace(/\\b/g, WORD_EDGE).replace(/[äöüß]/g, (letter) => UMLAUTS[letter] ?? letter);
-  return new RegExp(expanded, `iu${flags}`);
+  return warmedUp(new RegExp(expanded, `iu${flags}`));
+}
+
+// V8 interprets a regular expression on its first run and compiles it to machine code on the
+// second; running each once here keeps the first real (possibly long) reply off the slow path.
+function warmedUp(re: RegExp): RegExp {
+  re.test('warm up, ich verstehe Sie. Okay?');
+  re.lastIndex = 0;
+  return re;
 }
 
 /** `(?:a|b|c)` from lexicon entries that are themselves patterns. */
@@ -110,7 +118,7 @@ function sentenceAt(starts: readonly number[], offset: number): number {
 
 /** The same pattern with the `g` flag, for {@link matchesBySentence} and `matchAll`. */
 export function globalOf(re: RegExp): RegExp {
-  return new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
+  return warmedUp(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`));
 }
 
 const STOP_WORDS = new Set(
