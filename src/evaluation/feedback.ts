@@ -116,6 +116,7 @@ function chooseTip(facts: FeedbackFacts): TipKey {
   }
   if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
+  if (empathy.score <= 3 && focus.includes('grief')) return 'grief_acknowledge';
   if (empathy.score <= 2) return 'empathy_none';
   if (empathy.score === 3) return 'empathy_generic';
   const closing = signals.endsConversation;

@@ -58,6 +58,7 @@ export type TipKey =
   | 'empathy_feeling_dismissed'
   | 'grief_push'
   | 'grief_cheer'
+  | 'grief_acknowledge'
   | 'empathy_explore'
   | 'solution_missing'
   | 'solution_time'
