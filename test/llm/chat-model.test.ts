@@ -111,6 +111,20 @@ describe('chat model against the fake OpenAI server', () => {
   });
 });
 
+describe('chat model without a server', () => {
+  it('retries a refused connection, then reports it as a connection failure', async () => {
+    const closed = await startFakeOpenAi();
+    const baseURL = closed.baseURL;
+    await closed.close();
+    const client = new OpenAI({ apiKey: 'k', baseURL, maxRetries: 0, logLevel: 'off' });
+    const logs = captureLogger();
+    const model = createChatModel({ client, limiter: createConcurrencyLimiter(1), log: logs.log, timeoutMs: 5000, maxRetries: 2, backoffBaseMs: 10 });
+    const result = await model.complete(request);
+    expect(result).toMatchObject({ ok: false, kind: 'connection', attempts: 3 });
+    expect(logs.lines().filter((line) => line.includes('model call failed, retrying'))).toHaveLength(2);
+  });
+});
+
 describe('parseRetryAfter', () => {
   it('reads retry-after-ms, seconds and HTTP dates', () => {
     expect(parseRetryAfter(new Headers({ 'retry-after-ms': '1500' }))).toBe(1500);
