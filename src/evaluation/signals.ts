@@ -22,7 +22,7 @@ export interface SignalAssessment {
 
 // --- lexicons -------------------------------------------------------------------------------------
 
-const EN_ACTIONS = String.raw`(?:send|chase|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship)`;
+const EN_ACTIONS = String.raw`(?:send|chase|close|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship)`;
 const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
 const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen)`;
 
@@ -81,7 +81,7 @@ const END_EXPLICIT = pattern(
 );
 /** German "beenden" also ends contracts: an explicit end must be about the conversation. */
 const END_CONTEXT = pattern(
-  String.raw`\b(?:gespräch|telefonat|unterhaltung|auflegen|auf\b|ab\b|hier|jetzt|an\s+dieser\s+stelle|call|conversation|chat|line|hang|here|now)`,
+  String.raw`\b(?:gespräch|telefonat|unterhaltung|auflegen|auf|ab|hier|jetzt|an\s+dieser\s+stelle|call|conversation|chat|line|hang|here|now)\b`,
 );
 /** Friendly goodbyes; they end the conversation when they close the reply. */
 const FAREWELL = pattern(
