@@ -1,9 +1,12 @@
 import type { Message } from 'discord.js';
+import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { BotContext } from '../bot-context.js';
 import { groupStore } from './group-service.js';
 import { handleIndividualMessage } from './individual-flow.js';
 import { handleRelayMessage } from './relay-flow.js';
 import { handleScenarioMessage } from './scenario-flow.js';
+
+const placeLocks = new KeyedMutex();
 
 // A message can reach us twice (the bot's thread router and the relay listener); handle it once.
 const recentlyHandled = new Set<string>();
@@ -27,8 +30,14 @@ function firstTime(messageId: string): boolean {
  * - in the group channel during a relay: the answer of the trainee whose turn it is.
  * Anything else — other channels, ended groups, chat between turns — returns false.
  */
-export async function handleGroupThreadMessage(message: Message, context: BotContext): Promise<boolean> {
-  if (message.author.bot || message.system || !message.inGuild()) return false;
+export function handleGroupThreadMessage(message: Message, context: BotContext): Promise<boolean> {
+  if (message.author.bot || message.system || !message.inGuild()) return Promise.resolve(false);
+  // Messages of one place are handled in the order they arrived (the queue is joined before any
+  // await), so a trainee's first message is the one that counts even when two arrive together.
+  return placeLocks.run(message.channelId, () => handleInOrder(message, context));
+}
+
+async function handleInOrder(message: Message, context: BotContext): Promise<boolean> {
   const record = await groupStore(context).findByPlace(message.channelId);
   if (!record || record.status !== 'open') return false;
 

@@ -19,9 +19,10 @@ export type AnswerRefusal = 'closed' | 'not_expected' | 'already' | null;
 
 /** Whether a trainee's message counts as their answer to this round; the first answer counts. */
 export function answerRefusal(round: ScenarioRound | undefined, userId: string): AnswerRefusal {
+  // Someone who answered hears "your first answer counts", also once the round has closed.
+  if (round?.answers.some((answer) => answer.userId === userId)) return 'already';
   if (!round || round.closedAt !== null) return 'closed';
   if (!round.expected.includes(userId)) return 'not_expected';
-  if (round.answers.some((answer) => answer.userId === userId)) return 'already';
   return null;
 }
 

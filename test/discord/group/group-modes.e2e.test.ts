@@ -28,9 +28,14 @@ describe('shared scenario and relay (fake Discord, real client, routers and engi
     return { card, groupId };
   }
 
-  async function join(card: StoredMessage, groupId: string, names: string[]): Promise<FakeMember[]> {
+  /** Joins at once (scenario) or one after the other (relay: the joining order is the turn order). */
+  async function join(card: StoredMessage, groupId: string, names: string[], oneByOne = false): Promise<FakeMember[]> {
     const members = names.map((name) => h.trainee(name));
-    await Promise.all(members.map((member) => waitForAnswer(h.fake, h.fake.click(member, card, `group-join:${groupId}`))));
+    if (oneByOne) {
+      for (const member of members) await waitForAnswer(h.fake, h.fake.click(member, card, `group-join:${groupId}`));
+    } else {
+      await Promise.all(members.map((member) => waitForAnswer(h.fake, h.fake.click(member, card, `group-join:${groupId}`))));
+    }
     return members;
   }
 
@@ -143,7 +148,7 @@ describe('shared scenario and relay (fake Discord, real client, routers and engi
     h = await startGroupHarness();
     const persona = h.app.personas.require('frustrated');
     const { card, groupId } = await start('relay');
-    const [ada, ben, cem] = await join(card, groupId, ['ada', 'ben', 'cem']);
+    const [ada, ben, cem] = await join(card, groupId, ['ada', 'ben', 'cem'], true);
     expect(h.fake.threads()).toEqual([]);
 
     await waitForAnswer(h.fake, h.fake.click(h.trainer, card, `group-next:${groupId}`));

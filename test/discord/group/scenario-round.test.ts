@@ -47,6 +47,7 @@ describe('shared scenario rounds', () => {
     expect(answerRefusal(round(), 'late-joiner')).toBe('not_expected');
     expect(answerRefusal(round({ closedAt: '2026-01-01T10:02:00Z' }), 'ada')).toBe('closed');
     expect(answerRefusal(undefined, 'ada')).toBe('closed');
+    expect(answerRefusal(round({ closedAt: '2026-01-01T10:02:00Z', answers: [answer('ada', 'opening')] }), 'ada')).toBe('already');
   });
 
   it('is complete only when everyone expected has a graded answer', () => {
