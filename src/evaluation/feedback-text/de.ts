@@ -95,7 +95,7 @@ export const de = {
     ],
     boundary_unnecessary: [
       {
-        tip: 'Der Kunde ärgert sich über die Lage, nicht über Sie. Eine Zurechtweisung verschärft das; nehmen Sie den Ärger auf und arbeiten Sie am Problem.',
+        tip: 'Der Kunde hat Sie nicht persönlich angegriffen; sein Gefühl gilt der Lage. Eine Zurechtweisung verschärft das: Nehmen Sie das Gefühl auf und arbeiten Sie am Problem.',
         example: 'Ich merke, wie ärgerlich das für Sie ist. Ich schaue mir gleich an, was bei Ihrer Bestellung schiefgelaufen ist.',
       },
       {

@@ -94,7 +94,7 @@ export const en = {
     ],
     boundary_unnecessary: [
       {
-        tip: 'The customer is angry at the situation, not at you. A reprimand makes it worse; acknowledge the anger and work on the problem.',
+        tip: 'The customer did not attack you personally; the feeling is about the situation. A reprimand makes it worse: acknowledge the feeling and work on the problem.',
         example: 'I can hear how annoying this is for you. Let me look at what went wrong with your order.',
       },
       {
