@@ -58,11 +58,14 @@ export async function startHarness(options: { env?: Record<string, string>; guil
       harness.app = running.app;
       return running.bot;
     },
+    /** Shuts everything down; fails when the bot called a Discord route the fake does not know. */
     async close() {
       await running.bot.stop();
       await running.app.close();
       await fake.close();
       await rm(dir, { recursive: true, force: true });
+      const unknown = fake.unexpected.map((r) => `${r.method} ${r.path}`);
+      if (unknown.length > 0) throw new Error(`the bot called routes the fake does not know: ${unknown.join(', ')}`);
     },
   };
   return harness;
