@@ -27,12 +27,15 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
   const message = prepare(text, lexicon.lang);
   const kinds: AbuseKind[] = [];
   const evidence: string[] = [];
+  const context = new AddressContext(lexicon, message);
   for (const match of lexicon.abuse.match(message.tokens)) {
     const rule = match.tag;
+    // One finding per kind is enough to decide; later matches of a known kind only add evidence.
+    if (kinds.includes(rule.kind) && evidence.length >= MAX_EVIDENCE) continue;
     if (rule.negatable && lexicon.isNegated(message.tokens, message.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, message, match.start, match.end)) continue;
-    if (rule.aimed === 'if-addressed' && !isAddressed(lexicon, message, match.start)) continue;
-    if (rule.aimed === 'in-addressed-clause' && !clauseIsAddressed(lexicon, message, match.start)) continue;
+    if (rule.aimed === 'if-addressed' && !context.isAddressed(match.start)) continue;
+    if (rule.aimed === 'in-addressed-clause' && !context.clauseIsAddressed(match.start)) continue;
     if (!kinds.includes(rule.kind)) kinds.push(rule.kind);
     const words = quote(message, match.start, match.end);
     if (words && !evidence.includes(words) && evidence.length < MAX_EVIDENCE) evidence.push(words);
@@ -46,24 +49,51 @@ export function detectAbuse(text: string, lang: 'de' | 'en'): AbuseFinding {
   return { aimedAtAgent: kinds.length > 0, kinds, evidence };
 }
 
-/** An insult word counts as aimed at the agent when "you" stands just before it, it is an address on its own, or the message is a bare insult. */
-function isAddressed(lexicon: CompiledLexicon, message: PreparedText, index: number): boolean {
-  // "I'm dumb", "ich bin so blöd": said of oneself.
-  const aboutSelf = message.tokens.some((token) => lexicon.isInClass('self', token));
-  if (message.tokens.length <= SHORT_MESSAGE_WORDS && !aboutSelf) return true;
-  // Only a noun stands alone as an address ("…, idiot!"); "blödes Ding" describes a thing.
-  const token = message.tokens[index];
-  if (token && lexicon.isInClass('insultNoun', token) && isVocative(message, index)) return true;
-  const clause = message.scanned.tokens[index]?.clause;
-  for (let at = index - 1; at >= Math.max(0, index - ADDRESS_WINDOW); at -= 1) {
-    const before = message.tokens[at];
-    if (!before || message.scanned.tokens[at]?.clause !== clause) break;
-    if (lexicon.isAddressWord(before)) return true;
-  }
-  return false;
-}
+/** Who a message speaks to, worked out once per message so that many matches stay linear. */
+class AddressContext {
+  readonly #lexicon: CompiledLexicon;
+  readonly #message: PreparedText;
+  #aboutSelf: boolean | undefined;
+  #addressedClauses: Set<number> | undefined;
 
-function clauseIsAddressed(lexicon: CompiledLexicon, message: PreparedText, index: number): boolean {
-  const clause = message.scanned.tokens[index]?.clause;
-  return message.tokens.some((token, at) => message.scanned.tokens[at]?.clause === clause && lexicon.isAddressWord(token));
+  constructor(lexicon: CompiledLexicon, message: PreparedText) {
+    this.#lexicon = lexicon;
+    this.#message = message;
+  }
+
+  /**
+   * An insult word counts as aimed at the agent when "you" stands just before it, it is a noun
+   * standing alone as an address, or the message is a bare insult not about the speaker.
+   */
+  isAddressed(index: number): boolean {
+    const lexicon = this.#lexicon;
+    const message = this.#message;
+    // "I'm dumb", "ich bin so blöd": said of oneself.
+    this.#aboutSelf ??= message.tokens.some((token) => lexicon.isInClass('self', token));
+    if (message.tokens.length <= SHORT_MESSAGE_WORDS && !this.#aboutSelf) return true;
+    // Only a noun stands alone as an address ("…, idiot!"); "blödes Ding" describes a thing.
+    const token = message.tokens[index];
+    if (token && lexicon.isInClass('insultNoun', token) && isVocative(message, index)) return true;
+    const clause = message.scanned.tokens[index]?.clause;
+    for (let at = index - 1; at >= Math.max(0, index - ADDRESS_WINDOW); at -= 1) {
+      const before = message.tokens[at];
+      if (!before || message.scanned.tokens[at]?.clause !== clause) break;
+      if (lexicon.isAddressWord(before)) return true;
+    }
+    return false;
+  }
+
+  /** Whether the clause of word `index` holds an address word. */
+  clauseIsAddressed(index: number): boolean {
+    if (!this.#addressedClauses) {
+      const clauses = new Set<number>();
+      this.#message.tokens.forEach((token, at) => {
+        const clause = this.#message.scanned.tokens[at]?.clause;
+        if (clause !== undefined && this.#lexicon.isAddressWord(token)) clauses.add(clause);
+      });
+      this.#addressedClauses = clauses;
+    }
+    const clause = this.#message.scanned.tokens[index]?.clause;
+    return clause !== undefined && this.#addressedClauses.has(clause);
+  }
 }

@@ -34,7 +34,8 @@ export const DE_LEXICON = {
       'ochse', 'hackfresse*', 'fresse', 'loser', 'clown', 'clowns', 'kasper', 'hanswurst', 'lappen', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
       'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
       'nazi', 'nazis', '*faschist', '*faschisten', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
-      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
+      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
+      'rüpel*', 'spießer*', 'hinterwäldler*', 'schnarchnase*', 'laberkopf*', '*hetzer', 'faulpelz*', 'gesocks', 'dummerchen', 'blödian*', 'depperl', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
       'holzköpfe', 'hohlbratze*', 'pappnase*', 'flachzange*', 'knallkopf*', 'knallköpfe', 'dumpfbacken', 'lusche', 'luschen', 'sackgesicht*', 'pissnelke*',
       '*dummschwätzer', 'schwätzer', 'labertasche*', 'quatschkopf*', 'heini', 'heinis', 'blödmann*', 'blödmänner', 'armleuchter*', 'blindfisch*', 'lackaffe*',
       'schnösel*', 'proll', 'prolls', 'prolet', 'proleten', 'assis', 'gutmensch*', 'schmierfink*', 'lügenpresse', 'hirni', 'hirnis', 'dummbatz*', 'dussel',
@@ -65,6 +66,7 @@ export const DE_LEXICON = {
       'bockmist', 'kotz*', 'verarsch*', 'verarscht', 'abgefuckt*', 'beschissen*', 'bescheißen', 'beschiss', 'bescheissen', 'schiss', 'himmelherrgott*', 'herrgottnochmal',
     ],
     profanityStrong: ['scheiß*', 'scheiss*', 'scheiße', 'scheisse', 'fick*', 'verfickt*', 'fuck*', 'shit', 'arsch', 'kacke'],
+    sexualExplicit: ['titten', 'möpse', 'muschi', 'fotze', 'fotzen', 'porno*', 'wichs*', 'nutte', 'nutten', 'orgasmus', 'penis', 'vagina', 'dildo*', 'vergewaltig*', 'bumsen', 'pimmel*', 'schwänze'],
     sexual: [
       'sex', 'sexy', 'sexuell*', 'nackt*', 'porno*', 'titten', 'möpse', 'brüste', 'busen', 'muschi', 'fotze', 'schwanz', 'penis', 'vagina', 'geil', 'geile', 'geiler',
       'blasen', 'bumsen', 'vögeln', 'ficken', 'wichsen', 'orgasmus', 'vergewaltig*', 'nutte', 'nutten', 'hure', 'schlampe', 'unterwäsche', 'höschen', 'bh', 'dildo*', 'lecken',
@@ -147,7 +149,7 @@ export const DE_LEXICON = {
       flag: 'profanity',
       score: 2,
       mentionable: true,
-      patterns: ['@profanity', 'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
+      patterns: ['@profanity', '@sexualExplicit', 'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
     },
     {
       flag: 'blame',

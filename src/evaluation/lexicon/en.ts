@@ -27,7 +27,9 @@ export const EN_LEXICON = {
       'pervert*', 'perv', 'pervs', 'prostitute*', 'wench*', 'bigot*', 'coward*', 'thug*', 'traitor*', 'sissy', 'wimp', 'wimps', 'hag', 'hags',
       'biatch*', 'beyotch', 'scumbucket*', 'crook', 'crooks', 'swine', 'vermin', 'cockroach*', 'rat', 'rats', 'imbeciles', 'dolt*', 'oaf', 'oafs',
       'numbnut*', 'dumbo', 'dummy', 'dummies', 'fuckwit*', 'dickwad*', 'asshat*', 'assclown*', 'shitbag*', 'fatass*', 'jackasses',
-      'backstabber*', 'junkie*', 'crackhead*', 'methhead*', 'quack', 'quacks', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'predator*', 'chickenshit*', 'sleazeball*', 'sleazebag*',
+      'pussy', 'pussies', 'libtard*', 'feminazi*', 'cuck', 'cucks', 'incel*', 'simp', 'simps', 'commie*', 'redneck*', 'hillbilly', 'hillbillies',
+      'shill', 'shills', 'sellout*', 'phony', 'phonies', 'bozo*', 'slimeball*', 'weasel*', 'wretch*', 'stooge*', 'twerp*', 'schmuck*',
+      'scoundrel*', 'lout', 'louts', 'lamebrain*', 'knucklehead*', 'dingbat*', 'backstabber*', 'junkie*', 'crackhead*', 'methhead*', 'quack', 'quacks', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'predator*', 'chickenshit*', 'sleazeball*', 'sleazebag*',
       'goon', 'goons', 'dregs', 'shithouse', 'butthead*', 'dumbshit*', 'sob', 'fraudster*', 'charlatan*', 'leech', 'leeches', 'slob', 'slobs',
     ],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
@@ -41,7 +43,7 @@ export const EN_LEXICON = {
       'slow', 'dim', 'dopey', 'pitiful', 'lame', 'creepy', 'repulsive', 'vile', 'thick', 'dense', 'delusional', 'unhinged', 'senile',
       'brainwashed', 'sick', 'twisted', 'evil', 'corrupt', 'fake', 'gross', 'weird', 'psychotic', 'mad', 'nasty', 'filthy', 'dirty',
       'immature', 'unstable', 'uncultured', 'hateful', 'demonic', 'spoilt', 'spoiled', 'cocky', 'arrogant', 'racist', 'sexist', 'dishonest', 'sleazy',
-      'obnoxious', 'insufferable', 'uneducated', 'disgraceful', 'shameful', 'toxic', 'childish', 'petty', 'miserable', 'cowardly', 'crooked', 'shameless', 'clownish', 'ridiculous', 'laughable',
+      'obnoxious', 'bonkers', 'batshit', 'insufferable', 'uneducated', 'disgraceful', 'shameful', 'toxic', 'childish', 'petty', 'miserable', 'cowardly', 'crooked', 'shameless', 'clownish', 'ridiculous', 'laughable',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
     third: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'this', 'that', 'these', 'those', 'who', 'people', 'everyone', 'everybody', 'guy', 'woman', 'man'],
@@ -138,7 +140,7 @@ export const EN_LEXICON = {
       flag: 'profanity',
       score: 2,
       mentionable: true,
-      patterns: ['@profanity', 'what the hell', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
+      patterns: ['@profanity', '@sexualExplicit', 'what the hell', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
     },
     {
       flag: 'blame',
