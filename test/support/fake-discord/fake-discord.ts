@@ -108,9 +108,14 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
+export interface FakeDiscordOptions {
+  /** how long an interaction may go unacknowledged before Discord forgets it; default 3000 ms as on Discord */
+  ackDeadlineMs?: number;
+}
+
 /** Starts the fake on 127.0.0.1 with a free port. */
-export async function createFakeDiscord(): Promise<FakeDiscord> {
-  const fake = new FakeDiscordServer();
+export async function createFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const fake = new FakeDiscordServer(options.ackDeadlineMs ?? ACK_DEADLINE_MS);
   await fake.listen();
   return fake;
 }
@@ -141,7 +146,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly faults: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
   private userCount = 0;
 
-  constructor() {
+  constructor(private readonly ackDeadlineMs: number) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new FakeGateway(this.server, {
       readyPayload: (sessionId) => this.readyPayload(sessionId),
@@ -433,7 +438,7 @@ class FakeDiscordServer implements FakeDiscord {
       return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
     }
     // Discord forgets an interaction that was not acknowledged within three seconds.
-    if (Date.now() - interaction.dispatchedAt > ACK_DEADLINE_MS) {
+    if (Date.now() - interaction.dispatchedAt > this.ackDeadlineMs) {
       return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
     }
     interaction.acknowledgedAt = Date.now();
