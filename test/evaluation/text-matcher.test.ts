@@ -38,6 +38,13 @@ describe('PatternMatcher', () => {
     expect(found(short, 'your call. Not my fault')).toHaveLength(0);
   });
 
+  it('anchors a pattern with a leading ^ at the start of a sentence', () => {
+    const m = matcher(['^ wow']);
+    expect(found(m, 'Wow, great job.')).toEqual(['^ wow']);
+    expect(found(m, 'Fine. Wow.')).toEqual(['^ wow']);
+    expect(found(m, 'That is wow')).toEqual([]);
+  });
+
   it('matches elongated words through their squeezed form', () => {
     expect(found(matcher(['stupid']), 'stuuuupid')).toEqual(['stupid']);
   });

@@ -219,7 +219,19 @@ export const EN_LEXICON = {
         'how nice for you', 'must be nice', 'nice try', 'slow clap', 'thanks for nothing', 'you must be so proud', "well aren't you", 'poor you',
         'poor baby', 'my heart bleeds', 'as if', 'oh the horror', 'how original', 'how shocking', 'how surprising', 'what a shame', 'nice going',
         'way to go', 'well done', 'good job', 'great job', 'you must be very proud', 'what a genius|brilliant|great idea',
+        '^ sure ~ because', 'because we all know', 'good luck with that', 'how cute|adorable|sweet|quaint', 'who knew', 'color|colour me surprised',
+        'thanks captain obvious', 'no shit sherlock', 'you don\'t say',
       ],
+    },
+    {
+      flag: 'sarcasm',
+      score: 4,
+      patterns: ['^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
+    },
+    {
+      flag: 'dismissive',
+      score: 3,
+      patterns: ['^ go back to', 'get back to your'],
     },
   ],
   abuse: [

@@ -41,6 +41,8 @@ interface CompiledPattern<T> {
   readonly tag: T;
   readonly source: string;
   readonly elements: readonly Element[];
+  /** `^` first: only at the start of a sentence */
+  readonly anchored: boolean;
 }
 
 /** What the lexicon says about one word. */
@@ -126,10 +128,11 @@ export class PatternMatcher<T> {
     this.#exceptions = new Set(affixExceptions.map(foldWord));
     for (const entry of entries) {
       for (const source of entry.patterns) {
-        const elements = this.#compilePattern(source);
+        const anchored = source.trimStart().startsWith('^ ');
+        const elements = this.#compilePattern(anchored ? source.trimStart().slice(2) : source);
         const first = elements[0];
         if (!first || first.kind === 'gap') throw new Error(`pattern must start with a word: "${source}"`);
-        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements };
+        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements, anchored };
         for (const word of first.exact) {
           const list = this.#byFirstWord.get(word);
           if (list) list.push(compiled);
@@ -176,7 +179,9 @@ export class PatternMatcher<T> {
       const candidates = infos[index]?.candidates;
       if (!candidates || candidates.length === 0) continue;
       const sentence = tokens[index]?.sentence ?? 0;
+      const sentenceStart = index === 0 || tokens[index - 1]?.sentence !== sentence;
       for (const pattern of candidates) {
+        if (pattern.anchored && !sentenceStart) continue;
         const end = this.#matchFrom(pattern.elements, 0, tokens, infos, index, sentence);
         if (end >= 0) found.push({ tag: pattern.tag, source: pattern.source, start: index, end });
       }
