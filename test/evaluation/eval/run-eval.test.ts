@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { runEval, formatEvalReport } from '../../../src/evaluation/eval/run-eval.js';
-import { createOfflineGrader } from '../../../src/evaluation/offline-grader.js';
 import { fakeGrader, jsonl, writeTempFiles } from './eval-fakes.js';
 
 const line = (id: string, customer: string, reply: string, gold: Record<string, unknown>, lang = 'en') => ({ id, lang, customer, reply, gold });
@@ -97,17 +96,6 @@ describe('runEval', () => {
     await expect(runEval([files['composure.jsonl']!], fakeGrader(), { signal: controller.signal })).rejects.toThrow('stop');
   });
 
-  it('works with the offline grader end to end', async () => {
-    const paths = writeTempFiles({
-      'mini.jsonl': jsonl(
-        line('m1', 'You are a useless idiot.', 'I hear you. Calling me an idiot is not okay, but I will fix this.', { boundary_needed: true }),
-        line('m2', 'Where is my card?', 'It is on its way.', { boundary_needed: false }),
-      ),
-    });
-    const report = await runEval([paths['mini.jsonl']!], createOfflineGrader({ rubricVersion: 'test' }));
-    expect(report.grader).toBe('offline');
-    expect(report.files[0]?.confusion).toEqual({ truePositive: 1, falseNegative: 0, trueNegative: 1, falsePositive: 0 });
-  });
 });
 
 describe('formatEvalReport', () => {
