@@ -89,15 +89,19 @@ export const practiceCommand = {
         await interaction.editReply(visible(summaryMessage(ended, context)));
         return;
       }
+      // Pause and resume wait for a reply being graded in this session (possibly a slow model
+      // call), so they acknowledge first like the rest.
       case 'pause': {
+        await interaction.deferReply();
         await context.engine.pause(session.id);
-        await interaction.reply(visible({ content: uiText(session.lang).practice.paused }));
+        await interaction.editReply(visible({ content: uiText(session.lang).practice.paused }));
         return;
       }
       case 'resume': {
+        await interaction.deferReply();
         const resumed = await context.engine.resume(session.id);
         const persona = context.personas.require(session.personaId);
-        await interaction.reply(
+        await interaction.editReply(
           visible({ content: customerLineContent(resumed.line, persona, session.lang, uiText(session.lang).practice.resumed) }),
         );
         return;
