@@ -9,6 +9,7 @@ import { summaryAdvice } from '../evaluation/feedback.js';
 import { createOfflineGrader } from '../evaluation/offline-grader.js';
 import { loadRubric } from '../evaluation/rubric.js';
 import { createLlmProviders } from '../llm/create-llm-providers.js';
+import type { UsageLedger } from '../llm/usage-ledger.js';
 import type { Logger } from '../log/logger.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../personas/load-personas.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
@@ -24,6 +25,8 @@ export interface Providers {
   voice: CustomerVoice;
   /** true when an LLM endpoint is configured (grades still fall back to offline per exchange) */
   llm: boolean;
+  /** token usage and caps per session and server (absent offline: nothing is spent) */
+  usage: UsageLedger | undefined;
 }
 
 export interface App {
@@ -65,8 +68,8 @@ export async function createProviders(
     storage: options.storage,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  if (!llm) return { grader: offlineGrader, steering: undefined, voice: scriptedVoice, llm: false };
-  return { grader: llm.grader, steering: llm.steering, voice: llm.voice, llm: true };
+  if (!llm) return { grader: offlineGrader, steering: undefined, voice: scriptedVoice, llm: false, usage: undefined };
+  return { grader: llm.grader, steering: llm.steering, voice: llm.voice, llm: true, usage: llm.usage };
 }
 
 /** Storage that lives only as long as the process: for one-shot commands such as `grade`. */

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { App } from '../app/create-app.js';
-import type { PracticeEngine, ReplyResult } from '../engine/engine-types.js';
+import type { ReplyResult } from '../engine/engine-types.js';
+import { usageCapNotice } from '../llm/usage-cap-notice.js';
 import type { Session } from '../engine/session.js';
 import { currentLine } from '../engine/session.js';
 import { LanguageSchema, type Language } from '../evaluation/grade.js';
@@ -88,7 +89,7 @@ export async function runPractice(app: App, args: string[], io: PracticeIo): Pro
     if (session.status === 'paused') ({ session } = await app.engine.resume(session.id));
     io.out.write(`${cliText(session.lang).resumed}\n\n`);
     printTranscriptTail(io, session, persona);
-    return converse(app.engine, io, session, persona, app.providers.llm);
+    return converse(app, io, session, persona);
   }
 
   const personas = app.personas.list();
@@ -117,7 +118,7 @@ export async function runPractice(app: App, args: string[], io: PracticeIo): Pro
   io.out.write(`\n${io.paint('bold', personaName(persona, lang))}\n${t.situation}: ${brief.situation}\n${t.goal}: ${brief.goal}\n${io.paint('dim', t.commands)}\n\n`);
   const started = await app.engine.start({ userId: options.user, guildId: null, personaId: persona.id, lang, intensity });
   io.out.write(renderCustomerLine(started.line, lang, io.paint, persona.customerName[lang]));
-  return converse(app.engine, io, started.session, persona, app.providers.llm);
+  return converse(app, io, started.session, persona);
 }
 
 async function offerResume(app: App, io: PracticeIo, userId: string, lang: Language): Promise<Session | undefined> {
@@ -134,7 +135,9 @@ function printTranscriptTail(io: PracticeIo, session: Session, persona: Persona)
   if (line) io.out.write(renderCustomerLine(line, session.lang, io.paint, persona.customerName[session.lang]));
 }
 
-async function converse(engine: PracticeEngine, io: PracticeIo, start: Session, persona: Persona, llm: boolean): Promise<number> {
+async function converse(app: App, io: PracticeIo, start: Session, persona: Persona): Promise<number> {
+  const { engine } = app;
+  const { llm, usage } = app.providers;
   const lang = start.lang;
   const t = cliText(lang);
   const name = persona.customerName[lang];
@@ -169,6 +172,8 @@ async function converse(engine: PracticeEngine, io: PracticeIo, start: Session, 
       }
       const result: ReplyResult = await engine.reply(sessionId, input);
       io.out.write(renderGrade(result.exchange.grade, lang, io.paint, llm));
+      const cap = usage ? await usage.capReached({ id: sessionId, guildId: null }) : null;
+      if (cap) io.out.write(`${io.paint('dim', usageCapNotice(cap, lang))}\n`);
       if (result.line) io.out.write(renderCustomerLine(result.line, lang, io.paint, name));
       if (result.ended) {
         io.out.write(`\n${renderSummary(result.ended.summary, io.paint)}${fill(t.savedAs, { id: sessionId })}\n`);

@@ -227,9 +227,15 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
         updatedAt: created,
         endedAt: null,
       };
-      const voiced = await say(persona, session, persona.start, [], { session: { id: session.id, guildId: session.guildId } });
+      let usage: TokenUsage | undefined;
+      const voiced = await say(persona, session, persona.start, [], {
+        session: { id: session.id, guildId: session.guildId },
+        onUsage: (spent) => {
+          usage = addUsage(usage, spent);
+        },
+      });
       const line = makeLine(session, persona, persona.start, voiced);
-      const started: Session = { ...session, lines: [line] };
+      const started: Session = { ...session, lines: [line], usage: usage ?? session.usage };
       await deps.store.save(started);
       deps.log.info({ sessionId: started.id, personaId: persona.id, lang: started.lang, intensity: started.intensity }, 'session started');
       return { session: started, persona, line };
