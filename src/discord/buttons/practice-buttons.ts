@@ -30,8 +30,9 @@ export const practiceButtons = {
         return;
       }
       case 'retry': {
-        // A Retry button under an older feedback would retry a newer reply: refuse it.
-        if (String(session.turns) !== turns) throw await inactive(interaction, context);
+        // A Retry button under an older feedback would retry a newer reply (also one still being
+        // graded): refuse it.
+        if (String(session.turns) !== turns || session.pendingReply) throw await inactive(interaction, context);
         await interaction.deferUpdate();
         const retried = await context.engine.retry(session.id);
         await interaction.editReply(visible({ components: [] }));
