@@ -46,6 +46,11 @@ const UPPER = /\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 
+/**
+ * Scores the composure of `reply`. `customer` (the line being answered) only decides whether a
+ * German "du" is a slight: it is when the customer wrote with "Sie" or the reply itself mixes both.
+ * Never throws; an empty reply scores 3 (nothing to judge), a bare emoji 4 unless it insults.
+ */
 export function assessComposure(input: { reply: string; customer: string; lang: 'de' | 'en' }): ComposureFinding {
   const lang = input.lang === 'de' ? 'de' : 'en';
   const lexicon = lexiconFor(lang);
@@ -74,8 +79,11 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
     let score = rule.score;
-    // A bare insult is a slur on someone else (score 2) unless it stands alone as an address: "Idiot!".
-    if (rule.flag === 'insult' && score === 2 && isVocative(text, match.start)) score = 1;
+    // A bare insult noun is aimed at someone else (score 2) unless it stands alone as an address: "Idiot!".
+    if (rule.flag === 'insult' && score === 2 && match.start === match.end && isVocative(text, match.start)) {
+      const token = text.tokens[match.start];
+      if (token && lexicon.isInClass('insultNoun', token)) score = 1;
+    }
     hits.push({ flag: rule.flag, score, evidence: quote(text, match.start, match.end) });
   }
   return hits;
@@ -126,7 +134,7 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
       words
         .filter((_, index) => {
           const token = text.tokens[index];
-          return token !== undefined && (lexicon.isInClass('praise', token) || lexicon.data.politeness.includes(token.word));
+          return token !== undefined && (lexicon.isInClass('praise', token) || lexicon.isPolite(token));
         })
         .map((token) => token.sentence),
     );
@@ -140,7 +148,7 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     const marks = exclamation[0].replace(/[^!]/g, '').length;
     const warm = words.some((token, index) => {
       const match = text.tokens[index];
-      return match !== undefined && (lexicon.isInClass('praise', match) || lexicon.data.politeness.includes(match.word));
+      return match !== undefined && (lexicon.isInClass('praise', match) || lexicon.isPolite(match));
     });
     const score = marks >= 3 && !warm ? 2 : 4;
     hits.push({ flag: score === 2 ? 'shouting' : undefined, score, evidence: exclamation[0] });
@@ -178,7 +186,7 @@ function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
 /** A very short reply without a polite word ("No.", "Fine.") is a minor slip. */
 function curtHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   if (text.tokens.length > CURT_MAX_WORDS) return [];
-  const polite = text.tokens.some((token) => lexicon.data.politeness.includes(token.word));
+  const polite = text.tokens.some((token) => lexicon.isPolite(token));
   return polite ? [] : [{ flag: undefined, score: 4, evidence: text.scanned.text.slice(0, 80) }];
 }
 
@@ -189,7 +197,7 @@ function summarize(hits: readonly Hit[]): ComposureFinding {
   const flags: ComposureFlag[] = [];
   const evidence: string[] = [];
   for (const hit of ordered) {
-    // Milder findings than the final score still explain it only if they share its level.
+    // Findings more than one level milder than the score do not explain it.
     if (hit.score > score + 1) continue;
     if (hit.flag && !flags.includes(hit.flag)) flags.push(hit.flag);
     if (hit.evidence && !evidence.includes(hit.evidence) && evidence.length < MAX_EVIDENCE) evidence.push(hit.evidence);

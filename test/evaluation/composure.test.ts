@@ -144,6 +144,9 @@ describe('assessComposure: hard cases', () => {
     expect(assess("I'm afraid that's company policy.", 'en').score).toBe(3);
     expect(assess('No.', 'en').score).toBe(4);
     expect(assess('Nein.', 'de').score).toBe(4);
+    // a short polite answer is not curt, umlauts included
+    expect(assess('Selbstverständlich, gern!', 'de').score).toBe(5);
+    expect(assess('Natürlich.', 'de').score).toBe(5);
   });
 
   it('quotes the words that drove the score as written', () => {

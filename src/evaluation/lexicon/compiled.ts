@@ -21,6 +21,8 @@ export interface CompiledLexicon {
   isNegated(tokens: readonly MatchToken[], scanned: readonly ScannedToken[], match: PatternMatch<unknown>): boolean;
   isAddressWord(token: MatchToken): boolean;
   isInClass(className: string, token: MatchToken): boolean;
+  /** a word that makes a short reply polite rather than curt (`politeness` list, folded) */
+  isPolite(token: MatchToken): boolean;
 }
 
 /** A text scanned and prepared for matching in one language. */
@@ -62,12 +64,14 @@ function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
     }
     return known;
   };
+  const polite = new Set(data.politeness.map((word) => foldLetters(word.toLowerCase())));
   return {
     lang,
     composure,
     abuse,
     data,
     isInClass,
+    isPolite: (token) => polite.has(token.word),
     isAddressWord: (token) => isInClass('you', token),
     isNegated(tokens, scanned, match) {
       const { start } = match;
