@@ -1,6 +1,6 @@
 import type { ComposureFlag } from './composure.js';
-import type { BoundaryVerdict, Turn } from './grade.js';
-import { anyOf, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
+import type { BoundaryVerdict, Language, Turn } from './grade.js';
+import { bilingual, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { assessSignals, type SignalAssessment } from './signals.js';
 
 /**
@@ -23,6 +23,7 @@ export interface BoundaryAssessment {
 }
 
 export interface BoundaryInput {
+  lang: Language;
   reply: PreparedText;
   signals: SignalAssessment;
   /** the customer's message insults the trainee personally */
@@ -37,8 +38,8 @@ export interface BoundaryInput {
 // --- lexicons -------------------------------------------------------------------------------------
 
 /** Naming the behaviour: a reprimand, or a boundary when the customer was insulting. */
-const NAMES_BEHAVIOUR = pattern(
-  anyOf([
+const NAMES_BEHAVIOUR = bilingual({
+  en: [
     String.raw`\b(?:please\s+)?(?:don't|do\s+not|stop)\s+(?:\S+\s+)?(?:speak(?:ing)?|talk(?:ing)?|insult(?:ing)?|swear(?:ing)?|shout(?:ing)?|yell(?:ing)?|call(?:ing)?\s+me|curs(?:e|ing))\s*(?:to|at)?\s*me\b`,
     String.raw`\b(?:please\s+)?(?:stop|refrain\s+from)\s+(?:insulting|swearing|shouting|yelling|calling\s+me|name-calling|being\s+rude|the\s+insults)\b`,
     String.raw`\bi\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot)\s+(?:accept|tolerate|stand\s+for|put\s+up\s+with|listen\s+to|be\s+spoken\s+to|be\s+talked\s+to|be\s+insulted|be\s+called)\b`,
@@ -54,6 +55,8 @@ const NAMES_BEHAVIOUR = pattern(
     String.raw`\bi(?:'d|\s+would)\s+(?:ask|like)\s+you\s+(?:not\s+to|to\s+stop|to\s+keep|to\s+refrain)\b`,
     String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+(?:acceptable|ok|okay|appropriate|how\s+we\s+talk)\b`,
     String.raw`\bwith\s+(?:a\s+)?respect(?:ful\s+tone)?\b[^.!?]{0,30}\b(?:help|continue|talk)`,
+  ],
+  de: [
     String.raw`\b(?:bitte\s+)?(?:lassen|unterlassen)\s+sie\s+(?:bitte\s+)?(?:persönliche\s+|diese\s+|solche\s+|die\s+)?(?:beleidigungen|beschimpfungen|angriffe|das)\b`,
     String.raw`\bich\s+lasse\s+mich\s+(?:\S+\s+){0,2}?(?:nicht\s+)?(?:persönlich\s+)?(?:beleidigen|beschimpfen|anschreien|angreifen|beschuldigen|so\s+behandeln|so\s+ansprechen)\b`,
     String.raw`\b(?:beleidigen|beschimpfen|anschreien|angreifen|so\s+behandeln)\s+lasse\s+ich\s+mich\b`,
@@ -74,12 +77,12 @@ const NAMES_BEHAVIOUR = pattern(
     String.raw`\bdas\s+muss\s+ich\s+mir\s+nicht\s+(?:gefallen\s+lassen|anhören|bieten\s+lassen)\b`,
     String.raw`\bso\s+(?:möchte|will|lasse)\s+ich\s+(?:mich\s+)?nicht\b`,
     String.raw`\bkeine\s+(?:persönlichen\s+)?(?:beleidigungen|beschimpfungen|angriffe)\b`,
-  ]),
-);
+  ],
+});
 
 /** Offering to go on with the matter once the tone is right. */
-const OFFERS_TO_CONTINUE = pattern(
-  anyOf([
+const OFFERS_TO_CONTINUE = bilingual({
+  en: [
     String.raw`\b(?:happy|glad|pleased|here)\s+to\s+help\b`,
     String.raw`\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+help\b`,
     String.raw`\bi\s+(?:want|'m\s+trying|am\s+trying)\s+to\s+(?:help|sort|solve|fix|find)\b`,
@@ -87,6 +90,8 @@ const OFFERS_TO_CONTINUE = pattern(
     String.raw`\b(?:we\s+can|i\s+can)\s+(?:continue|carry\s+on|go\s+on|keep\s+going|sort|solve|look|work)\b`,
     String.raw`\b(?:once|as\s+long\s+as|as\s+soon\s+as)\s+we\b`,
     String.raw`\bso\s+(?:that\s+)?i\s+can\s+help\b`,
+  ],
+  de: [
     String.raw`\bgerne?\s+(?:\S+\s+){0,3}?(?:helfe|kläre|unterstütze|schaue|kümmere|mache|weiter|bearbeite|löse)\b`,
     String.raw`\b(?:helfe|kläre|unterstütze|kümmere)\s+(?:ich\s+)?(?:\S+\s+){0,3}?gerne?\b`,
     String.raw`\blassen\s+sie\s+uns\b`,
@@ -95,8 +100,8 @@ const OFFERS_TO_CONTINUE = pattern(
     String.raw`\b(?:möchte|will|würde)\s+ihnen\s+(?:gern\s+|gerne\s+)?(?:weiter)?helfen\b`,
     String.raw`\bweiterhelfen\b`,
     String.raw`\bzurück\s+zu\s+(?:ihrem|ihrer|ihren|ihre|dem|der)\b`,
-  ]),
-);
+  ],
+});
 
 const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insult', 'profanity', 'threat']);
 
@@ -105,17 +110,18 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insul
 export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   const { reply, signals } = input;
   const evidence: string[] = input.needed ? input.abuseEvidence.map((text) => quote(text, 60)) : [];
-  const namedSentence = NAMES_BEHAVIOUR.test(reply.text)
-    ? reply.sentences.find((sentence) => NAMES_BEHAVIOUR.test(sentence))
+  const { lang } = input;
+  const namedSentence = NAMES_BEHAVIOUR[lang].test(reply.text)
+    ? reply.sentences.find((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
     : undefined;
   const named = namedSentence !== undefined || signals.warnsOfEnding;
-  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE.test(reply.text);
+  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE[lang].test(reply.text);
   const ended = signals.endsConversation;
   const hostile =
     input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
   // Only an ending needs the history read, so the common case stays cheap.
   const hadEarlierWarning =
-    input.needed && ended && input.history.some((turn) => turn.role === 'trainee' && isWarning(turn.text));
+    input.needed && ended && input.history.some((turn) => turn.role === 'trainee' && isWarning(turn.text, lang));
 
   if (namedSentence !== undefined) evidence.push(quote(namedSentence));
   if (signals.warnsOfEnding || signals.endsExplicitly) evidence.push(...signals.evidence.filter(isEndingEvidence));
@@ -146,10 +152,10 @@ function decideVerdict(needed: boolean, facts: VerdictFacts): BoundaryVerdict {
 }
 
 /** An earlier trainee turn that named the behaviour or announced the end of the call. */
-function isWarning(text: string): boolean {
+function isWarning(text: string, lang: Language): boolean {
   const prepared = prepare(text);
-  if (prepared.sentences.some((sentence) => NAMES_BEHAVIOUR.test(sentence))) return true;
-  return assessSignals(prepared).warnsOfEnding;
+  if (prepared.sentences.some((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))) return true;
+  return assessSignals(prepared, lang).warnsOfEnding;
 }
 
 function isEndingEvidence(text: string): boolean {

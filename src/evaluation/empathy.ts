@@ -1,6 +1,17 @@
 import type { ComposureFlag } from './composure.js';
 import type { Language, Turn } from './grade.js';
-import { anyOf, contentWords, globalOf, matchesBySentence, pattern, quote, sharedWords, type PreparedText } from './grader-patterns.js';
+import {
+  anyOf,
+  bilingual,
+  contentWords,
+  globalOf,
+  globalOfEach,
+  matchesBySentence,
+  pattern,
+  quote,
+  sharedWords,
+  type PreparedText,
+} from './grader-patterns.js';
 
 /**
  * Empathy of one reply (rubric section 2): three 0–2 sub-scores and the 1–5 score, with the words
@@ -43,8 +54,8 @@ export interface EmpathyInput {
 const NOT_BEFORE = String.raw`(?!\s+(?:nicht|kein|keine|keinen)\b)`;
 
 /** A generic acknowledgement: interpretation 1 (2 when tied to the customer's words). */
-const ACKNOWLEDGE = pattern(
-  anyOf([
+const ACKNOWLEDGE = bilingual({
+  en: [
     String.raw`\bi\s+(?:can\s+|do\s+|completely\s+|totally\s+|fully\s+|really\s+|absolutely\s+|certainly\s+){0,2}(?:understand|see\s+(?:why|that|how|what\s+you\s+mean)|get\s+(?:it|that|why))\b`,
     String.raw`\bi\s+hear\s+(?:you|what\s+you)\b`,
     String.raw`\bi\s+know\s+how\s+(?:you|that|this)\b`,
@@ -53,6 +64,8 @@ const ACKNOWLEDGE = pattern(
     String.raw`\bthat\s+makes\s+(?:total\s+|perfect\s+|complete\s+)?sense\b`,
     String.raw`\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?right\b`,
     String.raw`\bthank\s+you\s+for\s+(?:telling|letting|explaining|sharing|your\s+patience|being\s+(?:so\s+)?(?:open|honest|patient))\b`,
+  ],
+  de: [
     String.raw`\bich\s+verstehe\b${NOT_BEFORE}`,
     String.raw`\bverstehe\s+ich\b${NOT_BEFORE}`,
     String.raw`\bich\s+kann\s+(?:(?!nicht\b|kein)\S+\s+){0,5}?(?:verstehen|nachvollziehen|nachempfinden)\b`,
@@ -63,34 +76,39 @@ const ACKNOWLEDGE = pattern(
     String.raw`\bsie\s+haben\s+(?:völlig\s+|absolut\s+|vollkommen\s+|ganz\s+)?recht\b`,
     String.raw`\bdanke(?:\s+schön)?,?\s+dass\s+sie\s+(?:mir|das|es|so)\b`,
     String.raw`\bdas\s+glaube\s+ich\s+ihnen\b`,
-  ]),
-);
+  ],
+});
 
 /** Regret or warmth: emotional reaction 1 (2 when intensified or tied to the customer's words). */
-const REGRET = pattern(
-  anyOf([
+const REGRET = bilingual({
+  en: [
     String.raw`\b(?:i(?:'m|\s+am)\s+)?(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|awfully\s+)?sorry\b`,
     String.raw`\bi\s+(?:sincerely\s+)?apologi[sz]e\b`,
     String.raw`\b(?:my\s+)?(?:sincere\s+)?apologies\b`,
     String.raw`\bi\s+regret\b`,
+  ],
+  de: [
+    String.raw`\b(?:i(?:'m|\s+am)\s+)?(?:so\s+|very\s+|really\s+|truly\s+|terribly\s+|deeply\s+|awfully\s+)?sorry\b`,
     String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:\S+\s+){0,2}?leid\b`,
     String.raw`\btut\s+mir\s+(?:\S+\s+){0,2}?leid\b`,
     String.raw`\bich\s+bedauere?\b`,
     String.raw`\b(?:ich\s+)?entschuldigen?\s+(?:sie\s+)?(?:mich\s+|bitte\s+)?(?:vielmals|aufrichtig|für)\b`,
     String.raw`\bich\s+entschuldige\s+mich\b`,
     String.raw`\bentschuldigung\s+für\b`,
-  ]),
-);
+  ],
+});
 
 /** Warmth that is specific by itself: emotional reaction 2. */
-const WARMTH = pattern(
-  anyOf([
+const WARMTH = bilingual({
+  en: [
     String.raw`\b(?:so|very|really|truly|terribly|deeply|awfully)\s+sorry\b`,
     String.raw`\bsorry\s+(?:to\s+hear|for\s+your\s+loss|about\s+your)\b`,
     String.raw`\b(?:my\s+)?(?:deepest\s+|sincere\s+|heartfelt\s+)?condolences\b`,
     String.raw`\btake\s+(?:all\s+)?the\s+time\s+you\s+need\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:glad|grateful)\s+(?:you\s+(?:told|called|shared)|that\s+you)\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:here\s+for\s+you|so\s+sorry)\b`,
+  ],
+  de: [
     String.raw`\btut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich|außerordentlich)\s+leid\b`,
     String.raw`\b(?:es|das)\s+tut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich)\s+leid\b`,
     String.raw`\bleid\s+zu\s+hören\b`,
@@ -98,18 +116,20 @@ const WARMTH = pattern(
     String.raw`\blassen\s+sie\s+sich\s+(?:ruhig\s+|gern\s+|alle\s+)?(?:zeit|die\s+zeit)\b`,
     String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
     String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
-  ]),
-);
+  ],
+});
 
 /** "That must be hard", "Das klingt belastend": the customer's situation named as heavy (interpretation 2). */
-const SOUNDS_HARD = pattern(
-  anyOf([
+const SOUNDS_HARD = bilingual({
+  en: [
     String.raw`\b(?:that|this|it)\s+(?:sounds|must\s+(?:be|have\s+been|feel))\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\b`,
     String.raw`\b(?:that|this|it)(?:'s|\s+is)\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\s+for\s+you\b`,
+  ],
+  de: [
     String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
     String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
-  ]),
-);
+  ],
+});
 
 /** The trainee refuses in this sentence: regret there is a softener, not concern ("I can't, sorry"). */
 const REFUSAL = pattern(
@@ -121,15 +141,17 @@ const REFUSAL = pattern(
 );
 
 /** The customer's feeling named: interpretation 2 when it sits in a sentence addressed to the customer. */
-const FEELING = pattern(
-  anyOf([
+const FEELING = bilingual({
+  en: [
     String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
+  ],
+  de: [
     String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
     String.raw`\b(?:ihre|ihrer|deine|diese|die|große|großen|solche)\s+sorgen?\b`,
     // inside German compounds too (Riesenärger, Dauerfrust); no \w* around it, which would backtrack on long words
     String.raw`(?:ärger|frust)`,
-  ]),
-);
+  ],
+});
 
 /** Reassurance formulas that contain a feeling word without naming the customer's feeling. */
 const FEELING_NEGATED = pattern(
@@ -219,11 +241,11 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
   'dismissive',
 ]);
 
-const ACKNOWLEDGE_ALL = globalOf(ACKNOWLEDGE);
-const REGRET_ALL = globalOf(REGRET);
-const WARMTH_ALL = globalOf(WARMTH);
-const FEELING_ALL = globalOf(FEELING);
-const SOUNDS_HARD_ALL = globalOf(SOUNDS_HARD);
+const ACKNOWLEDGE_ALL = globalOfEach(ACKNOWLEDGE);
+const REGRET_ALL = globalOfEach(REGRET);
+const WARMTH_ALL = globalOfEach(WARMTH);
+const FEELING_ALL = globalOfEach(FEELING);
+const SOUNDS_HARD_ALL = globalOfEach(SOUNDS_HARD);
 const INVITATION_ALL = globalOf(INVITATION);
 
 // --- assessment -----------------------------------------------------------------------------------
@@ -258,17 +280,19 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   // Each lexicon scans the whole reply once; then only sentences with a hit (or a question) are read.
   const text = reply.text;
   const feelingDismissed = FEELING_DISMISSED.test(text);
-  const acknowledgementsIn = ACKNOWLEDGE.test(text) ? matchesBySentence(ACKNOWLEDGE_ALL, reply) : NO_MATCHES;
-  const regretsIn = REGRET.test(text) ? matchesBySentence(REGRET_ALL, reply) : NO_MATCHES;
-  const warmthIn = WARMTH.test(text) ? matchesBySentence(WARMTH_ALL, reply) : NO_MATCHES;
+  const { lang } = input;
+  const acknowledgementsIn = ACKNOWLEDGE[lang].test(text) ? matchesBySentence(ACKNOWLEDGE_ALL[lang], reply) : NO_MATCHES;
+  const regretsIn = REGRET[lang].test(text) ? matchesBySentence(REGRET_ALL[lang], reply) : NO_MATCHES;
+  const warmthIn = WARMTH[lang].test(text) ? matchesBySentence(WARMTH_ALL[lang], reply) : NO_MATCHES;
   const invitationIn = INVITATION.test(text) ? matchesBySentence(INVITATION_ALL, reply) : NO_MATCHES;
   let feelingIn: ReadonlyMap<number, string[]> = NO_MATCHES;
-  if (!feelingDismissed && FEELING.test(text)) {
+  if (!feelingDismissed && FEELING[lang].test(text)) {
     // Blank out "don't worry" and the like, keeping offsets, so they cannot count as a named feeling.
     const unreassured = text.replace(FEELING_NEGATED_ALL, (phrase) => ' '.repeat(phrase.length));
-    feelingIn = matchesBySentence(FEELING_ALL, reply, unreassured);
+    feelingIn = matchesBySentence(FEELING_ALL[lang], reply, unreassured);
   }
-  const soundsHardIn = !feelingDismissed && SOUNDS_HARD.test(text) ? matchesBySentence(SOUNDS_HARD_ALL, reply) : NO_MATCHES;
+  const soundsHardIn =
+    !feelingDismissed && SOUNDS_HARD[lang].test(text) ? matchesBySentence(SOUNDS_HARD_ALL[lang], reply) : NO_MATCHES;
   const hasQuestion = text.includes('?');
 
   let customerWords: Set<string> | undefined;
@@ -367,7 +391,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     if (push !== undefined || cheer !== undefined) score = Math.min(score, 2);
   }
 
-  if (formulas.length > 0 && score >= 3 && repeatsLastFormula(formulas, input.history)) {
+  if (formulas.length > 0 && score >= 3 && repeatsLastFormula(formulas, input.history, lang)) {
     limits.push('repeated_formula');
     score -= 1;
   }
@@ -396,7 +420,7 @@ function scoreFromSubScores(emotion: number, interpretation: number, exploration
 }
 
 /** True when every empathy formula of this reply was already used in the trainee's previous reply. */
-function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[]): boolean {
+function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[], lang: Language): boolean {
   let previous: string | undefined;
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i];
@@ -406,7 +430,7 @@ function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[
     }
   }
   if (previous === undefined) return false;
-  const earlier = new Set([...matchesOf(ACKNOWLEDGE_ALL, previous), ...matchesOf(REGRET_ALL, previous)].map(formulaKey));
+  const earlier = new Set([...matchesOf(ACKNOWLEDGE_ALL[lang], previous), ...matchesOf(REGRET_ALL[lang], previous)].map(formulaKey));
   return formulas.every((formula) => earlier.has(formula));
 }
 

@@ -1,3 +1,4 @@
+import type { Language } from './grade.js';
 import { clean, foldLetters, tokenize } from './text.js';
 
 /**
@@ -31,6 +32,17 @@ function warmedUp(re: RegExp): RegExp {
   re.test('warm up, ich verstehe Sie. Okay?');
   re.lastIndex = 0;
   return re;
+}
+
+/** A lexicon per session language: each reply is scanned only with its own language's entries. */
+export type ByLanguage<T> = Readonly<Record<Language, T>>;
+
+export function bilingual(entries: ByLanguage<readonly string[]>, flags = ''): ByLanguage<RegExp> {
+  return { de: pattern(anyOf(entries.de), flags), en: pattern(anyOf(entries.en), flags) };
+}
+
+export function globalOfEach(patterns: ByLanguage<RegExp>): ByLanguage<RegExp> {
+  return { de: globalOf(patterns.de), en: globalOf(patterns.en) };
 }
 
 /** `(?:a|b|c)` from lexicon entries that are themselves patterns. */

@@ -106,7 +106,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
   if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuseEvidence, source, reply.injection);
 
   const composure = composureOf(input, reply);
-  const signals = assessSignals(reply.text);
+  const signals = assessSignals(reply.text, lang);
   const empathy = assessEmpathy({
     reply: reply.text,
     customer: customerContext(input.customer, history),
@@ -117,6 +117,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
     composureScore: composure.score,
   });
   const boundary = assessBoundary({
+    lang,
     reply: reply.text,
     signals,
     needed,

@@ -1,4 +1,5 @@
-import { anyOf, globalOf, matchesBySentence, pattern, quote, type PreparedText } from './grader-patterns.js';
+import type { Language } from './grade.js';
+import { anyOf, bilingual, globalOf, globalOfEach, matchesBySentence, pattern, quote, type PreparedText } from './grader-patterns.js';
 
 /**
  * What a reply does, as opposed to how well (rubric section 4): does it offer a concrete next step,
@@ -26,14 +27,16 @@ const EN_ACTIONS = String.raw`(?:send|chase|close|re-?send|call|ring|phone|check
 const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
 const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen)`;
 
-const SOLUTION = pattern(
-  anyOf([
+const SOLUTION = bilingual({
+  en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting)\b`,
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
     String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,
+  ],
+  de: [
     String.raw`\bich\s+(?:\S+\s+){0,3}?${DE_ACTIONS_FINITE}\b`,
     String.raw`\b${DE_ACTIONS_FINITE}\s+ich\b`,
     String.raw`\bich\s+(?:gebe|leite)\s+(?:\S+\s+){0,3}?weiter\b`,
@@ -47,8 +50,8 @@ const SOLUTION = pattern(
     String.raw`\bsie\s+(?:erhalten|bekommen)\s+(?:\S+\s+){0,3}?(?:heute|morgen|bis|eine|einen|ein|die|den|das|ihre|ihren|ihr|innerhalb|noch|in\s+\d)\b`,
     String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
     String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
-  ]),
-);
+  ],
+});
 
 /** A refusal in the same clause as an offer cancels it ("I can't send you a new card"). */
 const NEGATION = pattern(
@@ -65,20 +68,22 @@ const TIME = pattern(
 
 const END_OBJECT = String.raw`(?:(?:(?:this|the|our)\s+)?(?:call|conversation|chat|phone\s+call|line)\b|here\b|now\b|things\s+here)`;
 /** Ending the conversation in so many words. */
-const END_EXPLICIT = pattern(
-  anyOf([
+const END_EXPLICIT = bilingual({
+  en: [
     String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|going\s+to\s+|afraid\s+i(?:'m|\s+am)\s+|afraid\s+i\s+(?:have|need)\s+to\s+)?(?:end|ending|terminat\w*|clos\w*|hang\w*\s+up|finish\w*)\s+(?:\S+\s+){0,2}?${END_OBJECT}`,
     String.raw`\bi(?:'ll|\s+will|\s+(?:have|need|must)\s+to|\s+must|'m\s+going\s+to|\s+am\s+going\s+to|'d\s+have\s+to|\s+would\s+have\s+to)\s+(?:now\s+)?(?:(?:end|terminate|close|finish|stop)\s+(?:\S+\s+){0,2}?${END_OBJECT}|hang\s+up)`,
     String.raw`\b(?:this|the|our)\s+(?:call|conversation|chat)\s+is\s+(?:now\s+)?(?:over|ended|finished|closed)\b`,
     String.raw`\bi(?:'m|\s+am)\s+hanging\s+up\b`,
+  ],
+  de: [
     String.raw`\bich\s+(?:\S+\s+){0,2}?beende\b`,
     String.raw`\bbeende\s+ich\b`,
     String.raw`\b(?:ich\s+lege|lege\s+ich)\s+(?:\S+\s+){0,2}?auf\b`,
     String.raw`\bich\s+breche\s+(?:\S+\s+){0,3}?ab\b`,
     String.raw`\b(?:ich|wir)\s+(?:muss|müssen|werde|werden|möchte)\s+(?:\S+\s+){0,4}?(?:beenden|abbrechen|auflegen)\b`,
     String.raw`\bdas\s+(?:gespräch|telefonat)\s+ist\s+(?:hiermit\s+|jetzt\s+|damit\s+)?(?:beendet|vorbei|zu\s+ende)\b`,
-  ]),
-);
+  ],
+});
 /** German "beenden" also ends contracts: an explicit end must be about the conversation. */
 const END_CONTEXT = pattern(
   String.raw`\b(?:gespräch|telefonat|unterhaltung|auflegen|auf|ab|hier|jetzt|an\s+dieser\s+stelle|call|conversation|chat|line|hang|here|now)\b`,
@@ -95,14 +100,14 @@ const NOT_CLOSING = pattern(
   String.raw`\b(?:don't|do\s+not|please\s+don't|before\s+(?:we|you)|not\s+yet|bitte\s+(?:legen\s+sie\s+)?nicht|nicht\s+auflegen|bevor\s+(?:wir|sie))\b`,
 );
 
-const SOLUTION_ALL = globalOf(SOLUTION);
-const END_EXPLICIT_ALL = globalOf(END_EXPLICIT);
+const SOLUTION_ALL = globalOfEach(SOLUTION);
+const END_EXPLICIT_ALL = globalOfEach(END_EXPLICIT);
 const FAREWELL_ALL = globalOf(FAREWELL);
 const NO_MATCHES: ReadonlyMap<number, string[]> = new Map();
 
 // --- assessment -----------------------------------------------------------------------------------
 
-export function assessSignals(reply: PreparedText): SignalAssessment {
+export function assessSignals(reply: PreparedText, lang: Language): SignalAssessment {
   const evidence: string[] = [];
   let offersSolution = false;
   let solutionHasTime = false;
@@ -113,14 +118,14 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
   let endQuote: string | undefined;
 
   // One scan of the whole reply per lexicon finds the sentences worth a closer look.
-  const offersIn = SOLUTION.test(reply.text) ? matchesBySentence(SOLUTION_ALL, reply) : NO_MATCHES;
-  const endsIn = END_EXPLICIT.test(reply.text) ? matchesBySentence(END_EXPLICIT_ALL, reply) : NO_MATCHES;
+  const offersIn = SOLUTION[lang].test(reply.text) ? matchesBySentence(SOLUTION_ALL[lang], reply) : NO_MATCHES;
+  const endsIn = END_EXPLICIT[lang].test(reply.text) ? matchesBySentence(END_EXPLICIT_ALL[lang], reply) : NO_MATCHES;
   const farewellsIn = FAREWELL.test(reply.text) ? matchesBySentence(FAREWELL_ALL, reply) : NO_MATCHES;
   reply.sentences.forEach((sentence, index) => {
     const mayEnd = endsIn.has(index);
     const mayBid = farewellsIn.has(index);
     if (!offersIn.has(index) && !mayEnd && !mayBid) return;
-    const offer = offersIn.has(index) ? findOffer(sentence) : undefined;
+    const offer = offersIn.has(index) ? findOffer(sentence, lang) : undefined;
     if (offer !== undefined) {
       offersSolution = true;
       evidence.push(quote(sentence));
@@ -128,7 +133,7 @@ export function assessSignals(reply: PreparedText): SignalAssessment {
       if (timed) solutionHasTime = true;
       if (solutionQuote === undefined || timed) solutionQuote = quote(sentence);
     }
-    if (mayEnd && END_EXPLICIT.test(sentence) && END_CONTEXT.test(sentence)) {
+    if (mayEnd && END_EXPLICIT[lang].test(sentence) && END_CONTEXT.test(sentence)) {
       if (CONDITIONAL.test(sentence)) {
         warnsOfEnding = true;
       } else if (!NOT_CLOSING.test(sentence)) {
@@ -172,12 +177,12 @@ function closesReply(sentences: readonly string[], index: number): boolean {
   return true;
 }
 
-function findOffer(sentence: string): string | undefined {
-  if (!SOLUTION.test(sentence)) return undefined;
+function findOffer(sentence: string, lang: Language): string | undefined {
+  if (!SOLUTION[lang].test(sentence)) return undefined;
   for (const clause of sentence.split(CLAUSE_SPLIT)) {
-    const match = SOLUTION.exec(clause);
+    const match = SOLUTION[lang].exec(clause);
     // "…or I will end this call" is a warning, not a service.
-    if (match && !NEGATION.test(clause) && !END_EXPLICIT.test(clause)) return match[0];
+    if (match && !NEGATION.test(clause) && !END_EXPLICIT[lang].test(clause)) return match[0];
   }
   return undefined;
 }

@@ -11,8 +11,9 @@ function boundary(lang: Language, customer: string, reply: string, history: Turn
   const composure = assessComposure({ reply, customer, lang });
   const prepared = prepare(reply);
   return assessBoundary({
+    lang,
     reply: prepared,
-    signals: assessSignals(prepared),
+    signals: assessSignals(prepared, lang),
     needed: abuse.aimedAtAgent,
     abuseEvidence: abuse.evidence,
     history,

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
 import { assessSignals } from '../../src/evaluation/signals.js';
 
-const signals = (reply: string) => assessSignals(prepare(reply));
+import type { Language } from '../../src/evaluation/grade.js';
+
+// German lines use German words the English lexicon does not know, and the reverse.
+const GERMAN = /\b(?:ich|sie|ihnen|das|die|der|und|nicht|wir|wenn|sonst|noch|bitte|vielen|auf)\b/i;
+const languageOf = (reply: string): Language => (GERMAN.test(reply) ? 'de' : 'en');
+const signals = (reply: string, lang: Language = languageOf(reply)) => assessSignals(prepare(reply), lang);
 
 describe('offersSolution', () => {
   it.each([
