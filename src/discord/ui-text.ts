@@ -82,7 +82,8 @@ export interface UiText {
     recent: string;
     trend: string;
     trendLine(first: string, last: string): string;
-    sessionLine(date: string, persona: string, turns: number, average: string): string;
+    sessionLine(date: string, persona: string, turns: number, average: string, criteria?: string): string;
+    criteria(composure: string, empathy: string, boundaryPercent: string): string;
   };
   config: {
     title: string;
@@ -191,7 +192,9 @@ const en: UiText = {
     recent: 'Recent sessions',
     trend: 'Overall score over time',
     trendLine: (first, last) => `from ${first} (earliest) to ${last} (latest)`,
-    sessionLine: (date, persona, turns, average) => `${date} · ${persona} · ${turns} replies · ${average}`,
+    sessionLine: (date, persona, turns, average, criteria) =>
+      `${date} · ${persona} · ${turns} replies · ${average}${criteria ? ` (${criteria})` : ''}`,
+    criteria: (composure, empathy, boundary) => `composure ${composure} · empathy ${empathy} · boundary ${boundary}`,
   },
   config: {
     title: 'Server settings',
@@ -302,7 +305,9 @@ const de: UiText = {
     recent: 'Letzte Übungen',
     trend: 'Gesamtwert im Verlauf',
     trendLine: (first, last) => `von ${first} (früheste) bis ${last} (neueste)`,
-    sessionLine: (date, persona, turns, average) => `${date} · ${persona} · ${turns} Antworten · ${average}`,
+    sessionLine: (date, persona, turns, average, criteria) =>
+      `${date} · ${persona} · ${turns} Antworten · ${average}${criteria ? ` (${criteria})` : ''}`,
+    criteria: (composure, empathy, boundary) => `Gelassenheit ${composure} · Empathie ${empathy} · Grenze ${boundary}`,
   },
   config: {
     title: 'Servereinstellungen',

@@ -36,28 +36,27 @@ export const progressCommand = {
 export async function progressEmbed(listings: SessionListing[], lang: Language, context: BotContext): Promise<APIEmbed> {
   const text = uiText(lang).progress;
   // Group sessions a trainer ran count too: they are the member's own practice.
-  const solo = listings;
-  if (solo.length === 0) return { title: text.title, description: text.none };
+  if (listings.length === 0) return { title: text.title, description: text.none };
 
-  const ended = solo.filter((listing) => listing.status === 'ended').length;
+  const ended = listings.filter((listing) => listing.status === 'ended').length;
   const fields: NonNullable<APIEmbed['fields']> = [];
+  const details = await loadAverages(listings.slice(0, DETAIL_SESSIONS), context);
 
-  const criteria = await criterionAverages(solo.slice(0, DETAIL_SESSIONS), context);
+  const criteria = weightedMean([...details.values()]);
   if (criteria) {
-    const t = uiText(lang);
     fields.push({
       name: text.averages,
-      value: t.summary.averagesLine(
+      value: uiText(lang).summary.averagesLine(
         formatScore(criteria.composure),
         formatScore(criteria.empathy),
-        `${Math.round(criteria.boundaryCorrect * 100)} %`,
+        percent(criteria.boundaryCorrect),
         formatScore(criteria.overall),
       ),
     });
   }
 
   // Listings are newest first; the trend reads oldest to newest.
-  const scored = solo.filter((listing) => listing.average !== null).reverse();
+  const scored = listings.filter((listing) => listing.average !== null).reverse();
   if (scored.length > 0) {
     const points = scored.slice(-TREND_POINTS).map((listing) => formatScore(listing.average ?? 0));
     const first = formatScore(scored[0]?.average ?? 0);
@@ -67,42 +66,59 @@ export async function progressEmbed(listings: SessionListing[], lang: Language, 
 
   fields.push({
     name: text.recent,
-    value: solo
+    value: listings
       .slice(0, RECENT_LINES)
       .map((listing) => {
         const persona = context.personas.get(listing.personaId);
         const name = persona ? persona.names[lang] : listing.personaId;
         const average = listing.average === null ? '–' : `${formatScore(listing.average)}/5`;
-        return text.sessionLine(listing.createdAt.slice(0, 10), name, listing.turns, average);
+        const detail = details.get(listing.id);
+        const criteriaText = detail
+          ? text.criteria(formatScore(detail.composure), formatScore(detail.empathy), percent(detail.boundaryCorrect))
+          : undefined;
+        return text.sessionLine(listing.createdAt.slice(0, 10), name, listing.turns, average, criteriaText);
       })
       .join('\n'),
   });
 
-  return fitEmbed({ color: 0x5865f2, title: text.title, description: text.sessions(solo.length, ended), fields });
+  return fitEmbed({ color: 0x5865f2, title: text.title, description: text.sessions(listings.length, ended), fields });
 }
 
-async function criterionAverages(listings: SessionListing[], context: BotContext) {
-  const totals = { composure: 0, empathy: 0, boundaryCorrect: 0, overall: 0 };
-  let weight = 0;
+interface Averages {
+  composure: number;
+  empathy: number;
+  boundaryCorrect: number;
+  overall: number;
+  /** graded replies the averages are over */
+  replies: number;
+}
+
+/** Per-criterion averages of each session with graded replies, by session id. */
+async function loadAverages(listings: SessionListing[], context: BotContext): Promise<Map<string, Averages>> {
+  const out = new Map<string, Averages>();
   for (const listing of listings) {
     if (listing.turns === 0) continue;
     const session = await context.storage.sessions.get(listing.id);
     if (!session) continue;
     const summary = context.engine.summarize(session);
-    if (!summary.averages) continue;
-    // Weighted by graded replies, so a one-reply session does not count as much as a long one.
-    const n = summary.exchanges;
-    totals.composure += summary.averages.composure * n;
-    totals.empathy += summary.averages.empathy * n;
-    totals.boundaryCorrect += summary.averages.boundaryCorrect * n;
-    totals.overall += summary.averages.overall * n;
-    weight += n;
+    if (summary.averages) out.set(listing.id, { ...summary.averages, replies: summary.exchanges });
   }
+  return out;
+}
+
+/** Weighted by graded replies, so a one-reply session does not count as much as a long one. */
+function weightedMean(all: Averages[]): Omit<Averages, 'replies'> | null {
+  const weight = all.reduce((sum, a) => sum + a.replies, 0);
   if (weight === 0) return null;
+  const mean = (pick: (a: Averages) => number) => all.reduce((sum, a) => sum + pick(a) * a.replies, 0) / weight;
   return {
-    composure: totals.composure / weight,
-    empathy: totals.empathy / weight,
-    boundaryCorrect: totals.boundaryCorrect / weight,
-    overall: totals.overall / weight,
+    composure: mean((a) => a.composure),
+    empathy: mean((a) => a.empathy),
+    boundaryCorrect: mean((a) => a.boundaryCorrect),
+    overall: mean((a) => a.overall),
   };
+}
+
+function percent(share: number): string {
+  return `${Math.round(share * 100)} %`;
 }
