@@ -3,7 +3,7 @@ import type { Exchange } from '../engine/session.js';
 import { html, SafeHtml } from './html.js';
 import { groupChartSvg, sessionChartSvg } from './report-charts.js';
 import type { Averages, Report, ReportSession } from './report-model.js';
-import { REPORT_CSS } from './report-style.js';
+import { REPORT_CSP, REPORT_CSS } from './report-style.js';
 import { formatDate, formatScore, formatShare, reportText, type ReportText } from './report-text.js';
 import { transcriptEntries } from './transcript-view.js';
 
@@ -12,7 +12,6 @@ import { transcriptEntries } from './transcript-view.js';
  * says so to the browser as well). All text reaches the page through the escaping `html` tag.
  */
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const band = (score: number) => (score >= 4 ? 'good' : score >= 3 ? 'mid' : 'weak');
 
@@ -127,7 +126,7 @@ export function renderHtml(report: Report): string {
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${REPORT_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${reportTitle(report)}</title>
 <style>${new SafeHtml(REPORT_CSS)}</style>

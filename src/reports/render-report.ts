@@ -14,8 +14,8 @@ export interface RenderedReport {
   body: string | Buffer;
 }
 
-const EXTENSION: Record<ReportFormat, string> = { html: 'html', markdown: 'md', csv: 'csv', json: 'json' };
-const CONTENT_TYPE: Record<ReportFormat, string> = {
+export const EXTENSION: Record<ReportFormat, string> = { html: 'html', markdown: 'md', csv: 'csv', json: 'json' };
+export const CONTENT_TYPE: Record<ReportFormat, string> = {
   html: 'text/html; charset=utf-8',
   markdown: 'text/markdown; charset=utf-8',
   csv: 'text/csv; charset=utf-8',

@@ -80,3 +80,12 @@ export function progressChartSvg(sessions: readonly Session[], lang: Language): 
     series: criterionSeries(lang, ordered.map((session) => criterionScores([session]))),
   });
 }
+
+/** The team chart: criterion averages per persona. */
+export function teamChartSvg(team: { lang: Language; personas: Array<{ name: string; scores: CriterionScores | null }> }): SafeHtml {
+  return barChartSvg({
+    title: reportText(team.lang).chartTeam,
+    categories: team.personas.map((persona) => persona.name),
+    series: criterionSeries(team.lang, team.personas.map((persona) => persona.scores)),
+  });
+}

@@ -1,3 +1,6 @@
+/** Scripts, fonts and remote fetches are refused: a report is a document, nothing more. */
+export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
 /** The report's only stylesheet, inlined so the file opens offline and prints cleanly. */
 export const REPORT_CSS = `
 :root { --ink:#1d2129; --muted:#5b5f6b; --line:#e3e6eb; --paper:#ffffff; --bg:#f4f5f7; --accent:#2f6db5;
