@@ -56,6 +56,13 @@ describe('detectAbuse', () => {
     }
   });
 
+  it('does not take everyday words for harassment', () => {
+    expect(detectAbuse('Can you check the strip on my card? It will not read.', 'en').aimedAtAgent).toBe(false);
+    expect(detectAbuse('I booked with Virgin, can you confirm the fee?', 'en').aimedAtAgent).toBe(false);
+    expect(detectAbuse('Sie blasen das unnötig auf, es geht um zwölf Euro.', 'de').aimedAtAgent).toBe(false);
+    expect(detectAbuse('Sie sind langsam genervt, ich auch.', 'de').aimedAtAgent).toBe(false);
+  });
+
   it('counts a personal insult and quotes it', () => {
     const finding = detectAbuse('Listen, you absolute moron, I want my money.', 'en');
     expect(finding).toMatchObject({ aimedAtAgent: true, kinds: ['insult'] });

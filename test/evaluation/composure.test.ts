@@ -117,6 +117,17 @@ describe('assessComposure: hard cases', () => {
     expect(assess('Die Verbindung war kurz gestört, ich bin wieder da.', 'de').score).toBe(5);
   });
 
+  it('does not read sympathetic remarks about a situation as insults', () => {
+    expect(assess("This is crazy, I'm so sorry it happened.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('This was a failure on our part, and I apologise.', 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Let me check the git log and the garbage collection settings for you.', 'en').score).toBe(5);
+    expect(assess('Das ist ja verrückt, dass Ihre Karte nicht ankam. Ich kümmere mich darum.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Da haben Sie aber Schwein gehabt!', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Es ist eine Schande, dass Sie so lange warten mussten.', 'de').score).toBeGreaterThanOrEqual(4);
+    // but a weak adjective said of a person still insults
+    expect(assess('Your colleague? He is lazy.', 'en').flags).toContain('insult');
+  });
+
   it('treats a sudden "du" to a customer addressed with "Sie" as a slight, but informal address alone as fine', () => {
     expect(assess('Klar, gib mir mal deine Nummer.', 'de', 'Können Sie mir helfen?')).toMatchObject({ score: 3, flags: ['condescending'] });
     expect(assess('Klar, gib mir deine Nummer, dann schaue ich nach.', 'de', 'Kannst du mir helfen?').score).toBe(5);
