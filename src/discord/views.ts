@@ -16,8 +16,10 @@ import { uiText } from './ui-text.js';
 
 const COLOR = { neutral: 0x5865f2, good: 0x3ba55d, fair: 0xfaa61a, weak: 0xed4245, notice: 0x99aab5 } as const;
 
-export function formatScore(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(1);
+/** Averages with one decimal, a comma in German (as the group cards show them). */
+export function formatScore(value: number, lang: Language): string {
+  const fixed = value.toFixed(1);
+  return lang === 'de' ? fixed.replace('.', ',') : fixed;
 }
 
 function scoreColor(overall: number): number {
@@ -83,7 +85,7 @@ export function feedbackEmbed(exchange: Exchange, lang: Language, options: Feedb
   if (options.llmConfigured && grade.source.grader === 'offline') footer.push(text.offlineGrading);
   return fitEmbed({
     color: scoreColor(overall),
-    title: `${text.feedbackTitle} · ${formatScore(overall)}/5`,
+    title: `${text.feedbackTitle} · ${formatScore(overall, lang)}/5`,
     fields: [
       { name: text.composure, value: `${grade.composure.score}/5`, inline: true },
       { name: text.empathy, value: `${grade.empathy.score}/5`, inline: true },
@@ -109,12 +111,12 @@ export function summaryEmbed(summary: SessionSummary, persona: Persona, lang: La
     const a = summary.averages;
     fields.push({
       name: text.averages,
-      value: text.averagesLine(formatScore(a.composure), formatScore(a.empathy), `${Math.round(a.boundaryCorrect * 100)} %`, formatScore(a.overall)),
+      value: text.averagesLine(formatScore(a.composure, lang), formatScore(a.empathy, lang), `${Math.round(a.boundaryCorrect * 100)} %`, formatScore(a.overall, lang)),
     });
-    fields.push({ name: text.scores, value: summary.scores.map((s) => formatScore(s.overall)).join(' → ') });
+    fields.push({ name: text.scores, value: summary.scores.map((s) => formatScore(s.overall, lang)).join(' → ') });
   }
-  if (summary.best) fields.push({ name: `${text.best} · ${formatScore(summary.best.score)}/5`, value: quoteRef(summary.best) });
-  if (summary.weakest) fields.push({ name: `${text.weakest} · ${formatScore(summary.weakest.score)}/5`, value: quoteRef(summary.weakest) });
+  if (summary.best) fields.push({ name: `${text.best} · ${formatScore(summary.best.score, lang)}/5`, value: quoteRef(summary.best) });
+  if (summary.weakest) fields.push({ name: `${text.weakest} · ${formatScore(summary.weakest.score, lang)}/5`, value: quoteRef(summary.weakest) });
   fields.push({ name: text.practiseNext, value: neutralizeMentions(summary.practiseNext) });
   return fitEmbed({
     color: summary.averages ? scoreColor(summary.averages.overall) : COLOR.neutral,

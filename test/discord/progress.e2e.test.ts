@@ -39,15 +39,15 @@ describe('/progress over Discord', () => {
 
     const listings = await h.app.storage.sessions.listByUser(h.guild.id, trainee.user.id);
     const averages = listings.map((l) => l.average).reverse(); // oldest first, as the trend reads
-    expect(field(en.progress.trend)).toContain(averages.map((a) => (Number.isInteger(a) ? String(a) : a!.toFixed(1))).join(' → '));
-    expect(field(en.progress.averages)).toMatch(/Composure \d(\.\d)?\/5 · Empathy \d(\.\d)?\/5 · Boundary right \d+ % · Overall/);
+    expect(field(en.progress.trend)).toContain(averages.map((a) => a!.toFixed(1)).join(' → '));
+    expect(field(en.progress.averages)).toMatch(/Composure \d\.\d\/5 · Empathy \d\.\d\/5 · Boundary right \d+ % · Overall \d\.\d\/5/);
     const recent = field(en.progress.recent).split('\n');
     expect(recent).toHaveLength(2);
     // criteria per session, newest first, so a member sees each criterion move over time
     for (const [index, listing] of listings.entries()) {
       const summary = h.app.engine.summarize((await h.app.storage.sessions.get(listing.id))!);
       const a = summary.averages!;
-      const f = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+      const f = (x: number) => x.toFixed(1);
       expect(recent[index]).toContain(en.progress.criteria(f(a.composure), f(a.empathy), `${Math.round(a.boundaryCorrect * 100)} %`));
     }
   });

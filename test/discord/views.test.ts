@@ -44,7 +44,7 @@ describe('feedback embed', () => {
   it('shows the three criteria, the boundary verdict in words and the overall score', () => {
     const embed = feedbackEmbed(exchange('llm-judge'), 'de', { llmConfigured: true });
     const text = uiText('de').practice;
-    expect(embed.title).toBe(`${text.feedbackTitle} · 2.3/5`);
+    expect(embed.title).toBe(`${text.feedbackTitle} · 2,3/5`); // German decimal comma
     expect(embed.fields?.slice(0, 3)).toEqual([
       { name: text.composure, value: '4/5', inline: true },
       { name: text.empathy, value: '2/5', inline: true },

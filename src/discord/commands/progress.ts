@@ -47,10 +47,10 @@ export async function progressEmbed(listings: SessionListing[], lang: Language, 
     fields.push({
       name: text.averages,
       value: uiText(lang).summary.averagesLine(
-        formatScore(criteria.composure),
-        formatScore(criteria.empathy),
+        formatScore(criteria.composure, lang),
+        formatScore(criteria.empathy, lang),
         percent(criteria.boundaryCorrect),
-        formatScore(criteria.overall),
+        formatScore(criteria.overall, lang),
       ),
     });
   }
@@ -58,9 +58,9 @@ export async function progressEmbed(listings: SessionListing[], lang: Language, 
   // Listings are newest first; the trend reads oldest to newest.
   const scored = listings.filter((listing) => listing.average !== null).reverse();
   if (scored.length > 0) {
-    const points = scored.slice(-TREND_POINTS).map((listing) => formatScore(listing.average ?? 0));
-    const first = formatScore(scored[0]?.average ?? 0);
-    const last = formatScore(scored.at(-1)?.average ?? 0);
+    const points = scored.slice(-TREND_POINTS).map((listing) => formatScore(listing.average ?? 0, lang));
+    const first = formatScore(scored[0]?.average ?? 0, lang);
+    const last = formatScore(scored.at(-1)?.average ?? 0, lang);
     fields.push({ name: text.trend, value: `${points.join(' → ')}\n${text.trendLine(first, last)}` });
   }
 
@@ -71,10 +71,10 @@ export async function progressEmbed(listings: SessionListing[], lang: Language, 
       .map((listing) => {
         const persona = context.personas.get(listing.personaId);
         const name = persona ? persona.names[lang] : listing.personaId;
-        const average = listing.average === null ? '–' : `${formatScore(listing.average)}/5`;
+        const average = listing.average === null ? '–' : `${formatScore(listing.average, lang)}/5`;
         const detail = details.get(listing.id);
         const criteriaText = detail
-          ? text.criteria(formatScore(detail.composure), formatScore(detail.empathy), percent(detail.boundaryCorrect))
+          ? text.criteria(formatScore(detail.composure, lang), formatScore(detail.empathy, lang), percent(detail.boundaryCorrect))
           : undefined;
         return text.sessionLine(listing.createdAt.slice(0, 10), name, listing.turns, average, criteriaText);
       })
