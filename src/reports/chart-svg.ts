@@ -103,8 +103,12 @@ export function barChartSvg(spec: ChartSpec): SafeHtml {
       const top = round(y(frame, value));
       const x = round(groupStart + seriesIndex * barWidth);
       body.push(
-        html`<rect x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(frame.bottom - top)}" rx="2" fill="${series.color}"><title>${series.name}: ${value.toFixed(1)}</title></rect>`,
+        html`<rect class="bar" x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(frame.bottom - top)}" rx="2" fill="${series.color}"><title>${series.name}: ${value.toFixed(1)}</title></rect>`,
       );
+      // Values over the bars when they fit; the tooltip carries them otherwise.
+      if (barWidth >= 16) {
+        body.push(html`<text x="${round(x + (barWidth - 2) / 2)}" y="${top - 4}" text-anchor="middle" font-size="10" fill="#5b5f6b">${value.toFixed(1)}</text>`);
+      }
     });
     body.push(
       html`<text x="${round(frame.left + slot * index + slot / 2)}" y="${frame.bottom + 18}" text-anchor="middle" font-size="11" fill="#2b2f36">${shorten(category, labelChars)}</text>`,

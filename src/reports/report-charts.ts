@@ -85,7 +85,8 @@ export function progressChartSvg(sessions: readonly Session[], lang: Language): 
 export function teamChartSvg(team: { lang: Language; personas: Array<{ name: string; scores: CriterionScores | null }> }): SafeHtml {
   return barChartSvg({
     title: reportText(team.lang).chartTeam,
-    categories: team.personas.map((persona) => persona.name),
+    // Persona names carry a subtitle after a dash ("The frustrated customer – card blocked abroad"); the axis needs the short part.
+    categories: team.personas.map((persona) => persona.name.split(/\s[–—-]\s/)[0] ?? persona.name),
     series: criterionSeries(team.lang, team.personas.map((persona) => persona.scores)),
   });
 }
