@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { DiscordjsError, DiscordjsErrorCodes, Events, type Client } from 'discord.js';
 import { createApp, type App } from '../app/create-app.js';
 import type { AppConfig } from '../config/config.js';
 import { ConfigError } from '../errors.js';
@@ -63,7 +63,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   try {
     const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
-    await client.login(token);
+    await client.login(token).catch((error: unknown) => {
+      throw explainLoginError(error);
+    });
     const readyClient = await ready;
     log.info(
       { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, invite: inviteUrl(readyClient.application.id) },
@@ -99,6 +101,26 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     if (ownsApp) await app.close();
     throw error;
   }
+}
+
+/**
+ * Discord's two refusals that a person can fix get a message that says how; anything else
+ * (network, outage) passes through.
+ */
+function explainLoginError(error: unknown): unknown {
+  if (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid) {
+    return new ConfigError(
+      'Discord refused DISCORD_TOKEN. Copy a fresh token from the developer portal (your application → Bot → Reset Token); see docs/discord.md.',
+      { cause: error },
+    );
+  }
+  if (error instanceof Error && /disallowed intents/i.test(error.message)) {
+    return new ConfigError(
+      'Discord refused the Message Content intent. Switch it on in the developer portal (your application → Bot → Privileged Gateway Intents → Message Content Intent); see docs/discord.md.',
+      { cause: error },
+    );
+  }
+  return error;
 }
 
 /** Grades replies that were received but not answered when the process stopped, and posts the answers. */

@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { GatewayIntentBits } from 'discord.js';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -27,6 +30,28 @@ describe('starting the bot and registering commands', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain('DISCORD_TOKEN');
     expect((error as Error).message).toContain('npm run practice');
+  });
+
+  it('explains a refused token and a refused Message Content intent as configuration problems', async () => {
+    fake = await createFakeDiscord();
+    fake.guild();
+    const dir = await mkdtemp(join(tmpdir(), 'counterpart-login-'));
+    const config = loadConfig({ DISCORD_TOKEN: 'wrong', LOG_LEVEL: 'silent' });
+    const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
+    try {
+      fake.refuseToken = true;
+      const token = await startBot({ config, log, storeUrl, client: { restApi: fake.restApi } }).catch((e: unknown) => e);
+      expect(token).toBeInstanceOf(ConfigError);
+      expect((token as Error).message).toContain('Reset Token');
+
+      fake.refuseToken = false;
+      fake.gateway.refuseIntents = true;
+      const intents = await startBot({ config, log, storeUrl, client: { restApi: fake.restApi } }).catch((e: unknown) => e);
+      expect(intents).toBeInstanceOf(ConfigError);
+      expect((intents as Error).message).toContain('Message Content Intent');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('deploy-commands needs the token and the application id', async () => {

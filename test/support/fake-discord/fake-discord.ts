@@ -81,6 +81,8 @@ export interface FakeDiscord {
   /** requests to routes the fake does not know: a test can assert none happened */
   readonly unexpected: RecordedRequest[];
   readonly gateway: FakeGateway;
+  /** answer the bot's first REST call with 401, as Discord does for a wrong token */
+  refuseToken: boolean;
   guild(init?: { name?: string; locale?: string; channels?: string[] }): FakeGuild;
   role(guild: FakeGuild, name: string): string;
   member(guild: FakeGuild, init?: { username?: string; permissions?: bigint; roles?: string[]; locale?: string }): FakeMember;
@@ -133,6 +135,7 @@ class FakeDiscordServer implements FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly unexpected: RecordedRequest[] = [];
   readonly gateway: FakeGateway;
+  refuseToken = false;
   private readonly server: Server;
   private port = 0;
   private readonly guilds = new Map<string, FakeGuild>();
@@ -370,6 +373,9 @@ class FakeDiscordServer implements FakeDiscord {
   private route(r: RecordedRequest): { status: number; body?: unknown } | undefined {
     const m = (pattern: RegExp) => pattern.exec(r.path);
     let match: RegExpExecArray | null;
+    if (r.method === 'GET' && r.path === '/gateway/bot' && this.refuseToken) {
+      return { status: 401, body: { message: '401: Unauthorized', code: 0 } };
+    }
     if (r.method === 'GET' && (r.path === '/gateway/bot' || r.path === '/gateway')) {
       return ok({
         url: `ws://127.0.0.1:${this.port}`,

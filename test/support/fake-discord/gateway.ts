@@ -22,6 +22,8 @@ export class FakeGateway {
   private sessionId: string | undefined;
   private readonly queue: Array<{ t: string; d: unknown }> = [];
   identifies = 0;
+  /** answer IDENTIFY with close code 4014, as Discord does when a privileged intent is not enabled */
+  refuseIntents = false;
   resumes = 0;
   intents: number | undefined;
 
@@ -72,6 +74,10 @@ export class FakeGateway {
       case Op.Identify: {
         this.identifies++;
         this.intents = Number(frame.d?.['intents']);
+        if (this.refuseIntents) {
+          socket.close(4014, 'Disallowed intent(s).');
+          return;
+        }
         this.live = socket;
         this.seq = 0;
         this.queue.length = 0;
