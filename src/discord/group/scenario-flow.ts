@@ -1,9 +1,13 @@
 import type { Client, Message } from 'discord.js';
 import { requireStage } from '../../engine/script-machine.js';
-import type { Outcome } from '../../engine/session.js';
+import type { Exchange, Outcome } from '../../engine/session.js';
+import { isLlmConfigured } from '../../llm/llm-config.js';
+import type { Persona } from '../../personas/persona-schema.js';
+import { personaName } from '../../personas/persona-text.js';
 import { UserFacingError } from '../../errors.js';
 import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { BotContext } from '../bot-context.js';
+import { feedbackEmbed } from '../views.js';
 import { fetchTextChannel, fetchThread, NO_MENTIONS, post } from './discord-io.js';
 import type { GroupRecord, Participant, ScenarioRound } from './group-record.js';
 import { groupRuntime, setTimerAt } from './group-runtime.js';
@@ -144,14 +148,19 @@ export async function handleScenarioMessage(message: Message, context: BotContex
   const active = activateGroup(message.client, context, record);
   const grading = gradeAnswer(message, context, record.id, round.n, participant.userId, sessionId);
   active.grading.add(grading);
-  let graded: boolean;
+  let exchange: Exchange | null;
   try {
-    graded = await grading;
+    exchange = await grading;
   } finally {
     active.grading.delete(grading);
   }
-  if (!graded) return;
-  await replyTo(message, text.scenario.received);
+  if (!exchange) return;
+  // The trainee's own feedback at once, in their private thread; everyone's answers come with the round board.
+  await message.reply({
+    content: text.scenario.received,
+    embeds: [feedbackEmbed(exchange, record.lang, { llmConfigured: isLlmConfigured(context.config) })],
+    allowedMentions: NO_MENTIONS,
+  });
   notifyGroupActivity(record.id);
   const latest = await store.get(record.id);
   const current = latest?.scenario?.rounds.find((r) => r.n === round.n);
@@ -161,7 +170,7 @@ export async function handleScenarioMessage(message: Message, context: BotContex
 }
 
 /** Grades through the engine; a refused reply (empty, too long) is taken back so the trainee can answer again. */
-async function gradeAnswer(message: Message, context: BotContext, groupId: string, n: number, userId: string, sessionId: string): Promise<boolean> {
+async function gradeAnswer(message: Message, context: BotContext, groupId: string, n: number, userId: string, sessionId: string): Promise<Exchange | null> {
   const store = groupStore(context);
   const withdraw = () =>
     store.update(groupId, (current) => withRound(current, n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.userId !== userId) })));
@@ -175,12 +184,12 @@ async function gradeAnswer(message: Message, context: BotContext, groupId: strin
         ),
       })),
     );
-    return true;
+    return result.exchange;
   } catch (error) {
     await withdraw();
     if (error instanceof UserFacingError) {
       await replyTo(message, error.message);
-      return false;
+      return null;
     }
     throw error;
   }
@@ -192,6 +201,13 @@ function withRound(record: GroupRecord, n: number, change: (round: ScenarioRound
 }
 
 export type CloseReason = 'complete' | 'time' | 'trainer';
+
+/** What closing a round decided: the next stage, and the outcome when the shared conversation is over. */
+interface RoundClosing {
+  round: ScenarioRound;
+  nextStage: string;
+  outcome: Outcome | null;
+}
 
 /**
  * Closes round `n` once: waits for answers still being graded, posts all answers side by side and
@@ -206,64 +222,59 @@ export async function closeRound(client: Client, context: BotContext, groupId: s
     const before = await store.get(groupId);
     const persona = before ? context.personas.get(before.personaId) : undefined;
     if (!before || !persona) return;
-    let closed: ScenarioRound | undefined;
-    let outcome: Outcome | null = null;
-    let nextStage: string | null = null;
+
+    let closing: RoundClosing | undefined;
     const record = await store.update(groupId, (current) => {
       const round = current.scenario?.rounds.find((r) => r.n === n);
       if (!current.scenario || !round || round.closedAt !== null) return undefined;
-      nextStage = majorityStage(round.answers, round.stage);
-      const end = requireStage(persona, nextStage).end;
-      outcome = end ?? (current.scenario.rounds.length >= persona.maxTurns ? 'turn_limit' : null);
-      closed = { ...round, closedAt: new Date().toISOString() };
-      const finished = closed;
+      const nextStage = majorityStage(round.answers, round.stage);
+      const outcome: Outcome | null = requireStage(persona, nextStage).end ?? (current.scenario.rounds.length >= persona.maxTurns ? 'turn_limit' : null);
+      const closed: ScenarioRound = { ...round, closedAt: new Date().toISOString() };
+      closing = { round: closed, nextStage, outcome };
       return {
         ...current,
-        scenario: {
-          ...current.scenario,
-          stage: outcome ? null : nextStage,
-          outcome,
-          rounds: current.scenario.rounds.map((r) => (r.n === n ? finished : r)),
-        },
+        scenario: { ...current.scenario, stage: outcome ? null : nextStage, outcome, rounds: current.scenario.rounds.map((r) => (r.n === n ? closed : r)) },
       };
     });
-    if (!record || !closed) return;
+    if (!record || !closing) return;
     if (active?.roundTimer) {
       clearTimeout(active.roundTimer);
       active.roundTimer = undefined;
     }
-
-    const text = groupText(record.lang);
-    const channel = await fetchTextChannel(client, record.channelId);
-    if (channel) {
-      const round = closed as ScenarioRound;
-      const names = new Map(record.participants.map((participant) => [participant.userId, participant.name]));
-      const embeds = renderRoundAnswers({
-        lang: record.lang,
-        round: round.n,
-        line: round.line,
-        answers: round.expected.map((userId) => {
-          const answer = round.answers.find((candidate) => candidate.userId === userId);
-          return { name: names.get(userId) ?? userId, text: answer?.text ?? null, grade: answer?.grade ?? null };
-        }),
-      });
-      let boardId: string | null = null;
-      for (const [index, embed] of embeds.entries()) {
-        const posted = await post(channel, index === 0 && reason === 'trainer' ? { content: text.scenario.roundClosedEarly, embeds: [embed] } : { embeds: [embed] });
-        boardId ??= posted.id;
-      }
-      await store.update(groupId, (current) => withRound(current, n, (r) => ({ ...r, boardMessageId: boardId })));
-      const ended = outcome as Outcome | null;
-      if (ended) {
-        const endStage = nextStage as string | null;
-        const final = endStage && requireStage(persona, endStage).end ? sharedLine(persona, endStage, record.lang, record.intensity, record.scenario?.rounds.map((r) => r.line) ?? []) : null;
-        await post(channel, {
-          content: text.scenario.over(text.outcomes[ended]),
-          ...(final ? { embeds: [renderCustomerLine({ lang: record.lang, title: text.board.customerSaid, line: final.text, narration: final.narration })] } : {}),
-        });
-      }
-    }
+    await postRoundBoard(client, context, record, persona, closing, reason);
     notifyGroupActivity(groupId);
+  });
+}
+
+async function postRoundBoard(client: Client, context: BotContext, record: GroupRecord, persona: Persona, closing: RoundClosing, reason: CloseReason): Promise<void> {
+  const channel = await fetchTextChannel(client, record.channelId);
+  if (!channel) return;
+  const text = groupText(record.lang);
+  const { round, nextStage, outcome } = closing;
+  const names = new Map(record.participants.map((participant) => [participant.userId, participant.name]));
+  const embeds = renderRoundAnswers({
+    lang: record.lang,
+    round: round.n,
+    line: round.line,
+    answers: round.expected.map((userId) => {
+      const answer = round.answers.find((candidate) => candidate.userId === userId);
+      return { name: names.get(userId) ?? userId, text: answer?.text ?? null, grade: answer?.grade ?? null };
+    }),
+  });
+  let boardId: string | null = null;
+  for (const [index, embed] of embeds.entries()) {
+    const early = index === 0 && reason === 'trainer';
+    const posted = await post(channel, early ? { content: text.scenario.roundClosedEarly, embeds: [embed] } : { embeds: [embed] });
+    boardId ??= posted.id;
+  }
+  await groupStore(context).update(record.id, (current) => withRound(current, round.n, (r) => ({ ...r, boardMessageId: boardId })));
+  if (!outcome) return;
+  // The customer's last words when the script ended the conversation; none at the turn limit.
+  const heard = record.scenario?.rounds.map((r) => r.line) ?? [];
+  const final = requireStage(persona, nextStage).end ? sharedLine(persona, nextStage, record.lang, record.intensity, heard) : null;
+  await post(channel, {
+    content: text.scenario.over(text.outcomes[outcome]),
+    ...(final ? { embeds: [renderCustomerLine({ lang: record.lang, title: personaName(persona, record.lang), line: final.text, narration: final.narration })] } : {}),
   });
 }
 

@@ -92,6 +92,12 @@ describe('shared scenario and relay (fake Discord, real client, routers and engi
     expect(fields.map((f) => f.name.split(' — ')[0]).sort()).toEqual(members.map((m) => m.user.username).sort());
     expect(fields.find((f) => f.name.startsWith(ada!.user.username))?.value).toContain('Let me unblock the card');
     await h.fake.waitFor(() => botMessages(h.fake, threadOf(ada!).id).some((m) => contentOf(m) === text.scenario.alreadyAnswered));
+    // Each trainee got their own feedback at once, privately in their thread, for their first answer only.
+    for (const member of members) {
+      const feedback = botMessages(h.fake, threadOf(member).id).filter((m) => embedsOf(m)[0]?.title?.startsWith(uiText('en').practice.feedbackTitle));
+      expect(feedback).toHaveLength(1);
+      expect(contentOf(feedback[0]!)).toBe(text.scenario.received);
+    }
 
     const afterRound1 = await record(groupId);
     const round1 = afterRound1?.scenario?.rounds[0];
