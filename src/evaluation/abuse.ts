@@ -18,7 +18,7 @@ export interface AbuseFinding {
 
 const MAX_EVIDENCE = 6;
 /** how far before an insult word an address word ("you", "Sie") may stand */
-const ADDRESS_WINDOW = 3;
+const ADDRESS_WINDOW = 4;
 /** a message this short that holds an insult is said to the agent ("stupid", "idiot bot") */
 const SHORT_MESSAGE_WORDS = 4;
 

@@ -34,7 +34,7 @@ export const DE_LEXICON = {
       'ochse', 'hackfresse*', 'fresse', 'loser', 'clown', 'clowns', 'kasper', 'hanswurst', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
       'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
       'nazi', 'nazis', '*faschist', '*faschisten', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
-      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
+      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'schlafmütze*', 'grünschnabel*', 'grünschnäbel', 'sesselwärmer*', 'sesselfurzer*', 'amateur', 'amateure', 'niete', 'würstchen', 'labersack*', 'quasselstrippe*', 'großkotz*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
       'rüpel*', 'spießer*', 'hinterwäldler*', 'schnarchnase*', 'laberkopf*', '*hetzer', 'faulpelz*', 'gesocks', 'dummerchen', 'blödian*', 'depperl', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
       'holzköpfe', 'hohlbratze*', 'pappnase*', 'flachzange*', 'knallkopf*', 'knallköpfe', 'dumpfbacken', 'lusche', 'luschen', 'sackgesicht*', 'pissnelke*',
       '*dummschwätzer', 'schwätzer', 'labertasche*', 'quatschkopf*', 'heini', 'heinis', 'blödmann*', 'blödmänner', 'armleuchter*', 'blindfisch*', 'lackaffe*',
@@ -274,10 +274,12 @@ export const DE_LEXICON = {
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
       '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNoun',
       '@you ~ zu @insultAdj', 'deine mutter|mudder|mama', 'so ein|eine|einen @insultNoun', '@insultAdj @agentNoun', '@insultAdj @insultNoun', 'was für ein|eine|einen @insultNoun',
+      '@you ~ für ein|eine|einen @insultNoun', '@you @be ~ ein|eine ~ zumutung|null|niete|katastrophe|witz|lachnummer', '@you @be ~ das letzte', '@you @be ~~ ein|eine|der|die @insultNoun',
       'lern|lernen ~ lesen', 'hirn einschalten', 'kopf einschalten',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
       '@you @be ~ @competenceAdj', '@be @you ~ @competenceAdj', 'können|kannst @you ~ überhaupt', 'wer hat @you ~ eingestellt', 'lernen sie ~ ihren job',
+      'haben|hast @you ~ überhaupt ~ ausbildung|erfahrung|ahnung', '@you ~~ nicht gewachsen', 'mehr im kopf als @you', 'mehr ahnung als @you',
       'lern ~ deinen job', 'machen sie ~ ihren job', 'mach ~ deinen job', '@you ~ zu @competenceAdj', '@competenceAdj @agentNoun',
       'sind sie ~ überhaupt ~ ausgebildet|qualifiziert', 'bist du ~ überhaupt ~ ausgebildet|qualifiziert', 'ist das ihr erster tag', 'ist das dein erster tag',
     ] },

@@ -27,7 +27,7 @@ export const EN_LEXICON = {
       'pervert*', 'perv', 'pervs', 'prostitute*', 'wench*', 'bigot*', 'coward*', 'thug*', 'traitor*', 'sissy', 'wimp', 'wimps', 'hag', 'hags',
       'biatch*', 'beyotch', 'scumbucket*', 'crook', 'crooks', 'swine', 'vermin', 'cockroach*', 'rat', 'rats', 'imbeciles', 'dolt*', 'oaf', 'oafs',
       'numbnut*', 'dumbo', 'fuckwit*', 'dickwad*', 'asshat*', 'assclown*', 'shitbag*', 'fatass*', 'jackasses',
-      'pussy', 'pussies', 'libtard*', 'feminazi*', 'cuck', 'cucks', 'incel*', 'simp', 'simps', 'commie*', 'redneck*', 'hillbilly', 'hillbillies',
+      'dud', 'duds', 'windbag*', 'blowhard*', 'sleepyhead*', 'greenhorn*', 'bungler*', 'amateur', 'amateurs', 'pushover*', 'halfwit*', 'dullard*', 'pussy', 'pussies', 'libtard*', 'feminazi*', 'cuck', 'cucks', 'incel*', 'simp', 'simps', 'commie*', 'redneck*', 'hillbilly', 'hillbillies',
       'shill', 'shills', 'sellout*', 'phony', 'phonies', 'bozo*', 'slimeball*', 'weasel*', 'wretch*', 'stooge*', 'twerp*', 'schmuck*',
       'scoundrel*', 'lout', 'louts', 'lamebrain*', 'knucklehead*', 'dingbat*', 'backstabber*', 'junkie*', 'crackhead*', 'methhead*', 'quack', 'quacks', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'predator*', 'chickenshit*', 'sleazeball*', 'sleazebag*',
       'goon', 'goons', 'dregs', 'shithouse', 'butthead*', 'dumbshit*', 'sob', 'fraudster*', 'charlatan*', 'leech', 'leeches', 'slob', 'slobs',
@@ -260,13 +260,15 @@ export const EN_LEXICON = {
     ] },
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
       '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@youAre ~ @insultNoun|@insultAdj', 'are @you ~ @insultAdj', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
-      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@insultNoun|@insultAdj ~ like @you', '@you people|guys|lot @be ~ @insultNoun|@insultAdj', 'your a|an @insultNoun|@insultAdj',
+      '@insultAdj @agentNoun', '@insultNoun @agentNoun', 'i hate @you', '@you @be ~~ a|an|the @insultNoun', 'what kind of ~ @insultNoun|joke @be @you',
+      'piece of work', 'seat|desk|chair warmer|warmers', 'pen|paper pusher|pushers', '@you @be ~ the worst|pits', '@youAre ~ the worst|pits', 'more brains than @you', 'a total|complete|absolute zero', '@insultNoun|@insultAdj ~ like @you', '@you people|guys|lot @be ~ @insultNoun|@insultAdj', 'your a|an @insultNoun|@insultAdj',
       'fuck|f*ck your ~ family|mother|mom|mum|dad|father|sister|wife|kids', 'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'your mom|mother|mum|mama',
       'yo mama|momma', 'your mom|mum|mama|mother @be ~ @insultNoun|@insultAdj', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air|time', 'son of a bitch',
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
       '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified|listening', 'who hired @you',
+      'can @you even', 'have @you ~ had|got ~ any ~ training|experience|idea', 'do @you ~ have ~ any ~ training|experience|qualifications', 'out of your depth', 'in over your head',
       'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think', 'are @you ~ deaf|blind|slow|thick',
     ] },
     // These carry their own negation, so a "not" inside them must not cancel them.
