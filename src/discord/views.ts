@@ -6,7 +6,7 @@ import type { Intensity, Persona } from '../personas/persona-schema.js';
 import { contentNotice, personaBrief, personaName } from '../personas/persona-text.js';
 import { neutralizeMentions, quoteMemberText } from './escape.js';
 import type { GuildConfig } from './guild-config.js';
-import { LIMITS, fitEmbed, splitText, truncate } from './limits.js';
+import { LIMITS, embedLength, fitEmbed, splitText, truncate } from './limits.js';
 import { uiText } from './ui-text.js';
 
 /**
@@ -131,30 +131,51 @@ function quoteRef(ref: ExchangeRef): string {
   return quoteMemberText(truncate(ref.reply, LIMITS.fieldValue - 120));
 }
 
-/** One embed per up to 25 personas (Discord allows 10 embeds per message, far more than needed). */
-export function personaEmbeds(personas: Persona[], lang: Language): APIEmbed[] {
+/** Longest situation text shown per persona in the list; the full brief opens each practice. */
+const LIST_SITUATION_CHARS = 300;
+/** Discord counts all embeds of one message against 6000 characters; keep a margin for titles. */
+const MESSAGE_EMBED_BUDGET = LIMITS.embedTotal - 300;
+
+/**
+ * The persona list as messages (each an array of embeds): as many personas per embed as fit in
+ * 25 fields, as many embeds per message as fit in Discord's 6000-character total, so a trainer's
+ * large persona folder is listed in full over several messages instead of being cut.
+ */
+export function personaMessages(personas: Persona[], lang: Language): APIEmbed[][] {
   const text = uiText(lang).personas;
-  if (personas.length === 0) return [{ color: COLOR.neutral, title: text.title, description: text.empty }];
-  const embeds: APIEmbed[] = [];
-  for (let i = 0; i < personas.length; i += LIMITS.embedFields) {
-    const slice = personas.slice(i, i + LIMITS.embedFields);
-    embeds.push(
-      fitEmbed({
-        color: COLOR.neutral,
-        ...(i === 0 ? { title: text.title } : {}),
-        fields: slice.map((persona) => {
-          const brief = personaBrief(persona, lang);
-          const tags = [text.channel[persona.channel], text.difficulty(persona.difficulty)];
-          if (contentNotice(persona, lang)) tags.push(text.contentNotice);
-          return {
-            name: `${personaName(persona, lang)} (\`${persona.id}\`)`,
-            value: `${tags.join(' · ')}\n${brief.situation}`,
-          };
-        }),
-      }),
-    );
+  if (personas.length === 0) return [[{ color: COLOR.neutral, title: text.title, description: text.empty }]];
+  const fields = personas.map((persona) => {
+    const tags = [text.channel[persona.channel], text.difficulty(persona.difficulty)];
+    if (contentNotice(persona, lang)) tags.push(text.contentNotice);
+    return {
+      name: `${personaName(persona, lang)} (\`${persona.id}\`)`,
+      value: `${tags.join(' · ')}\n${truncate(personaBrief(persona, lang).situation, LIST_SITUATION_CHARS)}`,
+    };
+  });
+  const messages: APIEmbed[][] = [];
+  let message: APIEmbed[] = [];
+  let embed: APIEmbed = { color: COLOR.neutral, title: text.title, fields: [] };
+  let used = embedLength(embed);
+  const flushEmbed = () => {
+    if (embed.fields?.length) message.push(fitEmbed(embed));
+    embed = { color: COLOR.neutral, fields: [] };
+  };
+  for (const field of fields) {
+    const size = field.name.length + field.value.length;
+    if (used + size > MESSAGE_EMBED_BUDGET) {
+      flushEmbed();
+      messages.push(message);
+      message = [];
+      used = 0;
+    } else if ((embed.fields?.length ?? 0) >= LIMITS.embedFields) {
+      flushEmbed();
+    }
+    embed.fields?.push(field);
+    used += size;
   }
-  return embeds.slice(0, 10);
+  flushEmbed();
+  messages.push(message);
+  return messages;
 }
 
 export function configEmbed(config: GuildConfig, lang: Language, title?: string): APIEmbed {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { LIMITS, embedLength } from '../../src/discord/limits.js';
-import { customerLineContent, customerLineMessages, feedbackEmbed, personaEmbeds, summaryEmbed } from '../../src/discord/views.js';
+import { customerLineContent, customerLineMessages, feedbackEmbed, personaMessages, summaryEmbed } from '../../src/discord/views.js';
 import type { SessionSummary } from '../../src/engine/engine-types.js';
 import type { CustomerLine, Exchange } from '../../src/engine/session.js';
 import { makeGrade } from '../support/scripted-grader.js';
@@ -87,10 +87,23 @@ describe('summary embed', () => {
 });
 
 describe('persona list', () => {
-  it('fits any number of personas into embeds of at most 25 fields', () => {
-    const many = Array.from({ length: 30 }, (_, i) => testPersona({ id: `p-${i}` }));
-    const embeds = personaEmbeds(many, 'en');
-    expect(embeds).toHaveLength(2);
-    expect(embeds.flatMap((e) => e.fields ?? [])).toHaveLength(30);
+  it('lists every persona, however many, within 25 fields per embed and 6000 characters per message', () => {
+    const long = 'A very long situation. '.repeat(60);
+    const many = Array.from({ length: 40 }, (_, i) =>
+      testPersona({ id: `p-${i}`, brief: { en: { situation: long, goal: 'g' }, de: { situation: long, goal: 'g' } } }),
+    );
+    const messages = personaMessages(many, 'en');
+    expect(messages.length).toBeGreaterThan(1);
+    for (const embeds of messages) {
+      expect(embeds.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedTotal);
+      expect(embeds.length).toBeLessThanOrEqual(10);
+      for (const embed of embeds) expect(embed.fields!.length).toBeLessThanOrEqual(LIMITS.embedFields);
+    }
+    const names = messages.flat().flatMap((e) => e.fields ?? []).map((f) => f.name);
+    expect(names).toEqual(many.map((p) => `Test customer (\`${p.id}\`)`));
+  });
+
+  it('says so when there are none', () => {
+    expect(personaMessages([], 'de')[0]?.[0]?.description).toBe(uiText('de').personas.empty);
   });
 });

@@ -3,7 +3,7 @@ import { LanguageSchema } from '../../evaluation/grade.js';
 import type { Command } from '../command.js';
 import { getGuildConfig, interactionLanguage } from '../permissions.js';
 import { ephemeral } from '../replies.js';
-import { personaEmbeds } from '../views.js';
+import { personaMessages } from '../views.js';
 
 const data = new SlashCommandBuilder()
   .setName('personas')
@@ -25,6 +25,8 @@ export const personasCommand = {
     const config = await getGuildConfig(context, interaction.guildId);
     const fallback = interactionLanguage(interaction, config);
     const lang = LanguageSchema.catch(fallback).parse(interaction.options.getString('language') ?? fallback);
-    await interaction.reply(ephemeral({ embeds: personaEmbeds(context.personas.list(), lang) }));
+    const [first = [], ...more] = personaMessages(context.personas.list(), lang);
+    await interaction.reply(ephemeral({ embeds: first }));
+    for (const embeds of more) await interaction.followUp(ephemeral({ embeds }));
   },
 } satisfies Command;
