@@ -1,6 +1,6 @@
 import type { ComposureFlag } from './composure.js';
 import type { BoundaryVerdict, Language, Turn } from './grade.js';
-import { bilingual, prepare, quote, type PreparedText } from './grader-patterns.js';
+import { bilingual, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { assessSignals, type SignalAssessment } from './signals.js';
 
 /**
@@ -24,6 +24,8 @@ export interface BoundaryAssessment {
 
 export interface BoundaryInput {
   lang: Language;
+  /** the customer's last message */
+  customer: string;
   reply: PreparedText;
   signals: SignalAssessment;
   /** the customer's message insults the trainee personally */
@@ -103,6 +105,11 @@ const OFFERS_TO_CONTINUE = bilingual({
   ],
 });
 
+/** The customer is closing the conversation themselves, so ending it is no reprimand. */
+const CUSTOMER_CLOSES = pattern(
+  String.raw`\b(?:thanks|thank\s+you|that's\s+all|that\s+is\s+all|that's\s+it|bye|goodbye|have\s+a\s+(?:nice|good|great)|danke|vielen\s+dank|das\s+war(?:'s|\s+es|\s+alles)|das\s+wär's|tschüss?|auf\s+wiederhören|auf\s+wiedersehen|schönen\s+(?:tag|abend))\b`,
+);
+
 const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insult', 'profanity', 'threat']);
 
 // --- assessment -----------------------------------------------------------------------------------
@@ -127,7 +134,9 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   if (signals.warnsOfEnding || signals.endsExplicitly) evidence.push(...signals.evidence.filter(isEndingEvidence));
 
   const base = { needed: input.needed, named, offeredToContinue, ended, hadEarlierWarning, hostile };
-  const verdict = decideVerdict(input.needed, { named, ended, endsExplicitly: signals.endsExplicitly, hadEarlierWarning, hostile });
+  // Ending a conversation the customer is closing anyway is a goodbye, not a boundary.
+  const endsOnCustomer = signals.endsExplicitly && !CUSTOMER_CLOSES.test(input.customer);
+  const verdict = decideVerdict(input.needed, { named, ended, endsOnCustomer, hadEarlierWarning, hostile });
   const result: BoundaryAssessment = { ...base, verdict, evidence: [...new Set(evidence)] };
   if (namedSentence !== undefined) result.namedQuote = quote(namedSentence);
   return result;
@@ -136,7 +145,7 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
 interface VerdictFacts {
   named: boolean;
   ended: boolean;
-  endsExplicitly: boolean;
+  endsOnCustomer: boolean;
   hadEarlierWarning: boolean;
   hostile: boolean;
 }
@@ -144,7 +153,7 @@ interface VerdictFacts {
 function decideVerdict(needed: boolean, facts: VerdictFacts): BoundaryVerdict {
   if (!needed) {
     // A friendly goodbye to a venting customer is no reprimand; ending the call on them is.
-    return facts.named || facts.endsExplicitly ? 'unnecessary' : 'not_needed';
+    return facts.named || facts.endsOnCustomer ? 'unnecessary' : 'not_needed';
   }
   if (facts.hostile) return 'too_harsh';
   if (facts.ended) return facts.hadEarlierWarning ? 'set_well' : 'too_harsh';

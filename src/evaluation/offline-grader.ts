@@ -118,6 +118,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
   });
   const boundary = assessBoundary({
     lang,
+    customer: input.customer,
     reply: reply.text,
     signals,
     needed,

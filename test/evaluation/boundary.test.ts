@@ -12,6 +12,7 @@ function boundary(lang: Language, customer: string, reply: string, history: Turn
   const prepared = prepare(reply);
   return assessBoundary({
     lang,
+    customer,
     reply: prepared,
     signals: assessSignals(prepared, lang),
     needed: abuse.aimedAtAgent,
@@ -49,6 +50,11 @@ describe('boundary verdicts', () => {
 
   it('not_needed: a friendly goodbye to a customer who did not insult', () => {
     expect(boundary('en', 'Thanks, that was all.', 'You are welcome, goodbye!').verdict).toBe('not_needed');
+  });
+
+  it('not_needed: ending in so many words when the customer is closing anyway', () => {
+    expect(boundary('en', 'Great, thanks, that is all.', "I'll end the call now. Have a nice day!").verdict).toBe('not_needed');
+    expect(boundary('de', 'Danke, das war alles.', 'Dann beende ich das Gespräch jetzt. Schönen Tag noch!').verdict).toBe('not_needed');
   });
 
   it('set_well: the insult named calmly, with an offer to continue', () => {
