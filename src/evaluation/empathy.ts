@@ -15,8 +15,8 @@ import {
 
 /**
  * Empathy of one reply (rubric section 2): three 0–2 sub-scores and the 1–5 score, with the words
- * that drove them. Lexicons cover German and English in one pass; a reply that mixes languages is
- * still read.
+ * that drove them. The main lexicons (acknowledgement, regret, warmth, feeling) are read in the
+ * session language; the smaller checks (questions, dismissals, grief) know both languages.
  */
 export interface EmpathyAssessment {
   score: 1 | 2 | 3 | 4 | 5;
