@@ -1,29 +1,22 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Events, type Client } from 'discord.js';
+import type { Client } from 'discord.js';
 import { pino } from 'pino';
 import { createApp, type App } from '../../../src/app/create-app.js';
 import { loadConfig } from '../../../src/config/config.js';
 import type { BotContext } from '../../../src/discord/bot-context.js';
-import { buttons } from '../../../src/discord/buttons/index.js';
-import { createBotClient } from '../../../src/discord/client.js';
-import { sessionCommand } from '../../../src/discord/commands/session.js';
-import { commands } from '../../../src/discord/commands/index.js';
-import { groupButtons, handleGroupThreadMessage, resumeGroups, setGroupTimings, stopGroupTimers } from '../../../src/discord/group/index.js';
+import { setGroupTimings } from '../../../src/discord/group/index.js';
 import { GuildConfigSchema } from '../../../src/discord/guild-config.js';
-import { createInteractionRouter } from '../../../src/discord/interaction-router.js';
-import { createMessageRouter } from '../../../src/discord/message-router.js';
 import { saveGuildConfig } from '../../../src/discord/permissions.js';
+import { startBot, type RunningBot } from '../../../src/discord/start-bot.js';
 import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../../support/fake-discord/index.js';
 
 /**
- * The real discord.js client, the bot core's real routers and the real app (engine, offline grader,
- * built-in personas, SQLite store in a temp folder) against the fake Discord, with the group
- * module plugged in exactly as the bot core plugs it in: `/session` in the command list, the group
- * buttons in the button list, `handleGroupThreadMessage` as the message router's group hook and
- * `resumeGroups` once the client is ready. (Registered here so the tests do not depend on when the
- * bot core's own wiring lands; entries it already has are not added twice.)
+ * The whole bot as it runs in production — `startBot` with its discord.js client, command and button
+ * registries, routers and the group hooks, over the real app (engine, offline grader, built-in
+ * personas, SQLite store in a temp folder) — against the fake Discord. The server has a trainer
+ * role configured; `trainer` holds it, `trainee()` members do not.
  */
 export interface GroupHarness {
   readonly fake: FakeDiscord;
@@ -32,6 +25,7 @@ export interface GroupHarness {
   readonly trainer: FakeMember;
   readonly trainerRoleId: string;
   readonly app: App;
+  readonly bot: RunningBot;
   readonly context: BotContext;
   readonly client: Client;
   trainee(name: string, locale?: string): FakeMember;
@@ -51,24 +45,8 @@ export async function startGroupHarness(options: { cardEditIntervalMs?: number; 
   const log = pino({ level: 'silent' });
   // The first scripted variant every time, so the tests know what the customer says.
   const app = await createApp({ config, log, storeUrl, random: () => 0 });
-  const context: BotContext = { engine: app.engine, personas: app.personas, storage: app.storage, config, log };
-  await saveGuildConfig(context, guild.id, GuildConfigSchema.parse({ trainerRoleId, threadVisibility: 'private', language: 'en' }));
-
-  const commandNames = new Set(commands.map((command) => command.data.name));
-  const buttonPrefixes = new Set(buttons.map((button) => button.prefix));
-  const client = createBotClient({ restApi: fake.restApi });
-  const routeInteraction = createInteractionRouter({
-    commands: [...commands, ...(commandNames.has('session') ? [] : [sessionCommand])],
-    buttons: [...buttons, ...groupButtons.filter((button) => !buttonPrefixes.has(button.prefix))],
-    context,
-  });
-  const routeMessage = createMessageRouter(context, { handleGroupThreadMessage, groupButtons });
-  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void routeMessage(message));
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login('fake-token');
-  await ready;
-  await resumeGroups(client, context);
+  const bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
+  await saveGuildConfig(bot.context, guild.id, GuildConfigSchema.parse({ trainerRoleId, threadVisibility: 'private', language: 'en' }));
 
   return {
     fake,
@@ -77,12 +55,12 @@ export async function startGroupHarness(options: { cardEditIntervalMs?: number; 
     trainer,
     trainerRoleId,
     app,
-    context,
-    client,
+    bot,
+    context: bot.context,
+    client: bot.client,
     trainee: (name, locale) => fake.member(guild, { username: name, ...(locale ? { locale } : {}) }),
     async close() {
-      stopGroupTimers();
-      await client.destroy();
+      await bot.stop();
       await app.close();
       await fake.close();
       await rm(dir, { recursive: true, force: true });
