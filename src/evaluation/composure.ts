@@ -64,6 +64,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
   const hits: Hit[] = [
     ...ruleHits(lexicon, reply),
     ...vocativeHits(lexicon, reply),
+    ...interjectionHits(lexicon, reply),
     ...shoutingHits(lexicon, reply),
     ...addressHits(lexicon, reply, input.customer),
     ...curtHits(lexicon, reply),
@@ -99,6 +100,26 @@ function vocativeHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     const firstClause = text.scanned.tokens[index]?.clause === 0;
     if (addressed || (isVocative(text, index) && !firstClause)) {
       hits.push({ flag: 'sarcasm', score: 2, evidence: quote(text, addressed ? index - 1 : index, index) });
+    }
+  });
+  return hits;
+}
+
+/** At most two words in the sentence of word `index` ("Whatever.", "Na egal!"). */
+function isAloneInSentence(text: PreparedText, index: number): boolean {
+  const words = text.scanned.tokens;
+  const sentence = words[index]?.sentence;
+  let size = 1;
+  for (const offset of [-2, -1, 1, 2]) if (words[index + offset]?.sentence === sentence) size += 1;
+  return size <= 2;
+}
+
+/** "Whatever." or "Egal!" as a sentence of its own brushes the customer off ("Egal, ob …" does not). */
+function interjectionHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  text.tokens.forEach((token, index) => {
+    if (lexicon.isInClass('dismissiveInterjection', token) && isAloneInSentence(text, index)) {
+      hits.push({ flag: 'dismissive', score: 2, evidence: quote(text, index, index) });
     }
   });
   return hits;

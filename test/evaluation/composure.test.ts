@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assessComposure, type ComposureFlag } from '../../src/evaluation/composure.js';
+import { de as feedbackDe } from '../../src/evaluation/feedback-text/de.js';
+import { en as feedbackEn } from '../../src/evaluation/feedback-text/en.js';
 
 const FlagSchema = z.enum(['insult', 'profanity', 'threat', 'sarcasm', 'blame', 'defensive', 'dismissive', 'shouting', 'condescending']);
 const CaseSchema = z.object({
@@ -128,6 +130,19 @@ describe('assessComposure: hard cases', () => {
     expect(assess('Your colleague? He is lazy.', 'en').flags).toContain('insult');
   });
 
+  it('reads a dismissive interjection only when it stands alone', () => {
+    expect(assess('Whatever.', 'en')).toMatchObject({ score: 2, flags: ['dismissive'] });
+    expect(assess('Whatever caused it, let us get your card working again today.', 'en').score).toBe(5);
+    expect(assess('Egal.', 'de')).toMatchObject({ score: 2, flags: ['dismissive'] });
+    expect(assess('Egal, ob Sie online oder in der Filiale bestellen: die Karte kommt in drei Tagen.', 'de').score).toBe(5);
+  });
+
+  it('does not penalise the recommended boundary wording', () => {
+    expect(assess("I won't accept personal insults. Let's get back to your transfer so I can help you.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('As I said, I will not continue with insults. If this goes on, I will end the call.', 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Beleidigungen nehme ich nicht hin. Lassen Sie uns zu Ihrer Überweisung zurückkommen.', 'de').score).toBeGreaterThanOrEqual(4);
+  });
+
   it('treats a sudden "du" to a customer addressed with "Sie" as a slight, but informal address alone as fine', () => {
     expect(assess('Klar, gib mir mal deine Nummer.', 'de', 'Können Sie mir helfen?')).toMatchObject({ score: 3, flags: ['condescending'] });
     expect(assess('Klar, gib mir deine Nummer, dann schaue ich nach.', 'de', 'Kannst du mir helfen?').score).toBe(5);
@@ -206,5 +221,29 @@ describe('assessComposure: robustness', () => {
     const known: readonly ComposureFlag[] = FlagSchema.options;
     const finding = assess('SHUT UP, you moron!!! Your own fault. Whatever, genius.', 'en');
     for (const flag of finding.flags) expect(known).toContain(flag);
+  });
+});
+
+/** Every string under an `example` key of the feedback texts: the model answers the grader suggests. */
+function exampleReplies(node: unknown, underExample = false): string[] {
+  if (typeof node === 'string') return underExample ? [node] : [];
+  if (Array.isArray(node)) return node.flatMap((item) => exampleReplies(item, underExample));
+  if (node && typeof node === 'object') {
+    return Object.entries(node).flatMap(([key, value]) => exampleReplies(value, underExample || /example/i.test(key)));
+  }
+  return [];
+}
+
+describe('assessComposure on the grader\'s own example replies', () => {
+  it.each([
+    ['de', feedbackDe],
+    ['en', feedbackEn],
+  ] as const)('rates every %s model answer composed and calm (5)', (lang, texts) => {
+    const examples = exampleReplies(texts);
+    expect(examples.length).toBeGreaterThan(10);
+    for (const example of examples) {
+      const reply = example.replace(/\{\w+\}/g, 'Konto');
+      expect({ reply, finding: assessComposure({ reply, customer: '', lang }) }).toMatchObject({ finding: { score: 5 } });
+    }
   });
 });

@@ -77,6 +77,8 @@ export const DE_LEXICON = {
       'neger*', 'nigger*', 'kanake*', 'kanacke*', 'schwuchtel*', 'kinderficker*', 'zigeuner*', 'kümmeltürke*', 'kameltreiber*', 'polacke*', 'fidschi*',
       'mongo', 'mongos', 'spasti', 'spastis', 'tunte*', 'transe*', 'judensau', 'untermensch*', 'schlitzauge*', 'bimbo*', 'negerin',
     ],
+    // dismissive only when standing alone: "Egal." (but "egal, ob …" is fine)
+    dismissiveInterjection: ['egal', 'pff', 'pfff'],
     sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
     praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
   },

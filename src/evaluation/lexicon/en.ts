@@ -74,6 +74,8 @@ export const EN_LEXICON = {
     ],
     ownGroup: ['you', 'your', 'u', 'ur'],
     politeVocative: ['sir', 'madam', "ma'am", 'mr', 'mrs', 'ms'],
+    // dismissive only when standing alone: "Whatever." (but "Whatever caused it, …" is fine)
+    dismissiveInterjection: ['whatever', 'meh', 'pff', 'pfff', 'duh'],
     sarcasticVocative: ['genius', 'einstein', 'sherlock', 'smartass', 'smartypants', 'hotshot', 'princess', 'sweetie', 'sweetheart', 'honey', 'darling', 'champ', 'buddy', 'pal', 'sunshine', 'kiddo', 'chief', 'missy', 'dear', 'hun', 'hon', 'babe', 'love'],
     praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
   },
@@ -181,7 +183,7 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'whatever', 'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
+        'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
         'take it or leave it', 'calm down', 'no need to get|be ~ upset|angry|worked|emotional|dramatic', "don't|dont get ~ upset|worked|emotional", 'stop ~ complaining|whining|crying|moaning|yelling|shouting|bitching', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
         "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd", 'nonsense', 'rubbish', 'too bad', 'tough luck', 'boo hoo', 'cry me a river',
         'complain all you want', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
@@ -207,7 +209,7 @@ export const EN_LEXICON = {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'as i ~ said|told|mentioned|explained|stated|wrote', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
+        'as i already said|told|mentioned|explained|stated|wrote', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
         'as you should know', 'obviously',
       ],
     },
@@ -230,11 +232,7 @@ export const EN_LEXICON = {
       score: 4,
       patterns: ['^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
     },
-    {
-      flag: 'dismissive',
-      score: 3,
-      patterns: ['^ go back to', 'get back to your'],
-    },
+
   ],
   abuse: [
     { kind: 'threat', aimed: 'always', negatable: true, patterns: [
