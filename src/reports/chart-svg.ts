@@ -23,6 +23,8 @@ export interface ChartSpec {
   max?: number;
   width?: number;
   height?: number;
+  /** how values read in labels and tooltips; default one decimal with a point */
+  formatValue?: (value: number) => string;
 }
 
 export const CRITERION_COLORS = {
@@ -53,6 +55,8 @@ function frameOf(spec: ChartSpec): Frame {
 
 const y = (frame: Frame, value: number) =>
   frame.bottom - ((Math.min(Math.max(value, frame.min), frame.max) - frame.min) / (frame.max - frame.min)) * (frame.bottom - frame.top);
+
+const oneDecimal = (value: number) => value.toFixed(1);
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
@@ -103,11 +107,11 @@ export function barChartSvg(spec: ChartSpec): SafeHtml {
       const top = round(y(frame, value));
       const x = round(groupStart + seriesIndex * barWidth);
       body.push(
-        html`<rect class="bar" x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(frame.bottom - top)}" rx="2" fill="${series.color}"><title>${series.name}: ${value.toFixed(1)}</title></rect>`,
+        html`<rect class="bar" x="${x}" y="${top}" width="${round(barWidth - 2)}" height="${round(frame.bottom - top)}" rx="2" fill="${series.color}"><title>${series.name}: ${(spec.formatValue ?? oneDecimal)(value)}</title></rect>`,
       );
       // Values over the bars when they fit; the tooltip carries them otherwise.
       if (barWidth >= 16) {
-        body.push(html`<text x="${round(x + (barWidth - 2) / 2)}" y="${top - 4}" text-anchor="middle" font-size="10" fill="#5b5f6b">${value.toFixed(1)}</text>`);
+        body.push(html`<text x="${round(x + (barWidth - 2) / 2)}" y="${top - 4}" text-anchor="middle" font-size="10" fill="#5b5f6b">${(spec.formatValue ?? oneDecimal)(value)}</text>`);
       }
     });
     body.push(
@@ -145,7 +149,7 @@ export function lineChartSvg(spec: ChartSpec): SafeHtml {
     series.values.forEach((value, index) => {
       if (value === null || value === undefined) return;
       body.push(
-        html`<circle cx="${x(index)}" cy="${round(y(frame, value))}" r="3.5" fill="${series.color}"><title>${series.name}: ${value.toFixed(1)}</title></circle>`,
+        html`<circle cx="${x(index)}" cy="${round(y(frame, value))}" r="3.5" fill="${series.color}"><title>${series.name}: ${(spec.formatValue ?? oneDecimal)(value)}</title></circle>`,
       );
     });
   }

@@ -67,7 +67,7 @@ function renderTeamHtml(team: TeamReport): string {
     ...highlights(team, text),
   ].map(([label, value]) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`)}</dl>${tiles}</header>
 ${team.personas.some((persona) => persona.scores) ? html`<section><figure class="chart">${teamChartSvg(team)}</figure></section>` : ''}
-<section><h2>${text.perMember}</h2><table><thead><tr><th>${text.member}</th><th class="num">${text.sessions}</th>${numberHeads}<th class="num">${text.mostImproved}</th></tr></thead><tbody>${memberRows}</tbody></table></section>
+<section><h2>${text.perMember}</h2><table><thead><tr><th>${text.member}</th><th class="num">${text.sessions}</th>${numberHeads}<th class="num">${text.firstToLast}</th></tr></thead><tbody>${memberRows}</tbody></table></section>
 <section><h2>${text.perPersona}</h2><table><thead><tr><th>${text.persona}</th><th class="num">${text.sessions}</th>${numberHeads}</tr></thead><tbody>${personaRows}</tbody></table></section>
 <footer><p>${text.footer}</p><p>${text.generated(formatDate(team.generatedAt, lang))}</p></footer>
 </main>
@@ -84,7 +84,7 @@ function renderTeamMarkdown(team: TeamReport): string {
   const out = [`# ${text.teamTitle}`, '', `${text.period}: ${text.since} ${formatDate(team.since, lang)}`, ''];
   out.push(`- **${text.sessions}:** ${team.sessions}`, `- **${text.members}:** ${team.members.length}`);
   for (const [label, value] of highlights(team, text)) out.push(`- **${label}:** ${escapeMarkdown(value)}`);
-  out.push('', `## ${text.perMember}`, '', `| ${text.member} | ${text.sessions} ${head} ${text.mostImproved} |`, '|---|---:|---:|---:|---:|---:|---:|');
+  out.push('', `## ${text.perMember}`, '', `| ${text.member} | ${text.sessions} ${head} ${text.firstToLast} |`, '|---|---:|---:|---:|---:|---:|---:|');
   for (const member of team.members) {
     out.push(
       `| ${escapeMarkdown(member.name ?? member.userId)} | ${member.sessions} | ${averageCells(member.averages, lang).join(' | ')} | ${score(member.firstOverall, lang)} → ${score(member.lastOverall, lang)} |`,

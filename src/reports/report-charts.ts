@@ -3,7 +3,7 @@ import type { Session } from '../engine/session.js';
 import { barChartSvg, CRITERION_COLORS, lineChartSvg } from './chart-svg.js';
 import type { SafeHtml } from './html.js';
 import type { Report } from './report-model.js';
-import { reportText } from './report-text.js';
+import { formatScore, reportText } from './report-text.js';
 import { mean } from './stats.js';
 import { exchangeLabel } from './transcript-view.js';
 
@@ -45,6 +45,7 @@ export function sessionChartSvg(session: Session, lang: Language): SafeHtml {
   }));
   return barChartSvg({
     title: reportText(lang).chartSession,
+    formatValue: (value) => formatScore(value, lang),
     categories: session.exchanges.map((exchange) => exchangeLabel(exchange)),
     series: criterionSeries(lang, rows),
   });
@@ -61,6 +62,7 @@ export function groupChartSvg(report: Report): SafeHtml {
   const members = [...byMember.values()];
   return barChartSvg({
     title: reportText(report.lang).chartGroup,
+    formatValue: (value) => formatScore(value, report.lang),
     categories: members.map((member) => member.label),
     series: criterionSeries(report.lang, members.map((member) => criterionScores(member.sessions))),
   });
@@ -76,6 +78,7 @@ export function progressChartSvg(sessions: readonly Session[], lang: Language): 
   );
   return lineChartSvg({
     title: reportText(lang).chartProgress,
+    formatValue: (value) => formatScore(value, lang),
     categories: dates,
     series: criterionSeries(lang, ordered.map((session) => criterionScores([session]))),
   });
@@ -85,6 +88,7 @@ export function progressChartSvg(sessions: readonly Session[], lang: Language): 
 export function teamChartSvg(team: { lang: Language; personas: Array<{ name: string; scores: CriterionScores | null }> }): SafeHtml {
   return barChartSvg({
     title: reportText(team.lang).chartTeam,
+    formatValue: (value) => formatScore(value, team.lang),
     // Persona names carry a subtitle after a dash ("The frustrated customer – card blocked abroad"); the axis needs the short part.
     categories: team.personas.map((persona) => persona.name.split(/\s[–—-]\s/)[0] ?? persona.name),
     series: criterionSeries(team.lang, team.personas.map((persona) => persona.scores)),

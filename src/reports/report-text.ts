@@ -57,6 +57,7 @@ export interface ReportText {
   perMember: string;
   perPersona: string;
   mostImproved: string;
+  firstToLast: string;
   improvement: (first: string, last: string) => string;
   weakestPersona: string;
   weakestCriterion: string;
@@ -132,10 +133,11 @@ const en: ReportText = {
   perMember: 'Per member',
   perPersona: 'Per customer',
   mostImproved: 'Most improved',
+  firstToLast: 'First → last session',
   improvement: (first, last) => `from ${first} to ${last}`,
   weakestPersona: 'Hardest customer for the team',
   weakestCriterion: 'Weakest skill across the team',
-  nobodyImproved: 'Nobody has two scored sessions in this period yet.',
+  nobodyImproved: 'Nobody scored higher in their last session of this period than in their first.',
   noSessions: 'No practice sessions in this period.',
   footer: 'Scores run from 1 (weak) to 5 (strong). Boundary right: share of replies whose boundary decision was correct.',
 };
@@ -207,10 +209,11 @@ const de: ReportText = {
   perMember: 'Je Mitglied',
   perPersona: 'Je Kundenfigur',
   mostImproved: 'Größter Fortschritt',
+  firstToLast: 'Erste → letzte Sitzung',
   improvement: (first, last) => `von ${first} auf ${last}`,
   weakestPersona: 'Schwierigste Kundenfigur für das Team',
   weakestCriterion: 'Schwächste Fähigkeit im Team',
-  nobodyImproved: 'In diesem Zeitraum hat noch niemand zwei bewertete Sitzungen.',
+  nobodyImproved: 'In diesem Zeitraum hat niemand in der letzten Sitzung besser abgeschnitten als in der ersten.',
   noSessions: 'Keine Übungssitzungen in diesem Zeitraum.',
   footer: 'Werte von 1 (schwach) bis 5 (stark). Grenze richtig: Anteil der Antworten, bei denen die Entscheidung über eine Grenze stimmte.',
 };
