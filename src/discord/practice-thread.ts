@@ -84,8 +84,9 @@ export async function beginSession(thread: ThreadChannel, request: PracticeReque
 }
 
 /**
- * One trainee message in their practice thread → one graded exchange. Messages from anyone else,
- * from bots, or in threads without an open session are ignored (returns false).
+ * One trainee message in their practice thread → one graded exchange. In a paused or ended session
+ * the trainee is told why nothing was graded. Messages from anyone else, and threads without a solo
+ * session, are left alone (returns false).
  */
 export async function handlePracticeMessage(message: Message<true>, context: BotContext): Promise<boolean> {
   const session = await context.storage.sessions.findByChannel(message.channelId);
