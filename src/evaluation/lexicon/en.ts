@@ -211,6 +211,9 @@ export const EN_LEXICON = {
       patterns: [
         'as i already said|told|mentioned|explained|stated|wrote', 'i already told|said|explained', 'as previously stated|mentioned', 'as stated', "i've already", 'once again',
         'as you should know', 'obviously',
+        '@you seem|sound ~ confused|lost|clueless|obsessed|bitter|desperate|triggered|threatened|jealous|insecure|paranoid',
+        '@youAre ~ just ~ jealous|bitter|trolling|desperate|triggered|salty', 'do|did @you ~ really ~ think|believe', '@you must be joking|kidding',
+        'someone like you', 'your kind', 'touch grass', 'cope harder', 'stay mad',
       ],
     },
     {
