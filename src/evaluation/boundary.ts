@@ -118,11 +118,12 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   const { reply, signals } = input;
   const evidence: string[] = input.needed ? input.abuseEvidence.map((text) => quote(text, 60)) : [];
   const { lang } = input;
-  const namedSentence = NAMES_BEHAVIOUR[lang].test(reply.text)
-    ? reply.sentences.find((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
-    : undefined;
+  const namedIndex = NAMES_BEHAVIOUR[lang].test(reply.lower)
+    ? reply.lowerSentences.findIndex((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
+    : -1;
+  const namedSentence = namedIndex >= 0 ? reply.sentences[namedIndex] : undefined;
   const named = namedSentence !== undefined || signals.warnsOfEnding;
-  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE[lang].test(reply.text);
+  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE[lang].test(reply.lower);
   const ended = signals.endsConversation;
   const hostile =
     input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
@@ -135,7 +136,7 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
 
   const base = { needed: input.needed, named, offeredToContinue, ended, hadEarlierWarning, hostile };
   // Ending a conversation the customer is closing anyway is a goodbye, not a boundary.
-  const endsOnCustomer = signals.endsExplicitly && !CUSTOMER_CLOSES.test(input.customer);
+  const endsOnCustomer = signals.endsExplicitly && !CUSTOMER_CLOSES.test(input.customer.toLowerCase());
   const verdict = decideVerdict(input.needed, { named, ended, endsOnCustomer, hadEarlierWarning, hostile });
   const result: BoundaryAssessment = { ...base, verdict, evidence: [...new Set(evidence)] };
   if (namedSentence !== undefined) result.namedQuote = quote(namedSentence);
@@ -163,7 +164,7 @@ function decideVerdict(needed: boolean, facts: VerdictFacts): BoundaryVerdict {
 /** An earlier trainee turn that named the behaviour or announced the end of the call. */
 function isWarning(text: string, lang: Language): boolean {
   const prepared = prepare(text);
-  if (prepared.sentences.some((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))) return true;
+  if (prepared.lowerSentences.some((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))) return true;
   return assessSignals(prepared, lang).warnsOfEnding;
 }
 

@@ -4,6 +4,7 @@ import {
   anyOf,
   bilingual,
   contentWords,
+  findIn,
   globalOf,
   globalOfEach,
   matchesBySentence,
@@ -278,7 +279,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   }
 
   // Each lexicon scans the whole reply once; then only sentences with a hit (or a question) are read.
-  const text = reply.text;
+  const text = reply.lower;
   const feelingDismissed = FEELING_DISMISSED.test(text);
   const { lang } = input;
   const acknowledgementsIn = ACKNOWLEDGE[lang].test(text) ? matchesBySentence(ACKNOWLEDGE_ALL[lang], reply) : NO_MATCHES;
@@ -303,6 +304,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   const quotes: EmpathyQuotes = {};
 
   reply.sentences.forEach((sentence, index) => {
+    const lowered = reply.lowerSentences[index] ?? sentence.toLowerCase();
     const acknowledgements = acknowledgementsIn.get(index) ?? NONE;
     const regrets = regretsIn.get(index) ?? NONE;
     const warmth = warmthIn.has(index);
@@ -311,7 +313,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     const invitation = invitationIn.has(index);
     if (acknowledgements.length === 0 && regrets.length === 0 && !warmth && !feeling && !isQuestion && !invitation) return;
 
-    const rhetorical = isQuestion && RHETORICAL.test(sentence);
+    const rhetorical = isQuestion && RHETORICAL.test(lowered);
     for (const phrase of acknowledgements) formulas.push(formulaKey(phrase));
     for (const phrase of regrets) formulas.push(formulaKey(phrase));
 
@@ -320,7 +322,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     if (needsTie) customerWords ??= new Set(contentWords(input.customer));
     const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords) : NONE;
 
-    const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(sentence);
+    const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(lowered);
     if (warmth || tiedRegret) {
       if (emotionalReaction < 2) evidence.push(quote(sentence));
       emotionalReaction = 2;
@@ -332,7 +334,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     // A feeling word in a question ("Are you worried about…?") names the feeling as well.
-    const namesFeeling = feeling && !rhetorical && !SELF_FEELING.test(sentence);
+    const namesFeeling = feeling && !rhetorical && !SELF_FEELING.test(lowered);
     if (namesFeeling || (acknowledgements.length > 0 && tied.length > 0)) {
       if (interpretation < 2) evidence.push(quote(sentence));
       interpretation = 2;
@@ -344,7 +346,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     if (!rhetorical && exploration < 2) {
-      const open = isQuestion && !FACTUAL.test(sentence) && OPEN_QUESTION_START.test(sentence);
+      const open = isQuestion && !FACTUAL.test(lowered) && OPEN_QUESTION_START.test(lowered);
       if (open || invitation) {
         exploration = 2;
         evidence.push(quote(sentence));
@@ -372,14 +374,14 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   if (hostile) {
     limits.push('hostile');
     score = Math.min(score, expressed ? 2 : 1);
-  } else if (expressed && BUT_DISMISSAL.test(reply.text)) {
+  } else if (expressed && BUT_DISMISSAL.test(reply.lower)) {
     limits.push('but_dismissal');
     score = Math.min(score, 2);
   }
 
   if (input.focus.includes('grief')) {
-    const push = PRODUCT_PUSH.exec(reply.text)?.[0];
-    const cheer = FORCED_CHEER.exec(reply.text)?.[0];
+    const push = findIn(PRODUCT_PUSH, reply);
+    const cheer = findIn(FORCED_CHEER, reply);
     if (push !== undefined) {
       limits.push('grief_push');
       evidence.push(quote(push));
@@ -425,7 +427,7 @@ function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i];
     if (turn?.role === 'trainee') {
-      previous = turn.text;
+      previous = turn.text.toLowerCase();
       break;
     }
   }

@@ -3,9 +3,10 @@ import { clean, foldLetters, tokenize } from './text.js';
 
 /**
  * Pattern helpers for the offline grader's lexicons (empathy, boundary, signals). Patterns are
- * written readably (umlauts, `\b`) and compiled once at module load into case-insensitive Unicode
- * expressions that also accept the folded spellings (ä/ae, ö/oe, ü/ue, ß/ss), so evidence can be
- * quoted from the text exactly as the trainee wrote it.
+ * written readably in lower case (umlauts, `\b`) and compiled once at module load into Unicode
+ * expressions that also accept the folded spellings (ä/ae, ö/oe, ü/ue, ß/ss). They run on the
+ * lower-cased text (a case-insensitive expression is markedly slower), and evidence is cut from the
+ * text as the trainee wrote it.
  */
 
 // JavaScript's \b only knows ASCII letters; in German text it would split "Ärger" before the Ä.
@@ -17,13 +18,13 @@ const WORD_END = String.raw`(?![\p{L}\p{N}])`;
 const UMLAUTS: Readonly<Record<string, string>> = { ä: '(?:ä|ae)', ö: '(?:ö|oe)', ü: '(?:ü|ue)', ß: '(?:ß|ss)' };
 const STARTS_WORD = /^(?:[\p{L}\p{N}]|\((?!\?[=!])|\\[pdw])/u;
 
-/** Compiles a lexicon pattern; `flags` are added to `iu`. Call only at module load. */
+/** Compiles a lexicon pattern for lower-cased text; `flags` are added to `u`. Call only at module load. */
 export function pattern(source: string, flags = ''): RegExp {
   const bounded = source.replace(/\\b/g, (_match, offset: number) =>
     STARTS_WORD.test(source.slice(offset + 2, offset + 6)) ? WORD_START : WORD_END,
   );
   const expanded = bounded.replace(/[äöüß]/g, (letter) => UMLAUTS[letter] ?? letter);
-  return warmedUp(new RegExp(expanded, `iu${flags}`));
+  return warmedUp(new RegExp(expanded, `u${flags}`));
 }
 
 // V8 interprets a regular expression on its first run and compiles it to machine code on the
@@ -64,12 +65,15 @@ export function quote(text: string, max = 90): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
-/** A text split once for all checks: cleaned, and in sentences (case preserved). */
+/** A text split once for all checks: cleaned, in sentences, as written and lower-cased. */
 export interface PreparedText {
-  /** the sentences joined by single spaces */
+  /** the sentences joined by single spaces, as written (for quoting) */
   readonly text: string;
   readonly sentences: readonly string[];
-  /** where each sentence starts in `text` */
+  /** `text` and `sentences` lower-cased: what the lexicons run on */
+  readonly lower: string;
+  readonly lowerSentences: readonly string[];
+  /** where each sentence starts in `lower` */
   readonly starts: readonly number[];
 }
 
@@ -89,20 +93,37 @@ export function prepare(text: string): PreparedText {
 }
 
 export function fromSentences(sentences: readonly string[]): PreparedText {
+  const lowerSentences = sentences.map((sentence) => sentence.toLowerCase());
   const starts: number[] = [];
   let offset = 0;
-  for (const sentence of sentences) {
+  for (const sentence of lowerSentences) {
     starts.push(offset);
     offset += sentence.length + 1;
   }
-  return { text: sentences.join(' '), sentences, starts };
+  return { text: sentences.join(' '), sentences, lower: lowerSentences.join(' '), lowerSentences, starts };
+}
+
+/** The words of a match in a sentence as written; lower case only where lower-casing changed lengths (İ). */
+function asWritten(prepared: PreparedText, sentence: number, offset: number, length: number, lowered: string): string {
+  const original = prepared.sentences[sentence];
+  const lower = prepared.lowerSentences[sentence];
+  if (original === undefined || lower === undefined || original.length !== lower.length) return lowered;
+  return original.slice(offset, offset + length);
+}
+
+/** The first match of a (non-global) pattern in the prepared text, as written. */
+export function findIn(re: RegExp, prepared: PreparedText): string | undefined {
+  const match = re.exec(prepared.lower);
+  if (!match) return undefined;
+  const sentence = sentenceAt(prepared.starts, match.index);
+  return asWritten(prepared, sentence, match.index - (prepared.starts[sentence] ?? 0), match[0].length, match[0]);
 }
 
 /**
  * Runs a global pattern once over the whole text (or a same-length variant of it) and groups the
  * matches by the sentence they start in. One scan instead of one per sentence keeps long replies cheap.
  */
-export function matchesBySentence(re: RegExp, prepared: PreparedText, text: string = prepared.text): Map<number, string[]> {
+export function matchesBySentence(re: RegExp, prepared: PreparedText, text: string = prepared.lower): Map<number, string[]> {
   const bySentence = new Map<number, string[]>();
   if (!re.global) throw new TypeError('matchesBySentence needs a global pattern');
   const { starts } = prepared;
@@ -113,9 +134,10 @@ export function matchesBySentence(re: RegExp, prepared: PreparedText, text: stri
     for (let match = re.exec(text); match !== null; match = re.exec(text)) {
       if (match[0] === '') re.lastIndex += 1;
       const index = sentenceAt(starts, match.index);
+      const words = asWritten(prepared, index, match.index - (starts[index] ?? 0), match[0].length, match[0]);
       const list = bySentence.get(index);
-      if (list) list.push(match[0]);
-      else bySentence.set(index, [match[0]]);
+      if (list) list.push(words);
+      else bySentence.set(index, [words]);
     }
   } finally {
     re.lastIndex = 0;

@@ -79,10 +79,10 @@ interface CustomerFacingReply {
 function customerFacing(reply: string): CustomerFacingReply {
   const full = prepare(reply);
   const blocks = MAYBE_BLOCK.test(reply);
-  if (!blocks && !INJECTION.test(full.text)) return { text: full, injection: false };
+  if (!blocks && !INJECTION.test(full.lower)) return { text: full, injection: false };
   const unblocked = blocks ? reply.replace(MACHINE_BLOCKS, (block) => (block.includes(':') || block.includes('=') ? '\n' : block)) : reply;
   const candidate = unblocked === reply ? full : prepare(unblocked);
-  const kept = candidate.sentences.filter((sentence) => !INJECTION.test(sentence));
+  const kept = candidate.sentences.filter((_sentence, index) => !INJECTION.test(candidate.lowerSentences[index] ?? ''));
   if (unblocked === reply && kept.length === full.sentences.length) return { text: full, injection: false };
   return { text: fromSentences(kept), injection: true };
 }

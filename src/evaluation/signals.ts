@@ -118,25 +118,27 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
   let endQuote: string | undefined;
 
   // One scan of the whole reply per lexicon finds the sentences worth a closer look.
-  const offersIn = SOLUTION[lang].test(reply.text) ? matchesBySentence(SOLUTION_ALL[lang], reply) : NO_MATCHES;
-  const endsIn = END_EXPLICIT[lang].test(reply.text) ? matchesBySentence(END_EXPLICIT_ALL[lang], reply) : NO_MATCHES;
-  const farewellsIn = FAREWELL.test(reply.text) ? matchesBySentence(FAREWELL_ALL, reply) : NO_MATCHES;
+  const text = reply.lower;
+  const offersIn = SOLUTION[lang].test(text) ? matchesBySentence(SOLUTION_ALL[lang], reply) : NO_MATCHES;
+  const endsIn = END_EXPLICIT[lang].test(text) ? matchesBySentence(END_EXPLICIT_ALL[lang], reply) : NO_MATCHES;
+  const farewellsIn = FAREWELL.test(text) ? matchesBySentence(FAREWELL_ALL, reply) : NO_MATCHES;
   reply.sentences.forEach((sentence, index) => {
+    const lowered = reply.lowerSentences[index] ?? sentence.toLowerCase();
     const mayEnd = endsIn.has(index);
     const mayBid = farewellsIn.has(index);
     if (!offersIn.has(index) && !mayEnd && !mayBid) return;
-    const offer = offersIn.has(index) ? findOffer(sentence, lang) : undefined;
+    const offer = offersIn.has(index) ? findOffer(lowered, lang) : undefined;
     if (offer !== undefined) {
       offersSolution = true;
       evidence.push(quote(sentence));
-      const timed = TIME.test(sentence);
+      const timed = TIME.test(lowered);
       if (timed) solutionHasTime = true;
       if (solutionQuote === undefined || timed) solutionQuote = quote(sentence);
     }
-    if (mayEnd && END_EXPLICIT[lang].test(sentence) && END_CONTEXT.test(sentence)) {
-      if (CONDITIONAL.test(sentence)) {
+    if (mayEnd && END_EXPLICIT[lang].test(lowered) && END_CONTEXT.test(lowered)) {
+      if (CONDITIONAL.test(lowered)) {
         warnsOfEnding = true;
-      } else if (!NOT_CLOSING.test(sentence)) {
+      } else if (!NOT_CLOSING.test(lowered)) {
         endsExplicitly = true;
         endQuote = quote(sentence);
       }
@@ -144,7 +146,7 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
     }
     // A goodbye closes only near the end, outside a question ("Goodbye? No, wait"), with nothing
     // but a short courtesy after it.
-    if (mayBid && !sentence.includes('?') && closesReply(reply.sentences, index) && FAREWELL.test(sentence) && !NOT_CLOSING.test(sentence)) {
+    if (mayBid && !sentence.includes('?') && closesReply(reply.sentences, index) && FAREWELL.test(lowered) && !NOT_CLOSING.test(lowered)) {
       farewellAtEnd = true;
       evidence.push(quote(sentence));
       endQuote ??= quote(sentence);
@@ -177,6 +179,7 @@ function closesReply(sentences: readonly string[], index: number): boolean {
   return true;
 }
 
+/** `sentence` is lower-cased. */
 function findOffer(sentence: string, lang: Language): string | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
   for (const clause of sentence.split(CLAUSE_SPLIT)) {

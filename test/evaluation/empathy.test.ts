@@ -98,6 +98,16 @@ describe('empathy sub-scores', () => {
   });
 });
 
+describe('empathy regardless of letter case', () => {
+  it('reads capitalised words and quotes them as written', () => {
+    const result = empathy('de', KARTE, 'Das Tut Mir Wirklich Leid. ÄRGERLICH, wirklich.');
+    expect(result.emotionalReaction).toBe(2);
+    expect(result.interpretation).toBe(2);
+    expect(result.evidence).toContain('Das Tut Mir Wirklich Leid.');
+    expect(empathy('en', CARD, 'I UNDERSTAND.').quotes.generic).toBe('I UNDERSTAND.');
+  });
+});
+
 describe('empathy that is undone', () => {
   it('holds "I understand, but that is policy" at 2 or below', () => {
     expect(empathy('en', CARD, "I understand, but that's the policy.").score).toBeLessThanOrEqual(2);
