@@ -1,4 +1,4 @@
-import type { Grade, Language } from '../evaluation/grade.js';
+import { isBoundaryCorrect, type Grade, type Language } from '../evaluation/grade.js';
 import type { Exchange } from '../engine/session.js';
 import { html, SafeHtml } from './html.js';
 import { groupChartSvg, sessionChartSvg } from './report-charts.js';
@@ -35,7 +35,7 @@ function fact(label: string, value: string): SafeHtml {
 }
 
 function gradeBlock(grade: Grade, overall: number, text: ReportText, lang: Language): SafeHtml {
-  const boundaryClass = ['not_needed', 'set_well'].includes(grade.boundary.verdict) ? 'good' : 'weak';
+  const boundaryClass = isBoundaryCorrect(grade.boundary.verdict) ? 'good' : 'weak';
   return html`<div class="scores">${chip(text.composure, grade.composure.score, lang)}${chip(text.empathy, grade.empathy.score, lang)}<span class="chip ${boundaryClass}">${text.boundary}: ${text.verdicts[grade.boundary.verdict]}</span>${chip(text.overall, overall, lang)}</div>`;
 }
 
