@@ -7,7 +7,9 @@ const USAGE = `usage: eval [--limit N] [--concurrency N] [--json] <file.jsonl>..
 
 Grades every line of labelled JSONL files (id, lang, customer, reply, gold) and prints, per file,
 positive-class F1, macro-F1 and accuracy, or for preference pairs the share where the preferred
-reply scores higher on composure (ties count half). The grader never sees the gold labels.
+reply ranks higher (ties count half), twice: by composure score alone, and by the whole grade
+(composure score, then fewer composure findings, then empathy score). The grader never sees the
+gold labels.
 
   --limit N        grade at most N lines per file
   --concurrency N  grades in flight at once (default 1; raise it for a remote model)

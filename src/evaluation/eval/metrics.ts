@@ -89,6 +89,19 @@ export function comparePair(preferredScore: number, rejectedScore: number): Pair
   return 'tie';
 }
 
+/**
+ * Compares two rank keys lexicographically (higher is better at every position): the first
+ * position that differs decides, a key that runs out first counts as equal there.
+ */
+export function compareRankKeys(preferred: readonly number[], rejected: readonly number[]): PairOutcome {
+  const length = Math.min(preferred.length, rejected.length);
+  for (let at = 0; at < length; at += 1) {
+    const outcome = comparePair(preferred[at] ?? 0, rejected[at] ?? 0);
+    if (outcome !== 'tie') return outcome;
+  }
+  return 'tie';
+}
+
 export function preferenceMetrics(counts: PreferenceCounts): PreferenceMetrics {
   const pairs = counts.preferredHigher + counts.ties + counts.preferredLower;
   return { pairs, ...counts, share: ratio(counts.preferredHigher + counts.ties / 2, pairs) };

@@ -7,7 +7,7 @@ import type { Grader } from '../grader.js';
 import {
   addOutcome,
   binaryMetrics,
-  comparePair,
+  compareRankKeys,
   emptyConfusion,
   preferenceMetrics,
   type BinaryMetrics,
@@ -22,7 +22,8 @@ import {
  * The file kind follows from the gold fields:
  * - `boundary_needed` → does `grade.boundary.needed` fire (positive class: abuse at the agent);
  * - `composure_ok` → is an offensive reply graded `composure.score < 3` (positive class: offensive);
- * - `pair` + `preferred` → does the preferred reply of each pair get the higher composure score.
+ * - `pair` + `preferred` → does the preferred reply of each pair rank higher? Two rankings are
+ *   reported (see {@link rankKey}): by composure score alone, and by the whole grade.
  */
 
 const BoundaryGoldSchema = z.object({ boundary_needed: z.boolean() });
@@ -64,8 +65,10 @@ export interface FileReport {
   /** boundary and composure files */
   binary?: BinaryMetrics;
   confusion?: Confusion;
-  /** preference files */
+  /** preference files, ranked by composure score alone */
   preference?: PreferenceMetrics;
+  /** preference files, ranked by the whole grade (see {@link rankKey}) */
+  preferenceByGrade?: PreferenceMetrics;
   /** preference items whose partner is missing or invalid */
   unpaired?: number;
   elapsedMs: number;
@@ -179,8 +182,9 @@ async function evaluateFile(file: string, grader: Grader, options: RunEvalOption
     report.confusion = confusion;
     report.binary = binaryMetrics(confusion);
   } else if (kind === 'preference') {
-    const { counts, unpaired } = comparePairs(selected, grades);
-    report.preference = preferenceMetrics(counts);
+    const { byComposure, byGrade, unpaired } = comparePairs(selected, grades);
+    report.preference = preferenceMetrics(byComposure);
+    report.preferenceByGrade = preferenceMetrics(byGrade);
     report.unpaired = unpaired;
   }
   report.elapsedMs = performance.now() - started;
@@ -219,8 +223,37 @@ async function gradeAll(
   return grades;
 }
 
-function comparePairs(items: readonly EvalLine[], grades: readonly (Grade | undefined)[]): { counts: PreferenceCounts; unpaired: number } {
-  const pairs = new Map<string, { preferred?: number; rejected?: number }>();
+export type PreferenceRanking = 'composure' | 'grade';
+
+/**
+ * The key a preference pair is ranked by, compared position by position, higher is better.
+ * - `composure`: the composure score alone. It is an integer 1–5, so many pairs tie.
+ * - `grade`: the whole grade in a fixed, documented order: the composure score; on a tie, the
+ *   severity of the composure findings, as the number of quoted findings (fewer problems rank
+ *   higher; the grader quotes only findings that explain the score, so this counts the slips at or
+ *   near that level); then the empathy score.
+ */
+export function rankKey(grade: Grade, ranking: PreferenceRanking): number[] {
+  if (ranking === 'composure') return [grade.composure.score];
+  return [grade.composure.score, -grade.composure.evidence.length, grade.empathy.score];
+}
+
+function emptyCounts(): PreferenceCounts {
+  return { preferredHigher: 0, ties: 0, preferredLower: 0 };
+}
+
+function addPairOutcome(counts: PreferenceCounts, preferred: Grade, rejected: Grade, ranking: PreferenceRanking): void {
+  const outcome = compareRankKeys(rankKey(preferred, ranking), rankKey(rejected, ranking));
+  if (outcome === 'preferred-higher') counts.preferredHigher += 1;
+  else if (outcome === 'tie') counts.ties += 1;
+  else counts.preferredLower += 1;
+}
+
+function comparePairs(
+  items: readonly EvalLine[],
+  grades: readonly (Grade | undefined)[],
+): { byComposure: PreferenceCounts; byGrade: PreferenceCounts; unpaired: number } {
+  const pairs = new Map<string, { preferred?: Grade; rejected?: Grade }>();
   let unpaired = 0;
   items.forEach((item, index) => {
     const grade = grades[index];
@@ -232,21 +265,20 @@ function comparePairs(items: readonly EvalLine[], grades: readonly (Grade | unde
     const side = item.gold.preferred ? 'preferred' : 'rejected';
     // A second item for the same side of a pair cannot be compared; count it as unpaired.
     if (entry[side] !== undefined) unpaired += 1;
-    else entry[side] = grade.composure.score;
+    else entry[side] = grade;
     pairs.set(item.gold.pair, entry);
   });
-  const counts: PreferenceCounts = { preferredHigher: 0, ties: 0, preferredLower: 0 };
+  const byComposure = emptyCounts();
+  const byGrade = emptyCounts();
   for (const entry of pairs.values()) {
     if (entry.preferred === undefined || entry.rejected === undefined) {
       unpaired += 1;
       continue;
     }
-    const outcome = comparePair(entry.preferred, entry.rejected);
-    if (outcome === 'preferred-higher') counts.preferredHigher += 1;
-    else if (outcome === 'tie') counts.ties += 1;
-    else counts.preferredLower += 1;
+    addPairOutcome(byComposure, entry.preferred, entry.rejected, 'composure');
+    addPairOutcome(byGrade, entry.preferred, entry.rejected, 'grade');
   }
-  return { counts, unpaired };
+  return { byComposure, byGrade, unpaired };
 }
 
 function formatRatio(value: number): string {
@@ -280,6 +312,14 @@ export function formatEvalReport(report: EvalReport): string {
         `  preferred reply scores higher on composure: ${formatRatio(p.share)} (ties count half)`,
         `  higher ${p.preferredHigher}, tie ${p.ties}, lower ${p.preferredLower}`,
       );
+      const g = file.preferenceByGrade;
+      if (g) {
+        out.push(
+          `  preferred reply ranks higher on the whole grade: ${formatRatio(g.share)} (ties count half)`,
+          '    order: composure score, then fewer composure findings, then empathy score',
+          `  higher ${g.preferredHigher}, tie ${g.ties}, lower ${g.preferredLower}`,
+        );
+      }
     } else {
       out.push(`  no gradable lines (${file.lines} line(s) read${skipped})`);
     }

@@ -22,8 +22,9 @@ export function jsonl(...lines: unknown[]): string {
 
 /**
  * A grader with rules simple enough to compute expected figures by hand: a reply containing "rude"
- * scores composure 1, "stiff" 3, anything else 5; boundary is needed when the customer says "idiot";
- * a reply containing "explode" makes it throw. It records every input it sees.
+ * scores composure 1, "stiff" 3, anything else 5; each "slip" in it adds one composure finding;
+ * "warm" raises empathy from 3 to 5; boundary is needed when the customer says "idiot"; a reply
+ * containing "explode" makes it throw. It records every input it sees.
  */
 export function fakeGrader(): Grader & { inputs: unknown[] } {
   const inputs: unknown[] = [];
@@ -35,9 +36,11 @@ export function fakeGrader(): Grader & { inputs: unknown[] } {
       if (input.reply.includes('explode')) return Promise.reject(new Error('grader exploded'));
       const score = input.reply.includes('rude') ? 1 : input.reply.includes('stiff') ? 3 : 5;
       const needed = input.customer.includes('idiot');
+      const evidence = input.reply.split('slip').slice(1).map((_, index) => `slip ${index + 1}`);
+      const empathy = input.reply.includes('warm') ? 5 : 3;
       return Promise.resolve({
-        composure: { score, evidence: [] },
-        empathy: { score: 3, emotionalReaction: 1, interpretation: 1, exploration: 1, evidence: [] },
+        composure: { score, evidence },
+        empathy: { score: empathy, emotionalReaction: 1, interpretation: 1, exploration: 1, evidence: [] },
         boundary: { needed, verdict: needed ? 'missing' : 'not_needed', evidence: [] },
         signals: { offersSolution: false, endsConversation: false },
         feedback: { strength: 's', tip: 't', example: 'e' },

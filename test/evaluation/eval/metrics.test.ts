@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOutcome, binaryMetrics, comparePair, emptyConfusion, preferenceMetrics } from '../../../src/evaluation/eval/metrics.js';
+import { addOutcome, binaryMetrics, comparePair, compareRankKeys, emptyConfusion, preferenceMetrics } from '../../../src/evaluation/eval/metrics.js';
 
 describe('binaryMetrics', () => {
   it('computes F1 of both classes, macro-F1 and accuracy from a hand-worked confusion matrix', () => {
@@ -54,6 +54,13 @@ describe('preference', () => {
     expect(comparePair(4, 2)).toBe('preferred-higher');
     expect(comparePair(3, 3)).toBe('tie');
     expect(comparePair(1, 5)).toBe('preferred-lower');
+  });
+
+  it('compares rank keys position by position, the first difference deciding', () => {
+    expect(compareRankKeys([4, -1, 2], [4, -2, 5])).toBe('preferred-higher');
+    expect(compareRankKeys([4, -2, 5], [4, -2, 3])).toBe('preferred-higher');
+    expect(compareRankKeys([3, 0, 5], [4, -6, 1])).toBe('preferred-lower');
+    expect(compareRankKeys([5, 0, 3], [5, 0, 3])).toBe('tie');
   });
 
   it('counts a tie as half a win', () => {

@@ -31,6 +31,20 @@ const files = writeTempFiles({
     line('p3b', 'troll', 'fine', { pair: 'p3', preferred: false }),
     line('p4a', 'troll', 'fine', { pair: 'p4', preferred: true }),
   ),
+  'ranked-pairs.jsonl': jsonl(
+    // composure decides before anything else
+    line('r1a', 'troll', 'stiff slip slip', { pair: 'r1', preferred: true }),
+    line('r1b', 'troll', 'rude warm', { pair: 'r1', preferred: false }),
+    // same composure: fewer findings rank higher, even against more empathy
+    line('r2a', 'troll', 'stiff slip', { pair: 'r2', preferred: true }),
+    line('r2b', 'troll', 'stiff slip slip warm', { pair: 'r2', preferred: false }),
+    // same composure and findings: empathy decides
+    line('r3a', 'troll', 'stiff slip', { pair: 'r3', preferred: true }),
+    line('r3b', 'troll', 'stiff slip warm', { pair: 'r3', preferred: false }),
+    // equal on everything: a tie in both rankings
+    line('r4a', 'troll', 'fine', { pair: 'r4', preferred: true }),
+    line('r4b', 'troll', 'fine', { pair: 'r4', preferred: false }),
+  ),
   'empty.jsonl': '\n\n',
 });
 
@@ -57,6 +71,14 @@ describe('runEval', () => {
     expect(file.confusion).toEqual({ truePositive: 1, falseNegative: 1, trueNegative: 2, falsePositive: 0 });
     expect(file.binary?.positiveF1).toBeCloseTo(2 / 3, 10);
     expect(file.binary?.accuracy).toBeCloseTo(0.75, 10);
+  });
+
+  it('ranks preference pairs by the whole grade: composure, then fewer findings, then empathy', async () => {
+    const report = await runEval([files['ranked-pairs.jsonl']!], fakeGrader());
+    const file = report.files[0]!;
+    expect(file.preference).toMatchObject({ pairs: 4, preferredHigher: 1, ties: 3, preferredLower: 0 });
+    expect(file.preferenceByGrade).toMatchObject({ pairs: 4, preferredHigher: 2, ties: 1, preferredLower: 1 });
+    expect(file.preferenceByGrade?.share).toBeCloseTo(2.5 / 4, 10);
   });
 
   it('compares preference pairs on composure, ties counting half, unpaired items reported', async () => {
@@ -107,6 +129,8 @@ describe('formatEvalReport', () => {
     expect(text).toContain('positive-class F1 0.500  macro-F1 0.583  accuracy 0.600');
     expect(text).toContain('line 4: not JSON');
     expect(text).toContain('preferred reply scores higher on composure: 0.500 (ties count half)');
+    expect(text).toContain('preferred reply ranks higher on the whole grade: 0.500 (ties count half)');
+    expect(text).toContain('order: composure score, then fewer composure findings, then empathy score');
     expect(text).toContain('1 unpaired item(s)');
     expect(text).toContain('empty.jsonl (unknown)');
   });
