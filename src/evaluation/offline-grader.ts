@@ -50,6 +50,9 @@ export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader 
 /** JSON-like blocks and markup tags: nothing a customer would be told. */
 const MACHINE_BLOCKS = /\{[^{}]{0,4000}\}|<\/?[a-z_|-]{2,20}[^<>]{0,200}>|\[\/?(?:system|inst|grade|assistant)\]/giu;
 const MAYBE_BLOCK = /[{<[]/;
+/** Every injection pattern needs one of these; most replies have none, and this test is cheap. */
+const MAYBE_INJECTION =
+  /[:=/]|\d|ignor|disregard|forget|overrid|bypass|vergiss|vergessen|missacht|berschreib|as an? |you are now|du bist jetzt|anweisung|instruction|deserve|verdien|give|gib|gebt|geben|bewerte|rate|grade|score|mark|award|reply|answer|response|antwort/;
 /** A sentence addressed to the grader rather than the customer. */
 const INJECTION = pattern(
   anyOf([
@@ -79,7 +82,7 @@ interface CustomerFacingReply {
 function customerFacing(reply: string): CustomerFacingReply {
   const full = prepare(reply);
   const blocks = MAYBE_BLOCK.test(reply);
-  if (!blocks && !INJECTION.test(full.lower)) return { text: full, injection: false };
+  if (!blocks && (!MAYBE_INJECTION.test(full.lower) || !INJECTION.test(full.lower))) return { text: full, injection: false };
   const unblocked = blocks ? reply.replace(MACHINE_BLOCKS, (block) => (block.includes(':') || block.includes('=') ? '\n' : block)) : reply;
   const candidate = unblocked === reply ? full : prepare(unblocked);
   const kept = candidate.sentences.filter((_sentence, index) => !INJECTION.test(candidate.lowerSentences[index] ?? ''));
