@@ -259,7 +259,12 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
   const record = await store.update(groupId, (current) => {
     if (current.status !== 'open') return undefined;
     flipped = true;
-    return { ...current, status: 'ended', endedAt: new Date().toISOString() };
+    const endedAt = new Date().toISOString();
+    // A scenario round still open ends with the group.
+    const scenario = current.scenario
+      ? { ...current.scenario, rounds: current.scenario.rounds.map((round) => (round.closedAt === null ? { ...round, closedAt: endedAt } : round)) }
+      : null;
+    return { ...current, status: 'ended', endedAt, scenario };
   });
   if (!record || !flipped) return undefined;
   const active = groupRuntime.get(groupId);

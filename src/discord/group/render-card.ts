@@ -62,9 +62,10 @@ export function renderCard(view: CardView): CardMessage {
 function progressLine(view: CardView): string | null {
   const { record } = view;
   const text = groupText(record.lang);
+  if (record.status !== 'open') return null;
   if (record.mode === 'scenario' && record.scenario) {
     const round = record.scenario.rounds.at(-1);
-    if (record.scenario.stage === null && round?.closedAt) return text.card.finished;
+    if (record.scenario.outcome !== null) return text.card.finished;
     if (!round) return null;
     const answered = round.answers.filter((answer) => round.expected.includes(answer.userId)).length;
     return `${text.card.round(round.n)}: ${round.closedAt ? text.card.roundClosed : text.card.roundOpen(answered, round.expected.length)}`;
@@ -117,7 +118,7 @@ function buttons(record: GroupRecord): APIActionRowComponent<APIButtonComponent>
 function nextLabel(record: GroupRecord): string | null {
   const text = groupText(record.lang);
   if (record.mode === 'scenario' && record.scenario) {
-    if (record.scenario.stage === null) return null;
+    if (record.scenario.outcome !== null) return null;
     return record.scenario.rounds.length === 0 ? text.buttons.firstLine : text.buttons.nextLine;
   }
   if (record.mode === 'relay' && record.relay) {

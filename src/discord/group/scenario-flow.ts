@@ -56,6 +56,9 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
   const practising = record.participants.filter((participant) => participant.sessionId !== null);
   if (practising.length === 0) return 'no_participants';
 
+  // A late answer may still be in the engine; the next line must not be written under it.
+  const active = groupRuntime.get(groupId);
+  if (active) await Promise.allSettled([...active.grading]);
   const persona = context.personas.require(record.personaId);
   const line = sharedLine(persona, stage, record.lang, record.intensity, record.scenario.rounds.map((round) => round.line));
   const opened = new Date();

@@ -150,6 +150,26 @@ describe('shared scenario and relay (fake Discord, real client, routers and engi
     await h.fake.waitFor(() => botMessages(h.fake, threadOf(ben!).id).some((m) => contentOf(m) === text.scenario.notInRound));
   });
 
+  it('shared scenario: when the majority reaches an end stage the customer says its last line and Next line is gone', async () => {
+    h = await startGroupHarness();
+    const persona = h.app.personas.require('frustrated');
+    const { card, groupId } = await start('scenario');
+    const members = await join(card, groupId, ['ada', 'ben']);
+    const solution = 'I understand how stressful this is. I can unblock your card right now and send an emergency card to your hotel today.';
+    for (const n of [1, 2]) {
+      await waitForAnswer(h.fake, h.fake.click(h.trainer, card, `group-next:${groupId}`));
+      await Promise.all(members.map((m) => h.fake.waitFor(() => titled(threadOf(m).id, text.scenario.roundTitle(n)).length > 0)));
+      for (const member of members) h.fake.say(member, threadOf(member).id, solution);
+      await h.fake.waitFor(() => titled(h.channel.id, text.scenario.answersTitle(n)).length > 0);
+    }
+    const stored = await record(groupId);
+    expect(stored?.scenario?.rounds.map((r) => r.stage)).toEqual(['opening', 'calming']);
+    expect(stored?.scenario).toMatchObject({ stage: null, outcome: 'resolved' });
+    const over = await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === text.scenario.over(text.outcomes.resolved)));
+    expect(persona.stages['resolved']?.lines.en.some((line) => embedsOf(over)[0]?.description?.includes(line.slice(0, 30)))).toBe(true);
+    await h.fake.waitFor(() => customIdsOf(h.fake.message(String(card.payload['id']))!).length === 1);
+  });
+
   it('relay: turns in joining order in the channel, only the current trainee is graded, the trainer can skip, the board ranks the relay', async () => {
     h = await startGroupHarness();
     const persona = h.app.personas.require('frustrated');

@@ -106,6 +106,13 @@ describe('session card', () => {
     expect(labels(relay)).toEqual([text.buttons.join, text.buttons.startRelay]);
     expect(labels({ ...relay, relay: { ...relay.relay!, started: true, sessionId: 's' } })).toEqual([text.buttons.join, text.buttons.skipTurn]);
   });
+
+  it('drops Next line and says the conversation is over once the shared scenario reached an end', () => {
+    const over = record({ mode: 'scenario', scenario: { stage: null, rounds: [], outcome: 'resolved' } });
+    const card = renderCard({ record: over, personaName: 'P', trainerName: 'T', rows: [] });
+    expect(card.components.flatMap((row) => row.components)).toHaveLength(1);
+    expect(card.embeds[0]?.fields?.some((field) => field.value === groupText('en').card.finished)).toBe(true);
+  });
 });
 
 describe('results board', () => {
