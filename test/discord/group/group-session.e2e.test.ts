@@ -124,6 +124,13 @@ describe('trainer group session in threads (fake Discord, real client, routers a
     expect(record?.cardMessageId).toBe(String(card.payload['id']));
   });
 
+  it('offers the personas as autocomplete choices for /session', async () => {
+    const typed = h.fake.autocomplete(h.trainer, 'session', { sub: 'scenario', options: { persona: 'frus' }, focused: 'persona' });
+    const callback = await h.fake.waitFor(() => typed.callback);
+    const choices = (callback.data?.['choices'] as Array<{ name: string; value: string }> | undefined) ?? [];
+    expect(choices.map((choice) => choice.value)).toEqual(['frustrated']);
+  });
+
   it('refuses a second group in the same channel and /session end where none runs', async () => {
     await startSession();
     const second = await waitForAnswer(h.fake, h.fake.slash(h.trainer, 'session', { sub: 'relay', options: { persona: 'frustrated' } }));
