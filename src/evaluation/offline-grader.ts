@@ -57,6 +57,7 @@ const MAYBE_INJECTION =
 const INJECTION = pattern(
   anyOf([
     String.raw`\b(?:system|assistant|developer|grader|evaluator|judge|rubric|bewertung|bewerter|prüfer|admin)\s*:`,
+    String.raw`["']\s*(?:composure|empathy|boundary|score|verdict|feedback|grade|source|signals)\s*["']\s*:`,
     String.raw`\b(?:ignore|disregard|forget|override|bypass|ignoriere|ignorieren|ignoriert|vergiss|vergessen|missachte|überschreibe)\b[^.!?\n]{0,60}\b(?:rubric|instructions?|rules?|prompt|previous|above|grading|guidelines|criteria|anweisungen?|regeln|rubrik|bewertung\w*|vorgaben|kriterien|vorherigen?)`,
     String.raw`\b(?:score|scores|scored|grade|grading|rating|rate|bewertung|bewerte|punkte|punktzahl|note|points|composure|empathy|empathie|fassung|boundary|verdict|set_well|not_needed)\s*(?:[:=]|of|von|mit)?\s*["']?\d`,
     String.raw`\b[0-5](?:[.,]\d)?\s*/\s*5\b`,
@@ -83,11 +84,29 @@ function customerFacing(reply: string): CustomerFacingReply {
   const full = prepare(reply);
   const blocks = MAYBE_BLOCK.test(reply);
   if (!blocks && (!MAYBE_INJECTION.test(full.lower) || !INJECTION.test(full.lower))) return { text: full, injection: false };
-  const unblocked = blocks ? reply.replace(MACHINE_BLOCKS, (block) => (block.includes(':') || block.includes('=') ? '\n' : block)) : reply;
+  const unblocked = blocks ? withoutMachineBlocks(reply) : reply;
   const candidate = unblocked === reply ? full : prepare(unblocked);
   const kept = candidate.sentences.filter((_sentence, index) => !INJECTION.test(candidate.lowerSentences[index] ?? ''));
   if (unblocked === reply && kept.length === full.sentences.length) return { text: full, injection: false };
   return { text: fromSentences(kept), injection: true };
+}
+
+/** Removes JSON-like blocks (nested ones from the inside out) and markup tags. */
+function withoutMachineBlocks(reply: string): string {
+  let text = reply;
+  for (let pass = 0; pass < MAX_BLOCK_DEPTH; pass++) {
+    const next = text.replace(MACHINE_BLOCKS, (block) => (isMachineBlock(block) ? '\n' : block));
+    if (next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+const MAX_BLOCK_DEPTH = 6;
+
+/** Tags always; braces only around key-value content (a lone "{name}" may be meant for the customer). */
+function isMachineBlock(block: string): boolean {
+  return block.startsWith('<') || block.startsWith('[') || block.includes(':') || block.includes('=');
 }
 
 // --- grading --------------------------------------------------------------------------------------
