@@ -67,12 +67,14 @@ describe('practice engine with the LLM providers', () => {
     expect(exchangeRequests.map((request) => request.purpose).sort()).toEqual(['judge', 'voice']);
     const usage = result.exchange.usage!;
     const totals = await harness.providers.usage.sessionTotals(session.id);
-    // the ledger also holds the opening line, which the engine puts on no exchange
+    // the ledger also holds the opening line, which belongs to the session but to no exchange
     const opening = fakeUsage(harness.fake.requests[0]!.body, session.lines[0]!.text);
     expect(usage.promptTokens).toBe(totals.promptTokens - opening.prompt_tokens);
     expect(usage.completionTokens).toBe(totals.completionTokens - opening.completion_tokens);
     expect(usage.promptTokens).toBeGreaterThan(1000); // the judge's rubric
-    expect(result.session.usage).toEqual(usage);
+    // the session total counts the opening line as well as the exchange: it equals the ledger
+    expect(session.usage).toEqual({ promptTokens: opening.prompt_tokens, completionTokens: opening.completion_tokens });
+    expect(result.session.usage).toEqual({ promptTokens: totals.promptTokens, completionTokens: totals.completionTokens });
   });
 
   it('still answers with a scripted line and an offline grade when the endpoint fails', async () => {
