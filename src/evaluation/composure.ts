@@ -45,6 +45,8 @@ const SHOUT_SENTENCE_WORD_LENGTH = 4;
 const UPPER = /\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
+/** a word with a run of at least two stars in or after it */
+const CENSORED = /\*\*/;
 
 /**
  * Scores the composure of `reply`. `customer` (the line being answered) only decides whether a
@@ -69,6 +71,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...addressHits(lexicon, reply, input.customer),
     ...curtHits(lexicon, reply),
     ...emojiHits(lexicon, reply),
+    ...censoredHits(reply),
   ];
   return summarize(hits);
 }
@@ -129,6 +132,12 @@ function isShoutedWord(lexicon: CompiledLexicon, raw: string, word: string): boo
   return raw.length >= 2 && UPPER.test(raw) && !LOWER.test(raw) && !lexicon.data.acronyms.includes(word);
 }
 
+/** "#MAGA", "@ACME": a hashtag or handle is a name written as its owner writes it, not raised voice. */
+function isTag(text: string, start: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  return before === 0x23 || before === 0x40;
+}
+
 /** One sentence with several long words in capitals ("I TOLD YOU THIS ALREADY") shouts even inside a calm reply. */
 function hasShoutedSentence(shouted: readonly ScannedToken[]): boolean {
   const perSentence = new Map<number, number>();
@@ -146,7 +155,9 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
   const words = text.scanned.tokens;
   // A shouted word has two capitals in a row; most replies have none, so skip the word scan.
-  const shouted = TWO_CAPITALS.test(text.scanned.text) ? words.filter((token) => isShoutedWord(lexicon, token.raw, token.word)) : [];
+  const shouted = TWO_CAPITALS.test(text.scanned.text)
+    ? words.filter((token) => isShoutedWord(lexicon, token.raw, token.word) && !isTag(text.scanned.text, token.start))
+    : [];
   const letterWords = shouted.length === 0 ? words : words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
   if ((shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) || hasShoutedSentence(shouted)) {
     hits.push({ flag: 'shouting', score: 2, evidence: shouted.slice(0, 5).map((token) => token.raw).join(' ') });
@@ -201,6 +212,21 @@ function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
   for (const emoji of lexicon.data.emoji.profanity) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'profanity', score: 1, evidence: emoji });
   for (const emoji of lexicon.data.emoji.insult) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'insult', score: 2, evidence: emoji });
+  return hits;
+}
+
+/**
+ * "Sch***", "F*****", "A..h" with stars: the writer censored a swear word, which still swears. Stars
+ * on both sides of a word ("**wichtig**") are Markdown bold, not censoring.
+ */
+function censoredHits(text: PreparedText): Hit[] {
+  const source = text.scanned.text;
+  if (!source.includes('**')) return [];
+  const hits: Hit[] = [];
+  for (const token of text.scanned.tokens) {
+    if (!CENSORED.test(token.raw) || source.charCodeAt(token.start - 1) === 0x2a) continue;
+    hits.push({ flag: 'profanity', score: 2, evidence: token.raw });
+  }
   return hits;
 }
 

@@ -40,6 +40,11 @@ export const DE_LEXICON = {
       '*dummschwätzer', 'schwätzer', 'labertasche*', 'quatschkopf*', 'heini', 'heinis', 'blödmann*', 'blödmänner', 'armleuchter*', 'blindfisch*', 'lackaffe*',
       'schnösel*', 'proll', 'prolls', 'prolet', 'proleten', 'assis', 'gutmensch*', 'schmierfink*', 'lügenpresse', 'hirni', 'hirnis', 'dummbatz*', 'dussel',
       'ratte', 'ratten', 'kakerlake*', 'ungeziefer', 'bonze', 'bonzen', 'wichtigtuer*', 'angeber*', 'großmaul', 'großmäuler', 'flitzpiepe*',
+      '*spacken', 'spack', 'vollniete*', 'kinderschänder*', 'handlanger*', 'lakai', 'lakaien', 'speichellecker*', 'kriegstreiber*', 'wendehals*', 'wendehälse',
+      'schwachmaten', 'kröte', 'made', 'maden', 'zecke', 'zecken', 'auswurf', 'schädling*', 'pestbeule*', 'dreckspack', 'nervensäge*', 'heulboje*',
+      'vollpfosten', 'pfosten', 'hirnis', 'dummbeutel*', 'knallchargen', 'knallcharge', 'volltrottel', 'asylant', 'asylanten', 'nafri', 'nafris', 'musel', 'musels',
+      '*pfeife', 'vasall', 'vasallen', 'lump', 'würstel', 'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweine', 'schweinepriester*', 'saubande',
+      'lachnummer*',
     ],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
     insultAdjStrong: [
@@ -47,7 +52,7 @@ export const DE_LEXICON = {
       'bekloppt*', 'bescheuert*', 'behämmert*', 'dämlich*', 'hirnlos*', 'hirnverbrannt*', 'minderbemittelt*', 'unterbelichtet*', 'strunzdumm*', 'saudumm*',
       'strohdumm*', 'stockdumm*', 'dusselig*', 'deppert*', 'verblödet*', 'erbärmlich*', 'armselig*', 'widerlich*', 'ekelhaft*', 'geisteskrank*', 'debil*',
       'schwachsinnig*', 'verlogen*', 'versifft*', '*versifft', '*versiffte', '*versifften', '*versiffter', 'abartig*', 'asozial*', 'nichtsnutzig*', 'scheinheilig*',
-      'heuchlerisch*', 'hohlköpfig*', 'dummdreist*', 'hirnverbrannt', 'grenzdebil*', 'hirnamputiert*',
+      'heuchlerisch*', 'hohlköpfig*', 'dummdreist*', 'hirnverbrannt', 'grenzdebil*', 'hirnamputiert*', 'durchgeknallt*', 'saublöd*', 'strohdoof*', 'hirnrissig*',
     ],
     insultAdjWeak: [
       'beschränkt*', 'gestört*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'hässlich*', 'fett', 'fette', 'fetter', 'krank', 'kranke', 'kranken',
@@ -55,6 +60,7 @@ export const DE_LEXICON = {
       'dreist*', 'hohl', 'pervers*', 'eklig*', 'dreckig*', 'verrückt*', 'wahnsinnig', 'feige', 'feiger', 'korrupt*', 'kriminell*', 'ungebildet*',
       'lächerlich*', 'peinlich*', 'arrogant*', 'überheblich*', 'unerträglich*', 'rassistisch*', 'hetzerisch*', 'kindisch*', 'kleingeistig*', 'engstirnig*', 'geistig', 'charakterlos*',
       'ehrlos*', 'skrupellos*', 'niederträchtig*', 'hinterhältig*', 'verkommen*', 'degeneriert*', 'unterbemittelt*', 'hirnrissig*', 'irrsinnig*',
+      'senil*', 'dement*', 'altersdement*', 'unbelehrbar*', 'geistesgestört*',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
     // "das ist verrückt" is a remark about a situation; only people are insulted by a weak adjective
@@ -65,7 +71,7 @@ export const DE_LEXICON = {
     profanity: [
       'scheiß*', 'scheiss*', 'scheiße', 'scheisse', 'kacke', 'kack*', 'verdammt*', 'verflucht*', 'verfickt*', 'fick*', 'gefickt', 'arsch', 'arsches', 'dreck*',
       'drecks*', 'mistding', 'mistladen', 'saftladen', 'sauladen', 'schrottladen', 'pissladen', 'piss*', 'pisse', 'fuck*', 'shit', 'wtf', 'bullshit',
-      'bockmist', 'kotz*', 'verarsch*', 'verarscht', 'abgefuckt*', 'beschissen*', 'bescheißen', 'beschiss', 'bescheissen', 'schiss', 'himmelherrgott*', 'herrgottnochmal',
+      'bockmist', 'kotz*', 'verarsch*', 'sch', 'sch**', 'f***', 'verarscht', 'abgefuckt*', 'beschissen*', 'bescheißen', 'beschiss', 'bescheissen', 'schiss', 'himmelherrgott*', 'herrgottnochmal',
     ],
     profanityStrong: ['scheiß*', 'scheiss*', 'scheiße', 'scheisse', 'fick*', 'verfickt*', 'fuck*', 'shit', 'arsch', 'kacke'],
     sexualExplicit: ['titten', 'möpse', 'muschi', 'fotze', 'fotzen', 'porno*', 'wichs*', 'nutte', 'nutten', 'orgasmus', 'penis', 'vagina', 'dildo*', 'vergewaltig*', 'bumsen', 'pimmel*', 'schwänze'],
@@ -87,11 +93,11 @@ export const DE_LEXICON = {
     'doofe', 'dreckig', 'pissoir', 'kacktus', 'fickle', 'bademeister', 'paketdienst', 'mistral', 'scheißegal', 'verdammung', 'piste', 'pistole', 'pistazie',
     'drecksarbeit', 'kackbraun', 'lahmgelegt', 'lahmlegen', 'fetter', 'parasitär', 'gaunerei', 'betrügerei', 'betrügerisch', 'lügnerisch', 'dilettantisch',
     'affenhitze', 'dummerweise', 'dummy', 'dummys', 'gepäck', 'huckepack', 'sixpack', 'rucksack', 'bandenkriminalität', 'brutal', 'brutto',
-    'peinlichkeit',
+    'peinlichkeit', 'trillerpfeife', 'tabakpfeife', 'orgelpfeife', 'wasserpfeife', 'kröten', 'maden', 'madenwurm', 'lakaienhaft', 'zeckenbiss', 'zeckenstich', 'schädlingsbekämpfung', 'nervensägen',
   ],
   acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
   politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
-  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢'] },
+  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'] },
   composure: [
     {
       // laughing at a customer's problem is a slip, not yet dismissive
@@ -128,7 +134,7 @@ export const DE_LEXICON = {
         'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
-        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
+        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'klappe|fresse|schnauze|maul ~ halten', 'halt|halts ~ dein|deinen|ihr|ihren ~ maul|mund|rand|schnabel', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
       ],
     },
     {
@@ -153,6 +159,21 @@ export const DE_LEXICON = {
         '@you lügen|lügst', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @thirdPerson ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
         'ohne|kein|keine hirn|verstand|anstand|bildung|erziehung', 'zum kotzen', 'ausrotten|ausgerottet|vergasen|vergast|abschlachten|lynchen|gelyncht|aufknüpfen',
         'an die wand stellen', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
+        'gehören|gehört ~ an ~ wand', 'gehören|gehört ~ in den knast|bau', '@thirdPerson|@you ~ @be ~ eine|die ~ schande', 'einzige schande', 'gelaber', 'geschwafel', 'gequatsche', 'geschwätz', 'gesülze', 'gejammer', 'geheule',
+        'sollen|soll|sollten ~ absaufen|verrecken|krepieren|abhauen|verschwinden', '@thirdPerson ~ taugen|taugt ~ nichts|nix', 'verpiss*', 'krepier*',
+      ],
+    },
+    {
+      // contempt that carries its own "niemand"/"keiner", so no negation check
+      flag: 'insult',
+      score: 2,
+      patterns: [
+        'niemand|keiner mag|braucht|will|vermisst dich|sie|euch', 'hat dich|sie|euch ~ keiner|niemand ~ gefragt', 'fragt ~ keiner|niemand', 'interessiert keine sau',
+        'taugen|taugt ~ nichts|nix', 'zu nichts zu gebrauchen', '*gelaber', '*geschwafel', '*geschwätz',
+        'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', '@you ~ nicht ganz dicht|sauber|bei trost',
+        'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'nichts ~ zwischen den ohren', 'hirn|gehirn ~ prothese', 'null ahnung',
+        'das|dem|dieses|du|sie|ein|so schwein', '@you|@thirdPerson ~ @be ~ eine|einer|die|der ~ null|flasche|pfeife|lusche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
+        'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
     },
     {

@@ -31,6 +31,8 @@ export const EN_LEXICON = {
       'shill', 'shills', 'sellout*', 'phony', 'phonies', 'bozo*', 'slimeball*', 'weasel*', 'wretch*', 'stooge*', 'twerp*', 'schmuck*',
       'scoundrel*', 'lout', 'louts', 'lamebrain*', 'knucklehead*', 'dingbat*', 'backstabber*', 'junkie*', 'crackhead*', 'methhead*', 'quack', 'quacks', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'predator*', 'chickenshit*', 'sleazeball*', 'sleazebag*',
       'goon', 'goons', 'dregs', 'shithouse', 'butthead*', 'dumbshit*', 'sob', 'fraudster*', 'charlatan*', 'leech', 'leeches', 'slob', 'slobs',
+      '*tard', '*tards', 'maniac*', 'nutter*', 'loon', 'loons', 'moonbat*', 'wingnut*', 'numbnuts', 'bloodsucker*', 'scumbags', 'lowlifes', 'twatwaffle*',
+      'turd', 'turds', 'crybaby', 'crybabies', 'windbags', 'hypocrites', 'lackey*', 'bootlicker*', 'bitch*',
     ],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
     insultAdjStrong: [
@@ -46,13 +48,19 @@ export const EN_LEXICON = {
       'obnoxious', 'bonkers', 'batshit', 'insufferable', 'uneducated', 'disgraceful', 'shameful', 'toxic', 'childish', 'petty', 'miserable', 'cowardly', 'crooked', 'shameless', 'clownish', 'ridiculous', 'laughable',
     ],
     insultAdj: ['@insultAdjStrong', '@insultAdjWeak'],
+    // Said of anyone or anything these only ever condemn; a reply has no business using them.
+    insultAdjPerson: ['evil', 'vile', 'unhinged', 'delusional', 'psychotic', 'senile', 'repulsive', 'obnoxious', 'insufferable', 'sleazy', 'hateful', 'butthurt', 'treasonous', 'spineless', 'subhuman'],
+    // people compared with things or animals: "they are animals", "you are trash"
+    // ("fraud", "mess" and "failure" are left out: a bank reply says "victim of fraud", "this is a mess")
+    dehumanizing: ['animal', 'animals', 'trash', 'garbage', 'filth', 'vermin', 'scum', 'monster', 'monsters', 'parasite', 'parasites', 'disgrace', 'sheep', 'puppet', 'puppets', 'joke', 'clown', 'clowns', 'loser', 'losers', 'nobody', 'zero', 'nothing'],
+    dehumanizingLead: ['a', 'an', 'such', 'just', 'absolute', 'total', 'complete', 'utter', 'pure', 'real', 'walking', 'sad', 'sorry', 'pathetic', 'worthless', 'little', 'bunch', 'pack'],
     // "this/that is crazy" is a remark about a situation; only people are insulted by a weak adjective
     third: ['@thirdPerson', 'this', 'that', 'these', 'those'],
     thirdPerson: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'who', 'people', 'everyone', 'everybody', 'guy', 'guys', 'woman', 'man'],
     competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'pathetic'],
     agentNoun: ['bot', 'bots', 'robot', 'robots', 'assistant', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'clerk', 'woman', 'man', 'girl', 'boy'],
     profanity: [
-      'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'bullshit*', 'horseshit',
+      'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'f***', 'sh**', 'b***', 'bullshit*', 'horseshit',
       'crap', 'crappy', 'damn', 'dammit', 'pisses', 'shitting', 'shitted', 'shithole*', 'shitshow', 'goddamned', 'goddamn*', 'goddam', 'piss', 'pissed', 'pissing', 'bollocks', 'bugger', 'bloody', 'wtf', 'stfu',
       'omfg', 'ffs', 'jfc', 'effing', 'frigging', 'friggin', 'bs', 'arse', 'ass', 'asses', 'cock', 'cocks', 'dick', 'dicks', 'hell', 'bastard*',
     ],
@@ -83,11 +91,12 @@ export const EN_LEXICON = {
     'ratify', 'rational', 'coward', 'crooked', 'thugs',
     'assess', 'assessment', 'assist', 'assistant', 'assume', 'assure', 'class', 'pass', 'mass', 'glass', 'grass', 'brass', 'bass', 'passion', 'scrap',
     'shitake', 'cocktail', 'cockpit', 'peacock', 'hancock', 'hitchcock', 'dickens', 'scunthorpe', 'idioms', 'idiomatic', 'prickly', 'hellos', 'hello',
+    'custard', 'mustard', 'leotard', 'unitard', 'bustard', 'petard', 'bitchin', 'bitching', 'bitchy',
     'fuchsia', 'pigment', 'trashed', 'fooled', 'foolproof', 'creeping', 'jerked', 'grapes', 'therapist', 'scumble', 'bitchin', 'twitter', 'twitch',
   ],
   acronyms: ['ok', 'okay', 'pin', 'iban', 'bic', 'atm', 'id', 'faq', 'usa', 'uk', 'eu', 'usd', 'eur', 'gbp', 'vat', 'sms', 'url', 'pdf', 'it', 'ceo', 'api', 'tv', 'pc', 'asap', 'fyi', 'no', 'ai', 'gdpr', 'kyc', 'uk', 'nhs', 'irs', 'ssn', 'apr', 'i'],
   politeness: ['please', 'thanks', 'thank', 'sorry', 'apologies', 'apologise', 'apologize', 'welcome', 'gladly', 'happy', 'glad', 'sure', 'certainly', 'understand', 'help'],
-  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢'] },
+  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'] },
   composure: [
     {
       // laughing at a customer's problem is a slip, not yet dismissive
@@ -130,6 +139,10 @@ export const EN_LEXICON = {
         'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'you people @be ~ @insultAdj',
         'what ~ @insultNoun @you @be', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air', 'son of a bitch',
         'get a brain|life', 'use your brain|head', "can't|cant|cannot @you ~ read", 'learn to read',
+        '@you @be @dehumanizing', '@you @be @dehumanizingLead @dehumanizing', '@you @be @dehumanizingLead @dehumanizingLead|of @dehumanizing',
+        '@youAre @dehumanizing', '@youAre @dehumanizingLead @dehumanizing', '@youAre @dehumanizingLead @dehumanizingLead|of @dehumanizing',
+        'shut your pie|cake hole', 'nobody asked you', 'no one asked you', 'nobody cares about @you', 'no one cares about @you',
+        'go back to your country|cave|hole|basement|mom|mother|mum|kitchen|bridge', 'go back where @you came|come', 'crawl back under|into your', 'eat a dick', 'suck it',
       ],
     },
     {
@@ -138,7 +151,19 @@ export const EN_LEXICON = {
       negatable: true,
       mentionable: true,
       patterns: ['@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdjStrong', '@thirdPerson @be ~ @insultAdjWeak', 'is|are|was|were a|an|such ~ disgrace|embarrassment|joke|menace|laughingstock|nutcase',
-        'mental|basket|head case', 'sorry excuse', 'shame on @you', '@you @be ~ lying', '@youAre ~ lying', 'you lie|lied', 'waste of space|skin|humanity|oxygen', 'pie|cake hole', '@you sound|look|seem|act ~ @insultAdj|@insultNoun', '@you @be ~ a|an|such ~ disgrace|embarrassment|joke|failure|menace', "@third ~ @be ~ a|an|such ~ @insultNoun", 'such a|an @insultNoun', 'should be shot|hanged|hung|killed|executed|lynched|gassed|exterminated|put down'],
+        'mental|basket|head case', 'sorry excuse', 'shame on @you', '@you @be ~ lying', '@youAre ~ lying', 'you lie|lied', 'waste of space|skin|humanity|oxygen', 'pie|cake hole', '@you sound|look|seem|act ~ @insultAdj|@insultNoun', '@you @be ~ a|an|such ~ disgrace|embarrassment|joke|failure|menace', "@third ~ @be ~ a|an|such ~ @insultNoun", 'such a|an @insultNoun', 'should be shot|hanged|hung|killed|executed|lynched|gassed|exterminated|put down',
+        '@insultAdjPerson', '@thirdPerson @be @dehumanizing', '@thirdPerson @be @dehumanizingLead @dehumanizing', '@thirdPerson @be @dehumanizingLead @dehumanizingLead|of @dehumanizing', 'the|these|those|that|this|his|her|their|such|a lying',
+        'should|belongs|belong ~ in|to jail|prison', 'lock him|her|them up', 'thrown|throw ~ in jail|prison', 'butt hurt', '@thirdPerson sucks|suck', 'sucks|suck at',
+        'enemy of the people', 'shut up'],
+    },
+    {
+      // contempt that carries its own "nobody", so no negation check
+      flag: 'insult',
+      score: 2,
+      patterns: [
+        'not the sharpest|brightest', 'sandwich short', 'short of a full', 'dumb|thick as a|two ~ rock|rocks|brick|bricks|post|plank|planks', 'rocks for brains', 'brain cell|cells',
+        'lights are on but', 'elevator|lift ~ to the top',
+        'nobody|noone likes|wants|needs|cares ~ you', 'no one likes|wants|needs|cares ~ you', 'nobody asked', 'no one asked', 'nobody cares', 'no one cares', 'good for nothing'],
     },
     {
       flag: 'profanity',
@@ -213,7 +238,7 @@ export const EN_LEXICON = {
         'as you should know', 'obviously',
         '@you seem|sound ~ confused|lost|clueless|obsessed|bitter|desperate|triggered|threatened|jealous|insecure|paranoid',
         '@youAre ~ just ~ jealous|bitter|trolling|desperate|triggered|salty', 'do|did @you ~ really ~ think|believe', '@you must be joking|kidding',
-        'someone like you', 'your kind', 'touch grass', 'cope harder', 'stay mad',
+        'someone like you', 'your kind', 'cope harder',
       ],
     },
     {
@@ -228,6 +253,8 @@ export const EN_LEXICON = {
         'way to go', 'well done', 'good job', 'great job', 'you must be very proud', 'what a genius|brilliant|great idea',
         '^ sure ~ because', 'because we all know', 'good luck with that', 'how cute|adorable|sweet|quaint', 'who knew', 'color|colour me surprised',
         'thanks captain obvious', 'no shit sherlock', 'you don\'t say',
+        'asking for a friend', 'keep it coming', 'keep telling yourself', 'get a life', 'go cry', 'cry more',
+        'touch grass', 'cope and seethe', 'stay mad', 'ok boomer', 'okay boomer', 'cry about it', 'sucks to be you', 'who asked', 'go play in traffic',
       ],
     },
     {
