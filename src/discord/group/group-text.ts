@@ -83,17 +83,13 @@ export interface GroupText {
     roundStillOpen: string;
     roundClosedEarly: string;
     over(outcome: string): string;
-    notOver: string;
-    trainerOnly: string;
     noParticipants: string;
-    overallOf(score: string): string;
     opened: string;
   };
   relay: {
     yourTurn(name: string): string;
     graded(name: string, score: string): string;
     over: string;
-    notStarted: string;
     skipped(name: string): string;
     noParticipants: string;
     started: string;
@@ -185,17 +181,13 @@ const en: GroupText = {
     roundStillOpen: 'The round was still open; I have closed it now. Press again for the next line.',
     roundClosedEarly: 'Round closed by the trainer.',
     over: (outcome) => `The conversation is over: ${outcome}`,
-    notOver: 'The round is still running.',
-    trainerOnly: 'Only a trainer can move the customer on.',
     noParticipants: 'Nobody has joined yet — wait until trainees have joined.',
-    overallOf: (score) => `${score}/5`,
     opened: 'Line posted. The round closes when everyone has answered or the time is up.',
   },
   relay: {
     yourTurn: (name) => `Your turn, ${name}: answer the customer with one message in this channel.`,
     graded: (name, score) => `${name}: ⌀ ${score}/5`,
     over: 'The relay is over. The trainer can end the session to see the results.',
-    notStarted: 'The relay has not started yet.',
     skipped: (name) => `${name}'s turn was skipped.`,
     noParticipants: 'Nobody has joined yet — wait until trainees have joined.',
     started: 'The relay has started.',
@@ -288,17 +280,13 @@ const de: GroupText = {
     roundStillOpen: 'Die Runde lief noch; ich habe sie jetzt geschlossen. Drück noch einmal für die nächste Aussage.',
     roundClosedEarly: 'Runde von der Trainerin oder dem Trainer geschlossen.',
     over: (outcome) => `Das Gespräch ist vorbei: ${outcome}`,
-    notOver: 'Die Runde läuft noch.',
-    trainerOnly: 'Nur Trainer:innen können die Kundschaft weitersprechen lassen.',
     noParticipants: 'Noch niemand ist beigetreten — warte, bis Teilnehmende dabei sind.',
-    overallOf: (score) => `${score}/5`,
     opened: 'Aussage gepostet. Die Runde schließt, sobald alle geantwortet haben oder die Zeit um ist.',
   },
   relay: {
     yourTurn: (name) => `Du bist dran, ${name}: Antworte der Kundschaft mit einer Nachricht in diesem Kanal.`,
     graded: (name, score) => `${name}: ⌀ ${score}/5`,
     over: 'Die Staffel ist vorbei. Mit /session end gibt es die Ergebnisse.',
-    notStarted: 'Die Staffel hat noch nicht begonnen.',
     skipped: (name) => `${name} wurde übersprungen.`,
     noParticipants: 'Noch niemand ist beigetreten — warte, bis Teilnehmende dabei sind.',
     started: 'Die Staffel hat begonnen.',

@@ -9,11 +9,15 @@ import { resumeScenarioRound } from './scenario-flow.js';
  * Trainer group sessions: `/session start|scenario|relay|end` (in `../commands/session.ts`), the
  * session card with Join / Next line, the results board, the shared scenario and the relay.
  *
- * Wiring for the bot core:
- * - `groupButtons` go into the button registry;
- * - `handleGroupThreadMessage` is asked first for every thread message (true: handled);
- * - `resumeGroups(client, context)` once the client is ready (re-arms timers, ends overdue groups);
- * - `notifyGroupActivity(groupId)` may be called whenever something a card shows has changed.
+ * Wiring in the bot core (`../group-seam.ts`, `../commands/index.ts`):
+ * - `sessionCommand` is in the command registry, `groupButtons` in the button registry;
+ * - `handleGroupThreadMessage` is asked first for every thread message (true: handled, including
+ *   every reply in a group thread: the solo router leaves sessions with a `groupId` alone);
+ * - `resumeGroups(client, context)` once the client is ready: re-arms timers, ends groups whose
+ *   time ran out, and listens for relay answers in channels (the thread router does not see them);
+ * - `stopGroupTimers()` on shutdown;
+ * - `notifyGroupActivity(groupId)` may be called whenever something a card shows has changed
+ *   (this module already calls it after every graded reply, join and round).
  */
 export { groupButtons } from './group-buttons.js';
 export { handleGroupThreadMessage } from './group-messages.js';
