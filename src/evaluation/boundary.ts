@@ -14,6 +14,7 @@ export interface BoundaryAssessment {
   evidence: string[];
   /** what the reply did, for the feedback */
   named: boolean;
+  /** the reply offers to go on with the matter (read only when a boundary was needed) */
   offeredToContinue: boolean;
   ended: boolean;
   hadEarlierWarning: boolean;
@@ -123,7 +124,8 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
     : -1;
   const namedSentence = namedIndex >= 0 ? reply.sentences[namedIndex] : undefined;
   const named = namedSentence !== undefined || signals.warnsOfEnding;
-  const offeredToContinue = signals.offersSolution || OFFERS_TO_CONTINUE[lang].test(reply.lower);
+  // Only a needed boundary asks whether the way back was offered; skip the scan otherwise.
+  const offeredToContinue = signals.offersSolution || (input.needed && OFFERS_TO_CONTINUE[lang].test(reply.lower));
   const ended = signals.endsConversation;
   const hostile =
     input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
