@@ -9,6 +9,8 @@ export const GuildConfigSchema = z.object({
   practiceChannelIds: z.array(z.string()).default([]),
   threadVisibility: z.enum(['private', 'public']).default('private'),
   language: LanguageSchema.default('en'),
+  /** days after their last activity that sessions are deleted; null: kept until someone deletes them */
+  retentionDays: z.number().int().min(1).max(3650).nullable().default(null),
 });
 export type GuildConfig = z.infer<typeof GuildConfigSchema>;
 

@@ -13,6 +13,9 @@ import { createInteractionRouter } from './interaction-router.js';
 import { inviteUrl } from './invite.js';
 import { createMessageRouter } from './message-router.js';
 import { postExchange } from './practice-thread.js';
+import { createComponentRouter } from './review/component-router.js';
+import { reviewModals, reviewSelects } from './review/review-handlers.js';
+import { scheduleRetention, type RetentionSchedule } from './review/retention-schedule.js';
 import { uiText } from './ui-text.js';
 
 export interface StartBotOptions {
@@ -24,6 +27,8 @@ export interface StartBotOptions {
   storeUrl?: string;
   /** a composition root built by the caller; the bot then leaves closing it to the caller */
   app?: App;
+  /** how often expired sessions are purged after the start-up run; default six hours */
+  retentionIntervalMs?: number;
 }
 
 export interface RunningBot {
@@ -31,6 +36,8 @@ export interface RunningBot {
   readonly context: BotContext;
   /** replies received before a restart and answered after it */
   readonly recovered: number;
+  /** the retention purge: run at start-up, then on a timer; stopped by `stop()` */
+  readonly retention: RetentionSchedule;
   stop(): Promise<void>;
 }
 
@@ -55,8 +62,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
 
   const client = createBotClient(options.client);
   const routeInteraction = createInteractionRouter({ commands, buttons, context });
+  const routeComponent = createComponentRouter({ selects: reviewSelects, modals: reviewModals, context });
   const routeMessage = createMessageRouter(context, groupHooks);
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
+  // Select menus and modal submits (the review side); the core router ignores those.
+  client.on(Events.InteractionCreate, (interaction) => void routeComponent(interaction));
   client.on(Events.MessageCreate, (message) => void routeMessage(message));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
@@ -84,12 +94,21 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
     const recovered = await answerPending(readyClient, context);
     const groups = await groupHooks.resume(readyClient, context);
     if (groups > 0) log.info({ groups }, 'group sessions resumed');
+    const retention = scheduleRetention({
+      context,
+      guildIds: () => readyClient.guilds.cache.keys(),
+      ...(options.retentionIntervalMs ? { intervalMs: options.retentionIntervalMs } : {}),
+    });
 
     return {
       client: readyClient,
       context,
       recovered,
+      retention,
       async stop() {
+        retention.stop();
+        // A purge in flight finishes before the store closes under it.
+        await retention.lastRun;
         groupHooks.stop();
         await client.destroy();
         if (ownsApp) await app.close();

@@ -50,6 +50,7 @@ describe('/config over Discord', () => {
       practiceChannelIds: [practice.id],
       threadVisibility: 'public',
       language: 'de',
+      retentionDays: null,
     });
     const fields = embedsOf(answer)[0]?.fields ?? [];
     expect(fields.find((f) => f.name === en.config.trainerRole)?.value).toBe(`<@&${trainerRole}>`);

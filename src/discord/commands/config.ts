@@ -1,9 +1,10 @@
-import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { LanguageSchema } from '../../evaluation/grade.js';
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import { LanguageSchema, type Language } from '../../evaluation/grade.js';
 import type { Command } from '../command.js';
 import { GuildConfigSchema, type GuildConfig } from '../guild-config.js';
 import { interactionLanguage, requireManageGuild, saveGuildConfig } from '../permissions.js';
 import { ephemeral } from '../replies.js';
+import { reviewText } from '../review/review-text.js';
 import { uiText } from '../ui-text.js';
 import { configEmbed } from '../views.js';
 
@@ -67,6 +68,14 @@ const data = new SlashCommandBuilder()
           .setDescription('Default language of the server')
           .setDescriptionLocalizations({ de: 'Standardsprache des Servers' })
           .addChoices({ name: 'Deutsch', value: 'de' }, { name: 'English', value: 'en' }),
+      )
+      .addIntegerOption((o) =>
+        o
+          .setName('retention-days')
+          .setDescription('Delete sessions so many days after their last activity (0: keep them)')
+          .setDescriptionLocalizations({ de: 'Sitzungen so viele Tage nach der letzten Aktivität löschen (0: behalten)' })
+          .setMinValue(0)
+          .setMaxValue(3650),
       ),
   )
   .toJSON();
@@ -76,7 +85,7 @@ export const configCommand = {
   async execute(interaction, context) {
     const current = await requireManageGuild(interaction, context);
     if (interaction.options.getSubcommand(true) === 'show') {
-      await interaction.reply(ephemeral({ embeds: [configEmbed(current, interactionLanguage(interaction, current))] }));
+      await interaction.reply(ephemeral({ embeds: [settingsEmbed(current, interactionLanguage(interaction, current))] }));
       return;
     }
     const options = interaction.options;
@@ -94,11 +103,21 @@ export const configCommand = {
     if (visibility === 'private' || visibility === 'public') next.threadVisibility = visibility;
     const language = LanguageSchema.safeParse(options.getString('language'));
     if (language.success) next.language = language.data;
+    const retention = options.getInteger('retention-days');
+    if (retention !== null) next.retentionDays = retention === 0 ? null : retention;
 
     const saved = GuildConfigSchema.parse(next);
     await saveGuildConfig(context, interaction.guildId, saved);
-    context.log.info({ guildId: interaction.guildId, userId: interaction.user.id }, 'guild config changed');
+    context.log.info({ guildId: interaction.guildId, userId: interaction.user.id, retentionDays: saved.retentionDays }, 'guild config changed');
     const lang = interactionLanguage(interaction, saved);
-    await interaction.reply(ephemeral({ content: uiText(lang).config.saved, embeds: [configEmbed(saved, lang)] }));
+    await interaction.reply(ephemeral({ content: uiText(lang).config.saved, embeds: [settingsEmbed(saved, lang)] }));
   },
 } satisfies Command;
+
+/** The settings embed with the retention period added (the review side's setting). */
+function settingsEmbed(config: GuildConfig, lang: Language): APIEmbed {
+  const embed = configEmbed(config, lang);
+  const text = reviewText(lang);
+  const value = config.retentionDays === null ? text.retentionOff : text.retentionSet(config.retentionDays);
+  return { ...embed, fields: [...(embed.fields ?? []), { name: text.retention, value }] };
+}

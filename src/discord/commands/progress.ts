@@ -1,11 +1,23 @@
-import { InteractionContextType, MessageFlags, SlashCommandBuilder, type APIEmbed } from 'discord.js';
+import {
+  AttachmentBuilder,
+  ComponentType,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type APIActionRowComponent,
+  type APIEmbed,
+  type APIStringSelectComponent,
+} from 'discord.js';
 import type { Language } from '../../evaluation/grade.js';
+import { buildProgressChart } from '../../reports/index.js';
 import type { SessionListing } from '../../storage/session-store.js';
 import type { BotContext } from '../bot-context.js';
 import type { Command } from '../command.js';
-import { fitEmbed } from '../limits.js';
+import { customId, fitEmbed, truncate } from '../limits.js';
 import { getGuildConfig, interactionLanguage } from '../permissions.js';
 import { visible } from '../replies.js';
+import { REVIEW_IDS } from '../review/review-ids.js';
+import { reviewText } from '../review/review-text.js';
 import { uiText } from '../ui-text.js';
 import { formatScore } from '../views.js';
 
@@ -13,6 +25,9 @@ import { formatScore } from '../views.js';
 const DETAIL_SESSIONS = 10;
 const RECENT_LINES = 5;
 const TREND_POINTS = 12;
+/** Discord's select menus hold at most 25 options. */
+const REPORT_CHOICES = 25;
+const PROGRESS_CHART = 'progress-chart.png';
 
 const data = new SlashCommandBuilder()
   .setName('progress')
@@ -29,9 +44,35 @@ export const progressCommand = {
     const lang = interactionLanguage(interaction, config);
     const listings = await context.storage.sessions.listByUser(interaction.guildId, interaction.user.id);
     const embed = await progressEmbed(listings, lang, context);
-    await interaction.editReply(visible({ embeds: [embed] }));
+    const chart = await buildProgressChart(context.storage, interaction.guildId, interaction.user.id, { lang });
+    const files = chart ? [new AttachmentBuilder(chart.png, { name: PROGRESS_CHART, description: reviewText(lang).progressChart })] : [];
+    if (chart) embed.image = { url: `attachment://${PROGRESS_CHART}` };
+    await interaction.editReply(visible({ embeds: [embed], files, components: reportPicker(listings, lang, context) }));
   },
 } satisfies Command;
+
+/** A select menu of the member's own recent sessions; picking one sends its HTML report (access re-checked). */
+function reportPicker(listings: SessionListing[], lang: Language, context: BotContext): APIActionRowComponent<APIStringSelectComponent>[] {
+  const withReplies = listings.filter((listing) => listing.turns > 0).slice(0, REPORT_CHOICES);
+  if (withReplies.length === 0) return [];
+  return [
+    {
+      type: ComponentType.ActionRow,
+      components: [
+        {
+          type: ComponentType.StringSelect,
+          custom_id: customId(REVIEW_IDS.report),
+          placeholder: reviewText(lang).progressReportPlaceholder,
+          options: withReplies.map((listing) => {
+            const persona = context.personas.get(listing.personaId);
+            const name = persona ? persona.names[lang] : listing.personaId;
+            return { label: truncate(reviewText(lang).selectOption(listing.createdAt.slice(0, 10), name, listing.turns), 100), value: listing.id };
+          }),
+        },
+      ],
+    },
+  ];
+}
 
 export async function progressEmbed(listings: SessionListing[], lang: Language, context: BotContext): Promise<APIEmbed> {
   const text = uiText(lang).progress;

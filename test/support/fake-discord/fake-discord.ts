@@ -37,7 +37,18 @@ export interface RecordedRequest {
   path: string;
   query: URLSearchParams;
   body: unknown;
+  /** files of a multipart request (attachments), as sent */
+  files: FakeFile[];
   at: number;
+}
+
+/** One file the bot attached to a message. */
+export interface FakeFile {
+  /** the multipart field name (`files[0]`, …) */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface StoredMessage {
@@ -47,13 +58,15 @@ export interface StoredMessage {
   /** how the message came to be: a channel post, an interaction response or a follow-up */
   via: 'channel' | 'interaction' | 'followup' | 'member';
   interactionId?: string;
+  /** files attached to the message (by the request that created or last edited it with files) */
+  files?: FakeFile[];
 }
 
 export interface FakeInteraction {
   id: string;
   token: string;
   userId: string;
-  kind: 'command' | 'button' | 'autocomplete';
+  kind: 'command' | 'button' | 'autocomplete' | 'select' | 'modal';
   /** the message a button was clicked on */
   messageId?: string;
   callback?: { type: number; data: Record<string, unknown> | undefined };
@@ -91,6 +104,13 @@ export interface FakeDiscord {
   slash(member: FakeMember, command: string, options?: SlashOptions): FakeInteraction;
   autocomplete(member: FakeMember, command: string, options: SlashOptions & { focused: string }): FakeInteraction;
   click(member: FakeMember, message: StoredMessage, customId: string): FakeInteraction;
+  /** picks `values` in the string select `customId` on `message` (the id may be forged: it need not be on the message) */
+  select(member: FakeMember, message: StoredMessage, customId: string, values: string[]): FakeInteraction;
+  /**
+   * Submits the modal the bot opened in answer to `opener` (callback type 9), with these text
+   * input values; `customId` replaces the modal's id (to forge one).
+   */
+  submitModal(member: FakeMember, opener: FakeInteraction, fields: Record<string, string>, customId?: string): FakeInteraction;
   say(member: FakeMember, channelId: string, content: string): StoredMessage;
   message(id: string): StoredMessage | undefined;
   /** non-ephemeral messages of a channel, oldest first */
@@ -249,6 +269,38 @@ class FakeDiscordServer implements FakeDiscord {
     return interaction;
   }
 
+  select(member: FakeMember, message: StoredMessage, customId: string, values: string[]): FakeInteraction {
+    const channel = this.requireChannel(message.channelId);
+    const interaction = this.newInteraction(member, 'select');
+    interaction.messageId = String(message.payload['id']);
+    this.gateway.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(interaction, member, channel),
+      type: 3,
+      data: { custom_id: customId, component_type: 3, values },
+      message: message.payload,
+    });
+    return interaction;
+  }
+
+  submitModal(member: FakeMember, opener: FakeInteraction, fields: Record<string, string>, customId?: string): FakeInteraction {
+    if (opener.callback?.type !== 9) throw new Error('fake-discord: the bot did not answer that interaction with a modal');
+    const id = customId ?? String(opener.callback.data?.['custom_id'] ?? '');
+    const opened = opener.messageId ? this.messages.get(opener.messageId) : undefined;
+    const channel = this.requireChannel(opened?.channelId ?? this.interactionChannel.get(opener.id) ?? '');
+    const interaction = this.newInteraction(member, 'modal');
+    if (opener.messageId) interaction.messageId = opener.messageId;
+    this.gateway.dispatch('INTERACTION_CREATE', {
+      ...this.interactionBase(interaction, member, channel),
+      type: 5,
+      data: {
+        custom_id: id,
+        components: Object.entries(fields).map(([field, value]) => ({ type: 1, components: [{ type: 4, custom_id: field, value }] })),
+      },
+      ...(opened ? { message: opened.payload } : {}),
+    });
+    return interaction;
+  }
+
   say(member: FakeMember, channelId: string, content: string): StoredMessage {
     const channel = this.requireChannel(channelId);
     const payload = messagePayload({ channel, author: member.user, content });
@@ -345,8 +397,8 @@ class FakeDiscordServer implements FakeDiscord {
     const url = new URL(req.url ?? '/', 'http://fake');
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, '');
     const raw = await readBody(req);
-    const body = parseBody(raw, req.headers['content-type']);
-    const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, at: Date.now() };
+    const { body, files } = parseBody(raw, req.headers['content-type']);
+    const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, at: Date.now() };
     this.requests.push(request);
     const index = this.faults.findIndex((f) => f.method === request.method && f.path.test(path));
     const fault = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
@@ -454,9 +506,12 @@ class FakeDiscordServer implements FakeDiscord {
     const channelId = clicked?.channelId ?? this.interactionChannel.get(id) ?? '';
     const ephemeral = ((Number(body.data?.['flags'] ?? 0)) & EPHEMERAL) !== 0;
     switch (body.type) {
-      case 4:
+      case 4: {
         interaction.originalId = this.webhookStore(channelId, body.data ?? {}, ephemeral, 'interaction', id);
+        const stored = this.messages.get(interaction.originalId);
+        if (stored && r.files.length > 0) stored.files = r.files;
         break;
+      }
       case 5:
         // a deferred reply shows "thinking…" until the bot edits @original
         interaction.originalId = this.webhookStore(channelId, { content: '', flags: Number(body.data?.['flags'] ?? 0) | LOADING }, ephemeral, 'interaction', id);
@@ -493,6 +548,7 @@ class FakeDiscordServer implements FakeDiscord {
     if (r.method === 'PATCH') {
       const flags = Number(message.payload['flags'] ?? 0) & ~LOADING;
       message.payload['flags'] = flags;
+      if (r.files.length > 0) message.files = r.files;
       return ok(this.edit(message, r.body as Record<string, unknown>));
     }
     if (r.method === 'DELETE') {
@@ -510,6 +566,8 @@ class FakeDiscordServer implements FakeDiscord {
     const channelId = this.interactionChannel.get(interaction.id) ?? '';
     const ephemeral = (Number(body['flags'] ?? 0) & EPHEMERAL) !== 0;
     const id = this.webhookStore(channelId, body, ephemeral, 'followup', interaction.id);
+    const stored = this.messages.get(id);
+    if (stored && r.files.length > 0) stored.files = r.files;
     interaction.followupIds.push(id);
     return ok(this.messages.get(id)?.payload);
   }
@@ -745,18 +803,43 @@ function send(res: ServerResponse, status: number, body?: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-function parseBody(raw: string, contentType: string | undefined): unknown {
-  if (!raw) return undefined;
-  if (contentType?.startsWith('multipart/form-data')) {
-    // Files are not used by the bot; keep the JSON part so assertions still see the message.
-    const json = /name="payload_json"\r\n(?:[^\r\n]*\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw)?.[1];
-    return json ? JSON.parse(json) : undefined;
+/** JSON bodies, and multipart ones (attachments): the `payload_json` part as the body, the rest as files, byte for byte. */
+function parseBody(raw: Buffer, contentType: string | undefined): { body: unknown; files: FakeFile[] } {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  const boundary = contentType?.startsWith('multipart/form-data') ? /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType) : null;
+  if (!boundary) return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2] ?? ''}`);
+  let body: unknown;
+  const files: FakeFile[] = [];
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const partStart = start + delimiter.length;
+    if (raw.subarray(partStart, partStart + 2).toString() === '--') break;
+    const next = raw.indexOf(delimiter, partStart);
+    if (next < 0) break;
+    // each part: CRLF, headers, CRLF CRLF, content, CRLF, then the next delimiter
+    const part = raw.subarray(partStart + 2, next - 2);
+    const headerEnd = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, headerEnd).toString('utf8');
+    const content = part.subarray(headerEnd + 4);
+    const name = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    if (name === 'payload_json') {
+      body = JSON.parse(content.toString('utf8'));
+    } else {
+      files.push({
+        field: name,
+        filename: /filename="([^"]*)"/.exec(headers)?.[1] ?? '',
+        contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] ?? '',
+        data: Buffer.from(content),
+      });
+    }
+    start = next;
   }
-  return JSON.parse(raw);
+  return { body, files };
 }

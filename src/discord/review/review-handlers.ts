@@ -1,0 +1,144 @@
+import { MessageFlags } from 'discord.js';
+import { UserFacingError } from '../../errors.js';
+import { deleteMemberData } from '../../privacy/index.js';
+import { canCalibrate, setOverride } from '../../reports/index.js';
+import { exchangeLabel } from '../../reports/transcript-view.js';
+import type { ButtonHandler } from '../button.js';
+import { ephemeral, visible } from '../replies.js';
+import { uiText } from '../ui-text.js';
+import type { ModalHandler, SelectHandler } from './component-router.js';
+import { groupAttachment, sessionAttachment } from './export-file.js';
+import { listMessage } from './list-view.js';
+import { overrideModal, readOverride } from './override-modal.js';
+import { parseFormat, parsePageArgs, REVIEW_IDS } from './review-ids.js';
+import { reviewText } from './review-text.js';
+import { loadViewableSession } from './session-access.js';
+import { transcriptMessage } from './transcript-message.js';
+import { memberNameFrom, resolveViewer } from './viewer.js';
+
+/**
+ * Handlers behind the review components. Each resolves the member who pressed afresh and checks
+ * access before touching a session: components are visible to whoever sees the message, and their
+ * ids can be forged, so nothing in an id grants anything.
+ */
+
+export const reviewPageButtons = {
+  prefix: REVIEW_IDS.page,
+  async execute(interaction, args, context) {
+    const resolved = await resolveViewer(interaction, context);
+    const { page, query } = parsePageArgs(args);
+    const message = await listMessage(context, resolved, interaction.guildId, query, page);
+    await interaction.update(visible(message));
+  },
+} satisfies ButtonHandler;
+
+export const reviewExportButtons = {
+  prefix: REVIEW_IDS.export,
+  async execute(interaction, args, context) {
+    const [rawFormat, sessionId = ''] = args;
+    const format = parseFormat(rawFormat);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const resolved = await resolveViewer(interaction, context);
+    const session = await loadViewableSession(context, resolved, sessionId);
+    if (!format) throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
+    const file = sessionAttachment(context, session, format, resolved.lang, memberNameFrom(interaction));
+    context.log.info({ sessionId: session.id, format }, 'transcript exported');
+    await interaction.editReply(visible({ content: reviewText(resolved.lang).exportReady(file.name ?? ''), files: [file] }));
+  },
+} satisfies ButtonHandler;
+
+export const reviewGroupExportButtons = {
+  prefix: REVIEW_IDS.groupExport,
+  async execute(interaction, args, context) {
+    const [rawFormat, groupId = ''] = args;
+    const format = parseFormat(rawFormat);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const resolved = await resolveViewer(interaction, context);
+    if (!format || !groupId) throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
+    const file = await groupAttachment(context, resolved, groupId, format, memberNameFrom(interaction));
+    context.log.info({ groupId, format }, 'group results exported');
+    await interaction.editReply(visible({ content: reviewText(resolved.lang).exportReady(file.name ?? ''), files: [file] }));
+  },
+} satisfies ButtonHandler;
+
+/** `privacy:delete:<userId>` / `privacy:cancel:<userId>`: only the member the prompt was for, and only their own data. */
+export const privacyButtons = {
+  prefix: REVIEW_IDS.privacy,
+  async execute(interaction, args, context) {
+    const [action, owner] = args;
+    const resolved = await resolveViewer(interaction, context);
+    const text = reviewText(resolved.lang);
+    if (owner !== interaction.user.id) {
+      await interaction.reply(ephemeral({ content: text.notYourButton }));
+      return;
+    }
+    if (action === 'cancel') {
+      await interaction.update(visible({ content: text.privacyCancelled, embeds: [], components: [] }));
+      return;
+    }
+    if (action !== 'delete') throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
+    await interaction.deferUpdate();
+    const result = await deleteMemberData(context.storage, interaction.guildId, interaction.user.id);
+    context.log.info({ guildId: interaction.guildId, userId: interaction.user.id, ...result }, 'member data deleted on request');
+    await interaction.editReply(visible({ content: text.privacyDeleted(result.sessions), embeds: [], components: [] }));
+  },
+} satisfies ButtonHandler;
+
+export const reviewButtons: readonly ButtonHandler[] = [reviewPageButtons, reviewExportButtons, reviewGroupExportButtons, privacyButtons];
+
+export const openTranscriptSelect = {
+  prefix: REVIEW_IDS.open,
+  async execute(interaction, _args, context) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const resolved = await resolveViewer(interaction, context);
+    const session = await loadViewableSession(context, resolved, interaction.values[0] ?? '');
+    const message = transcriptMessage(context, session, resolved, memberNameFrom(interaction));
+    await interaction.editReply(visible(message));
+  },
+} satisfies SelectHandler;
+
+/** From /progress: the HTML report of one of the member's sessions. */
+export const sessionReportSelect = {
+  prefix: REVIEW_IDS.report,
+  async execute(interaction, _args, context) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const resolved = await resolveViewer(interaction, context);
+    const session = await loadViewableSession(context, resolved, interaction.values[0] ?? '');
+    const file = sessionAttachment(context, session, 'html', resolved.lang, memberNameFrom(interaction));
+    await interaction.editReply(visible({ content: reviewText(resolved.lang).exportReady(file.name ?? ''), files: [file] }));
+  },
+} satisfies SelectHandler;
+
+/** Picking a reply to correct opens the form (a modal must be the first answer, so no defer). */
+export const correctSelect = {
+  prefix: REVIEW_IDS.correct,
+  async execute(interaction, args, context) {
+    const resolved = await resolveViewer(interaction, context);
+    if (!canCalibrate(resolved.viewer)) throw new UserFacingError('forbidden', reviewText(resolved.lang).needsCalibrator);
+    const session = await loadViewableSession(context, resolved, args[0] ?? '');
+    const [lineN, attempt] = (interaction.values[0] ?? '').split(':').map(Number);
+    const exchange = session.exchanges.find((candidate) => candidate.lineN === lineN && candidate.attempt === attempt);
+    if (!exchange) throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
+    await interaction.showModal(overrideModal(session.id, exchange.lineN, exchange.attempt, exchangeLabel(exchange), resolved.lang));
+  },
+} satisfies SelectHandler;
+
+export const overrideModalHandler = {
+  prefix: REVIEW_IDS.override,
+  async execute(interaction, args, context) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const resolved = await resolveViewer(interaction, context);
+    if (!canCalibrate(resolved.viewer)) throw new UserFacingError('forbidden', reviewText(resolved.lang).needsCalibrator);
+    const [sessionId = '', rawLine = '', rawAttempt = ''] = args;
+    const session = await loadViewableSession(context, resolved, sessionId);
+    const input = readOverride(interaction, resolved.lang);
+    const lineN = Number.parseInt(rawLine, 10);
+    const attempt = Number.parseInt(rawAttempt, 10);
+    await setOverride(context.storage, session.id, lineN, attempt, input, { lang: resolved.lang });
+    context.log.info({ sessionId: session.id, lineN, attempt }, 'grade overridden');
+    await interaction.editReply(visible({ content: reviewText(resolved.lang).overrideSaved(exchangeLabel({ lineN, attempt })) }));
+  },
+} satisfies ModalHandler;
+
+export const reviewSelects: readonly SelectHandler[] = [openTranscriptSelect, sessionReportSelect, correctSelect];
+export const reviewModals: readonly ModalHandler[] = [overrideModalHandler];
