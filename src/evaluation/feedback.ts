@@ -28,6 +28,7 @@ export interface FeedbackFacts {
 
 const TEXTS: Readonly<Record<Language, FeedbackText>> = { de, en };
 const QUOTE_PLACEHOLDER = /\{quote\}/g;
+const DOUBLE_STOP = /([.!?\u2026])(["\u201C\u201D\u00BB])\./g;
 
 export function feedbackText(lang: Language): FeedbackText {
   return TEXTS[lang];
@@ -45,7 +46,10 @@ export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
   const variant = pick(text.tips[tipKey], facts.turn);
   const [strengthKey, quoted] = chooseStrength(facts);
   // Offset by one so that strength and tip do not change in lock-step.
-  const strength = pick(text.strengths[strengthKey], facts.turn + 1).replace(QUOTE_PLACEHOLDER, () => quoted ?? '');
+  const strength = pick(text.strengths[strengthKey], facts.turn + 1)
+    .replace(QUOTE_PLACEHOLDER, () => quoted ?? '')
+    // a quoted sentence brings its own full stop: „… leid.“. → „… leid.“
+    .replace(DOUBLE_STOP, '$1$2');
   const tip = facts.injection ? `${text.injectionNote} ${variant.tip}` : variant.tip;
   return { strength, tip, example: variant.example };
 }
@@ -115,6 +119,8 @@ function chooseTip(facts: FeedbackFacts): TipKey {
       break;
   }
   if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
+  // After a boundary set well the next skill is returning to the matter, not more empathy words.
+  if (boundary.verdict === 'set_well') return 'polish_insults';
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
   if (empathy.score <= 3 && focus.includes('grief')) return 'grief_acknowledge';
   if (empathy.score <= 2) return 'empathy_none';

@@ -101,9 +101,11 @@ describe('feedback chosen for a reply', () => {
     expect(result.feedback.strength).not.toContain('{quote}');
   });
 
-  it('praises a calm boundary and quotes it', () => {
+  it('praises a calm boundary, quotes it, and points back to the matter', () => {
     const result = grade({ lang: 'de', customer: 'Sie Idiot!', reply: 'Bitte lassen Sie persönliche Beleidigungen. Dann helfe ich Ihnen gern weiter.' });
     expect(result.feedback.strength).toContain('Bitte lassen Sie persönliche Beleidigungen.');
+    expect(result.feedback.strength).not.toMatch(/[.!?][“"]\./);
+    expect(de.tips.polish_insults.map((variant) => variant.tip)).toContain(result.feedback.tip);
   });
 
   it('does not praise letting a personal insult pass', () => {
