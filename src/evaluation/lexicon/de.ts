@@ -66,6 +66,8 @@ export const DE_LEXICON = {
     // "das ist verrückt" is a remark about a situation; only people are insulted by a weak adjective
     third: ['@thirdPerson', 'das', 'dieses', 'es'],
     thirdPerson: ['er', 'sie_3p', 'die', 'diese', 'dieser', 'der', 'man', 'alle', 'solche', 'solcher', 'leute', 'typ', 'frau', 'mann', 'politiker'],
+    // said only of people: a bare "Unfähig!" is aimed at whoever listens
+    competencePerson: ['unfähig*', 'inkompetent*', 'ahnungslos*', 'planlos*', 'unprofessionell*', 'dilettantisch*', 'begriffsstutzig*', 'überfordert*'],
     competenceAdj: ['taub', 'blind', 'begriffsstutzig*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'überfordert*', 'unqualifiziert*', 'unbrauchbar*', 'planlos*', 'hilflos*', 'lahm'],
     agentNoun: ['bot', 'roboter', 'assistent', 'assistentin', 'mitarbeiter', 'mitarbeiterin', 'berater', 'beraterin', 'sachbearbeiter', 'sachbearbeiterin', 'person', 'frau', 'mann', 'typ', 'tante', 'kerl', 'kuh', 'ziege'],
     profanity: [
@@ -183,6 +185,22 @@ export const DE_LEXICON = {
       patterns: ['@profanity', '@sexualExplicit', 'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
     },
     {
+      // Counter-attack: the reply compares the agent favourably with the customer. A "nicht" inside
+      // ("ich schreie wenigstens nicht so herum wie Sie") is part of the jab, not a negation of it.
+      flag: 'blame',
+      score: 2,
+      patterns: [
+        'im gegensatz zu ihnen|dir|euch', 'anders als sie|du ~ ich|wir', 'wenigstens|immerhin|zumindest ~~ nicht ~~ wie sie|du $', 'ich|wir ~ wenigstens|immerhin|zumindest ~~ nicht ~ so ~ wie sie|du',
+        'ich bin nicht ~ der|die|derjenige|diejenige ~ der|die ~ schreit|brüllt|pöbelt|beleidigt|herumschreit|lügt', 'sagt|sagen ~ ausgerechnet ~ sie|du', 'ausgerechnet sie|du',
+      ],
+    },
+    {
+      // a whole group the customer is lumped into; never negated ("nicht für Leute wie Sie")
+      flag: 'condescending',
+      score: 2,
+      patterns: ['leute wie sie|du|dich|ihnen', 'menschen wie sie|du|dich|ihnen'],
+    },
+    {
       flag: 'blame',
       score: 2,
       negatable: true,
@@ -244,7 +262,7 @@ export const DE_LEXICON = {
         'ganz langsam', 'zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
         'zu schwer|kompliziert|hoch|viel für @you', 'jedes kind', 'sogar ein kind', 'selbst ein kind', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
         'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf', 'pass ~ gut auf', 'zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
-        'wie oft ~ soll|muss ich', 'leute wie sie|du|dich', 'sie schon wieder', 'du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
+        'wie oft ~ soll|muss ich', 'sie schon wieder', 'du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
         'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', 'kapiert', 'capito',
         'ist doch klar', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe', 'guter mann', 'gute frau', 'junge frau', 'junger mann',
       ],
@@ -308,9 +326,12 @@ export const DE_LEXICON = {
     ] },
     // These carry their own negation, so a "kein"/"nichts" inside them must not cancel them.
     { kind: 'competence', aimed: 'always', patterns: [
-      '@you ~ keine ahnung', '@you ~ keinen plan|schimmer|dunst', '@you können|kannst ~ nichts', '@you taugen|taugst ~ nichts', 'von nichts ~ ahnung', 'null ahnung', 'keinen blassen',
+      // "Sie haben keine Ahnung!" doubts the agent; "Sie haben keine Ahnung, wie sehr mich das ärgert" tells of the speaker
+      '@you ~ keine ahnung $', '@you ~ keine ahnung was|wovon|wie @you', '@you ~ keine ahnung von ~ ihrem|ihrer|deinem|deiner|dem|der|ihren|deinen ~ job|arbeit|beruf|fach|sache|materie|produkten|handwerk',
+      '@you ~ keinen plan|schimmer|dunst $', '@you ~ keinen plan|schimmer|dunst von|was|wovon', '@you können|kannst ~ nichts', '@you taugen|taugst ~ nichts', 'von nichts ~ ahnung', 'null ahnung', 'keinen blassen',
     ] },
     { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdjStrong'] },
+    { kind: 'competence', aimed: 'if-addressed', negatable: true, patterns: ['@competencePerson'] },
     { kind: 'profanity_at_agent', aimed: 'in-addressed-clause', patterns: ['@profanityStrong'] },
   ],
 } as const satisfies LanguageLexicon;

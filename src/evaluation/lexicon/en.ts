@@ -58,6 +58,8 @@ export const EN_LEXICON = {
     third: ['@thirdPerson', 'this', 'that', 'these', 'those'],
     thirdPerson: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'who', 'people', 'everyone', 'everybody', 'guy', 'guys', 'woman', 'man'],
     competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'pathetic'],
+    // said only of people: a bare "Incompetent!" is aimed at whoever listens ("Useless." may be the app)
+    competencePerson: ['incompetent', 'clueless', 'inept', 'unqualified', 'amateurish', 'unprofessional'],
     agentNoun: ['bot', 'bots', 'robot', 'robots', 'assistant', 'ai', 'alexa', 'siri', 'chatbot', 'agent', 'operator', 'clerk', 'woman', 'man', 'girl', 'boy'],
     profanity: [
       'fuck*', 'f*ck*', 'f**k*', 'fck*', 'fuk*', 'fuq*', 'motherfuck*', 'shit', 'shits', 'shitty', 'shite', 'sh*t', 'f***', 'sh**', 'b***', 'bullshit*', 'horseshit',
@@ -172,6 +174,23 @@ export const EN_LEXICON = {
       patterns: ['@profanity', '@sexualExplicit', 'what the hell', 'for god|christ|fuck|pete|heaven|heaven\'s|god\'s sake', 'oh my god', 'jesus christ', 'give a damn|shit|fuck'],
     },
     {
+      // Counter-attack: the reply compares the agent favourably with the customer. A "not" inside
+      // ("at least I don't shout at people like you do") is part of the jab, not a negation of it.
+      flag: 'blame',
+      score: 2,
+      patterns: [
+        'at least i|we|i\'m|im ~~ unlike @you', 'at least i|we|i\'m|im ~~ like @you do|did|does|are', 'unlike @you', "i'm|im not the one ~ who|shouting|yelling|screaming|swearing|rude|lying",
+        'i am not the one ~ who|shouting|yelling|screaming|swearing|rude|lying', 'look who is|who\'s talking', 'says the one|person|guy|woman|man who',
+        'you of all people',
+      ],
+    },
+    {
+      // a whole group the customer is lumped into; never negated ("I don't shout at people like you")
+      flag: 'condescending',
+      score: 2,
+      patterns: ['you people', 'people like you', 'the likes of you'],
+    },
+    {
       flag: 'blame',
       score: 2,
       negatable: true,
@@ -225,7 +244,7 @@ export const EN_LEXICON = {
       negatable: true,
       patterns: [
         'let me explain ~ slowly', 'say it|this ~ slowly', "it's|its not that hard|difficult|complicated", 'it is not that hard|difficult|complicated', "it isn't that hard|difficult|complicated", 'even a child|kid', 'any child|kid',
-        'do|did|can @you even', 'are @you ~ even listening', 'for the last time', 'how many times do|must|have i', 'grow up', 'you people', 'people like you',
+        'do|did|can @you even', 'are @you ~ even listening', 'for the last time', 'how many times do|must|have i', 'grow up',
         'try to keep up', 'pay attention', 'listen carefully', 'spell it out', 'not rocket science', 'obviously you', 'clearly you', 'educate yourself',
         'too hard|difficult|complicated|much for @you', 'bless your heart', 'read the fine print', 'read the terms', 'learn how to',
       ],
@@ -295,17 +314,21 @@ export const EN_LEXICON = {
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
-      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified|listening', 'who hired @you',
-      'can @you even', 'have @you ~ had|got ~ any ~ training|experience|idea', 'do @you ~ have ~ any ~ training|experience|qualifications', 'out of your depth', 'in over your head',
+      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified', 'who hired @you',
+      'have @you ~ had|got ~ any ~ training|experience|idea', 'do @you ~ have ~ any ~ training|experience|qualifications', 'out of your depth', 'in over your head',
       'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think', 'are @you ~ deaf|blind|slow|thick',
     ] },
     // These carry their own negation, so a "not" inside them must not cancel them.
     { kind: 'competence', aimed: 'always', patterns: [
-      '@you ~ no idea|clue', "@you ~ don't|dont know anything|shit|jack", '@you ~ do not know anything|shit|jack', '@you know nothing',
+      // "You have no idea!" doubts the agent; "You have no idea how much this costs me" tells of the speaker
+      '@you ~ no idea|clue $', '@you ~ no idea|clue what @you', '@you ~ no idea|clue what|how ~ doing|talking|saying|job|works', '@you ~ no idea|clue about ~ anything|banking|job',
+      "@you ~ don't|dont ~ have a clue", '@you ~ do not ~ have a clue', 'not a clue $', "@you ~ don't|dont know anything|shit|jack", '@you ~ do not know anything|shit|jack', '@you know nothing',
       "@you can't|cant|cannot do anything|nothing|shit", "@youAre no help", 'you are no help', 'good for nothing', "@youAre not ~ smart|intelligent|bright|clever",
       '@you @be ~ not ~ smart|intelligent|bright',
     ] },
     { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdjStrong'] },
+    { kind: 'competence', aimed: 'if-addressed', negatable: true, patterns: ['@competencePerson'] },
+    { kind: 'competence', aimed: 'always', negatable: true, patterns: ['@competencePerson|@insultNoun|@insultAdjStrong ~ lot|bunch|pair|all|both of @you'] },
     { kind: 'threat', aimed: 'if-addressed', negatable: true, patterns: ['die', 'rot in hell', 'burn in hell'] },
     { kind: 'threat', aimed: 'always', negatable: true, patterns: ['kill|murder|stab|shoot|strangle|rape|choke @you'] },
   ],

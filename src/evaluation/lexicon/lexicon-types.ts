@@ -12,7 +12,8 @@ import type { ComposureFlag } from '../composure.js';
  *   `*idiot` matches Vollidiot); affix matches never hit a word listed in `affixExceptions`;
  * - `a|b*|@class` any of the alternatives; `@class` any word of the named class;
  * - `~` zero to three arbitrary words, `~~` zero to six (never across a sentence end);
- * - a leading `^` anchors the pattern at the start of a sentence;
+ * - a leading `^` anchors the pattern at the start of a sentence, a trailing `$` at its end
+ *   ("you have no idea $" is "You have no idea!", not "You have no idea how much …");
  * the first element must not be a gap. Alternatives are single words: write "you are" and
  * "you're" as two patterns, not as `you're|you are`.
  */

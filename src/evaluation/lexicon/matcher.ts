@@ -43,6 +43,8 @@ interface CompiledPattern<T> {
   readonly elements: readonly Element[];
   /** `^` first: only at the start of a sentence */
   readonly anchored: boolean;
+  /** `$` last: only at the end of a sentence */
+  readonly endAnchored: boolean;
 }
 
 /** What the lexicon says about one word. */
@@ -128,11 +130,13 @@ export class PatternMatcher<T> {
     this.#exceptions = new Set(affixExceptions.map(foldWord));
     for (const entry of entries) {
       for (const source of entry.patterns) {
-        const anchored = source.trimStart().startsWith('^ ');
-        const elements = this.#compilePattern(anchored ? source.trimStart().slice(2) : source);
+        const trimmed = source.trim();
+        const anchored = trimmed.startsWith('^ ');
+        const endAnchored = trimmed.endsWith(' $');
+        const elements = this.#compilePattern(trimmed.slice(anchored ? 2 : 0, endAnchored ? -2 : undefined));
         const first = elements[0];
         if (!first || first.kind === 'gap') throw new Error(`pattern must start with a word: "${source}"`);
-        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements, anchored };
+        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements, anchored, endAnchored };
         for (const word of first.exact) {
           const list = this.#byFirstWord.get(word);
           if (list) list.push(compiled);
@@ -182,7 +186,7 @@ export class PatternMatcher<T> {
       const sentenceStart = index === 0 || tokens[index - 1]?.sentence !== sentence;
       for (const pattern of candidates) {
         if (pattern.anchored && !sentenceStart) continue;
-        const end = this.#matchFrom(pattern.elements, 0, tokens, infos, index, sentence);
+        const end = this.#matchFrom(pattern.elements, pattern.endAnchored, 0, tokens, infos, index, sentence);
         if (end >= 0) found.push({ tag: pattern.tag, source: pattern.source, start: index, end });
       }
     }
@@ -226,6 +230,7 @@ export class PatternMatcher<T> {
   // Returns the index of the last matched word, or -1.
   #matchFrom(
     elements: readonly Element[],
+    endAnchored: boolean,
     at: number,
     tokens: readonly MatchToken[],
     infos: readonly WordInfo<T>[],
@@ -233,12 +238,13 @@ export class PatternMatcher<T> {
     sentence: number,
   ): number {
     const element = elements[at];
-    if (!element) return index - 1;
+    // With `$`, the word after the match must belong to the next sentence (or there is none).
+    if (!element) return endAnchored && tokens[index]?.sentence === sentence ? -1 : index - 1;
     if (element.kind === 'gap') {
       for (let skip = 0; skip <= element.max; skip += 1) {
         const next = index + skip;
         if (next >= tokens.length) return -1;
-        const end = this.#matchFrom(elements, at + 1, tokens, infos, next, sentence);
+        const end = this.#matchFrom(elements, endAnchored, at + 1, tokens, infos, next, sentence);
         if (end >= 0) return end;
         if (tokens[next]?.sentence !== sentence) return -1;
       }
@@ -246,7 +252,7 @@ export class PatternMatcher<T> {
     }
     const token = tokens[index];
     if (!token || token.sentence !== sentence || !this.#isMember(element, token, infos[index])) return -1;
-    return this.#matchFrom(elements, at + 1, tokens, infos, index + 1, sentence);
+    return this.#matchFrom(elements, endAnchored, at + 1, tokens, infos, index + 1, sentence);
   }
 
   #wordMatches(element: WordElement, word: string): boolean {
