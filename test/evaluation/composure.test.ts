@@ -166,6 +166,23 @@ describe('assessComposure: hard cases', () => {
     expect(assess('Your IBAN and PIN are safe with us.', 'en').score).toBe(5);
   });
 
+  it('does not read capitalised hashtags or handles as shouting', () => {
+    expect(assess('Thanks for the tip, I have passed it on to #SUPPORT #TEAM #LEAD right away.', 'en').score).toBe(5);
+    expect(assess('THANKS FOR THE TIP, I HAVE PASSED IT ON.', 'en').flags).toContain('shouting');
+  });
+
+  it('reads a censored swear word as swearing, but not Markdown bold', () => {
+    expect(assess('Das ist ein Sch*** System, tut mir leid.', 'de')).toMatchObject({ score: 2, flags: ['profanity'] });
+    expect(assess('Sorry, this F****** app again.', 'en')).toMatchObject({ score: 2, flags: ['profanity'] });
+    expect(assess('Please read the **new** terms: the fee is refunded.', 'en').score).toBe(5);
+  });
+
+  it('reads a counter-attack as blame even when it holds a "not"', () => {
+    expect(assess("Well, at least I don't shout at people like you do.", 'en')).toMatchObject({ flags: expect.arrayContaining(['blame']) });
+    expect(assess('Ich schreie wenigstens nicht so herum wie Sie.', 'de').score).toBeLessThanOrEqual(2);
+    expect(assess("At least we don't charge a fee for that, so you can transfer it today.", 'en').score).toBe(5);
+  });
+
   it('rates policy-hiding as stiff and a bare "No." as curt', () => {
     expect(assess("I'm afraid that's company policy.", 'en').score).toBe(3);
     expect(assess('No.', 'en').score).toBe(4);

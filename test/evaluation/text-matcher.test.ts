@@ -45,6 +45,15 @@ describe('PatternMatcher', () => {
     expect(found(m, 'That is wow')).toEqual([]);
   });
 
+  it('anchors a pattern with a trailing $ at the end of a sentence, trying longer gaps to get there', () => {
+    const m = matcher(['you ~ no idea $']);
+    expect(found(m, 'You have no idea!')).toEqual(['you ~ no idea $']);
+    expect(found(m, 'You have no idea. I waited all day.')).toEqual(['you ~ no idea $']);
+    expect(found(m, 'You have no idea how much this costs me.')).toEqual([]);
+    const gap = matcher(['at ~~ you $']);
+    expect(found(gap, 'At least I listen to you, unlike you')).toEqual(['at ~~ you $']);
+  });
+
   it('matches elongated words through their squeezed form', () => {
     expect(found(matcher(['stupid']), 'stuuuupid')).toEqual(['stupid']);
   });
