@@ -86,7 +86,8 @@ const NAMES_BEHAVIOUR = bilingual({
 /** Offering to go on with the matter once the tone is right. */
 const OFFERS_TO_CONTINUE = bilingual({
   en: [
-    String.raw`\b(?:happy|glad|pleased|here)\s+to\s+help\b`,
+    String.raw`\b(?:happy|glad|pleased|here)\s+to\s+(?:help|look|check|continue|sort|go\s+on|carry\s+on|find)\b`,
+    String.raw`\b(?:if|once|as\s+long\s+as)\s+we\s+(?:keep|stay|remain)\b`,
     String.raw`\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+help\b`,
     String.raw`\bi\s+(?:want|'m\s+trying|am\s+trying)\s+to\s+(?:help|sort|solve|fix|find)\b`,
     String.raw`\b(?:let's|let\s+us)\s+(?:get\s+back|continue|go\s+on|carry\s+on|look|focus|sort|solve|find|work)\b`,
@@ -99,6 +100,7 @@ const OFFERS_TO_CONTINUE = bilingual({
     String.raw`\b(?:helfe|kläre|unterstütze|kümmere)\s+(?:ich\s+)?(?:\S+\s+){0,3}?gerne?\b`,
     String.raw`\blassen\s+sie\s+uns\b`,
     String.raw`\b(?:sobald|solange)\s+wir\b`,
+    String.raw`\bwenn\s+wir\s+(?:\S+\s+)?(?:sachlich|respektvoll|ruhig|höflich|freundlich)\b`,
     String.raw`\b(?:dann|so)\s+(?:kann|können)\s+(?:ich|wir)\b`,
     String.raw`\b(?:möchte|will|würde)\s+ihnen\s+(?:gern\s+|gerne\s+)?(?:weiter)?helfen\b`,
     String.raw`\bweiterhelfen\b`,

@@ -63,6 +63,7 @@ const ACKNOWLEDGE = bilingual({
     String.raw`\b(?:that(?:'s|\s+is)|this\s+is|it(?:'s|\s+is))\s+(?:completely\s+|totally\s+|perfectly\s+|very\s+)?(?:understandable|fair|reasonable)\b`,
     String.raw`\b(?:understandably|of\s+course\s+you)\b`,
     String.raw`\bthat\s+makes\s+(?:total\s+|perfect\s+|complete\s+)?sense\b`,
+    String.raw`\bfair\s+enough\b`,
     String.raw`\byou(?:'re|\s+are)\s+(?:absolutely\s+|completely\s+|quite\s+)?right\b`,
     String.raw`\bthank\s+you\s+for\s+(?:telling|letting|explaining|sharing|your\s+patience|being\s+(?:so\s+)?(?:open|honest|patient))\b`,
   ],

@@ -159,7 +159,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (empathy.exploration === 2 && sincere && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
-  if (composure.score >= 4) {
+  // Praising calm next to a wrong boundary would blur the tip.
+  const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';
+  if (composure.score >= 4 && !boundaryWrong) {
     // Praise for letting anger pass only where that was right: venting, not a swallowed insult.
     const vented = boundary.verdict === 'not_needed' && (focus.includes('venting') || focus.includes('insults'));
     return [vented ? 'stayed_out_of_tone' : 'calm', undefined];
