@@ -13,9 +13,12 @@ export interface BoardView {
   standings: RankedStanding[];
 }
 
-/** How much of a quoted reply or customer line a board shows: enough to recognise the moment. */
-const REPLY_CHARS = 280;
-const CUSTOMER_CHARS = 140;
+/**
+ * How much of a quoted reply or customer line a board shows: enough to recognise the moment. A
+ * large class gets shorter quotes, so its board stays a few messages long.
+ */
+const QUOTE_CHARS = { small: { reply: 280, customer: 140 }, large: { reply: 140, customer: 80 } } as const;
+const LARGE_CLASS = 10;
 /** Under Discord's 6000 per message, with room for the footer. */
 const EMBED_BUDGET = LIMITS.embedTotal - 300;
 const COLOUR = 0x2b6cb0;
@@ -45,24 +48,27 @@ export function renderBoard(view: BoardView): APIEmbed[] {
     color: COLOUR,
     footer: { text: text.board.transcripts },
   };
-  const fields = view.standings.map((standing) => momentsField(standing, view.lang));
+  const quote = view.standings.length > LARGE_CLASS ? QUOTE_CHARS.large : QUOTE_CHARS.small;
+  const fields = view.standings.map((standing) => momentsField(standing, view.lang, quote));
   return packFields(head, fields, text.board.continued);
 }
 
-function momentsField(standing: RankedStanding, lang: Language): APIEmbedField {
+type QuoteChars = (typeof QUOTE_CHARS)[keyof typeof QUOTE_CHARS];
+
+function momentsField(standing: RankedStanding, lang: Language, quote: QuoteChars): APIEmbedField {
   const text = groupText(lang);
   const name = `${standing.rank}. ${escapeMemberText(truncate(standing.name, 80))}`;
   const parts: string[] = [];
-  if (standing.strongest) parts.push(moment(text.board.strongest(formatScore(standing.strongest.score, lang)), standing.strongest, lang));
-  if (standing.weakest) parts.push(moment(text.board.weakest(formatScore(standing.weakest.score, lang)), standing.weakest, lang));
+  if (standing.strongest) parts.push(moment(text.board.strongest(formatScore(standing.strongest.score, lang)), standing.strongest, lang, quote));
+  if (standing.weakest) parts.push(moment(text.board.weakest(formatScore(standing.weakest.score, lang)), standing.weakest, lang, quote));
   const value = parts.length > 0 ? parts.join('\n') : text.board.noReplies;
   return { name, value: truncate(value, LIMITS.fieldValue) };
 }
 
-function moment(label: string, moment: Moment, lang: Language): string {
+function moment(label: string, moment: Moment, lang: Language, quote: QuoteChars): string {
   const text = groupText(lang);
-  const customer = escapeMemberText(truncate(oneLine(moment.customer), CUSTOMER_CHARS));
-  return `**${label}**\n${text.board.customerSaid}: _${customer}_\n${quoteMemberText(truncate(moment.reply, REPLY_CHARS))}`;
+  const customer = escapeMemberText(truncate(oneLine(moment.customer), quote.customer));
+  return `**${label}**\n${text.board.customerSaid}: _${customer}_\n${quoteMemberText(truncate(moment.reply, quote.reply))}`;
 }
 
 function oneLine(text: string): string {
