@@ -15,6 +15,12 @@ Commands:
   grade               read JSON lines {"id","lang","customer","reply","history"?,"persona"?} on stdin,
                       write one {"id","grade"} line per input line to stdout
   eval FILE…          measure the grader against labelled JSONL files (e.g. ../shared/eval/*.jsonl)
+  report ID [--format html|md|csv|json] [--out FILE]
+                      a session's report (ID = session id, or group:<group-id> for a whole group session)
+  export [--guild ID] [--out FILE]
+                      every stored session of a server (default: the terminal's) as JSON
+  export-labels [--guild ID] [--out FILE]
+                      trainers' grade overrides as labelled JSON lines for \`eval\`
   bot                 run the Discord bot (needs DISCORD_TOKEN)
   deploy-commands     register the slash commands with Discord
   help                show this text
@@ -66,6 +72,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
         const storage = createMemoryStorage(log);
         const providers = await createProviders({ config, log, storage });
         return await runEvalCommand(args, { stdout: io.stdout, stderr: io.stderr }, providers.grader);
+      }
+      case 'report':
+      case 'export':
+      case 'export-labels': {
+        const reports = await import('./report-commands.js');
+        const app = await createApp({ config, log });
+        try {
+          if (command === 'report') return await reports.runReport(app, args, io.stdout, io.stderr);
+          if (command === 'export') return await reports.runExport(app, args, io.stdout);
+          return await reports.runExportLabels(app, args, io.stdout);
+        } finally {
+          await app.close();
+        }
       }
       case 'bot': {
         // discord.js loads only for the bot, so terminal commands start fast.
