@@ -1,4 +1,6 @@
+import type { APIEmbed } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { embedLength } from '../../../src/discord/limits.js';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { uiText } from '../../../src/discord/ui-text.js';
 import { contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
@@ -37,6 +39,7 @@ describe('/transcripts over Discord', () => {
     expect(shown).not.toContain('<@123>');
     const persona = h.app.personas.require('frustrated');
     expect(embedsOf(opened).at(-1)?.title).toBe(en.summary.title(persona.names.en));
+    expect(embedsOf(opened).reduce((sum, embed) => sum + embedLength(embed as APIEmbed), 0)).toBeLessThanOrEqual(6000);
     expect(customIdsOf(opened)).toEqual(expect.arrayContaining(['review-export:html:' + session.id, 'review-export:json:' + session.id]));
 
     const exported = await settled(h, h.fake.click(h.admin, opened, `review-export:html:${session.id}`));
@@ -59,6 +62,26 @@ describe('/transcripts over Discord', () => {
     ] as const) {
       const answer = await settled(h, h.fake.click(h.admin, opened, `review-export:${format}:${session.id}`));
       check(fileText(filesOf(answer)[0]));
+    }
+  });
+
+  it('attaches a transcript too long for one message as Markdown, keeping every message within Discord’s limits', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    const template = await practise(h, trainee, ['I am sorry, let me help.']);
+    const base = template.exchanges[0]!;
+    const lines = Array.from({ length: 16 }, (_, n) => ({ ...template.lines[0]!, n, text: `Customer line number ${n + 1}, complaining at length. `.repeat(4) }));
+    const exchanges = lines.map((line) => ({ ...base, lineN: line.n, reply: `Reply ${line.n + 1}: ${'I understand and I will sort this out for you today. '.repeat(8)}` }));
+    const long = await seedCopy(h, template, { lines, exchanges, turns: exchanges.length });
+
+    const opened = await settled(h, h.fake.slash(h.admin, 'transcripts', { options: { session: long.id } }));
+    expect(contentOf(opened)).toBe(text.longTranscript);
+    const markdown = fileText(filesOf(opened)[0]);
+    expect(filesOf(opened)[0]?.filename).toMatch(/\.md$/);
+    expect(markdown).toContain('Reply 16:');
+    for (const { body } of h.fake.outgoingMessages()) {
+      const embeds = (body['embeds'] as APIEmbed[] | undefined) ?? [];
+      expect(embeds.reduce((sum, embed) => sum + embedLength(embed), 0)).toBeLessThanOrEqual(6000);
+      expect(embeds.length).toBeLessThanOrEqual(10);
     }
   });
 
