@@ -97,8 +97,8 @@ export async function deleteSessions(storage: Storage, guildId: string | null, r
       await usage.delete(`session:${row.id}`);
       usageRecords += 1;
     }
-    await storage.sessions.delete(row.id);
   }
+  await storage.sessions.deleteMany(rows.map((row) => row.id));
   await overrideIndex(storage).remove(guildId, rows.map((row) => row.id));
   return { sessions: rows.length, usageRecords };
 }

@@ -38,6 +38,7 @@ const ListingSchema = z.object({
 }) satisfies z.ZodType<SessionListing>;
 
 const guildKey = (guildId: string | null) => guildId ?? '-';
+const LISTING_CHUNK = 500;
 
 export function toListing(session: Session): SessionListing {
   const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
@@ -108,9 +109,12 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   async function listings(indexKey: string): Promise<SessionListing[]> {
     const ids = (await read(indexKey, IdListSchema)) ?? [];
     if (ids.length === 0) return [];
-    let raw: unknown[];
+    // In chunks: some adapters (@keyv/sqlite) pair rows with keys by a linear search, quadratic in one call.
+    const raw: unknown[] = [];
     try {
-      raw = await keyv.getMany(ids.map((id) => `listing:${id}`));
+      for (let start = 0; start < ids.length; start += LISTING_CHUNK) {
+        raw.push(...(await keyv.getMany(ids.slice(start, start + LISTING_CHUNK).map((id) => `listing:${id}`))));
+      }
     } catch (error) {
       throw new StoreUnavailableError('could not read session listings from the store', { cause: error });
     }
@@ -141,15 +145,35 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     },
 
     async delete(id) {
-      const session = await read(`session:${id}`, SessionSchema);
-      if (!session) return;
-      await updateIndex(`index:user:${guildKey(session.guildId)}:${session.userId}`, dropId(id));
-      await updateIndex(`index:guild:${guildKey(session.guildId)}`, dropId(id));
-      if (session.groupId) await updateIndex(`index:group:${session.groupId}`, dropId(id));
-      await updateIndex('index:open', dropId(id));
-      if (session.channelRef) await remove(`channel:${session.channelRef}`);
-      await remove(`listing:${id}`);
-      await remove(`session:${id}`);
+      await sessions.deleteMany([id]);
+    },
+
+    async deleteMany(ids) {
+      const doomed = new Set(ids);
+      const found: Session[] = [];
+      for (const id of doomed) {
+        const session = await read(`session:${id}`, SessionSchema);
+        if (session) found.push(session);
+      }
+      if (found.length === 0) return;
+      const indexKeys = new Set<string>(['index:open']);
+      for (const session of found) {
+        indexKeys.add(`index:user:${guildKey(session.guildId)}:${session.userId}`);
+        indexKeys.add(`index:guild:${guildKey(session.guildId)}`);
+        if (session.groupId) indexKeys.add(`index:group:${session.groupId}`);
+      }
+      // Indexes first: a crash halfway leaves unlisted records, never listings of deleted ones.
+      for (const key of indexKeys) await updateIndex(key, (ids) => (ids.some((id) => doomed.has(id)) ? ids.filter((id) => !doomed.has(id)) : ids));
+      const keys = found.flatMap((session) => [
+        `listing:${session.id}`,
+        `session:${session.id}`,
+        ...(session.channelRef ? [`channel:${session.channelRef}`] : []),
+      ]);
+      try {
+        await keyv.deleteMany(keys);
+      } catch (error) {
+        throw new StoreUnavailableError('could not delete sessions from the store', { cause: error });
+      }
     },
 
     listByUser: (guildId, userId) => listings(`index:user:${guildKey(guildId)}:${userId}`),

@@ -27,6 +27,8 @@ export interface SessionStore {
   /** writes the session and keeps the listing indexes in step */
   save(session: Session): Promise<void>;
   delete(id: string): Promise<void>;
+  /** deletes many sessions, rewriting each index they share once instead of once per session */
+  deleteMany(ids: readonly string[]): Promise<void>;
   /** sessions of one member in one server (null: terminal), newest first */
   listByUser(guildId: string | null, userId: string): Promise<SessionListing[]>;
   /** all sessions of a server, newest first */

@@ -118,6 +118,16 @@ describe.each(backends)('session store contract on $name', (backend) => {
     expect(await storage.sessions.listOpen()).toEqual([]);
   });
 
+  it('deletes many sessions at once, leaving the others listed', async () => {
+    await Promise.all(Array.from({ length: 12 }, (_, i) => storage.sessions.save(session(`m${i}`, { channelRef: `t${i}`, groupId: i % 2 ? 'grp' : null }))));
+    await storage.sessions.deleteMany(['m0', 'm1', 'm2', 'm3', 'missing']);
+    expect((await storage.sessions.listByGuild('g1')).map((row) => row.id).sort()).toEqual(['m10', 'm11', 'm4', 'm5', 'm6', 'm7', 'm8', 'm9']);
+    expect((await storage.sessions.listByGroup('grp')).map((row) => row.id).sort()).toEqual(['m11', 'm5', 'm7', 'm9']);
+    expect(await storage.sessions.findByChannel('t1')).toBeUndefined();
+    expect(await storage.sessions.get('m3')).toBeUndefined();
+    expect(await storage.sessions.listOpen()).toHaveLength(8);
+  });
+
   it('collections validate what they write and read', async () => {
     const settings = storage.collection('settings', z.object({ colour: z.string() }));
     await settings.set('g1', { colour: 'blue' });
