@@ -8,6 +8,7 @@ import { ephemeral, visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
 import type { ModalHandler, SelectHandler } from './component-router.js';
 import { groupAttachment, sessionAttachment } from './export-file.js';
+import { groupRecordEraser } from './group-eraser.js';
 import { listMessage } from './list-view.js';
 import { overrideModal, readOverride } from './override-modal.js';
 import { parseFormat, parsePageArgs, REVIEW_IDS } from './review-ids.js';
@@ -78,7 +79,12 @@ export const privacyButtons = {
     }
     if (action !== 'delete') throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
     await interaction.deferUpdate();
-    const result = await deleteMemberData(context.storage, interaction.guildId, interaction.user.id);
+    // Group records are found through the member's sessions, so read them before those go.
+    const rows = await context.storage.sessions.listByUser(interaction.guildId, interaction.user.id);
+    const groupIds = rows.flatMap((row) => (row.groupId ? [row.groupId] : []));
+    const result = await deleteMemberData(context.storage, interaction.guildId, interaction.user.id, {
+      also: [groupRecordEraser(context.storage, groupIds)],
+    });
     context.log.info({ guildId: interaction.guildId, userId: interaction.user.id, ...result }, 'member data deleted on request');
     await interaction.editReply(visible({ content: text.privacyDeleted(result.sessions), embeds: [], components: [] }));
   },
