@@ -94,6 +94,12 @@ export interface PracticeEngine {
   /** end now (outcome `stopped` unless already ended) and summarise; calling it twice is harmless */
   end(sessionId: string): Promise<EndResult>;
   get(sessionId: string): Promise<Session | undefined>;
+  /**
+   * The customer says a given line of a given stage now, instead of the voice choosing one: a trainer's
+   * shared scenario puts the same line before every trainee. Lines the trainee has not answered are
+   * retracted (they were never shown), and a session the trainee's own answer had ended is reopened.
+   */
+  present(sessionId: string, line: { stage: string; text: string; narration?: string | undefined }): Promise<Session>;
   summarize(session: Session): SessionSummary;
   /** after a restart: grade replies that were received but not answered; returns how many */
   recoverPending(): Promise<ReplyResult[]>;

@@ -322,6 +322,39 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
 
     get: (sessionId) => deps.store.get(sessionId),
 
+    async present(sessionId, shared) {
+      return locks.run(sessionId, async () => {
+        const session = await load(sessionId);
+        if (session.status === 'paused') throw new UserFacingError('session_paused', engineMessage('session_paused', session.lang));
+        if (session.status === 'ended' && session.outcome === 'stopped') {
+          throw new UserFacingError('session_ended', engineMessage('session_ended', session.lang));
+        }
+        requireStage(deps.personas.require(session.personaId), shared.stage);
+        const answered = new Set(session.exchanges.map((exchange) => exchange.lineN));
+        const line: CustomerLine = {
+          n: session.lines.length === 0 ? 0 : Math.max(...session.lines.map((existing) => existing.n)) + 1,
+          text: shared.text,
+          stage: shared.stage,
+          ...(shared.narration ? { narration: shared.narration } : {}),
+          voice: 'script',
+          at: now(),
+          retracted: false,
+        };
+        const updated: Session = {
+          ...session,
+          status: 'active',
+          outcome: null,
+          endedAt: null,
+          stage: shared.stage,
+          pendingReply: null,
+          lines: [...session.lines.map((existing) => (answered.has(existing.n) ? existing : { ...existing, retracted: true })), line],
+          updatedAt: now(),
+        };
+        await deps.store.save(updated);
+        return updated;
+      });
+    },
+
     summarize,
 
     async recoverPending() {

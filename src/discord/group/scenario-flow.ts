@@ -65,7 +65,7 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
   const at = opened.toISOString();
   const closesAt = new Date(opened.getTime() + groupRuntime.timings.roundMs);
   await Promise.all(
-    practising.map((participant) => presentLine(context.storage, participant.sessionId ?? '', { stage, text: line.text, narration: line.narration, at })),
+    practising.map((participant) => presentLine(context.engine, participant.sessionId ?? '', { stage, text: line.text, narration: line.narration })),
   );
   const round: ScenarioRound = {
     n: record.scenario.rounds.length + 1,

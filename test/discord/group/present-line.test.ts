@@ -37,7 +37,7 @@ describe('presenting the shared scenario line to a trainee session', () => {
   it('makes the engine grade the answer against exactly the shared line and keep it as the trainee’s exchange', async () => {
     const { session, line } = await start();
     expect(line.text).toBe('Opening C'); // the session's own voice picked another variant…
-    await presentLine(storage, session.id, { stage: 'opening', text: 'Opening A', at: new Date().toISOString() });
+    await presentLine(engine, session.id, { stage: 'opening', text: 'Opening A' });
     const result = await engine.reply(session.id, 'I am so sorry, that sounds warm and awful.');
     // …but the grader saw the shared one, with no unseen line in the history.
     expect(grader.inputs.at(-1)?.customer).toBe('Opening A');
@@ -51,10 +51,10 @@ describe('presenting the shared scenario line to a trainee session', () => {
 
   it('retracts the line the engine said but the scenario never showed, so round two’s history is what the trainee saw', async () => {
     const { session } = await start();
-    await presentLine(storage, session.id, { stage: 'opening', text: 'Opening A', at: new Date().toISOString() });
+    await presentLine(engine, session.id, { stage: 'opening', text: 'Opening A' });
     const first = await engine.reply(session.id, 'warm words'); // empathy 5 → the engine moves this trainee to "softer"
     expect(first.line?.stage).toBe('softer');
-    await presentLine(storage, session.id, { stage: 'angry', text: 'Angry A', at: new Date().toISOString() });
+    await presentLine(engine, session.id, { stage: 'angry', text: 'Angry A' });
     const stored = await storage.sessions.get(session.id);
     expect(currentLine(stored!)?.text).toBe('Angry A');
     expect(stored?.stage).toBe('angry');
@@ -72,10 +72,10 @@ describe('presenting the shared scenario line to a trainee session', () => {
 
   it('reopens a session the trainee’s own answer had ended, because the shared conversation goes on', async () => {
     const { session } = await start();
-    await presentLine(storage, session.id, { stage: 'opening', text: 'Opening A', at: new Date().toISOString() });
+    await presentLine(engine, session.id, { stage: 'opening', text: 'Opening A' });
     const ended = await engine.reply(session.id, 'bye now');
     expect(ended.ended).not.toBeNull();
-    await presentLine(storage, session.id, { stage: 'opening', text: 'Opening B', at: new Date().toISOString() });
+    await presentLine(engine, session.id, { stage: 'opening', text: 'Opening B' });
     const reopened = await storage.sessions.get(session.id);
     expect(reopened).toMatchObject({ status: 'active', outcome: null, endedAt: null });
     expect((await storage.sessions.listOpen()).includes(session.id)).toBe(true);
@@ -84,6 +84,6 @@ describe('presenting the shared scenario line to a trainee session', () => {
   });
 
   it('does nothing for an unknown session', async () => {
-    expect(await presentLine(storage, 'missing', { stage: 'opening', text: 'x', at: new Date().toISOString() })).toBeUndefined();
+    expect(await presentLine(engine, 'missing', { stage: 'opening', text: 'x' })).toBeUndefined();
   });
 });
