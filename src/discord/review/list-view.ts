@@ -79,30 +79,35 @@ export async function listMessage(context: BotContext, resolved: ResolvedViewer,
       ],
     },
   ];
-  if (result.pages > 1) {
-    components.push({
-      type: ComponentType.ActionRow,
-      components: [
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: text.previous,
-          custom_id: pageId(Math.max(1, result.page - 1), scoped),
-          disabled: result.page <= 1,
-        },
-        {
-          type: ComponentType.Button,
-          style: ButtonStyle.Secondary,
-          label: text.next,
-          // Two buttons in one row need distinct ids, also when both are disabled.
-          custom_id: result.page >= result.pages ? `${pageId(result.page, scoped)}:end` : pageId(result.page + 1, scoped),
-          disabled: result.page >= result.pages,
-        },
-      ],
-    });
-  }
+  const paging = result.pages > 1 ? pagingRow(result.page, result.pages, scoped, resolved) : undefined;
+  if (paging) components.push(paging);
   if (scoped.groupId && canReviewTeam(resolved.viewer)) components.push(groupExportRow(scoped.groupId, resolved));
   return { embeds: [embed], components };
+}
+
+/**
+ * Previous and Next. The filter travels in the ids; a filter too long for Discord's 100 characters
+ * (a very long custom persona id with member and group) gets no paging rather than a wrong page.
+ */
+function pagingRow(page: number, pages: number, query: ListQuery, resolved: ResolvedViewer): Row | undefined {
+  const text = reviewText(resolved.lang);
+  let previous: string;
+  let next: string;
+  try {
+    previous = pageId(Math.max(1, page - 1), query);
+    // Two buttons in one row need distinct ids, also when both are disabled.
+    next = page >= pages ? customId(pageId(page, query), 'end') : pageId(page + 1, query);
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+  return {
+    type: ComponentType.ActionRow,
+    components: [
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text.previous, custom_id: previous, disabled: page <= 1 },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text.next, custom_id: next, disabled: page >= pages },
+    ],
+  };
 }
 
 /** Export buttons for a whole group session's results, one per format. */
