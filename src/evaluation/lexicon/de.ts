@@ -136,7 +136,7 @@ export const DE_LEXICON = {
         'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
-        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'klappe|fresse|schnauze|maul ~ halten', 'halt|halts ~ dein|deinen|ihr|ihren ~ maul|mund|rand|schnabel', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
+        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'klappe|fresse|schnauze|maul ~ halten', 'halt|halts dein|deinen|ihr|ihren ~ maul|mund|rand|schnabel', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
       ],
     },
     {
@@ -161,8 +161,8 @@ export const DE_LEXICON = {
         '@you lügen|lügst', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @thirdPerson ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
         'ohne|kein|keine hirn|verstand|anstand|bildung|erziehung', 'zum kotzen', 'ausrotten|ausgerottet|vergasen|vergast|abschlachten|lynchen|gelyncht|aufknüpfen',
         'an die wand stellen', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
-        'gehören|gehört ~ an ~ wand', 'gehören|gehört ~ in den knast|bau', '@thirdPerson|@you ~ @be ~ eine|die ~ schande', 'einzige schande', 'gelaber', 'geschwafel', 'gequatsche', 'geschwätz', 'gesülze', 'gejammer', 'geheule',
-        'sollen|soll|sollten ~ absaufen|verrecken|krepieren|abhauen|verschwinden', '@thirdPerson ~ taugen|taugt ~ nichts|nix', 'verpiss*', 'krepier*',
+        'gehören|gehört ~ an ~ wand', 'gehören|gehört ~ in den knast|bau', 'bist|sind|seid ~ eine|die ~ schande', 'schande für', 'einzige schande', 'gelaber', 'geschwafel', 'gequatsche', 'geschwätz', 'gesülze', 'gejammer', 'geheule',
+        'sollen|soll|sollten ~ absaufen|verrecken|krepieren|abhauen|verschwinden', 
       ],
     },
     {
@@ -171,10 +171,10 @@ export const DE_LEXICON = {
       score: 2,
       patterns: [
         'niemand|keiner mag|braucht|will|vermisst dich|sie|euch', 'hat dich|sie|euch ~ keiner|niemand ~ gefragt', 'fragt ~ keiner|niemand', 'interessiert keine sau',
-        'taugen|taugt ~ nichts|nix', 'zu nichts zu gebrauchen', '*gelaber', '*geschwafel', '*geschwätz',
-        'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', '@you ~ nicht ganz dicht|sauber|bei trost',
-        'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'nichts ~ zwischen den ohren', 'hirn|gehirn ~ prothese', 'null ahnung',
-        'das|dem|dieses|du|sie|ein|so schwein', '@you|@thirdPerson ~ @be ~ eine|einer|die|der ~ null|flasche|pfeife|lusche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
+        'taugen|taugt ~ nichts|nix', 'zu nichts zu gebrauchen', '*gelaber|*geschwafel|*geschwätz|verpiss*|krepier*',
+        'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', 'nicht ganz dicht|sauber ~ kopf|oben|birne|hirn', 'nicht ganz bei trost',
+        'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'hirn|gehirn ~ prothese', 'null ahnung',
+        '@you|@thirdPerson @be ~ eine|einer|die|der ~ null|flasche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
         'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
     },
@@ -190,8 +190,8 @@ export const DE_LEXICON = {
       flag: 'blame',
       score: 2,
       patterns: [
-        'im gegensatz zu ihnen|dir|euch', 'anders als sie|du ~ ich|wir', 'wenigstens|immerhin|zumindest ~~ nicht ~~ wie sie|du $', 'ich|wir ~ wenigstens|immerhin|zumindest ~~ nicht ~ so ~ wie sie|du',
-        'ich bin nicht ~ der|die|derjenige|diejenige ~ der|die ~ schreit|brüllt|pöbelt|beleidigt|herumschreit|lügt', 'sagt|sagen ~ ausgerechnet ~ sie|du', 'ausgerechnet sie|du',
+        'im gegensatz zu ihnen|dir|euch', 'anders als sie|du ~ ich|wir', 'wenigstens|immerhin|zumindest ~~ nicht ~~ wie sie|du $',
+        'ausgerechnet sie|du',
       ],
     },
     {

@@ -35,7 +35,14 @@ interface GapElement {
   readonly max: number;
 }
 
-type Element = WordElement | GapElement;
+/** `$`: the end of a sentence (no further word in it) */
+interface EndElement {
+  readonly kind: 'end';
+}
+
+type Element = WordElement | GapElement | EndElement;
+
+const END: EndElement = { kind: 'end' };
 
 interface CompiledPattern<T> {
   readonly tag: T;
@@ -43,8 +50,6 @@ interface CompiledPattern<T> {
   readonly elements: readonly Element[];
   /** `^` first: only at the start of a sentence */
   readonly anchored: boolean;
-  /** `$` last: only at the end of a sentence */
-  readonly endAnchored: boolean;
 }
 
 /** What the lexicon says about one word. */
@@ -78,11 +83,25 @@ const HAS_ELONGATION = /(.)\1\1/u;
 const YES = 1;
 const NO = 2;
 
+// Squeezed forms of words seen before ('' for none); words repeat a lot, and squeezing is pure.
+const SQUEEZED = new Map<string, string>();
+const SQUEEZED_LIMIT = 50_000;
+
+function squeeze(word: string): string | undefined {
+  let squeezed = SQUEEZED.get(word);
+  if (squeezed === undefined) {
+    squeezed = HAS_ELONGATION.test(word) ? word.replace(ELONGATION, '$1') : '';
+    if (SQUEEZED.size >= SQUEEZED_LIMIT) SQUEEZED.clear();
+    SQUEEZED.set(word, squeezed);
+  }
+  return squeezed === '' ? undefined : squeezed;
+}
+
 /** Folded form plus a squeezed variant when a letter repeats three times or more. */
 export function toMatchTokens(tokens: readonly ScannedToken[]): MatchToken[] {
   return tokens.map((token) => ({
     word: token.word,
-    squeezed: HAS_ELONGATION.test(token.word) ? token.word.replace(ELONGATION, '$1') : undefined,
+    squeezed: squeeze(token.word),
     sentence: token.sentence,
   }));
 }
@@ -132,11 +151,10 @@ export class PatternMatcher<T> {
       for (const source of entry.patterns) {
         const trimmed = source.trim();
         const anchored = trimmed.startsWith('^ ');
-        const endAnchored = trimmed.endsWith(' $');
-        const elements = this.#compilePattern(trimmed.slice(anchored ? 2 : 0, endAnchored ? -2 : undefined));
+        const elements = this.#compilePattern(anchored ? trimmed.slice(2) : trimmed);
         const first = elements[0];
-        if (!first || first.kind === 'gap') throw new Error(`pattern must start with a word: "${source}"`);
-        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements, anchored, endAnchored };
+        if (!first || first.kind !== 'word') throw new Error(`pattern must start with a word: "${source}"`);
+        const compiled: CompiledPattern<T> = { tag: entry.tag, source, elements, anchored };
         for (const word of first.exact) {
           const list = this.#byFirstWord.get(word);
           if (list) list.push(compiled);
@@ -186,7 +204,13 @@ export class PatternMatcher<T> {
       const sentenceStart = index === 0 || tokens[index - 1]?.sentence !== sentence;
       for (const pattern of candidates) {
         if (pattern.anchored && !sentenceStart) continue;
-        const end = this.#matchFrom(pattern.elements, pattern.endAnchored, 0, tokens, infos, index, sentence);
+        // Most attempts fail on the second word; check it here before the general (recursive) match.
+        const second = pattern.elements[1];
+        if (second?.kind === 'word') {
+          const next = tokens[index + 1];
+          if (!next || next.sentence !== sentence || !this.#isMember(second, next, infos[index + 1])) continue;
+        }
+        const end = this.#matchFrom(pattern.elements, 0, tokens, infos, index, sentence);
         if (end >= 0) found.push({ tag: pattern.tag, source: pattern.source, start: index, end });
       }
     }
@@ -230,7 +254,6 @@ export class PatternMatcher<T> {
   // Returns the index of the last matched word, or -1.
   #matchFrom(
     elements: readonly Element[],
-    endAnchored: boolean,
     at: number,
     tokens: readonly MatchToken[],
     infos: readonly WordInfo<T>[],
@@ -238,13 +261,14 @@ export class PatternMatcher<T> {
     sentence: number,
   ): number {
     const element = elements[at];
-    // With `$`, the word after the match must belong to the next sentence (or there is none).
-    if (!element) return endAnchored && tokens[index]?.sentence === sentence ? -1 : index - 1;
+    if (!element) return index - 1;
+    // `$` (always last): the word after the match must belong to the next sentence, or there is none.
+    if (element.kind === 'end') return tokens[index]?.sentence === sentence ? -1 : index - 1;
     if (element.kind === 'gap') {
       for (let skip = 0; skip <= element.max; skip += 1) {
         const next = index + skip;
         if (next >= tokens.length) return -1;
-        const end = this.#matchFrom(elements, endAnchored, at + 1, tokens, infos, next, sentence);
+        const end = this.#matchFrom(elements, at + 1, tokens, infos, next, sentence);
         if (end >= 0) return end;
         if (tokens[next]?.sentence !== sentence) return -1;
       }
@@ -252,7 +276,7 @@ export class PatternMatcher<T> {
     }
     const token = tokens[index];
     if (!token || token.sentence !== sentence || !this.#isMember(element, token, infos[index])) return -1;
-    return this.#matchFrom(elements, endAnchored, at + 1, tokens, infos, index + 1, sentence);
+    return this.#matchFrom(elements, at + 1, tokens, infos, index + 1, sentence);
   }
 
   #wordMatches(element: WordElement, word: string): boolean {
@@ -295,12 +319,16 @@ export class PatternMatcher<T> {
 
   #compilePattern(source: string): Element[] {
     const elements: Element[] = [];
-    for (const part of source.trim().split(/\s+/)) {
+    const parts = source.trim().split(/\s+/);
+    const endAnchored = parts.length > 1 && parts.at(-1) === '$';
+    if (endAnchored) parts.pop();
+    for (const part of parts) {
       if (part === '~') elements.push({ kind: 'gap', max: 3 });
       else if (part === '~~') elements.push({ kind: 'gap', max: 6 });
       else elements.push(this.element(part.split('|')));
     }
     if (elements.at(-1)?.kind === 'gap') throw new Error(`pattern must end with a word: "${source}"`);
+    if (endAnchored) elements.push(END);
     return elements;
   }
 }
