@@ -175,7 +175,7 @@ export const DE_LEXICON = {
         'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', 'nicht ganz dicht|sauber ~ kopf|oben|birne|hirn', 'nicht ganz bei trost',
         'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'hirn|gehirn ~ prothese', 'null ahnung',
         '@you|@thirdPerson @be ~ eine|einer|die|der ~ null|flasche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
-        'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
+        'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in die schule|den kindergarten', 'wer hat sie|dich ~ so verletzt', 'lachen sie ruhig', 'lach ruhig', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
     },
     {
@@ -274,6 +274,12 @@ export const DE_LEXICON = {
         'wie ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
         'natürlich nicht', 'selbstverständlich nicht',
       ],
+    },
+    {
+      // cues that are mockery more often than not, but can be meant: a minor slip at most
+      flag: 'sarcasm',
+      score: 4,
+      patterns: ['weiter so', 'machen sie nur weiter', 'mach nur weiter'],
     },
     {
       flag: 'sarcasm',

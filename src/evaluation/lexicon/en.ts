@@ -272,12 +272,14 @@ export const EN_LEXICON = {
         'thanks captain obvious', 'no shit sherlock', 'you don\'t say',
         'asking for a friend', 'keep it coming', 'keep telling yourself', 'get a life', 'go cry', 'cry more',
         'touch grass', 'cope and seethe', 'stay mad', 'ok boomer', 'okay boomer', 'cry about it', 'sucks to be you', 'who asked', 'go play in traffic',
+        'fun|great|popular|blast|hit ~ at parties', 'who hurt you', 'laugh all you want', 'go back to sleep|school|bed|kindergarten|playing', 'get laid',
       ],
     },
     {
       flag: 'sarcasm',
       score: 4,
-      patterns: ['^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
+      // cues that are mockery more often than not, but can be meant: a minor slip at most
+      patterns: ['keep it up', 'keep up the ~ work', 'keep them|it coming', 'you must be ~ expert|genius|professional|comedian|psychic|riot|hoot|delight', '^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
     },
 
   ],
