@@ -45,8 +45,8 @@ const SHOUT_SENTENCE_WORD_LENGTH = 4;
 const UPPER = /\p{Lu}/u;
 const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
-/** a word with a run of at least two stars in or after it */
-const CENSORED = /\*\*/;
+/** a short stem and a run of at least two stars ("Sch***", "F*****"); a long word with stars is decoration */
+const CENSORED = /^[\p{L}\p{N}]{1,5}\*{2,}/u;
 
 /**
  * Scores the composure of `reply`. `customer` (the line being answered) only decides whether a
@@ -222,6 +222,7 @@ function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
 function censoredHits(text: PreparedText): Hit[] {
   const source = text.scanned.text;
   if (!source.includes('**')) return [];
+  // Stars inside a word ("f**k") are in the lexicon; this catches the stem-and-stars form.
   const hits: Hit[] = [];
   for (const token of text.scanned.tokens) {
     if (!CENSORED.test(token.raw) || source.charCodeAt(token.start - 1) === 0x2a) continue;

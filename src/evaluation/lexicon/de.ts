@@ -43,7 +43,10 @@ export const DE_LEXICON = {
       '*spacken', 'spack', 'vollniete*', 'kinderschänder*', 'handlanger*', 'lakai', 'lakaien', 'speichellecker*', 'kriegstreiber*', 'wendehals*', 'wendehälse',
       'schwachmaten', 'kröte', 'made', 'maden', 'zecke', 'zecken', 'auswurf', 'schädling*', 'pestbeule*', 'dreckspack', 'nervensäge*', 'heulboje*',
       'vollpfosten', 'pfosten', 'hirnis', 'dummbeutel*', 'knallchargen', 'knallcharge', 'volltrottel', 'asylant', 'asylanten', 'nafri', 'nafris', 'musel', 'musels',
-      '*pfeife', 'vasall', 'vasallen', 'lump', 'würstel', 'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweine', 'schweinepriester*', 'saubande',
+      '*pfeife', 'lump',
+      // servility: someone's puppet or henchman
+      'vasall', 'vasallen', 'marionette', 'marionetten', 'steigbügelhalter*', 'erfüllungsgehilfe*', 'befehlsempfänger*', 'jasager*', 'mitläufer*', 'schoßhund*', 'hofnarr*',
+      'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweine', 'schweinepriester*', 'saubande',
       'lachnummer*',
     ],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
@@ -170,10 +173,15 @@ export const DE_LEXICON = {
       flag: 'insult',
       score: 2,
       patterns: [
-        'niemand|keiner mag|braucht|will|vermisst dich|sie|euch', 'hat dich|sie|euch ~ keiner|niemand ~ gefragt', 'fragt ~ keiner|niemand', 'interessiert keine sau',
+        'niemand|keiner mag|braucht|will|vermisst dich|sie|euch', 'schrecklicher|furchtbarer|widerlicher|erbärmlicher|armseliger|mieser ~ mensch|typ|kerl|charakter',
+        'braucht|brauchen|braucht ~ einen|eine ~ psychiater|psychiaterin|therapeuten|klapse',
+        // insulting comparisons
+        'iq ~ eines|einer|wie|von|unter ~ brot|toastbrot|knäckebrot|toastbrots|brots|zimmertemperatur|kartoffel|amöbe|stück|stücks|schnitzel|brötchens|meter',
+        'dümmer|blöder|doofer als', 'mehr verstand|hirn|grips|ahnung als', 'wie ein|eine|die|der ~ affe|affen|schwein|schweine|vieh|ratte|ratten|made|maden|kakerlake|kakerlaken|parasit|parasiten|ungeziefer|heuschrecke|heuschrecken|pest|seuche|geschwür',
+        'pest und cholera', 'pest oder cholera', 'reif für die klapse|klapsmühle|anstalt', 'hat dich|sie|euch ~ keiner|niemand ~ gefragt', 'fragt ~ keiner|niemand', 'interessiert keine sau',
         'taugen|taugt ~ nichts|nix', 'zu nichts zu gebrauchen', '*gelaber|*geschwafel|*geschwätz|verpiss*|krepier*',
         'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', 'nicht ganz dicht|sauber ~ kopf|oben|birne|hirn', 'nicht ganz bei trost',
-        'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'hirn|gehirn ~ prothese', 'null ahnung',
+        'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'null ahnung',
         '@you|@thirdPerson @be ~ eine|einer|die|der ~ null|flasche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
         'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in die schule|den kindergarten', 'wer hat sie|dich ~ so verletzt', 'lachen sie ruhig', 'lach ruhig', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
