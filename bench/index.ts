@@ -7,7 +7,13 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BENCHMARKS = ['offline-grader.bench.ts', 'llm-exchange.bench.ts', 'discord-roundtrip.bench.ts', 'reports.bench.ts'];
+const BENCHMARKS = [
+  'offline-grader.bench.ts',
+  'llm-exchange.bench.ts',
+  'discord-roundtrip.bench.ts',
+  'discord-review.bench.ts',
+  'reports.bench.ts',
+];
 
 let failed = 0;
 for (const name of BENCHMARKS) {
