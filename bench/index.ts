@@ -24,7 +24,7 @@ for (const name of BENCHMARKS) {
     continue;
   }
   process.stdout.write(`\n=== ${name} ===\n`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', file, ...process.argv.slice(2)], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', file], { stdio: 'inherit' });
   if (result.status !== 0) failed++;
 }
 process.exitCode = failed > 0 ? 1 : 0;
