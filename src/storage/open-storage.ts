@@ -24,7 +24,13 @@ async function openAdapter(url: string): Promise<KeyvStoreAdapter> {
       const file = resolve(url.replace(/^sqlite:\/\//i, ''));
       await mkdir(dirname(file), { recursive: true });
       const { default: KeyvSqlite } = await import('@keyv/sqlite');
-      return new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+      const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+      // Write-ahead logging: a save is one append instead of a rewritten journal, and readers never
+      // wait for writers. synchronous=NORMAL keeps every committed write across a process crash
+      // (SIGKILL); only an OS crash or power loss can drop the last moments.
+      await adapter.query('PRAGMA journal_mode=WAL');
+      await adapter.query('PRAGMA synchronous=NORMAL');
+      return adapter;
     }
     case 'redis':
     case 'rediss': {
