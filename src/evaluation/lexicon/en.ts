@@ -317,7 +317,7 @@ export const EN_LEXICON = {
       'you @be ~ the worst', '@youAre ~ the worst', 'get a brain|life',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
-      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified', 'who hired @you',
+      '@you @be ~ @competenceAdj', '@you @competenceAdj', '@competenceAdj @agentNoun', 'are @you ~ even|actually ~ trained|qualified', 'who hired @you', 'can @you even do|handle|manage|spell|count',
       'have @you ~ had|got ~ any ~ training|experience|idea', 'do @you ~ have ~ any ~ training|experience|qualifications', 'out of your depth', 'in over your head',
       'learn to do your job', 'do your job', 'can @you ~ even|actually ~ read|understand|think', 'are @you ~ deaf|blind|slow|thick',
     ] },
