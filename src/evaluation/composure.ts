@@ -227,6 +227,8 @@ function censoredHits(text: PreparedText): Hit[] {
   for (const token of text.scanned.tokens) {
     if (!CENSORED.test(token.raw) || source.charCodeAt(token.start - 1) === 0x2a) continue;
     hits.push({ flag: 'profanity', score: 2, evidence: token.raw });
+    // a few quoted words explain the score; a flood of them adds nothing
+    if (hits.length >= MAX_EVIDENCE) break;
   }
   return hits;
 }

@@ -198,7 +198,7 @@ export const DE_LEXICON = {
       flag: 'blame',
       score: 2,
       patterns: [
-        'im gegensatz zu ihnen|dir|euch', 'anders als sie|du ~ ich|wir', 'wenigstens|immerhin|zumindest ~~ nicht ~~ wie sie|du $',
+        'im gegensatz zu ihnen|dir|euch', 'anders als sie|du ~ ich|wir', 'wenigstens|immerhin|zumindest ~ nicht ~ wie sie|du $',
         'ausgerechnet sie|du',
       ],
     },

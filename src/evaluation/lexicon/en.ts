@@ -181,7 +181,7 @@ export const EN_LEXICON = {
       flag: 'blame',
       score: 2,
       patterns: [
-        'at least i|we|i\'m|im ~~ unlike @you', 'at least i|we|i\'m|im ~~ like @you do|did|does|are', 'unlike @you', "i'm|im not the one ~ who|shouting|yelling|screaming|swearing|rude|lying",
+        'at least i|we|i\'m|im ~ unlike @you', 'at least i|we|i\'m|im ~~ like @you do|did|does|are', 'unlike @you', "i'm|im not the one ~ who|shouting|yelling|screaming|swearing|rude|lying",
         'look who is|who\'s talking', 'says the one|person|guy|woman|man who',
       ],
     },
