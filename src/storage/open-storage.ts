@@ -35,7 +35,7 @@ async function openAdapter(url: string): Promise<KeyvStoreAdapter> {
     case 'redis':
     case 'rediss': {
       const { default: KeyvRedis } = await import('@keyv/redis');
-      return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
+      return new KeyvRedis(url);
     }
     case 'postgres':
     case 'postgresql': {
