@@ -18,6 +18,7 @@ import { introducePractice, openPracticeThread, summaryMessage } from '../practi
 import { visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
 import { customerLineContent } from '../views.js';
+import { intensityOption } from '../command-options.js';
 
 const data = new SlashCommandBuilder()
   .setName('practice')
@@ -44,17 +45,7 @@ const data = new SlashCommandBuilder()
           .setDescriptionLocalizations({ de: 'Sprache des Gesprächs (Standard: Ihre oder die des Servers)' })
           .addChoices({ name: 'Deutsch', value: 'de' }, { name: 'English', value: 'en' }),
       )
-      .addStringOption((option) =>
-        option
-          .setName('intensity')
-          .setDescription('How hard the customer pushes (default: standard)')
-          .setDescriptionLocalizations({ de: 'Wie stark die Kundschaft drängt (Standard: standard)' })
-          .addChoices(
-            { name: 'gentle', name_localizations: { de: 'sanft' }, value: 'gentle' },
-            { name: 'standard', value: 'standard' },
-            { name: 'harsh', name_localizations: { de: 'hart' }, value: 'harsh' },
-          ),
-      ),
+      .addStringOption(intensityOption),
   )
   .addSubcommand((sub) =>
     sub

@@ -12,6 +12,7 @@ import { groupText } from '../group/group-text.js';
 import { interactionLanguage, requireRole } from '../permissions.js';
 import { visible } from '../replies.js';
 import { practiceCommand } from './practice.js';
+import { intensityOption } from '../command-options.js';
 
 /** Without a duration the group ends itself after this long, so a forgotten session does not stay open. */
 export const DEFAULT_DURATION_MINUTES = 60;
@@ -42,17 +43,7 @@ function withGroupOptions(sub: SlashCommandSubcommandBuilder): SlashCommandSubco
         .setDescriptionLocalizations({ de: 'Sprache des Gesprächs (Standard: die des Servers)' })
         .addChoices({ name: 'Deutsch', value: 'de' }, { name: 'English', value: 'en' }),
     )
-    .addStringOption((option) =>
-      option
-        .setName('intensity')
-        .setDescription('How hard the customer pushes (default: standard)')
-        .setDescriptionLocalizations({ de: 'Wie stark die Kundschaft drängt (Standard: standard)' })
-        .addChoices(
-          { name: 'gentle', name_localizations: { de: 'sanft' }, value: 'gentle' },
-          { name: 'standard', value: 'standard' },
-          { name: 'harsh', name_localizations: { de: 'hart' }, value: 'harsh' },
-        ),
-    );
+    .addStringOption(intensityOption);
 }
 
 const data = new SlashCommandBuilder()
