@@ -1,4 +1,4 @@
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Interaction, ModalSubmitInteraction, RepliableInteraction, StringSelectMenuInteraction } from 'discord.js';
 import { AppError } from '../errors.js';
 import type { Language } from '../evaluation/grade.js';
 import type { BotContext } from './bot-context.js';
@@ -8,20 +8,36 @@ import { errorReply } from './error-reply.js';
 import { ephemeral, visible } from './replies.js';
 import { uiText } from './ui-text.js';
 
+/** A string-select handler; custom ids as for buttons: `<prefix>:<arg>…`. Checks permissions itself. */
+export interface SelectHandler {
+  readonly prefix: string;
+  execute(interaction: StringSelectMenuInteraction<'cached'>, args: string[], context: BotContext): Promise<void>;
+}
+
+/** A modal-submit handler; custom ids as for buttons. Checks permissions itself. */
+export interface ModalHandler {
+  readonly prefix: string;
+  execute(interaction: ModalSubmitInteraction<'cached'>, args: string[], context: BotContext): Promise<void>;
+}
+
 export interface InteractionRouterOptions {
   commands: readonly Command[];
   buttons: readonly ButtonHandler[];
+  selects?: readonly SelectHandler[];
+  modals?: readonly ModalHandler[];
   context: BotContext;
 }
 
 /**
- * Dispatches slash commands (by name), autocomplete and buttons (by custom-id prefix) to their
- * handlers. This is the only try/catch for interactions: every failure becomes an ephemeral
+ * Dispatches slash commands (by name), autocomplete, and buttons, select menus and modal submits
+ * (by custom-id prefix) to their handlers. This is the only try/catch for interactions: every failure becomes an ephemeral
  * answer (see `errorReply`), also when the handler had already deferred or replied.
  */
 export function createInteractionRouter(options: InteractionRouterOptions): (interaction: Interaction) => Promise<void> {
   const commands = indexBy(options.commands, (command) => command.data.name, 'command');
   const buttons = indexBy(options.buttons, (button) => button.prefix, 'button prefix');
+  const selects = indexBy(options.selects ?? [], (select) => select.prefix, 'select prefix');
+  const modals = indexBy(options.modals ?? [], (modal) => modal.prefix, 'modal prefix');
   const { context } = options;
 
   return async function route(interaction) {
@@ -45,6 +61,18 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
         if (!handler) throw new AppError('unknown_button', `no handler for button prefix "${prefix}"`);
         log.debug({ prefix, action: args[0] }, 'button');
         await handler.execute(interaction, args, { ...context, log });
+      } else if (interaction.isStringSelectMenu()) {
+        const [prefix = '', ...args] = interaction.customId.split(':');
+        const handler = selects.get(prefix);
+        if (!handler) throw new AppError('unknown_select', `no handler for select prefix "${prefix}"`);
+        log.debug({ prefix }, 'select');
+        await handler.execute(interaction, args, { ...context, log });
+      } else if (interaction.isModalSubmit()) {
+        const [prefix = '', ...args] = interaction.customId.split(':');
+        const handler = modals.get(prefix);
+        if (!handler) throw new AppError('unknown_modal', `no handler for modal prefix "${prefix}"`);
+        log.debug({ prefix }, 'modal');
+        await handler.execute(interaction, args, { ...context, log });
       }
     } catch (error) {
       if (interaction.isAutocomplete()) {
@@ -66,7 +94,7 @@ async function answer(interaction: RepliableInteraction, content: string): Promi
     await interaction.reply(ephemeral({ content }));
   } else if (interaction.deferred && !interaction.replied && interaction.ephemeral !== null) {
     // deferReply (not deferUpdate): replace the "thinking…" placeholder; its visibility was set then.
-    await interaction.editReply(visible({ content, embeds: [], components: [] }));
+    await interaction.editReply(visible({ content, embeds: [], components: [], files: [] }));
   } else {
     await interaction.followUp(ephemeral({ content }));
   }

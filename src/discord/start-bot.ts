@@ -13,7 +13,6 @@ import { createInteractionRouter } from './interaction-router.js';
 import { inviteUrl } from './invite.js';
 import { createMessageRouter } from './message-router.js';
 import { postExchange } from './practice-thread.js';
-import { createComponentRouter } from './review/component-router.js';
 import { reviewModals, reviewSelects } from './review/review-handlers.js';
 import { scheduleRetention, type RetentionSchedule } from './review/retention-schedule.js';
 import { uiText } from './ui-text.js';
@@ -61,12 +60,9 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const context: BotContext = { engine: app.engine, personas: app.personas, storage: app.storage, config, log };
 
   const client = createBotClient(options.client);
-  const routeInteraction = createInteractionRouter({ commands, buttons, context });
-  const routeComponent = createComponentRouter({ selects: reviewSelects, modals: reviewModals, context });
+  const routeInteraction = createInteractionRouter({ commands, buttons, selects: reviewSelects, modals: reviewModals, context });
   const routeMessage = createMessageRouter(context, groupHooks);
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
-  // Select menus and modal submits (the review side); the core router ignores those.
-  client.on(Events.InteractionCreate, (interaction) => void routeComponent(interaction));
   client.on(Events.MessageCreate, (message) => void routeMessage(message));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));

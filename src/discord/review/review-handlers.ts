@@ -6,7 +6,7 @@ import { exchangeLabel } from '../../reports/transcript-view.js';
 import type { ButtonHandler } from '../button.js';
 import { ephemeral, visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
-import type { ModalHandler, SelectHandler } from './component-router.js';
+import type { ModalHandler, SelectHandler } from '../interaction-router.js';
 import { groupAttachment, sessionAttachment } from './export-file.js';
 import { groupRecordEraser } from './group-eraser.js';
 import { listMessage } from './list-view.js';
