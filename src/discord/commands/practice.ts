@@ -12,13 +12,12 @@ import { LanguageSchema, type Language } from '../../evaluation/grade.js';
 import { IntensitySchema } from '../../personas/persona-schema.js';
 import type { BotContext } from '../bot-context.js';
 import type { Command } from '../command.js';
-import { LIMITS, truncate } from '../limits.js';
 import { getGuildConfig, interactionLanguage } from '../permissions.js';
 import { introducePractice, openPracticeThread, summaryMessage } from '../practice-thread.js';
 import { visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
 import { customerLineContent } from '../views.js';
-import { intensityOption } from '../command-options.js';
+import { intensityOption, respondWithPersonas } from '../command-options.js';
 
 const data = new SlashCommandBuilder()
   .setName('practice')
@@ -101,17 +100,7 @@ export const practiceCommand = {
         throw new UserFacingError('unknown_subcommand', uiText(session.lang).errors.unknownAction);
     }
   },
-  async autocomplete(interaction, context) {
-    const config = await getGuildConfig(context, interaction.guildId);
-    const lang = interactionLanguage(interaction, config);
-    const typed = interaction.options.getFocused().toLowerCase().trim();
-    const choices = context.personas
-      .list()
-      .filter((persona) => !typed || [persona.id, persona.names.de, persona.names.en].some((name) => name.toLowerCase().includes(typed)))
-      .slice(0, LIMITS.autocompleteChoices)
-      .map((persona) => ({ name: truncate(`${persona.names[lang]} (${persona.id})`, LIMITS.choiceName), value: persona.id }));
-    await interaction.respond(choices);
-  },
+  autocomplete: respondWithPersonas,
 } satisfies Command;
 
 async function startPractice(interaction: ChatInputCommandInteraction<'cached'>, context: BotContext): Promise<void> {

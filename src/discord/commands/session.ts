@@ -11,8 +11,7 @@ import { endGroup, groupStore, startGroup } from '../group/group-service.js';
 import { groupText } from '../group/group-text.js';
 import { interactionLanguage, requireRole } from '../permissions.js';
 import { visible } from '../replies.js';
-import { practiceCommand } from './practice.js';
-import { intensityOption } from '../command-options.js';
+import { intensityOption, respondWithPersonas } from '../command-options.js';
 
 /** Without a duration the group ends itself after this long, so a forgotten session does not stay open. */
 export const DEFAULT_DURATION_MINUTES = 60;
@@ -96,7 +95,7 @@ export const sessionCommand = {
     if (!mode) throw new UserFacingError('unknown_subcommand', groupText(interactionLanguage(interaction, config)).end.noGroup);
     return startSession(interaction, context, config, mode);
   },
-  autocomplete: (interaction, context) => practiceCommand.autocomplete(interaction, context),
+  autocomplete: respondWithPersonas,
 } satisfies Command;
 
 async function startSession(

@@ -1,13 +1,12 @@
 import { InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
-import { LIMITS, truncate } from '../limits.js';
-import { getGuildConfig, interactionLanguage } from '../permissions.js';
 import { visible } from '../replies.js';
 import { listMessage } from '../review/list-view.js';
 import { loadViewableSession } from '../review/session-access.js';
 import { parseSince } from '../review/since.js';
 import { transcriptMessage } from '../review/transcript-message.js';
 import { memberNameFrom, resolveViewer } from '../review/viewer.js';
+import { respondWithPersonas } from '../command-options.js';
 
 const data = new SlashCommandBuilder()
   .setName('transcripts')
@@ -65,14 +64,5 @@ export const transcriptsCommand = {
     };
     await interaction.editReply(visible(await listMessage(context, resolved, interaction.guildId, query, 1)));
   },
-  async autocomplete(interaction, context) {
-    const lang = interactionLanguage(interaction, await getGuildConfig(context, interaction.guildId));
-    const typed = interaction.options.getFocused().toLowerCase().trim();
-    const choices = context.personas
-      .list()
-      .filter((persona) => !typed || [persona.id, persona.names.de, persona.names.en].some((name) => name.toLowerCase().includes(typed)))
-      .slice(0, LIMITS.autocompleteChoices)
-      .map((persona) => ({ name: truncate(`${persona.names[lang]} (${persona.id})`, LIMITS.choiceName), value: persona.id }));
-    await interaction.respond(choices);
-  },
+  autocomplete: respondWithPersonas,
 } satisfies Command;
