@@ -42,8 +42,7 @@ export function summarizeSession(session: Session, advise: (lang: Language, weak
     boundaryCorrect: mean(exchanges.map((exchange) => (isBoundaryCorrect(exchange.grade.boundary.verdict) ? 1 : 0))),
     overall: mean(scored.map((entry) => entry.overall)),
   };
-  // Ties go to the earlier exchange for the best and to the later one for the weakest, so one
-  // reply is never both unless it is the only one.
+  // Ties go to the earlier exchange for the best and to the later one for the weakest.
   let best = scored[0];
   let weakest = scored[0];
   for (const entry of scored) {
@@ -67,7 +66,8 @@ export function summarizeSession(session: Session, advise: (lang: Language, weak
     averages,
     scores: scored.map((entry) => ({ lineN: entry.exchange.lineN, attempt: entry.exchange.attempt, overall: entry.overall })),
     best: ref(best),
-    weakest: scored.length > 1 ? ref(weakest) : null,
+    // With every reply scored alike there is no weakest one to point at.
+    weakest: weakest && best && weakest.overall < best.overall ? ref(weakest) : null,
     practiseNext: advise(session.lang, weakestCriterion),
   };
 }

@@ -114,6 +114,20 @@ describe('practice engine', () => {
     expect(result.line?.stage).toBe('softer');
   });
 
+  it('the summary names the best and weakest replies only when they differ', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'neutral one');
+    await engine.reply(session.id, 'neutral two');
+    const even = engine.summarize((await engine.get(session.id))!);
+    expect(even.best?.reply).toBe('neutral one');
+    expect(even.weakest).toBeNull();
+    await engine.reply(session.id, 'rude three');
+    const uneven = engine.summarize((await engine.get(session.id))!);
+    expect(uneven.weakest?.reply).toBe('rude three');
+    expect(uneven.best?.reply).toBe('neutral one');
+  });
+
   it('ends at the turn limit', async () => {
     const { engine } = engineWith();
     const { session } = await start(engine);

@@ -66,7 +66,7 @@ export const de = {
     boundary_missing: [
       {
         tip: 'Der Kunde hat Sie persönlich beleidigt, und die Antwort ist darüber hinweggegangen. Benennen Sie es einmal, ruhig, und bieten Sie dann an, sachlich weiterzumachen.',
-        example: 'Bitte sprechen Sie nicht so mit mir. Ich kläre das mit Ihrer Karte gern, wenn wir respektvoll bleiben.',
+        example: 'Bitte sprechen Sie nicht so mit mir. Ich kläre das gern mit Ihnen, wenn wir respektvoll bleiben.',
       },
       {
         tip: 'Schlucken Sie eine persönliche Beleidigung nicht. Ein ruhiger Satz zum Verhalten, dann zurück zum Anliegen.',
@@ -110,7 +110,7 @@ export const de = {
       },
       {
         tip: 'Öffnen Sie nach dem Benennen den Weg zurück: Sagen Sie, was Sie als Nächstes für den Kunden tun.',
-        example: 'Ich bitte Sie um einen respektvollen Ton. Dann gehe ich Ihre Abrechnung Zeile für Zeile mit Ihnen durch.',
+        example: 'Ich bitte Sie um einen respektvollen Ton. Dann gehe ich Ihr Anliegen Schritt für Schritt mit Ihnen durch.',
       },
     ],
     composure_insult: [
@@ -136,7 +136,7 @@ export const de = {
     composure_blame: [
       {
         tip: 'Schuldzuweisungen führen zum Streit über Schuld. Schauen Sie nach vorn: Was lässt sich jetzt tun?',
-        example: 'Woran es auch lag – sorgen wir dafür, dass Ihre Karte wieder funktioniert. Ich bestelle Ihnen heute eine neue.',
+        example: 'Woran es auch lag – sorgen wir dafür, dass es wieder funktioniert. Ich kümmere mich heute darum.',
       },
       {
         tip: 'Selbst wenn der Kunde einen Fehler gemacht hat: Ihn jetzt darauf hinzuweisen hilft niemandem. Zeigen Sie zuerst den Ausweg.',
@@ -200,7 +200,7 @@ export const de = {
       },
       {
         tip: 'Die Antwort geht direkt zur Sache. Ein Satz, der zeigt, dass Sie die Lage des Kunden wahrnehmen, macht viel aus.',
-        example: 'Ich kann mir vorstellen, wie beunruhigend es ist, wenn die Karte im Ausland nicht funktioniert.',
+        example: 'Ich kann mir vorstellen, wie beunruhigend es ist, wenn etwas, auf das Sie sich verlassen, plötzlich nicht funktioniert.',
       },
     ],
     empathy_generic: [
@@ -226,7 +226,7 @@ export const de = {
     empathy_repeated: [
       {
         tip: 'Dieselbe Verständnisformel in jeder Antwort klingt bald auswendig gelernt. Variieren Sie und beziehen Sie sich auf das, was der Kunde gerade gesagt hat.',
-        example: 'Zur gesperrten Karte kommt also noch, dass Sie niemand zurückgerufen hat. Das ist wirklich nicht in Ordnung.',
+        example: 'Zum eigentlichen Problem kommt also noch, dass Sie niemand zurückgerufen hat. Das ist wirklich nicht in Ordnung.',
       },
       {
         tip: 'Nehmen Sie frische Worte: Reagieren Sie auf das Neueste, was der Kunde erzählt hat.',
@@ -290,7 +290,7 @@ export const de = {
       },
       {
         tip: 'Sagen Sie, was Sie tun und wann. Konkrete Schritte beruhigen mehr als Beschwichtigungen.',
-        example: 'Ich schicke Ihnen heute eine Ersatzkarte; sie ist in drei Werktagen bei Ihnen.',
+        example: 'Ich schicke Ihnen heute die Bestätigung; in drei Werktagen haben Sie alles.',
       },
     ],
     solution_time: [
@@ -316,11 +316,11 @@ export const de = {
     polish_venting: [
       {
         tip: 'Starke Antwort. Fassen Sie das Anliegen in einem Satz zusammen, um zu zeigen, dass Sie das ganze Bild haben.',
-        example: 'Die Karte wurde also im Ausland gesperrt und die Hotline war nicht erreichbar – richtig?',
+        example: 'Es hat also genau dann nicht funktioniert, als Sie es gebraucht haben, und niemand war erreichbar – richtig?',
       },
       {
         tip: 'Gut gemacht. Schließen Sie den Kreis: Kündigen Sie eine Rückmeldung an, damit der Kunde nicht nachhaken muss.',
-        example: 'Ich schreibe Ihnen heute Abend eine E-Mail, sobald die Karte entsperrt ist.',
+        example: 'Ich schreibe Ihnen heute Abend eine E-Mail, sobald alles geklärt ist.',
       },
     ],
     polish_insults: [
@@ -330,7 +330,7 @@ export const de = {
       },
       {
         tip: 'Gut. Kehren Sie nach jedem Zwischenfall zur Sache zurück, damit der Kunde einen Ausweg hat.',
-        example: 'Zurück zu Ihrer Abrechnung: Welche Buchung ist Ihnen unklar?',
+        example: 'Zurück zu Ihrem Anliegen: Womit sollen wir anfangen?',
       },
     ],
     polish_pressure: [

@@ -65,7 +65,7 @@ export const en = {
     boundary_missing: [
       {
         tip: 'The customer insulted you personally and the reply let it pass. Name it once, calmly, then offer to carry on with the matter.',
-        example: "Please don't speak to me like that. I'm glad to sort out your card with you once we keep it respectful.",
+        example: "Please don't speak to me like that. I'm glad to sort this out with you once we keep it respectful.",
       },
       {
         tip: 'Do not swallow a personal insult. One calm sentence about the behaviour, then straight back to the customer\'s concern.',
@@ -109,7 +109,7 @@ export const en = {
       },
       {
         tip: 'After naming the insult, open the way back: say what you will do for the customer next.',
-        example: 'I ask you to stay respectful. Then I will go through your statement with you line by line.',
+        example: 'I ask you to stay respectful. Then I will go through your case with you step by step.',
       },
     ],
     composure_insult: [
@@ -135,7 +135,7 @@ export const en = {
     composure_blame: [
       {
         tip: 'Blaming the customer starts a fight about fault. Look forward: what can be done now?',
-        example: 'Whatever caused it, let us make sure your card works again. I will order a new one today.',
+        example: 'Whatever caused it, let us make sure it gets fixed. I will take care of it today.',
       },
       {
         tip: 'Even if the customer made a mistake, pointing it out now helps nobody. Offer the way out first.',
@@ -199,7 +199,7 @@ export const en = {
       },
       {
         tip: 'The reply goes straight to business. One sentence that shows you noticed the customer\'s situation makes a big difference.',
-        example: "I can imagine how worrying it is when your card stops working abroad.",
+        example: "I can imagine how worrying it is when something you rely on suddenly stops working.",
       },
     ],
     empathy_generic: [
@@ -225,7 +225,7 @@ export const en = {
     empathy_repeated: [
       {
         tip: 'The same empathy formula every turn starts to sound scripted. Vary it and refer to what the customer just said.',
-        example: 'So on top of the blocked card, nobody called you back. That is really not okay.',
+        example: 'So on top of the problem itself, nobody called you back. That is really not okay.',
       },
       {
         tip: 'Use fresh words: react to the newest thing the customer told you.',
@@ -289,7 +289,7 @@ export const en = {
       },
       {
         tip: 'Say what you will do and when. Concrete steps calm better than reassurances.',
-        example: 'I will send you a replacement card today; it will be with you in three working days.',
+        example: 'I will send you the confirmation today, and you will have everything within three working days.',
       },
     ],
     solution_time: [
@@ -315,11 +315,11 @@ export const en = {
     polish_venting: [
       {
         tip: 'Strong reply. Summarise the customer\'s concern in one sentence to show you have the full picture.',
-        example: 'So the card was blocked abroad and the hotline did not pick up — is that right?',
+        example: 'So it stopped working just when you needed it, and nobody picked up — is that right?',
       },
       {
         tip: 'Well done. Close the loop: promise a follow-up so the customer does not have to chase you.',
-        example: 'I will email you tonight once the card is unblocked.',
+        example: 'I will email you tonight as soon as it is sorted.',
       },
     ],
     polish_insults: [
@@ -329,7 +329,7 @@ export const en = {
       },
       {
         tip: 'Good. Keep returning to the matter after each incident, so the customer has a way out.',
-        example: 'Now, about your statement: which booking is unclear?',
+        example: 'Now, back to your request: what should we look at first?',
       },
     ],
     polish_pressure: [
