@@ -91,7 +91,9 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
   }
 
   function makeLine(session: Session, persona: Persona, stageId: string, voiced: VoiceLine): CustomerLine {
-    const narration = requireStage(persona, stageId).narration?.[session.lang];
+    // A stage direction belongs to entering the stage; a customer who stays in it needs none again.
+    const entering = currentLine(session)?.stage !== stageId;
+    const narration = entering ? requireStage(persona, stageId).narration?.[session.lang] : undefined;
     return {
       n: session.lines.length === 0 ? 0 : Math.max(...session.lines.map((line) => line.n)) + 1,
       text: voiced.text,

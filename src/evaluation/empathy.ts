@@ -109,6 +109,8 @@ const WARMTH = bilingual({
     String.raw`\btake\s+(?:all\s+)?the\s+time\s+you\s+need\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:glad|grateful)\s+(?:you\s+(?:told|called|shared)|that\s+you)\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:here\s+for\s+you|so\s+sorry)\b`,
+    // concern for the person, not the case: "I wanted to ask how you are"
+    String.raw`\bhow\s+(?:are\s+you|you\s+are)(?:\s+(?:doing|managing|holding\s+up|feeling|coping))?(?:\s+(?:today|now|right\s+now|at\s+the\s+moment))?\s*(?:[?.!,;]|$)`,
   ],
   de: [
     String.raw`\btut\s+mir\s+(?:wirklich|sehr|aufrichtig|ehrlich|unheimlich|so|furchtbar|schrecklich|außerordentlich)\s+leid\b`,
@@ -118,6 +120,7 @@ const WARMTH = bilingual({
     String.raw`\blassen\s+sie\s+sich\s+(?:ruhig\s+|gern\s+|alle\s+)?(?:zeit|die\s+zeit)\b`,
     String.raw`\bich\s+bin\s+(?:froh|dankbar),?\s+dass\s+sie\b`,
     String.raw`\bich\s+bin\s+(?:für\s+sie\s+da|da\s+für\s+sie)\b`,
+    String.raw`\b(?:wie\s+es\s+ihnen\s+(?:gerade\s+|jetzt\s+|im\s+moment\s+)?geht|wie\s+geht\s+es\s+ihnen|wie\s+sie\s+(?:gerade\s+)?zurechtkommen)\b`,
   ],
 });
 
@@ -126,10 +129,13 @@ const SOUNDS_HARD = bilingual({
   en: [
     String.raw`\b(?:that|this|it)\s+(?:sounds|must\s+(?:be|have\s+been|feel))\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\b`,
     String.raw`\b(?:that|this|it)(?:'s|\s+is)\s+(?:\S+\s+){0,2}?(?:hard|difficult|awful|terrible|stressful|exhausting|painful|upsetting|frightening|scary|overwhelming|a\s+lot)\s+for\s+you\b`,
+    String.raw`\b(?:weighing\s+on\s+you|(?:is|was)\s+troubling\s+you|on\s+your\s+mind)\b`,
   ],
   de: [
     String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
     String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
+    String.raw`\b(?:etwas|was)\s+(?:\S+\s+){0,2}?(?:belastet|bedrückt|beschäftigt)\s+sie\b`,
+    String.raw`\bsie\s+(?:klangen|wirkten|waren)\s+(?:\S+\s+){0,2}?(?:aufgewühlt|bedrückt|belastet|durcheinander|mitgenommen)\b`,
   ],
 });
 

@@ -61,13 +61,16 @@ describe('practice engine', () => {
     expect(first.line?.stage).toBe('softer');
     expect(first.line?.narration).toBe('She sighs.');
     expect(first.ended).toBeNull();
+    const stay = await engine.reply(session.id, 'still neutral');
+    expect(stay.line?.stage).toBe('softer');
+    expect(stay.line?.narration).toBeUndefined();
     const second = await engine.reply(session.id, 'I will fix it today');
     expect(second.line?.text).toBe('Thank you, goodbye.');
     expect(second.ended?.session.outcome).toBe('resolved');
-    expect(second.ended?.summary.exchanges).toBe(2);
+    expect(second.ended?.summary.exchanges).toBe(3);
     const stored = await storage.sessions.get(session.id);
     expect(stored?.status).toBe('ended');
-    expect(stored?.exchanges.map((exchange) => exchange.reply)).toEqual(['warm words', 'I will fix it today']);
+    expect(stored?.exchanges.map((exchange) => exchange.reply)).toEqual(['warm words', 'still neutral', 'I will fix it today']);
   });
 
   it('escalates on rude replies until the customer hangs up', async () => {

@@ -266,11 +266,11 @@ export const de = {
     grief_acknowledge: [
       {
         tip: 'Ein knappes „Tut mir leid“ wirkt nach einem Verlust distanziert. Benennen Sie schlicht, was passiert ist, und lassen Sie dem Kunden Raum.',
-        example: 'Es tut mir sehr leid, dass Ihre Frau gestorben ist. Wie kommen Sie gerade zurecht?',
+        example: 'Es tut mir sehr leid, dass Sie so etwas durchmachen. Wie kommen Sie gerade zurecht?',
       },
       {
         tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zum Verlust, dann bestimmt der Kunde das Tempo.',
-        example: 'Ihren Mann so plötzlich zu verlieren, ist sehr schwer. Wir gehen das in Ruhe Schritt für Schritt an.',
+        example: 'Das ist sehr viel auf einmal. Wir gehen das in Ruhe Schritt für Schritt an.',
       },
     ],
     empathy_explore: [

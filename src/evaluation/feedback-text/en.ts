@@ -265,11 +265,11 @@ export const en = {
     grief_acknowledge: [
       {
         tip: 'A bare "sorry" sounds distant after a loss. Name what happened in simple words and leave the customer room.',
-        example: 'I am so sorry that your wife died. How are you managing at the moment?',
+        example: 'I am so sorry you are going through this. How are you managing at the moment?',
       },
       {
         tip: 'Stay with the person before the paperwork: one warm sentence about the loss, then let them set the pace.',
-        example: 'Losing your husband so suddenly is a lot to bear. We can take this one step at a time.',
+        example: 'That is a lot to carry all at once. We can take this one step at a time.',
       },
     ],
     empathy_explore: [
