@@ -206,7 +206,7 @@ export const de = {
     empathy_generic: [
       {
         tip: '„Ich verstehe“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten des Kunden.',
-        example: 'Eine doppelte Abbuchung kurz vor der Miete ist wirklich belastend für Sie.',
+        example: 'Dass Sie jetzt auch noch darauf warten müssen, ist wirklich belastend für Sie.',
       },
       {
         tip: 'Machen Sie die Empathie konkret: Greifen Sie ein Detail auf, das der Kunde genannt hat.',

@@ -205,7 +205,7 @@ export const en = {
     empathy_generic: [
       {
         tip: '"I understand" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
-        example: "Being charged twice right before rent is due must be really stressful.",
+        example: "Having to wait for this on top of everything else must be really stressful.",
       },
       {
         tip: 'Make the empathy specific: pick up a detail the customer mentioned.',
