@@ -1,13 +1,22 @@
 import { Client, GatewayIntentBits } from 'discord.js';
+import type { AppConfig } from '../config/config.js';
 import { NO_MENTIONS } from './replies.js';
 
 /**
- * What may differ between production and a test against the fake Discord: only where the REST
- * API lives (the gateway URL then comes from that API's `/gateway/bot`).
+ * What may differ between production and a test against the fake Discord: where the REST API lives
+ * (the gateway URL then comes from that API's `/gateway/bot`) and how many requests per second the
+ * client allows itself.
  */
 export interface BotClientOptions {
   /** REST base without the version, e.g. `http://127.0.0.1:PORT/api`; default: Discord's */
-  restApi?: string;
+  restApi?: string | undefined;
+  /** the client's global REST budget; default: Discord's 50 per second */
+  globalRequestsPerSecond?: number | undefined;
+}
+
+/** The client options a configuration asks for (`DISCORD_API_URL`, `DISCORD_REST_GLOBAL_RPS`). */
+export function clientOptionsFromConfig(config: Pick<AppConfig, 'DISCORD_API_URL' | 'DISCORD_REST_GLOBAL_RPS'>): BotClientOptions {
+  return { restApi: config.DISCORD_API_URL, globalRequestsPerSecond: config.DISCORD_REST_GLOBAL_RPS };
 }
 
 /**
@@ -19,6 +28,9 @@ export function createBotClient(options: BotClientOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
     allowedMentions: NO_MENTIONS,
-    ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+    rest: {
+      ...(options.restApi ? { api: options.restApi } : {}),
+      ...(options.globalRequestsPerSecond ? { globalRequestsPerSecond: options.globalRequestsPerSecond } : {}),
+    },
   });
 }

@@ -51,6 +51,6 @@ export async function deployCommandsFromConfig(config: AppConfig, log: Logger, r
     applicationId: config.DISCORD_APPLICATION_ID,
     guildId: config.DISCORD_DEV_GUILD_ID,
     log,
-    restApi,
+    restApi: restApi ?? config.DISCORD_API_URL,
   });
 }

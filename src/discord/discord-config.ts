@@ -11,4 +11,14 @@ export const DiscordEnvSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /**
+   * where the REST API lives, without the version: an HTTP proxy in front of Discord (several bot
+   * processes sharing one rate limit) or a local fake Discord. Default: Discord's own.
+   */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * REST requests per second across the whole bot. Discord allows 50 unless it raised the limit
+   * for your bot; set it higher only then (or against a proxy or fake that allows more).
+   */
+  DISCORD_REST_GLOBAL_RPS: z.coerce.number().int().min(1).max(10_000).default(50),
 });

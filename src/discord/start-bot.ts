@@ -5,7 +5,7 @@ import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import type { BotContext } from './bot-context.js';
 import { buttons } from './buttons/index.js';
-import { createBotClient, type BotClientOptions } from './client.js';
+import { clientOptionsFromConfig, createBotClient, type BotClientOptions } from './client.js';
 import { commands } from './commands/index.js';
 import { deployCommands } from './deploy-commands.js';
 import { groupHooks } from './group-seam.js';
@@ -20,7 +20,10 @@ import { uiText } from './ui-text.js';
 export interface StartBotOptions {
   config: AppConfig;
   log: Logger;
-  /** the client's REST base; tests point it at the fake Discord. Nothing else differs from production. */
+  /**
+   * the client's REST base and budget; tests point it at the fake Discord. Nothing else differs
+   * from production. Default: from the configuration (`DISCORD_API_URL`, `DISCORD_REST_GLOBAL_RPS`).
+   */
   client?: BotClientOptions;
   /** overrides STORE_URL when the bot builds its own app */
   storeUrl?: string;
@@ -59,7 +62,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const ownsApp = options.app === undefined;
   const context: BotContext = { engine: app.engine, personas: app.personas, storage: app.storage, config, log };
 
-  const client = createBotClient(options.client);
+  const clientOptions = { ...clientOptionsFromConfig(config), ...options.client };
+  const client = createBotClient(clientOptions);
   const routeInteraction = createInteractionRouter({ commands, buttons, selects: reviewSelects, modals: reviewModals, context });
   const routeMessage = createMessageRouter(context, groupHooks);
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
@@ -84,7 +88,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         applicationId: readyClient.application.id,
         guildId: config.DISCORD_DEV_GUILD_ID,
         log,
-        ...(options.client?.restApi ? { restApi: options.client.restApi } : {}),
+        ...(clientOptions.restApi ? { restApi: clientOptions.restApi } : {}),
       });
     }
     const recovered = await answerPending(readyClient, context);
