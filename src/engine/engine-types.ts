@@ -29,6 +29,15 @@ export interface ReplyResult {
   ended: EndResult | null;
 }
 
+/**
+ * What {@link PracticeEngine.replyOnce} did with a message: graded and answered it now, or found it
+ * already taken (graded before, e.g. a message Discord delivered again) — then the front end says
+ * nothing, because the trainee already has (or is about to get) the answer.
+ */
+export type ReplyOutcome =
+  | { kind: 'answered'; result: ReplyResult }
+  | { kind: 'already_answered'; session: Session; exchange: Exchange | null };
+
 export interface RetryResult {
   session: Session;
   /** the customer line to answer again */
@@ -85,6 +94,14 @@ export interface PracticeEngine {
   start(request: StartRequest): Promise<StartResult>;
   /** grade the reply, move the script, get the customer's answer, persist, return */
   reply(sessionId: string, text: string): Promise<ReplyResult>;
+  /**
+   * `reply`, at most once per `key` (the front end's message id, e.g. a Discord message id): the key
+   * is persisted with the pending reply and the exchange, so a message delivered twice — a gateway
+   * replay, a catch-up after a restart, two handlers — is graded once. A key already taken returns
+   * `already_answered` whatever the session's state (even ended or paused), before anything else is
+   * checked; a key that is the pending reply left by a process that died is answered now.
+   */
+  replyOnce(sessionId: string, text: string, key: string): Promise<ReplyOutcome>;
   /** answer the last answered customer line again; the first attempt stays in the transcript */
   retry(sessionId: string): Promise<RetryResult>;
   /** what a strong reply would do now, in the session language, without writing it */

@@ -9,7 +9,7 @@ import type { SessionStore } from '../storage/session-store.js';
 import { KeyedMutex } from '../storage/keyed-mutex.js';
 import type { CallOptions } from './call-options.js';
 import type { CustomerVoice, VoiceLine } from './customer-voice.js';
-import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyResult } from './engine-types.js';
+import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyOutcome, type ReplyResult } from './engine-types.js';
 import { engineMessage } from './engine-messages.js';
 import { conditionHolds, nextStageId, requireStage } from './script-machine.js';
 import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
@@ -175,7 +175,15 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     }
 
     const attempt = session.exchanges.filter((exchange) => exchange.lineN === line.n).length + 1;
-    const exchange: Exchange = { lineN: line.n, attempt, reply: pending.text, grade, at: now(), ...(usage ? { usage } : {}) };
+    const exchange: Exchange = {
+      lineN: line.n,
+      attempt,
+      reply: pending.text,
+      grade,
+      at: now(),
+      ...(usage ? { usage } : {}),
+      ...(pending.key === undefined ? {} : { key: pending.key }),
+    };
     const customerLine = voiced ? makeLine(session, persona, decision.stageId, voiced) : null;
     const updated: Session = {
       ...session,
@@ -199,6 +207,20 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       line: customerLine,
       ended: decision.outcome ? { session: updated, summary: summarize(updated) } : null,
     };
+  }
+
+  /** Checks and persists a new reply, then answers it; runs under the session's lock. */
+  async function receive(session: Session, text: string, key: string | undefined): Promise<ReplyResult> {
+    const cleaned = cleanReply(text);
+    requireOpen(session);
+    if (cleaned.length === 0) throw new UserFacingError('reply_empty', engineMessage('reply_empty', session.lang));
+    if (cleaned.length > MAX_REPLY_CHARS) {
+      throw new UserFacingError('reply_too_long', engineMessage('reply_too_long', session.lang, { max: MAX_REPLY_CHARS, got: cleaned.length }));
+    }
+    // Persist the reply before any slow work: if the process dies now, recoverPending answers it.
+    const pending: Session = { ...session, pendingReply: { text: cleaned, at: now(), ...(key === undefined ? {} : { key }) }, updatedAt: now() };
+    await deps.store.save(pending);
+    return answerPending(pending);
   }
 
   const summarize = (session: Session) => summarizeSession(session, deps.advise);
@@ -243,19 +265,22 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       return { session: started, persona, line };
     },
 
-    async reply(sessionId, text) {
-      const cleaned = cleanReply(text);
-      return locks.run(sessionId, async () => {
+    reply: (sessionId, text) => locks.run(sessionId, async () => receive(await load(sessionId), text, undefined)),
+
+    async replyOnce(sessionId, text, key) {
+      return locks.run(sessionId, async (): Promise<ReplyOutcome> => {
         const session = await load(sessionId);
-        requireOpen(session);
-        if (cleaned.length === 0) throw new UserFacingError('reply_empty', engineMessage('reply_empty', session.lang));
-        if (cleaned.length > MAX_REPLY_CHARS) {
-          throw new UserFacingError('reply_too_long', engineMessage('reply_too_long', session.lang, { max: MAX_REPLY_CHARS, got: cleaned.length }));
+        const answered = session.exchanges.find((exchange) => exchange.key === key);
+        if (answered) {
+          deps.log.debug({ sessionId, key }, 'reply already answered');
+          return { kind: 'already_answered', session, exchange: answered };
         }
-        // Persist the reply before any slow work: if the process dies now, recoverPending answers it.
-        const pending: Session = { ...session, pendingReply: { text: cleaned, at: now() }, updatedAt: now() };
-        await deps.store.save(pending);
-        return answerPending(pending);
+        if (session.pendingReply?.key === key) {
+          // Received by a process that died before answering: answer it now, once.
+          requireOpen(session);
+          return { kind: 'answered', result: await answerPending(session) };
+        }
+        return { kind: 'answered', result: await receive(session, text, key) };
       });
     },
 

@@ -50,6 +50,8 @@ export const ExchangeSchema = z.object({
   usage: TokenUsageSchema.optional(),
   /** the latest trainer override of this grade, if any */
   override: GradeOverrideSchema.optional(),
+  /** the front end's id of the message this reply came in (a Discord message id): it is graded once */
+  key: z.string().optional(),
 });
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
@@ -77,13 +79,21 @@ export const SessionSchema = z.object({
   lines: z.array(CustomerLineSchema),
   exchanges: z.array(ExchangeSchema),
   /** a reply received but not yet graded: if the process died here, it is graded on resume */
-  pendingReply: z.object({ text: z.string(), at: z.string() }).nullable().default(null),
+  pendingReply: z.object({ text: z.string(), at: z.string(), key: z.string().optional() }).nullable().default(null),
   usage: TokenUsageSchema.default({ promptTokens: 0, completionTokens: 0 }),
   createdAt: z.string(),
   updatedAt: z.string(),
   endedAt: z.string().nullable().default(null),
 });
 export type Session = z.infer<typeof SessionSchema>;
+
+/**
+ * Whether the message with this idempotency key was already taken as a reply: graded (an exchange
+ * carries the key) or received and being graded (the pending reply does).
+ */
+export function replyReceived(session: Session, key: string): boolean {
+  return session.pendingReply?.key === key || session.exchanges.some((exchange) => exchange.key === key);
+}
 
 /** The customer line the trainee is answering now (the last one not retracted). */
 export function currentLine(session: Session): CustomerLine | undefined {
