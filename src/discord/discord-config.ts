@@ -21,4 +21,13 @@ export const DiscordEnvSchema = z.object({
    * for your bot; set it higher only then (or against a proxy or fake that allows more).
    */
   DISCORD_REST_GLOBAL_RPS: z.coerce.number().int().min(1).max(10_000).default(50),
+  /**
+   * Graded replies (and Hint/Retry) one member may send per minute in their practice threads, per
+   * server; 0 switches the limit off (a load benchmark). See `src/discord/rate-limit.ts`.
+   */
+  RATE_LIMIT_REPLIES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(12),
+  /** expensive commands and buttons (practice start, exports, reports) one member may use per minute; 0: off */
+  RATE_LIMIT_COMMANDS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(6),
+  /** how many of either a member may send at once before the per-minute pace applies; it refills each minute */
+  RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(5),
 });

@@ -5,6 +5,7 @@ import type { BotContext } from './bot-context.js';
 import type { ButtonHandler } from './button.js';
 import type { Command } from './command.js';
 import { errorReply } from './error-reply.js';
+import { createMemberRateLimits, limitedCommand, limitedComponent, rateLimitSettings, retrySeconds, type RateLimitedAction } from './rate-limit.js';
 import { ephemeral, visible } from './replies.js';
 import { uiText } from './ui-text.js';
 
@@ -39,6 +40,7 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
   const selects = indexBy(options.selects ?? [], (select) => select.prefix, 'select prefix');
   const modals = indexBy(options.modals ?? [], (modal) => modal.prefix, 'modal prefix');
   const { context } = options;
+  const limits = context.rateLimits ?? createMemberRateLimits(rateLimitSettings(context.config));
 
   return async function route(interaction) {
     const log = context.log.child({ interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id });
@@ -46,6 +48,18 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       if (!interaction.inCachedGuild()) {
         if (interaction.isRepliable()) await interaction.reply(ephemeral({ content: uiText(fallbackLanguage(interaction, context)).errors.guildOnly }));
         return;
+      }
+      // Checked before any handler: a refused action does nothing at all, and says when to retry.
+      const cost = costOf(interaction);
+      if (cost && interaction.isRepliable()) {
+        const decision = await limits.take(cost, interaction.guildId, interaction.user.id);
+        if (!decision.allowed) {
+          if (decision.notify) log.info({ action: cost, retryAfterMs: decision.retryAfterMs }, 'interaction rate-limited');
+          const content = uiText(fallbackLanguage(interaction, context)).rateLimit.actionRefused(retrySeconds(decision.retryAfterMs));
+          // Ephemeral, so only the member sees it: answered every time, as Discord expects an answer.
+          await interaction.reply(ephemeral({ content }));
+          return;
+        }
       }
       if (interaction.isChatInputCommand()) {
         const command = commands.get(interaction.commandName);
@@ -86,6 +100,16 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       await answer(interaction, content).catch((sendError: unknown) => log.warn({ err: sendError }, 'could not send the error reply'));
     }
   };
+}
+
+/** What the interaction costs of the member rate limit, if anything (see `rate-limit.ts`). */
+function costOf(interaction: Interaction): RateLimitedAction | undefined {
+  if (interaction.isChatInputCommand()) return limitedCommand(interaction.commandName, interaction.options.getSubcommand(false));
+  if (interaction.isButton() || interaction.isStringSelectMenu()) {
+    const [prefix = '', action] = interaction.customId.split(':');
+    return limitedComponent(prefix, action);
+  }
+  return undefined;
 }
 
 /** Replies, or — when the handler already acknowledged — edits the deferred reply or follows up. */

@@ -4,12 +4,18 @@ import type { BotContext } from './bot-context.js';
 import { errorReply } from './error-reply.js';
 import type { GroupHooks } from './group-seam.js';
 import { handlePracticeMessage } from './practice-thread.js';
+import { createMemberRateLimits, rateLimitSettings, retrySeconds, type MemberRateLimits } from './rate-limit.js';
 import { visible } from './replies.js';
+import { uiText } from './ui-text.js';
 
 /**
  * `messageCreate` in threads: a group session's thread first, else a solo practice session found
  * by thread id in the store (so threads keep working after a restart). Everything else — other
  * channels, bots, members other than the trainee — is ignored without a word.
+ *
+ * A message of a session's own trainee in its thread costs a `reply` point of the member rate
+ * limit before any handler sees it; a refused one is not graded and the trainee is told so once
+ * per refusal window.
  */
 export function createMessageRouter(
   context: BotContext,
@@ -18,10 +24,12 @@ export function createMessageRouter(
   // Replies sent in quick succession are graded in order by the engine; this keeps their
   // answers and feedback from interleaving in the thread as well.
   const threads = new KeyedMutex();
+  const limits = context.rateLimits ?? createMemberRateLimits(rateLimitSettings(context.config));
   return async function route(message) {
     if (message.author.bot || message.system || !message.inGuild() || !message.channel.isThread()) return;
     const log = context.log.child({ messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {
+      if (!(await withinLimit(message, context, limits, log))) return;
       if (await group.handleGroupThreadMessage(message, { ...context, log })) return;
       await threads.run(message.channelId, () => handlePracticeMessage(message, { ...context, log }));
     } catch (error) {
@@ -30,4 +38,22 @@ export function createMessageRouter(
       await message.reply(visible({ content })).catch((sendError: unknown) => log.warn({ err: sendError }, 'could not send the error reply'));
     }
   };
+}
+
+/**
+ * Only messages the bot would answer count: the session owner's, in the session's own thread
+ * (solo or group). Chat of other members costs nothing and is never refused.
+ */
+async function withinLimit(message: Message<true>, context: BotContext, limits: MemberRateLimits, log: BotContext['log']): Promise<boolean> {
+  if (!limits.isLimited('reply')) return true;
+  const session = await context.storage.sessions.findByChannel(message.channelId);
+  if (!session || session.userId !== message.author.id) return true;
+  const decision = await limits.take('reply', message.guildId, message.author.id);
+  if (decision.allowed) return true;
+  if (decision.notify) {
+    log.info({ sessionId: session.id, retryAfterMs: decision.retryAfterMs }, 'reply rate-limited');
+    const content = uiText(session.lang).rateLimit.replyRefused(retrySeconds(decision.retryAfterMs));
+    await message.reply(visible({ content }));
+  }
+  return false;
 }

@@ -21,6 +21,11 @@ export interface UiText {
     textChannelOnly: string;
     unknownAction: string;
   };
+  /** answers when a member sends faster than the per-member rate limit allows (see rate-limit.ts) */
+  rateLimit: {
+    replyRefused(seconds: number): string;
+    actionRefused(seconds: number): string;
+  };
   practice: {
     threadName(persona: string, member: string): string;
     threadOpened(threadId: string): string;
@@ -117,6 +122,12 @@ const en: UiText = {
     threadFailed: 'I could not open a thread here. Please ask an admin to give me the Create Threads and Send Messages in Threads permissions.',
     textChannelOnly: 'Practice sessions start in a text channel (not inside a thread or forum). Please run the command there.',
     unknownAction: 'This button is no longer active.',
+  },
+  rateLimit: {
+    replyRefused: (seconds) =>
+      `You are sending replies faster than I can grade them. This reply was **not** graded — please send it again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
+    actionRefused: (seconds) =>
+      `Too many requests in a short time, so nothing was done. Please try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`,
   },
   practice: {
     threadName: (persona, member) => `Practice: ${persona} · ${member}`,
@@ -230,6 +241,12 @@ const de: UiText = {
     threadFailed: 'Ich konnte hier keinen Thread öffnen. Bitten Sie eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
     textChannelOnly: 'Übungen starten in einem Textkanal (nicht in einem Thread oder Forum). Bitte nutzen Sie den Befehl dort.',
     unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv.',
+  },
+  rateLimit: {
+    replyRefused: (seconds) =>
+      `Sie senden Antworten schneller, als ich sie bewerten kann. Diese Antwort wurde **nicht** bewertet — bitte senden Sie sie in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} noch einmal.`,
+    actionRefused: (seconds) =>
+      `Zu viele Anfragen in kurzer Zeit, deshalb ist nichts geschehen. Bitte versuchen Sie es in ${seconds} ${seconds === 1 ? 'Sekunde' : 'Sekunden'} noch einmal.`,
   },
   practice: {
     threadName: (persona, member) => `Übung: ${persona} · ${member}`,
