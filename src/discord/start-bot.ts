@@ -13,6 +13,7 @@ import { createInteractionRouter } from './interaction-router.js';
 import { inviteUrl } from './invite.js';
 import { createMessageRouter } from './message-router.js';
 import { postExchange } from './practice-thread.js';
+import { createMemberRateLimits, rateLimitSettings } from './rate-limit.js';
 import { reviewModals, reviewSelects } from './review/review-handlers.js';
 import { scheduleRetention, type RetentionSchedule } from './review/retention-schedule.js';
 import { uiText } from './ui-text.js';
@@ -60,7 +61,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   }
   const app = options.app ?? (await createApp({ config, log, ...(options.storeUrl ? { storeUrl: options.storeUrl } : {}) }));
   const ownsApp = options.app === undefined;
-  const context: BotContext = { engine: app.engine, personas: app.personas, storage: app.storage, config, log };
+  const context: BotContext = {
+    engine: app.engine,
+    personas: app.personas,
+    storage: app.storage,
+    config,
+    log,
+    // One set of counters for both routers: Hint and Retry share the reply bucket with messages.
+    rateLimits: createMemberRateLimits(rateLimitSettings(config)),
+  };
 
   const clientOptions = { ...clientOptionsFromConfig(config), ...options.client };
   const client = createBotClient(clientOptions);
