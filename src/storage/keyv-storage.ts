@@ -131,7 +131,13 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
 
     async save(session) {
       const previous = await read(`listing:${session.id}`, ListingSchema);
-      await write(`session:${session.id}`, session);
+      // Which record goes first decides what a store failing halfway leaves behind. A new session's
+      // record comes first: a failure after it leaves an unlisted orphan, never a listing without a
+      // session. An existing session's record comes last, as the commit point of an exchange: a
+      // failure before it leaves the transcript as it was (the trainee is told to send the reply
+      // again) instead of holding an exchange the trainee never saw. The listing and indexes it
+      // may leave a step ahead are rewritten by the next save.
+      if (!previous) await write(`session:${session.id}`, session);
       await write(`listing:${session.id}`, toListing(session));
       if (!previous) {
         await updateIndex(`index:user:${guildKey(session.guildId)}:${session.userId}`, addId(session.id));
@@ -142,6 +148,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       if (!previous || (previous.status === 'ended') !== (session.status === 'ended')) {
         await updateIndex('index:open', session.status === 'ended' ? dropId(session.id) : addId(session.id));
       }
+      if (previous) await write(`session:${session.id}`, session);
     },
 
     async delete(id) {

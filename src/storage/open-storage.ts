@@ -4,6 +4,7 @@ import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import type { Logger } from '../log/logger.js';
 import { ConfigError } from '../errors.js';
 import { createKeyvStorage } from './keyv-storage.js';
+import { openRedisAdapter } from './redis-adapter.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -12,12 +13,12 @@ import type { Storage } from './storage.js';
  * only when asked for, so a default install needs nothing else.
  */
 export async function openStorage(options: { url: string; log: Logger; namespace?: string }): Promise<Storage> {
-  const adapter = await openAdapter(options.url);
+  const adapter = await openAdapter(options.url, options.log);
   const keyv = new Keyv({ store: adapter, namespace: options.namespace ?? 'counterpart', throwOnErrors: true });
   return createKeyvStorage(keyv, options.log);
 }
 
-async function openAdapter(url: string): Promise<KeyvStoreAdapter> {
+async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   switch (scheme) {
     case 'sqlite': {
@@ -34,8 +35,7 @@ async function openAdapter(url: string): Promise<KeyvStoreAdapter> {
     }
     case 'redis':
     case 'rediss': {
-      const { default: KeyvRedis } = await import('@keyv/redis');
-      return new KeyvRedis(url);
+      return openRedisAdapter(url, log);
     }
     case 'postgres':
     case 'postgresql': {
