@@ -1,0 +1,53 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hasRedisServer, startRedisServer } from '../support/load/redis-server.js';
+import { runLoad } from '../support/load/run-load.js';
+
+/**
+ * The short form of `bench/load.bench.ts`: the real bot in its own process, trainees replying at
+ * once in parallel threads. It asserts only that nothing is lost or answered twice; the timing
+ * figures come from `npm run bench`.
+ */
+
+const TRAINEES = 20;
+const TURNS = 5;
+const TIMEOUT_MS = 90_000;
+
+async function expectNothingLost(storeUrl: string): Promise<void> {
+  const result = await runLoad({ storeUrl, trainees: TRAINEES, turns: TURNS });
+  expect(result.problems).toEqual([]);
+  expect(result.exchanges).toBe(TRAINEES * TURNS);
+  expect(result.gradedBy).toEqual({ offline: TRAINEES * TURNS });
+}
+
+describe('load: trainees practising at once through the fake Discord', () => {
+  it(
+    `answers each of ${TRAINEES} × ${TURNS} replies exactly once and stores every exchange (SQLite)`,
+    async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'counterpart-load-'));
+      try {
+        await expectNothingLost(`sqlite://${join(dir, 'store.sqlite')}`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT_MS,
+  );
+
+  // CI names its Redis server; elsewhere the test starts its own, and skips only without redis-server.
+  const ciRedis = process.env['TEST_REDIS_URL'];
+  it.skipIf(!ciRedis && !hasRedisServer())(
+    `answers each of ${TRAINEES} × ${TURNS} replies exactly once and stores every exchange (Redis)`,
+    async () => {
+      const own = ciRedis ? undefined : await startRedisServer();
+      try {
+        await expectNothingLost(ciRedis ?? own?.url ?? '');
+      } finally {
+        await own?.stop();
+      }
+    },
+    TIMEOUT_MS,
+  );
+});
