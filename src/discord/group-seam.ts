@@ -1,7 +1,8 @@
 import type { Client, Message } from 'discord.js';
+import type { ReplyResult } from '../engine/engine-types.js';
 import type { BotContext } from './bot-context.js';
 import type { ButtonHandler } from './button.js';
-import { groupButtons, handleGroupThreadMessage, resumeGroups, stopGroupTimers } from './group/index.js';
+import { groupButtons, handleGroupThreadMessage, postRecoveredExchange, resumeGroups, stopGroupTimers } from './group/index.js';
 
 /**
  * Where trainer group sessions (`src/discord/group/`) plug into the bot core: the message router
@@ -11,6 +12,8 @@ import { groupButtons, handleGroupThreadMessage, resumeGroups, stopGroupTimers }
 export interface GroupHooks {
   handleGroupThreadMessage(message: Message<true>, context: BotContext): Promise<boolean>;
   readonly groupButtons: readonly ButtonHandler[];
+  /** at start-up, before `resume`: show a group reply the engine answered in `recoverPending`; false when it has no place */
+  postRecovered?(client: Client, context: BotContext, result: ReplyResult): Promise<boolean>;
   /** after login: resume open groups; returns how many run on */
   resume(client: Client, context: BotContext): Promise<number>;
   /** on shutdown: stop this process's group timers (the store keeps the groups) */
@@ -20,6 +23,7 @@ export interface GroupHooks {
 export const groupHooks: GroupHooks = {
   handleGroupThreadMessage,
   groupButtons,
+  postRecovered: postRecoveredExchange,
   resume: resumeGroups,
   stop: stopGroupTimers,
 };
