@@ -1,6 +1,6 @@
 import { ChannelType, ThreadAutoArchiveDuration, type APIEmbed, type Message, type TextChannel, type ThreadChannel } from 'discord.js';
 import type { EndResult, ReplyResult } from '../engine/engine-types.js';
-import type { Session } from '../engine/session.js';
+import { replyReceived, type Session } from '../engine/session.js';
 import type { Language } from '../evaluation/grade.js';
 import { isLlmConfigured } from '../llm/llm-config.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
@@ -94,6 +94,8 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
   if (session.userId !== message.author.id) return false;
   const channel = message.channel;
   if (!channel.isThread()) return false;
+  // Discord may deliver a message again (gateway replay, start-up catch-up): the answer is already there.
+  if (replyReceived(session, message.id)) return true;
   if (session.status === 'ended') {
     await message.reply(visible({ content: uiText(session.lang).practice.sessionOver }));
     return true;
@@ -102,8 +104,8 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
     await message.reply(visible({ content: uiText(session.lang).practice.alreadyPaused }));
     return true;
   }
-  const result = await withTyping(channel, () => context.engine.reply(session.id, message.content));
-  await postExchange(channel, result, context);
+  const outcome = await withTyping(channel, () => context.engine.replyOnce(session.id, message.content, message.id));
+  if (outcome.kind === 'answered') await postExchange(channel, outcome.result, context);
   return true;
 }
 

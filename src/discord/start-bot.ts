@@ -75,8 +75,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const client = createBotClient(clientOptions);
   const routeInteraction = createInteractionRouter({ commands, buttons, selects: reviewSelects, modals: reviewModals, context });
   const routeMessage = createMessageRouter(context, groupHooks);
+  // Thread messages wait until the replies left by the last process are answered and the groups
+  // resumed, so a message cannot overtake (or be mistaken for) one received before the restart.
+  let openGate!: () => void;
+  const recovery = new Promise<void>((resolve) => (openGate = resolve));
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void routeMessage(message));
+  client.on(Events.MessageCreate, (message) => void recovery.then(() => routeMessage(message)));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 
@@ -100,9 +104,14 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
         ...(clientOptions.restApi ? { restApi: clientOptions.restApi } : {}),
       });
     }
-    const recovered = await answerPending(readyClient, context);
-    const groups = await groupHooks.resume(readyClient, context);
-    if (groups > 0) log.info({ groups }, 'group sessions resumed');
+    let recovered: number;
+    try {
+      recovered = await answerPending(readyClient, context);
+      const groups = await groupHooks.resume(readyClient, context);
+      if (groups > 0) log.info({ groups }, 'group sessions resumed');
+    } finally {
+      openGate();
+    }
     const retention = scheduleRetention({
       context,
       guildIds: () => readyClient.guilds.cache.keys(),
@@ -158,7 +167,11 @@ async function answerPending(client: Client<true>, context: BotContext): Promise
   for (const result of results) {
     const { session } = result;
     try {
-      if (!session.channelRef || session.groupId !== null) continue;
+      if (session.groupId !== null) {
+        if (await groupHooks.postRecovered?.(client, context, result)) posted++;
+        continue;
+      }
+      if (!session.channelRef) continue;
       const channel = await client.channels.fetch(session.channelRef);
       if (!channel?.isThread()) continue;
       await postExchange(channel, result, context, uiText(session.lang).practice.recovered);

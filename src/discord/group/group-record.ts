@@ -34,6 +34,8 @@ export const ScenarioAnswerSchema = z.object({
   grade: GradeSchema.nullable().default(null),
   /** the stage this answer would have moved the customer to; the round's majority decides the next line */
   nextStage: z.string().nullable().default(null),
+  /** the Discord message that was this answer, so the message delivered again is not taken for a second one */
+  messageId: z.string().optional(),
 });
 export type ScenarioAnswer = z.infer<typeof ScenarioAnswerSchema>;
 

@@ -323,9 +323,10 @@ async function collectStandings(context: BotContext, record: GroupRecord): Promi
 
 /**
  * After a restart: re-arms the timers of every open group, ends those whose time ran out while the
- * bot was down, closes overdue scenario rounds, and redraws the cards. Call once the client is ready.
+ * bot was down, lets `resumeFlow` pick up the format's state (overdue scenario rounds, answers lost
+ * with the old process), and redraws the cards. Call once the client is ready.
  */
-export async function resumeGroups(client: Client, context: BotContext, closeOverdueRound: (client: Client, context: BotContext, record: GroupRecord) => Promise<void>): Promise<number> {
+export async function resumeGroups(client: Client, context: BotContext, resumeFlow: (client: Client, context: BotContext, record: GroupRecord) => Promise<void>): Promise<number> {
   const store = groupStore(context);
   let resumed = 0;
   for (const groupId of await store.listOpen()) {
@@ -337,7 +338,7 @@ export async function resumeGroups(client: Client, context: BotContext, closeOve
         continue;
       }
       activateGroup(client, context, record);
-      await closeOverdueRound(client, context, record);
+      await resumeFlow(client, context, record);
       notifyGroupActivity(groupId);
       resumed++;
     } catch (error) {

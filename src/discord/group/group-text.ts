@@ -85,9 +85,13 @@ export interface GroupText {
     over(outcome: string): string;
     noParticipants: string;
     opened: string;
+    /** after a restart: an answer that was taken but never graded */
+    answerLost: string;
   };
   relay: {
     yourTurn(name: string): string;
+    /** after a restart: the answer of the trainee whose turn it is was never graded */
+    answerLost(name: string): string;
     graded(name: string, score: string): string;
     over: string;
     skipped(name: string): string;
@@ -183,9 +187,11 @@ const en: GroupText = {
     over: (outcome) => `The conversation is over: ${outcome}`,
     noParticipants: 'Nobody has joined yet — wait until trainees have joined.',
     opened: 'Line posted. The round closes when everyone has answered or the time is up.',
+    answerLost: 'I was briefly offline and your answer did not reach me. Please send it again; it still counts for this round.',
   },
   relay: {
     yourTurn: (name) => `Your turn, ${name}: answer the customer with one message in this channel.`,
+    answerLost: (name) => `I was briefly offline and your answer did not reach me, ${name}. It is still your turn: please send it again.`,
     graded: (name, score) => `${name}: ⌀ ${score}/5`,
     over: 'The relay is over. The trainer can end the session to see the results.',
     skipped: (name) => `${name}'s turn was skipped.`,
@@ -282,9 +288,11 @@ const de: GroupText = {
     over: (outcome) => `Das Gespräch ist vorbei: ${outcome}`,
     noParticipants: 'Noch niemand ist beigetreten — warte, bis Teilnehmende dabei sind.',
     opened: 'Aussage gepostet. Die Runde schließt, sobald alle geantwortet haben oder die Zeit um ist.',
+    answerLost: 'Ich war kurz offline, und deine Antwort ist nicht bei mir angekommen. Schick sie bitte noch einmal; sie zählt weiter für diese Runde.',
   },
   relay: {
     yourTurn: (name) => `Du bist dran, ${name}: Antworte der Kundschaft mit einer Nachricht in diesem Kanal.`,
+    answerLost: (name) => `Ich war kurz offline, und deine Antwort ist nicht bei mir angekommen, ${name}. Du bist weiter dran: Schick sie bitte noch einmal.`,
     graded: (name, score) => `${name}: ⌀ ${score}/5`,
     over: 'Die Staffel ist vorbei. Mit /session end gibt es die Ergebnisse.',
     skipped: (name) => `${name} wurde übersprungen.`,

@@ -2,8 +2,8 @@ import type { Client } from 'discord.js';
 import type { BotContext } from '../bot-context.js';
 import { ensureChannelListener } from './channel-listener.js';
 import { groupRuntime, type GroupTimings } from './group-runtime.js';
+import { resumeGroupFlow } from './group-recovery.js';
 import { resumeGroups as resumeOpenGroups } from './group-service.js';
-import { resumeScenarioRound } from './scenario-flow.js';
 
 /**
  * Trainer group sessions: `/session start|scenario|relay|end` (in `../commands/session.ts`), the
@@ -13,6 +13,8 @@ import { resumeScenarioRound } from './scenario-flow.js';
  * - `sessionCommand` is in the command registry, `groupButtons` in the button registry;
  * - `handleGroupThreadMessage` is asked first for every thread message (true: handled, including
  *   every reply in a group thread: the solo router leaves sessions with a `groupId` alone);
+ * - `postRecoveredExchange(client, context, result)` for each group reply the engine answered in
+ *   `recoverPending` at start-up (before `resumeGroups`): shows it where the group's format does;
  * - `resumeGroups(client, context)` once the client is ready: re-arms timers, ends groups whose
  *   time ran out, and listens for relay answers in channels (the thread router does not see them);
  * - `stopGroupTimers()` on shutdown;
@@ -21,13 +23,16 @@ import { resumeScenarioRound } from './scenario-flow.js';
  */
 export { groupButtons } from './group-buttons.js';
 export { handleGroupThreadMessage } from './group-messages.js';
+export { postRecoveredExchange } from './group-recovery.js';
 export { notifyGroupActivity } from './group-service.js';
 export type { GroupTimings } from './group-runtime.js';
 
 /** Re-arms every open group after a restart and listens for relay answers; returns how many groups run on. */
 export async function resumeGroups(client: Client, context: BotContext): Promise<number> {
+  const resumed = await resumeOpenGroups(client, context, resumeGroupFlow);
+  // Relay answers are taken only once the groups' state is settled.
   ensureChannelListener(client, context);
-  return resumeOpenGroups(client, context, resumeScenarioRound);
+  return resumed;
 }
 
 /** Shortens the card-edit interval and the scenario round time (tests). Applies to groups activated afterwards. */

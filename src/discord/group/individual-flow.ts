@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { replyReceived } from '../../engine/session.js';
 import type { BotContext } from '../bot-context.js';
 import { postExchange } from '../practice-thread.js';
 import { visible } from '../replies.js';
@@ -15,14 +16,16 @@ export async function handleIndividualMessage(message: Message, context: BotCont
   const channel = message.channel;
   if (!participant.sessionId || !channel.isThread()) return;
   const session = await context.engine.get(participant.sessionId);
-  if (!session || session.status === 'ended') return;
+  // A message Discord delivered again (gateway replay, start-up catch-up) was answered already.
+  if (!session || session.status === 'ended' || replyReceived(session, message.id)) return;
   if (session.status === 'paused') {
     await message.reply(visible({ content: uiText(session.lang).practice.alreadyPaused }));
     return;
   }
   await channel.sendTyping().catch(() => undefined);
-  const result = await context.engine.reply(session.id, message.content);
+  const outcome = await context.engine.replyOnce(session.id, message.content, message.id);
+  if (outcome.kind !== 'answered') return;
   activateGroup(message.client, context, record);
   notifyGroupActivity(record.id);
-  await postExchange(channel, result, context);
+  await postExchange(channel, outcome.result, context);
 }

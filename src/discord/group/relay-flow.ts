@@ -2,6 +2,7 @@ import type { Client, Message } from 'discord.js';
 import { overallScore } from '../../evaluation/grade.js';
 import { personaName } from '../../personas/persona-text.js';
 import { UserFacingError } from '../../errors.js';
+import type { ReplyResult } from '../../engine/engine-types.js';
 import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { BotContext } from '../bot-context.js';
 import { escapeMemberText } from '../escape.js';
@@ -89,22 +90,22 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
   });
   if (!claimed || !claimedRecord?.relay?.sessionId) return false;
   const sessionId = claimedRecord.relay.sessionId;
-  const text = groupText(record.lang);
   const active = activateGroup(message.client, context, claimedRecord);
 
+  const release = () => store.update(record.id, (current) => (current.relay ? { ...current, relay: { ...current.relay, answering: null } } : undefined));
   const work = (async () => {
     try {
-      return await context.engine.reply(sessionId, message.content);
+      return await context.engine.replyOnce(sessionId, message.content, message.id);
     } catch (error) {
       // The turn stays with this trainee: they can answer again.
-      await store.update(record.id, (current) => (current.relay ? { ...current, relay: { ...current.relay, answering: null } } : undefined));
+      await release();
       throw error;
     }
   })();
   active.grading.add(work);
-  let result: Awaited<typeof work>;
+  let outcome: Awaited<typeof work>;
   try {
-    result = await work;
+    outcome = await work;
   } catch (error) {
     if (error instanceof UserFacingError) {
       await message.reply({ content: error.message, allowedMentions: NO_MENTIONS });
@@ -114,9 +115,33 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
   } finally {
     active.grading.delete(work);
   }
+  if (outcome.kind !== 'answered') {
+    // Discord delivered an answer again that was already counted: nothing to show, the turn moves on as it did.
+    await release();
+    return true;
+  }
+  const name = claimedRecord.participants.find((participant) => participant.userId === userId)?.name ?? message.author.username;
+  await recordRelayAnswer(message.client, context, record, { userId, name }, outcome.result);
+  return true;
+}
 
+/**
+ * A graded relay answer: counted as the trainee's turn, the turn passed on, grade and the customer's
+ * answer shown to everyone in the channel. Also used after a restart for an answer the engine
+ * graded in `recoverPending`.
+ */
+export async function recordRelayAnswer(
+  client: Client,
+  context: BotContext,
+  record: GroupRecord,
+  trainee: { userId: string; name: string },
+  result: ReplyResult,
+  prefix?: string,
+): Promise<void> {
+  const store = groupStore(context);
+  const text = groupText(record.lang);
   const turn = {
-    userId,
+    userId: trainee.userId,
     lineN: result.exchange.lineN,
     attempt: result.exchange.attempt,
     score: overallScore(result.exchange.grade),
@@ -128,10 +153,9 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
     return { ...current, relay: result.ended ? { ...relay, finished: true } : relay };
   });
   const next = saved?.relay && !saved.relay.finished ? currentTrainee(saved.participants, saved.relay) : undefined;
-  const name = claimedRecord.participants.find((participant) => participant.userId === userId)?.name ?? message.author.username;
-  const channel = await fetchTextChannel(message.client, record.channelId);
+  const channel = await fetchTextChannel(client, record.channelId);
   if (channel) {
-    const embeds = [renderRelayGrade({ lang: record.lang, name, reply: result.exchange.reply, grade: result.exchange.grade })];
+    const embeds = [renderRelayGrade({ lang: record.lang, name: trainee.name, reply: result.exchange.reply, grade: result.exchange.grade })];
     if (result.line) {
       embeds.push(renderCustomerLine({ lang: record.lang, title: text.board.customerSaid, line: result.line.text, narration: result.line.narration }));
     }
@@ -140,8 +164,21 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
       : next
         ? text.relay.yourTurn(escapeMemberText(next.name))
         : '';
-    await post(channel, { content, embeds });
+    await post(channel, { content: prefix ? `${prefix}\n${content}` : content, embeds });
   }
   notifyGroupActivity(record.id);
-  return true;
+}
+
+/**
+ * After a restart, once pending replies were answered: a relay still marked as grading someone's
+ * answer lost it (the process died before the engine had it). The turn stays with that trainee,
+ * who is asked to send it again.
+ */
+export async function releaseLostRelayAnswer(client: Client, context: BotContext, record: GroupRecord): Promise<void> {
+  const answering = record.relay?.answering ?? null;
+  if (answering === null) return;
+  await groupStore(context).update(record.id, (current) => (current.relay ? { ...current, relay: { ...current.relay, answering: null } } : undefined));
+  const name = record.participants.find((participant) => participant.userId === answering)?.name ?? '';
+  const channel = await fetchTextChannel(client, record.channelId);
+  if (channel) await post(channel, { content: groupText(record.lang).relay.answerLost(escapeMemberText(name)) });
 }

@@ -1,6 +1,7 @@
 import type { Client, Message } from 'discord.js';
 import { requireStage } from '../../engine/script-machine.js';
-import type { Exchange, Outcome } from '../../engine/session.js';
+import type { ReplyResult } from '../../engine/engine-types.js';
+import { replyReceived, type Exchange, type Outcome } from '../../engine/session.js';
 import { isLlmConfigured } from '../../llm/llm-config.js';
 import type { Persona } from '../../personas/persona-schema.js';
 import { personaName } from '../../personas/persona-text.js';
@@ -129,6 +130,10 @@ export async function handleScenarioMessage(message: Message, context: BotContex
   const sessionId = participant.sessionId;
   if (!sessionId) return;
   const round = record.scenario?.rounds.at(-1);
+  // Discord may deliver a message again (gateway replay, start-up catch-up): it was taken already.
+  if (round?.answers.some((answer) => answer.messageId === message.id)) return;
+  const session = await context.engine.get(sessionId);
+  if (session && replyReceived(session, message.id)) return;
   const refusal = answerRefusal(round, participant.userId);
   if (refusal !== null || !round) {
     await replyTo(message, refusal === 'already' ? text.scenario.alreadyAnswered : text.scenario.notInRound);
@@ -140,7 +145,7 @@ export async function handleScenarioMessage(message: Message, context: BotContex
     const latest = current.scenario?.rounds.at(-1);
     if (!current.scenario || !latest || latest.n !== round.n || answerRefusal(latest, participant.userId) !== null) return undefined;
     accepted = true;
-    const answer = { userId: participant.userId, text: message.content, at: new Date().toISOString(), grade: null, nextStage: null };
+    const answer = { userId: participant.userId, text: message.content, at: new Date().toISOString(), grade: null, nextStage: null, messageId: message.id };
     return withRound(current, round.n, (r) => ({ ...r, answers: [...r.answers, answer] }));
   });
   if (!accepted) {
@@ -178,16 +183,11 @@ async function gradeAnswer(message: Message, context: BotContext, groupId: strin
   const withdraw = () =>
     store.update(groupId, (current) => withRound(current, n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.userId !== userId) })));
   try {
-    const result = await context.engine.reply(sessionId, message.content);
-    await store.update(groupId, (current) =>
-      withRound(current, n, (r) => ({
-        ...r,
-        answers: r.answers.map((answer) =>
-          answer.userId === userId ? { ...answer, text: result.exchange.reply, grade: result.exchange.grade, nextStage: result.session.stage } : answer,
-        ),
-      })),
-    );
-    return result.exchange;
+    const outcome = await context.engine.replyOnce(sessionId, message.content, message.id);
+    // Taken by another delivery of the same message, which records the grade itself.
+    if (outcome.kind !== 'answered') return null;
+    await recordGrade(context, groupId, n, userId, outcome.result);
+    return outcome.result.exchange;
   } catch (error) {
     await withdraw();
     if (error instanceof UserFacingError) {
@@ -195,6 +195,65 @@ async function gradeAnswer(message: Message, context: BotContext, groupId: strin
       return null;
     }
     throw error;
+  }
+}
+
+async function recordGrade(context: BotContext, groupId: string, n: number, userId: string, result: ReplyResult): Promise<void> {
+  await groupStore(context).update(groupId, (current) =>
+    withRound(current, n, (r) => ({
+      ...r,
+      answers: r.answers.map((answer) =>
+        answer.userId === userId ? { ...answer, text: result.exchange.reply, grade: result.exchange.grade, nextStage: result.session.stage } : answer,
+      ),
+    })),
+  );
+}
+
+/**
+ * After a restart: the engine graded (in `recoverPending`) an answer the process had taken but not
+ * answered before it died. Its grade goes into the round, the trainee gets the feedback in their
+ * thread, and a round that is now complete closes. Returns false when no round waits for it.
+ */
+export async function recoverScenarioAnswer(client: Client, context: BotContext, record: GroupRecord, result: ReplyResult, prefix: string): Promise<boolean> {
+  const userId = result.session.userId;
+  const participant = record.participants.find((candidate) => candidate.sessionId === result.session.id);
+  const round = record.scenario?.rounds.findLast((r) => r.answers.some((answer) => answer.userId === userId && answer.grade === null));
+  if (!participant || !round) return false;
+  await recordGrade(context, record.id, round.n, userId, result);
+  const thread = participant.threadId ? await fetchThread(client, participant.threadId) : undefined;
+  if (thread) {
+    const text = groupText(record.lang);
+    await post(thread, {
+      content: `${prefix}\n${text.scenario.received}`,
+      embeds: [feedbackEmbed(result.exchange, record.lang, { llmConfigured: isLlmConfigured(context.config) })],
+    });
+  }
+  notifyGroupActivity(record.id);
+  const latest = await groupStore(context).get(record.id);
+  const current = latest?.scenario?.rounds.find((r) => r.n === round.n);
+  if (latest?.status === 'open' && current && current.closedAt === null && roundComplete(current)) {
+    await closeRound(client, context, record.id, round.n, 'complete');
+  }
+  return true;
+}
+
+/**
+ * After a restart, once pending replies were answered: an answer still without a grade was taken by
+ * the round but never reached the engine (the process died in between). It is taken back, so the
+ * trainee's next message counts, and the trainee is told to send it again.
+ */
+export async function releaseLostAnswers(client: Client, context: BotContext, record: GroupRecord): Promise<void> {
+  const round = openRound(record);
+  const lost = round?.answers.filter((answer) => answer.grade === null) ?? [];
+  if (!round || lost.length === 0) return;
+  const lostUsers = new Set(lost.map((answer) => answer.userId));
+  await groupStore(context).update(record.id, (current) =>
+    withRound(current, round.n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.grade !== null || !lostUsers.has(answer.userId)) })),
+  );
+  const text = groupText(record.lang);
+  for (const participant of record.participants.filter((candidate) => lostUsers.has(candidate.userId))) {
+    const thread = participant.threadId ? await fetchThread(client, participant.threadId) : undefined;
+    if (thread) await post(thread, { content: text.scenario.answerLost }).catch((error: unknown) => context.log.warn({ err: error, groupId: record.id }, 'could not ask for a lost answer again'));
   }
 }
 
