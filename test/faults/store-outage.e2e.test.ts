@@ -1,0 +1,178 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app/create-app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
+import { uiText } from '../../src/discord/ui-text.js';
+import { REDIS_COMMAND_TIMEOUT_MS, REDIS_RECONNECT_MAX_MS } from '../../src/storage/redis-adapter.js';
+import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../support/fake-discord/index.js';
+import { botMessages, contentOf, customIdsOf, embedMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
+
+/*
+ * The real bot against the fake Discord, with its store in a real redis-server this test starts
+ * and stops. Redis keeps its data in an append-only file (fsync per write) in a temp folder, so a
+ * stop and start is a realistic short outage: the practice survives it, what was written is there.
+ */
+
+const en = uiText('en');
+const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+/** how long the bot may take to answer while the store is away: one bounded store call, plus slack for a busy CI machine */
+const OUTAGE_ANSWER_MS = REDIS_COMMAND_TIMEOUT_MS + 5000;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+/** A redis-server on a fixed port and data folder that can be stopped and started again. */
+function redisServer(port: number, dir: string) {
+  let child: ChildProcess | null = null;
+  const ping = () => spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    async start() {
+      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
+        stdio: 'ignore',
+      });
+      for (let i = 0; i < 100 && !ping(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      if (!ping()) throw new Error('redis-server did not start');
+    },
+    /** SIGKILL: the process is gone at once, as in a crash; the append-only file has every write */
+    async stop() {
+      const running = child;
+      if (!running || running.exitCode !== null) return;
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGKILL');
+      await exited;
+      child = null;
+    },
+  };
+}
+
+describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a practice runs', () => {
+  let dir: string;
+  let redis: ReturnType<typeof redisServer>;
+  let fake: FakeDiscord;
+  let guild: FakeGuild;
+  let channel: FakeChannel;
+  let app: App;
+  let bot: RunningBot;
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+
+  beforeAll(() => {
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterAll(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'counterpart-redis-'));
+    redis = redisServer(await freePort(), dir);
+    await redis.start();
+    fake = await createFakeDiscord();
+    guild = fake.guild({ name: 'Practice Bank', channels: ['practice'] });
+    fake.member(guild, { username: 'admin', permissions: ALL_PERMISSIONS });
+    channel = fake.textChannel(guild);
+    const config = loadConfig({ DISCORD_TOKEN: 'fake-token', LOG_LEVEL: 'silent', STORE_URL: redis.url });
+    const log = pino({ level: 'silent' });
+    app = await createApp({ config, log, random: () => 0 });
+    bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
+    unhandled.length = 0;
+  });
+
+  afterEach(async () => {
+    await bot.stop();
+    await app.close();
+    await fake.close();
+    await redis.stop();
+    await rm(dir, { recursive: true, force: true });
+    expect(unhandled, 'unhandled rejections in the bot').toEqual([]);
+    expect(fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
+  });
+
+  async function startPractice(member: FakeMember): Promise<FakeChannel> {
+    const before = fake.threads().length;
+    const interaction = fake.slash(member, 'practice', { sub: 'start', options: { persona: 'frustrated', language: 'en' } });
+    await waitForAnswer(fake, interaction);
+    const thread = fake.threads()[before];
+    if (!thread) throw new Error('no practice thread');
+    // brief and the customer's first line
+    await fake.waitFor(() => botMessages(fake, thread.id)[1]);
+    return thread;
+  }
+
+  const retryMessages = (threadId: string) => botMessages(fake, threadId).filter((m) => contentOf(m) === en.errors.storeUnavailable);
+
+  it('tells the trainee to send again while Redis is down, grades the resent reply once it is back, and loses nothing', async () => {
+    const trainee = fake.member(guild, { username: 'trainee' });
+    const thread = await startPractice(trainee);
+    fake.say(trainee, thread.id, 'I am sorry, that sounds stressful. Let me look at your card.');
+    const [firstFeedback] = await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, 1);
+    if (!firstFeedback) throw new Error('no feedback');
+
+    await redis.stop();
+    const sentAt = performance.now();
+    fake.say(trainee, thread.id, 'I have lifted the block; you can pay the hotel again in a few minutes.');
+    await fake.waitFor(() => retryMessages(thread.id)[0], OUTAGE_ANSWER_MS);
+    const detectionMs = performance.now() - sentAt;
+    console.info(`store outage: the retry answer came ${detectionMs.toFixed(0)} ms after the message`);
+
+    // A button and a slash command during the outage get the same answer.
+    const hintId = customIdsOf(firstFeedback).find((id) => id.includes('hint'));
+    if (!hintId) throw new Error('no hint button');
+    const click = fake.click(trainee, firstFeedback, hintId);
+    expect(contentOf(await waitForAnswer(fake, click))).toBe(en.errors.storeUnavailable);
+    const list = fake.slash(trainee, 'transcripts');
+    expect(contentOf(await waitForAnswer(fake, list))).toBe(en.errors.storeUnavailable);
+    const practiceStart = fake.slash(trainee, 'practice', { sub: 'start', options: { persona: 'frustrated', language: 'en' } });
+    expect(contentOf(await waitForAnswer(fake, practiceStart))).toBe(en.errors.storeUnavailable);
+
+    // Nothing of the refused reply was graded or stored.
+    expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(1);
+
+    await redis.start();
+    // the client reconnects by itself, within one reconnect step
+    await new Promise((resolve) => setTimeout(resolve, REDIS_RECONNECT_MAX_MS * 2));
+    fake.say(trainee, thread.id, 'I have lifted the block; you can pay the hotel again in a few minutes.');
+    await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, 2);
+
+    const session = await app.storage.sessions.findByChannel(thread.id);
+    expect(session?.exchanges.map((exchange) => exchange.reply)).toEqual([
+      'I am sorry, that sounds stressful. Let me look at your card.',
+      'I have lifted the block; you can pay the hotel again in a few minutes.',
+    ]);
+    expect(session?.pendingReply).toBeNull();
+    // every stored exchange was shown with its feedback, and every feedback shown is stored
+    expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(session?.exchanges.length ?? -1);
+    expect(retryMessages(thread.id)).toHaveLength(1);
+  });
+
+  it('keeps answering after several outages in a row (the client never gives up reconnecting)', async () => {
+    const trainee = fake.member(guild, { username: 'trainee' });
+    const thread = await startPractice(trainee);
+    const replies = ['I hear you, that is annoying.', 'Let me check the card for you now.', 'The block is lifted; please try again.'];
+    for (const [i, reply] of replies.entries()) {
+      await redis.stop();
+      fake.say(trainee, thread.id, reply);
+      await fake.waitFor(() => retryMessages(thread.id)[i], OUTAGE_ANSWER_MS);
+      await redis.start();
+      await new Promise((resolve) => setTimeout(resolve, REDIS_RECONNECT_MAX_MS * 2));
+      fake.say(trainee, thread.id, reply);
+      await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, i + 1);
+    }
+    const session = await app.storage.sessions.findByChannel(thread.id);
+    expect(session?.exchanges.map((exchange) => exchange.reply)).toEqual(replies);
+    expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(replies.length);
+  });
+});
