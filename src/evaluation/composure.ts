@@ -47,6 +47,8 @@ const TWO_CAPITALS = /\p{Lu}\p{Lu}/u;
 const LOWER = /\p{Ll}/u;
 /** a short stem and a run of at least two stars ("Sch***", "F*****"); a long word with stars is decoration */
 const CENSORED = /^[\p{L}\p{N}]{1,5}\*{2,}/u;
+/** every emoji of the lexicons lies outside the Basic Multilingual Plane */
+const SURROGATE = /[\uD800-\uDBFF]/;
 
 /**
  * Scores the composure of `reply`. `customer` (the line being answered) only decides whether a
@@ -82,6 +84,9 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     const rule = match.tag;
     if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
+    if (rule.question && !endsWithQuestion(text, match.end)) continue;
+    // "Wow, thank you so much!": a weak mockery cue beside thanks or an apology is meant.
+    if (rule.flag === 'sarcasm' && rule.score === 4 && hasPoliteWordInSentence(lexicon, text, match.start)) continue;
     let score = rule.score;
     // A bare insult noun is aimed at someone else (score 2) unless it stands alone as an address: "Idiot!".
     if (rule.flag === 'insult' && score === 2 && match.start === match.end && isVocative(text, match.start)) {
@@ -91,6 +96,22 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     hits.push({ flag: rule.flag, score, evidence: quote(text, match.start, match.end) });
   }
   return hits;
+}
+
+function hasPoliteWordInSentence(lexicon: CompiledLexicon, text: PreparedText, index: number): boolean {
+  const sentence = text.tokens[index]?.sentence;
+  return text.tokens.some((token) => token.sentence === sentence && lexicon.isInClass('gratitude', token));
+}
+
+/** Whether the sentence of word `index` ends with a question mark ("Are you twelve?", "Seriously?!"). */
+function endsWithQuestion(text: PreparedText, index: number): boolean {
+  const words = text.scanned.tokens;
+  const sentence = words[index]?.sentence;
+  let last = index;
+  while (words[last + 1]?.sentence === sentence) last += 1;
+  const from = words[last]?.end ?? 0;
+  const to = words[last + 1]?.start ?? text.scanned.text.length;
+  return text.scanned.text.slice(from, to).includes('?');
 }
 
 /** "Thank you SO much for your patience, genius": a mock title of address makes politeness sarcastic. */
@@ -207,11 +228,17 @@ function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: st
   return [];
 }
 
-/** A middle finger swears at the customer; a pile of poo or a clown mocks. */
+/** A middle finger swears at the customer; a pile of poo or a clown mocks; an eye-roll shows contempt. */
 function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
-  for (const emoji of lexicon.data.emoji.profanity) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'profanity', score: 1, evidence: emoji });
-  for (const emoji of lexicon.data.emoji.insult) if (text.scanned.text.includes(emoji)) hits.push({ flag: 'insult', score: 2, evidence: emoji });
+  const source = text.scanned.text;
+  // Nearly every reply is plain text; skip the lookups unless something outside the BMP is there.
+  if (!SURROGATE.test(source)) return hits;
+  const { emoji } = lexicon.data;
+  for (const sign of emoji.profanity) if (source.includes(sign)) hits.push({ flag: 'profanity', score: 1, evidence: sign });
+  for (const sign of emoji.insult) if (source.includes(sign)) hits.push({ flag: 'insult', score: 2, evidence: sign });
+  for (const sign of emoji.contempt) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 3, evidence: sign });
+  for (const sign of emoji.laughing) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 4, evidence: sign });
   return hits;
 }
 
@@ -240,9 +267,13 @@ function curtHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   return polite ? [] : [{ flag: undefined, score: 4, evidence: text.scanned.text.slice(0, 80) }];
 }
 
+/** Minor slips that add up: two different ones in one reply read as stiff rather than calm. */
+const SLIPS_FOR_A_LEVEL = 2;
+
 function summarize(hits: readonly Hit[]): ComposureFinding {
   let score: Score = 5;
   for (const hit of hits) if (hit.score < score) score = hit.score;
+  if (score === 4 && new Set(hits.map((hit) => hit.evidence.toLowerCase())).size >= SLIPS_FOR_A_LEVEL) score = 3;
   const ordered = [...hits].sort((a, b) => a.score - b.score);
   const flags: ComposureFlag[] = [];
   const evidence: string[] = [];

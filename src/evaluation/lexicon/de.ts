@@ -91,6 +91,8 @@ export const DE_LEXICON = {
     // dismissive only when standing alone: "Egal." (but "egal, ob …" is fine)
     dismissiveInterjection: ['egal', 'pff', 'pfff'],
     sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
+    // thanks and apologies: beside them a weak mockery cue ("Wow, danke!") is meant
+    gratitude: ['danke', 'dankeschön', 'dank', 'entschuldigung', 'entschuldigen', 'leid', 'dankbar'],
     praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
   },
   affixExceptions: [
@@ -102,7 +104,7 @@ export const DE_LEXICON = {
   ],
   acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
   politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
-  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'] },
+  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
     {
       // laughing at a customer's problem is a slip, not yet dismissive

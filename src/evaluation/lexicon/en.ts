@@ -86,7 +86,9 @@ export const EN_LEXICON = {
     politeVocative: ['sir', 'madam', "ma'am", 'mr', 'mrs', 'ms'],
     // dismissive only when standing alone: "Whatever." (but "Whatever caused it, …" is fine)
     dismissiveInterjection: ['whatever', 'meh', 'pff', 'pfff', 'duh'],
-    sarcasticVocative: ['genius', 'einstein', 'sherlock', 'smartass', 'smartypants', 'hotshot', 'princess', 'sweetie', 'sweetheart', 'honey', 'darling', 'champ', 'buddy', 'pal', 'sunshine', 'kiddo', 'chief', 'missy', 'dear', 'hun', 'hon', 'babe', 'love'],
+    sarcasticVocative: ['genius', 'einstein', 'sherlock', 'smartass', 'smartypants', 'hotshot', 'princess', 'sweetie', 'sweetheart', 'honey', 'darling', 'champ', 'buddy', 'pal', 'sunshine', 'kiddo', 'chief', 'missy', 'dear', 'hun', 'hon', 'babe', 'love', 'grandpa', 'grandma', 'gramps', 'sonny', 'wiseguy', 'smarty'],
+    // thanks and apologies: beside them a weak mockery cue ("Wow, thank you!") is meant
+    gratitude: ['thank', 'thanks', 'thx', 'sorry', 'apologies', 'apologise', 'apologize', 'appreciate', 'grateful'],
     praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
   },
   affixExceptions: [
@@ -98,7 +100,7 @@ export const EN_LEXICON = {
   ],
   acronyms: ['ok', 'okay', 'pin', 'iban', 'bic', 'atm', 'id', 'faq', 'usa', 'uk', 'eu', 'usd', 'eur', 'gbp', 'vat', 'sms', 'url', 'pdf', 'it', 'ceo', 'api', 'tv', 'pc', 'asap', 'fyi', 'no', 'ai', 'gdpr', 'kyc', 'uk', 'nhs', 'irs', 'ssn', 'apr', 'i'],
   politeness: ['please', 'thanks', 'thank', 'sorry', 'apologies', 'apologise', 'apologize', 'welcome', 'gladly', 'happy', 'glad', 'sure', 'certainly', 'understand', 'help'],
-  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'] },
+  emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
     {
       // laughing at a customer's problem is a slip, not yet dismissive
@@ -283,6 +285,74 @@ export const EN_LEXICON = {
       score: 4,
       // cues that are mockery more often than not, but can be meant: a minor slip at most
       patterns: ['keep it up', 'keep up the ~ work', 'keep them|it coming', 'you must be ~ expert|genius|professional|comedian|psychic|riot|hoot|delight', '^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
+    },
+    // --- mockery, derision and condescension without a rude word -------------------------------
+    {
+      // taunting questions: the same words as a statement are often fine ("you are new here")
+      flag: 'condescending',
+      score: 2,
+      question: true,
+      patterns: [
+        'are @you ~ years old', 'are @you ~ a|an child|kid|toddler|baby', 'are @you five|six|seven|eight|nine|ten|eleven|twelve|thirteen', 'how old are @you', 'did @you ~ really ~ just', 'do|can @you ~ even ~ hear|read|understand|think|count',
+        "can't|cant|cannot @you ~ read|understand|listen|follow|hear", 'do @you ~ understand ~ english|words|plain', 'do @you ~ need ~ a|an|me ~ diagram|drawing|picture|crayons|tissue|hug|nap',
+        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
+        'is that|this ~ the best @you', 'is it ~ that|so ~ hard|difficult', 'are @you ~ serious|kidding|joking', 'are @you for real', 'really now', 'is it my|our fault', 'why are @you ~ even', 'why are @you so ~ angry|mad|upset|rude|sensitive|touchy|defensive|aggressive|hostile|bitter|obsessed|salty|worked',
+        'who do @you think @you are', "who do @you think you're", 'what did @you expect $', 'what were @you thinking $', 'have @you ~ tried ~ turning ~ brain|head',
+        'ever ~ considered|thought|tried ~ therapy', 'ever ~ considered|thought|tried ~ growing up', 'draw @you a|some ~ picture|diagram|map', 'do @you ~ want|expect ~ a ~ medal|trophy|cookie|prize|award|parade',
+      ],
+    },
+    {
+      // jabs at the person that need no question mark
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        "what's|whats|what is wrong with @you", "what's|whats|what is your problem", 'who are @you to', 'let me guess', 'newsflash', 'news flash', 'welcome to the real world',
+        'welcome to adulthood|adulting', 'nothing better to do', 'someone|somebody|someone\'s|somebody\'s ~ grumpy|cranky|salty|moody|touchy|sensitive|triggered|bitter|jealous|testy|feisty',
+        'someone|somebody ~ needs ~ nap|hug|snack|timeout', 'someone|somebody woke up', 'wrong side of the bed', 'need|needs a nap|hug|snack|timeout', 'use your brain|head', 'think before @you ~ speak|talk|type|write|post|call',
+        'do your homework|research', 'google it', 'look it up yourself', 'try using your brain|head', 'your parents|mother|mom|mum|teachers ~ must be ~ proud',
+        'as useful as a|an', 'high horse', 'get|gets|want|earned ~ a gold star', 'pat yourself on the back', 'give yourself a pat', 'want|get ~ a medal|trophy|cookie', 'hint hint',
+        'you need ~ therapy|therapist|shrink|meds', 'take your meds', 'keep your opinions|comments|thoughts ~ to yourself', 'keep crying', 'go cry',
+        'be|stay|keep quiet', 'aren\'t|arent you ~ clever|smart|special|precious', 'aren\'t|arent you ~ a ~ ray|charmer', 'ray of sunshine', 'what a charmer|gentleman|catch|peach',
+        'you\'re|youre ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'you are ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'nobody ~ forcing @you', 'no one ~ forcing @you', 'take your business ~ elsewhere',
+        'a you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', 'and i\'m|im the queen|pope|king', 'and i am the queen|pope|king', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
+        'your|that ~ tiny|little|small|pea ~ brain|brains|mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
+      ],
+    },
+    {
+      // sarcastic agreement and mock sympathy or alarm
+      flag: 'sarcasm',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'because that\'s|thats|that is ~ my|our ~ fault', 'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
+        'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so ~ mature $', 'very|real|how|so ~ mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
+        'nice|great|good|fine ~ job|work at|of ~ making|proving|showing|being', 'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
+        'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'to grace us',
+        'have fun with that', 'knock yourself out', 'stay salty', 'cope harder', 'oh honey', 'oh sweetie', 'bless ~ little heart', 'bless your heart',
+        '^ how|so|very|truly ~ insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
+        'your ~ intellect|brilliance|wit ~ is|are|astounds|overwhelms|knows',
+      ],
+    },
+    {
+      // exasperated disbelief: a slip, and a taunt only with other cues
+      flag: 'sarcasm',
+      score: 4,
+      question: true,
+      patterns: ['^ seriously', '^ really $', '^ huh $', 'huh $', 'can @you at least'],
+    },
+    {
+      // passive-aggressive framing and tone policing: stiff or slightly condescending rather than hostile
+      flag: 'condescending',
+      score: 3,
+      patterns: [
+        'with all due respect', 'no offense|offence but', 'not to be rude but', 'hate to break it to you', 'if you must know', 'just saying', 'spoiler alert', 'how convenient',
+        '^ yeah|sure|totally|clearly ~ because', 'aw|aww ~ poor|did|is|are|someone|somebody|bless',
+        'truly|really|so|wonderfully|incredibly ~ enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
+        'thanks|thank ~ for ~ enlightening|insightful|profound|riveting ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
+        'take a deep breath', 'simmer down', 'cool it', 'chill pill', 'cool your jets', 'if you say so', 'whatever you say', 'suit yourself', 'whatever floats your boat',
+        'if @you don\'t|dont|do not like it', 'expected nothing less', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
+      ],
     },
 
   ],

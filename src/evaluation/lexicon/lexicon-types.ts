@@ -31,7 +31,14 @@ export interface LanguageLexicon {
   /** words that make a very short reply polite rather than curt */
   readonly politeness: readonly string[];
   /** emoji that insult or swear in a reply (the tokenizer drops emoji, so they are checked apart) */
-  readonly emoji: { readonly profanity: readonly string[]; readonly insult: readonly string[] };
+  readonly emoji: {
+    readonly profanity: readonly string[];
+    readonly insult: readonly string[];
+    /** an eye-roll or a yawn at the customer: contempt without a word (score 3) */
+    readonly contempt: readonly string[];
+    /** tears of laughter: laughing at the customer's problem, a minor slip (score 4) */
+    readonly laughing: readonly string[];
+  };
 }
 
 export interface ComposureRule {
@@ -42,6 +49,11 @@ export interface ComposureRule {
   readonly negatable?: boolean;
   /** a quoted or named match ("'idiot' is not a word I accept") is a mention, not a use */
   readonly mentionable?: boolean;
+  /**
+   * the match counts only in a sentence that ends with a question mark: a taunting question ("Are
+   * you twelve?") is a jab, the same words in a statement often are not
+   */
+  readonly question?: boolean;
   readonly patterns: readonly string[];
 }
 
