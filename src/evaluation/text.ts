@@ -200,3 +200,62 @@ export function scan(text: string): ScannedText {
   }
   return { text: cleaned, tokens };
 }
+
+// --- reading text the way a language model reads it -------------------------------------------
+
+/** Cyrillic and Greek letters drawn exactly like Latin ones (the usual homoglyph disguise). */
+const LOOKALIKES: Readonly<Record<string, string>> = {
+  а: 'a', с: 'c', ԁ: 'd', е: 'e', һ: 'h', і: 'i', ј: 'j', к: 'k', ӏ: 'l', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', у: 'y', х: 'x', ԝ: 'w',
+  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', І: 'I', Ј: 'J', К: 'K', М: 'M', О: 'O', Р: 'P', Ѕ: 'S', Т: 'T', Х: 'X', Ү: 'Y',
+  α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
+  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+};
+const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
+const HAS_LOOKALIKE = new RegExp(LOOKALIKE.source, 'u');
+const LATIN_LETTER = /[A-Za-z]/;
+const LATIN_LETTERS = /[A-Za-z]/g;
+const OTHER_LETTERS = /[^\P{L}A-Za-z\u00C0-\u024F]/gu;
+const LETTER_RUN = /\p{L}+/gu;
+// Emphasis and code markers a reader skips over (`**ignore**`, `` `system:` ``, a code fence, whose
+// backticks unify() has already turned into apostrophes); `_` and `|` stay, they are part of
+// chat-template tokens.
+const EMPHASIS = /[*~`]+|'{3,}[\w-]*/g;
+// Block-quote markers at the start of a line (`> `, `>>> `).
+const QUOTE_MARKERS = /^[ \t]*(?:>+[ \t]*)+/gmu;
+
+function lookalike(letter: string): string {
+  return LOOKALIKES[letter] ?? letter;
+}
+
+/**
+ * Reads Cyrillic and Greek look-alikes as the Latin letters they imitate: in every word that mixes
+ * them with Latin letters, and everywhere when the text is mostly Latin. A Russian or Greek reply
+ * keeps its letters.
+ */
+export function foldLookalikes(text: string): string {
+  if (!HAS_LOOKALIKE.test(text)) return text;
+  const latin = text.match(LATIN_LETTERS)?.length ?? 0;
+  const other = text.match(OTHER_LETTERS)?.length ?? 0;
+  if (latin > other) return text.replace(LOOKALIKE, lookalike);
+  return text.replace(LETTER_RUN, (word) => (LATIN_LETTER.test(word) ? word.replace(LOOKALIKE, lookalike) : word));
+}
+
+/**
+ * The text as a model reads it, for spotting instructions hidden in a reply: invisible characters,
+ * zalgo marks and soft hyphens dropped, compatibility forms (full-width letters) and homoglyphs read
+ * as plain letters, emphasis markers removed, spaces collapsed. Line breaks are kept; see
+ * {@link flattenLines} for the text read across them.
+ */
+export function readableText(text: string): string {
+  return foldLookalikes(unify(text))
+    .replace(EMPHASIS, '')
+    .replace(QUOTE_MARKERS, '')
+    .replace(SPACES_BUT_NEWLINE, ' ')
+    .replace(LINE_BREAKS, '\n')
+    .trim();
+}
+
+/** {@link readableText} read across line breaks: one line, single spaces. */
+export function flattenLines(readable: string): string {
+  return readable.replace(WHITESPACE, ' ');
+}

@@ -1,17 +1,27 @@
+import { flattenLines, readableText } from '../evaluation/text.js';
 import { words } from './text-patterns.js';
 
 /**
  * Signs that a trainee reply tries to instruct the grader instead of talking to the customer, in
- * German and English. A hit does not lower a grade by itself; it stops the LLM judge's grade from
- * rising above the offline grader's, which cannot be talked into anything.
+ * German and English. A hit does not lower a grade by itself: the judge is shown the reply without
+ * the flagged parts, and its grade cannot rise above the offline grader's, which cannot be talked
+ * into anything.
+ *
+ * The text is read the way a model reads it (see `readableText`): zero-width characters, soft
+ * hyphens, full-width letters, Cyrillic or Greek look-alikes and markdown emphasis do not hide an
+ * instruction, and neither do line breaks inside it.
  */
 export type InjectionMarker = 'ignore_instructions' | 'score_request' | 'fake_grade' | 'fake_role' | 'prompt_syntax';
+
+const GRADE_KEYS = 'composure|empathy|boundary|verdict|score|feedback|grade|rubricVersion|emotionalReaction|interpretation|exploration|offersSolution|endsConversation';
+/** Roles of a chat transcript or a grading team, as a header: `system:`, `Trainer note:`, `### Assistant:`. */
+const ROLE_NAMES = String.raw`system|assistant|developer|grader|judge|evaluator|instruction|system prompt|systemanweisung|bewerter\w*|prüfer\w*|anweisung|(?:trainer|coach|ausbilder\w*|prüfer)[- ]?(?:note|notes|notiz|hinweis|kommentar|comment|feedback)`;
 
 const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
   [
     'ignore_instructions',
     words(
-      String.raw`\b(ignore|disregard|forget|override|bypass)( (all|any|every|the|your|my|of|previous|prior|above|earlier|preceding|former|these|those|system|grading|other))* (instructions?|rules?|prompts?|rubric|guidelines?|criteria)\b`,
+      String.raw`(?<!\b(not|cannot|can't|never|won't|don't|will not|do not) )\b(ignore|disregard|forget|override|bypass)( (all|any|every|the|your|my|of|previous|prior|above|earlier|preceding|former|these|those|system|grading|other))* (instructions?|rules?|prompts?|rubric|guidelines?|criteria)\b`,
     ),
   ],
   [
@@ -20,9 +30,12 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
       String.raw`\b(ignorier\w*|vergiss|vergessen sie|missacht\w*|übergeh\w*)( (du|sie|alle|sämtliche|die|deine|ihre|eure|bisherigen|vorherigen|vorigen|obigen|früheren|system|bewertungs))* (anweisung\w*|instruktion\w*|regeln|vorgaben|prompts?|rubrik|kriterien|bewertungsregeln)\b`,
     ),
   ],
-  ['ignore_instructions', words(String.raw`\b(note|message|attention|hey|dear|hinweis|nachricht|liebe[rs]?) (to |an )?(the |den |die )?(grader|judge|evaluator|bewerter\w*|prüfer\w*)\b`)],
+  ['ignore_instructions', words(String.raw`\b(note|message|attention|hey|dear|hinweis|nachricht|liebe[rs]?) (to |an |für )?(the |den |die )?(grader|judge|evaluator|bewerter\w*|prüfer\w*)\b`)],
   ['ignore_instructions', words(String.raw`\b(new|updated|real) (instructions?|task)\b|\b(neue|eigentliche) (anweisung\w*|aufgabe)\b`)],
-  ['ignore_instructions', words(String.raw`\byou are (now )?(no longer|not) (a |the )?(grader|judge|evaluator)\b|\b(an|für) (den|die) (bewerter\w*|prüfer\w*|ki)\b`)],
+  [
+    'ignore_instructions',
+    words(String.raw`\byou are (now )?(no longer|not) (a |the )?(grader|judge|evaluator)\b|\b(an|für) (den|die) (bewerter\w*|prüfer\w*|ki)\b|\b(you are|du bist|sie sind) (now|jetzt|nun) (the |der |die )?(trainer|grader|judge|evaluator|bewerter\w*|prüfer\w*|ausbilder\w*)\b`),
+  ],
   [
     'score_request',
     words(
@@ -30,20 +43,79 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
     ),
   ],
   ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`)],
-  ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b`)],
-  ['fake_grade', /["']?\b(composure|empathy|boundary|verdict|score|feedback|grade|rubricVersion|emotionalReaction)\b["']?\s*[:=]\s*["'{[\d]/i],
-  [
-    'fake_role',
-    words(
-      String.raw`(^|\n)[\s#*>\[(<-]*(system|assistant|developer|grader|judge|evaluator|instruction|system prompt|systemanweisung|bewerter\w*|prüfer\w*|anweisung)[\s*\])>]*:`,
-    ),
-  ],
+  ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b|\b5 (von|out of) 5 (punkt\w*|points?|sterne\w*|stars?)\b`)],
+  ['score_request', words(String.raw`\b(every|each|all|jedes|jede|alle) (criteri\w+|kriteri\w+|categor\w+|kategorie\w*)\b[^.!?\n]{0,20}\b[1-5]\b|\b(grade|score|bewerte\w*) (generously|leniently|großzügig|wohlwollend)\b`)],
+  ['fake_grade', words(String.raw`\b(composure|empathy|empathie|fassung)( score)? ?[:=]? ?[1-5] ?(/ ?5)?\b(?! ?(%|€|euro|minutes?|minuten|hours?|stunden|days?|tage\w*))`)],
+  // a grade-shaped value: a number, an object or list, or a verdict (customer data such as `"score": "n/a"` is not)
+  ['fake_grade', new RegExp(String.raw`["']?\b(${GRADE_KEYS})\b["']?\s*[:=]\s*([{[\d]|["']?(set_well|not_needed|missing|unnecessary|too_harsh|perfe[ck]t\w*|excellent|exzellent)\b)`, 'i')],
+  ['fake_role', words(String.raw`(^|\n|[.!?;>(\[-] )[\s#*>\[(<-]*(${ROLE_NAMES})[\s*\])>]*:`)],
   ['prompt_syntax', /<\|(im_start|im_end|system|assistant|user|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(system|assistant|trainee_reply|customer_line|history|offline_evidence)\b[^>]*>/i],
 ];
+
+function markersIn(readable: string, found: Set<InjectionMarker>): void {
+  const flat = flattenLines(readable);
+  for (const [marker, pattern] of PATTERNS) if (pattern.test(readable) || (flat !== readable && pattern.test(flat))) found.add(marker);
+}
 
 /** The distinct markers found in `text`, empty for an ordinary reply. */
 export function detectInjection(text: string): InjectionMarker[] {
   const found = new Set<InjectionMarker>();
-  for (const [marker, pattern] of PATTERNS) if (pattern.test(text)) found.add(marker);
+  markersIn(readableText(text), found);
+  return [...found];
+}
+
+export interface ScreenedText {
+  /** the text without the lines and sentences that carry markers (as read, see `readableText`) */
+  text: string;
+  markers: InjectionMarker[];
+}
+
+const SENTENCE_END = /(?<=[.!?\u2026])\s+/u;
+/** An instruction split over this many sentences is still read as one. */
+const WINDOW = 3;
+
+/**
+ * Removes what speaks to the grader, so a judge never reads it. The text is read across line
+ * breaks (an instruction broken over several lines is one sentence to a model) and cut into
+ * sentences; every sentence with a marker is dropped, then any run of up to three neighbours that
+ * carries one only when read together. What is left may lose a harmless neighbour of an
+ * instruction; it never keeps the instruction.
+ */
+export function screenInstructions(text: string): ScreenedText {
+  const readable = readableText(text);
+  const found = new Set<InjectionMarker>();
+  markersIn(readable, found);
+  if (found.size === 0) return { text: readable, markers: [] };
+  const segments = sentencesAcrossLines(readable);
+  const dropped = segments.map((segment) => markersOf(segment).length > 0);
+  for (let size = 2; size <= WINDOW; size++) {
+    for (let start = 0; start + size <= segments.length; start++) {
+      if (dropped.slice(start, start + size).some(Boolean)) continue;
+      if (markersOf(segments.slice(start, start + size).join(' ')).length > 0) for (let i = start; i < start + size; i++) dropped[i] = true;
+    }
+  }
+  const kept = segments.filter((_segment, index) => !dropped[index]).join(' ');
+  return { text: kept, markers: [...found] };
+}
+
+const ROLE_HEADER = words(String.raw`^[\s#*>\[(<-]*(${ROLE_NAMES})[\s*\])>]*:`);
+
+/**
+ * Sentences read across line breaks, except where a line ends a sentence or starts with a role
+ * header (`system:`), so a header is always the start of its sentence.
+ */
+function sentencesAcrossLines(readable: string): string[] {
+  const paragraphs: string[] = [];
+  for (const line of readable.split('\n')) {
+    const previous = paragraphs[paragraphs.length - 1];
+    if (previous === undefined || /[.!?\u2026]$/u.test(previous) || ROLE_HEADER.test(line)) paragraphs.push(line);
+    else paragraphs[paragraphs.length - 1] = `${previous} ${line}`;
+  }
+  return paragraphs.flatMap((paragraph) => paragraph.split(SENTENCE_END)).filter((segment) => segment.trim() !== '');
+}
+
+function markersOf(readable: string): InjectionMarker[] {
+  const found = new Set<InjectionMarker>();
+  markersIn(readable, found);
   return [...found];
 }

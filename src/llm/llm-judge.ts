@@ -7,7 +7,8 @@ import type { PromptLibrary } from '../prompts/prompt-library.js';
 import type { CallAccounting } from './call-accounting.js';
 import type { ChatModel } from './chat-model.js';
 import { disagreements, minimumGrade } from './grade-guard.js';
-import { detectInjection } from './injection-markers.js';
+import { boundHistory } from './history-window.js';
+import { screenInstructions, type InjectionMarker } from './injection-markers.js';
 import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer, retryJudgeMessages } from './judge-prompt.js';
 
 export interface LlmJudgeOptions {
@@ -35,6 +36,10 @@ const ANSWER_ATTEMPTS = 2;
  *
  * `source.grader` says who produced the grade: `llm-judge:<model>`, `llm-judge:<model>+guard` (the
  * minimum of both graders, for a reply with injection markers), or the offline grader's own id.
+ *
+ * Text that addresses the grader is taken out of the reply (and of the trainee's earlier replies)
+ * before the judge reads it: a model that would obey it never sees it, and an honest judge grades
+ * what is left, as it would the same reply without the injection.
  */
 export function createLlmJudge(options: LlmJudgeOptions): Grader {
   const { model, modelName, offlineGrader, rubric, prompts, accounting, log } = options;
@@ -52,7 +57,10 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
         return offline;
       }
 
-      let messages = buildJudgeMessages(prompts, rubric, input, offline, options.historyTurns);
+      const screened = screenInput(input, options.historyTurns);
+      // nothing but instructions: the judge could only be asked about an empty reply
+      if (screened.input.reply.trim() === '') return offline;
+      let messages = buildJudgeMessages(prompts, rubric, screened.input, offline, options.historyTurns);
       let judged: Grade | null = null;
       for (let attempt = 1; attempt <= ANSWER_ATTEMPTS && !judged; attempt++) {
         const result = await model.complete(
@@ -80,7 +88,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
       for (const disagreement of disagreements(judged, offline)) {
         log.info({ sessionId: callOptions.session?.id, ...disagreement }, 'judge and offline grader disagree');
       }
-      const markers = detectInjection(input.reply);
+      const markers = screened.markers;
       if (markers.length > 0) {
         log.info({ sessionId: callOptions.session?.id, markers }, 'reply addresses the grader; grade capped at the offline grade');
         return minimumGrade(judged, offline, `${id}+guard`);
@@ -88,4 +96,24 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
       return judged;
     },
   };
+}
+
+interface ScreenedInput {
+  /** the input as the judge reads it: reply and trainee history without grader-directed text */
+  input: GradeInput;
+  /** markers in the reply or in a trainee reply the judge would see */
+  markers: InjectionMarker[];
+}
+
+function screenInput(input: GradeInput, historyTurns: number): ScreenedInput {
+  const markers = new Set<InjectionMarker>();
+  const screenText = (text: string): string => {
+    const screened = screenInstructions(text);
+    for (const marker of screened.markers) markers.add(marker);
+    return screened.markers.length > 0 ? screened.text : text;
+  };
+  const reply = screenText(input.reply);
+  const shown = new Set(boundHistory(input.history, historyTurns).recent);
+  const history = input.history.map((turn) => (turn.role === 'trainee' && shown.has(turn) ? { ...turn, text: screenText(turn.text) } : turn));
+  return { input: { ...input, reply, history }, markers: [...markers] };
 }
