@@ -85,6 +85,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
+    if (rule.lastClause && !isInLastClause(text, match.end)) continue;
     // "Wow, thank you so much!": a weak mockery cue beside thanks or an apology is meant.
     if (rule.flag === 'sarcasm' && rule.score === 4 && hasPoliteWordInSentence(lexicon, text, match.start)) continue;
     let score = rule.score;
@@ -101,6 +102,14 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
 function hasPoliteWordInSentence(lexicon: CompiledLexicon, text: PreparedText, index: number): boolean {
   const sentence = text.tokens[index]?.sentence;
   return text.tokens.some((token) => token.sentence === sentence && lexicon.isInClass('gratitude', token));
+}
+
+function isInLastClause(text: PreparedText, index: number): boolean {
+  const words = text.scanned.tokens;
+  const word = words[index];
+  let next = index + 1;
+  while (words[next]?.sentence === word?.sentence && words[next]?.clause === word?.clause) next += 1;
+  return words[next]?.sentence !== word?.sentence;
 }
 
 /** Whether the sentence of word `index` ends with a question mark ("Are you twelve?", "Seriously?!"). */

@@ -202,6 +202,44 @@ describe('assessComposure: hard cases', () => {
   });
 });
 
+describe('assessComposure: mockery without a rude word', () => {
+  it('reads a taunting question as condescending, but the same words as a statement as calm', () => {
+    expect(assess('Are you twelve?', 'en').flags).toContain('condescending');
+    expect(assess('Are you twelve?', 'en').score).toBeLessThanOrEqual(2);
+    expect(assess('Wollen Sie einen Orden?', 'de').score).toBeLessThanOrEqual(2);
+    // "Ist es so schwer" only taunts as a question; the same words in a statement are an explanation
+    expect(assess('Ist das so schwer?', 'de').score).toBeLessThanOrEqual(2);
+    expect(assess('Deshalb ist es so schwer, einen Termin zu finden, aber ich bleibe dran.', 'de').score).toBe(5);
+  });
+
+  it('reads "because" with nothing after it as sarcastic agreement, and a reason with a main clause as an explanation', () => {
+    expect(assess('Sure, because that is all my fault.', 'en')).toMatchObject({ score: 2, flags: ['sarcasm'] });
+    expect(assess('Sure, because the card expired, we will send a new one today.', 'en').score).toBe(5);
+    expect(assess('Klar, weil das ja alles an mir liegt.', 'de')).toMatchObject({ score: 2, flags: ['sarcasm'] });
+    expect(assess('Klar, weil die Karte abgelaufen ist, schicke ich Ihnen heute eine neue.', 'de').score).toBe(5);
+  });
+
+  it('keeps "Wow" beside thanks as meant, and lets two different minor slips add up to a stiff reply', () => {
+    expect(assess('Wow, thank you so much!', 'en').score).toBe(5);
+    expect(assess('Wow, vielen Dank!', 'de').score).toBe(5);
+    expect(assess('Wow. We will look at it.', 'en').score).toBe(4);
+    expect(assess('Wow. We will look at it lol.', 'en').score).toBe(3);
+  });
+
+  it('reads an eye-roll as contempt and tears of laughter as a slip, in a reply that is otherwise calm', () => {
+    expect(assess('I will check your booking now 🙄', 'en')).toMatchObject({ score: 3, flags: ['dismissive'] });
+    expect(assess('Ich prüfe Ihre Buchung sofort 😂', 'de').score).toBe(4);
+    expect(assess('Ich prüfe Ihre Buchung sofort 🙂', 'de').score).toBe(5);
+  });
+
+  it('reads mock concern for the customer\'s mood as condescending', () => {
+    expect(assess('Looks like someone woke up on the wrong side of the bed.', 'en').flags).toContain('condescending');
+    expect(assess('Na, da hat wohl jemand schlecht geschlafen?', 'de').flags).toContain('condescending');
+    expect(assess('Someone from our team will call you back today.', 'en').score).toBe(5);
+    expect(assess('Jemand aus unserem Team ruft Sie heute zurück.', 'de').score).toBe(5);
+  });
+});
+
 describe('assessComposure: robustness', () => {
   const hostile = 'You idiot. ';
 

@@ -103,7 +103,7 @@ export const DE_LEXICON = {
     'peinlichkeit', 'trillerpfeife', 'tabakpfeife', 'orgelpfeife', 'wasserpfeife', 'kröten', 'maden', 'madenwurm', 'lakaienhaft', 'zeckenbiss', 'zeckenstich', 'schädlingsbekämpfung', 'nervensägen',
   ],
   acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
-  politeness: ['bitte', 'danke', 'dankeschön', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
+  politeness: ['bitte', 'danke', 'dankeschön', 'dank', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
     {
@@ -290,6 +290,77 @@ export const DE_LEXICON = {
       flag: 'sarcasm',
       score: 4,
       patterns: ['weiter so', 'machen sie nur weiter', 'mach nur weiter'],
+    },
+    // --- Spott, Herablassung und Sticheleien ohne grobes Wort ------------------------------------
+    {
+      // taunting questions: the same words as a statement are often fine ("Sie sind neu hier")
+      flag: 'condescending',
+      score: 2,
+      question: true,
+      patterns: [
+        'sind|bist @you ~ fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn', 'wie alt sind|bist @you $', 'sind|bist @you ~ ein|eine ~ kind|kleinkind|baby',
+        'ist das|es ~ so|wirklich|denn ~ schwer|kompliziert', 'ist das|es so schwer', 'haben|hast @you ~ nichts ~ besseres|anderes ~ zu tun', 'haben|hast @you ~ kein|keine ~ leben|hobby|hobbys|freunde $',
+        'wollen|möchten|willst|möchtest @you ~ einen|eine ~ orden|medaille|keks|pokal|urkunde|applaus', 'brauchen|brauchst @you ~ ein|eine|einen ~ taschentuch|taschentücher|umarmung|nickerchen',
+        'soll ich ~ ein bild malen', 'soll ich ~ aufmalen|aufzeichnen|buchstabieren', 'wer glauben|glaubst @you ~ wer', 'was bilden|bildest @you ~ ein $',
+        'was haben|hast @you ~ denn ~ erwartet $', 'was ist ~ ihr|dein ~ problem $', 'was ist ~ los mit ihnen|dir $', 'was stimmt ~ nicht mit ihnen|dir',
+        'verstehen|verstehst @you ~ kein|nicht ~ deutsch', 'sprechen|sprichst @you ~ kein ~ deutsch', 'ist es meine|unsere schuld', 'kann ich ~ etwas|was ~ dafür',
+        'haben|hast @you ~ schlecht geschlafen', 'geht es @you ~ noch ~ gut', 'ist das ihr|dein ernst', 'meinen|meinst @you das ernst',
+      ],
+    },
+    {
+      // jabs at the person that need no question mark
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'lassen sie mich raten', 'lass mich raten', 'da hat ~ wohl|mal ~ jemand', 'hat da ~ jemand', 'ist da ~ jemand', 'ist aber jemand', 'jemand ~ schlecht geschlafen|gelaunt',
+        'mit dem falschen|linken fuß aufgestanden', 'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|mies drauf|dünnhäutig|zickig', 'willkommen in der realität|wirklichkeit|realen welt|echten welt',
+        'schön|nett|toll ~ dass @you ~ auch mal|schon', 'sie|du ~ auch schon da $', 'auch schon wach', 'auch mal ~ melden', 'sie|du ~ geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
+        'denken|denk ~ nach bevor', 'erst denken ~ dann', 'googeln sie', 'googel|google es|das ~ doch', 'ihre|deine eltern ~ stolz', 'nichts besseres zu tun', 'kein zuhause', 'kein hobby',
+        'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $', 'niemand zwingt sie|dich', 'keiner zwingt sie|dich', 'gehen sie doch ~ zur|zu ~ konkurrenz',
+        'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
+        'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold', 'sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
+        'heulen|heul ~ ruhig|doch|weiter', 'da kommen mir ~ tränen', 'mir kommen ~ tränen', 'ich könnte weinen', 'einen gang|zahn runterschalten', 'kommen|komm ~ mal ~ runter $',
+        'gehen|geh ~ mal ~ an die frische luft', 'ein bisschen|etwas ~ nachhilfe', 'nachhilfe in',
+      ],
+    },
+    {
+      // sarcastic agreement and mock sympathy or alarm
+      flag: 'sarcasm',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'wie ~ überleben sie|du das',
+        'oh nein ~ wie furchtbar|schrecklich|tragisch $', 'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
+        'sehr erwachsen', 'wie erwachsen', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis',
+        'ihr|ihre|dein|deine ~ scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
+        'viel spaß ~ dabei|damit $', 'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
+      ],
+    },
+    {
+      // passive-aggressive framing and tone policing: stiff or slightly condescending rather than hostile
+      flag: 'condescending',
+      score: 3,
+      patterns: [
+        'bei allem respekt', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
+        'atme ~ tief durch', 'ganz ruhig', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
+        '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
+      ],
+    },
+    {
+      // "Klar, weil das ja meine Schuld ist." A reason with nothing after it answers nothing; with a
+      // main clause after it ("Klar, weil die Karte neu ist, brauchen Sie …") it is an explanation.
+      flag: 'sarcasm',
+      score: 2,
+      lastClause: true,
+      patterns: ['^ klar|genau|sicher ~ weil'],
+    },
+    {
+      // exasperated disbelief: a slip, and a taunt only with other cues
+      flag: 'sarcasm',
+      score: 4,
+      question: true,
+      patterns: ['^ ernsthaft', '^ im ernst', '^ wirklich $', '^ echt $', '^ ach ja $', '^ ach so $', 'können|kannst @you ~ wenigstens'],
     },
     {
       flag: 'sarcasm',

@@ -273,7 +273,7 @@ export const EN_LEXICON = {
         'how nice for you', 'must be nice', 'nice try', 'slow clap', 'thanks for nothing', 'you must be so proud', "well aren't you", 'poor you',
         'poor baby', 'my heart bleeds', 'as if', 'oh the horror', 'how original', 'how shocking', 'how surprising', 'what a shame', 'nice going',
         'way to go', 'well done', 'good job', 'great job', 'you must be very proud', 'what a genius|brilliant|great idea',
-        '^ sure ~ because', 'because we all know', 'good luck with that', 'how cute|adorable|sweet|quaint', 'who knew', 'color|colour me surprised',
+        'because we all know', 'good luck with that', 'how cute|adorable|sweet|quaint', 'who knew', 'color|colour me surprised',
         'thanks captain obvious', 'no shit sherlock', 'you don\'t say',
         'asking for a friend', 'keep it coming', 'keep telling yourself', 'get a life', 'go cry', 'cry more',
         'touch grass', 'cope and seethe', 'stay mad', 'ok boomer', 'okay boomer', 'cry about it', 'sucks to be you', 'who asked', 'go play in traffic',
@@ -295,7 +295,7 @@ export const EN_LEXICON = {
       patterns: [
         'are @you ~ years old', 'are @you ~ a|an child|kid|toddler|baby', 'are @you five|six|seven|eight|nine|ten|eleven|twelve|thirteen', 'how old are @you', 'did @you ~ really ~ just', 'do|can @you ~ even ~ hear|read|understand|think|count',
         "can't|cant|cannot @you ~ read|understand|listen|follow|hear", 'do @you ~ understand ~ english|words|plain', 'do @you ~ need ~ a|an|me ~ diagram|drawing|picture|crayons|tissue|hug|nap',
-        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
+        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'anything better to do', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
         'is that|this ~ the best @you', 'is it ~ that|so ~ hard|difficult', 'are @you ~ serious|kidding|joking', 'are @you for real', 'really now', 'is it my|our fault', 'why are @you ~ even', 'why are @you so ~ angry|mad|upset|rude|sensitive|touchy|defensive|aggressive|hostile|bitter|obsessed|salty|worked',
         'who do @you think @you are', "who do @you think you're", 'what did @you expect $', 'what were @you thinking $', 'have @you ~ tried ~ turning ~ brain|head',
         'ever ~ considered|thought|tried ~ therapy', 'ever ~ considered|thought|tried ~ growing up', 'draw @you a|some ~ picture|diagram|map', 'do @you ~ want|expect ~ a ~ medal|trophy|cookie|prize|award|parade',
@@ -325,7 +325,7 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'because that\'s|thats|that is ~ my|our ~ fault', 'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
+        'because that\'s|thats|that is ~ my|our ~ fault',  'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
         'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so ~ mature $', 'very|real|how|so ~ mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
         'nice|great|good|fine ~ job|work at|of ~ making|proving|showing|being', 'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
         'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'to grace us',
@@ -333,6 +333,14 @@ export const EN_LEXICON = {
         '^ how|so|very|truly ~ insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
         'your ~ intellect|brilliance|wit ~ is|are|astounds|overwhelms|knows',
       ],
+    },
+    {
+      // "Sure, because that's MY fault." A reason with nothing after it answers nothing; with a main
+      // clause after it ("Sure, because the card expired, we'll send a new one") it is an explanation.
+      flag: 'sarcasm',
+      score: 2,
+      lastClause: true,
+      patterns: ['^ yeah|sure|totally|clearly ~ because'],
     },
     {
       // exasperated disbelief: a slip, and a taunt only with other cues
@@ -347,7 +355,7 @@ export const EN_LEXICON = {
       score: 3,
       patterns: [
         'with all due respect', 'no offense|offence but', 'not to be rude but', 'hate to break it to you', 'if you must know', 'just saying', 'spoiler alert', 'how convenient',
-        '^ yeah|sure|totally|clearly ~ because', 'aw|aww ~ poor|did|is|are|someone|somebody|bless',
+        'aw|aww ~ poor|did|is|are|someone|somebody|bless',
         'truly|really|so|wonderfully|incredibly ~ enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'thanks|thank ~ for ~ enlightening|insightful|profound|riveting ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'take a deep breath', 'simmer down', 'cool it', 'chill pill', 'cool your jets', 'if you say so', 'whatever you say', 'suit yourself', 'whatever floats your boat',
