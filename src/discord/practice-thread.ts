@@ -95,7 +95,7 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
   const channel = message.channel;
   if (!channel.isThread()) return false;
   // Discord may deliver a message again (gateway replay, start-up catch-up): the answer is already there.
-  //x
+  if (replyReceived(session, message.id)) return true;
   if (session.status === 'ended') {
     await message.reply(visible({ content: uiText(session.lang).practice.sessionOver }));
     return true;
@@ -104,7 +104,7 @@ export async function handlePracticeMessage(message: Message<true>, context: Bot
     await message.reply(visible({ content: uiText(session.lang).practice.alreadyPaused }));
     return true;
   }
-  const outcome = await withTyping(channel, () => context.engine.replyOnce(session.id, message.content, `${message.id}:${Math.random()}`));
+  const outcome = await withTyping(channel, () => context.engine.replyOnce(session.id, message.content, message.id));
   if (outcome.kind === 'answered') await postExchange(channel, outcome.result, context);
   return true;
 }
