@@ -64,21 +64,32 @@ export function createLlmVoice(options: LlmVoiceOptions): CustomerVoice {
       const problem =
         text === ''
           ? 'empty'
-          : isCoaching(text)
-            ? 'coaching'
-            : !request.revealAllowed && leaksBackstory(text, request.persona.backstory[request.lang], knownTexts(request))
-              ? 'backstory'
-              : said.has(text.toLowerCase())
-                ? 'repeated'
-                : null;
+          : looksLikeData(text)
+            ? 'data'
+            : isCoaching(text)
+              ? 'coaching'
+              : !request.revealAllowed && leaksBackstory(text, request.persona.backstory[request.lang], knownTexts(request))
+                ? 'backstory'
+                : said.has(text.toLowerCase())
+                  ? 'repeated'
+                  : null;
       if (problem) {
         log.info({ sessionId: callOptions.session?.id, stageId: request.stageId, problem }, 'model line rejected, scripted line used');
-        accounting.fellBack(callOptions, 'voice', problem === 'empty' ? 'empty' : 'guard');
+        accounting.fellBack(callOptions, 'voice', problem === 'empty' ? 'empty' : problem === 'data' ? 'invalid_answer' : 'guard');
         return scripted;
       }
       return { text, voice: id, usage: result.usage };
     },
   };
+}
+
+/**
+ * Not speech but data: a JSON object or markup, which a broken proxy or a confused model answers
+ * instead of a line (the judge's structured answer, an error document). Shown as the customer's
+ * words it would make no sense.
+ */
+function looksLikeData(text: string): boolean {
+  return /^[[{<]/.test(text) || /"[\w-]+"\s*:\s*["{[\d]/.test(text) || /<\/?[a-z_]+(\s[^>]*)?>/i.test(text);
 }
 
 /** A line cut off by the token limit ends at its last full sentence, or is dropped. */

@@ -30,6 +30,36 @@ export interface RecordedRequest {
   finishedAt: number | null;
   /** what the server did with it */
   behaviour: FakeBehaviour['kind'];
+  /** the fault the seeded fault mode injected into this request, or null */
+  fault: FaultKind | null;
+}
+
+/** The failures the seeded fault mode mixes (see {@link FaultPlan}). */
+export const FAULT_KINDS = [
+  'status_500',
+  'status_503',
+  'rate_limit',
+  'reset',
+  'slow',
+  'malformed_body',
+  'wrong_json',
+  'truncated_json',
+  'empty',
+] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/**
+ * Seeded random faults: each request fails with probability `rate`, with a kind dealt from a
+ * shuffled deck of `kinds` (so every kind comes up once per `kinds.length` faults). Judge and voice
+ * requests draw from separate streams, so the same seed gives the n-th judge request and the n-th
+ * voice request the same fate however the two interleave: a failing run can be replayed.
+ */
+export interface FaultPlan {
+  rate: number;
+  seed: number;
+  kinds?: readonly FaultKind[];
+  /** how long a `slow` fault waits before answering normally; make it longer than the client's timeout */
+  slowMs: number;
 }
 
 export type FakeBehaviour =
@@ -78,6 +108,8 @@ export interface FakeOpenAi {
   /** the behaviour used when no queued one applies */
   setDefault(behaviour: FakeBehaviour): void;
   setGullible(mode: GullibleMode): void;
+  /** seeded random faults for the requests from now on (queued behaviours still come first); null: off */
+  setFaults(plan: FaultPlan | null): void;
   /** the most requests that were in flight at the same moment */
   maxInFlight(): number;
   close(): Promise<void>;
@@ -120,6 +152,53 @@ function seesUnprotectedInjection(body: ChatBody): boolean {
   });
 }
 
+/** mulberry32: a small seeded PRNG, good enough to pick faults reproducibly */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function faultBehaviour(kind: FaultKind, plan: FaultPlan): FakeBehaviour {
+  switch (kind) {
+    case 'status_500':
+      return { kind: 'status', status: 500 };
+    case 'status_503':
+      return { kind: 'status', status: 503, message: 'overloaded' };
+    case 'rate_limit':
+      return { kind: 'rate_limit', retryAfter: '0' };
+    case 'slow':
+      return { kind: 'slow', delayMs: plan.slowMs };
+    case 'empty':
+      return { kind: 'content', content: '' };
+    default:
+      return { kind };
+  }
+}
+
+/** Decides the fate of each request in arrival order. */
+function createFaultDealer(plan: FaultPlan, seed: number): () => FaultKind | null {
+  const random = seededRandom(seed);
+  const kinds = plan.kinds ?? FAULT_KINDS;
+  let deck: FaultKind[] = [];
+  return () => {
+    if (random() >= plan.rate) return null;
+    if (deck.length === 0) {
+      deck = [...kinds];
+      for (let i = deck.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [deck[i], deck[j]] = [deck[j] as FaultKind, deck[i] as FaultKind];
+      }
+    }
+    return deck.pop() ?? null;
+  };
+}
+
 function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
@@ -137,6 +216,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const queues: Record<Purpose | 'any', FakeBehaviour[]> = { judge: [], voice: [], any: [] };
   let fallbackBehaviour: FakeBehaviour = { kind: 'normal' };
   let gullible: GullibleMode = options.gullible ?? 'off';
+  let faults: { plan: FaultPlan; deal: Record<Purpose, () => FaultKind | null> } | null = null;
   const voiceLine = options.voiceLine ?? (() => 'Fine. So what happens now with my card?');
   const judgeAnswer = options.judgeAnswer ?? (() => neutralJudgeAnswer());
   const at = () => performance.now() - started;
@@ -236,8 +316,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       }
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as ChatBody;
       const purpose: Purpose = body.response_format ? 'judge' : 'voice';
-      const behaviour = queues[purpose].shift() ?? queues.any.shift() ?? fallbackBehaviour;
-      const record: RecordedRequest = { n: requests.length, purpose, body, headers: req.headers, receivedAt: at(), finishedAt: null, behaviour: behaviour.kind };
+      const queued = queues[purpose].shift() ?? queues.any.shift();
+      const fault = queued || !faults ? null : faults.deal[purpose]();
+      const behaviour = queued ?? (fault && faults ? faultBehaviour(fault, faults.plan) : fallbackBehaviour);
+      const record: RecordedRequest = { n: requests.length, purpose, body, headers: req.headers, receivedAt: at(), finishedAt: null, behaviour: behaviour.kind, fault };
       requests.push(record);
       res.once('close', () => {
         record.finishedAt = at();
@@ -259,6 +341,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     },
     setGullible(mode) {
       gullible = mode;
+    },
+    setFaults(plan) {
+      faults = plan ? { plan, deal: { judge: createFaultDealer(plan, plan.seed), voice: createFaultDealer(plan, plan.seed ^ 0x9e3779b9) } } : null;
     },
     maxInFlight() {
       const events = requests.flatMap((request) => [
