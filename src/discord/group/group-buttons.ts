@@ -20,7 +20,8 @@ export const joinButton = {
     // Opening a thread and the customer's first line can take longer than Discord's 3 seconds.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const record = await groupStore(context).get(groupId);
-    if (!record) throw await inactive(interaction, context);
+    // An id from another server's card (reused or forged) joins nothing there.
+    if (!record || record.guildId !== interaction.guildId) throw await inactive(interaction, context);
     const text = groupText(record.lang);
     const result = await joinGroup(interaction.client, context, groupId, { userId: interaction.user.id, name: interaction.member.displayName });
     const content =
@@ -42,7 +43,8 @@ export const nextButton = {
     const [groupId = ''] = args;
     await requireRole(interaction, context, 'trainer');
     const record = await groupStore(context).get(groupId);
-    if (!record || record.status !== 'open') throw await inactive(interaction, context);
+    // The role was checked in this server; another server's group is not this trainer's to run.
+    if (!record || record.guildId !== interaction.guildId || record.status !== 'open') throw await inactive(interaction, context);
     const text = groupText(record.lang);
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     let content: string;
