@@ -1,4 +1,4 @@
-import { MessageFlags, type ButtonInteraction } from 'discord.js';
+import { ComponentType, MessageFlags, type ButtonInteraction } from 'discord.js';
 import { UserFacingError } from '../../errors.js';
 import { LanguageSchema } from '../../evaluation/grade.js';
 import { IntensitySchema } from '../../personas/persona-schema.js';
@@ -63,7 +63,9 @@ export const practiceStartButtons = {
       throw new UserFacingError('not_your_session', uiText(interactionLanguage(interaction, config)).errors.notYourSession);
     }
     const thread = interaction.channel;
-    if (!thread?.isThread()) throw await inactive(interaction, context);
+    // The ids are readable, so one could be written with one's own user id and sent from another
+    // member's notice: only the Start/Cancel that the bot put on this very message counts.
+    if (!thread?.isThread() || !carriesButton(interaction)) throw await inactive(interaction, context);
     const language = LanguageSchema.catch('en').parse(lang);
     if (action === 'cancel') {
       await interaction.update(visible({ components: [], content: uiText(language).practice.cancelled }));
@@ -81,6 +83,12 @@ export const practiceStartButtons = {
     );
   },
 } satisfies ButtonHandler;
+
+function carriesButton(interaction: ButtonInteraction<'cached'>): boolean {
+  return interaction.message.components.some(
+    (row) => row.type === ComponentType.ActionRow && row.components.some((component) => component.customId === interaction.customId),
+  );
+}
 
 async function inactive(interaction: ButtonInteraction<'cached'>, context: BotContext): Promise<UserFacingError> {
   const config = await getGuildConfig(context, interaction.guildId);
