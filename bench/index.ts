@@ -11,6 +11,7 @@ const BENCHMARKS = [
   'offline-grader.bench.ts',
   'llm-exchange.bench.ts',
   'discord-roundtrip.bench.ts',
+  'load.bench.ts',
   'discord-review.bench.ts',
   'reports.bench.ts',
 ];

@@ -32,6 +32,11 @@ export interface LoadOptions {
   llmConcurrency?: number;
   /** how many `/practice start` run at once before the measured phase; default 25 */
   startConcurrency?: number;
+  /**
+   * exchanges one extra trainee makes before the measured phase (not counted), so the figures show
+   * a bot whose code is compiled and warm, not its first minute; default 0
+   */
+  warmupTurns?: number;
   /** how long one exchange may take before it counts as lost; default 30 s */
   exchangeTimeoutMs?: number;
   /** further variables for the bot process; they win over the driver's */
@@ -85,6 +90,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const fake = await createFakeDiscord();
   const guild = fake.guild({ name: 'Load Bank', channels: ['practice'] });
   const members = Array.from({ length: options.trainees }, (_, i) => fake.member(guild, { username: `trainee${i}` }));
+  const warmup = fake.member(guild, { username: 'warmup' });
   const settings = botSettings(options, fake.restApi);
   const driverLoop = monitorEventLoopDelay({ resolution: 5 });
   const problems: string[] = [];
@@ -92,36 +98,36 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   try {
     const before = await bot.stats(true);
     const tracker = trackReplies(fake);
-    const threads = await startPractices(fake, tracker, members, options, problems);
+    const warmups = (options.warmupTurns ?? 0) > 0 ? [warmup] : [];
+    const threads = await startPractices(fake, tracker, [...warmups, ...members], options, problems);
+    const sent = new Map<string, string[]>();
+    /** one trainee's replies, each sent as soon as the feedback on the last one arrived */
+    const practise = async (member: FakeMember, index: number, turns: number, latencies: number[]) => {
+      const thread = threads.get(member.user.id);
+      if (!thread) return;
+      const texts: string[] = [];
+      sent.set(thread, texts);
+      for (let turn = 1; turn <= turns; turn++) {
+        const text = traineeText(index, turn);
+        texts.push(text);
+        const sentAt = performance.now();
+        fake.say(member, thread, text);
+        const answeredAt = await fake.waitFor(() => tracker.feedbackAt(thread, turn), options.exchangeTimeoutMs ?? 30_000).catch(() => undefined);
+        if (answeredAt === undefined) {
+          problems.push(`${member.user.username}: no feedback on turn ${turn}`);
+          return;
+        }
+        latencies.push(answeredAt - sentAt);
+      }
+    };
+    for (const member of warmups) await practise(member, options.trainees, options.warmupTurns ?? 0, []);
 
     const requestsBefore = fake.requests.length;
     bot.send({ type: 'reset-loop' });
     driverLoop.enable();
     const started = performance.now();
-    const sent = new Map<string, string[]>();
     const latencies: number[] = [];
-    await Promise.all(
-      members.map(async (member, index) => {
-        const thread = threads.get(member.user.id);
-        if (!thread) return;
-        const texts: string[] = [];
-        sent.set(thread, texts);
-        for (let turn = 1; turn <= options.turns; turn++) {
-          const text = traineeText(index, turn);
-          texts.push(text);
-          const sentAt = performance.now();
-          fake.say(member, thread, text);
-          const answeredAt = await fake
-            .waitFor(() => tracker.feedbackAt(thread, turn), options.exchangeTimeoutMs ?? 30_000)
-            .catch(() => undefined);
-          if (answeredAt === undefined) {
-            problems.push(`trainee ${index}: no feedback on turn ${turn}`);
-            return;
-          }
-          latencies.push(answeredAt - sentAt);
-        }
-      }),
-    );
+    await Promise.all(members.map((member, index) => practise(member, index, options.turns, latencies)));
     const durationMs = performance.now() - started;
     driverLoop.disable();
     const restRequests = fake.requests.length - requestsBefore;
@@ -206,6 +212,10 @@ function botSettings(options: LoadOptions, restApi: string): Record<string, stri
     DISCORD_API_URL: restApi,
     DISCORD_REST_GLOBAL_RPS: String(options.restRequestsPerSecond ?? 10_000),
     STORE_URL: options.storeUrl,
+    // Every trainee replies the moment the feedback arrives, far faster than a person types: the
+    // per-member limits would refuse them, so they are off (0) and the bench prints that.
+    RATE_LIMIT_REPLIES_PER_MINUTE: '0',
+    RATE_LIMIT_COMMANDS_PER_MINUTE: '0',
     PERSONAS_DIR: LOAD_PERSONAS_DIR,
     LOG_LEVEL: 'error',
     LOG_FORMAT: 'json',
@@ -223,7 +233,7 @@ interface BotProcess {
 
 async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child: ChildProcess = fork(BOT_PROCESS, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['LOAD_BOT_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['LOAD_BOT_PROFILE']}`] : [])],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,0 +1,151 @@
+/**
+ * Load: N trainees practising at once through the fake Discord (real discord.js client, real
+ * store), each replying as soon as the feedback on their last reply is posted, for T turns. Rows:
+ * offline and LLM path (fake OpenAI answering every call after 300 ms) on SQLite and on Redis
+ * (a redis-server this bench starts; rows skipped without the binary), then a memory row with many
+ * open sessions. The bot runs in its own process, started as in production; its memory and
+ * event-loop figures are its own. The fake Discord and the driver share this process, the fake
+ * OpenAI has its own.
+ *
+ *   npx tsx bench/load.bench.ts [trainees=100] [turns=20] [sessions=1000]
+ */
+import { fork } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startFakeOpenAi } from '../test/support/fake-openai/fake-openai-server.js';
+import { startRedisServer } from '../test/support/load/redis-server.js';
+import { runLoad, type LoadOptions, type LoadResult } from '../test/support/load/run-load.js';
+
+const MODEL_LATENCY_MS = 300;
+const REST_RPS = 10_000;
+const WARMUP_TURNS = 10;
+const MB = 1024 * 1024;
+
+if (process.argv[2] === '--serve-fake-openai') {
+  // Its own process, as a model server would be: its HTTP and JSON work is billed to neither side.
+  const fake = await startFakeOpenAi({ voiceLine: () => 'Fine. And when exactly do I get my money back?' });
+  fake.setDefault({ kind: 'slow', delayMs: MODEL_LATENCY_MS });
+  process.send?.(fake.baseURL);
+  process.on('message', () => void fake.close().then(() => process.exit(0)));
+} else {
+  const trainees = Number(process.argv[2] ?? 100);
+  const turns = Number(process.argv[3] ?? 20);
+  const sessions = Number(process.argv[4] ?? 1000);
+  await main(trainees, turns, sessions);
+}
+
+interface Row {
+  name: string;
+  result: LoadResult | undefined;
+  /** p99 target in ms */
+  target: number;
+  note?: string;
+}
+
+async function main(trainees: number, turns: number, sessions: number): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), 'counterpart-load-'));
+  const llm = await startFakeOpenAiProcess();
+  const redis = await startRedisServer();
+  let file = 0;
+  const sqlite = () => `sqlite://${join(dir, `store-${++file}.sqlite`)}`;
+  const rows: Row[] = [];
+  const run = async (name: string, target: number, options: Omit<LoadOptions, 'warmupTurns'>) => {
+    process.stdout.write(`running ${name} …\n`);
+    rows.push({ name, target, result: await runLoad({ warmupTurns: WARMUP_TURNS, ...options }) });
+  };
+  try {
+    const base = { trainees, turns };
+    await run('offline · SQLite', 100, { ...base, storeUrl: sqlite() });
+    await run('LLM · SQLite', MODEL_LATENCY_MS + 50, { ...base, storeUrl: sqlite(), llmBaseUrl: llm.baseURL });
+    if (redis) {
+      // One server for both rows; sessions are found by thread id, which never repeats.
+      await run('offline · Redis', 100, { ...base, storeUrl: redis.url });
+      await run('LLM · Redis', MODEL_LATENCY_MS + 50, { ...base, storeUrl: redis.url, llmBaseUrl: llm.baseURL });
+    } else {
+      rows.push({ name: 'offline · Redis', target: 100, result: undefined, note: 'skipped: redis-server is not installed (Debian: apt-get install redis-server)' });
+      rows.push({ name: 'LLM · Redis', target: MODEL_LATENCY_MS + 50, result: undefined, note: 'skipped: redis-server is not installed' });
+    }
+    process.stdout.write(`running ${sessions} open sessions …\n`);
+    const memory = await runLoad({ trainees: sessions, turns: 2, storeUrl: sqlite(), warmupTurns: WARMUP_TURNS, startConcurrency: 50 });
+    print(rows, memory, { trainees, turns, sessions });
+  } finally {
+    await redis?.stop();
+    await llm.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+function print(rows: Row[], memory: LoadResult, size: { trainees: number; turns: number; sessions: number }): void {
+  const ms = (value: number) => value.toFixed(1).padStart(7);
+  const lost = (result: LoadResult) => (result.problems.length === 0 ? 'none' : `${result.problems.length} problems`);
+  const out: string[] = [];
+  out.push('');
+  out.push(`${size.trainees} trainees × ${size.turns} turns, replying as soon as the feedback is posted (after ${WARMUP_TURNS} warm-up exchanges)`);
+  out.push('latency: trainee message sent → feedback embed received by the fake Discord, in ms');
+  out.push('');
+  out.push(
+    `${'scenario'.padEnd(18)} ${'exch/s'.padStart(7)} ${'p50'.padStart(7)} ${'p95'.padStart(7)} ${'p99'.padStart(7)} ${'max'.padStart(7)}  ${'p99 target'.padEnd(12)} ${'loop p99'.padStart(8)} ${'loop max'.padStart(8)} ${'peak RSS'.padStart(9)} ${'REST/exch'.padStart(9)}  lost`,
+  );
+  for (const row of rows) {
+    const r = row.result;
+    if (!r) {
+      out.push(`${row.name.padEnd(18)} ${row.note ?? ''}`);
+      continue;
+    }
+    const verdict = r.latency.p99 < row.target ? 'ok' : 'MISSED';
+    out.push(
+      `${row.name.padEnd(18)} ${r.exchangesPerSecond.toFixed(0).padStart(7)} ${ms(r.latency.p50)} ${ms(r.latency.p95)} ${ms(r.latency.p99)} ${ms(r.latency.max)}  ${`< ${row.target} ${verdict}`.padEnd(12)} ${ms(r.botLoop.p99).padStart(8)} ${ms(r.botLoop.max).padStart(8)} ${`${(r.memory.peakRssBytes / MB).toFixed(0)} MB`.padStart(9)} ${r.restPerExchange.toFixed(2).padStart(9)}  ${lost(r)}`,
+    );
+    for (const problem of r.problems.slice(0, 5)) out.push(`    ${problem}`);
+  }
+  const loopWorst = Math.max(...rows.flatMap((row) => (row.result ? [row.result.botLoop.p99] : [])));
+  out.push(`event-loop delay of the bot, p99 target < 20 ms: worst row ${loopWorst.toFixed(1)} ms ${loopWorst < 20 ? 'ok' : 'MISSED'}`);
+  const graded = rows.flatMap((row) => (row.result && row.name.startsWith('LLM') ? [`${row.name}: ${JSON.stringify(row.result.gradedBy)}`] : []));
+  if (graded.length > 0) out.push(`graded by (LLM rows): ${graded.join('; ')}`);
+  out.push('');
+
+  const m = memory.memory;
+  const rssVerdict = m.rssAfterBytes <= 200 * MB && m.peakRssBytes <= 200 * MB ? 'ok' : 'MISSED';
+  out.push(`${size.sessions} open sessions (offline, SQLite, 2 exchanges each, ${memory.problems.length === 0 ? 'nothing lost' : `${memory.problems.length} problems`}):`);
+  out.push(`  bot RSS ${(m.rssAfterBytes / MB).toFixed(0)} MB after the run, peak ${(m.peakRssBytes / MB).toFixed(0)} MB; target ≤ 200 MB: ${rssVerdict}`);
+  out.push(
+    `  bot heap ${(m.heapBeforeBytes / MB).toFixed(1)} MB before the first session → ${(m.heapAfterBytes / MB).toFixed(1)} MB with all open: ` +
+      `${(m.perSessionBytes / 1024).toFixed(1)} KB per session (heap used ${m.collected ? 'after a forced full GC (--expose-gc)' : 'WITHOUT a forced GC: garbage included'})`,
+  );
+  out.push(`  exchanges ${memory.exchangesPerSecond.toFixed(0)}/s, p99 ${memory.latency.p99.toFixed(1)} ms, loop p99 ${memory.botLoop.p99.toFixed(1)} ms`);
+  out.push('');
+
+  const settings = rows.find((row) => row.name.startsWith('LLM') && row.result)?.result?.settings ?? rows[0]?.result?.settings ?? {};
+  out.push('what the figures include and how the bot was configured:');
+  out.push('  RSS, heap and event-loop delay: the bot process alone (started as in production, through tsx); the fake Discord and');
+  out.push('  the driver run in the bench process, the fake OpenAI in a third one');
+  out.push(`  DISCORD_REST_GLOBAL_RPS=${settings['DISCORD_REST_GLOBAL_RPS'] ?? REST_RPS}: RAISED against the fake; Discord allows 50 unless it raised your bot's limit,`);
+  const perExchange = rows[0]?.result?.restPerExchange ?? 2;
+  out.push(`  so on Discord one bot process tops out near 50 / ${perExchange.toFixed(1)} ≈ ${(50 / perExchange).toFixed(0)} exchanges/s however fast it grades`);
+  out.push(
+    `  LLM rows: fake OpenAI answering every call after ${MODEL_LATENCY_MS} ms, any number at once; LLM_MAX_CONCURRENCY=${settings['LLM_MAX_CONCURRENCY'] ?? '?'} ` +
+      '(judge and voice of every trainee in flight together); token caps off (LLM_SESSION_TOKEN_CAP=0, LLM_GUILD_DAILY_TOKEN_CAP=0)',
+  );
+  const limits = Object.entries(settings).filter(([key]) => key.includes('RATE_LIMIT'));
+  out.push(`  per-member rate limit: ${limits.length > 0 ? limits.map(([key, value]) => `${key}=${value}`).join(', ') : 'none configured'}`);
+  out.push(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (shared: figures are noisy)`);
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function startFakeOpenAiProcess(): Promise<{ baseURL: string; close(): Promise<void> }> {
+  const child = fork(fileURLToPath(import.meta.url), ['--serve-fake-openai'], { execArgv: ['--import', 'tsx'] });
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    child.once('message', (message) => resolve(String(message)));
+    child.once('exit', (code) => reject(new Error(`the fake OpenAI process exited (${code})`)));
+  });
+  return {
+    baseURL,
+    async close() {
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.send('close');
+      await exited;
+    },
+  };
+}
