@@ -25,6 +25,11 @@ export interface ComposureFinding {
   flags: ComposureFlag[];
   /** the words of the reply that drove the score, as written */
   evidence: string[];
+  /**
+   * A finer composure for ranking replies, in (score − 1, score]: the score less a fraction for
+   * every further finding. Never shown to the trainee; the score stays the grade.
+   */
+  severity?: number;
 }
 
 type Score = ComposureFinding['score'];
@@ -59,7 +64,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
   const lang = input.lang === 'de' ? 'de' : 'en';
   const lexicon = lexiconFor(lang);
   const reply = prepare(input.reply, lang);
-  if (reply.scanned.text.length === 0) return { score: 3, flags: [], evidence: [] };
+  if (reply.scanned.text.length === 0) return { score: 3, flags: [], evidence: [], severity: 3 };
   if (reply.tokens.length === 0) {
     // A bare emoji is curt, unless it swears or mocks.
     const emoji = emojiHits(lexicon, reply);
@@ -201,7 +206,7 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
         .map((token) => token.sentence),
     );
     for (const token of shouted) {
-      if (politeSentences.has(token.sentence)) hits.push({ flag: 'sarcasm', score: 3, evidence: token.raw });
+      if (politeSentences.has(token.sentence) && isEmphasis(lexicon, token, text)) hits.push({ flag: 'sarcasm', score: 3, evidence: token.raw });
     }
   }
   // "!!!" shouts; "!!" or "Danke!!!" is over-eager rather than hostile: a minor slip.
@@ -216,6 +221,16 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     hits.push({ flag: score === 2 ? 'shouting' : undefined, score, evidence: exclamation[0] });
   }
   return hits;
+}
+
+/**
+ * A capitalised word stressed for effect ("that's MY fault", "SO grateful"). A short one is an
+ * abbreviation (FTB, AFL, OP) unless it is one of the little words people stress.
+ */
+function isEmphasis(lexicon: CompiledLexicon, token: ScannedToken, text: PreparedText): boolean {
+  if (token.raw.length >= SHOUT_SENTENCE_WORD_LENGTH) return true;
+  const match = text.tokens[text.scanned.tokens.indexOf(token)];
+  return match !== undefined && lexicon.isInClass('emphasis', match);
 }
 
 /** German only: a sudden "du" to a customer addressed (or addressing) with "Sie" is a slight. */
@@ -292,5 +307,36 @@ function summarize(hits: readonly Hit[]): ComposureFinding {
     if (hit.flag && !flags.includes(hit.flag)) flags.push(hit.flag);
     if (hit.evidence && !evidence.includes(hit.evidence) && evidence.length < MAX_EVIDENCE) evidence.push(hit.evidence);
   }
-  return { score, flags, evidence };
+  return { score, flags, evidence, severity: severityOf(score, hits) };
+}
+
+// How much one more finding lowers the severity within its score band, by how far the finding lies
+// above the score: another slip at the same level counts most, milder ones less.
+const SAME_LEVEL_WEIGHT = 0.25;
+const ONE_LEVEL_MILDER_WEIGHT = 0.15;
+const MILDER_WEIGHT = 0.05;
+/** the severity stays inside the score band: (score − 1, score] */
+const MAX_PENALTY = 0.95;
+
+/**
+ * The score with a fraction taken off for every further finding, so two replies with the same score
+ * can still be told apart ("Wow." vs "Wow. Keep it up, genius"). The fractions combine like
+ * independent chances, so many findings approach but never cross into the band below.
+ */
+function severityOf(score: Score, hits: readonly Hit[]): number {
+  const seen = new Set<string>();
+  let kept = 1;
+  let first = true;
+  for (const hit of [...hits].sort((a, b) => a.score - b.score)) {
+    const key = hit.evidence.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const distance = hit.score - score;
+    if (distance === 0 && first) {
+      first = false;
+      continue;
+    }
+    kept *= 1 - (distance <= 0 ? SAME_LEVEL_WEIGHT : distance === 1 ? ONE_LEVEL_MILDER_WEIGHT : MILDER_WEIGHT);
+  }
+  return score - Math.min(MAX_PENALTY, 1 - kept);
 }

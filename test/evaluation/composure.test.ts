@@ -198,7 +198,28 @@ describe('assessComposure: hard cases', () => {
   });
 
   it('rates a warm, factual reply 5 with no flags or evidence', () => {
-    expect(assess("I'm sorry this happened. I've refunded the fee; you'll see it tomorrow.", 'en')).toEqual({ score: 5, flags: [], evidence: [] });
+    expect(assess("I'm sorry this happened. I've refunded the fee; you'll see it tomorrow.", 'en')).toEqual({ score: 5, flags: [], evidence: [], severity: 5 });
+  });
+});
+
+describe('assessComposure: severity', () => {
+  it('stays inside the score band and falls with every further finding', () => {
+    const one = assess('Oh great, another form.', 'en');
+    const two = assess('Oh great, another form. Good luck with that.', 'en');
+    const many = assess('Oh great. Good luck with that. Nice try. Cry me a river. Who asked. Big surprise. Boo hoo.', 'en');
+    expect(one.score).toBe(2);
+    expect(two.score).toBe(2);
+    expect(one.severity).toBe(2);
+    expect(two.severity).toBeLessThan(one.severity ?? 0);
+    expect(many.severity).toBeLessThan(two.severity ?? 0);
+    expect(many.severity).toBeGreaterThan(1);
+  });
+
+  it('takes less off for a milder finding than for another one at the same level', () => {
+    const sameLevel = assess('Who asked. Nice try.', 'en');
+    const milder = assess('Who asked lol.', 'en');
+    expect([sameLevel.score, milder.score]).toEqual([2, 2]);
+    expect(milder.severity).toBeGreaterThan(sameLevel.severity ?? 0);
   });
 });
 

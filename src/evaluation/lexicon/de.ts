@@ -93,6 +93,8 @@ export const DE_LEXICON = {
     sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
     // thanks and apologies: beside them a weak mockery cue ("Wow, danke!") is meant
     gratitude: ['danke', 'dankeschön', 'dank', 'entschuldigung', 'entschuldigen', 'leid', 'dankbar'],
+    // little words stressed in capitals for effect ("MEINE Schuld"); other short capitalised words are abbreviations
+    emphasis: ['so', 'ich', 'mir', 'mich', 'sie', 'ihr', 'nie', 'nur', 'ist', 'das', 'die', 'der', 'ja', 'wir', 'uns', 'gar', 'tun', 'mal', 'bin', 'war', 'hat', 'ist', 'wie', 'was', 'er', 'es', 'du', 'dir', 'den', 'dem'],
     praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
   },
   affixExceptions: [
@@ -320,6 +322,8 @@ export const DE_LEXICON = {
         'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $', 'niemand zwingt sie|dich', 'keiner zwingt sie|dich', 'gehen sie doch ~ zur|zu ~ konkurrenz',
         'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
         'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold', 'sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
+        'mit der|dieser|so einer ~ einstellung', 'bevor @you ~ weh tun|wehtun|verletzen', 'gewöhnen|gewöhn ~ dran|daran', 'um ~ ihren|deinen ~ eigenen ~ kram|mist|dreck',
+        'woanders ~ jammern|heulen|meckern|beschweren', 'sorte|typ mensch', 'ihr|dein iq', 'ihre|deine intelligenz', 'netter versuch', 'erzählen|erzähl ~ das ~ ihrer|deiner ~ oma|mutter|großmutter',
         'heulen|heul ~ ruhig|doch|weiter', 'da kommen mir ~ tränen', 'mir kommen ~ tränen', 'ich könnte weinen', 'einen gang|zahn runterschalten', 'kommen|komm ~ mal ~ runter $',
         'gehen|geh ~ mal ~ an die frische luft', 'ein bisschen|etwas ~ nachhilfe', 'nachhilfe in',
       ],

@@ -89,6 +89,8 @@ export const EN_LEXICON = {
     sarcasticVocative: ['genius', 'einstein', 'sherlock', 'smartass', 'smartypants', 'hotshot', 'princess', 'sweetie', 'sweetheart', 'honey', 'darling', 'champ', 'buddy', 'pal', 'sunshine', 'kiddo', 'chief', 'missy', 'dear', 'hun', 'hon', 'babe', 'love', 'grandpa', 'grandma', 'gramps', 'sonny', 'wiseguy', 'smarty'],
     // thanks and apologies: beside them a weak mockery cue ("Wow, thank you!") is meant
     gratitude: ['thank', 'thanks', 'thx', 'sorry', 'apologies', 'apologise', 'apologize', 'appreciate', 'grateful'],
+    // little words stressed in capitals for effect ("MY fault"); other short capitalised words are abbreviations
+    emphasis: ['so', 'my', 'me', 'you', 'your', 'not', 'all', 'do', 'did', 'was', 'is', 'are', 'we', 'us', 'our', 'own', 'any', 'too', 'yes', 'i', 'she', 'he', 'his', 'her', 'way', 'can', 'had', 'has', 'one', 'now'],
     praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
   },
   affixExceptions: [
@@ -284,7 +286,7 @@ export const EN_LEXICON = {
       flag: 'sarcasm',
       score: 4,
       // cues that are mockery more often than not, but can be meant: a minor slip at most
-      patterns: ['keep it up', 'keep up the ~ work', 'keep them|it coming', 'you must be ~ expert|genius|professional|comedian|psychic|riot|hoot|delight', '^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
+      patterns: ['keep it up', 'keep up the ~ work', 'keep them|it coming', 'keep the ~ coming', 'yikes', 'you must be ~ expert|genius|professional|comedian|psychic|riot|hoot|delight', '^ wow', '^ imagine', '^ oh|ah ~ yes|yeah|sure|great|really|please|look', '^ yeah|yes ~ right|sure'],
     },
     // --- mockery, derision and condescension without a rude word -------------------------------
     {
@@ -295,7 +297,7 @@ export const EN_LEXICON = {
       patterns: [
         'are @you ~ years old', 'are @you ~ a|an child|kid|toddler|baby', 'are @you five|six|seven|eight|nine|ten|eleven|twelve|thirteen', 'how old are @you', 'did @you ~ really ~ just', 'do|can @you ~ even ~ hear|read|understand|think|count',
         "can't|cant|cannot @you ~ read|understand|listen|follow|hear", 'do @you ~ understand ~ english|words|plain', 'do @you ~ need ~ a|an|me ~ diagram|drawing|picture|crayons|tissue|hug|nap',
-        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'anything better to do', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
+        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'anything better to do', 'what are|do @you even', 'are @you 5|6|7|8|9|10|11|12|13|14|15', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
         'is that|this ~ the best @you', 'is it ~ that|so ~ hard|difficult', 'are @you ~ serious|kidding|joking', 'are @you for real', 'really now', 'is it my|our fault', 'why are @you ~ even', 'why are @you so ~ angry|mad|upset|rude|sensitive|touchy|defensive|aggressive|hostile|bitter|obsessed|salty|worked',
         'who do @you think @you are', "who do @you think you're", 'what did @you expect $', 'what were @you thinking $', 'have @you ~ tried ~ turning ~ brain|head',
         'ever ~ considered|thought|tried ~ therapy', 'ever ~ considered|thought|tried ~ growing up', 'draw @you a|some ~ picture|diagram|map', 'do @you ~ want|expect ~ a ~ medal|trophy|cookie|prize|award|parade',
@@ -315,6 +317,8 @@ export const EN_LEXICON = {
         'you need ~ therapy|therapist|shrink|meds', 'take your meds', 'keep your opinions|comments|thoughts ~ to yourself', 'keep crying', 'go cry',
         'be|stay|keep quiet', 'aren\'t|arent you ~ clever|smart|special|precious', 'aren\'t|arent you ~ a ~ ray|charmer', 'ray of sunshine', 'what a charmer|gentleman|catch|peach',
         'you\'re|youre ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'you are ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'nobody ~ forcing @you', 'no one ~ forcing @you', 'take your business ~ elsewhere',
+        'with that attitude', 'before @you hurt yourself', 'keyboard warrior|warriors|hero|heroes|cowboy|commando', 'attempt at humor|humour|trolling|wit|a joke', 'your intelligence|iq level',
+        "you're|youre ~ the type|kind|sort of person", 'you are ~ the type|kind|sort of person', 'mind your own business', 'get used to it', 'go ~ whine|cry|complain|moan ~ somewhere|elsewhere',
         'a you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', 'and i\'m|im the queen|pope|king', 'and i am the queen|pope|king', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
         'your|that ~ tiny|little|small|pea ~ brain|brains|mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
       ],
@@ -329,7 +333,7 @@ export const EN_LEXICON = {
         'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so ~ mature $', 'very|real|how|so ~ mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
         'nice|great|good|fine ~ job|work at|of ~ making|proving|showing|being', 'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
         'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'to grace us',
-        'have fun with that', 'knock yourself out', 'stay salty', 'cope harder', 'oh honey', 'oh sweetie', 'bless ~ little heart', 'bless your heart',
+        'have fun with that', 'cool story', 'tell us|me how @you really feel', '@praise ~ you have|got there $', "@praise ~ you've got there $", 'knock yourself out', 'stay salty', 'cope harder', 'oh honey', 'oh sweetie', 'bless ~ little heart', 'bless your heart',
         '^ how|so|very|truly ~ insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
         'your ~ intellect|brilliance|wit ~ is|are|astounds|overwhelms|knows',
       ],
@@ -359,7 +363,7 @@ export const EN_LEXICON = {
         'truly|really|so|wonderfully|incredibly ~ enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'thanks|thank ~ for ~ enlightening|insightful|profound|riveting ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'take a deep breath', 'simmer down', 'cool it', 'chill pill', 'cool your jets', 'if you say so', 'whatever you say', 'suit yourself', 'whatever floats your boat',
-        'if @you don\'t|dont|do not like it', 'expected nothing less', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
+        'if @you don\'t|dont|do not like it', 'expected nothing less', 'easy there', 'who could have ~ predicted|guessed|seen|known ~ that|it|this $', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
       ],
     },
 
