@@ -17,6 +17,10 @@ const GRADE_KEYS = 'composure|empathy|boundary|verdict|score|feedback|grade|rubr
 /** Roles of a chat transcript or a grading team, as a header: `system:`, `Trainer note:`, `### Assistant:`. */
 const ROLE_NAMES = String.raw`system|assistant|developer|grader|judge|evaluator|instruction|system prompt|systemanweisung|bewerter\w*|prüfer\w*|anweisung|(?:trainer|coach|ausbilder\w*|prüfer)[- ]?(?:note|notes|notiz|hinweis|kommentar|comment|feedback)`;
 
+/** Chat-template tokens and the judge prompt's own tags. */
+const PROMPT_TOKEN = String.raw`<\|(?:im_start|im_end|system|assistant|user|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(?:system|assistant|trainee_reply|customer_line|history|offline_evidence)\b[^>]*>`;
+const PROMPT_TOKENS = new RegExp(PROMPT_TOKEN, 'gi');
+
 const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
   [
     'ignore_instructions',
@@ -43,16 +47,24 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
     ),
   ],
   ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`)],
+  ['score_request', words(String.raw`\b(volle|maximale|höchste) punktzahl\b|\b(höchstpunktzahl|bestnote|höchstnote)\b|\b(full|top) marks\b|\b(maximum|max|full) points\b|\bhighest (score|rating|grade)\b`)],
   ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b|\b5 (von|out of) 5 (punkt\w*|points?|sterne\w*|stars?)\b`)],
   ['score_request', words(String.raw`\b(every|each|all|jedes|jede|alle) (criteri\w+|kriteri\w+|categor\w+|kategorie\w*)\b[^.!?\n]{0,20}\b[1-5]\b|\b(grade|score|bewerte\w*) (generously|leniently|großzügig|wohlwollend)\b`)],
   ['fake_grade', words(String.raw`\b(composure|empathy|empathie|fassung)( score)? ?[:=]? ?[1-5] ?(/ ?5)?\b(?! ?(%|€|euro|minutes?|minuten|hours?|stunden|days?|tage\w*))`)],
   // a grade-shaped value: a number, an object or list, or a verdict (customer data such as `"score": "n/a"` is not)
-  ['fake_grade', new RegExp(String.raw`["']?\b(${GRADE_KEYS})\b["']?\s*[:=]\s*([{[\d]|["']?(set_well|not_needed|missing|unnecessary|too_harsh|perfe[ck]t\w*|excellent|exzellent)\b)`, 'i')],
+  ['fake_grade', new RegExp(String.raw`["']?\b(${GRADE_KEYS})\b["']?\s*[:=]\s*($|[{[\d]|["']?(set_well|not_needed|missing|unnecessary|too_harsh|perfe[ck]t\w*|excellent|exzellent)\b)`, 'i')],
   ['fake_role', words(String.raw`(^|\n|[.!?;>(\[-] )[\s#*>\[(<-]*(${ROLE_NAMES})[\s*\])>]*:`)],
-  ['prompt_syntax', /<\|(im_start|im_end|system|assistant|user|endoftext)\|>|\[\/?INST\]|<<\/?SYS>>|<\/?(system|assistant|trainee_reply|customer_line|history|offline_evidence)\b[^>]*>/i],
+  ['prompt_syntax', new RegExp(PROMPT_TOKEN, 'i')],
 ];
 
+/**
+ * Every pattern above needs one of these; most replies have none, and this test is cheap (the
+ * patterns' Unicode word edges cost about a microsecond per character each).
+ */
+const MAYBE = /[:=<[/]|ignor|disregard|forget|overrid|bypass|vergiss|vergessen|missacht|übergeh|note|message|attention|hey|dear|hinweis|nachricht|liebe|new|updated|real|neue|eigentlich|you are|du bist|sie sind|(?:an|für) d|rate|grade|score|give|mark|award|bewert|gib|gebt|geben|vergib|benot|deserv|verdien|punktzahl|bestnote|höchst|points|highest|five|fünf|5 (?:von|out)|every|each|all|jede|generous|lenien|großzügig|wohlwollend|composure|empath|fassung/i;
+
 function markersIn(readable: string, found: Set<InjectionMarker>): void {
+  if (!MAYBE.test(readable)) return;
   const flat = flattenLines(readable);
   for (const [marker, pattern] of PATTERNS) if (pattern.test(readable) || (flat !== readable && pattern.test(flat))) found.add(marker);
 }
@@ -86,7 +98,8 @@ export function screenInstructions(text: string): ScreenedText {
   const found = new Set<InjectionMarker>();
   markersIn(readable, found);
   if (found.size === 0) return { text: readable, markers: [] };
-  const segments = sentencesAcrossLines(readable);
+  // a template token ends what came before it, so it does not take the customer's sentence with it
+  const segments = readable.split(PROMPT_TOKENS).flatMap(sentencesAcrossLines);
   const dropped = segments.map((segment) => markersOf(segment).length > 0);
   for (let size = 2; size <= WINDOW; size++) {
     for (let start = 0; start + size <= segments.length; start++) {
@@ -100,6 +113,9 @@ export function screenInstructions(text: string): ScreenedText {
 
 const ROLE_HEADER = words(String.raw`^[\s#*>\[(<-]*(${ROLE_NAMES})[\s*\])>]*:`);
 
+/** A line ending like this ends its sentence (or a JSON or markup fragment). */
+const LINE_END = /[.!?\u2026:;{}[\]>)"']\s*$/u;
+
 /**
  * Sentences read across line breaks, except where a line ends a sentence or starts with a role
  * header (`system:`), so a header is always the start of its sentence.
@@ -108,7 +124,7 @@ function sentencesAcrossLines(readable: string): string[] {
   const paragraphs: string[] = [];
   for (const line of readable.split('\n')) {
     const previous = paragraphs[paragraphs.length - 1];
-    if (previous === undefined || /[.!?\u2026]$/u.test(previous) || ROLE_HEADER.test(line)) paragraphs.push(line);
+    if (previous === undefined || LINE_END.test(previous) || ROLE_HEADER.test(line)) paragraphs.push(line);
     else paragraphs[paragraphs.length - 1] = `${previous} ${line}`;
   }
   return paragraphs.flatMap((paragraph) => paragraph.split(SENTENCE_END)).filter((segment) => segment.trim() !== '');

@@ -58,8 +58,13 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
       }
 
       const screened = screenInput(input, options.historyTurns);
-      // nothing but instructions: the judge could only be asked about an empty reply
-      if (screened.input.reply.trim() === '') return offline;
+      if (screened.input.reply.trim() === '') {
+        // Nothing but instructions: nothing said to the customer, so the judge is not asked, and the
+        // offline grade cannot exceed that of an empty reply (the offline grader may have read more into it).
+        const empty = await offlineGrader.grade({ ...input, reply: '' }, signal ? { signal } : {});
+        log.info({ sessionId: callOptions.session?.id, markers: screened.markers }, 'reply only addresses the grader; not sent to the judge');
+        return minimumGrade(empty, offline, `${offline.source.grader}+guard`);
+      }
       let messages = buildJudgeMessages(prompts, rubric, screened.input, offline, options.historyTurns);
       let judged: Grade | null = null;
       for (let attempt = 1; attempt <= ANSWER_ATTEMPTS && !judged; attempt++) {
