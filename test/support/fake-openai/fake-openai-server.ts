@@ -49,10 +49,11 @@ export const FAULT_KINDS = [
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
- * Seeded random faults: each request fails with probability `rate`, with a kind dealt from a
- * shuffled deck of `kinds` (so every kind comes up once per `kinds.length` faults). Judge and voice
- * requests draw from separate streams, so the same seed gives the n-th judge request and the n-th
- * voice request the same fate however the two interleave: a failing run can be replayed.
+ * Seeded faults: a share `rate` of the requests fail (exactly that share of every ten, at seeded
+ * positions), with kinds dealt from shuffled decks of `kinds`, so every kind comes up once the
+ * first `kinds.length` faults are dealt. Judge and voice requests are dealt separately, so the
+ * same seed gives the n-th judge request and the n-th voice request the same fate however the two
+ * interleave: a failing run can be replayed.
  */
 export interface FaultPlan {
   rate: number;
@@ -181,21 +182,50 @@ function faultBehaviour(kind: FaultKind, plan: FaultPlan): FakeBehaviour {
   }
 }
 
-/** Decides the fate of each request in arrival order. */
-function createFaultDealer(plan: FaultPlan, seed: number): () => FaultKind | null {
+/** Requests are dealt their fates in blocks of this many: exactly `rate` of each block fail. */
+const FAULT_BLOCK = 10;
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j] as T, out[i] as T];
+  }
+  return out;
+}
+
+/**
+ * Decides the fate of each request of one stream in arrival order: in every block of
+ * {@link FAULT_BLOCK} requests, `rate` of them at seeded positions fail, with kinds dealt from
+ * `firstDeck` and then from reshuffled decks.
+ */
+function createFaultDealer(plan: FaultPlan, seed: number, firstDeck: readonly FaultKind[]): () => FaultKind | null {
   const random = seededRandom(seed);
   const kinds = plan.kinds ?? FAULT_KINDS;
-  let deck: FaultKind[] = [];
+  const perBlock = Math.round(plan.rate * FAULT_BLOCK);
+  let deck = [...firstDeck];
+  let block: boolean[] = [];
   return () => {
-    if (random() >= plan.rate) return null;
-    if (deck.length === 0) {
-      deck = [...kinds];
-      for (let i = deck.length - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        [deck[i], deck[j]] = [deck[j] as FaultKind, deck[i] as FaultKind];
-      }
+    if (block.length === 0) {
+      const positions = shuffled([...Array(FAULT_BLOCK).keys()], random);
+      block = [...Array(FAULT_BLOCK).keys()].map((i) => positions.indexOf(i) < perBlock);
     }
+    if (!block.shift()) return null;
+    if (deck.length === 0) deck = shuffled(kinds, random);
     return deck.pop() ?? null;
+  };
+}
+
+/**
+ * One dealer per purpose, so the judge's and the voice's requests keep their fates however they
+ * interleave. Their first decks run in opposite orders: between them, the first `kinds.length`
+ * faults cover every kind.
+ */
+function createFaultDealers(plan: FaultPlan): Record<Purpose, () => FaultKind | null> {
+  const firstDeck = shuffled(plan.kinds ?? FAULT_KINDS, seededRandom(plan.seed));
+  return {
+    judge: createFaultDealer(plan, plan.seed + 1, firstDeck),
+    voice: createFaultDealer(plan, plan.seed + 2, [...firstDeck].reverse()),
   };
 }
 
@@ -343,7 +373,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       gullible = mode;
     },
     setFaults(plan) {
-      faults = plan ? { plan, deal: { judge: createFaultDealer(plan, plan.seed), voice: createFaultDealer(plan, plan.seed ^ 0x9e3779b9) } } : null;
+      faults = plan ? { plan, deal: createFaultDealers(plan) } : null;
     },
     maxInFlight() {
       const events = requests.flatMap((request) => [
