@@ -16,6 +16,7 @@ import { postExchange } from './practice-thread.js';
 import { createMemberRateLimits, rateLimitSettings } from './rate-limit.js';
 import { reviewModals, reviewSelects } from './review/review-handlers.js';
 import { scheduleRetention, type RetentionSchedule } from './review/retention-schedule.js';
+import { catchUpThreads, type CatchUpResult } from './start-up-catch-up.js';
 import { uiText } from './ui-text.js';
 
 export interface StartBotOptions {
@@ -39,6 +40,8 @@ export interface RunningBot {
   readonly context: BotContext;
   /** replies received before a restart and answered after it */
   readonly recovered: number;
+  /** messages from while the bot was away, and answers the last process did not get to post */
+  readonly caughtUp: CatchUpResult;
   /** the retention purge: run at start-up, then on a timer; stopped by `stop()` */
   readonly retention: RetentionSchedule;
   stop(): Promise<void>;
@@ -46,9 +49,9 @@ export interface RunningBot {
 
 /**
  * Starts the Discord front end: builds the app (engine, personas, store), logs in, optionally
- * registers the slash commands (`DISCORD_REGISTER_COMMANDS`) and answers replies that arrived just
- * before the last shutdown. Open practice threads keep working across restarts because sessions are
- * found by thread id in the store.
+ * registers the slash commands (`DISCORD_REGISTER_COMMANDS`), answers replies that arrived just
+ * before the last shutdown and catches up on thread messages from while it was away. Open practice
+ * threads keep working across restarts because sessions are found by thread id in the store.
  */
 export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   const { config, log } = options;
@@ -105,10 +108,12 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       });
     }
     let recovered: number;
+    let caughtUp: CatchUpResult;
     try {
       recovered = await answerPending(readyClient, context);
       const groups = await groupHooks.resume(readyClient, context);
       if (groups > 0) log.info({ groups }, 'group sessions resumed');
+      caughtUp = await catchUpThreads(readyClient, context, routeMessage);
     } finally {
       openGate();
     }
@@ -122,6 +127,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       client: readyClient,
       context,
       recovered,
+      caughtUp,
       retention,
       async stop() {
         retention.stop();

@@ -43,6 +43,11 @@ export async function postRecoveredExchange(client: Client, context: BotContext,
   }
 }
 
+/** Whether the group answers each reply in the trainee's own thread as a solo practice does (the individual format). */
+export async function answersInOwnThread(context: BotContext, groupId: string): Promise<boolean> {
+  return (await groupStore(context).get(groupId))?.mode === 'individual';
+}
+
 /** After a restart, once recovered replies were posted: re-arms the round timer and asks again for lost answers. */
 export async function resumeGroupFlow(client: Client, context: BotContext, record: GroupRecord): Promise<void> {
   if (record.mode === 'relay') {

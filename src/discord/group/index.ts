@@ -23,7 +23,7 @@ import { resumeGroups as resumeOpenGroups } from './group-service.js';
  */
 export { groupButtons } from './group-buttons.js';
 export { handleGroupThreadMessage } from './group-messages.js';
-export { postRecoveredExchange } from './group-recovery.js';
+export { answersInOwnThread, postRecoveredExchange } from './group-recovery.js';
 export { notifyGroupActivity } from './group-service.js';
 export type { GroupTimings } from './group-runtime.js';
 

@@ -126,8 +126,19 @@ export interface FakeDiscord {
   waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs?: number): Promise<T>;
   /** the next request matching `method` and `path` fails with this Discord error (fault injection) */
   failNext(fault: { method: string; path: RegExp; status: number; code: number; message: string }): void;
+  /**
+   * The next request matching `method` and `path` hangs until released (fault injection: a slow
+   * Discord, or a process killed while it waits). `arrived` resolves once the bot sent it.
+   */
+  stallNext(match: { method: string; path: RegExp }): StalledRequest;
   dropConnection(): void;
   close(): Promise<void>;
+}
+
+export interface StalledRequest {
+  readonly arrived: Promise<RecordedRequest>;
+  /** lets the request through (answered as usual); harmless when the client is gone */
+  release(): void;
 }
 
 export interface FakeDiscordOptions {
@@ -167,6 +178,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly commands = new Map<string, Array<Record<string, unknown>>>();
   private readonly waiters = new Set<() => void>();
   private readonly faults: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
+  private readonly stalls: Array<{ method: string; path: RegExp; arrive: (request: RecordedRequest) => void; released: Promise<void>; release: () => void }> = [];
   private userCount = 0;
 
   constructor(private readonly ackDeadlineMs: number) {
@@ -381,11 +393,22 @@ class FakeDiscordServer implements FakeDiscord {
     this.faults.push(fault);
   }
 
+  stallNext(match: { method: string; path: RegExp }): StalledRequest {
+    let arrive!: (request: RecordedRequest) => void;
+    let release!: () => void;
+    const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const stall = { ...match, arrive, released, release };
+    this.stalls.push(stall);
+    return { arrived, release };
+  }
+
   dropConnection(): void {
     this.gateway.drop();
   }
 
   async close(): Promise<void> {
+    for (const release of this.held) release();
     await this.gateway.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
@@ -400,6 +423,15 @@ class FakeDiscordServer implements FakeDiscord {
     const { body, files } = parseBody(raw, req.headers['content-type']);
     const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, at: Date.now() };
     this.requests.push(request);
+    const stallIndex = this.stalls.findIndex((candidate) => candidate.method === request.method && candidate.path.test(path));
+    const stall = stallIndex >= 0 ? this.stalls.splice(stallIndex, 1)[0] : undefined;
+    if (stall) {
+      stall.arrive(request);
+      this.held.add(stall.release);
+      await stall.released;
+      this.held.delete(stall.release);
+      if (res.destroyed) return;
+    }
     const index = this.faults.findIndex((f) => f.method === request.method && f.path.test(path));
     const fault = index >= 0 ? this.faults.splice(index, 1)[0] : undefined;
     if (fault) {
@@ -467,6 +499,7 @@ class FakeDiscordServer implements FakeDiscord {
       return { status: 204 };
     }
     if (r.method === 'POST' && (match = m(/^\/channels\/(\d+)\/messages$/))) return this.postMessage(match[1] ?? '', r);
+    if (r.method === 'GET' && (match = m(/^\/channels\/(\d+)\/messages$/))) return this.listMessages(match[1] ?? '', r.query);
     if ((match = m(/^\/channels\/(\d+)\/messages\/(\d+)$/))) {
       const message = this.messages.get(match[2] ?? '');
       if (!message) return notFound();
@@ -537,6 +570,7 @@ class FakeDiscordServer implements FakeDiscord {
   }
 
   private readonly interactionChannel = new Map<string, string>();
+  private readonly held = new Set<() => void>();
 
   private webhookMessage(token: string, messageId: string, r: RecordedRequest): { status: number; body?: unknown } {
     const interaction = [...this.interactions.values()].find((i) => i.token === token);
@@ -616,6 +650,24 @@ class FakeDiscordServer implements FakeDiscord {
     this.store({ payload, channelId, ephemeral: false, via: 'channel' });
     this.gateway.dispatch('MESSAGE_CREATE', { ...payload, guild_id: channel.guild_id });
     return ok(payload);
+  }
+
+  /** GET /channels/:id/messages with `after` or `before` (or neither) and `limit`: newest first, as Discord answers. */
+  private listMessages(channelId: string, query: URLSearchParams): { status: number; body?: unknown } {
+    if (!this.channels.has(channelId)) return notFound();
+    const limit = Math.min(100, Math.max(1, Number(query.get('limit') ?? 50)));
+    const after = query.get('after');
+    const before = query.get('before');
+    const all = this.channelMessages(channelId).map((message) => message.payload);
+    const byId = (payload: Record<string, unknown>) => BigInt(String(payload['id']));
+    let page: Array<Record<string, unknown>>;
+    if (after !== null) {
+      page = all.filter((payload) => byId(payload) > BigInt(after)).slice(0, limit);
+    } else {
+      const older = before === null ? all : all.filter((payload) => byId(payload) < BigInt(before));
+      page = older.slice(-limit);
+    }
+    return ok(page.reverse());
   }
 
   private patchChannel(channel: FakeChannel, body: Record<string, unknown>): Record<string, unknown> {
