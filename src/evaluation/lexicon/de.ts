@@ -305,7 +305,7 @@ export const DE_LEXICON = {
         'wollen|möchten|willst|möchtest @you ~ einen|eine ~ orden|medaille|keks|pokal|urkunde|applaus', 'brauchen|brauchst @you ~ ein|eine|einen ~ taschentuch|taschentücher|umarmung|nickerchen',
         'soll ich ~ ein bild malen', 'soll ich ~ aufmalen|aufzeichnen|buchstabieren', 'wer glauben|glaubst @you ~ wer', 'was bilden|bildest @you ~ ein $',
         'was haben|hast @you ~ denn ~ erwartet $', 'was ist ~ ihr|dein ~ problem $', 'was ist ~ los mit ihnen|dir $', 'was stimmt ~ nicht mit ihnen|dir',
-        'verstehen|verstehst @you ~ kein|nicht ~ deutsch', 'sprechen|sprichst @you ~ kein ~ deutsch', 'ist es meine|unsere schuld', 'kann ich ~ etwas|was ~ dafür',
+        'verstehen|verstehst @you ~ kein|nicht ~ deutsch', 'sprechen|sprichst @you ~ kein ~ deutsch', 'ist es meine|unsere schuld', 'sind|bist @you fertig $', '^ zufrieden $', '^ jetzt zufrieden $', 'sind wir hier fertig', 'wissen|weißt @you ~ es ~ besser ~ als wir|ich', 'kann ich ~ etwas|was ~ dafür',
         'haben|hast @you ~ schlecht geschlafen', 'geht es @you ~ noch ~ gut', 'ist das ihr|dein ernst', 'meinen|meinst @you das ernst',
       ],
     },
@@ -322,11 +322,18 @@ export const DE_LEXICON = {
         'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $', 'niemand zwingt sie|dich', 'keiner zwingt sie|dich', 'gehen sie doch ~ zur|zu ~ konkurrenz',
         'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
         'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold', 'sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
+        'ist ihnen|dir ~ schon ~ klar dass', 'ihnen|dir ist ~ schon ~ klar dass', 'sind wir hier fertig', 'sie wissen es ja besser', 'du weißt es ja besser', 'na dann viel glück ~ bei der suche',
         'mit der|dieser|so einer ~ einstellung', 'bevor @you ~ weh tun|wehtun|verletzen', 'gewöhnen|gewöhn ~ dran|daran', 'um ~ ihren|deinen ~ eigenen ~ kram|mist|dreck',
         'woanders ~ jammern|heulen|meckern|beschweren', 'sorte|typ mensch', 'ihr|dein iq', 'ihre|deine intelligenz', 'netter versuch', 'erzählen|erzähl ~ das ~ ihrer|deiner ~ oma|mutter|großmutter',
         'heulen|heul ~ ruhig|doch|weiter', 'da kommen mir ~ tränen', 'mir kommen ~ tränen', 'ich könnte weinen', 'einen gang|zahn runterschalten', 'kommen|komm ~ mal ~ runter $',
         'gehen|geh ~ mal ~ an die frische luft', 'ein bisschen|etwas ~ nachhilfe', 'nachhilfe in',
       ],
+    },
+    {
+      // put-downs that carry their own "nicht", so no negation check
+      flag: 'condescending',
+      score: 2,
+      patterns: ['dreht sich ~ nicht ~ um @you', 'nicht alles ~ dreht sich um @you', '@you ~ keine ahnung wovon @you ~ reden|redest|sprechen|sprichst'],
     },
     {
       // sarcastic agreement and mock sympathy or alarm
@@ -346,7 +353,7 @@ export const DE_LEXICON = {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'bei allem respekt', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
+        'bei allem respekt', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
         'atme ~ tief durch', 'ganz ruhig', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
         '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
       ],

@@ -186,7 +186,7 @@ export const EN_LEXICON = {
       score: 2,
       patterns: [
         'at least i|we|i\'m|im ~ unlike @you', 'at least i|we|i\'m|im ~~ like @you do|did|does|are', 'unlike @you', "i'm|im not the one ~ who|shouting|yelling|screaming|swearing|rude|lying",
-        'look who is|who\'s talking', 'says the one|person|guy|woman|man who',
+        'look who is talking', 'look who\'s|whos talking', 'says the one|person|guy|woman|man who',
       ],
     },
     {
@@ -205,7 +205,7 @@ export const EN_LEXICON = {
         "you @be ~ responsible", 'you @be ~ to blame', 'you @be ~ at fault', 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
         "if you'd ~ read|listened|checked|paid|followed", 'if you had ~ read|listened|checked|paid|followed', 'user error', 'you were supposed to', 'you brought this|it on yourself',
         'had you ~ read|listened|checked', 'you only have yourself', 'blame yourself', 'i blame @you', 'you did it wrong', 'you got it wrong',
-        'you clearly|obviously ~ didn\'t|did not|don\'t|do not', 'your own carelessness|negligence',
+        "that's|thats what happens when|if @you", 'that is what happens when|if @you', '^ next time ~ read|listen', 'maybe next time ~ read|listen', 'you clearly|obviously ~ didn\'t|didnt|don\'t|dont ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'you clearly|obviously ~ did|do not ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'your own carelessness|negligence',
       ],
     },
     {
@@ -297,7 +297,7 @@ export const EN_LEXICON = {
       patterns: [
         'are @you ~ years old', 'are @you ~ a|an child|kid|toddler|baby', 'are @you five|six|seven|eight|nine|ten|eleven|twelve|thirteen', 'how old are @you', 'did @you ~ really ~ just', 'do|can @you ~ even ~ hear|read|understand|think|count',
         "can't|cant|cannot @you ~ read|understand|listen|follow|hear", 'do @you ~ understand ~ english|words|plain', 'do @you ~ need ~ a|an|me ~ diagram|drawing|picture|crayons|tissue|hug|nap',
-        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'anything better to do', 'what are|do @you even', 'are @you 5|6|7|8|9|10|11|12|13|14|15', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
+        'do|did @you ~ have|get a life $', 'do|did @you ~ have|get ~ any|no ~ friends|hobbies $', 'do @you ~ have|get ~ nothing|anything ~ better', 'anything better to do', 'are @you done|finished $', '^ happy now $', '^ feel better now $', 'you know better than ~ us|me|we', 'are we done here', 'what are|do @you even', 'are @you 5|6|7|8|9|10|11|12|13|14|15', 'is that|this ~ all @you got|can', "is that|this ~ all you've|youve got",
         'is that|this ~ the best @you', 'is it ~ that|so ~ hard|difficult', 'are @you ~ serious|kidding|joking', 'are @you for real', 'really now', 'is it my|our fault', 'why are @you ~ even', 'why are @you so ~ angry|mad|upset|rude|sensitive|touchy|defensive|aggressive|hostile|bitter|obsessed|salty|worked',
         'who do @you think @you are', "who do @you think you're", 'what did @you expect $', 'what were @you thinking $', 'have @you ~ tried ~ turning ~ brain|head',
         'ever ~ considered|thought|tried ~ therapy', 'ever ~ considered|thought|tried ~ growing up', 'draw @you a|some ~ picture|diagram|map', 'do @you ~ want|expect ~ a ~ medal|trophy|cookie|prize|award|parade',
@@ -317,10 +317,20 @@ export const EN_LEXICON = {
         'you need ~ therapy|therapist|shrink|meds', 'take your meds', 'keep your opinions|comments|thoughts ~ to yourself', 'keep crying', 'go cry',
         'be|stay|keep quiet', 'aren\'t|arent you ~ clever|smart|special|precious', 'aren\'t|arent you ~ a ~ ray|charmer', 'ray of sunshine', 'what a charmer|gentleman|catch|peach',
         'you\'re|youre ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'you are ~ a real|true|regular ~ genius|expert|comedian|einstein|sherlock|charmer|piece', 'nobody ~ forcing @you', 'no one ~ forcing @you', 'take your business ~ elsewhere',
-        'with that attitude', 'before @you hurt yourself', 'keyboard warrior|warriors|hero|heroes|cowboy|commando', 'attempt at humor|humour|trolling|wit|a joke', 'your intelligence|iq level',
+        'you do realise|realize', 'you do know that', 'are we done here', "sure|course ~ you know best $", 'good luck finding a|anyone|someone|another ~ better|cheaper',
+        'with that attitude', 'before @you hurt yourself', 'keyboard warrior|warriors|hero|heroes|cowboy|commando', 'attempt at humor|humour|trolling|wit', 'attempt at a joke', 'your intelligence|iq level',
         "you're|youre ~ the type|kind|sort of person", 'you are ~ the type|kind|sort of person', 'mind your own business', 'get used to it', 'go ~ whine|cry|complain|moan ~ somewhere|elsewhere',
         'a you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', 'and i\'m|im the queen|pope|king', 'and i am the queen|pope|king', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
         'your|that ~ tiny|little|small|pea ~ brain|brains|mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
+      ],
+    },
+    {
+      // put-downs that carry their own "not", so no negation check
+      flag: 'condescending',
+      score: 2,
+      patterns: [
+        'not everything is about @you', "doesn't|doesnt ~ revolve around @you", 'does not ~ revolve around @you', '@you ~ no idea|clue what @you ~ talking|saying',
+        '@you clearly|obviously ~ don\'t|dont|do ~ not ~ understand|know|get',
       ],
     },
     {
@@ -329,9 +339,9 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'because that\'s|thats|that is ~ my|our ~ fault',  'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
+        'because that\'s|thats ~ my|our ~ fault', 'because that is ~ my|our ~ fault',  'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
         'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so ~ mature $', 'very|real|how|so ~ mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
-        'nice|great|good|fine ~ job|work at|of ~ making|proving|showing|being', 'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
+        'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
         'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'to grace us',
         'have fun with that', 'cool story', 'tell us|me how @you really feel', '@praise ~ you have|got there $', "@praise ~ you've got there $", 'knock yourself out', 'stay salty', 'cope harder', 'oh honey', 'oh sweetie', 'bless ~ little heart', 'bless your heart',
         '^ how|so|very|truly ~ insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
@@ -363,7 +373,7 @@ export const EN_LEXICON = {
         'truly|really|so|wonderfully|incredibly ~ enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'thanks|thank ~ for ~ enlightening|insightful|profound|riveting ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'take a deep breath', 'simmer down', 'cool it', 'chill pill', 'cool your jets', 'if you say so', 'whatever you say', 'suit yourself', 'whatever floats your boat',
-        'if @you don\'t|dont|do not like it', 'expected nothing less', 'easy there', 'who could have ~ predicted|guessed|seen|known ~ that|it|this $', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
+        'if @you don\'t|dont like it', 'if @you do not like it', 'expected nothing less', 'repeat myself', 'whatever makes @you happy', 'easy there', 'who could have ~ predicted|guessed|seen|known ~ that|it|this $', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
       ],
     },
 
