@@ -9,7 +9,8 @@ import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
 import { uiText } from '../../src/discord/ui-text.js';
-import { REDIS_COMMAND_TIMEOUT_MS, REDIS_RECONNECT_MAX_MS } from '../../src/storage/redis-adapter.js';
+import { REDIS_COMMAND_TIMEOUT_MS } from '../../src/storage/redis-adapter.js';
+import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../support/fake-discord/index.js';
 import { botMessages, contentOf, customIdsOf, embedMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
 
@@ -63,9 +64,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
   let redis: ReturnType<typeof redisServer>;
   let fake: FakeDiscord;
   let guild: FakeGuild;
-  let channel: FakeChannel;
   let app: App;
-  let bot: RunningBot;
   const unhandled: unknown[] = [];
   const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
@@ -76,6 +75,9 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     process.off('unhandledRejection', onUnhandled);
   });
 
+  let llm: FakeOpenAi | null = null;
+  let running: { app: App; bot: RunningBot } | null = null;
+
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'counterpart-redis-'));
     redis = redisServer(await freePort(), dir);
@@ -83,17 +85,25 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     fake = await createFakeDiscord();
     guild = fake.guild({ name: 'Practice Bank', channels: ['practice'] });
     fake.member(guild, { username: 'admin', permissions: ALL_PERMISSIONS });
-    channel = fake.textChannel(guild);
-    const config = loadConfig({ DISCORD_TOKEN: 'fake-token', LOG_LEVEL: 'silent', STORE_URL: redis.url });
-    const log = pino({ level: 'silent' });
-    app = await createApp({ config, log, random: () => 0 });
-    bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
     unhandled.length = 0;
   });
 
+  /** the real bot on the Redis store; `env` adds settings (an LLM endpoint) */
+  async function launch(env: Record<string, string> = {}): Promise<void> {
+    const config = loadConfig({ DISCORD_TOKEN: 'fake-token', LOG_LEVEL: 'silent', STORE_URL: redis.url, ...env });
+    const log = pino({ level: 'silent' });
+    const launchedApp = await createApp({ config, log, random: () => 0 });
+    const launchedBot = await startBot({ config, log, app: launchedApp, client: { restApi: fake.restApi } });
+    running = { app: launchedApp, bot: launchedBot };
+    app = launchedApp;
+  }
+
   afterEach(async () => {
-    await bot.stop();
-    await app.close();
+    await running?.bot.stop();
+    await running?.app.close();
+    running = null;
+    await llm?.close();
+    llm = null;
     await fake.close();
     await redis.stop();
     await rm(dir, { recursive: true, force: true });
@@ -112,9 +122,24 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     return thread;
   }
 
+  /** polls the bot's own store until Redis answers again; returns how long the reconnect took */
+  async function untilStoreAnswers(): Promise<number> {
+    const started = performance.now();
+    for (;;) {
+      try {
+        await app.storage.sessions.listOpen();
+        return performance.now() - started;
+      } catch {
+        if (performance.now() - started > OUTAGE_ANSWER_MS) throw new Error('the store did not come back');
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+    }
+  }
+
   const retryMessages = (threadId: string) => botMessages(fake, threadId).filter((m) => contentOf(m) === en.errors.storeUnavailable);
 
   it('tells the trainee to send again while Redis is down, grades the resent reply once it is back, and loses nothing', async () => {
+    await launch();
     const trainee = fake.member(guild, { username: 'trainee' });
     const thread = await startPractice(trainee);
     fake.say(trainee, thread.id, 'I am sorry, that sounds stressful. Let me look at your card.');
@@ -143,7 +168,8 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
 
     await redis.start();
     // the client reconnects by itself, within one reconnect step
-    await new Promise((resolve) => setTimeout(resolve, REDIS_RECONNECT_MAX_MS * 2));
+    const reconnectMs = await untilStoreAnswers();
+    console.info(`store outage: the store answered again ${reconnectMs.toFixed(0)} ms after Redis was back`);
     fake.say(trainee, thread.id, 'I have lifted the block; you can pay the hotel again in a few minutes.');
     await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, 2);
 
@@ -159,20 +185,57 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
   });
 
   it('keeps answering after several outages in a row (the client never gives up reconnecting)', async () => {
+    await launch();
     const trainee = fake.member(guild, { username: 'trainee' });
     const thread = await startPractice(trainee);
-    const replies = ['I hear you, that is annoying.', 'Let me check the card for you now.', 'The block is lifted; please try again.'];
+    const replies = ['I hear you, that is annoying.', 'Let me check the card for you now.'];
     for (const [i, reply] of replies.entries()) {
       await redis.stop();
       fake.say(trainee, thread.id, reply);
       await fake.waitFor(() => retryMessages(thread.id)[i], OUTAGE_ANSWER_MS);
       await redis.start();
-      await new Promise((resolve) => setTimeout(resolve, REDIS_RECONNECT_MAX_MS * 2));
+      await untilStoreAnswers();
       fake.say(trainee, thread.id, reply);
       await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, i + 1);
     }
     const session = await app.storage.sessions.findByChannel(thread.id);
     expect(session?.exchanges.map((exchange) => exchange.reply)).toEqual(replies);
     expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(replies.length);
+  });
+
+  it('Redis going away while a reply is being graded: the trainee is told to send it again, and the resent reply is graded once', async () => {
+    // a judge and voice that take a while, so the store can fail between the saved reply and its exchange
+    llm = await startFakeOpenAi();
+    llm.setDefault({ kind: 'slow', delayMs: 700 });
+    await launch({ OPENAI_BASE_URL: llm.baseURL, LLM_PERSONA_MODEL: 'fake-persona', LLM_JUDGE_MODEL: 'fake-judge', LLM_TIMEOUT_MS: '10000' });
+    const trainee = fake.member(guild, { username: 'trainee' });
+    const thread = await startPractice(trainee);
+    const reply = 'I am sorry, that sounds stressful. Let me look at your card.';
+    fake.say(trainee, thread.id, reply);
+
+    // the reply is persisted as pending before grading starts; then the store goes away
+    await fake.waitFor(() => llm?.requests.some((request) => request.purpose === 'judge' && request.finishedAt === null) || undefined);
+    const pending = await app.storage.sessions.findByChannel(thread.id);
+    expect(pending?.pendingReply?.text).toBe(reply);
+    await redis.stop();
+    await fake.waitFor(() => retryMessages(thread.id)[0], OUTAGE_ANSWER_MS + 3000);
+    expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(0);
+
+    await redis.start();
+    await untilStoreAnswers();
+    // the pending reply survived the outage (nothing lost), but nothing was answered
+    const survived = await app.storage.sessions.findByChannel(thread.id);
+    expect(survived?.pendingReply?.text).toBe(reply);
+    expect(survived?.exchanges).toEqual([]);
+
+    fake.say(trainee, thread.id, reply);
+    await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, 1);
+    const session = await app.storage.sessions.findByChannel(thread.id);
+    expect(session?.exchanges.map((exchange) => exchange.reply)).toEqual([reply]);
+    expect(session?.pendingReply).toBeNull();
+    expect(session?.lines).toHaveLength(2);
+    // the customer's line after the failed attempt was never posted, so only one after the resend
+    const customerLines = botMessages(fake, thread.id).filter((m) => session?.lines.some((line) => contentOf(m).includes(line.text)));
+    expect(customerLines).toHaveLength(2);
   });
 });
