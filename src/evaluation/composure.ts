@@ -80,6 +80,8 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...emojiHits(lexicon, reply),
     ...censoredHits(reply),
   ];
+  const laughs = laughterHits(lexicon, reply);
+  if (laughs.length > 0 && !laughsToo(lexicon, input.customer)) hits.push(...laughs);
   return summarize(hits);
 }
 
@@ -252,6 +254,29 @@ function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: st
   return [];
 }
 
+/** "lol", "haha", 😂 in the reply: laughing at the customer's problem is a slip. */
+function laughterHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+  const hits: Hit[] = [];
+  text.tokens.forEach((token, index) => {
+    if (lexicon.isInClass('laughter', token)) hits.push({ flag: 'dismissive', score: 4, evidence: quote(text, index, index) });
+  });
+  if (SURROGATE.test(text.scanned.text)) {
+    for (const sign of lexicon.data.emoji.laughing) if (text.scanned.text.includes(sign)) hits.push({ flag: 'dismissive', score: 4, evidence: sign });
+  }
+  return hits;
+}
+
+/** A customer who laughs or jokes ("haha", 😂, ";)") invites laughing along. */
+function laughsToo(lexicon: CompiledLexicon, customer: string): boolean {
+  if (customer.trim() === '') return false;
+  if (WINK.test(customer)) return true;
+  const text = prepare(customer, lexicon.lang);
+  return laughterHits(lexicon, text).length > 0;
+}
+
+/** a smiley or a laughing, grinning or winking emoji */
+const WINK = /[;:]-?[)D]|[😂🤣😆😅😄😁😉😜😝🙃]/u;
+
 /** A middle finger swears at the customer; a pile of poo or a clown mocks; an eye-roll shows contempt. */
 function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   const hits: Hit[] = [];
@@ -262,7 +287,6 @@ function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   for (const sign of emoji.profanity) if (source.includes(sign)) hits.push({ flag: 'profanity', score: 1, evidence: sign });
   for (const sign of emoji.insult) if (source.includes(sign)) hits.push({ flag: 'insult', score: 2, evidence: sign });
   for (const sign of emoji.contempt) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 3, evidence: sign });
-  for (const sign of emoji.laughing) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 4, evidence: sign });
   return hits;
 }
 

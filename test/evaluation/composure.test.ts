@@ -253,6 +253,14 @@ describe('assessComposure: mockery without a rude word', () => {
     expect(assess('Ich prüfe Ihre Buchung sofort 🙂', 'de').score).toBe(5);
   });
 
+  it('reads laughing at the customer as a slip, but laughing along with a customer who jokes as rapport', () => {
+    const customer = 'Haha, I think my cat walked over the keyboard again.';
+    expect(assessComposure({ reply: 'Haha, cats are the best co-workers! I will reset the password.', customer, lang: 'en' }).score).toBe(5);
+    expect(assessComposure({ reply: 'Haha, I will reset the password.', customer: 'My card was stolen!', lang: 'en' }).score).toBe(4);
+    expect(assessComposure({ reply: 'Haha, Katzen sind die besten Kollegen! Ich setze das Passwort zurück.', customer: 'Meine Katze war wohl an der Tastatur ;-)', lang: 'de' }).score).toBe(5);
+    expect(assessComposure({ reply: 'Haha, ich setze das Passwort zurück.', customer: 'Meine Karte wurde gestohlen!', lang: 'de' }).score).toBe(4);
+  });
+
   it('reads mock concern for the customer\'s mood as condescending', () => {
     expect(assess('Looks like someone woke up on the wrong side of the bed.', 'en').flags).toContain('condescending');
     expect(assess('Na, da hat wohl jemand schlecht geschlafen?', 'de').flags).toContain('condescending');

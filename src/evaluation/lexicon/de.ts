@@ -95,6 +95,8 @@ export const DE_LEXICON = {
     gratitude: ['danke', 'dankeschön', 'dank', 'entschuldigung', 'entschuldigen', 'leid', 'dankbar'],
     // little words stressed in capitals for effect ("MEINE Schuld"); other short capitalised words are abbreviations
     emphasis: ['so', 'ich', 'mir', 'mich', 'sie', 'ihr', 'nie', 'nur', 'ist', 'das', 'die', 'der', 'ja', 'wir', 'uns', 'gar', 'tun', 'mal', 'bin', 'war', 'hat', 'ist', 'wie', 'was', 'er', 'es', 'du', 'dir', 'den', 'dem'],
+    // laughing at a customer's problem is a slip; laughing along with a customer who laughs is not
+    laughter: ['lol', 'haha', 'hahaha*', 'hihi', 'hihihi*', 'lach', 'hehe', 'hehehe*'],
     praise: ['toll', 'super', 'prima', 'klasse', 'großartig', 'wunderbar', 'fantastisch', 'hervorragend', 'spitze', 'genial', 'bravo', 'glückwunsch', 'herzlichen', 'wunderbar', 'reizend', 'entzückend'],
   },
   affixExceptions: [
@@ -108,12 +110,6 @@ export const DE_LEXICON = {
   politeness: ['bitte', 'danke', 'dankeschön', 'dank', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
-    {
-      // laughing at a customer's problem is a slip, not yet dismissive
-      flag: 'dismissive',
-      score: 4,
-      patterns: ['lol', 'haha', 'hahaha', 'hihi', 'lach'],
-    },
     {
       // mild swearing ("So ein Mist") is a slip, not hostility
       flag: 'profanity',

@@ -91,6 +91,8 @@ export const EN_LEXICON = {
     gratitude: ['thank', 'thanks', 'thx', 'sorry', 'apologies', 'apologise', 'apologize', 'appreciate', 'grateful'],
     // little words stressed in capitals for effect ("MY fault"); other short capitalised words are abbreviations
     emphasis: ['so', 'my', 'me', 'you', 'your', 'not', 'all', 'do', 'did', 'was', 'is', 'are', 'we', 'us', 'our', 'own', 'any', 'too', 'yes', 'i', 'she', 'he', 'his', 'her', 'way', 'can', 'had', 'has', 'one', 'now'],
+    // laughing at a customer's problem is a slip; laughing along with a customer who laughs is not
+    laughter: ['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hahaha*', 'lolol', 'hehe', 'hehehe*'],
     praise: ['great', 'wonderful', 'brilliant', 'fantastic', 'amazing', 'perfect', 'lovely', 'nice', 'marvellous', 'marvelous', 'terrific', 'superb', 'excellent', 'splendid', 'awesome', 'impressive', 'genius'],
   },
   affixExceptions: [
@@ -104,12 +106,6 @@ export const EN_LEXICON = {
   politeness: ['please', 'thanks', 'thank', 'sorry', 'apologies', 'apologise', 'apologize', 'welcome', 'gladly', 'happy', 'glad', 'sure', 'certainly', 'understand', 'help'],
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
-    {
-      // laughing at a customer's problem is a slip, not yet dismissive
-      flag: 'dismissive',
-      score: 4,
-      patterns: ['lol', 'lmao', 'rofl', 'haha', 'hahaha', 'lolol'],
-    },
     {
       flag: 'insult',
       score: 1,
