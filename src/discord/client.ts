@@ -1,4 +1,4 @@
-import { Client, GatewayIntentBits } from 'discord.js';
+import { Client, GatewayIntentBits, Options } from 'discord.js';
 import type { AppConfig } from '../config/config.js';
 import { NO_MENTIONS } from './replies.js';
 
@@ -23,10 +23,19 @@ export function clientOptionsFromConfig(config: Pick<AppConfig, 'DISCORD_API_URL
  * The three intents the bot needs: guilds (channels, threads, members in interactions), guild
  * messages and their content (the privileged MessageContent intent: trainees reply in plain
  * messages). No one is pinged by default, on top of the explicit setting on every message.
+ *
+ * No message is cached. discord.js keeps the last 200 messages of every channel and thread by
+ * default, and every exchange adds three (the reply, the customer's line, the feedback): with many
+ * open practice threads that cache would be most of the bot's memory. The bot never reads it: it
+ * answers the message in hand, finds sessions in the store by thread id, and edits its own messages
+ * by id. Threads stay cached (a message in a thread discord.js does not know is dropped); the
+ * default sweeper removes archived ones.
  */
 export function createBotClient(options: BotClientOptions = {}): Client {
   return new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent],
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    sweepers: Options.DefaultSweeperSettings,
     allowedMentions: NO_MENTIONS,
     rest: {
       ...(options.restApi ? { api: options.restApi } : {}),
