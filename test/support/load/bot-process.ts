@@ -29,12 +29,14 @@ try {
         const gc = (globalThis as { gc?: () => void }).gc;
         if (raw.gc && gc) gc();
         const memory = process.memoryUsage();
+        const cpu = process.cpuUsage();
         send({
           type: 'stats',
           rssBytes: memory.rss,
           peakRssBytes: process.resourceUsage().maxRSS * 1024,
           heapUsedBytes: memory.heapUsed,
           externalBytes: memory.external,
+          cpuMs: (cpu.user + cpu.system) / 1000,
           collected: raw.gc && gc !== undefined,
           loop: { p50: loop.percentile(50) / NS_PER_MS, p99: loop.percentile(99) / NS_PER_MS, max: loop.max / NS_PER_MS },
         });

@@ -20,6 +20,8 @@ export const ProbeStatsSchema = z.object({
   peakRssBytes: z.number(),
   heapUsedBytes: z.number(),
   externalBytes: z.number(),
+  /** CPU time the process has used so far (user + system), in ms */
+  cpuMs: z.number(),
   /** true when the heap figures follow a forced full GC */
   collected: z.boolean(),
   /** event-loop delay since the last reset, in ms */

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { uiText } from '../../../src/discord/ui-text.js';
@@ -37,6 +38,11 @@ export interface LoadOptions {
    * a bot whose code is compiled and warm, not its first minute; default 0
    */
   warmupTurns?: number;
+  /**
+   * how long a trainee thinks before each reply, in ms (each pause drawn between half and one and a
+   * half times this); default 0: the reply goes out the moment the feedback arrives
+   */
+  thinkMs?: number;
   /** how long one exchange may take before it counts as lost; default 30 s */
   exchangeTimeoutMs?: number;
   /** further variables for the bot process; they win over the driver's */
@@ -53,6 +59,7 @@ export interface Percentiles {
 export interface LoadResult {
   trainees: number;
   turns: number;
+  thinkMs: number;
   /** exchanges answered in the measured phase */
   exchanges: number;
   durationMs: number;
@@ -75,6 +82,11 @@ export interface LoadResult {
     /** the bot process's highest resident memory over its whole life */
     peakRssBytes: number;
   };
+  /**
+   * CPU the bot process spent per exchange in the measured phase, in ms: unlike latency, hardly
+   * moved by other processes on a busy machine; 1000 / this is one core's exchanges per second
+   */
+  botCpuPerExchangeMs: number;
   /** REST requests the bot made per exchange in the measured phase */
   restPerExchange: number;
   /** which grader graded the stored exchanges (`offline`, `llm`, …) */
@@ -101,6 +113,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const warmups = (options.warmupTurns ?? 0) > 0 ? [warmup] : [];
     const threads = await startPractices(fake, tracker, [...warmups, ...members], options, problems);
     const sent = new Map<string, string[]>();
+    let pace = 0;
     /** one trainee's replies, each sent as soon as the feedback on the last one arrived */
     const practise = async (member: FakeMember, index: number, turns: number, latencies: number[]) => {
       const thread = threads.get(member.user.id);
@@ -108,6 +121,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       const texts: string[] = [];
       sent.set(thread, texts);
       for (let turn = 1; turn <= turns; turn++) {
+        if (pace > 0) await sleep(pace * (0.5 + Math.random()));
         const text = traineeText(index, turn);
         texts.push(text);
         const sentAt = performance.now();
@@ -122,7 +136,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     };
     for (const member of warmups) await practise(member, options.trainees, options.warmupTurns ?? 0, []);
 
+    pace = options.thinkMs ?? 0;
     const requestsBefore = fake.requests.length;
+    const cpuBefore = (await bot.stats(false)).cpuMs;
     bot.send({ type: 'reset-loop' });
     driverLoop.enable();
     const started = performance.now();
@@ -135,7 +151,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     const after = await bot.stats(true);
 
     // A doubled answer would arrive right behind the first one: give it a moment to show up.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await sleep(300);
     for (const [thread, texts] of sent) {
       const feedback = tracker.feedbackCount(thread);
       if (feedback !== texts.length) problems.push(`thread ${thread}: ${feedback} feedback embeds for ${texts.length} replies`);
@@ -150,6 +166,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     return {
       trainees: options.trainees,
       turns: options.turns,
+      thinkMs: options.thinkMs ?? 0,
       exchanges: latencies.length,
       durationMs,
       exchangesPerSecond: latencies.length / (durationMs / 1000),
@@ -164,6 +181,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         rssAfterBytes: after.rssBytes,
         peakRssBytes: after.peakRssBytes,
       },
+      botCpuPerExchangeMs: latencies.length > 0 ? (during.cpuMs - cpuBefore) / latencies.length : 0,
       restPerExchange: latencies.length > 0 ? restRequests / latencies.length : 0,
       gradedBy,
       settings: Object.fromEntries(Object.entries(settings).filter(([key]) => key !== 'DISCORD_TOKEN' && key !== 'PATH')),
