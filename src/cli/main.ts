@@ -1,7 +1,7 @@
 import { createApp, createMemoryStorage, createProviders, loadPersonas } from '../app/create-app.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { AppError, ConfigError, UserFacingError } from '../errors.js';
-import { createLogger, type Logger } from '../log/logger.js';
+import { createLogger, secretsOf, type Logger } from '../log/logger.js';
 import { runGrade } from './grade-command.js';
 import { createLineReader } from './line-reader.js';
 import { runPractice } from './practice-command.js';
@@ -36,7 +36,8 @@ interface Io {
 /** Terminal commands log only warnings unless LOG_LEVEL says otherwise: the conversation is the output. */
 function loggerFor(command: string, config: AppConfig, env: Io['env']): Logger {
   const quiet = command !== 'bot' && env['LOG_LEVEL'] === undefined;
-  return createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT });
+  // The configured token, key and store password are scrubbed from every line, wherever they turn up.
+  return createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: secretsOf(config) });
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
