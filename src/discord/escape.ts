@@ -9,10 +9,25 @@ const ZERO_WIDTH_SPACE = '\u200b';
  * ever sent without `allowedMentions`. That setting stays the first defence; this is the second.
  */
 export function escapeMemberText(text: string): string {
-  const escaped = escapeMarkdown(text, { maskedLink: true, heading: true, bulletedList: true, numberedList: true });
-  return escaped
-    .replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`)
-    .replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
+  // discord.js's own masked-link escape catches only the first link of a line; see breakMaskedLinks.
+  // It runs after escapeMarkdown, which doubles backslashes and would undo its escapes.
+  const escaped = escapeMarkdown(text, { maskedLink: false, heading: true, bulletedList: true, numberedList: true });
+  return breakMentions(breakMaskedLinks(escaped));
+}
+
+/**
+ * Shows `[label](url)` as the text it is: in a text that could hold a masked link, every `[` is
+ * escaped, so no label (nested, several per line, spanning lines, after a backslash) can open one.
+ * A plain URL stays visible as itself, which is what a reader should see.
+ */
+export function breakMaskedLinks(text: string): string {
+  return MAYBE_MASKED_LINK.test(text) ? text.replaceAll('[', '\\[') : text;
+}
+
+const MAYBE_MASKED_LINK = /\]\s*\(/;
+
+function breakMentions(text: string): string {
+  return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
 }
 
 /** One line of member text inside a block quote: each line prefixed so the quote cannot be closed. */
@@ -25,8 +40,9 @@ export function quoteMemberText(text: string): string {
 
 /**
  * For text the bot did not write itself but which is not member input either (a model's
- * customer line or feedback): markdown stays, mentions are broken.
+ * customer line, feedback that quotes the reply): markdown stays, mentions are broken and masked
+ * links shown as text (a grader's quote may carry the trainee's `[label](url)`).
  */
 export function neutralizeMentions(text: string): string {
-  return text.replace(/@(everyone|here)/gi, `@${ZERO_WIDTH_SPACE}$1`).replace(/<(@[!&]?|#|\/)/g, `<${ZERO_WIDTH_SPACE}$1`);
+  return breakMentions(breakMaskedLinks(text));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMemberText, neutralizeMentions, quoteMemberText } from '../../src/discord/escape.js';
+import { breakMaskedLinks, escapeMemberText, neutralizeMentions, quoteMemberText } from '../../src/discord/escape.js';
 
 describe('escapeMemberText', () => {
   it('breaks every mention form so none resolves', () => {
@@ -25,5 +25,31 @@ describe('quoteMemberText', () => {
 describe('neutralizeMentions', () => {
   it('keeps markdown but breaks mentions', () => {
     expect(neutralizeMentions('*sighs* @everyone <@1>').replace(/\u200b/g, '|')).toBe('*sighs* @|everyone <|@1>');
+  });
+});
+
+/** True when Discord would render a masked link: an unescaped `[` whose label closes with `](`. */
+function rendersMaskedLink(text: string): boolean {
+  // an escaped backslash (two) escapes nothing; a single one escapes the `[` after it
+  return /(?<!\\)\[[^\]]*\]\s*\(/.test(text.replace(/\\\\/g, ''));
+}
+
+describe('masked links', () => {
+  it.each([
+    '[a](https://a.example) and [b](https://b.example)',
+    '[[nested](https://a.example)](https://b.example)',
+    '[label]( https://evil.example )',
+    '[label](<https://evil.example/a b> "Official")',
+    '\\\\[after an escaped backslash](https://evil.example)',
+    '[@everyone](https://evil.example)',
+  ])('shows %j as text in member text and in quoted model text', (text) => {
+    expect(rendersMaskedLink(text)).toBe(true);
+    expect(rendersMaskedLink(escapeMemberText(text))).toBe(false);
+    expect(rendersMaskedLink(neutralizeMentions(text))).toBe(false);
+  });
+
+  it('leaves text without a masked link alone, brackets included', () => {
+    expect(breakMaskedLinks('Your case [#123] is open (since Monday).')).toBe('Your case [#123] is open (since Monday).');
+    expect(neutralizeMentions('*sighs* [quietly]')).toBe('*sighs* [quietly]');
   });
 });

@@ -236,13 +236,25 @@ const LINK_FORMS: ReadonlyArray<(label: string) => string> = [
   (label) => `[${label}]\n(https://evil.example)`,
 ];
 
-const markdownLinks: FamilyGenerator = (random, bases) =>
-  times(84, (index) => {
+/** Warm sentences with a link inside: the kind of sentence the grader quotes back as a strength. */
+const QUOTABLE_LINKED: ReadonlyArray<readonly [Language, string]> = [
+  ['en', "I'm so sorry about [your card](https://evil.example/card), being stuck abroad must be awful. What happened at the hotel?"],
+  ['en', 'That sounds really stressful, [click here](https://evil.example) and [here](https://evil.example/2), I will fix it now.'],
+  ['en', 'I can hear how exhausted you are [@everyone](https://evil.example). Let me unblock the card right now.'],
+  ['de', 'Das tut mir so leid mit [Ihrer Karte](https://evil.example/karte), das muss furchtbar sein. Was ist passiert?'],
+  ['de', 'Ich höre, wie erschöpft Sie sind, [Details](https://evil.example) und [mehr](<https://evil.example/a b>). Ich kümmere mich sofort darum.'],
+  ['de', 'Das klingt wirklich belastend \\\\[hier](https://evil.example), ich entsperre die Karte jetzt.'],
+];
+
+const markdownLinks: FamilyGenerator = (random, bases) => [
+  ...QUOTABLE_LINKED.flatMap(([lang, reply]) => [0, 1].map(() => ({ lang, customer: customerFor(random, lang), reply }))),
+  ...times(84, (index) => {
     const base = random.pick(bases);
     const label = random.pick(['Details', 'Ihre Karte', 'your refund', 'hier klicken']);
     const link = LINK_FORMS[index % LINK_FORMS.length]!(label);
     return draftFrom(random, base, random.chance(0.5) ? `${base.text} ${link}` : `${link}\n${base.text}`);
-  });
+  }),
+];
 
 const EMOJI = ['😡', '🤬', '😭', '🙏', '❤️', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇩🇪', '1️⃣', '🫠', '💳', '<:angry:123456789012345678>', '<a:party:876543210987654321>'];
 
