@@ -1,5 +1,5 @@
 import type { Interaction, ModalSubmitInteraction, RepliableInteraction, StringSelectMenuInteraction } from 'discord.js';
-import { AppError } from '../errors.js';
+import { AppError, UserFacingError } from '../errors.js';
 import type { Language } from '../evaluation/grade.js';
 import type { BotContext } from './bot-context.js';
 import type { ButtonHandler } from './button.js';
@@ -72,19 +72,19 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       } else if (interaction.isButton()) {
         const [prefix = '', ...args] = interaction.customId.split(':');
         const handler = buttons.get(prefix);
-        if (!handler) throw new AppError('unknown_button', `no handler for button prefix "${prefix}"`);
+        if (!handler) throw unknownComponent(interaction, context, log, prefix);
         log.debug({ prefix, action: args[0] }, 'button');
         await handler.execute(interaction, args, { ...context, log });
       } else if (interaction.isStringSelectMenu()) {
         const [prefix = '', ...args] = interaction.customId.split(':');
         const handler = selects.get(prefix);
-        if (!handler) throw new AppError('unknown_select', `no handler for select prefix "${prefix}"`);
+        if (!handler) throw unknownComponent(interaction, context, log, prefix);
         log.debug({ prefix }, 'select');
         await handler.execute(interaction, args, { ...context, log });
       } else if (interaction.isModalSubmit()) {
         const [prefix = '', ...args] = interaction.customId.split(':');
         const handler = modals.get(prefix);
-        if (!handler) throw new AppError('unknown_modal', `no handler for modal prefix "${prefix}"`);
+        if (!handler) throw unknownComponent(interaction, context, log, prefix);
         log.debug({ prefix }, 'modal');
         await handler.execute(interaction, args, { ...context, log });
       }
@@ -100,6 +100,15 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       await answer(interaction, content).catch((sendError: unknown) => log.warn({ err: sendError }, 'could not send the error reply'));
     }
   };
+}
+
+/**
+ * A custom id no handler knows: a component of an older bot version, or a forged one. The member
+ * hears that it is no longer active; nothing is logged above debug, so forging cannot flood the log.
+ */
+function unknownComponent(interaction: Interaction, context: BotContext, log: BotContext['log'], prefix: string): UserFacingError {
+  log.debug({ prefix }, 'no handler for this custom id');
+  return new UserFacingError('unknown_component', uiText(fallbackLanguage(interaction, context)).errors.unknownAction);
 }
 
 /** What the interaction costs of the member rate limit, if anything (see `rate-limit.ts`). */

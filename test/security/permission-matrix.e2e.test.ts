@@ -355,6 +355,8 @@ const rows: Row[] = [
     expect: { trainee: 'deny', trainer: 'own', manager: 'own', admin: 'own', outsider: 'deny' },
     run: (w, role) => (role === 'outsider' ? forged(w, role, `group-next:${w.group2.id}`) : w.fake.click(w.members[role], w.group2.card, `group-next:${w.group2.id}`)),
   },
+  { name: 'a button with a custom id no handler knows (forged)', covers: 'forged:button', expect: 'deny', run: (w, role) => forged(w, role, 'admin-tools:grant:everything') },
+  { name: 'a select with a custom id no handler knows (forged)', covers: 'forged:select', expect: 'deny', run: (w, role) => select(w, role, 'review-everything', [w.oliviaEnded.sessionId]) },
   { name: "privacy delete forged for Olivia", covers: 'button:privacy', expect: 'deny', run: (w, role) => forged(w, role, `privacy:delete:${w.olivia.user.id}`) },
   { name: "privacy cancel forged for Olivia", covers: 'button:privacy', expect: 'deny', run: (w, role) => forged(w, role, `privacy:cancel:${w.olivia.user.id}`) },
 
@@ -620,7 +622,7 @@ describe('permission matrix: every command and component, by every kind of membe
     for (const button of buttons) registered.add(`button:${button.prefix}`);
     for (const handler of reviewSelects) registered.add(`select:${handler.prefix}`);
     for (const handler of reviewModals) registered.add(`modal:${handler.prefix}`);
-    expect(new Set(rows.map((row) => row.covers))).toEqual(registered);
+    expect(new Set(rows.map((row) => row.covers).filter((covers) => !covers.startsWith('forged:')))).toEqual(registered);
     expect(new Set(rows.map((row) => row.name)).size).toBe(rows.length);
   });
 

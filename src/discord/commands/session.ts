@@ -134,7 +134,11 @@ async function endSession(interaction: ChatInputCommandInteraction<'cached'>, co
   const uiLang = interactionLanguage(interaction, config);
   // Works in the group channel and in any trainee thread of the group.
   const record = await groupStore(context).findByPlace(interaction.channelId);
-  if (!record || record.status !== 'open') throw new UserFacingError('no_group_here', groupText(uiLang).end.noGroup);
+  // Channel ids are unique across Discord, but the record's server is checked as well: a trainer
+  // role counts only in its own server.
+  if (!record || record.status !== 'open' || record.guildId !== interaction.guildId) {
+    throw new UserFacingError('no_group_here', groupText(uiLang).end.noGroup);
+  }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   await endGroup(interaction.client, context, record.id, 'trainer');
   await interaction.editReply(visible({ content: groupText(uiLang).end.ended }));
