@@ -13,7 +13,8 @@ import { recoverScenarioAnswer, releaseLostAnswers, resumeScenarioRound } from '
  * A group session across a process that died mid-session. At start-up the engine first answers
  * the replies it had received but not answered (`recoverPending`); `postRecoveredExchange` shows
  * each answer where its format shows answers. Then `resumeGroupFlow` re-arms every open group and
- * takes back what was taken but never reached the engine, asking the trainee to send it again.
+ * takes back what was taken but never reached the engine: a scenario answer counts again when the
+ * start-up catch-up reads the thread; the relay asks the trainee in the channel to send it again.
  */
 
 /** Shows a reply graded after a restart in its group's place; false when the group has no place for it. */
@@ -55,7 +56,7 @@ export async function resumeGroupFlow(client: Client, context: BotContext, recor
     return;
   }
   if (record.mode === 'scenario') {
-    await releaseLostAnswers(client, context, record);
+    await releaseLostAnswers(context, record);
     await resumeScenarioRound(client, context, record);
   }
 }

@@ -85,8 +85,6 @@ export interface GroupText {
     over(outcome: string): string;
     noParticipants: string;
     opened: string;
-    /** after a restart: an answer that was taken but never graded */
-    answerLost: string;
   };
   relay: {
     yourTurn(name: string): string;
@@ -187,7 +185,6 @@ const en: GroupText = {
     over: (outcome) => `The conversation is over: ${outcome}`,
     noParticipants: 'Nobody has joined yet — wait until trainees have joined.',
     opened: 'Line posted. The round closes when everyone has answered or the time is up.',
-    answerLost: 'I was briefly offline and your answer did not reach me. Please send it again; it still counts for this round.',
   },
   relay: {
     yourTurn: (name) => `Your turn, ${name}: answer the customer with one message in this channel.`,
@@ -288,7 +285,6 @@ const de: GroupText = {
     over: (outcome) => `Das Gespräch ist vorbei: ${outcome}`,
     noParticipants: 'Noch niemand ist beigetreten — warte, bis Teilnehmende dabei sind.',
     opened: 'Aussage gepostet. Die Runde schließt, sobald alle geantwortet haben oder die Zeit um ist.',
-    answerLost: 'Ich war kurz offline, und deine Antwort ist nicht bei mir angekommen. Schick sie bitte noch einmal; sie zählt weiter für diese Runde.',
   },
   relay: {
     yourTurn: (name) => `Du bist dran, ${name}: Antworte der Kundschaft mit einer Nachricht in diesem Kanal.`,

@@ -240,21 +240,13 @@ export async function recoverScenarioAnswer(client: Client, context: BotContext,
 /**
  * After a restart, once pending replies were answered: an answer still without a grade was taken by
  * the round but never reached the engine (the process died in between). It is taken back, so the
- * trainee's next message counts, and the trainee is told to send it again.
+ * message counts when the start-up catch-up reads the thread (or when the trainee sends it again).
  */
-export async function releaseLostAnswers(client: Client, context: BotContext, record: GroupRecord): Promise<void> {
+export async function releaseLostAnswers(context: BotContext, record: GroupRecord): Promise<void> {
   const round = openRound(record);
-  const lost = round?.answers.filter((answer) => answer.grade === null) ?? [];
-  if (!round || lost.length === 0) return;
-  const lostUsers = new Set(lost.map((answer) => answer.userId));
-  await groupStore(context).update(record.id, (current) =>
-    withRound(current, round.n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.grade !== null || !lostUsers.has(answer.userId)) })),
-  );
-  const text = groupText(record.lang);
-  for (const participant of record.participants.filter((candidate) => lostUsers.has(candidate.userId))) {
-    const thread = participant.threadId ? await fetchThread(client, participant.threadId) : undefined;
-    if (thread) await post(thread, { content: text.scenario.answerLost }).catch((error: unknown) => context.log.warn({ err: error, groupId: record.id }, 'could not ask for a lost answer again'));
-  }
+  if (!round?.answers.some((answer) => answer.grade === null)) return;
+  await groupStore(context).update(record.id, (current) => withRound(current, round.n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.grade !== null) })));
+  context.log.info({ groupId: record.id, round: round.n }, 'scenario answers lost with the last process taken back');
 }
 
 function withRound(record: GroupRecord, n: number, change: (round: ScenarioRound) => ScenarioRound): GroupRecord | undefined {

@@ -111,7 +111,11 @@ export interface FakeDiscord {
    * input values; `customId` replaces the modal's id (to forge one).
    */
   submitModal(member: FakeMember, opener: FakeInteraction, fields: Record<string, string>, customId?: string): FakeInteraction;
-  say(member: FakeMember, channelId: string, content: string): StoredMessage;
+  /**
+   * A member posts a message; the gateway dispatches it. `{ dispatch: false }`: it is only stored in
+   * the channel, as a message posted while the bot was away that no gateway session will deliver.
+   */
+  say(member: FakeMember, channelId: string, content: string, options?: { dispatch?: boolean }): StoredMessage;
   message(id: string): StoredMessage | undefined;
   /** non-ephemeral messages of a channel, oldest first */
   channelMessages(channelId: string): StoredMessage[];
@@ -313,10 +317,11 @@ class FakeDiscordServer implements FakeDiscord {
     return interaction;
   }
 
-  say(member: FakeMember, channelId: string, content: string): StoredMessage {
+  say(member: FakeMember, channelId: string, content: string, options: { dispatch?: boolean } = {}): StoredMessage {
     const channel = this.requireChannel(channelId);
     const payload = messagePayload({ channel, author: member.user, content });
     const stored = this.store({ payload, channelId, ephemeral: false, via: 'member' });
+    if (options.dispatch === false) return stored;
     this.gateway.dispatch('MESSAGE_CREATE', { ...payload, guild_id: channel.guild_id, member: memberPayload(member, false) });
     return stored;
   }
