@@ -93,6 +93,26 @@ describe('member rate limit over Discord', () => {
     expect(contentOf(answer)).toMatch(/^Too many requests in a short time, so nothing was done\. Please try again in \d+ seconds?\.$/);
   });
 
+  it('limits a trainee flooding their thread of a group session the same way', async () => {
+    const card = await (async () => {
+      await waitForAnswer(h.fake, h.fake.slash(h.admin, 'session', { sub: 'start', options: { persona: 'frustrated', language: 'en' } }));
+      return h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => customIdsOf(m).some((id) => id.startsWith('group-join:'))));
+    })();
+    const member = h.fake.member(h.guild, { username: 'groupie' });
+    const joined = await waitForAnswer(h.fake, h.fake.click(member, card, customIdsOf(card).find((id) => id.startsWith('group-join:'))!));
+    const threadId = /<#(\d+)>/.exec(contentOf(joined))![1]!;
+    await h.fake.waitFor(() => botMessages(h.fake, threadId).length >= 2);
+    const replies = Array.from({ length: 6 }, (_, i) => `Group flood ${i + 1}: I am sorry, let me check your card now.`);
+    for (const reply of replies) h.fake.say(member, threadId, reply);
+    await waitForEmbeds(h.fake, threadId, en.practice.feedbackTitle, BURST);
+    await h.fake.waitFor(() => botMessages(h.fake, threadId).find((m) => contentOf(m).includes('not** graded')));
+    await sleep(500);
+    const session = await h.app.storage.sessions.findByChannel(threadId);
+    expect(session!.groupId).not.toBeNull();
+    expect(session!.exchanges).toHaveLength(BURST);
+    expect(botMessages(h.fake, threadId).filter((m) => contentOf(m).includes('not** graded'))).toHaveLength(1);
+  });
+
   it('refuses expensive commands past the burst with an ephemeral answer, and does nothing for them', async () => {
     const member = h.fake.member(h.guild, { username: 'reporter' });
     const answers = [];

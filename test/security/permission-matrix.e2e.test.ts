@@ -644,9 +644,4 @@ describe('permission matrix: every command and component, by every kind of membe
     expect(active?.exchanges.map((exchange) => exchange.reply)).toEqual([SECRET_SOLO]);
     expect((await w.app.storage.sessions.listByUser(w.guildA.id, w.olivia.user.id)).length).toBe(3);
   }, 120_000);
-
-  it('the table has a cell for every member on every row', () => {
-    const cells = rows.length * ROLES.length;
-    expect(cells).toBeGreaterThanOrEqual(200);
-  });
 });
