@@ -71,6 +71,11 @@ export interface FileReport {
   preferenceByGrade?: PreferenceMetrics;
   /** preference items whose partner is missing or invalid */
   unpaired?: number;
+  /**
+   * preference pairs tied on composure with no composure finding in either reply: the grader saw
+   * nothing to tell them apart (as opposed to the same fault in both)
+   */
+  silentTies?: number;
   elapsedMs: number;
 }
 
@@ -182,10 +187,11 @@ async function evaluateFile(file: string, grader: Grader, options: RunEvalOption
     report.confusion = confusion;
     report.binary = binaryMetrics(confusion);
   } else if (kind === 'preference') {
-    const { byComposure, byGrade, unpaired } = comparePairs(selected, grades);
+    const { byComposure, byGrade, unpaired, silentTies } = comparePairs(selected, grades);
     report.preference = preferenceMetrics(byComposure);
     report.preferenceByGrade = preferenceMetrics(byGrade);
     report.unpaired = unpaired;
+    report.silentTies = silentTies;
   }
   report.elapsedMs = performance.now() - started;
   return report;
@@ -252,7 +258,7 @@ function addPairOutcome(counts: PreferenceCounts, preferred: Grade, rejected: Gr
 function comparePairs(
   items: readonly EvalLine[],
   grades: readonly (Grade | undefined)[],
-): { byComposure: PreferenceCounts; byGrade: PreferenceCounts; unpaired: number } {
+): { byComposure: PreferenceCounts; byGrade: PreferenceCounts; unpaired: number; silentTies: number } {
   const pairs = new Map<string, { preferred?: Grade; rejected?: Grade }>();
   let unpaired = 0;
   items.forEach((item, index) => {
@@ -270,6 +276,7 @@ function comparePairs(
   });
   const byComposure = emptyCounts();
   const byGrade = emptyCounts();
+  let silentTies = 0;
   for (const entry of pairs.values()) {
     if (entry.preferred === undefined || entry.rejected === undefined) {
       unpaired += 1;
@@ -277,8 +284,11 @@ function comparePairs(
     }
     addPairOutcome(byComposure, entry.preferred, entry.rejected, 'composure');
     addPairOutcome(byGrade, entry.preferred, entry.rejected, 'grade');
+    const { composure: preferred } = entry.preferred;
+    const { composure: rejected } = entry.rejected;
+    if (preferred.score === rejected.score && preferred.evidence.length === 0 && rejected.evidence.length === 0) silentTies += 1;
   }
-  return { byComposure, byGrade, unpaired };
+  return { byComposure, byGrade, unpaired, silentTies };
 }
 
 function formatRatio(value: number): string {
@@ -312,6 +322,7 @@ export function formatEvalReport(report: EvalReport): string {
         `  preferred reply scores higher on composure: ${formatRatio(p.share)} (ties count half)`,
         `  higher ${p.preferredHigher}, tie ${p.ties}, lower ${p.preferredLower}`,
       );
+      if (file.silentTies !== undefined) out.push(`  of the ties, ${file.silentTies} with no composure finding in either reply`);
       const g = file.preferenceByGrade;
       if (g) {
         out.push(

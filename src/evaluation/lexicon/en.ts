@@ -231,7 +231,7 @@ export const EN_LEXICON = {
         'deal with it', 'get over it', 'so what', 'who cares', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
         'take it or leave it', 'calm down', 'no need to get|be ~ upset|angry|worked|emotional|dramatic', "don't|dont get ~ upset|worked|emotional", 'stop ~ complaining|whining|crying|moaning|yelling|shouting|bitching', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
         "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd", 'nonsense', 'rubbish', 'too bad', 'tough luck', 'boo hoo', 'cry me a river',
-        'complain all you want', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
+        'complain all you want', 'get used to it', 'mind your own business', 'go away', 'get lost', 'leave me alone', 'not my problem', 'your problem', 'big deal', 'get a grip',
       ],
     },
     {
@@ -317,7 +317,7 @@ export const EN_LEXICON = {
         'personality|charm|intelligence|creativity|brains|manners|wit of a|an', 'attention span of a|an', 'trash|garbage person|human|humans',
         'for attention', 'attention seeker|seeking', 'seem|seems to know ~ so much|everything', 'must be ~ at parties', 'must have a|an ~ empty|sad|boring|pathetic|miserable ~ life',
         'with that attitude', 'before @you hurt yourself', 'keyboard warrior|warriors|hero|heroes|cowboy|commando', 'attempt at humor|humour|trolling|wit', 'attempt at a joke', 'your intelligence|iq level',
-        "you're|youre ~ the type|kind|sort of person", 'you are ~ the type|kind|sort of person', 'mind your own business', 'get used to it', 'go ~ whine|cry|complain|moan ~ somewhere|elsewhere',
+        "you're|youre ~ the type|kind|sort of person", 'you are ~ the type|kind|sort of person', 'go ~ whine|cry|complain|moan ~ somewhere|elsewhere',
         'a you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', 'and i\'m|im the queen|pope|king', 'and i am the queen|pope|king', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
         'your|that ~ tiny|little|small|pea ~ brain|brains|mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
       ],

@@ -79,6 +79,8 @@ describe('runEval', () => {
     expect(file.preference).toMatchObject({ pairs: 4, preferredHigher: 1, ties: 3, preferredLower: 0 });
     expect(file.preferenceByGrade).toMatchObject({ pairs: 4, preferredHigher: 2, ties: 1, preferredLower: 1 });
     expect(file.preferenceByGrade?.share).toBeCloseTo(2.5 / 4, 10);
+    // r2 and r3 tie on composure with findings on both sides; only r4 has none in either reply
+    expect(file.silentTies).toBe(1);
   });
 
   it('compares preference pairs on composure, ties counting half, unpaired items reported', async () => {
@@ -132,6 +134,8 @@ describe('formatEvalReport', () => {
     expect(text).toContain('preferred reply ranks higher on the whole grade: 0.500 (ties count half)');
     expect(text).toContain('order: composure score, then fewer composure findings, then empathy score');
     expect(text).toContain('1 unpaired item(s)');
+    // p2 ("stiff" against "stiff") ties with no finding on either side
+    expect(text).toContain('of the ties, 1 with no composure finding in either reply');
     expect(text).toContain('empty.jsonl (unknown)');
   });
 });
