@@ -49,6 +49,27 @@ describe('the bot across restarts and dropped connections', () => {
     expect(after.exchanges.map((e) => e.reply)).toEqual(['I understand, let me help you with the card.']);
   });
 
+  it('answers after the restart a reply written while the bot was down (Discord does not replay it), once', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    h.fake.say(trainee, thread.id, 'I am sorry, that sounds really stressful.');
+    await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
+    // Posted in Discord while no gateway session was there to deliver it.
+    const missed = h.fake.say(trainee, thread.id, 'I understand, being stuck on the hotline that long is awful.', { dispatch: false });
+
+    const bot = await h.restart();
+    expect(bot.caughtUp).toMatchObject({ routed: 1, redelivered: 0 });
+    await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 2);
+    const session = (await h.app.storage.sessions.findByChannel(thread.id))!;
+    expect(session.exchanges.map((e) => e.key)).toEqual([expect.any(String), String(missed.payload['id'])]);
+
+    // A second restart reads the thread again and finds nothing new to answer.
+    const again = await h.restart();
+    expect(again.caughtUp).toMatchObject({ routed: 0, redelivered: 0 });
+    expect((await h.app.storage.sessions.findByChannel(thread.id))?.exchanges).toHaveLength(2);
+  });
+
   it('resumes the gateway session after a dropped connection and keeps handling the thread', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
     const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
