@@ -25,6 +25,15 @@ const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
 /** how long the bot may take to answer while the store is away: one bounded store call, plus slack for a busy CI machine */
 const OUTAGE_ANSWER_MS = REDIS_COMMAND_TIMEOUT_MS + 5000;
 
+/** polls a condition the fake Discord does not see change (its own waitFor re-checks on Discord traffic only) */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const started = performance.now();
+  while (!condition()) {
+    if (performance.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -206,7 +215,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
   it('Redis going away while a reply is being graded: the trainee is told to send it again, and the resent reply is graded once', async () => {
     // a judge and voice that take a while, so the store can fail between the saved reply and its exchange
     llm = await startFakeOpenAi();
-    llm.setDefault({ kind: 'slow', delayMs: 700 });
+    llm.setDefault({ kind: 'slow', delayMs: 1200 });
     await launch({ OPENAI_BASE_URL: llm.baseURL, LLM_PERSONA_MODEL: 'fake-persona', LLM_JUDGE_MODEL: 'fake-judge', LLM_TIMEOUT_MS: '10000' });
     const trainee = fake.member(guild, { username: 'trainee' });
     const thread = await startPractice(trainee);
@@ -214,7 +223,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     fake.say(trainee, thread.id, reply);
 
     // the reply is persisted as pending before grading starts; then the store goes away
-    await fake.waitFor(() => llm?.requests.some((request) => request.purpose === 'judge' && request.finishedAt === null) || undefined);
+    await until(() => llm?.requests.some((request) => request.purpose === 'judge' && request.finishedAt === null) ?? false);
     const pending = await app.storage.sessions.findByChannel(thread.id);
     expect(pending?.pendingReply?.text).toBe(reply);
     await redis.stop();
