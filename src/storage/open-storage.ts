@@ -10,7 +10,8 @@ import type { Storage } from './storage.js';
 /**
  * Opens the keyv backend named by a URL: `sqlite://relative/or/absolute/path` (the default, a file),
  * `redis://…` / `rediss://…`, `postgres://…` / `postgresql://…`. Adapters other than SQLite are loaded
- * only when asked for, so a default install needs nothing else.
+ * only when asked for, so a default install needs nothing else. Redis is connected before this
+ * returns and fails fast while it is away, reconnecting by itself (see `redis-adapter.ts`).
  */
 export async function openStorage(options: { url: string; log: Logger; namespace?: string }): Promise<Storage> {
   const adapter = await openAdapter(options.url, options.log);
