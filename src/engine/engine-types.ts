@@ -36,7 +36,7 @@ export interface ReplyResult {
  */
 export type ReplyOutcome =
   | { kind: 'answered'; result: ReplyResult }
-  | { kind: 'already_answered'; session: Session; exchange: Exchange | null };
+  | { kind: 'already_answered'; session: Session; exchange: Exchange };
 
 export interface RetryResult {
   session: Session;
