@@ -233,11 +233,14 @@ describe('assessComposure: mockery without a rude word', () => {
     expect(assess('Deshalb ist es so schwer, einen Termin zu finden, aber ich bleibe dran.', 'de').score).toBe(5);
   });
 
-  it('reads "because" with nothing after it as sarcastic agreement, and a reason with a main clause as an explanation', () => {
+  it('reads an exaggerated "because" with nothing after it as sarcastic agreement, and a plain reason or one with a main clause as an explanation', () => {
     expect(assess('Sure, because that is all my fault.', 'en')).toMatchObject({ score: 2, flags: ['sarcasm'] });
     expect(assess('Sure, because the card expired, we will send a new one today.', 'en').score).toBe(5);
     expect(assess('Klar, weil das ja alles an mir liegt.', 'de')).toMatchObject({ score: 2, flags: ['sarcasm'] });
     expect(assess('Klar, weil die Karte abgelaufen ist, schicke ich Ihnen heute eine neue.', 'de').score).toBe(5);
+    // a plain reason without exaggeration answers a question
+    expect(assess('Yeah, because the system was down.', 'en').score).toBe(5);
+    expect(assess('Genau, weil die Karte abgelaufen ist.', 'de').score).toBe(5);
   });
 
   it('keeps "Wow" beside thanks as meant, and lets two different minor slips add up to a stiff reply', () => {

@@ -339,9 +339,8 @@ export const DE_LEXICON = {
       patterns: [
         'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'wie ~ überleben sie|du das',
         'oh nein ~ wie furchtbar|schrecklich|tragisch $', 'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
-        'sehr erwachsen', 'wie erwachsen', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis',
-        'ihr|ihre|dein|deine ~ scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
-        'viel spaß ~ dabei|damit $', 'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
+        'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine ~ scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
+        'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
       ],
     },
     {
@@ -349,18 +348,19 @@ export const DE_LEXICON = {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'bei allem respekt', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
+        'bei allem respekt', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
         'atme ~ tief durch', 'ganz ruhig', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
         '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
       ],
     },
     {
-      // "Klar, weil das ja meine Schuld ist." A reason with nothing after it answers nothing; with a
-      // main clause after it ("Klar, weil die Karte neu ist, brauchen Sie …") it is an explanation.
+      // "Klar, weil das ja meine Schuld ist." A reason with nothing after it and a particle of
+      // exaggeration in it mocks; with a main clause after it ("Klar, weil die Karte neu ist, brauchen
+      // Sie …") or plain ("Genau, weil die Karte abgelaufen ist.") it explains.
       flag: 'sarcasm',
       score: 2,
       lastClause: true,
-      patterns: ['^ klar|genau|sicher ~ weil'],
+      patterns: ['^ klar|genau|sicher|natürlich ~ weil ~~ ja|natürlich|immer|nie|alle|jeder|niemand|total|völlig'],
     },
     {
       // exasperated disbelief: a slip, and a taunt only with other cues

@@ -347,12 +347,13 @@ export const EN_LEXICON = {
       ],
     },
     {
-      // "Sure, because that's MY fault." A reason with nothing after it answers nothing; with a main
-      // clause after it ("Sure, because the card expired, we'll send a new one") it is an explanation.
+      // "Yeah, because reading is so hard." A reason with nothing after it and an exaggeration in it
+      // mocks; with a main clause after it ("Sure, because the card expired, we'll send a new one")
+      // or plain ("Yeah, because the system was down.") it explains.
       flag: 'sarcasm',
       score: 2,
       lastClause: true,
-      patterns: ['^ yeah|sure|totally|clearly ~ because'],
+      patterns: ['^ yeah|sure|totally|clearly|right|oh ~ because ~~ obviously|clearly|totally|so|always|never|everyone|everybody|nobody|all|really'],
     },
     {
       // exasperated disbelief: a slip, and a taunt only with other cues
