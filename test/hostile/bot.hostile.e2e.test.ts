@@ -4,7 +4,7 @@ import { engineMessage } from '../../src/engine/engine-messages.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
 import type { FakeChannel, FakeMember, StoredMessage } from '../support/fake-discord/index.js';
 import { hostileCorpus, sampleCorpus, type HostileCase } from '../support/hostile/hostile-corpus.js';
-import { botMessages, contentOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness, type Embed } from '../discord/bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness, type Embed } from '../discord/bot-harness.js';
 
 /**
  * Hostile trainee messages through the real bot (discord.js client, routers, engine, offline grader,
@@ -67,6 +67,24 @@ describe('hostile trainee messages through the bot', () => {
     return thread;
   }
 
+  const lastFeedback = new Map<number, StoredMessage>();
+  let summaries = 0;
+
+  /** Ends the trainee's open session with its End button, so the summary quotes the hostile replies back. */
+  async function endOpenSession(index: number, member: FakeMember): Promise<void> {
+    const feedback = lastFeedback.get(index);
+    if (!feedback) return;
+    const session = await h.app.storage.sessions.findByChannel(feedback.channelId);
+    const end = customIdsOf(feedback).find((id) => id.startsWith('practice:end:'));
+    if (session?.status !== 'active' || !end) return;
+    const before = botMessages(h.fake, feedback.channelId).length;
+    h.fake.click(member, feedback, end);
+    await h.fake.waitFor(() => botMessages(h.fake, feedback.channelId).slice(before).find((message) => embedsOf(message).some((embed) => summaryTitles.some((title) => embed.title?.startsWith(title)))));
+    summaries += 1;
+  }
+
+  const summaryTitles = [uiText('de').summary.title(''), uiText('en').summary.title('')];
+
   /** One trainee's queue: each message waits for its answer; a new practice when the session is over or in the other language. */
   async function runTrainee(index: number, items: HostileCase[]): Promise<void> {
     const member = h.fake.member(h.guild, { username: `trainee-${index}` });
@@ -75,6 +93,7 @@ describe('hostile trainee messages through the bot', () => {
     for (const item of items) {
       const session = thread ? await h.app.storage.sessions.findByChannel(thread.id) : undefined;
       if (!thread || !session || session.status !== 'active' || lang !== item.lang) {
+        await endOpenSession(index, member);
         thread = await openPractice(member, item);
         lang = item.lang;
       }
@@ -89,12 +108,14 @@ describe('hostile trainee messages through the bot', () => {
         }, 10_000)
         .catch(() => undefined);
       const last = botMessages(h.fake, channelId).slice(before);
+      if (message && isFeedback(message)) lastFeedback.set(index, message);
       answers.push({
         item,
         kind: !message ? 'none' : isFeedback(message) ? 'feedback' : contentOf(message) === refusal ? 'refusal' : 'other',
         seen: last.map((m) => contentOf(m).slice(0, 100) || `[embed] ${embedsOf(m)[0]?.title ?? ''}`),
       });
     }
+    await endOpenSession(index, member);
   }
 
   it(`answers each of ${sample.length} hostile messages with feedback or a clear refusal`, { timeout: 120_000 }, async () => {
@@ -107,6 +128,8 @@ describe('hostile trainee messages through the bot', () => {
     expect(wrong.map((answer) => `${answer.item.id}: ${answer.kind} ${JSON.stringify(answer.item.reply.slice(0, 60))} → ${JSON.stringify(answer.seen)}`)).toEqual([]);
     expect(answers.filter((answer) => answer.kind === 'refusal').length).toBeGreaterThan(5);
     expect(practices).toBeGreaterThan(TRAINEES);
+    // sessions switched by language or left open were ended by hand: their summaries quote hostile replies
+    expect(summaries).toBeGreaterThanOrEqual(TRAINEES);
     expect(unhandled).toEqual([]);
   });
 
@@ -129,6 +152,14 @@ describe('hostile trainee messages through the bot', () => {
       }
     }
     expect(problems).toEqual([]);
+    // the summaries did quote trainee replies back (best and weakest), so the check above saw them
+    const quoteNames = [uiText('de').summary.best, uiText('en').summary.best, uiText('de').summary.weakest, uiText('en').summary.weakest];
+    const quoted = h.fake
+      .outgoingMessages()
+      .flatMap(({ body }) => (body['embeds'] as Embed[] | undefined) ?? [])
+      .flatMap((embed) => embed.fields ?? [])
+      .filter((field) => quoteNames.some((name) => field.name.startsWith(name)));
+    expect(quoted.length).toBeGreaterThanOrEqual(TRAINEES);
   });
 
   it("kept every message within Discord's limits", () => {

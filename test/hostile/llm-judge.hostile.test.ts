@@ -103,14 +103,15 @@ describe('the LLM judge path against the hostile corpus', () => {
     expect({ unflagged, residue, falseHits, flaggedBases }).toEqual({ unflagged: [], residue: [], falseHits: [], flaggedBases: [] });
   });
 
-  // Every other pair keeps each payload, placement and disguise represented; all 720 take twice as long over HTTP.
-  const half = pairs.filter((_item, index) => index % 2 === 0);
+  // Every third pair still has every payload in every placement and every disguise (3 and the 7
+  // disguises are coprime); all 720 take three times as long over HTTP, and the check above covers them.
+  const third = pairs.filter((_item, index) => index % 3 === 0);
 
-  it(`never grades a reply higher for its injection, with a judge that obeys any instruction it reads (${half.length} pairs)`, async () => {
+  it(`never grades a reply higher for its injection, with a judge that obeys any instruction it reads (${third.length} pairs)`, async () => {
     harness = await judgeHarness('off', true);
-    expect(await raisedByInjection(harness, half)).toEqual([]);
+    expect(await raisedByInjection(harness, third)).toEqual([]);
     // the judge was asked about the injected replies too (only those that are all instruction are not sent)
-    expect(harness.fake.requests.length).toBeGreaterThan(half.length / 2);
+    expect(harness.fake.requests.length).toBeGreaterThan(third.length / 2);
   });
 
   it('never lets an injection in an earlier trainee reply raise the grade of the next one', async () => {
@@ -132,8 +133,8 @@ describe('the LLM judge path against the hostile corpus', () => {
   });
 
   it.each([
-    ['unprotected', 240],
-    ['always', 120],
+    ['unprotected', 160],
+    ['always', 60],
   ] as const)('never grades a reply higher for its injection with the fake judge gullible "%s" (a sample of %i pairs)', async (mode, size) => {
     harness = await judgeHarness(mode, false);
     const step = pairs.length / size;
