@@ -130,7 +130,10 @@ function sentencesAcrossLines(readable: string): string[] {
     if (previous === undefined || LINE_END.test(previous) || ROLE_HEADER.test(line)) paragraphs.push(line);
     else paragraphs[paragraphs.length - 1] = `${previous} ${line}`;
   }
-  return paragraphs.flatMap((paragraph) => paragraph.split(SENTENCE_END)).filter((segment) => segment.trim() !== '');
+  return paragraphs
+    .flatMap((paragraph) => paragraph.split(SENTENCE_END))
+    .map((segment) => segment.trim())
+    .filter((segment) => segment !== '');
 }
 
 function markersOf(readable: string): InjectionMarker[] {
