@@ -9,6 +9,7 @@ import type { Grade, GradeInput, Turn } from './grade.js';
 import type { Grader } from './grader.js';
 import { anyOf, fromSentences, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
+import { plainText } from './text.js';
 import { assessSignals } from './signals.js';
 
 export { summaryAdvice } from './feedback.js';
@@ -124,10 +125,12 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
   const needed = scriptSaysAbusive || abuse.aimedAtAgent;
   const abuseEvidence = abuse.evidence.length > 0 || !scriptSaysAbusive ? abuse.evidence : [quote(input.customer, 60)];
 
-  const reply = customerFacing(input.reply);
+  // Link targets and markdown markers are not words said to the customer.
+  const written = plainText(input.reply);
+  const reply = customerFacing(written);
   if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuseEvidence, source, reply.injection);
 
-  const composure = composureOf(input, reply);
+  const composure = composureOf({ ...input, reply: written }, reply);
   const signals = assessSignals(reply.text, lang);
   const empathy = assessEmpathy({
     reply: reply.text,

@@ -259,3 +259,31 @@ export function readableText(text: string): string {
 export function flattenLines(readable: string): string {
   return readable.replace(WHITESPACE, ' ');
 }
+
+// --- Discord markdown -------------------------------------------------------------------------
+
+// `[label](url "title")`: the reader sees the label.
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(\s*(?:<[^<>\n]*>|[^\s()<>]*)(?:\s+"[^"\n]*")?\s*\)/g;
+const BARE_URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>()[\]]+/giu;
+// Emphasis around words (`**now**`, `*so*`, `__really__`, `~~no~~`), never inside a word, so a
+// censored swear word (`f**k`, `sh**`) keeps its stars. The content holds no marker characters,
+// which keeps the scan linear.
+const EMPHASIS_PAIR = /(?<![\p{L}\p{N}*_~\\])(\*{1,3}|_{1,2}|~~)(?=[\p{L}\p{N}])([^*_~\n]+?)(?<=[\p{L}\p{N}.!?,;:)'"])\1(?![\p{L}\p{N}*_~])/gu;
+const MAY_HAVE_MARKUP = /[*_~[]|https?:|www\./i;
+const NESTED_EMPHASIS = 3;
+
+/**
+ * The words a reader sees in a Discord message: a masked link shows its label, a URL is no words
+ * at all, and emphasis markers around words are dropped (a bold `**now**` is not a censored swear
+ * word). Everything else is left as written.
+ */
+export function plainText(text: string): string {
+  if (typeof text !== 'string' || !MAY_HAVE_MARKUP.test(text)) return typeof text === 'string' ? text : '';
+  let plain = text.replace(MARKDOWN_LINK, '$1').replace(BARE_URL, ' ');
+  for (let pass = 0; pass < NESTED_EMPHASIS; pass++) {
+    const next = plain.replace(EMPHASIS_PAIR, '$2');
+    if (next === plain) break;
+    plain = next;
+  }
+  return plain;
+}

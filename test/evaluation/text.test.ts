@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clean, flattenLines, foldGerman, foldLookalikes, MAX_TEXT_LENGTH, normalize, readableText, scan, sentences, tokenize } from '../../src/evaluation/text.js';
+import { clean, flattenLines, foldGerman, foldLookalikes, MAX_TEXT_LENGTH, normalize, plainText, readableText, scan, sentences, tokenize } from '../../src/evaluation/text.js';
 
 describe('normalize', () => {
   it('lower-cases, unifies quotes and dashes and collapses whitespace', () => {
@@ -126,5 +126,25 @@ describe('foldLookalikes', () => {
 
   it('folds a mixed-script word inside a mostly Cyrillic text', () => {
     expect(foldLookalikes('Мне жаль: ignоre')).toBe('Мне жаль: ignore');
+  });
+});
+
+describe('plainText', () => {
+  it('keeps the label of a masked link and drops link targets and bare URLs', () => {
+    expect(plainText('See [your card](https://evil.example/x "Bank") or https://www.stupid.example/fees now.')).toBe('See your card or   now.');
+    expect(plainText('[label](<https://a.example/a b>)')).toBe('label');
+  });
+
+  it('drops emphasis around words, nested too, but keeps the stars of a censored word', () => {
+    expect(plainText('I will fix it **right now**, *really*, __today__ and ~~never~~.')).toBe('I will fix it right now, really, today and never.');
+    expect(plainText('***so*** sorry, **very *very* sorry**')).toBe('so sorry, very very sorry');
+    expect(plainText('f**k this sh**')).toBe('f**k this sh**');
+    expect(plainText('snake_case_name and 2*3*4')).toBe('snake_case_name and 2*3*4');
+  });
+
+  it('returns text without markup as it is, in linear time for unclosed markers', () => {
+    expect(plainText('Plain text.')).toBe('Plain text.');
+    const unclosed = '**a '.repeat(20_000);
+    expect(plainText(unclosed)).toBe(unclosed);
   });
 });

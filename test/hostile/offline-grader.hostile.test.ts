@@ -78,6 +78,19 @@ describe('the offline grader against the hostile corpus', () => {
     expect(raised).toEqual([]);
   });
 
+  it('never reads decoration as hostility: markup, links, mentions, invisible and control characters around a calm reply', async () => {
+    // emoji are words of their own (🤬 is swearing), so that family is left out
+    const decorated = corpus.filter((item) => item.from !== undefined && item.family !== 'emoji_flood');
+    expect(decorated.length).toBeGreaterThan(300);
+    const harsher: string[] = [];
+    for (const item of decorated) {
+      const clean = await grader.grade(inputOf(item, item.from!.text));
+      const grade = grades.get(item.id)!;
+      if (grade.composure.score < clean.composure.score) harsher.push(`${item.id}: ${clean.composure.score} → ${grade.composure.score} ${grade.composure.evidence.join(' | ')}`);
+    }
+    expect(harsher).toEqual([]);
+  });
+
   it('notices a raise where there is one (a good reply compared with a poor one)', async () => {
     const item = corpus.find((candidate) => candidate.pair?.base.quality === 'good' && candidate.pair.base.lang === 'en')!;
     const poor = await grader.grade(inputOf(item, 'Whatever. Not my problem.'));

@@ -41,6 +41,8 @@ export interface HostileCase {
   reply: string;
   /** injection cases only: what was injected into which clean reply */
   pair?: InjectionPair;
+  /** decorated cases: the clean reply under the decoration (markup, mentions, invisible or control characters…) */
+  from?: BaseReply;
 }
 
 type Draft = Omit<HostileCase, 'id' | 'family'>;
@@ -87,7 +89,13 @@ function customerFor(random: Random, lang: Language): CustomerLine {
   return random.pick(CUSTOMER_LINES.filter((line) => line.lang === lang));
 }
 
+/** A case made from `base`: the same reply, decorated or polluted. */
 function draftFrom(random: Random, base: BaseReply, reply: string): Draft {
+  return { lang: base.lang, customer: customerFor(random, base.lang), reply, from: base };
+}
+
+/** A case that is not a reply at all; `base` only lends its language. */
+function junk(random: Random, base: BaseReply, reply: string): Draft {
   return { lang: base.lang, customer: customerFor(random, base.lang), reply };
 }
 
@@ -110,13 +118,13 @@ const WHITESPACE_ATOMS = [' ', '\t', '\n', '\r\n', '\u00a0', '\u2003', '\u3000',
 const PUNCTUATION_ONLY = ['.', '...', '?', '!!!', '-', '…', '?!', '*', '_', '~~', '> ', '||||'];
 
 const emptyWhitespace: FamilyGenerator = (random, bases) => [
-  { ...draftFrom(random, random.pick(bases), ''), reply: '' },
+  junk(random, random.pick(bases), ''),
   ...times(40, () => {
     const base = random.pick(bases);
     const reply = times(random.int(1, 40), () => random.pick(WHITESPACE_ATOMS)).join('');
-    return draftFrom(random, base, reply);
+    return junk(random, base, reply);
   }),
-  ...PUNCTUATION_ONLY.map((mark) => draftFrom(random, random.pick(bases), mark)),
+  ...PUNCTUATION_ONLY.map((mark) => junk(random, random.pick(bases), mark)),
   // a normal reply drowned in padding is still that reply
   ...times(15, () => {
     const base = random.pick(bases);
@@ -131,13 +139,13 @@ const long: FamilyGenerator = (random, bases) =>
   LONG_LENGTHS.flatMap((length) => {
     const base = random.pick(bases);
     return [
-      draftFrom(random, base, repeatTo(`${base.text} `, length)),
-      draftFrom(random, base, repeatTo('a', length)),
-      draftFrom(random, base, repeatTo('😡', length)),
-      draftFrom(random, base, repeatTo(`${base.text}\n`, length)),
-      draftFrom(random, base, `${base.text} ${repeatTo('@everyone ', length - base.text.length - 1)}`),
+      junk(random, base, repeatTo(`${base.text} `, length)),
+      junk(random, base, repeatTo('a', length)),
+      junk(random, base, repeatTo('😡', length)),
+      junk(random, base, repeatTo(`${base.text}\n`, length)),
+      junk(random, base, `${base.text} ${repeatTo('@everyone ', length - base.text.length - 1)}`),
       draftFrom(random, base, repeatTo('\n', length - base.text.length) + base.text),
-      draftFrom(random, base, repeatTo('Z\u0336\u0337\u0338', length)),
+      junk(random, base, repeatTo('Z\u0336\u0337\u0338', length)),
     ];
   });
 
@@ -156,7 +164,7 @@ const zalgoRtl: FamilyGenerator = (random, bases) => [
   }),
   ...times(15, () => {
     const base = random.pick(bases);
-    return draftFrom(random, base, `\u202e${[...base.text].reverse().join('')}`);
+    return junk(random, base, `\u202e${[...base.text].reverse().join('')}`);
   }),
   ...times(15, () => {
     const base = random.pick(bases);
@@ -177,7 +185,7 @@ const nullControl: FamilyGenerator = (random, bases) => [
     const polluted = [...base.text].map((char) => (random.chance(0.15) ? random.pick(CONTROL) + char : char)).join('');
     return draftFrom(random, base, polluted);
   }),
-  ...times(15, () => draftFrom(random, random.pick(bases), times(random.int(1, 200), () => random.pick(CONTROL)).join(''))),
+  ...times(15, () => junk(random, random.pick(bases), times(random.int(1, 200), () => random.pick(CONTROL)).join(''))),
   ...times(15, () => {
     const base = random.pick(bases);
     return draftFrom(random, base, `${base.text}\u0000${'\u0000'.repeat(random.int(1, 50))}`);
@@ -216,7 +224,9 @@ const mentions: FamilyGenerator = (random, bases) =>
     const base = random.pick(bases);
     const mention = MENTION_FORMS[index % MENTION_FORMS.length]!(random);
     const extra = times(random.int(0, 3), () => random.pick(MENTION_FORMS)(random)).join(' ');
-    return draftFrom(random, base, random.pick([`${mention} ${base.text} ${extra}`, `${base.text} ${mention}`, `${mention}${extra}`]));
+    const form = random.int(0, 2);
+    if (form === 2) return junk(random, base, `${mention}${extra}`);
+    return draftFrom(random, base, form === 0 ? `${mention} ${base.text} ${extra}` : `${base.text} ${mention}`);
   });
 
 const LINK_FORMS: ReadonlyArray<(label: string) => string> = [
@@ -259,7 +269,7 @@ const markdownLinks: FamilyGenerator = (random, bases) => [
 const EMOJI = ['😡', '🤬', '😭', '🙏', '❤️', '👍🏽', '👨‍👩‍👧‍👦', '🏳️‍🌈', '🇩🇪', '1️⃣', '🫠', '💳', '<:angry:123456789012345678>', '<a:party:876543210987654321>'];
 
 const emojiFlood: FamilyGenerator = (random, bases) => [
-  ...EMOJI.map((emoji) => draftFrom(random, random.pick(bases), emoji.repeat(random.int(50, 300)))),
+  ...EMOJI.map((emoji) => junk(random, random.pick(bases), emoji.repeat(random.int(50, 300)))),
   ...times(30, () => {
     const base = random.pick(bases);
     const flood = times(random.int(10, 200), () => random.pick(EMOJI)).join(random.pick(['', ' ', '\n']));
@@ -298,7 +308,7 @@ const injection: FamilyGenerator = (random, bases) => {
         const lang = random.chance(0.75) ? payload.lang : payload.lang === 'de' ? 'en' : 'de';
         const base = random.pick(bases.filter((candidate) => candidate.lang === lang));
         const reply = place(placement, base.text, disguise(kind, payload.text, random));
-        drafts.push({ ...draftFrom(random, base, reply), pair: { base, payload, placement, disguise: kind } });
+        drafts.push({ ...junk(random, base, reply), pair: { base, payload, placement, disguise: kind } });
       }
     }
   }
