@@ -80,7 +80,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...emojiHits(lexicon, reply),
     ...censoredHits(reply),
   ];
-  const laughs = laughterHits(lexicon, reply);
+  const laughs = LAUGH_HINT.test(reply.scanned.text) ? laughterHits(lexicon, reply) : [];
   if (laughs.length > 0 && !laughsToo(lexicon, input.customer)) hits.push(...laughs);
   return summarize(hits);
 }
@@ -253,6 +253,9 @@ function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: st
   }
   return [];
 }
+
+/** Every laughter word or emoji starts with one of these; most replies have none, and this test is cheap. */
+const LAUGH_HINT = /lol|lmf?ao|rofl|ha(?:ha|he)|he(?:he|ha)|hihi|lach|😂|🤣|😆/iu;
 
 /** "lol", "haha", 😂 in the reply: laughing at the customer's problem is a slip. */
 function laughterHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {

@@ -313,7 +313,7 @@ export const DE_LEXICON = {
       patterns: [
         'lassen sie mich raten', 'lass mich raten', 'da hat ~ wohl|mal ~ jemand', 'hat da ~ jemand', 'ist da ~ jemand', 'ist aber jemand', 'jemand ~ schlecht geschlafen|gelaunt',
         'mit dem falschen|linken fuß aufgestanden', 'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|mies drauf|dünnhäutig|zickig', 'willkommen in der realität|wirklichkeit|realen welt|echten welt',
-        'schön|nett|toll ~ dass @you ~ auch mal|schon', 'sie|du ~ auch schon da $', 'auch schon wach', 'auch mal ~ melden', 'sie|du ~ geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
+        'schön|nett|toll ~ dass @you ~ auch mal|schon', 'auch schon da $', 'auch schon wach', 'auch mal ~ melden', 'geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
         'denken|denk ~ nach bevor', 'erst denken ~ dann', 'googeln sie', 'googel|google es|das ~ doch', 'ihre|deine eltern ~ stolz', 'nichts besseres zu tun', 'kein zuhause', 'kein hobby',
         'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $', 'niemand zwingt sie|dich', 'keiner zwingt sie|dich', 'gehen sie doch ~ zur|zu ~ konkurrenz',
         'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
@@ -329,7 +329,7 @@ export const DE_LEXICON = {
       // put-downs that carry their own "nicht", so no negation check
       flag: 'condescending',
       score: 2,
-      patterns: ['dreht sich ~ nicht ~ um @you', 'nicht alles ~ dreht sich um @you', '@you ~ keine ahnung wovon @you ~ reden|redest|sprechen|sprichst'],
+      patterns: ['dreht sich ~ nicht ~ um @you', 'nicht alles ~ dreht sich um @you', 'keine ahnung wovon @you ~ reden|redest|sprechen|sprichst'],
     },
     {
       // sarcastic agreement and mock sympathy or alarm
@@ -337,9 +337,9 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'wie ~ überleben sie|du das',
+        'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'überleben sie|du das',
         'oh nein ~ wie furchtbar|schrecklich|tragisch $', 'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
-        'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine ~ scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
+        'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
         'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
       ],
     },

@@ -318,8 +318,8 @@ export const EN_LEXICON = {
         'for attention', 'attention seeker|seeking', 'seem|seems to know ~ so much|everything', 'must be ~ at parties', 'must have a|an ~ empty|sad|boring|pathetic|miserable ~ life',
         'with that attitude', 'before @you hurt yourself', 'keyboard warrior|warriors|hero|heroes|cowboy|commando', 'attempt at humor|humour|trolling|wit', 'attempt at a joke', 'your intelligence|iq level',
         "you're|youre ~ the type|kind|sort of person", 'you are ~ the type|kind|sort of person', 'go ~ whine|cry|complain|moan ~ somewhere|elsewhere',
-        'a you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', 'and i\'m|im the queen|pope|king', 'and i am the queen|pope|king', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
-        'your|that ~ tiny|little|small|pea ~ brain|brains|mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
+        'you problem', 'sounds|seems like a ~ personal problem', "that's|thats a personal problem", 'not my circus', "i'm|im the queen|pope|king $", 'i am the queen|pope|king $', 'better things to do', 'learn a thing or two', 'pick up a book', 'read a book',
+        'tiny|pea|little|small brain|brains', 'tiny|pea mind', 'what a sad|pathetic|miserable ~ life|existence', 'sad|pathetic|miserable existence', 'must suck to be',
       ],
     },
     {
@@ -327,7 +327,7 @@ export const EN_LEXICON = {
       flag: 'condescending',
       score: 2,
       patterns: [
-        'not everything is about @you', "doesn't|doesnt ~ revolve around @you", 'does not ~ revolve around @you', '@you ~ no idea|clue what @you ~ talking|saying',
+        'not everything is about @you', "doesn't|doesnt ~ revolve around @you", 'does not ~ revolve around @you', 'no idea|clue what @you ~ talking|saying',
         '@you clearly|obviously ~ don\'t|dont|do ~ not ~ understand|know|get',
       ],
     },
@@ -338,12 +338,12 @@ export const EN_LEXICON = {
       negatable: true,
       patterns: [
         'because that\'s|thats ~ my|our ~ fault', 'because that is ~ my|our ~ fault',  'how will|would @you ever survive|cope|live|manage', 'whatever will @you do',
-        'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so ~ mature $', 'very|real|how|so ~ mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
+        'oh no ~ whatever', 'grab ~ the|a|some ~ tissues|tissue|popcorn',         'real|very|how|so mature $', 'very|real|how|so mature of @you', 'such deep|profound ~ reasoning|thinking|thoughts|insight', 'your superior ~ intellect|intelligence|wisdom',
         'golf clap', 'must be your day', 'must be nice', 'how typical', 'color|colour me shocked|impressed',
-        'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'to grace us',
+        'nice of @you to ~ finally', 'nice of @you to grace|bother', 'look who ~ finally', 'finally decided to ~ show|call|join|grace|bother', 'decided to grace', 'grace us',
         'have fun with that', 'cool story', 'tell us|me how @you really feel', '@praise ~ you have|got there $', "@praise ~ you've got there $", 'knock yourself out', 'stay salty', 'cope harder', 'oh honey', 'oh sweetie', 'bless ~ little heart', 'bless your heart',
-        '^ how|so|very|truly ~ insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
-        'your ~ intellect|brilliance|wit ~ is|are|astounds|overwhelms|knows',
+        '^ how|so|very|truly insightful|original|clever|witty|enlightening|profound|riveting $', 'your charming ~ personality|attitude|manner|manners|self',
+        'your intellect|brilliance|wit ~ is|are|astounds|overwhelms|knows',
       ],
     },
     {
@@ -369,7 +369,7 @@ export const EN_LEXICON = {
       patterns: [
         'with all due respect', 'no offense|offence but', 'not to be rude but', 'hate to break it to you', 'if you must know', 'just saying', 'spoiler alert', 'how convenient',
         'aw|aww ~ poor|did|is|are|someone|somebody|bless',
-        'truly|really|so|wonderfully|incredibly ~ enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
+        'truly|really|so|wonderfully|incredibly enlightening|insightful|profound ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark',
         'thanks|thank ~ for ~ enlightening|insightful|profound|riveting ~ insight|input|contribution|commentary|comment|wisdom|observation|analysis|remark|response|reply|answer|advice|take',
         'take a deep breath', 'simmer down', 'cool it', 'chill pill', 'cool your jets', 'if you say so', 'whatever you say', 'suit yourself', 'whatever floats your boat',
         'if @you don\'t|dont like it', 'if @you do not like it', 'expected nothing less', 'repeat myself', 'whatever makes @you happy', 'easy there', 'who could have ~ predicted|guessed|seen|known ~ that|it|this $', '^ very|real funny $', '^ bravo', '^ fascinating $', '^ impressive $', '^ incredible $', '^ riveting $', 'what a shocker',
