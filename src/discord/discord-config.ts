@@ -28,6 +28,11 @@ export const DiscordEnvSchema = z.object({
   RATE_LIMIT_REPLIES_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(12),
   /** expensive commands and buttons (practice start, exports, reports) one member may use per minute; 0: off */
   RATE_LIMIT_COMMANDS_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(6),
-  /** how many of either a member may send at once before the per-minute pace applies; it refills each minute */
+  /** how many replies a member may send at once before the per-minute pace applies; it refills each minute */
   RATE_LIMIT_BURST: z.coerce.number().int().min(1).max(10_000).default(5),
+  /**
+   * the same for expensive commands and buttons: larger, because browsing (a listing, then all four
+   * export formats) is a quick run of clicks, while the steady pace stays low
+   */
+  RATE_LIMIT_COMMANDS_BURST: z.coerce.number().int().min(1).max(10_000).default(10),
 });

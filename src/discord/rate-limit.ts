@@ -54,11 +54,11 @@ export interface MemberRateLimits {
 }
 
 export function rateLimitSettings(
-  config: Pick<AppConfig, 'RATE_LIMIT_REPLIES_PER_MINUTE' | 'RATE_LIMIT_COMMANDS_PER_MINUTE' | 'RATE_LIMIT_BURST'>,
+  config: Pick<AppConfig, 'RATE_LIMIT_REPLIES_PER_MINUTE' | 'RATE_LIMIT_COMMANDS_PER_MINUTE' | 'RATE_LIMIT_BURST' | 'RATE_LIMIT_COMMANDS_BURST'>,
 ): RateLimitSettings {
   return {
     reply: { perMinute: config.RATE_LIMIT_REPLIES_PER_MINUTE, burst: config.RATE_LIMIT_BURST },
-    command: { perMinute: config.RATE_LIMIT_COMMANDS_PER_MINUTE, burst: config.RATE_LIMIT_BURST },
+    command: { perMinute: config.RATE_LIMIT_COMMANDS_PER_MINUTE, burst: config.RATE_LIMIT_COMMANDS_BURST },
   };
 }
 

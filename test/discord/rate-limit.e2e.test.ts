@@ -28,6 +28,7 @@ describe('member rate limit over Discord', () => {
         RATE_LIMIT_REPLIES_PER_MINUTE: '1',
         RATE_LIMIT_COMMANDS_PER_MINUTE: '1',
         RATE_LIMIT_BURST: String(BURST),
+        RATE_LIMIT_COMMANDS_BURST: String(BURST),
       },
     });
     flooder = h.fake.member(h.guild, { username: 'flooder' });

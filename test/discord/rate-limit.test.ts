@@ -101,13 +101,13 @@ describe('member rate limits', () => {
 });
 
 describe('rate-limit configuration and costs', () => {
-  it('defaults to 12 replies and 6 commands a minute with a burst of 5', () => {
-    expect(rateLimitSettings(loadConfig({}))).toEqual({ reply: { perMinute: 12, burst: 5 }, command: { perMinute: 6, burst: 5 } });
+  it('defaults to 5 replies at once then 12 a minute, and 10 commands at once then 6 a minute', () => {
+    expect(rateLimitSettings(loadConfig({}))).toEqual({ reply: { perMinute: 12, burst: 5 }, command: { perMinute: 6, burst: 10 } });
   });
 
   it('reads the limits from the environment and refuses nonsense', () => {
-    const config = loadConfig({ RATE_LIMIT_REPLIES_PER_MINUTE: '120', RATE_LIMIT_COMMANDS_PER_MINUTE: '0', RATE_LIMIT_BURST: '20' });
-    expect(rateLimitSettings(config)).toEqual({ reply: { perMinute: 120, burst: 20 }, command: { perMinute: 0, burst: 20 } });
+    const config = loadConfig({ RATE_LIMIT_REPLIES_PER_MINUTE: '120', RATE_LIMIT_COMMANDS_PER_MINUTE: '0', RATE_LIMIT_BURST: '20', RATE_LIMIT_COMMANDS_BURST: '3' });
+    expect(rateLimitSettings(config)).toEqual({ reply: { perMinute: 120, burst: 20 }, command: { perMinute: 0, burst: 3 } });
     expect(() => loadConfig({ RATE_LIMIT_REPLIES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_REPLIES_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST/);
   });
