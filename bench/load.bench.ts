@@ -24,6 +24,11 @@ const MODEL_LATENCY_MS = 300;
 const OFFLINE_P99_MS = 100;
 /** a paced trainee's average pause before each reply, ms */
 const THINK_MS = 2_000;
+/**
+ * Node's defaults let V8 keep up to 16 MB per young-generation semi-space and glibc a malloc arena
+ * per thread: memory the bot reserves in bursts and keeps. These two cap that.
+ */
+const TUNED_MEMORY = { NODE_OPTIONS: '--max-semi-space-size=2', MALLOC_ARENA_MAX: '2' };
 const WARMUP_TURNS = 10;
 const MB = 1024 * 1024;
 
@@ -75,8 +80,15 @@ async function main(trainees: number, turns: number, sessions: number): Promise<
         rows.push({ name: `LLM · Redis${paced}`, target: MODEL_LATENCY_MS + 50, result: undefined, note });
       }
     }
+    // Memory, not speed: one exchange each, spread so that about 50 a second arrive. Once as the
+    // bot starts by default, once with a small young generation and few malloc arenas.
+    const memoryRun = (env: Record<string, string>) =>
+      runLoad({ trainees: sessions, turns: 1, thinkMs: sessions * 20, storeUrl: sqlite(), warmupTurns: WARMUP_TURNS, startConcurrency: 25, env });
     process.stdout.write(`running ${sessions} open sessions …\n`);
-    const memory = await runLoad({ trainees: sessions, turns: 2, thinkMs: THINK_MS, storeUrl: sqlite(), warmupTurns: WARMUP_TURNS, startConcurrency: 50 });
+    const memory = [
+      { label: 'default Node settings', result: await memoryRun({}) },
+      { label: Object.entries(TUNED_MEMORY).map(([key, value]) => `${key}=${value}`).join(' '), result: await memoryRun(TUNED_MEMORY) },
+    ];
     print(rows, memory, { trainees, turns, sessions });
   } finally {
     await redis?.stop();
@@ -85,7 +97,7 @@ async function main(trainees: number, turns: number, sessions: number): Promise<
   }
 }
 
-function print(rows: Row[], memory: LoadResult, size: { trainees: number; turns: number; sessions: number }): void {
+function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>, size: { trainees: number; turns: number; sessions: number }): void {
   const ms = (value: number) => value.toFixed(1).padStart(7);
   const lost = (result: LoadResult) => (result.problems.length === 0 ? 'none' : `${result.problems.length} problems`);
   const out: string[] = [];
@@ -119,16 +131,21 @@ function print(rows: Row[], memory: LoadResult, size: { trainees: number; turns:
   if (graded.length > 0) out.push(`graded by (LLM rows): ${graded.join('; ')}`);
   out.push('');
 
-  const m = memory.memory;
-  const rssVerdict = m.rssAfterBytes <= 200 * MB && m.peakRssBytes <= 200 * MB ? 'ok' : 'MISSED';
-  out.push(`${size.sessions} open sessions (offline, SQLite, 2 exchanges each, paced, ${memory.problems.length === 0 ? 'nothing lost' : `${memory.problems.length} problems`}):`);
-  out.push(`  bot RSS ${(m.rssAfterBytes / MB).toFixed(0)} MB after the run, peak ${(m.peakRssBytes / MB).toFixed(0)} MB; target ≤ 200 MB: ${rssVerdict}`);
-  out.push(
-    `  bot heap ${(m.heapBeforeBytes / MB).toFixed(1)} MB before the first session → ${(m.heapAfterBytes / MB).toFixed(1)} MB with all open: ` +
-      `${(m.perSessionBytes / 1024).toFixed(1)} KB per session (heap used ${m.collected ? 'after a forced full GC (--expose-gc)' : 'WITHOUT a forced GC: garbage included'})`,
-  );
-  out.push(`  exchanges p99 ${memory.latency.p99.toFixed(1)} ms, loop p99 ${memory.botLoop.p99.toFixed(1)} ms`);
-  for (const problem of memory.problems.slice(0, 5)) out.push(`    ${problem}`);
+  for (const { label, result } of memory) {
+    const m = result.memory;
+    const rssVerdict = m.peakRssBytes <= 200 * MB ? 'ok' : 'MISSED';
+    out.push(`${size.sessions} open sessions, ${label} (offline, SQLite, one exchange each, about 50 a second; ${result.problems.length === 0 ? 'nothing lost' : `${result.problems.length} problems`}):`);
+    out.push(
+      `  bot RSS ${(m.rssBeforeBytes / MB).toFixed(0)} MB before the first session → ${(m.rssAfterBytes / MB).toFixed(0)} MB with all open, ` +
+        `peak ${(m.peakRssBytes / MB).toFixed(0)} MB; target ≤ 200 MB: ${rssVerdict}. V8 heap reserved ${(m.heapTotalAfterBytes / MB).toFixed(0)} MB`,
+    );
+    out.push(
+      `  bot heap used ${(m.heapBeforeBytes / MB).toFixed(1)} MB → ${(m.heapAfterBytes / MB).toFixed(1)} MB: ` +
+        `${(m.perSessionBytes / 1024).toFixed(1)} KB per open session (${m.collected ? 'after a forced full GC (--expose-gc)' : 'WITHOUT a forced GC: garbage included'})`,
+    );
+    out.push(`  exchanges p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, CPU ${result.botCpuPerExchangeMs.toFixed(1)} ms each, loop p99 ${result.botLoop.p99.toFixed(1)} ms`);
+    for (const problem of result.problems.slice(0, 5)) out.push(`    ${problem}`);
+  }
   out.push('');
 
   const settings = rows.find((row) => row.name.startsWith('LLM') && row.result)?.result?.settings ?? rows[0]?.result?.settings ?? {};

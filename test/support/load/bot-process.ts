@@ -35,6 +35,7 @@ try {
           rssBytes: memory.rss,
           peakRssBytes: process.resourceUsage().maxRSS * 1024,
           heapUsedBytes: memory.heapUsed,
+          heapTotalBytes: memory.heapTotal,
           externalBytes: memory.external,
           cpuMs: (cpu.user + cpu.system) / 1000,
           collected: raw.gc && gc !== undefined,

@@ -19,6 +19,8 @@ export const ProbeStatsSchema = z.object({
   /** the most resident memory the process ever had (getrusage maxrss) */
   peakRssBytes: z.number(),
   heapUsedBytes: z.number(),
+  /** what V8 has reserved for its heap (used or not) */
+  heapTotalBytes: z.number(),
   externalBytes: z.number(),
   /** CPU time the process has used so far (user + system), in ms */
   cpuMs: z.number(),

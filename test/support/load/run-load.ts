@@ -78,7 +78,10 @@ export interface LoadResult {
     collected: boolean;
     /** heap growth divided by the open sessions */
     perSessionBytes: number;
+    rssBeforeBytes: number;
     rssAfterBytes: number;
+    /** V8's reserved heap after the run: RSS beyond it and the loader thread is native memory */
+    heapTotalAfterBytes: number;
     /** the bot process's highest resident memory over its whole life */
     peakRssBytes: number;
   };
@@ -178,7 +181,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         heapAfterBytes: after.heapUsedBytes,
         collected: before.collected && after.collected,
         perSessionBytes: sessions > 0 ? (after.heapUsedBytes - before.heapUsedBytes) / sessions : 0,
+        rssBeforeBytes: before.rssBytes,
         rssAfterBytes: after.rssBytes,
+        heapTotalAfterBytes: after.heapTotalBytes,
         peakRssBytes: after.peakRssBytes,
       },
       botCpuPerExchangeMs: latencies.length > 0 ? (during.cpuMs - cpuBefore) / latencies.length : 0,
