@@ -38,6 +38,8 @@ interface Hit {
   readonly flag: ComposureFlag | undefined;
   readonly score: Score;
   readonly evidence: string;
+  /** laughing at the customer: forgiven when the customer laughed or joked first */
+  readonly laughter?: boolean;
 }
 
 const MAX_EVIDENCE = 6;
@@ -67,7 +69,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
   if (reply.scanned.text.length === 0) return { score: 3, flags: [], evidence: [], severity: 3 };
   if (reply.tokens.length === 0) {
     // A bare emoji is curt, unless it swears or mocks.
-    const emoji = emojiHits(lexicon, reply);
+    const emoji = forgivingLaughter(emojiHits(lexicon, reply), lexicon, input.customer);
     return summarize(emoji.length > 0 ? emoji : [{ flag: undefined, score: 4, evidence: reply.scanned.text.slice(0, 40) }]);
   }
   const hits: Hit[] = [
@@ -80,9 +82,13 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...emojiHits(lexicon, reply),
     ...censoredHits(reply),
   ];
-  const laughs = LAUGH_HINT.test(reply.scanned.text) ? laughterHits(lexicon, reply) : [];
-  if (laughs.length > 0 && !laughsToo(lexicon, input.customer)) hits.push(...laughs);
-  return summarize(hits);
+  return summarize(forgivingLaughter(hits, lexicon, input.customer));
+}
+
+/** Laughing is a slip unless the customer laughed or joked first; the customer is read only then. */
+function forgivingLaughter(hits: Hit[], lexicon: CompiledLexicon, customer: string): Hit[] {
+  if (!hits.some((hit) => hit.laughter) || !laughsToo(lexicon, customer)) return hits;
+  return hits.filter((hit) => !hit.laughter);
 }
 
 function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
@@ -101,7 +107,8 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
       const token = text.tokens[match.start];
       if (token && lexicon.isInClass('insultNoun', token)) score = 1;
     }
-    hits.push({ flag: rule.flag, score, evidence: quote(text, match.start, match.end) });
+    const hit: Hit = { flag: rule.flag, score, evidence: quote(text, match.start, match.end) };
+    hits.push(rule.laughter ? { ...hit, laughter: true } : hit);
   }
   return hits;
 }
@@ -254,27 +261,12 @@ function addressHits(lexicon: CompiledLexicon, reply: PreparedText, customer: st
   return [];
 }
 
-/** Every laughter word or emoji starts with one of these; most replies have none, and this test is cheap. */
-const LAUGH_HINT = /lol|lmf?ao|rofl|ha(?:ha|he)|he(?:he|ha)|hihi|lach|😂|🤣|😆/iu;
-
-/** "lol", "haha", 😂 in the reply: laughing at the customer's problem is a slip. */
-function laughterHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
-  const hits: Hit[] = [];
-  text.tokens.forEach((token, index) => {
-    if (lexicon.isInClass('laughter', token)) hits.push({ flag: 'dismissive', score: 4, evidence: quote(text, index, index) });
-  });
-  if (SURROGATE.test(text.scanned.text)) {
-    for (const sign of lexicon.data.emoji.laughing) if (text.scanned.text.includes(sign)) hits.push({ flag: 'dismissive', score: 4, evidence: sign });
-  }
-  return hits;
-}
-
 /** A customer who laughs or jokes ("haha", 😂, ";)") invites laughing along. */
 function laughsToo(lexicon: CompiledLexicon, customer: string): boolean {
   if (customer.trim() === '') return false;
   if (WINK.test(customer)) return true;
   const text = prepare(customer, lexicon.lang);
-  return laughterHits(lexicon, text).length > 0;
+  return text.tokens.some((token) => lexicon.isInClass('laughter', token)) || lexicon.data.emoji.laughing.some((sign) => customer.includes(sign));
 }
 
 /** a smiley or a laughing, grinning or winking emoji */
@@ -290,6 +282,7 @@ function emojiHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   for (const sign of emoji.profanity) if (source.includes(sign)) hits.push({ flag: 'profanity', score: 1, evidence: sign });
   for (const sign of emoji.insult) if (source.includes(sign)) hits.push({ flag: 'insult', score: 2, evidence: sign });
   for (const sign of emoji.contempt) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 3, evidence: sign });
+  for (const sign of emoji.laughing) if (source.includes(sign)) hits.push({ flag: 'dismissive', score: 4, evidence: sign, laughter: true });
   return hits;
 }
 

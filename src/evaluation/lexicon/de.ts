@@ -111,6 +111,13 @@ export const DE_LEXICON = {
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
     {
+      // laughing at a customer's problem is a slip, not yet dismissive (forgiven when the customer laughed first)
+      flag: 'dismissive',
+      score: 4,
+      laughter: true,
+      patterns: ['@laughter'],
+    },
+    {
       // mild swearing ("So ein Mist") is a slip, not hostility
       flag: 'profanity',
       score: 4,

@@ -107,6 +107,13 @@ export const EN_LEXICON = {
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
     {
+      // laughing at a customer's problem is a slip, not yet dismissive (forgiven when the customer laughed first)
+      flag: 'dismissive',
+      score: 4,
+      laughter: true,
+      patterns: ['@laughter'],
+    },
+    {
       flag: 'insult',
       score: 1,
       mentionable: true,

@@ -56,6 +56,8 @@ export interface ComposureRule {
   readonly question?: boolean;
   /** the match counts only in the last clause of its sentence (nothing follows it but the sentence end) */
   readonly lastClause?: boolean;
+  /** laughing ("lol", "haha"): forgiven when the customer laughed or joked first (laughing along is rapport) */
+  readonly laughter?: boolean;
   readonly patterns: readonly string[];
 }
 
