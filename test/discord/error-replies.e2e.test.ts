@@ -38,7 +38,7 @@ describe('how failures reach members', () => {
     const trainee = h.fake.member(h.guild);
     const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
     await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
-    const reply = vi.spyOn(h.app.engine, 'reply').mockRejectedValueOnce(new StoreUnavailableError('down'));
+    const reply = vi.spyOn(h.app.engine, 'replyOnce').mockRejectedValueOnce(new StoreUnavailableError('down'));
     h.fake.say(trainee, thread.id, 'I am sorry about the card, let me check.');
     await h.fake.waitFor(() => botMessages(h.fake, thread.id).find((m) => contentOf(m) === en.errors.storeUnavailable));
     reply.mockRestore();
