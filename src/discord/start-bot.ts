@@ -3,6 +3,7 @@ import { createApp, type App } from '../app/create-app.js';
 import type { AppConfig } from '../config/config.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { KeyedMutex } from '../storage/keyed-mutex.js';
 import type { BotContext } from './bot-context.js';
 import { buttons } from './buttons/index.js';
 import { clientOptionsFromConfig, createBotClient, type BotClientOptions } from './client.js';
@@ -83,7 +84,11 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   let openGate!: () => void;
   const recovery = new Promise<void>((resolve) => (openGate = resolve));
   client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
-  client.on(Events.MessageCreate, (message) => void recovery.then(() => routeMessage(message)));
+  // Messages of one channel are routed one after another, in the order they arrived: the router
+  // awaits (rate limits, store reads) before the handlers' own queues, and in a shared scenario the
+  // trainee's first message must stay the one that counts.
+  const channels = new KeyedMutex();
+  client.on(Events.MessageCreate, (message) => void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))));
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 
