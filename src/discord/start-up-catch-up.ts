@@ -19,6 +19,8 @@ import { answersInOwnThread, notifyGroupActivity } from './group/index.js';
 export interface CatchUpOptions {
   /** sessions last active longer ago than this are left alone; default one day */
   windowMs?: number;
+  /** threads read at the same time; default 4 */
+  concurrency?: number;
   now?: () => number;
 }
 
@@ -32,6 +34,7 @@ export interface CatchUpResult {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
+const CONCURRENCY = 4;
 /** Discord's page size for message history. */
 const PAGE = 100;
 
@@ -44,18 +47,18 @@ export async function catchUpThreads(
   const now = options.now ?? Date.now;
   const since = now() - (options.windowMs ?? DAY_MS);
   const result: CatchUpResult = { threads: 0, redelivered: 0, routed: 0 };
-  for (const id of await context.storage.sessions.listOpen()) {
+  const ids = await context.storage.sessions.listOpen();
+  const catchUp = async (id: string) => {
     const session = await context.storage.sessions.get(id);
-    if (!session?.channelRef || session.status !== 'active' || Date.parse(session.updatedAt) < since) continue;
+    if (!session?.channelRef || session.status !== 'active' || Date.parse(session.updatedAt) < since) return;
     try {
       const channel = await client.channels.fetch(session.channelRef).catch(() => null);
-      if (!channel?.isThread() || channel.archived) continue;
-      const thread = channel;
+      if (!channel?.isThread() || channel.archived) return;
       const after = lastTakenId(session);
-      const page = [...(await thread.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort(byId);
+      const page = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort(byId);
       result.threads++;
       const last = session.exchanges.at(-1);
-      if (last?.key === after && !page.some((message) => message.author.id === client.user.id) && (await redeliver(thread, session, context))) {
+      if (last?.key === after && !page.some((message) => message.author.id === client.user.id) && (await redeliver(channel, session, context))) {
         result.redelivered++;
       }
       for (const message of page) {
@@ -66,7 +69,15 @@ export async function catchUpThreads(
     } catch (error) {
       context.log.warn({ err: error, sessionId: id }, 'could not catch up on a practice thread');
     }
-  }
+  };
+  // A few threads at a time: each is one history read (its own rate-limit bucket on Discord), and
+  // live messages wait until the catch-up is done. Each session belongs to one thread, so the
+  // workers never share one.
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) await catchUp(ids[next++] ?? '');
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? CONCURRENCY, ids.length) }, worker));
   if (result.redelivered > 0 || result.routed > 0) context.log.info({ ...result }, 'caught up on messages from while the bot was away');
   return result;
 }
