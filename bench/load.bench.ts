@@ -157,7 +157,8 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
   out.push(`  so on Discord one bot tops out near 50 / ${perExchange.toFixed(1)} ≈ ${(50 / perExchange).toFixed(0)} exchanges/s however fast it grades`);
   out.push(
     `  LLM rows: fake OpenAI answering every call after ${MODEL_LATENCY_MS} ms, any number at once; LLM_MAX_CONCURRENCY=${settings['LLM_MAX_CONCURRENCY'] ?? '?'} ` +
-      '(judge and voice of every trainee in flight together); token caps off (LLM_SESSION_TOKEN_CAP=0, LLM_GUILD_DAILY_TOKEN_CAP=0)',
+      '(judge and voice of every trainee in flight together); token caps checked on every call as in production, but set far above what ' +
+      `a run spends (LLM_SESSION_TOKEN_CAP=${settings['LLM_SESSION_TOKEN_CAP'] ?? '?'}, LLM_GUILD_DAILY_TOKEN_CAP=${settings['LLM_GUILD_DAILY_TOKEN_CAP'] ?? '?'})`,
   );
   const limits = Object.entries(settings).filter(([key]) => key.includes('RATE_LIMIT'));
   out.push(`  per-member rate limits OFF: ${limits.map(([key, value]) => `${key}=${value}`).join(', ')} (every trainee here replies faster than a person types)`);

@@ -223,9 +223,10 @@ function botSettings(options: LoadOptions, restApi: string): Record<string, stri
         LLM_PERSONA_MODEL: 'fake-persona',
         LLM_JUDGE_MODEL: 'fake-judge',
         LLM_MAX_CONCURRENCY: String(options.llmConcurrency ?? Math.min(256, 2 * options.trainees)),
-        // The fake's token counts are made up; a cap would switch sessions to offline mid-run.
-        LLM_SESSION_TOKEN_CAP: '0',
-        LLM_GUILD_DAILY_TOKEN_CAP: '0',
+        // Caps on, as in production (each call checks them), but far above what a run spends:
+        // reaching one would switch sessions to offline mid-run.
+        LLM_SESSION_TOKEN_CAP: '100000000',
+        LLM_GUILD_DAILY_TOKEN_CAP: '1000000000',
       }
     : {};
   return {
