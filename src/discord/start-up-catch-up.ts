@@ -10,8 +10,9 @@ import { answersInOwnThread, notifyGroupActivity } from './group/index.js';
  * down, and answers the old process had graded (the exchange is stored) but not yet posted. At
  * start-up, after the pending replies were answered, each open session bound to a thread is read
  * from the last message it took on:
- * - no bot message after the last graded reply: its answer never reached the thread, so it is
- *   posted now from the transcript (solo practice and the group's own-thread format);
+ * - no feedback after the last graded reply: its answer never (or only half) reached the thread,
+ *   so what is missing is posted now from the transcript (solo practice and the group's
+ *   own-thread format);
  * - the trainee's later messages go through the ordinary message handling, which takes each
  *   message id once (`replyOnce`), so nothing is answered twice.
  * Relay answers (in the group channel) and sessions idle for longer than `windowMs` are not read.
@@ -58,8 +59,12 @@ export async function catchUpThreads(
       const page = [...(await channel.messages.fetch({ after, limit: PAGE, cache: false })).values()].sort(byId);
       result.threads++;
       const last = session.exchanges.at(-1);
-      if (last?.key === after && !page.some((message) => message.author.id === client.user.id) && (await redeliver(channel, session, context))) {
-        result.redelivered++;
+      if (last?.key === after) {
+        const fromBot = page.filter((message) => message.author.id === client.user.id);
+        const feedbackTitle = uiText(session.lang).practice.feedbackTitle;
+        const feedbackShown = fromBot.some((message) => message.embeds.some((embed) => embed.title?.startsWith(feedbackTitle)));
+        // Killed between the customer's line and the feedback: only the feedback is missing.
+        if (!feedbackShown && (await redeliver(channel, session, context, { lineShown: fromBot.length > 0 }))) result.redelivered++;
       }
       for (const message of page) {
         if (message.author.bot || message.author.id !== session.userId) continue;
@@ -102,12 +107,12 @@ function byId(a: Message, b: Message): number {
  * where an exchange is answered like that: solo practice and the group's own-thread format; a
  * shared-scenario answer is shown with its round.
  */
-async function redeliver(thread: ThreadChannel, session: Session, context: BotContext): Promise<boolean> {
+async function redeliver(thread: ThreadChannel, session: Session, context: BotContext, shown: { lineShown: boolean }): Promise<boolean> {
   const exchange = session.exchanges.at(-1);
   if (!exchange) return false;
   if (session.groupId !== null && !(await answersInOwnThread(context, session.groupId))) return false;
   // The customer line this exchange produced (none when the trainee said goodbye).
-  const line = session.lines.find((candidate) => candidate.n > exchange.lineN && !candidate.retracted) ?? null;
+  const line = shown.lineShown ? null : (session.lines.find((candidate) => candidate.n > exchange.lineN && !candidate.retracted) ?? null);
   await postExchange(thread, { session, exchange, line, ended: null }, context, uiText(session.lang).practice.recovered);
   if (session.groupId !== null) notifyGroupActivity(session.groupId);
   return true;

@@ -91,14 +91,14 @@ describe('the bot process killed in the middle of a group session', () => {
     const guild = fake.guild({ name: 'Practice Bank', channels: ['training'] });
     const channel = fake.textChannel(guild);
     const trainer = fake.member(guild, { username: 'tess', permissions: ALL_PERMISSIONS });
-    const [ada, ben, cem] = ['ada', 'ben', 'cem'].map((name) => fake.member(guild, { username: name })) as [FakeMember, FakeMember, FakeMember];
+    const [ada, ben, cem, dan] = ['ada', 'ben', 'cem', 'dan'].map((name) => fake.member(guild, { username: name })) as [FakeMember, FakeMember, FakeMember, FakeMember];
     await startBot(1);
 
     await waitForAnswer(fake, fake.slash(trainer, 'session', { sub: 'start', options: { persona: 'frustrated', language: 'en' } }));
     const card = await fake.waitFor(() => botMessages(fake, channel.id).find((m) => customIdsOf(m).length > 0));
     const groupId = customIdsOf(card)[0]?.split(':')[1] ?? '';
     const threadOf = new Map<FakeMember, string>();
-    for (const trainee of [ada, ben, cem]) {
+    for (const trainee of [ada, ben, cem, dan]) {
       await waitForAnswer(fake, fake.click(trainee, card, `group-join:${groupId}`));
       const thread = fake.threads().find((candidate) => candidate.memberIds?.includes(trainee.user.id));
       if (!thread) throw new Error(`no thread for ${trainee.user.username}`);
@@ -113,7 +113,14 @@ describe('the bot process killed in the middle of a group session', () => {
     // Graded and stored, but the process dies while it posts the answer.
     const stalled = fake.stallNext({ method: 'POST', path: new RegExp(`^/channels/${thread(ben)}/messages$`) });
     const ben1 = fake.say(ben, thread(ben), 'I understand, being stuck on the hotline that long is awful.');
-    await stalled.arrived;
+    // Dan's customer line got through, his feedback did not.
+    const halfPosted = fake.stallNext({
+      method: 'POST',
+      path: new RegExp(`^/channels/${thread(dan)}/messages$`),
+      when: (request) => Array.isArray((request.body as { embeds?: unknown } | undefined)?.embeds),
+    });
+    const dan1 = fake.say(dan, thread(dan), 'I am sorry you were left waiting so long.');
+    await Promise.all([stalled.arrived, halfPosted.arrived]);
     await stopBot('SIGKILL');
 
     // While the bot is down: Ada writes (Discord does not replay this to the next process), and
@@ -133,6 +140,10 @@ describe('the bot process killed in the middle of a group session', () => {
     // Ben's answer from the transcript, Cem's pending reply graded, Ada's message from the downtime caught up.
     const benAnswer = await feedbackAfter(ben1);
     const cemAnswer = await feedbackAfter(cem1);
+    await feedbackAfter(dan1);
+    // Dan sees the customer's line once: only the missing feedback was posted.
+    const customerLines = botMessages(fake, thread(dan)).filter((m) => contentOf(m).includes(':** '));
+    expect(customerLines).toHaveLength(2);
     await feedbackAfter(ada2);
     const recoveredNotice = (threadId: string) => botMessages(fake, threadId).some((m) => contentOf(m) === ui.practice.recovered);
     expect(recoveredNotice(thread(ben))).toBe(true);
@@ -152,8 +163,8 @@ describe('the bot process killed in the middle of a group session', () => {
       const current = fake.message(String(card.payload['id']));
       return current && embedsOf(current)[0]?.footer?.text === text.card.statusEnded ? current : undefined;
     });
-    const rows = embedsOf(finalCard)[0]?.fields?.find((field) => field.name === text.card.participants(3))?.value.split('\n') ?? [];
-    expect(counted(rows, ada, 3) && counted(rows, ben, 2) && counted(rows, cem, 1)).toBe(true);
+    const rows = embedsOf(finalCard)[0]?.fields?.find((field) => field.name === text.card.participants(4))?.value.split('\n') ?? [];
+    expect(counted(rows, ada, 3) && counted(rows, ben, 2) && counted(rows, cem, 1) && counted(rows, dan, 1)).toBe(true);
     await stopBot('SIGTERM');
 
     // Exactly once: one feedback per stored exchange in every thread, and no message id twice.
@@ -169,8 +180,9 @@ describe('the bot process killed in the middle of a group session', () => {
     ]);
     expect(repliesOf(ben)).toEqual(['I understand, being stuck on the hotline that long is awful.', 'You should not have had to wait like that, I am sorry.']);
     expect(repliesOf(cem)).toEqual(['I hear you, waiting that long is exhausting.']);
+    expect(repliesOf(dan)).toEqual(['I am sorry you were left waiting so long.']);
     for (const { userId, session } of transcripts) {
-      const trainee = [ada, ben, cem].find((candidate) => candidate.user.id === userId)!;
+      const trainee = [ada, ben, cem, dan].find((candidate) => candidate.user.id === userId)!;
       expect(feedbackIn(thread(trainee)), `feedback in ${trainee.user.username}'s thread`).toHaveLength(session?.exchanges.length ?? -1);
       const keys = session?.exchanges.map((e) => e.key) ?? [];
       expect(new Set(keys).size).toBe(keys.length);

@@ -133,8 +133,9 @@ export interface FakeDiscord {
   /**
    * The next request matching `method` and `path` hangs until released (fault injection: a slow
    * Discord, or a process killed while it waits). `arrived` resolves once the bot sent it.
+   * `when`: only a request it accepts (e.g. by its body).
    */
-  stallNext(match: { method: string; path: RegExp }): StalledRequest;
+  stallNext(match: { method: string; path: RegExp; when?: (request: RecordedRequest) => boolean }): StalledRequest;
   dropConnection(): void;
   close(): Promise<void>;
 }
@@ -182,7 +183,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly commands = new Map<string, Array<Record<string, unknown>>>();
   private readonly waiters = new Set<() => void>();
   private readonly faults: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
-  private readonly stalls: Array<{ method: string; path: RegExp; arrive: (request: RecordedRequest) => void; released: Promise<void>; release: () => void }> = [];
+  private readonly stalls: Array<{ method: string; path: RegExp; when: (request: RecordedRequest) => boolean; arrive: (request: RecordedRequest) => void; released: Promise<void>; release: () => void }> = [];
   private userCount = 0;
 
   constructor(private readonly ackDeadlineMs: number) {
@@ -398,12 +399,12 @@ class FakeDiscordServer implements FakeDiscord {
     this.faults.push(fault);
   }
 
-  stallNext(match: { method: string; path: RegExp }): StalledRequest {
+  stallNext(match: { method: string; path: RegExp; when?: (request: RecordedRequest) => boolean }): StalledRequest {
     let arrive!: (request: RecordedRequest) => void;
     let release!: () => void;
     const arrived = new Promise<RecordedRequest>((resolve) => (arrive = resolve));
     const released = new Promise<void>((resolve) => (release = resolve));
-    const stall = { ...match, arrive, released, release };
+    const stall = { method: match.method, path: match.path, when: match.when ?? (() => true), arrive, released, release };
     this.stalls.push(stall);
     return { arrived, release };
   }
@@ -428,7 +429,7 @@ class FakeDiscordServer implements FakeDiscord {
     const { body, files } = parseBody(raw, req.headers['content-type']);
     const request: RecordedRequest = { method: req.method ?? 'GET', path, query: url.searchParams, body, files, at: Date.now() };
     this.requests.push(request);
-    const stallIndex = this.stalls.findIndex((candidate) => candidate.method === request.method && candidate.path.test(path));
+    const stallIndex = this.stalls.findIndex((candidate) => candidate.method === request.method && candidate.path.test(path) && candidate.when(request));
     const stall = stallIndex >= 0 ? this.stalls.splice(stallIndex, 1)[0] : undefined;
     if (stall) {
       stall.arrive(request);
