@@ -143,13 +143,17 @@ function dataMessages(body: ChatBody): ChatBody['messages'] {
   return body.messages.filter((message) => message.role !== 'system');
 }
 
+function withoutOfflineEvidence(text: string): string {
+  return text.replace(/<offline_evidence>[\s\S]*?<\/offline_evidence>/g, '');
+}
+
 /** Does injection text reach the judge outside the escaped `<trainee_reply>` block? */
 function seesUnprotectedInjection(body: ChatBody): boolean {
   return dataMessages(body).some((message) => {
     const blocks = [...message.content.matchAll(/<trainee_reply>\n([\s\S]*?)\n<\/trainee_reply>/g)];
     const outside = message.content.replace(/<trainee_reply>\n[\s\S]*?\n<\/trainee_reply>/g, '');
     const forged = blocks.some((block) => /[<>]/.test(block[1] ?? ''));
-    return forged || INJECTION_TEXT.test(outside.replace(/<offline_evidence>[\s\S]*?<\/offline_evidence>/g, ''));
+    return forged || INJECTION_TEXT.test(withoutOfflineEvidence(outside));
   });
 }
 
@@ -253,7 +257,9 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 
   function normalContent(purpose: Purpose, body: ChatBody): string {
     if (purpose === 'voice') return voiceLine(body);
-    const injected = dataMessages(body).some((message) => INJECTION_TEXT.test(message.content));
+    // The judge's own offline-evidence block carries grade keys ("composure":) by design; only
+    // what came from the conversation counts as an injection reaching the model.
+    const injected = dataMessages(body).some((message) => INJECTION_TEXT.test(withoutOfflineEvidence(message.content)));
     if (gullible === 'always' && injected) return JSON.stringify(perfectJudgeAnswer());
     if (gullible === 'unprotected' && seesUnprotectedInjection(body)) return JSON.stringify(perfectJudgeAnswer());
     return JSON.stringify(judgeAnswer(body));
