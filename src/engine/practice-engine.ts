@@ -40,6 +40,14 @@ function cleanReply(text: string): string {
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
 }
 
+/**
+ * A reply of only zero-width characters, soft hyphens, direction marks or lone combining marks
+ * looks empty in every client, so it is refused like an empty one instead of being graded.
+ */
+function hasVisibleText(text: string): boolean {
+  return /[\p{L}\p{N}\p{P}\p{S}]/u.test(text);
+}
+
 export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
   const now = () => (deps.now ?? (() => new Date()))().toISOString();
   const newId = deps.newId ?? randomUUID;
@@ -213,7 +221,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
   async function receive(session: Session, text: string, key: string | undefined): Promise<ReplyResult> {
     const cleaned = cleanReply(text);
     requireOpen(session);
-    if (cleaned.length === 0) throw new UserFacingError('reply_empty', engineMessage('reply_empty', session.lang));
+    if (!hasVisibleText(cleaned)) throw new UserFacingError('reply_empty', engineMessage('reply_empty', session.lang));
     if (cleaned.length > MAX_REPLY_CHARS) {
       throw new UserFacingError('reply_too_long', engineMessage('reply_too_long', session.lang, { max: MAX_REPLY_CHARS, got: cleaned.length }));
     }

@@ -140,11 +140,13 @@ describe('practice engine', () => {
     await expect(engine.reply(session.id, 'more')).rejects.toMatchObject({ code: 'session_ended' });
   });
 
-  it('refuses empty and oversized replies with a clear message and records nothing', async () => {
+  it('refuses empty, invisible and oversized replies with a clear message and records nothing', async () => {
     const { engine, grader } = engineWith();
     const { session } = await start(engine, 'de');
     await expect(engine.reply(session.id, '  \n\u0000 ')).rejects.toThrow(/leer/);
     await expect(engine.reply(session.id, 'x'.repeat(2001))).rejects.toMatchObject({ code: 'reply_too_long' });
+    // Looks empty in every client: zero-width space and joiner, soft hyphen, direction marks, a lone combining mark.
+    await expect(engine.reply(session.id, '\u200B\u200D\u00AD\u202E\u2066\u0301')).rejects.toMatchObject({ code: 'reply_empty' });
     expect(grader.inputs).toHaveLength(0);
     expect((await storage.sessions.get(session.id))?.exchanges).toHaveLength(0);
   });
