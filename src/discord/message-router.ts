@@ -1,4 +1,5 @@
 import type { Message } from 'discord.js';
+import { replyReceived } from '../engine/session.js';
 import { KeyedMutex } from '../storage/keyed-mutex.js';
 import type { BotContext } from './bot-context.js';
 import { errorReply } from './error-reply.js';
@@ -9,7 +10,7 @@ import { visible } from './replies.js';
 import { uiText } from './ui-text.js';
 
 /**
- * `messageCreate` in threads: a group session's thread first, else a solo practice session found
+ * `messageCreate` in threads the bot opened: a group session's thread first, else a solo practice session found
  * by thread id in the store (so threads keep working after a restart). Everything else — other
  * channels, bots, members other than the trainee — is ignored without a word.
  *
@@ -27,6 +28,9 @@ export function createMessageRouter(
   const limits = context.rateLimits ?? createMemberRateLimits(rateLimitSettings(context.config));
   return async function route(message) {
     if (message.author.bot || message.system || !message.inGuild() || !message.channel.isThread()) return;
+    // Every practice and group thread is one the bot opened; other threads are members' own
+    // chat and must not even cost a store read (nor get a "store unavailable" during an outage).
+    if (message.channel.ownerId !== message.client.user.id) return;
     const log = context.log.child({ messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {
       if (!(await withinLimit(message, context, limits, log))) return;
@@ -48,6 +52,9 @@ async function withinLimit(message: Message<true>, context: BotContext, limits: 
   if (!limits.isLimited('reply')) return true;
   const session = await context.storage.sessions.findByChannel(message.channelId);
   if (!session || session.userId !== message.author.id) return true;
+  // A message redelivered by the gateway or read again by the start-up catch-up was already paid
+  // for; refusing it would tell the trainee "not graded" about a reply that was.
+  if (replyReceived(session, message.id)) return true;
   const decision = await limits.take('reply', message.guildId, message.author.id);
   if (decision.allowed) return true;
   if (decision.notify) {

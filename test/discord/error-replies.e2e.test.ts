@@ -46,4 +46,19 @@ describe('how failures reach members', () => {
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
     expect((await h.app.storage.sessions.findByChannel(thread.id))?.exchanges).toHaveLength(1);
   });
+
+  it('a store outage is not announced in threads members opened themselves: the bot does not even look them up', async () => {
+    const trainee = h.fake.member(h.guild);
+    const chatter = h.fake.member(h.guild, { username: 'chatter' });
+    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const lookup = vi.spyOn(h.app.storage.sessions, 'findByChannel').mockRejectedValue(new StoreUnavailableError('down'));
+    const own = h.fake.memberThread(chatter, h.channel);
+    h.fake.say(chatter, own.id, 'Who is up for lunch?');
+    // The practice thread's message comes after it; once that is answered, the first was handled.
+    h.fake.say(trainee, thread.id, 'Let me check your card right away.');
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id).find((m) => contentOf(m) === en.errors.storeUnavailable));
+    expect(lookup.mock.calls.map(([channelId]) => channelId)).not.toContain(own.id);
+    expect(botMessages(h.fake, own.id)).toHaveLength(0);
+  });
 });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupText } from '../../src/discord/group/group-text.js';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeDiscord, StoredMessage } from '../support/fake-discord/index.js';
-import { botMessages, customIdsOf, embedMessages, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedMessages, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
 import { startGroupHarness, type GroupHarness } from '../discord/group/group-harness.js';
 
 const en = uiText('en');
@@ -94,6 +94,38 @@ describe('gateway drop: the bot resumes and answers every message exactly once',
     expect(h.fake.gateway.invalidSessions).toBe(1);
     const session = (await h.app.storage.sessions.findByChannel(thread.id))!;
     expect(session.exchanges.map((exchange) => exchange.reply)).toEqual(replies.slice(0, 2));
+  });
+});
+
+describe('gateway drop with the member rate limit nearly spent', () => {
+  let h: BotHarness;
+  beforeEach(async () => {
+    // A burst of two and one reply a minute after it: nothing refills while the test runs.
+    h = await startHarness({ env: { RATE_LIMIT_BURST: '2', RATE_LIMIT_REPLIES_PER_MINUTE: '1' } });
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  it('a redelivered message costs nothing and is never called "not graded"; the next new one is refused', async () => {
+    const trainee = h.fake.member(h.guild, { username: 'trainee' });
+    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const first = h.fake.say(trainee, thread.id, replies[0]!);
+    await feedbackAfter(h.fake, first);
+    await feedbackAfter(h.fake, h.fake.say(trainee, thread.id, replies[1]!));
+
+    h.fake.gateway.replayOnNextResume(sequenceOf(h.fake, first));
+    forgetCachedMessages(h.bot.client, thread.id);
+    h.fake.dropConnection();
+    await h.fake.waitFor(() => h.fake.gateway.resumes >= 1 && h.fake.gateway.connected);
+    const third = h.fake.say(trainee, thread.id, replies[2]!);
+    const refusalPrefix = en.rateLimit.replyRefused(1).slice(0, 20);
+    const refusals = () => h.fake.outgoingMessages().filter(({ body }) => String(body['content'] ?? '').startsWith(refusalPrefix));
+    await h.fake.waitFor(() => refusals().length > 0 || undefined);
+    // Thread messages are handled in order: a refusal of the redelivered message would come first.
+    expect(refusals().map(({ body }) => (body['message_reference'] as { message_id?: string } | undefined)?.message_id)).toEqual([String(third.payload['id'])]);
+    expect((await h.app.storage.sessions.findByChannel(thread.id))?.exchanges.map((e) => e.reply)).toEqual(replies.slice(0, 2));
   });
 });
 

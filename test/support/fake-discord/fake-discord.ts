@@ -101,6 +101,8 @@ export interface FakeDiscord {
   member(guild: FakeGuild, init?: { username?: string; permissions?: bigint; roles?: string[]; locale?: string }): FakeMember;
   textChannel(guild: FakeGuild, index?: number): FakeChannel;
   channel(id: string): FakeChannel | undefined;
+  /** a public thread a member opened themselves (not the bot) under `parent` */
+  memberThread(member: FakeMember, parent: FakeChannel, name?: string): FakeChannel;
   slash(member: FakeMember, command: string, options?: SlashOptions): FakeInteraction;
   autocomplete(member: FakeMember, command: string, options: SlashOptions & { focused: string }): FakeInteraction;
   click(member: FakeMember, message: StoredMessage, customId: string): FakeInteraction;
@@ -261,6 +263,25 @@ class FakeDiscordServer implements FakeDiscord {
 
   channel(id: string): FakeChannel | undefined {
     return this.channels.get(id);
+  }
+
+  memberThread(member: FakeMember, parent: FakeChannel, name = 'lunch plans'): FakeChannel {
+    const thread: FakeChannel = {
+      id: snowflake(),
+      type: ChannelTypes.PublicThread,
+      guild_id: parent.guild_id,
+      name,
+      parent_id: parent.id,
+      owner_id: member.user.id,
+      thread_metadata: { archived: false, auto_archive_duration: 4320, archive_timestamp: new Date().toISOString(), locked: false },
+      member_count: 1,
+      message_count: 0,
+      memberIds: [member.user.id],
+    };
+    this.channels.set(thread.id, thread);
+    this.guilds.get(parent.guild_id)?.channels.push(thread);
+    this.gateway.dispatch('THREAD_CREATE', { ...channelPayload(thread), newly_created: true });
+    return thread;
   }
 
   // ---------------------------------------------------------------- what members do
