@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { engineMessage } from '../../src/engine/engine-messages.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
+import { expectedRefusal as expectedEngineRefusal } from '../support/hostile/expected-refusal.js';
 import type { FakeChannel, FakeMember, StoredMessage } from '../support/fake-discord/index.js';
 import { hostileCorpus, sampleCorpus, type HostileCase } from '../support/hostile/hostile-corpus.js';
 import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness, type Embed } from '../discord/bot-harness.js';
@@ -18,10 +19,12 @@ const sample = sampleCorpus(hostileCorpus(), { injection: 60, markdown_links: 36
 
 /** What the engine answers instead of grading (its own checks, mirrored). */
 function expectedRefusal(item: HostileCase): string | null {
-  const cleaned = item.reply.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
-  if (cleaned.length === 0) return engineMessage('reply_empty', item.lang);
-  if (cleaned.length > MAX_REPLY_CHARS) return engineMessage('reply_too_long', item.lang, { max: MAX_REPLY_CHARS, got: cleaned.length });
-  return null;
+  const code = expectedEngineRefusal(item.reply);
+  if (code === 'reply_too_long') {
+    const got = item.reply.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim().length;
+    return engineMessage(code, item.lang, { max: MAX_REPLY_CHARS, got });
+  }
+  return code === null ? null : engineMessage(code, item.lang);
 }
 
 interface Answer {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runGrade } from '../../src/cli/grade-command.js';
-import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
+import { expectedRefusal } from '../support/hostile/expected-refusal.js';
 import { GradeSchema, type Grade, type GradeInput } from '../../src/evaluation/grade.js';
 import { createOfflineGrader } from '../../src/evaluation/offline-grader.js';
 import { createPersonaCatalog } from '../../src/personas/create-persona-catalog.js';
@@ -15,14 +15,6 @@ const grader = createOfflineGrader({ rubricVersion: 'hostile-test' });
 
 function inputOf(item: HostileCase, reply = item.reply): GradeInput {
   return { lang: item.lang, customer: item.customer.text, reply, history: [], context: { personaId: 'frustrated', focus: [], customerAbusive: item.customer.insulting } };
-}
-
-/** What the engine refuses before any grader sees the reply (mirrors practice-engine's checks). */
-function engineRefuses(reply: string): 'reply_empty' | 'reply_too_long' | null {
-  const cleaned = reply.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
-  if (cleaned.length === 0) return 'reply_empty';
-  if (cleaned.length > MAX_REPLY_CHARS) return 'reply_too_long';
-  return null;
 }
 
 describe('the offline grader against the hostile corpus', () => {
@@ -46,7 +38,7 @@ describe('the offline grader against the hostile corpus', () => {
   });
 
   it('sees the engine refuse exactly the empty and the over-long replies, and grades all the rest', () => {
-    const refused = corpus.map((item) => engineRefuses(item.reply));
+    const refused = corpus.map((item) => expectedRefusal(item.reply));
     // invisible characters are not whitespace to the engine: those replies are graded (as empty) instead
     expect(refused.filter((code) => code === 'reply_empty').length).toBeGreaterThan(0);
     expect(refused.filter((code) => code === 'reply_too_long').length).toBeGreaterThan(20);
