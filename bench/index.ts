@@ -12,6 +12,7 @@ const BENCHMARKS = [
   'llm-exchange.bench.ts',
   'discord-roundtrip.bench.ts',
   'load.bench.ts',
+  'store-outage.bench.ts',
   'discord-review.bench.ts',
   'reports.bench.ts',
 ];
