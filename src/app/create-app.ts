@@ -94,7 +94,12 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       advise: summaryAdvice,
     });
     log.debug({ personas: personas.list().length, llm: providers.llm }, 'app ready');
-    return { config, log, personas, storage, providers, engine, close: () => storage.close() };
+    const close = async () => {
+      // running token totals are written behind; what is still pending goes to the store before it closes
+      await providers.usage?.flush();
+      await storage.close();
+    };
+    return { config, log, personas, storage, providers, engine, close };
   } catch (error) {
     await storage.close();
     throw error;
