@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.js';
 import type { SessionListing, SessionStore } from './session-store.js';
 import type { Collection, Storage } from './storage.js';
 import { KeyedMutex } from './keyed-mutex.js';
+import { RecentMap } from './recent-map.js';
 
 /*
  * Key layout (inside the keyv namespace):
@@ -18,7 +19,15 @@ import { KeyedMutex } from './keyed-mutex.js';
  *   index:open              ids of sessions not ended
  *   channel:<ref>           id of the session bound to a front-end place
  * Id indexes change only when a session is created, ends or is deleted, so a busy session rewrites
- * two small records per exchange, not a server-wide list.
+ * two records per exchange (its listing, then itself), not a server-wide list.
+ *
+ * What this process last wrote or read of a session's listing and of a channel binding is
+ * remembered, so a save does not read the listing back nor rewrite a `channel:` key that already
+ * holds the session. Sessions themselves are always read from the backend, so a change another
+ * process made (a trainer's override or a member's data deletion from the command line) is seen.
+ * The one thing remembered that another process could change underneath is a channel binding: only
+ * the bot binds threads, each to one session, so a binding changes only by deletion, and a deleted
+ * session read back from the backend is noticed (see `findByChannel`).
  */
 
 const IdListSchema = z.array(z.string());
@@ -39,6 +48,8 @@ const ListingSchema = z.object({
 
 const guildKey = (guildId: string | null) => guildId ?? '-';
 const LISTING_CHUNK = 500;
+/** sessions and channels one process remembers the stored state of (a few dozen bytes each) */
+const REMEMBERED = 20_000;
 
 export function toListing(session: Session): SessionListing {
   const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
@@ -62,6 +73,10 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   // keyv emits errors as events as well as throwing them (throwOnErrors); an unheard 'error' event would crash the process.
   keyv.on('error', (error: unknown) => log.warn({ err: error }, 'store backend reported an error'));
   const indexLocks = new KeyedMutex();
+  /** session id → whether its stored listing is of an ended session, as this process last wrote or read it */
+  const listed = new RecentMap<string, { ended: boolean }>(REMEMBERED);
+  /** channel ref → the session id its `channel:` key holds, as this process last wrote or read it */
+  const channels = new RecentMap<string, string>(REMEMBERED);
 
   async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
     let raw: unknown;
@@ -126,11 +141,26 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
   }
 
+  /** The stored listing's state: remembered from this process's last save, else read. */
+  async function storedListing(id: string): Promise<{ ended: boolean } | undefined> {
+    const known = listed.get(id);
+    if (known) return known;
+    const listing = await read(`listing:${id}`, ListingSchema);
+    return listing ? { ended: listing.status === 'ended' } : undefined;
+  }
+
   const sessions: SessionStore = {
-    get: (id) => read(`session:${id}`, SessionSchema),
+    async get(id) {
+      const session = await read(`session:${id}`, SessionSchema);
+      // Deleted elsewhere: the next save must not take the old listing for granted.
+      if (!session) listed.delete(id);
+      return session;
+    },
 
     async save(session) {
-      const previous = await read(`listing:${session.id}`, ListingSchema);
+      const previous = await storedListing(session.id);
+      // Until this save has gone through, what is stored is not known.
+      listed.delete(session.id);
       // Which record goes first decides what a store failing halfway leaves behind. A new session's
       // record comes first: a failure after it leaves an unlisted orphan, never a listing without a
       // session. An existing session's record comes last, as the commit point of an exchange: a
@@ -144,11 +174,16 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
         await updateIndex(`index:guild:${guildKey(session.guildId)}`, addId(session.id));
         if (session.groupId) await updateIndex(`index:group:${session.groupId}`, addId(session.id));
       }
-      if (session.channelRef) await write(`channel:${session.channelRef}`, session.id);
-      if (!previous || (previous.status === 'ended') !== (session.status === 'ended')) {
-        await updateIndex('index:open', session.status === 'ended' ? dropId(session.id) : addId(session.id));
+      if (session.channelRef && channels.get(session.channelRef) !== session.id) {
+        await write(`channel:${session.channelRef}`, session.id);
+        channels.set(session.channelRef, session.id);
+      }
+      const ended = session.status === 'ended';
+      if (!previous || previous.ended !== ended) {
+        await updateIndex('index:open', ended ? dropId(session.id) : addId(session.id));
       }
       if (previous) await write(`session:${session.id}`, session);
+      listed.set(session.id, { ended });
     },
 
     async delete(id) {
@@ -159,9 +194,11 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       const doomed = new Set(ids);
       const found: Session[] = [];
       for (const id of doomed) {
+        listed.delete(id);
         const session = await read(`session:${id}`, SessionSchema);
         if (session) found.push(session);
       }
+      for (const session of found) if (session.channelRef) channels.delete(session.channelRef);
       if (found.length === 0) return;
       const indexKeys = new Set<string>(['index:open']);
       for (const session of found) {
@@ -188,8 +225,18 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     listByGroup: (groupId) => listings(`index:group:${groupId}`),
 
     async findByChannel(channelRef) {
+      const bound = channels.get(channelRef);
+      if (bound !== undefined) {
+        const session = await sessions.get(bound);
+        if (session?.channelRef === channelRef) return session;
+        // deleted (here or by another process): the binding is asked for again
+        channels.delete(channelRef);
+      }
       const id = await read(`channel:${channelRef}`, z.string());
-      return id === undefined ? undefined : sessions.get(id);
+      if (id === undefined) return undefined;
+      const session = await sessions.get(id);
+      if (session?.channelRef === channelRef) channels.set(channelRef, id);
+      return session;
     },
 
     async listOpen() {
