@@ -8,7 +8,7 @@ import type { CallAccounting } from './call-accounting.js';
 import type { ChatModel } from './chat-model.js';
 import { disagreements, minimumGrade } from './grade-guard.js';
 import { boundHistory } from './history-window.js';
-import { screenInstructions, type InjectionMarker } from './injection-markers.js';
+import { screenInstructions, type InjectionMarker, type ScreenedText } from './injection-markers.js';
 import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer, retryJudgeMessages } from './judge-prompt.js';
 
 export interface LlmJudgeOptions {
@@ -45,6 +45,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
   const { model, modelName, offlineGrader, rubric, prompts, accounting, log } = options;
   const id = `llm-judge:${modelName}`;
   const schema = { name: 'counterpart_grade', schema: judgeJsonSchema() };
+  const screen = memoizeScreening(screenInstructions);
 
   return {
     id,
@@ -57,7 +58,7 @@ export function createLlmJudge(options: LlmJudgeOptions): Grader {
         return offline;
       }
 
-      const screened = screenInput(input, options.historyTurns);
+      const screened = screenInput(input, options.historyTurns, screen);
       if (screened.input.reply.trim() === '') {
         // Nothing but instructions: nothing said to the customer, so the judge is not asked, and the
         // offline grade cannot exceed that of an empty reply (the offline grader may have read more into it).
@@ -110,10 +111,10 @@ interface ScreenedInput {
   markers: InjectionMarker[];
 }
 
-function screenInput(input: GradeInput, historyTurns: number): ScreenedInput {
+function screenInput(input: GradeInput, historyTurns: number, screen: (text: string) => ScreenedText): ScreenedInput {
   const markers = new Set<InjectionMarker>();
   const screenText = (text: string): string => {
-    const screened = screenInstructions(text);
+    const screened = screen(text);
     for (const marker of screened.markers) markers.add(marker);
     return screened.markers.length > 0 ? screened.text : text;
   };
@@ -121,4 +122,25 @@ function screenInput(input: GradeInput, historyTurns: number): ScreenedInput {
   const shown = new Set(boundHistory(input.history, historyTurns).recent);
   const history = input.history.map((turn) => (turn.role === 'trainee' && shown.has(turn) ? { ...turn, text: screenText(turn.text) } : turn));
   return { input: { ...input, reply, history }, markers: [...markers] };
+}
+
+/** Texts screened and kept; beyond this the memo starts afresh, so it holds only recent conversations. */
+const SCREENED_MEMO_SIZE = 4096;
+
+/**
+ * The judge screens the trainee's earlier replies it is shown again on every exchange: a reply in a
+ * history window of N turns would be screened N/2 times. Screening is pure, so each text is screened
+ * once while it is recent.
+ */
+export function memoizeScreening(screen: (text: string) => ScreenedText): (text: string) => ScreenedText {
+  let memo = new Map<string, ScreenedText>();
+  return (text) => {
+    let screened = memo.get(text);
+    if (!screened) {
+      screened = screen(text);
+      if (memo.size >= SCREENED_MEMO_SIZE) memo = new Map();
+      memo.set(text, screened);
+    }
+    return screened;
+  };
 }
