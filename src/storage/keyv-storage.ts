@@ -8,6 +8,7 @@ import type { SessionListing, SessionStore } from './session-store.js';
 import type { Collection, Storage } from './storage.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { RecentMap } from './recent-map.js';
+import { useRecordCodec } from './record-codec.js';
 
 /*
  * Key layout (inside the keyv namespace):
@@ -21,13 +22,18 @@ import { RecentMap } from './recent-map.js';
  * Id indexes change only when a session is created, ends or is deleted, so a busy session rewrites
  * two records per exchange (its listing, then itself), not a server-wide list.
  *
- * What this process last wrote or read of a session's listing and of a channel binding is
- * remembered, so a save does not read the listing back nor rewrite a `channel:` key that already
- * holds the session. Sessions themselves are always read from the backend, so a change another
- * process made (a trainer's override or a member's data deletion from the command line) is seen.
- * The one thing remembered that another process could change underneath is a channel binding: only
- * the bot binds threads, each to one session, so a binding changes only by deletion, and a deleted
- * session read back from the backend is noticed (see `findByChannel`).
+ * What this process last wrote or read is remembered: a session's stored text with the session it
+ * decodes to, its listing's state, a channel's binding. So a save reads no listing back and
+ * rewrites no `channel:` key that already holds the session, and a session whose stored text is
+ * what this process last wrote is neither decoded nor validated again. Sessions are still read from
+ * the backend every time: a change another process made (a trainer's override or a member's data
+ * deletion from the command line) has other text, so it is decoded, validated and seen, and the
+ * listing state of that session is read again before the next save. The one thing used without a
+ * read is a channel binding: only the bot binds threads, each to one session, so a binding changes
+ * only by deletion, which reading the bound session notices (see `findByChannel`).
+ *
+ * Sessions handed out are shared with this memory: callers treat them as values (the engine
+ * changes a session by building a new one) and never mutate them.
  */
 
 const IdListSchema = z.array(z.string());
@@ -50,6 +56,8 @@ const guildKey = (guildId: string | null) => guildId ?? '-';
 const LISTING_CHUNK = 500;
 /** sessions and channels one process remembers the stored state of (a few dozen bytes each) */
 const REMEMBERED = 20_000;
+/** sessions whose decoded transcript one process keeps beside its stored text */
+const REMEMBERED_SESSIONS = 256;
 
 export function toListing(session: Session): SessionListing {
   const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
@@ -77,21 +85,35 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   const listed = new RecentMap<string, { ended: boolean }>(REMEMBERED);
   /** channel ref → the session id its `channel:` key holds, as this process last wrote or read it */
   const channels = new RecentMap<string, string>(REMEMBERED);
+  /**
+   * session id → its stored text and the session it decodes to, as this process last wrote or read
+   * it. Whole transcripts, so fewer: enough for every session being practised at once.
+   */
+  const recentSessions = new RecentMap<string, { text: string; session: Session }>(REMEMBERED_SESSIONS);
+  // keyv reads hand back the stored text; `texts` decodes it (see record-codec.ts).
+  const texts = useRecordCodec(keyv);
 
-  async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
-    let raw: unknown;
+  async function fetch(key: string): Promise<{ value: unknown; text: string | undefined }> {
     try {
-      raw = await keyv.get(key);
+      return texts.decode(await keyv.get(key));
     } catch (error) {
       throw new StoreUnavailableError(`could not read ${key.split(':')[0]} from the store`, { cause: error });
     }
-    if (raw === undefined || raw === null) return undefined;
-    const parsed = schema.safeParse(raw);
+  }
+
+  function validate<S extends z.ZodType>(key: string, value: unknown, schema: S): z.infer<S> | undefined {
+    if (value === undefined || value === null) return undefined;
+    const parsed = schema.safeParse(value);
     if (!parsed.success) {
       log.error({ key, issues: parsed.error.issues.slice(0, 5) }, 'stored record does not match its schema; ignored');
       return undefined;
     }
     return parsed.data;
+  }
+
+  async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
+    const { value } = await fetch(key);
+    return validate(key, value, schema);
   }
 
   async function write(key: string, value: unknown): Promise<void> {
@@ -100,6 +122,31 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     } catch (error) {
       throw new StoreUnavailableError(`could not write ${key.split(':')[0]} to the store`, { cause: error });
     }
+  }
+
+  /**
+   * A session, always read from the backend; decoded and validated only when its text differs from
+   * what this process last wrote or read (then it is the same data, and the same object is returned).
+   */
+  async function readSession(id: string): Promise<Session | undefined> {
+    const key = `session:${id}`;
+    const { value, text } = await fetch(key);
+    const known = recentSessions.get(id);
+    if (known && text !== undefined && known.text === text) return known.session;
+    // Not what this process last wrote: someone else may have changed its listing too.
+    listed.delete(id);
+    const session = validate(key, value, SessionSchema);
+    if (session && text !== undefined) recentSessions.set(id, { text, session });
+    else recentSessions.delete(id);
+    return session;
+  }
+
+  async function writeSession(session: Session): Promise<void> {
+    // Forgotten first: if the write fails, the backend may hold either text.
+    recentSessions.delete(session.id);
+    const { stored, text } = texts.encode(session);
+    await write(`session:${session.id}`, stored);
+    if (text !== undefined) recentSessions.set(session.id, { text, session });
   }
 
   async function remove(key: string): Promise<void> {
@@ -135,7 +182,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     }
     const rows: SessionListing[] = [];
     for (const value of raw) {
-      const parsed = ListingSchema.safeParse(value);
+      const parsed = ListingSchema.safeParse(texts.decode(value).value);
       if (parsed.success) rows.push(parsed.data);
     }
     return rows.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
@@ -150,12 +197,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   }
 
   const sessions: SessionStore = {
-    async get(id) {
-      const session = await read(`session:${id}`, SessionSchema);
-      // Deleted elsewhere: the next save must not take the old listing for granted.
-      if (!session) listed.delete(id);
-      return session;
-    },
+    get: (id) => readSession(id),
 
     async save(session) {
       const previous = await storedListing(session.id);
@@ -167,7 +209,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       // failure before it leaves the transcript as it was (the trainee is told to send the reply
       // again) instead of holding an exchange the trainee never saw. The listing and indexes it
       // may leave a step ahead are rewritten by the next save.
-      if (!previous) await write(`session:${session.id}`, session);
+      if (!previous) await writeSession(session);
       await write(`listing:${session.id}`, toListing(session));
       if (!previous) {
         await updateIndex(`index:user:${guildKey(session.guildId)}:${session.userId}`, addId(session.id));
@@ -182,7 +224,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       if (!previous || previous.ended !== ended) {
         await updateIndex('index:open', ended ? dropId(session.id) : addId(session.id));
       }
-      if (previous) await write(`session:${session.id}`, session);
+      if (previous) await writeSession(session);
       listed.set(session.id, { ended });
     },
 
@@ -195,6 +237,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       const found: Session[] = [];
       for (const id of doomed) {
         listed.delete(id);
+        recentSessions.delete(id);
         const session = await read(`session:${id}`, SessionSchema);
         if (session) found.push(session);
       }

@@ -5,7 +5,6 @@ import type { Logger } from '../log/logger.js';
 import { ConfigError } from '../errors.js';
 import { createKeyvStorage } from './keyv-storage.js';
 import { openRedisAdapter } from './redis-adapter.js';
-import { createRecordCodec } from './record-codec.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -17,7 +16,6 @@ import type { Storage } from './storage.js';
 export async function openStorage(options: { url: string; log: Logger; namespace?: string }): Promise<Storage> {
   const adapter = await openAdapter(options.url, options.log);
   const keyv = new Keyv({ store: adapter, namespace: options.namespace ?? 'counterpart', throwOnErrors: true });
-  useFastCodec(keyv);
   return createKeyvStorage(keyv, options.log);
 }
 
@@ -53,16 +51,4 @@ async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> 
     default:
       throw new ConfigError(`STORE_URL must start with sqlite://, redis:// or postgres:// (got "${scheme || url}")`);
   }
-}
-
-/** keyv's record format through native JSON (see `record-codec.ts`); keyv's own code stays the fallback. */
-export function useFastCodec(keyv: Keyv): void {
-  const { serialize, deserialize } = keyv;
-  if (!serialize || !deserialize) return;
-  const codec = createRecordCodec({
-    serialize: (data) => serialize(data as never) as string,
-    deserialize: (text) => deserialize(text),
-  });
-  keyv.serialize = (data) => codec.serialize(data);
-  keyv.deserialize = <Value>(text: string) => codec.deserialize(text) as { value?: Value; expires?: number };
 }

@@ -1,3 +1,5 @@
+import type Keyv from 'keyv';
+
 /*
  * keyv's record format, written and read faster. keyv's default serializer builds the JSON text
  * itself, value by value, in JavaScript, and its parser runs a reviver over every value: on a
@@ -67,4 +69,57 @@ function isPlainJson(value: unknown): boolean {
       // undefined at the top (keyv writes "null"), functions, symbols, bigints
       return false;
   }
+}
+
+/**
+ * A record as keyv stores it (the text of `{ value, expires }`), decoded only when asked: a store
+ * that remembers the text of what it last wrote or read can then tell an unchanged record from a
+ * changed one by comparing text, without parsing or validating it again.
+ */
+export class StoredText {
+  constructor(readonly text: string) {}
+}
+
+/**
+ * The expiry of a record as keyv's serializer writes it (`{"value":…,"expires":N}`, nothing when
+ * absent): keyv checks it on every read, before the value is decoded.
+ */
+export function expiresOf(text: string): number | undefined {
+  const match = /,"expires":([^,{}[\]"]+)\}$/.exec(text);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}
+
+/** What {@link useRecordCodec} gives the store: values to write and read through keyv. */
+export interface RecordTexts {
+  /** a value to hand to `keyv.set`, with the text it will be stored as (when keyv serializes) */
+  encode(value: unknown): { stored: unknown; text: string | undefined };
+  /** the value `keyv.get` returned, decoded, and its stored text (when keyv serializes) */
+  decode(raw: unknown): { value: unknown; text: string | undefined };
+}
+
+/**
+ * Makes `keyv` serialize through {@link createRecordCodec} and hand back what it reads as
+ * {@link StoredText}, undecoded. Whoever owns the keyv instance calls this once; `keyv.get` then
+ * returns `StoredText` and `decode` turns it into the value. A keyv without serialization (values
+ * kept as objects) is left as it is.
+ */
+export function useRecordCodec(keyv: Keyv): RecordTexts {
+  const { serialize, deserialize } = keyv;
+  if (!serialize || !deserialize) {
+    return { encode: (value) => ({ stored: value, text: undefined }), decode: (raw) => ({ value: raw, text: undefined }) };
+  }
+  const codec = createRecordCodec({ serialize: (data) => serialize(data as never) as string, deserialize: (text) => deserialize(text) });
+  keyv.serialize = (data) => (data.value instanceof StoredText && data.expires === undefined ? data.value.text : codec.serialize(data));
+  keyv.deserialize = <Value>(text: string) => ({ value: new StoredText(text) as Value, expires: expiresOf(text) });
+  return {
+    encode(value) {
+      const text = codec.serialize({ value, expires: undefined });
+      return { stored: new StoredText(text), text };
+    },
+    decode(raw) {
+      if (!(raw instanceof StoredText)) return { value: raw, text: undefined };
+      const record = codec.deserialize(raw.text) as { value?: unknown } | null | undefined;
+      return { value: record?.value, text: raw.text };
+    },
+  };
 }

@@ -21,6 +21,7 @@ export interface SessionListing {
  * Persistent sessions. Implementations validate what they read (a stored record that no longer
  * parses is reported, not trusted) and throw {@link StoreUnavailableError} when the backend cannot
  * be reached, so a front end can tell the trainee to retry instead of losing the reply.
+ * Sessions it returns may be shared between callers: treat them as values, never mutate them.
  */
 export interface SessionStore {
   get(id: string): Promise<Session | undefined>;
