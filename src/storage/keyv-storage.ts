@@ -8,7 +8,7 @@ import type { SessionListing, SessionStore } from './session-store.js';
 import type { Collection, Storage } from './storage.js';
 import { KeyedMutex } from './keyed-mutex.js';
 import { RecentMap } from './recent-map.js';
-import { useRecordCodec } from './record-codec.js';
+import { StoredText, useRecordCodec } from './record-codec.js';
 
 /*
  * Key layout (inside the keyv namespace):
@@ -93,9 +93,9 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   // keyv reads hand back the stored text; `texts` decodes it (see record-codec.ts).
   const texts = useRecordCodec(keyv);
 
-  async function fetch(key: string): Promise<{ value: unknown; text: string | undefined }> {
+  async function fetch(key: string): Promise<unknown> {
     try {
-      return texts.decode(await keyv.get(key));
+      return await keyv.get(key);
     } catch (error) {
       throw new StoreUnavailableError(`could not read ${key.split(':')[0]} from the store`, { cause: error });
     }
@@ -112,8 +112,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
   }
 
   async function read<S extends z.ZodType>(key: string, schema: S): Promise<z.infer<S> | undefined> {
-    const { value } = await fetch(key);
-    return validate(key, value, schema);
+    return validate(key, texts.decode(await fetch(key)).value, schema);
   }
 
   async function write(key: string, value: unknown): Promise<void> {
@@ -130,11 +129,12 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
    */
   async function readSession(id: string): Promise<Session | undefined> {
     const key = `session:${id}`;
-    const { value, text } = await fetch(key);
+    const raw = await fetch(key);
     const known = recentSessions.get(id);
-    if (known && text !== undefined && known.text === text) return known.session;
-    // Not what this process last wrote: someone else may have changed its listing too.
+    if (known && raw instanceof StoredText && raw.text === known.text) return known.session;
+    // Not what this process last wrote or read: someone else may have changed its listing too.
     listed.delete(id);
+    const { value, text } = texts.decode(raw);
     const session = validate(key, value, SessionSchema);
     if (session && text !== undefined) recentSessions.set(id, { text, session });
     else recentSessions.delete(id);
