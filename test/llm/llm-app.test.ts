@@ -28,6 +28,22 @@ async function startApp(): Promise<{ app: App; fake: FakeOpenAi; logs: ReturnTyp
 
 // The whole application as the front ends get it: built-in personas, the offline grader, SQLite.
 describe('the application with an LLM endpoint configured', () => {
+  it('keeps the token totals of a session across a restart: closing writes what the ledger had not yet written', async () => {
+    const { app: first, fake } = await startApp();
+    const persona = first.personas.list()[0]!;
+    const { session } = await first.engine.start({ userId: 'u', guildId: 'g', personaId: persona.id, lang: 'en', intensity: 'standard' });
+    const result = await first.engine.reply(session.id, 'I am sorry. I will look into it right away.');
+    const spent = result.session.usage.promptTokens + result.session.usage.completionTokens;
+    expect(spent).toBeGreaterThan(0);
+    // a call that ended just before shutdown: its tokens are not yet written when close begins
+    void first.providers.usage!.record({ id: session.id, guildId: 'g' }, { promptTokens: 5, completionTokens: 0 });
+    await first.close();
+    app = await createApp({ config: testConfig(fake.baseURL), log: captureLogger('info').log, storeUrl: `sqlite://${join(dir!, 'store.sqlite')}` });
+    const totals = await app.providers.usage!.sessionTotals(session.id);
+    expect(totals.promptTokens + totals.completionTokens).toBe(spent + 5);
+    expect(totals.calls).toBe(fake.requests.length + 1);
+  });
+
   it('practises with the LLM voice and judge and stores tokens on the exchange', async () => {
     const { app } = await startApp();
     expect(app.providers.llm).toBe(true);
