@@ -36,6 +36,13 @@ export function createRecordCodec(fallback: KeyvCodec): KeyvCodec {
 }
 
 /**
+ * Objects and arrays already found plain. Records are values that are never changed once built (a
+ * new session shares its earlier lines and exchanges with the one before), so each is walked once,
+ * not again on every save of a growing transcript.
+ */
+const checked = new WeakSet<object>();
+
+/**
  * Whether `JSON.stringify(value)` writes what keyv's serializer would: no string starting with ":",
  * no Buffer, nothing with `toJSON`, no function, symbol or bigint, no class instance, no sparse
  * array (each of which the two treat differently).
@@ -48,21 +55,22 @@ function isPlainJson(value: unknown): boolean {
     case 'boolean':
       return true;
     case 'object': {
-      if (value === null) return true;
+      if (value === null || checked.has(value)) return true;
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) {
           if (!(i in value)) return false;
           const item: unknown = value[i];
           if (item !== undefined && !isPlainJson(item)) return false;
         }
-        return true;
+      } else {
+        const prototype: unknown = Object.getPrototypeOf(value);
+        if (prototype !== Object.prototype && prototype !== null) return false;
+        for (const key in value) {
+          const item: unknown = (value as Record<string, unknown>)[key];
+          if (item !== undefined && !isPlainJson(item)) return false;
+        }
       }
-      const prototype: unknown = Object.getPrototypeOf(value);
-      if (prototype !== Object.prototype && prototype !== null) return false;
-      for (const key in value) {
-        const item: unknown = (value as Record<string, unknown>)[key];
-        if (item !== undefined && !isPlainJson(item)) return false;
-      }
+      checked.add(value);
       return true;
     }
     default:
