@@ -10,8 +10,8 @@ import { visible } from './replies.js';
 import { uiText } from './ui-text.js';
 
 /**
- * `messageCreate` in threads the bot opened: a group session's thread first, else a solo practice session found
- * by thread id in the store (so threads keep working after a restart). Everything else — other
+ * `messageCreate` in threads the bot opened: a solo practice session found by thread id in the store
+ * (so threads keep working after a restart), else a group session's thread. Everything else — other
  * channels, bots, members other than the trainee — is ignored without a word.
  *
  * A message of a session's own trainee in its thread costs a `reply` point of the member rate
@@ -34,8 +34,10 @@ export function createMessageRouter(
     const log = context.log.child({ messageId: message.id, channelId: message.channelId, userId: message.author.id });
     try {
       if (!(await withinLimit(message, context, limits, log))) return;
-      if (await group.handleGroupThreadMessage(message, { ...context, log })) return;
-      await threads.run(message.channelId, () => handlePracticeMessage(message, { ...context, log }));
+      // A solo practice thread first: nearly every message is a reply there, and a group's thread
+      // holds a group practice, which the solo handler leaves alone (returns false).
+      if (await threads.run(message.channelId, () => handlePracticeMessage(message, { ...context, log }))) return;
+      await group.handleGroupThreadMessage(message, { ...context, log });
     } catch (error) {
       const session = await context.storage.sessions.findByChannel(message.channelId).catch(() => undefined);
       const content = errorReply(error, session?.lang ?? context.config.DEFAULT_LANGUAGE, log, { where: 'message' });
