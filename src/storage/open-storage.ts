@@ -5,7 +5,6 @@ import type { Logger } from '../log/logger.js';
 import { ConfigError } from '../errors.js';
 import { createKeyvStorage } from './keyv-storage.js';
 import { openRedisAdapter } from './redis-adapter.js';
-import { SqliteStore } from './sqlite-adapter.js';
 import type { Storage } from './storage.js';
 
 /**
@@ -26,7 +25,14 @@ async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> 
     case 'sqlite': {
       const file = resolve(url.replace(/^sqlite:\/\//i, ''));
       await mkdir(dirname(file), { recursive: true });
-      return SqliteStore.open(file, 5000);
+      const { default: KeyvSqlite } = await import('@keyv/sqlite');
+      const adapter = new KeyvSqlite({ uri: `sqlite://${file}`, busyTimeout: 5000 });
+      // Write-ahead logging: a save is one append instead of a rewritten journal, and readers never
+      // wait for writers. synchronous=NORMAL keeps every committed write across a process crash
+      // (SIGKILL); only an OS crash or power loss can drop the last moments.
+      await adapter.query('PRAGMA journal_mode=WAL');
+      await adapter.query('PRAGMA synchronous=NORMAL');
+      return adapter;
     }
     case 'redis':
     case 'rediss': {
