@@ -12,7 +12,6 @@ import { createConcurrencyLimiter } from './concurrency-limiter.js';
 import { isLlmConfigured } from './llm-config.js';
 import { createLlmJudge } from './llm-judge.js';
 import { createLlmVoice } from './llm-voice.js';
-import { createNodeHttpFetch } from './node-http-fetch.js';
 import { shareGradesByInput } from './shared-grades.js';
 import { createUsageLedger, type UsageLedger } from './usage-ledger.js';
 
@@ -56,7 +55,7 @@ export function createLlmProviders(deps: LlmProviderDeps): LlmProviders | null {
     timeout: config.LLM_TIMEOUT_MS,
     // the chat model logs every failure itself, without request bodies
     logLevel: 'off',
-    fetch: deps.fetch ?? createNodeHttpFetch(),
+    ...(deps.fetch ? { fetch: deps.fetch } : {}),
   });
   const model = createChatModel({
     client,
