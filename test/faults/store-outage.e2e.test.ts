@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
@@ -13,6 +12,7 @@ import { REDIS_COMMAND_TIMEOUT_MS } from '../../src/storage/redis-adapter.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../support/fake-discord/index.js';
 import { botMessages, contentOf, customIdsOf, embedMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
+import { freePort } from '../support/free-port.js';
 
 /*
  * The real bot against the fake Discord, with its store in a real redis-server this test starts
@@ -34,14 +34,6 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
 
 /** A redis-server on a fixed port and data folder that can be stopped and started again. */
 function redisServer(port: number, dir: string) {

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,6 +15,7 @@ import { createFakeDiscord, type FakeDiscord } from '../support/fake-discord/ind
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { captureLogger } from '../support/fake-openai/llm-test-kit.js';
 import { botMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
+import { freePort } from '../support/free-port.js';
 
 /**
  * Secrets never reach a log line: the bot token, the model API key and a password in STORE_URL are
@@ -37,13 +38,6 @@ function expectNoSecrets(output: string, what: string): void {
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const hasRedis = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** redis-server with a password; it answers PING with NOAUTH until one authenticates. */
 async function startPasswordRedis(): Promise<{ port: number; stop(): Promise<void> }> {

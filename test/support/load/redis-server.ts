@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { createConnection, createServer, type AddressInfo } from 'node:net';
+import { createConnection } from 'node:net';
+import { freePort } from '../free-port.js';
 
 /** A throwaway Redis on loopback, without persistence. */
 export interface LocalRedis {
@@ -38,13 +39,6 @@ export async function startRedisServer(): Promise<LocalRedis | undefined> {
   };
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 function answersPing(port: number): Promise<boolean> {
   return new Promise((resolve) => {
