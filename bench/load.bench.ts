@@ -16,7 +16,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startFakeOpenAi } from '../test/support/fake-openai/fake-openai-server.js';
-import { startRedisServer } from '../test/support/load/redis-server.js';
+import { startRedisServer } from '../test/support/redis-server.js';
 import { runLoad, type LoadOptions, type LoadResult } from '../test/support/load/run-load.js';
 
 const MODEL_LATENCY_MS = 300;

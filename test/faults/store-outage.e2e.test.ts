@@ -1,4 +1,3 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { REDIS_COMMAND_TIMEOUT_MS } from '../../src/storage/redis-adapter.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../support/fake-discord/index.js';
 import { botMessages, contentOf, customIdsOf, embedMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
-import { freePort } from '../support/free-port.js';
+import { hasRedisServer, redisServer, type RedisServer } from '../support/redis-server.js';
 
 /*
  * The real bot against the fake Discord, with its store in a real redis-server this test starts
@@ -21,7 +20,7 @@ import { freePort } from '../support/free-port.js';
  */
 
 const en = uiText('en');
-const hasRedis = spawnSync('redis-server', ['--version']).status === 0;
+const hasRedis = hasRedisServer();
 /** how long the bot may take to answer while the store is away: one bounded store call, plus slack for a busy CI machine */
 const OUTAGE_ANSWER_MS = REDIS_COMMAND_TIMEOUT_MS + 5000;
 
@@ -35,34 +34,9 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 
-/** A redis-server on a fixed port and data folder that can be stopped and started again. */
-function redisServer(port: number, dir: string) {
-  let child: ChildProcess | null = null;
-  const ping = () => spawnSync('redis-cli', ['-p', String(port), 'ping'], { encoding: 'utf8' }).stdout.trim() === 'PONG';
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    async start() {
-      child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'yes', '--appendfsync', 'always'], {
-        stdio: 'ignore',
-      });
-      for (let i = 0; i < 100 && !ping(); i++) await new Promise((resolve) => setTimeout(resolve, 50));
-      if (!ping()) throw new Error('redis-server did not start');
-    },
-    /** SIGKILL: the process is gone at once, as in a crash; the append-only file has every write */
-    async stop() {
-      const running = child;
-      if (!running || running.exitCode !== null) return;
-      const exited = new Promise((resolve) => running.once('exit', resolve));
-      running.kill('SIGKILL');
-      await exited;
-      child = null;
-    },
-  };
-}
-
 describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a practice runs', () => {
   let dir: string;
-  let redis: ReturnType<typeof redisServer>;
+  let redis: RedisServer;
   let fake: FakeDiscord;
   let guild: FakeGuild;
   let app: App;
@@ -81,7 +55,8 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
 
   beforeEach(async () => {
     dir = await mkdtemp(join(tmpdir(), 'counterpart-redis-'));
-    redis = redisServer(await freePort(), dir);
+    // Append-only with fsync on every write: a killed server comes back with every session.
+    redis = await redisServer({ dir, appendOnly: true });
     await redis.start();
     fake = await createFakeDiscord();
     guild = fake.guild({ name: 'Practice Bank', channels: ['practice'] });
@@ -106,7 +81,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     await llm?.close();
     llm = null;
     await fake.close();
-    await redis.stop();
+    await redis.kill();
     await rm(dir, { recursive: true, force: true });
     expect(unhandled, 'unhandled rejections in the bot').toEqual([]);
     expect(fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
@@ -147,7 +122,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     const [firstFeedback] = await waitForEmbeds(fake, thread.id, en.practice.feedbackTitle, 1);
     if (!firstFeedback) throw new Error('no feedback');
 
-    await redis.stop();
+    await redis.kill();
     const sentAt = performance.now();
     fake.say(trainee, thread.id, 'I have lifted the block; you can pay the hotel again in a few minutes.');
     await fake.waitFor(() => retryMessages(thread.id)[0], OUTAGE_ANSWER_MS);
@@ -191,7 +166,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     const thread = await startPractice(trainee);
     const replies = ['I hear you, that is annoying.', 'Let me check the card for you now.'];
     for (const [i, reply] of replies.entries()) {
-      await redis.stop();
+      await redis.kill();
       fake.say(trainee, thread.id, reply);
       await fake.waitFor(() => retryMessages(thread.id)[i], OUTAGE_ANSWER_MS);
       await redis.start();
@@ -218,7 +193,7 @@ describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a pra
     await until(() => llm?.requests.some((request) => request.purpose === 'judge' && request.finishedAt === null) ?? false);
     const pending = await app.storage.sessions.findByChannel(thread.id);
     expect(pending?.pendingReply?.text).toBe(reply);
-    await redis.stop();
+    await redis.kill();
     await fake.waitFor(() => retryMessages(thread.id)[0], OUTAGE_ANSWER_MS + 3000);
     expect(embedMessages(fake, thread.id, en.practice.feedbackTitle)).toHaveLength(0);
 

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasRedisServer, startRedisServer } from '../support/load/redis-server.js';
+import { hasRedisServer, startRedisServer } from '../support/redis-server.js';
 import { runLoad } from '../support/load/run-load.js';
 
 /**

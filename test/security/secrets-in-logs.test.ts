@@ -1,6 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createConnection } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -15,7 +14,7 @@ import { createFakeDiscord, type FakeDiscord } from '../support/fake-discord/ind
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { captureLogger } from '../support/fake-openai/llm-test-kit.js';
 import { botMessages, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
-import { freePort } from '../support/free-port.js';
+import { hasRedisServer, redisServer, type RedisServer } from '../support/redis-server.js';
 
 /**
  * Secrets never reach a log line: the bot token, the model API key and a password in STORE_URL are
@@ -36,36 +35,14 @@ function expectNoSecrets(output: string, what: string): void {
 }
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
-const hasRedis = spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+const hasRedis = hasRedisServer();
 
 
-/** redis-server with a password; it answers PING with NOAUTH until one authenticates. */
-async function startPasswordRedis(): Promise<{ port: number; stop(): Promise<void> }> {
-  const port = await freePort();
-  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--requirepass', REDIS_PASSWORD], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const answers = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = createConnection({ port, host: '127.0.0.1' });
-      socket.once('connect', () => socket.write('PING\r\n'));
-      socket.once('data', () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.once('error', () => resolve(false));
-    });
-  const deadline = Date.now() + 5_000;
-  while (!(await answers())) {
-    if (Date.now() > deadline) throw new Error('redis-server did not start');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    port,
-    async stop() {
-      child.kill();
-      await exited;
-    },
-  };
+/** redis-server with a password, started on a free port. */
+async function startPasswordRedis(): Promise<RedisServer> {
+  const server = await redisServer({ password: REDIS_PASSWORD });
+  await server.start();
+  return server;
 }
 
 describe('secrets never reach the logs', () => {
