@@ -120,6 +120,13 @@ export interface PracticeEngine {
   summarize(session: Session): SessionSummary;
   /** after a restart: grade replies that were received but not answered; returns how many */
   recoverPending(): Promise<ReplyResult[]>;
+  /**
+   * Runs `task` while no other call for this session runs, and holds later calls until it is done.
+   * A privacy deletion removes or rewrites the stored session inside it, so a reply being answered
+   * cannot save the old transcript back afterwards; calls queued behind it read the session again
+   * (one `task` deleted is `session_not_found`). `task` must not call the engine for this session.
+   */
+  exclusive<T>(sessionId: string, task: () => Promise<T>): Promise<T>;
 }
 
 export const MAX_REPLY_CHARS = 2000;

@@ -405,6 +405,8 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       }
       return results;
     },
+
+    exclusive: (sessionId, task) => locks.run(sessionId, task),
   };
   return engine;
 }
