@@ -3,6 +3,7 @@ import type { Grade, Language, Turn } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
+import { gradingContext } from '../personas/grading-context.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
 import type { Persona } from '../personas/persona-schema.js';
 import type { SessionStore } from '../storage/session-store.js';
@@ -140,7 +141,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       customer: line.text,
       reply: pending.text,
       history,
-      context: { personaId: persona.id, focus: persona.focus, customerAbusive: requireStage(persona, line.stage).abusive },
+      context: gradingContext(persona, line.stage),
     };
     const turn = session.turns + 1;
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];

@@ -3,6 +3,7 @@ import type { ComposureFinding, ComposureFlag } from './composure.js';
 import type { EmpathyAssessment } from './empathy.js';
 import { de } from './feedback-text/de.js';
 import { en } from './feedback-text/en.js';
+import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedback-text/feedback-examples.js';
 import type { FeedbackText, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
 import type { SignalAssessment } from './signals.js';
@@ -11,7 +12,9 @@ import type { SignalAssessment } from './signals.js';
  * Feedback of the offline grader (rubric section 6): one strength, one tip, one example sentence, in
  * the session language. The tip follows the weakest criterion (a wrong boundary first, then composure
  * below 3, then empathy, then a missing next step) and the persona focus; variants rotate with the
- * turn so that the same weakness does not get the same words twice in a row.
+ * turn so that the same weakness does not get the same words twice in a row. The example comes from
+ * the persona's own lines of the tip's example family when it has some (see `examples` in the
+ * persona schema), else from the generic phrases.
  */
 export interface FeedbackFacts {
   lang: Language;
@@ -24,6 +27,8 @@ export interface FeedbackFacts {
   empathy: EmpathyAssessment;
   boundary: BoundaryAssessment;
   signals: SignalAssessment;
+  /** the persona's example lines for the stage being answered (stage lines before persona lines) */
+  examples?: FeedbackExamples | undefined;
 }
 
 const TEXTS: Readonly<Record<Language, FeedbackText>> = { de, en };
@@ -34,10 +39,13 @@ export function feedbackText(lang: Language): FeedbackText {
   return TEXTS[lang];
 }
 
-/** Feedback for an empty or whitespace-only reply. */
-export function emptyReplyFeedback(lang: Language): Grade['feedback'] {
+/**
+ * Feedback for an empty or whitespace-only reply. Its example is the first thing worth saying to
+ * this customer: the persona's empathy line when it has one.
+ */
+export function emptyReplyFeedback(lang: Language, examples?: FeedbackExamples, turn = 0): Grade['feedback'] {
   const { strength, tip, example } = TEXTS[lang].empty;
-  return { strength, tip, example };
+  return { strength, tip, example: personaExample(examples, 'empathy', lang, turn) ?? example };
 }
 
 export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
@@ -51,7 +59,19 @@ export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
     // a quoted sentence brings its own full stop: „… leid.“. → „… leid.“
     .replace(DOUBLE_STOP, '$1$2');
   const tip = facts.injection ? `${text.injectionNote} ${variant.tip}` : variant.tip;
-  return { strength, tip, example: variant.example };
+  const example = personaExample(facts.examples, variant.family, facts.lang, facts.turn) ?? variant.example;
+  return { strength, tip, example };
+}
+
+/** A persona line of the family, rotating with the turn like the generic variants; none: undefined. */
+function personaExample(
+  examples: FeedbackExamples | undefined,
+  family: ExampleFamily,
+  lang: Language,
+  turn: number,
+): string | undefined {
+  const lines = exampleLines(examples, family, lang);
+  return lines.length > 0 ? pick(lines, turn) : undefined;
 }
 
 /** One sentence on what to practise next, for the session summary. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeedbackExamplesSchema } from './feedback-text/feedback-examples.js';
 
 /**
  * The grade of one trainee reply. Every grader (offline lexicon grader, LLM judge) returns exactly
@@ -73,6 +74,11 @@ export const GradingContextSchema = z.object({
   focus: z.array(z.string()),
   /** the persona script marks the customer's last line as a personal insult (stage `abusive`) */
   customerAbusive: z.boolean().optional(),
+  /**
+   * the persona's example lines for the stage being answered, stage lines before persona lines per
+   * family; feedback takes its example from here when the chosen tip's family has lines
+   */
+  examples: FeedbackExamplesSchema.optional(),
 });
 export type GradingContext = z.infer<typeof GradingContextSchema>;
 

@@ -126,9 +126,11 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
   const abuseEvidence = abuse.evidence.length > 0 || !scriptSaysAbusive ? abuse.evidence : [quote(input.customer, 60)];
 
   // Link targets and markdown markers are not words said to the customer.
+  const turn = history.reduce((count, entry) => (entry.role === 'trainee' ? count + 1 : count), 0);
+  const examples = input.context?.examples;
   const written = plainText(input.reply);
   const reply = customerFacing(written);
-  if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuseEvidence, source, reply.injection);
+  if (reply.text.sentences.length === 0) return emptyGrade(input, needed, abuseEvidence, source, reply.injection, turn);
 
   const composure = composureOf({ ...input, reply: written }, reply);
   const signals = assessSignals(reply.text, lang);
@@ -159,7 +161,6 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
     composureScore = Math.min(5, composureScore + 1) as ComposureFinding['score'];
   }
 
-  const turn = history.reduce((count, entry) => (entry.role === 'trainee' ? count + 1 : count), 0);
   const feedback = composeFeedback({
     lang,
     focus,
@@ -169,6 +170,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string): Grade {
     empathy,
     boundary,
     signals,
+    examples,
   });
 
   return {
@@ -216,8 +218,9 @@ function emptyGrade(
   abuseEvidence: readonly string[],
   source: Grade['source'],
   injection: boolean,
+  turn: number,
 ): Grade {
-  const feedback = emptyReplyFeedback(input.lang);
+  const feedback = emptyReplyFeedback(input.lang, input.context?.examples, turn);
   return {
     composure: { score: 1, evidence: [] },
     empathy: { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence: [] },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FeedbackExamplesSchema } from '../evaluation/feedback-text/feedback-examples.js';
 import { BoundaryVerdictSchema } from '../evaluation/grade.js';
 
 /**
@@ -60,6 +61,11 @@ export const StageSchema = z
     abusive: z.boolean().default(false),
     /** what a strong reply would do here, without writing it for the trainee */
     hint: BilingualText,
+    /**
+     * feedback examples for replies to this stage's line, by family; they come before the persona's
+     * own `examples` and may use what the customer has said by now
+     */
+    examples: FeedbackExamplesSchema.optional(),
     /** after this line the conversation is over */
     end: StageEndSchema.optional(),
     /** checked in order after each trainee reply; the first that holds moves the customer; none: stay */
@@ -85,6 +91,11 @@ export const PersonaSchema = z
     brief: Bilingual(z.object({ situation: z.string().trim().min(1), goal: z.string().trim().min(1) }).strict()),
     /** what the customer does not say at first; an LLM voice may use it only from a `reveals` stage on */
     backstory: BilingualText,
+    /**
+     * feedback examples for every stage, by family (what an excellent adviser would say to this
+     * customer); only what the trainee knows from the brief, as they also stand before any reveal
+     */
+    examples: FeedbackExamplesSchema.optional(),
     maxTurns: z.number().int().min(2).max(50),
     start: z.string().min(1),
     stages: z.record(z.string().regex(/^[a-z0-9_]+$/), StageSchema),

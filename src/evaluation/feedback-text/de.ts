@@ -67,310 +67,372 @@ export const de = {
       {
         tip: 'Der Kunde hat Sie persönlich beleidigt, und die Antwort ist darüber hinweggegangen. Benennen Sie es einmal, ruhig, und bieten Sie dann an, sachlich weiterzumachen.',
         example: 'Bitte sprechen Sie nicht so mit mir. Ich kläre das gern mit Ihnen, wenn wir respektvoll bleiben.',
+        family: 'boundary',
       },
       {
         tip: 'Schlucken Sie eine persönliche Beleidigung nicht. Ein ruhiger Satz zum Verhalten, dann zurück zum Anliegen.',
         example: 'Persönliche Beleidigungen akzeptiere ich nicht. Lassen Sie uns zu Ihrer Überweisung zurückkommen.',
+        family: 'boundary',
       },
     ],
     boundary_too_harsh_hostile: [
       {
         tip: 'Die Grenze kam feindselig an. Benennen Sie das Verhalten, nicht die Person, und bleiben Sie ruhig im Ton.',
         example: 'Ich bitte Sie, mich nicht zu beleidigen. Ich möchte Ihnen bei dieser Sache wirklich helfen.',
+        family: 'boundary',
       },
       {
         tip: 'Zurückschlagen eskaliert. Sagen Sie, was Sie nicht hinnehmen, ohne den Kunden zu bewerten.',
         example: 'Dieser Ton ist für mich nicht in Ordnung. Wenn wir sachlich bleiben, finde ich mit Ihnen eine Lösung.',
+        family: 'boundary',
       },
     ],
     boundary_too_harsh_first_insult: [
       {
         tip: 'Beim ersten Angriff aufzulegen ist zu früh. Warnen Sie einmal; beenden Sie erst, wenn die Beleidigungen weitergehen.',
         example: 'Bitte lassen Sie persönliche Beleidigungen. Sonst beende ich das Gespräch – lieber helfe ich Ihnen aber weiter.',
+        family: 'boundary',
       },
       {
         tip: 'Geben Sie dem Kunden eine Chance: Benennen Sie die Beleidigung und sagen Sie, was passiert, wenn es so weitergeht.',
         example: 'So möchte ich nicht mit Ihnen sprechen. Bleiben wir sachlich, dann sehe ich mir Ihr Konto sofort an.',
+        family: 'boundary',
       },
     ],
     boundary_unnecessary: [
       {
         tip: 'Der Kunde hat Sie nicht persönlich angegriffen; sein Gefühl gilt der Lage. Eine Zurechtweisung verschärft das: Nehmen Sie das Gefühl auf und arbeiten Sie am Problem.',
         example: 'Ich merke, wie ärgerlich das für Sie ist. Ich schaue mir gleich an, was bei Ihrer Bestellung schiefgelaufen ist.',
+        family: 'empathy',
       },
       {
         tip: 'Dampf ablassen ist keine Beleidigung. Lassen Sie es stehen, bleiben Sie freundlich und zeigen Sie, was Sie tun.',
         example: 'Drei Wochen Warten sind wirklich frustrierend. Ich prüfe jetzt den Stand und rufe Sie bis 15 Uhr zurück.',
+        family: 'empathy',
       },
     ],
     boundary_offer_continue: [
       {
         tip: 'Die Grenze war klar. Ergänzen Sie ein Angebot weiterzumachen, damit der Kunde zur Sache zurückfinden kann.',
         example: 'Bitte beleidigen Sie mich nicht. Ihre Reklamation bearbeite ich dann gern sofort weiter.',
+        family: 'boundary',
       },
       {
         tip: 'Öffnen Sie nach dem Benennen den Weg zurück: Sagen Sie, was Sie als Nächstes für den Kunden tun.',
         example: 'Ich bitte Sie um einen respektvollen Ton. Dann gehe ich Ihr Anliegen Schritt für Schritt mit Ihnen durch.',
+        family: 'boundary',
       },
     ],
     composure_insult: [
       {
         tip: 'Beleidigungen oder Schimpfwörter verbauen jede Lösung. Bleiben Sie bei der Sache, auch wenn der Kunde Sie reizt.',
         example: 'Ich verstehe, dass Sie das viel Zeit gekostet hat. Ich sehe mir gleich an, was ich tun kann.',
+        family: 'composure',
       },
       {
         tip: 'Atmen Sie kurz durch, bevor Sie antworten. Beschreiben Sie das Problem, nie die Person.',
         example: 'Ich prüfe jetzt genau, was mit Ihrer Zahlung passiert ist.',
+        family: 'composure',
       },
     ],
     composure_sarcasm: [
       {
         tip: 'Höfliche Worte mit ironischem Unterton kommen als Spott an. Sagen Sie direkt, was Sie meinen.',
         example: 'Die Bedingungen sind wirklich nicht leicht zu finden. Ich zeige Ihnen, wo die Gebühr erklärt ist.',
+        family: 'composure',
       },
       {
         tip: 'Ironie wird in angespannten Gesprächen leicht missverstanden. Lassen Sie sie weg und bleiben Sie aufrichtig.',
         example: 'Ihre Frage ist berechtigt. Ich erkläre Ihnen, wie die Gebühr zustande kam.',
+        family: 'composure',
       },
     ],
     composure_blame: [
       {
         tip: 'Schuldzuweisungen führen zum Streit über Schuld. Schauen Sie nach vorn: Was lässt sich jetzt tun?',
         example: 'Woran es auch lag – sorgen wir dafür, dass es wieder funktioniert. Ich kümmere mich heute darum.',
+        family: 'composure',
       },
       {
         tip: 'Selbst wenn der Kunde einen Fehler gemacht hat: Ihn jetzt darauf hinzuweisen hilft niemandem. Zeigen Sie zuerst den Ausweg.',
         example: 'Lassen Sie uns das gemeinsam lösen. Ich buche die Belastung zurück und zeige Ihnen, wie es künftig nicht mehr passiert.',
+        family: 'composure',
       },
     ],
     composure_defensive: [
       {
         tip: 'Rechtfertigungen machen das Gespräch zu Ihrem Thema. Stellen Sie das Problem des Kunden wieder in die Mitte.',
         example: 'Ich möchte verstehen, was für Sie schiefgelaufen ist. Was ist bei Ihrem Anruf letzte Woche passiert?',
+        family: 'composure',
       },
       {
         tip: 'Sie müssen weder sich noch das Haus zuerst verteidigen. Erst anerkennen, dann handeln.',
         example: 'Das hätte nicht passieren dürfen. Ich prüfe es sofort.',
+        family: 'composure',
       },
     ],
     composure_dismissive: [
       {
         tip: '„Da kann ich nichts machen“ schließt die Tür. Sagen Sie, was Sie tun können, auch wenn es wenig ist.',
         example: 'Die Gebühr kann ich nicht selbst ändern, aber ich gebe Ihren Fall heute an meine Teamleitung weiter und rufe Sie zurück.',
+        family: 'composure',
       },
       {
         tip: 'Regeln sind selten der beste erste Satz. Beginnen Sie mit dem, was für den Kunden möglich ist.',
         example: 'Ich schaue, welche Möglichkeiten Sie haben. Vielleicht lässt sich das noch heute lösen.',
+        family: 'composure',
       },
     ],
     composure_shouting: [
       {
         tip: 'Großbuchstaben wirken wie Schreien. Schreiben Sie normal, auch wenn Sie etwas betonen möchten.',
         example: 'Mir ist wichtig, dass wir das heute lösen.',
+        family: 'composure',
       },
       {
         tip: 'Nehmen Sie die Lautstärke heraus: Ruhiger Text beruhigt den Kunden.',
         example: 'Ich höre Sie. Gehen wir es Schritt für Schritt durch.',
+        family: 'composure',
       },
     ],
     composure_condescending: [
       {
         tip: 'Von oben herab zu sprechen schadet der Beziehung. Begegnen Sie dem Kunden auf Augenhöhe und bleiben Sie beim „Sie“, wenn er Sie siezt.',
         example: 'Ich erkläre es Ihnen gern Schritt für Schritt. Es ist wirklich nicht offensichtlich.',
+        family: 'composure',
       },
       {
         tip: 'Vermeiden Sie Belehrungen. Erklären Sie kurz und fragen Sie, ob es hilft.',
         example: 'So funktioniert es. Beantwortet das Ihre Frage?',
+        family: 'composure',
       },
     ],
     composure_general: [
       {
         tip: 'Halten Sie den Ton gleichmäßig und freundlich und antworten Sie auf die Sache statt auf die Stimmung.',
         example: 'Danke für Ihre Geduld. Das ist mein nächster Schritt für Sie.',
+        family: 'composure',
       },
       {
         tip: 'Ein ruhigerer, vollständiger Satz wirkt professioneller.',
         example: 'Ich kümmere mich sofort darum.',
+        family: 'composure',
       },
     ],
     empathy_none: [
       {
         tip: 'Erkennen Sie zuerst an, wie es dem Kunden geht, bevor Sie zu den Fakten kommen.',
         example: 'Das klingt wirklich frustrierend, gerade nach so langer Wartezeit.',
+        family: 'empathy',
       },
       {
         tip: 'Die Antwort geht direkt zur Sache. Ein Satz, der zeigt, dass Sie die Lage des Kunden wahrnehmen, macht viel aus.',
         example: 'Ich kann mir vorstellen, wie beunruhigend es ist, wenn etwas, auf das Sie sich verlassen, plötzlich nicht funktioniert.',
+        family: 'empathy',
       },
     ],
     empathy_generic: [
       {
         tip: '„Ich verstehe“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten des Kunden.',
         example: 'Dass Sie jetzt auch noch darauf warten müssen, ist wirklich belastend für Sie.',
+        family: 'empathy',
       },
       {
         tip: 'Machen Sie die Empathie konkret: Greifen Sie ein Detail auf, das der Kunde genannt hat.',
         example: 'Drei Anrufe und immer noch keine Antwort – kein Wunder, dass Sie verärgert sind.',
+        family: 'empathy',
       },
     ],
     empathy_but: [
       {
         tip: 'Ein Verständnissatz mit „aber“ und einer Absage hebt sich selbst auf. Lassen Sie das Verständnis stehen und sagen Sie dann, was Sie tun können.',
         example: 'Ich verstehe, wie ärgerlich diese Gebühr ist. Das kann ich für Sie tun:',
+        family: 'empathy',
       },
       {
         tip: 'Ersetzen Sie „Ich verstehe, aber …“ durch „Ich verstehe, und …“ mit einem Schritt nach vorn.',
         example: 'Ich sehe, dass Sie das ärgert, und ich prüfe, ob wir die Gebühr erstatten können.',
+        family: 'empathy',
       },
     ],
     empathy_repeated: [
       {
         tip: 'Dieselbe Verständnisformel in jeder Antwort klingt bald auswendig gelernt. Variieren Sie und beziehen Sie sich auf das, was der Kunde gerade gesagt hat.',
         example: 'Zum eigentlichen Problem kommt also noch, dass Sie niemand zurückgerufen hat. Das ist wirklich nicht in Ordnung.',
+        family: 'empathy',
       },
       {
         tip: 'Nehmen Sie frische Worte: Reagieren Sie auf das Neueste, was der Kunde erzählt hat.',
         example: 'Dass Sie deswegen auch noch den Zug verpasst haben, macht es noch ärgerlicher.',
+        family: 'empathy',
       },
     ],
     empathy_feeling_dismissed: [
       {
         tip: 'Dem Kunden zu sagen, er solle sich nicht aufregen, wischt sein Gefühl weg. Nehmen Sie das Gefühl an und benennen Sie es.',
         example: 'Sie haben allen Grund, sich darüber zu ärgern.',
+        family: 'empathy',
       },
       {
         tip: 'Über Gefühle lässt sich nicht verhandeln. Erkennen Sie sie an und gehen Sie dann zur Sache.',
         example: 'Ich verstehe, dass Sie das beunruhigt. Schauen wir es uns gemeinsam an.',
+        family: 'empathy',
       },
     ],
     grief_push: [
       {
         tip: 'Der Kunde hat einen Verlust erlebt. Geschäftliches wirkt jetzt kalt; lassen Sie Produkte für einen anderen Tag.',
         example: 'Das tut mir sehr leid. Über Ihre Konten müssen wir heute nicht sprechen. Passt Ihnen ein anderer Zeitpunkt besser?',
+        family: 'empathy',
       },
       {
         tip: 'Legen Sie Ihre Agenda beiseite. Seien Sie zuerst da; bieten Sie an, später über Geldfragen zu sprechen.',
         example: 'Nehmen Sie sich alle Zeit, die Sie brauchen. Ich kann mich nächste Woche melden, wann immer es Ihnen passt.',
+        family: 'empathy',
       },
     ],
     grief_cheer: [
       {
         tip: 'Aufmuntern („Das wird schon wieder“) übergeht den Schmerz. Bleiben Sie bei dem, was der Kunde fühlt.',
         example: 'Das ist gerade sehr viel für Sie. Wie geht es Ihnen damit?',
+        family: 'empathy',
       },
       {
         tip: 'Verordneter Optimismus lässt Trauernde sich ungehört fühlen. Ein stilles Anerkennen wirkt besser.',
         example: 'Es tut mir sehr leid, das zu hören. Danke, dass Sie es mir erzählen.',
+        family: 'empathy',
       },
     ],
     grief_acknowledge: [
       {
         tip: 'Ein knappes „Tut mir leid“ wirkt nach einem Verlust distanziert. Benennen Sie schlicht, was passiert ist, und lassen Sie dem Kunden Raum.',
         example: 'Es tut mir sehr leid, dass Sie so etwas durchmachen. Wie kommen Sie gerade zurecht?',
+        family: 'empathy',
       },
       {
         tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zum Verlust, dann bestimmt der Kunde das Tempo.',
         example: 'Das ist sehr viel auf einmal. Wir gehen das in Ruhe Schritt für Schritt an.',
+        family: 'empathy',
       },
     ],
     empathy_explore: [
       {
         tip: 'Gute Empathie. Ergänzen Sie eine offene Frage, um zu erfahren, was dem Kunden jetzt am wichtigsten ist.',
         example: 'Was würde Ihnen jetzt am meisten helfen?',
+        family: 'exploration',
       },
       {
         tip: 'Lassen Sie auf das Anerkennen eine Frage zur Lage des Kunden folgen.',
         example: 'Wie ist Ihnen das Problem aufgefallen?',
+        family: 'exploration',
       },
     ],
     solution_missing: [
       {
         tip: 'Bieten Sie einen konkreten nächsten Schritt an, am besten mit Zeitangabe, damit der Kunde weiß, was passiert.',
         example: 'Ich prüfe die Buchung jetzt und rufe Sie heute bis 15 Uhr zurück.',
+        family: 'solution',
       },
       {
         tip: 'Sagen Sie, was Sie tun und wann. Konkrete Schritte beruhigen mehr als Beschwichtigungen.',
         example: 'Ich schicke Ihnen heute die Bestätigung; in drei Werktagen haben Sie alles.',
+        family: 'solution',
       },
     ],
     solution_time: [
       {
         tip: 'Ihr nächster Schritt ist gut; eine Zeitangabe macht ihn verbindlich.',
         example: 'Ich rufe Sie spätestens morgen bis 12 Uhr zurück.',
+        family: 'solution',
       },
       {
         tip: 'Sagen Sie dazu, wann es passiert, damit sich der Kunde darauf verlassen kann.',
         example: 'Die Erstattung ist innerhalb von zwei Werktagen auf Ihrem Konto.',
+        family: 'solution',
       },
     ],
     polish_grief: [
       {
         tip: 'Starke Antwort. Überlassen Sie dem Kunden, wann und ob über Geschäftliches gesprochen wird.',
         example: 'Soll ich mich in ein paar Wochen wieder melden, oder rufen Sie mich an, wenn Ihnen danach ist?',
+        family: 'closing',
       },
       {
         tip: 'Gut gemacht. Bleiben Sie langsam und schlicht in den Worten; Pausen sind erlaubt.',
         example: 'Lassen Sie sich Zeit. Ich bin da.',
+        family: 'closing',
       },
     ],
     polish_venting: [
       {
         tip: 'Starke Antwort. Fassen Sie das Anliegen in einem Satz zusammen, um zu zeigen, dass Sie das ganze Bild haben.',
         example: 'Es hat also genau dann nicht funktioniert, als Sie es gebraucht haben, und niemand war erreichbar – richtig?',
+        family: 'empathy',
       },
       {
         tip: 'Gut gemacht. Schließen Sie den Kreis: Kündigen Sie eine Rückmeldung an, damit der Kunde nicht nachhaken muss.',
         example: 'Ich schreibe Ihnen heute Abend eine E-Mail, sobald alles geklärt ist.',
+        family: 'closing',
       },
     ],
     polish_insults: [
       {
         tip: 'Gut gelöst. Falls die Beleidigungen wiederkommen, bleiben Sie konsequent: einmal warnen, dann höflich beenden.',
         example: 'Wie gesagt, mit Beleidigungen spreche ich nicht weiter. Wenn das so weitergeht, beende ich das Gespräch.',
+        family: 'boundary',
       },
       {
         tip: 'Gut. Kehren Sie nach jedem Zwischenfall zur Sache zurück, damit der Kunde einen Ausweg hat.',
         example: 'Zurück zu Ihrem Anliegen: Womit sollen wir anfangen?',
+        family: 'boundary',
       },
     ],
     polish_pressure: [
       {
         tip: 'Gute Antwort. Sagen Sie unter Druck klar, was möglich ist und bis wann; versprechen Sie nicht mehr.',
         example: 'Den Zinssatz kann ich Ihnen heute nicht zusagen, aber bis Donnerstagmittag haben Sie eine Antwort.',
+        family: 'solution',
       },
       {
         tip: 'Gut gemacht. Nehmen Sie sich die Zeit zum Prüfen und sagen Sie, warum sich das Warten lohnt.',
         example: 'Ich möchte Ihnen eine verlässliche Antwort geben. Ich prüfe es und rufe Sie heute Nachmittag zurück.',
+        family: 'solution',
       },
     ],
     polish_unusual_request: [
       {
         tip: 'Gute Antwort. Fragen Sie, was hinter dem Wunsch steckt; oft erfüllt eine andere Lösung das eigentliche Anliegen.',
         example: 'Was würde Ihnen das ermöglichen? Vielleicht gibt es einen anderen Weg dorthin.',
+        family: 'exploration',
       },
       {
         tip: 'Gut gemacht. Bieten Sie eine Alternative an, die Sie wirklich einhalten können.',
         example: 'Genau diese Variante gibt es nicht, aber ich kann Ihnen stattdessen Folgendes anbieten.',
+        family: 'solution',
       },
     ],
     polish_relationship: [
       {
         tip: 'Gute Antwort. Schlagen Sie einen persönlichen Kontakt vor, um die Beziehung neu zu beleben.',
         example: 'Wollen wir uns nächste Woche auf einen Kaffee treffen und das in Ruhe besprechen?',
+        family: 'closing',
       },
       {
         tip: 'Gut gemacht. Würdigen Sie die lange Zusammenarbeit und was sie Ihnen bedeutet.',
         example: 'Wir arbeiten seit Jahren zusammen, und das soll auch so bleiben.',
+        family: 'empathy',
       },
     ],
     polish_general: [
       {
         tip: 'Starke Antwort. Noch besser: Fragen Sie zum Schluss, ob die Lösung für den Kunden passt.',
         example: 'Passt das so für Sie?',
+        family: 'closing',
       },
       {
         tip: 'Gut gemacht. Bleiben Sie kurz und persönlich; sprechen Sie den Kunden einmal mit Namen an.',
         example: 'Frau Berger, ich kümmere mich persönlich darum.',
+        family: 'closing',
       },
     ],
   },

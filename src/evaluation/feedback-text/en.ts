@@ -66,310 +66,372 @@ export const en = {
       {
         tip: 'The customer insulted you personally and the reply let it pass. Name it once, calmly, then offer to carry on with the matter.',
         example: "Please don't speak to me like that. I'm glad to sort this out with you once we keep it respectful.",
+        family: 'boundary',
       },
       {
         tip: 'Do not swallow a personal insult. One calm sentence about the behaviour, then straight back to the customer\'s concern.',
         example: "I won't accept personal insults. Let's get back to your transfer so I can help you.",
+        family: 'boundary',
       },
     ],
     boundary_too_harsh_hostile: [
       {
         tip: 'The boundary came out hostile. Name the behaviour, not the person, and keep your voice level.',
         example: "I'd ask you not to insult me. I do want to help you with this.",
+        family: 'boundary',
       },
       {
         tip: 'Hitting back escalates. Describe what you will not accept, without judging the customer.',
         example: "That tone isn't okay for me. If we stay factual, I'll find a solution with you.",
+        family: 'boundary',
       },
     ],
     boundary_too_harsh_first_insult: [
       {
         tip: 'Ending the conversation at the first insult is too early. Warn once first; end only if the insults continue.',
         example: 'Please leave out the personal insults. If they continue, I will end the call, but I would rather help you.',
+        family: 'boundary',
       },
       {
         tip: 'Give the customer one chance: name the insult and say what happens if it goes on, before you end.',
         example: "I won't continue if I'm insulted. Let's stay factual and I'll look at your account right now.",
+        family: 'boundary',
       },
     ],
     boundary_unnecessary: [
       {
         tip: 'The customer did not attack you personally; the feeling is about the situation. A reprimand makes it worse: acknowledge the feeling and work on the problem.',
         example: 'I can hear how annoying this is for you. Let me look at what went wrong with your order.',
+        family: 'empathy',
       },
       {
         tip: 'Venting is not an insult. Let it pass, stay friendly and show what you will do.',
         example: "Three weeks of waiting is really frustrating. I'll check the status now and call you back by 3 pm.",
+        family: 'empathy',
       },
     ],
     boundary_offer_continue: [
       {
         tip: 'The boundary was clear. Add an offer to continue, so the customer can come back to the matter.',
         example: "Please don't insult me. I'm happy to continue with your complaint right away.",
+        family: 'boundary',
       },
       {
         tip: 'After naming the insult, open the way back: say what you will do for the customer next.',
         example: 'I ask you to stay respectful. Then I will go through your case with you step by step.',
+        family: 'boundary',
       },
     ],
     composure_insult: [
       {
         tip: 'Insults or swearing end any chance of a solution. Stay on the matter, however hard the customer pushes.',
         example: 'I understand this has cost you a lot of time. Let me see what I can do about it now.',
+        family: 'composure',
       },
       {
         tip: 'Take a breath before you answer. Describe the problem, never the person.',
         example: 'Let me check exactly what happened with your payment.',
+        family: 'composure',
       },
     ],
     composure_sarcasm: [
       {
         tip: 'Polite words with a sarcastic edge still land as mockery. Say plainly what you mean.',
         example: 'I can see the terms are not easy to find. I will show you where the fee is explained.',
+        family: 'composure',
       },
       {
         tip: 'Irony is easily misread in a tense conversation. Drop it and stay sincere.',
         example: "You're right to ask. Let me explain how the fee came about.",
+        family: 'composure',
       },
     ],
     composure_blame: [
       {
         tip: 'Blaming the customer starts a fight about fault. Look forward: what can be done now?',
         example: 'Whatever caused it, let us make sure it gets fixed. I will take care of it today.',
+        family: 'composure',
       },
       {
         tip: 'Even if the customer made a mistake, pointing it out now helps nobody. Offer the way out first.',
         example: "Let's fix this together. I'll reverse the charge and show you how to avoid it next time.",
+        family: 'composure',
       },
     ],
     composure_defensive: [
       {
         tip: 'Justifying yourself makes the conversation about you. Put the customer\'s problem back in the centre.',
         example: 'I want to understand what went wrong for you. What happened when you called last week?',
+        family: 'composure',
       },
       {
         tip: 'You do not need to defend yourself or the company first. Acknowledge, then act.',
         example: 'That should not have happened. I will check it straight away.',
+        family: 'composure',
       },
     ],
     composure_dismissive: [
       {
         tip: '"Nothing I can do" shuts the door. Say what you can do, even if it is small.',
         example: "I can't change the fee myself, but I will pass your case to my team lead today and call you back.",
+        family: 'composure',
       },
       {
         tip: 'Rules are rarely the best first sentence. Start with what is possible for the customer.',
         example: 'Let me see which options you have. One of them may solve this today.',
+        family: 'composure',
       },
     ],
     composure_shouting: [
       {
         tip: 'Capitals read as shouting. Write in normal case, even when you want to stress a point.',
         example: 'It is important to me that we solve this today.',
+        family: 'composure',
       },
       {
         tip: 'Lower the volume: calm text calms the customer.',
         example: 'I hear you. Let us go through it step by step.',
+        family: 'composure',
       },
     ],
     composure_condescending: [
       {
         tip: 'Talking down to the customer hurts the relationship. Speak to them as an equal, and keep their form of address.',
         example: 'Let me walk you through it. It is honestly not obvious.',
+        family: 'composure',
       },
       {
         tip: 'Avoid lecturing. Explain briefly and check if it helps.',
         example: 'Here is how it works. Does that answer your question?',
+        family: 'composure',
       },
     ],
     composure_general: [
       {
         tip: 'Keep the tone even and friendly, and answer the matter rather than the mood.',
         example: "Thank you for your patience. Here's what I will do next.",
+        family: 'composure',
       },
       {
         tip: 'A calmer, more complete sentence would come across as more professional.',
         example: 'I will take care of this for you right away.',
+        family: 'composure',
       },
     ],
     empathy_none: [
       {
         tip: 'Start by acknowledging how the customer feels before the facts.',
         example: 'That sounds really frustrating, especially after waiting so long.',
+        family: 'empathy',
       },
       {
         tip: 'The reply goes straight to business. One sentence that shows you noticed the customer\'s situation makes a big difference.',
         example: "I can imagine how worrying it is when something you rely on suddenly stops working.",
+        family: 'empathy',
       },
     ],
     empathy_generic: [
       {
         tip: '"I understand" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
         example: "Having to wait for this on top of everything else must be really stressful.",
+        family: 'empathy',
       },
       {
         tip: 'Make the empathy specific: pick up a detail the customer mentioned.',
         example: 'Three calls and still no answer — no wonder you are fed up.',
+        family: 'empathy',
       },
     ],
     empathy_but: [
       {
         tip: 'An empathy phrase followed by "but" and a refusal cancels itself. Let the acknowledgement stand, then say what you can do.',
         example: 'I understand how annoying this fee is. Here is what I can do about it.',
+        family: 'empathy',
       },
       {
         tip: 'Replace "I understand, but…" with "I understand, and…" followed by a step forward.',
         example: 'I see why this upsets you, and I will check whether we can refund it.',
+        family: 'empathy',
       },
     ],
     empathy_repeated: [
       {
         tip: 'The same empathy formula every turn starts to sound scripted. Vary it and refer to what the customer just said.',
         example: 'So on top of the problem itself, nobody called you back. That is really not okay.',
+        family: 'empathy',
       },
       {
         tip: 'Use fresh words: react to the newest thing the customer told you.',
         example: 'Missing the train because of this makes it even worse.',
+        family: 'empathy',
       },
     ],
     empathy_feeling_dismissed: [
       {
         tip: 'Telling the customer not to be upset dismisses their feeling. Accept the feeling and name it.',
         example: 'You have every reason to be annoyed about this.',
+        family: 'empathy',
       },
       {
         tip: 'Feelings are not up for debate. Acknowledge them, then move on to the matter.',
         example: 'I understand that this worries you. Let us look at it together.',
+        family: 'empathy',
       },
     ],
     grief_push: [
       {
         tip: 'This customer is dealing with a loss. Business talk now feels cold; leave products for another day.',
         example: 'I am very sorry. We do not have to talk about your accounts today. Would another time suit you better?',
+        family: 'empathy',
       },
       {
         tip: 'Put the agenda aside. Be present first; offer to talk about money matters later.',
         example: 'Please take the time you need. I can call you next week, whenever it suits you.',
+        family: 'empathy',
       },
     ],
     grief_cheer: [
       {
         tip: 'Cheering up ("it\'ll be fine") skips over the pain. Stay with what the customer feels.',
         example: 'That is a lot to carry. How are you managing at the moment?',
+        family: 'empathy',
       },
       {
         tip: 'Forced optimism makes a grieving person feel unheard. A quiet acknowledgement works better.',
         example: 'I am so sorry to hear that. Thank you for telling me.',
+        family: 'empathy',
       },
     ],
     grief_acknowledge: [
       {
         tip: 'A bare "sorry" sounds distant after a loss. Name what happened in simple words and leave the customer room.',
         example: 'I am so sorry you are going through this. How are you managing at the moment?',
+        family: 'empathy',
       },
       {
         tip: 'Stay with the person before the paperwork: one warm sentence about the loss, then let them set the pace.',
         example: 'That is a lot to carry all at once. We can take this one step at a time.',
+        family: 'empathy',
       },
     ],
     empathy_explore: [
       {
         tip: 'Good empathy. Add an open question to learn what matters most to the customer now.',
         example: 'What would help you most right now?',
+        family: 'exploration',
       },
       {
         tip: 'Follow the acknowledgement with a question about the customer\'s situation.',
         example: 'How did you notice the problem?',
+        family: 'exploration',
       },
     ],
     solution_missing: [
       {
         tip: 'Offer a concrete next step, ideally with a time, so the customer knows what happens.',
         example: 'I will check the booking now and call you back by 3 pm today.',
+        family: 'solution',
       },
       {
         tip: 'Say what you will do and when. Concrete steps calm better than reassurances.',
         example: 'I will send you the confirmation today, and you will have everything within three working days.',
+        family: 'solution',
       },
     ],
     solution_time: [
       {
         tip: 'Your next step is good; a time makes it binding.',
         example: 'I will call you back by noon tomorrow at the latest.',
+        family: 'solution',
       },
       {
         tip: 'Add when it will happen, so the customer can rely on it.',
         example: 'You will have the refund on your account within two working days.',
+        family: 'solution',
       },
     ],
     polish_grief: [
       {
         tip: 'Strong reply. Offer the customer control over timing: when and whether to talk about business.',
         example: 'Shall I get back to you in a few weeks, or would you rather call me when you are ready?',
+        family: 'closing',
       },
       {
         tip: 'Well done. Keep the pace slow and the words simple; silence is allowed.',
         example: 'Take your time. I am here.',
+        family: 'closing',
       },
     ],
     polish_venting: [
       {
         tip: 'Strong reply. Summarise the customer\'s concern in one sentence to show you have the full picture.',
         example: 'So it stopped working just when you needed it, and nobody picked up — is that right?',
+        family: 'empathy',
       },
       {
         tip: 'Well done. Close the loop: promise a follow-up so the customer does not have to chase you.',
         example: 'I will email you tonight as soon as it is sorted.',
+        family: 'closing',
       },
     ],
     polish_insults: [
       {
         tip: 'Well handled. If the insults return, stay consistent: warn once, then end politely.',
         example: 'As I said, I will not continue with insults. If this goes on, I will end the call.',
+        family: 'boundary',
       },
       {
         tip: 'Good. Keep returning to the matter after each incident, so the customer has a way out.',
         example: 'Now, back to your request: what should we look at first?',
+        family: 'boundary',
       },
     ],
     polish_pressure: [
       {
         tip: 'Good reply. Under pressure, say clearly what is possible and by when; do not promise more.',
         example: "I can't confirm the rate today, but I'll have an answer for you by Thursday noon.",
+        family: 'solution',
       },
       {
         tip: 'Well done. Take the time you need to check, and tell the customer why it is worth waiting.',
         example: 'I want to give you a reliable answer, so I will check it and call you back this afternoon.',
+        family: 'solution',
       },
     ],
     polish_unusual_request: [
       {
         tip: 'Good reply. Ask what is behind the wish; often a different solution meets the real need.',
         example: 'What would that make possible for you? Maybe there is another way to get there.',
+        family: 'exploration',
       },
       {
         tip: 'Well done. Offer an alternative you can actually deliver.',
         example: 'That exact option is not available, but I can offer you this instead.',
+        family: 'solution',
       },
     ],
     polish_relationship: [
       {
         tip: 'Good reply. Propose a personal contact to rebuild the relationship.',
         example: 'Shall we meet for a coffee next week and talk it through in person?',
+        family: 'closing',
       },
       {
         tip: 'Well done. Acknowledge the long relationship and what it means to you.',
         example: 'We have worked together for years, and I want that to continue.',
+        family: 'empathy',
       },
     ],
     polish_general: [
       {
         tip: 'Strong reply. To make it even better, check at the end whether the solution works for the customer.',
         example: 'Does that work for you?',
+        family: 'closing',
       },
       {
         tip: 'Well done. Keep it short and personal; use the customer\'s name once.',
         example: 'Mr Smith, I will take care of it personally.',
+        family: 'closing',
       },
     ],
   },

@@ -1,3 +1,5 @@
+import type { ExampleFamily } from './feedback-examples.js';
+
 /**
  * The shape of the feedback phrases of one language. Phrases are data: `feedback.ts` picks them by the
  * weakest criterion and the persona focus; the type makes both languages carry every key.
@@ -19,6 +21,11 @@ export interface FeedbackText {
 export interface TipVariant {
   readonly tip: string;
   readonly example: string;
+  /**
+   * the kind of sentence `example` shows; a persona's own lines of this family replace it, so the
+   * example fits the conversation (both languages name the same family per variant)
+   */
+  readonly family: ExampleFamily;
 }
 
 export type SummaryKey = 'composure' | 'empathy' | 'boundary';
