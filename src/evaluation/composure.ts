@@ -99,6 +99,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
     if (rule.lastClause && !isInLastClause(text, match.end)) continue;
+    if (rule.coda && !isClosingSentence(text, match.start, match.end)) continue;
     // "Wow, thank you so much!": a weak mockery cue beside thanks or an apology is meant.
     if (rule.flag === 'sarcasm' && rule.score === 4 && hasPoliteWordInSentence(lexicon, text, match.start)) continue;
     let score = rule.score;
@@ -124,6 +125,13 @@ function isInLastClause(text: PreparedText, index: number): boolean {
   let next = index + 1;
   while (words[next]?.sentence === word?.sentence && words[next]?.clause === word?.clause) next += 1;
   return words[next]?.sentence !== word?.sentence;
+}
+
+/** The match spans the whole last sentence of the reply, and at least one sentence came before it. */
+function isClosingSentence(text: PreparedText, start: number, end: number): boolean {
+  const words = text.scanned.tokens;
+  const sentence = words[start]?.sentence;
+  return sentence !== undefined && sentence > 0 && words[start - 1]?.sentence !== sentence && end === words.length - 1;
 }
 
 /** Whether the sentence of word `index` ends with a question mark ("Are you twelve?", "Seriously?!"). */

@@ -204,8 +204,8 @@ describe('assessComposure: hard cases', () => {
 
 describe('assessComposure: severity', () => {
   it('stays inside the score band and falls with every further finding', () => {
-    const one = assess('Oh great, another form.', 'en');
-    const two = assess('Oh great, another form. Good luck with that.', 'en');
+    const one = assess('Good luck with that.', 'en');
+    const two = assess('Good luck with that. Nice try.', 'en');
     const many = assess('Oh great. Good luck with that. Nice try. Cry me a river. Who asked. Big surprise. Boo hoo.', 'en');
     expect(one.score).toBe(2);
     expect(two.score).toBe(2);

@@ -221,13 +221,13 @@ export const DE_LEXICON = {
       negatable: true,
       patterns: [
         'ihr|ihre|dein|deine ~ eigenes|eigene|eigener ~ verschulden|schuld|fehler|problem|pech', 'ihr|dein verschulden', 'eigenes verschulden',
-        'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
-        'hätten|hättest @you ~ ~ müssen|sollen|können', '@you hätten|hättest ~ ~ müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben|lieber',
+        'dass @you ~ kleingedruckte nicht|nie ~ lesen|gelesen|lest|liest', 'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
+        'hätten|hättest @you ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', '@you hätten|hättest ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben|lieber',
         'hätten|hättest @you ~ gelesen|aufgepasst|geprüft|gefragt', 'haben|hast @you ~ nicht ~ gelesen|aufgepasst|geprüft|zugehört|beachtet',
         '@you haben|hast ~ versäumt|vergessen|verpasst|verschlampt|verbockt|vermasselt|verbaselt|übersehen', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
         'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben',
-        'wer lesen kann', 'ihr problem', 'dein problem', 'müssen|musst @you ~ halt|eben', '@you ~ verantwortlich', 'das liegt|lag ~ an ihnen|dir',
-        'sie sind ~ selbst verantwortlich', 'du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
+        'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt|eben', 'sie sind|du bist|ihr seid ~ verantwortlich', 'das liegt|lag ~ an ihnen|dir',
+        'sie sind ~ selbst verantwortlich', 'du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'sie sind|du bist|ihr seid ~ mit schuld', 'sie tragen|du trägst ~ mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
       ],
     },
     {
@@ -247,7 +247,7 @@ export const DE_LEXICON = {
         'gemäß|laut|entsprechend ~ agb|richtlinien|richtlinie|bedingungen|geschäftsbedingungen|vorschriften|vorgaben|bestimmungen',
         'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln', 'da kann ich nichts machen', 'da kann man nichts machen',
         'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht zuständig', 'nicht meine abteilung',
-        'gemäß paragraph|paragraf', 'haftung', 'wir haften nicht', 'keine haftung', 'ist leider so', 'können wir leider nicht', 'geht leider nicht',
+        'gemäß paragraph|paragraf', 'wir haften nicht', 'keine haftung', 'ist leider so', 'können wir leider nicht', 'geht leider nicht',
       ],
     },
     {
@@ -257,9 +257,10 @@ export const DE_LEXICON = {
       patterns: [
         'beruhigen sie sich', 'beruhig dich', 'regen sie sich ~ ab', 'reg dich ~ ab', 'regen sie sich ~ nicht ~ auf', 'reg dich ~ nicht ~ auf', 'jetzt mal halblang',
         'kein grund ~ aufzuregen', 'kein grund ~ aufregung', 'kein grund zur aufregung',
-        'na und', 'ist mir egal', 'mir doch egal', 'mir egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben', 'ist halt so', 'ist nun mal so', 'ist eben so',
+        '^ na und $', '^ na und wenn', 'ist mir egal', 'mir doch egal', 'mir egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben', 'ist halt so', 'ist nun mal so', 'ist eben so',
         'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
-        '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', 'unsinn', 'quatsch', 'blödsinn', 'schwachsinn', 'humbug',
+        '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', '^ unsinn|quatsch|blödsinn|schwachsinn|humbug $', 'so ein|was für ein|so einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug',
+        'das ist ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'reden|redest|erzählen|erzählst ~ unsinn|quatsch|blödsinn|schwachsinn',
         'friss oder stirb', 'gewöhnen|gewöhn ~ dran|daran', 'nehmen sie es oder lassen sie es', 'so what', 'wen interessiert', 'interessiert mich nicht', 'jammern auf hohem niveau',
         'sind sie ~ empfindlich', 'bist du ~ empfindlich', 'mimose',
       ],
@@ -274,11 +275,11 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'ganz langsam', 'zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
-        'zu schwer|kompliziert|hoch|viel für @you', 'jedes kind', 'sogar ein kind', 'selbst ein kind', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
-        'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf', 'pass ~ gut auf', 'zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
-        'wie oft ~ soll|muss ich', 'sie schon wieder', 'du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
-        'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', 'kapiert', 'capito',
+        '^ ganz langsam $', 'erkläre|erklär|sage|sag ~ ganz langsam|langsam', '^ zum mitschreiben', 'nochmal|einmal ~ zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
+        'zu schwer|kompliziert|hoch|viel für @you $', 'jedes|sogar ein|selbst ein kind ~ kann|könnte|weiß|versteht|schafft|kapiert', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
+        'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf $', 'pass ~ gut auf $', '^ zum letzten mal', 'sage|sag ~ es ~ zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
+        'wie oft ~ soll|muss ich', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
+        'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', '^ kapiert $', '^ capito $', 'haben sie|hast du ~ kapiert $',
         'ist doch klar', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe', 'guter mann', 'gute frau', 'junge frau', 'junger mann',
       ],
     },
@@ -287,7 +288,7 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         'wie ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
-        'natürlich nicht', 'selbstverständlich nicht',
+        '^ natürlich|selbstverständlich nicht $',
       ],
     },
     {
@@ -346,7 +347,7 @@ export const DE_LEXICON = {
       patterns: [
         'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'überleben sie|du das',
         'oh nein ~ wie furchtbar|schrecklich|tragisch $', 'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
-        'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'gut gemacht sie|du', 'applaus applaus', 'stehende ovationen',
+        'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'applaus applaus', 'stehende ovationen',
         'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
       ],
     },
@@ -356,7 +357,7 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         'bei allem respekt', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
-        'atme ~ tief durch', 'ganz ruhig', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
+        'atme ~ tief durch', '^ ganz ruhig $', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
         '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
       ],
     },
@@ -370,6 +371,13 @@ export const DE_LEXICON = {
       patterns: ['^ klar|genau|sicher|natürlich ~ weil ~~ ja|natürlich|immer|nie|alle|jeder|niemand|total|völlig'],
     },
     {
+      // ein nachgeschobenes Urteil, nachdem die Antwort gesagt hat, was sie sagen wollte: "Respekt."
+      flag: 'sarcasm',
+      score: 2,
+      coda: true,
+      patterns: ['^ gut gemacht $', '^ glückwunsch|gratuliere|respekt|bravo $', '^ herzlichen glückwunsch $', '^ sehr|wie|echt|wirklich ~ erwachsen|originell|charmant|reizend|souverän|professionell $', '^ reizend|charmant|niedlich|lachhaft $'],
+    },
+    {
       // exasperated disbelief: a slip, and a taunt only with other cues
       flag: 'sarcasm',
       score: 4,
@@ -381,11 +389,11 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'na ~ glückwunsch|gratuliere|bravo|toll|super|prima|klasse|wunderbar|großartig|fantastisch|prächtig|spitze|bestens', 'ganze arbeit',
-        'glückwunsch ~ da haben|hast', 'ja klar', 'jaja', 'ja ja', 'ach nee', 'ach was', 'wie originell', 'wie schön für sie|dich', 'schön für sie|dich',
+        'na glückwunsch|gratuliere|bravo|toll|super|prima|klasse|wunderbar|großartig|fantastisch|prächtig|spitze|bestens', 'ganze arbeit',
+        'glückwunsch ~ da haben|hast', 'ja klar', 'jaja', 'ja ja', 'ach nee', '^ ach was $', 'wie originell', '^ wie schön für sie|dich $', '^ schön für sie|dich $', 'na schön für sie|dich',
         'da haben sie sich ja', 'da hast du dir ja', 'haben sie ja ~ toll|super|prima|großartig|klasse', 'hast du ja ~ toll|super|prima|großartig|klasse',
-        'ganz toll', 'echt toll', 'wirklich toll', 'ja toll', 'wer hätte das gedacht', 'welch eine überraschung', 'was für eine überraschung', 'oh wunder', 'armer schatz',
-        'sie armes|armer', 'du armes|armer', 'wie reizend', 'wie nett', 'ganz großes kino', 'großes kino',
+        '^ ganz|echt|wirklich toll $', '^ ja toll', 'wer hätte das gedacht', 'welch eine überraschung', 'was für eine überraschung', 'oh wunder', 'armer schatz',
+        'sie armes|armer', 'du armes|armer', '^ wie reizend|nett $', 'ganz großes kino', 'großes kino',
         'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau', 'ach wie süß', 'wie süß', 'na dann viel spaß|glück|erfolg',
         'viel spaß damit', 'ja nee',
       ],

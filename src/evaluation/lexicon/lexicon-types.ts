@@ -56,6 +56,12 @@ export interface ComposureRule {
   readonly question?: boolean;
   /** the match counts only in the last clause of its sentence (nothing follows it but the sentence end) */
   readonly lastClause?: boolean;
+  /**
+   * the match is the reply's closing sentence and something came before it: a verdict tacked on at
+   * the end ("… right after you locked it yourself. Well done.") mocks, the same words opening a
+   * reply ("Well done for keeping the receipt") praise
+   */
+  readonly coda?: boolean;
   /** laughing ("lol", "haha"): forgiven when the customer laughed or joked first (laughing along is rapport) */
   readonly laughter?: boolean;
   readonly patterns: readonly string[];
