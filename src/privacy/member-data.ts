@@ -80,16 +80,25 @@ export async function describeStoredData(
 /** Erases a member's data held outside the session store (e.g. a front end's group records); returns how many records. */
 export type MemberDataEraser = (guildId: string | null, userId: string) => Promise<number>;
 
+/**
+ * Runs `task` while nothing else may write the session: the engine's `exclusive`. Deletion holds it
+ * for every session it removes, so a reply being answered finishes first and nothing queued
+ * behind it can save the transcript back.
+ */
+export type SessionGuard = <T>(sessionId: string, task: () => Promise<T>) => Promise<T>;
+
 export interface DeletionResult {
   sessions: number;
   /** per-session token records of the LLM usage ledger */
   usageRecords: number;
   /** records removed by the extra erasers */
   other: number;
+  /** front-end places (e.g. Discord threads) of sessions that were still open, for the front end to close */
+  openPlaces: string[];
 }
 
 /** Deletes sessions with everything kept beside them: usage records and override index entries. */
-export async function deleteSessions(storage: Storage, guildId: string | null, rows: readonly SessionListing[]): Promise<Omit<DeletionResult, 'other'>> {
+export async function deleteSessions(storage: Storage, guildId: string | null, rows: readonly SessionListing[]): Promise<Pick<DeletionResult, 'sessions' | 'usageRecords'>> {
   const usage = storage.collection(USAGE_COLLECTION, UsageTotalsSchema);
   let usageRecords = 0;
   for (const row of rows) {
@@ -103,20 +112,43 @@ export async function deleteSessions(storage: Storage, guildId: string | null, r
   return { sessions: rows.length, usageRecords };
 }
 
+/** Holds the guard of every id (in one order, so two deletions never wait for each other) while `task` runs. */
+function holdAll<T>(guard: SessionGuard, ids: readonly string[], task: () => Promise<T>): Promise<T> {
+  const [first, ...rest] = ids;
+  return first === undefined ? task() : guard(first, () => holdAll(guard, rest, task));
+}
+
 /**
  * Removes everything stored about a member in one server: their sessions (transcripts, grades,
  * overrides; their progress is computed from these), the sessions' usage records, and what the
  * `also` erasers remove. Returns the counts; a later listing of the member is empty.
+ *
+ * With `guard` (the engine's `exclusive`), sessions still in use are removed race-free: deletion
+ * waits for a reply being answered and nothing queued behind it can write the session again.
+ * Without it (a store no engine is writing to, e.g. the command line), sessions are removed at once.
+ * The `also` erasers run first, while the sessions still exist: a front end finds what belongs to
+ * the member through them, and takes the member out of anything still running that would
+ * otherwise go on using a session about to disappear.
  */
 export async function deleteMemberData(
   storage: Storage,
   guildId: string | null,
   userId: string,
-  options: { also?: readonly MemberDataEraser[] } = {},
+  options: { also?: readonly MemberDataEraser[]; guard?: SessionGuard } = {},
 ): Promise<DeletionResult> {
-  const rows = await storage.sessions.listByUser(guildId, userId);
-  const removed = await deleteSessions(storage, guildId, rows);
   let other = 0;
   for (const erase of options.also ?? []) other += await erase(guildId, userId);
-  return { ...removed, other };
+  const rows = await storage.sessions.listByUser(guildId, userId);
+  const guard: SessionGuard = options.guard ?? ((_id, task) => task());
+  const ids = rows.map((row) => row.id).sort();
+  return holdAll(guard, ids, async () => {
+    const openPlaces: string[] = [];
+    for (const row of rows) {
+      if (row.status === 'ended') continue;
+      const session = await storage.sessions.get(row.id);
+      if (session?.channelRef) openPlaces.push(session.channelRef);
+    }
+    const removed = await deleteSessions(storage, guildId, rows);
+    return { ...removed, other, openPlaces };
+  });
 }

@@ -1,5 +1,16 @@
 import type { Language } from '../evaluation/grade.js';
 
+/** What a member's deletion request removed, in figures, for the answer they get. */
+export interface DeletionSummary {
+  sessions: number;
+  /** of those, sessions still running (their places were closed) */
+  open: number;
+  /** running group sessions the member left */
+  groupsLeft: number;
+  /** group records (running or ended) their name, answers and grades were removed from */
+  groupRecords: number;
+}
+
 /** The member-facing description of what is stored, in both languages. */
 export interface PrivacyText {
   sessions: (count: number) => string;
@@ -12,6 +23,10 @@ export interface PrivacyText {
   nextDeletion: (date: string) => string;
   nothing: string;
   deletion: string;
+  /** the answer to a deletion request: what was removed, in full sentences */
+  deleted: (summary: DeletionSummary) => string;
+  /** the last word in a practice place (thread) whose session the member had deleted while it ran */
+  placeClosed: string;
 }
 
 const en: PrivacyText = {
@@ -26,6 +41,21 @@ const en: PrivacyText = {
   nextDeletion: (date) => `Your oldest session is due for deletion on ${date}.`,
   nothing: 'Nothing is stored about you in this server.',
   deletion: 'You can have all of it deleted at any time; deletion cannot be undone.',
+  deleted: ({ sessions, open, groupsLeft, groupRecords }) =>
+    [
+      sessions === 0
+        ? 'Done: no practice sessions of yours were stored.'
+        : `Done: ${sessions} practice session${sessions === 1 ? '' : 's'} deleted, with transcripts, grades and progress.`,
+      open === 0 ? '' : open === 1 ? 'One of them was still running; it has been ended and its thread closed.' : `${open} of them were still running; they have been ended and their threads closed.`,
+      groupsLeft === 0 ? '' : `You have left ${groupsLeft === 1 ? 'a running group practice; the group carries' : `${groupsLeft} running group practices; the groups carry`} on without you.`,
+      groupRecords === 0
+        ? ''
+        : `Your name, answers and grades were removed from ${groupRecords} group record${groupRecords === 1 ? '' : 's'}; the other participants’ results stay.`,
+      'Nothing about your practice is stored in this server any more.',
+    ]
+      .filter((sentence) => sentence !== '')
+      .join(' '),
+  placeClosed: 'You had your practice data deleted, so this practice has ended and this thread is closed. Nothing of it is stored any more.',
 };
 
 const de: PrivacyText = {
@@ -40,6 +70,25 @@ const de: PrivacyText = {
   nextDeletion: (date) => `Ihre älteste Sitzung wird am ${date} gelöscht.`,
   nothing: 'Über Sie ist auf diesem Server nichts gespeichert.',
   deletion: 'Sie können jederzeit alles löschen lassen; das lässt sich nicht rückgängig machen.',
+  deleted: ({ sessions, open, groupsLeft, groupRecords }) =>
+    [
+      sessions === 0
+        ? 'Erledigt: Es waren keine Übungssitzungen von Ihnen gespeichert.'
+        : `Erledigt: ${sessions} Übungssitzung${sessions === 1 ? '' : 'en'} mit Protokollen, Bewertungen und Fortschritt gelöscht.`,
+      open === 0 ? '' : open === 1 ? 'Eine davon lief noch; sie wurde beendet und ihr Thread geschlossen.' : `${open} davon liefen noch; sie wurden beendet und ihre Threads geschlossen.`,
+      groupsLeft === 0
+        ? ''
+        : groupsLeft === 1
+          ? 'Sie haben eine laufende Gruppenübung verlassen; die Gruppe übt ohne Sie weiter.'
+          : `Sie haben ${groupsLeft} laufende Gruppenübungen verlassen; die Gruppen üben ohne Sie weiter.`,
+      groupRecords === 0
+        ? ''
+        : `Ihr Name, Ihre Antworten und deren Bewertungen wurden aus ${groupRecords} Gruppenaufzeichnung${groupRecords === 1 ? '' : 'en'} entfernt; die Ergebnisse der anderen bleiben erhalten.`,
+      'Zu Ihren Übungen ist auf diesem Server nichts mehr gespeichert.',
+    ]
+      .filter((sentence) => sentence !== '')
+      .join(' '),
+  placeClosed: 'Sie haben Ihre Übungsdaten löschen lassen. Diese Übung ist damit beendet und der Thread geschlossen; gespeichert ist davon nichts mehr.',
 };
 
 export function privacyText(lang: Language): PrivacyText {

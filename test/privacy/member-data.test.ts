@@ -52,7 +52,7 @@ describe('member data', () => {
         },
       ],
     });
-    expect(result).toEqual({ sessions: 2, usageRecords: 1, other: 2 });
+    expect(result).toEqual({ sessions: 2, usageRecords: 1, other: 2, openPlaces: [] });
     expect(erasedFor).toBe('anna');
     expect(await storage.sessions.listByUser('g1', 'anna')).toEqual([]);
     expect((await listTranscripts(storage, { guildId: 'g1', member: 'anna' })).total).toBe(0);

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createPracticeEngine } from '../../src/engine/practice-engine.js';
+import type { PracticeEngine } from '../../src/engine/engine-types.js';
+import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
+import type { Grader } from '../../src/evaluation/grader.js';
+import { createOfflineGrader, summaryAdvice } from '../../src/evaluation/offline-grader.js';
+import { deleteMemberData } from '../../src/privacy/member-data.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { builtinPersonas, log } from '../reports/report-fixtures.js';
+import { openTempStorage } from '../support/temp-storage.js';
+
+/** The offline grader behind a gate: `entered` resolves once a reply is being graded, `open()` lets it finish. */
+function gatedGrader(): Grader & { entered: Promise<void>; open(): void } {
+  const inner = createOfflineGrader();
+  let enter: () => void = () => undefined;
+  let release: () => void = () => undefined;
+  const entered = new Promise<void>((resolve) => (enter = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  return {
+    entered,
+    open: () => release(),
+    async grade(input, options) {
+      enter();
+      await gate;
+      return inner.grade(input, options);
+    },
+  };
+}
+
+describe('deleting a member’s data while one of their sessions is in use', () => {
+  let storage: Storage;
+  let cleanup: () => Promise<void>;
+  let grader: ReturnType<typeof gatedGrader>;
+  let engine: PracticeEngine;
+  beforeEach(async () => {
+    ({ storage, cleanup } = await openTempStorage());
+    grader = gatedGrader();
+    engine = createPracticeEngine({
+      personas: await builtinPersonas(),
+      grader,
+      voice: createScriptedVoice({ random: () => 0 }),
+      store: storage.sessions,
+      log,
+      advise: summaryAdvice,
+    });
+  });
+  afterEach(async () => cleanup());
+
+  const start = (channelRef: string) =>
+    engine.start({ userId: 'anna', guildId: 'g1', personaId: 'frustrated', lang: 'en', intensity: 'standard', channelRef });
+  const reply = 'I am so sorry about the blocked card, Anna Private Example speaking.';
+
+  async function everythingOf(sessionId: string) {
+    return {
+      session: await storage.sessions.get(sessionId),
+      listed: await storage.sessions.listByUser('g1', 'anna'),
+      inGuild: await storage.sessions.listByGuild('g1'),
+      open: await storage.sessions.listOpen(),
+      channel: await storage.sessions.findByChannel('thread-anna'),
+    };
+  }
+
+  it('waits for the reply being graded, then deletes, and the engine’s save cannot bring the session back', async () => {
+    const { session } = await start('thread-anna');
+    const answering = engine.replyOnce(session.id, reply, 'message-1');
+    await grader.entered;
+    const deleting = deleteMemberData(storage, 'g1', 'anna', { guard: engine.exclusive });
+    grader.open();
+    const [answered, deleted] = await Promise.all([answering, deleting]);
+
+    expect(answered.kind).toBe('answered');
+    expect(deleted).toMatchObject({ sessions: 1, openPlaces: ['thread-anna'] });
+    expect(await everythingOf(session.id)).toEqual({ session: undefined, listed: [], inGuild: [], open: [], channel: undefined });
+    // Anything queued behind the deletion finds no session and writes nothing.
+    await expect(engine.replyOnce(session.id, 'Another reply', 'message-2')).rejects.toMatchObject({ code: 'session_not_found' });
+    await expect(engine.end(session.id)).rejects.toMatchObject({ code: 'session_not_found' });
+    expect(await everythingOf(session.id)).toEqual({ session: undefined, listed: [], inGuild: [], open: [], channel: undefined });
+  });
+
+  it('without the engine’s guard the reply in flight writes the deleted session back (the race the guard closes)', async () => {
+    const { session } = await start('thread-anna');
+    const answering = engine.replyOnce(session.id, reply, 'message-1');
+    await grader.entered;
+    await deleteMemberData(storage, 'g1', 'anna');
+    expect(await storage.sessions.get(session.id)).toBeUndefined();
+    grader.open();
+    await answering;
+    const back = await storage.sessions.get(session.id);
+    expect(back?.exchanges.map((exchange) => exchange.reply)).toEqual([reply]);
+  });
+
+  it('names the places of sessions still running, not those of ended ones', async () => {
+    grader.open();
+    const running = await start('thread-running');
+    const ended = await start('thread-ended');
+    await engine.end(ended.session.id);
+    const deleted = await deleteMemberData(storage, 'g1', 'anna', { guard: engine.exclusive });
+    expect(deleted).toMatchObject({ sessions: 2, openPlaces: ['thread-running'] });
+    expect(await storage.sessions.get(running.session.id)).toBeUndefined();
+  });
+});
