@@ -152,12 +152,23 @@ const REFUSAL = pattern(
 const FEELING = bilingual({
   en: [
     String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
+    // the customer's time pressure named: their situation, as specific as a feeling (impatient caller)
+    String.raw`\byou(?:'re|\s+are)\s+(?:\S+\s+){0,2}?(?:in\s+a\s+(?:hurry|rush)|short\s+(?:on|of)\s+time|pressed\s+for\s+time|under\s+(?:time\s+)?pressure|on\s+a\s+(?:tight\s+)?(?:deadline|schedule))`,
+    String.raw`\byou\s+(?:only\s+)?(?:have|'ve\s+got|don't\s+have|do\s+not\s+have)\s+(?:very\s+)?(?:little|no|not\s+much|much)\s+time\b`,
+    String.raw`\byour\s+time\s+is\s+(?:short|limited|tight|precious|valuable|scarce)\b`,
+    String.raw`\b(?:time\s+pressure|every\s+minute\s+counts)\b`,
   ],
   de: [
     String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
     String.raw`\b(?:ihre|ihrer|deine|diese|die|große|großen|solche)\s+sorgen?\b`,
     // inside German compounds too (Riesenärger, Dauerfrust); no \w* around it, which would backtrack on long words
     String.raw`(?:ärger|frust)`,
+    // Zeitdruck des Kunden benannt: seine Lage, so konkret wie ein Gefühl (ungeduldiger Anrufer)
+    String.raw`\b(?:sie\s+(?:sind|stehen)|du\s+(?:bist|stehst))\s+(?:\S+\s+){0,2}?(?:in\s+eile|unter\s+(?:zeit)?druck|im\s+stress|knapp\s+dran)`,
+    String.raw`\b(?:sie\s+haben|du\s+hast)\s+(?:\S+\s+){0,2}?(?:wenig|kaum|keine|nicht\s+viel)\s+zeit\b`,
+    String.raw`\b(?:sie\s+haben|du\s+hast)\s+es\s+(?:\S+\s+)?eilig\b`,
+    String.raw`\b(?:ihre|deine)\s+zeit\s+(?:ist\s+)?(?:\S+\s+)?(?:knapp|kostbar|begrenzt|wertvoll)\b`,
+    String.raw`\b(?:zeitdruck|jede\s+minute\s+zählt)`,
   ],
 });
 

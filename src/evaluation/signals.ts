@@ -27,6 +27,10 @@ const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjus
 const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
 const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen)`;
 
+/** A step already taken during the conversation: an offer, and one that needs no time named. */
+const EN_DONE = String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:unblocked|unlocked|sent|ordered|booked|refunded|credited|cancell?ed|reversed|escalated|reactivated|activated|fixed|corrected|waived|arranged|scheduled|reset|replaced|issued|processed|lifted|released|removed)\b`;
+const DE_DONE = String.raw`\b(?:(?:ich|wir)\s+(?:habe|haben)|(?:habe|haben)\s+(?:ich|wir))\s+(?:\S+\s+){0,4}?(?:entsperrt|freigeschaltet|geschickt|gesendet|verschickt|bestellt|gebucht|erstattet|storniert|überwiesen|veranlasst|korrigiert|aktiviert|zurückgebucht|gutgeschrieben|aufgehoben|erlassen)\b`;
+
 const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
@@ -34,7 +38,9 @@ const SOLUTION = bilingual({
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
-    String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,
+    String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,    // already done: for a caller in a hurry the best next step is the one taken during the call
+    EN_DONE,
+    String.raw`\b(?:the|your)\s+(?:card|account|app|access|login|payment|transfer)\s+(?:works|is\s+working|will\s+work|is\s+(?:active|open|unblocked))\s+again\b`,
   ],
   de: [
     String.raw`\bich\s+(?:\S+\s+){0,3}?${DE_ACTIONS_FINITE}\b`,
@@ -49,7 +55,8 @@ const SOLUTION = bilingual({
     String.raw`\bwir\s+(?:\S+\s+){0,2}?(?:schicken|senden|erstatten|buchen|überweisen|prüfen|klären|kümmern|veranlassen|stornieren|ersetzen|tauschen)\b`,
     String.raw`\bsie\s+(?:erhalten|bekommen)\s+(?:\S+\s+){0,3}?(?:heute|morgen|bis|eine|einen|ein|die|den|das|ihre|ihren|ihr|innerhalb|noch|in\s+\d)\b`,
     String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
-    String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
+    String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,    DE_DONE,
+    String.raw`\b(?:die|ihre|deine)\s+(?:karte|konto|zugang|app)\s+(?:ist|wird|funktioniert)\s+(?:\S+\s+){0,4}?wieder\b`,
   ],
 });
 
@@ -61,8 +68,10 @@ const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
 const TIME = pattern(
   anyOf([
-    String.raw`\b(?:today|tonight|tomorrow|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing|within\s+(?:the\s+(?:hour|day|next)|\d+|an?\s+(?:hour|day|week))|in\s+(?:\d+|an?|one|two|three)\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:\d|noon|midday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before\s+\d|at\s+\d|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
-    String.raw`\b(?:heute|morgen|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)|in\s+(?:\d+|einer|einem|zwei|drei)\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|bis\s+(?:\d|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|ende|mittag|spätestens)|spätestens|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|\d{1,2}(?:[:.]\d{2})?\s?uhr)\b`,
+    EN_DONE,
+    DE_DONE,
+    String.raw`\b(?:today|tonight|tomorrow|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing|within\s+(?:the\s+(?:hour|day|next)|\d+|an?\s+(?:hour|day|week))|in\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:\d|noon|midday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before\s+\d|at\s+\d|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
+    String.raw`\b(?:heute|morgen|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)|in\s+(?:\d+|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|fünfzehn|zwanzig|dreißig|wenigen|ein\s+paar)\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|bis\s+(?:\d|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|ende|mittag|spätestens)|spätestens|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|\d{1,2}(?:[:.]\d{2})?\s?uhr)\b`,
   ]),
 );
 
