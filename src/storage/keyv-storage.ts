@@ -161,7 +161,9 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
     await indexLocks.run(key, async () => {
       const ids = (await read(key, IdListSchema)) ?? [];
       const next = change(ids);
-      if (next !== ids) await write(key, next);
+      // An index emptied by a deletion goes with it: a member's index key names the member.
+      if (next.length === 0 && ids.length > 0) await remove(key);
+      else if (next !== ids) await write(key, next);
     });
   }
 
