@@ -125,3 +125,5 @@ export const GROUP_COLLECTION = 'group-sessions';
 export const GROUP_PLACE_COLLECTION = 'group-places';
 /** one key (`open`) listing the ids of groups not ended, for resuming timers after a restart */
 export const GROUP_OPEN_COLLECTION = 'group-open';
+/** guild id → ids of every group started there, so a member's data deletion finds ended groups too */
+export const GROUP_GUILD_COLLECTION = 'group-guilds';

@@ -3,6 +3,7 @@ import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { Storage } from '../../storage/storage.js';
 import {
   GROUP_COLLECTION,
+  GROUP_GUILD_COLLECTION,
   GROUP_OPEN_COLLECTION,
   GROUP_PLACE_COLLECTION,
   GroupRecordSchema,
@@ -23,18 +24,23 @@ export interface GroupStore {
   update(groupId: string, change: (record: GroupRecord) => GroupRecord | undefined): Promise<GroupRecord | undefined>;
   /** binds a trainee thread to its group */
   bindThread(threadId: string, groupId: string): Promise<void>;
+  /** forgets a trainee thread's group (the trainee left it) */
+  unbindThread(threadId: string): Promise<void>;
   /** ids of groups not ended */
   listOpen(): Promise<string[]>;
+  /** ids of the groups started in a server (those started before this index existed are not in it) */
+  listByGuild(guildId: string): Promise<string[]>;
 }
 
 const PlaceSchema = z.object({ groupId: z.string() });
-const OpenSchema = z.array(z.string());
+const IdsSchema = z.array(z.string());
 const OPEN_KEY = 'open';
 
 export function createGroupStore(storage: Storage): GroupStore {
   const groups = storage.collection(GROUP_COLLECTION, GroupRecordSchema);
   const places = storage.collection(GROUP_PLACE_COLLECTION, PlaceSchema);
-  const open = storage.collection(GROUP_OPEN_COLLECTION, OpenSchema);
+  const open = storage.collection(GROUP_OPEN_COLLECTION, IdsSchema);
+  const byGuild = storage.collection(GROUP_GUILD_COLLECTION, IdsSchema);
   const locks = sharedLocks(storage);
 
   async function changeOpen(change: (ids: string[]) => string[]): Promise<void> {
@@ -62,6 +68,10 @@ export function createGroupStore(storage: Storage): GroupStore {
         await groups.set(record.id, record);
         await places.set(record.channelId, { groupId: record.id });
         await changeOpen((ids) => (ids.includes(record.id) ? ids : [...ids, record.id]));
+        await locks.run(`guild-index:${record.guildId}`, async () => {
+          const ids = (await byGuild.get(record.guildId)) ?? [];
+          if (!ids.includes(record.id)) await byGuild.set(record.guildId, [...ids, record.id]);
+        });
         return true;
       });
     },
@@ -83,8 +93,14 @@ export function createGroupStore(storage: Storage): GroupStore {
 
     bindThread: (threadId, groupId) => places.set(threadId, { groupId }),
 
+    unbindThread: (threadId) => places.delete(threadId),
+
     async listOpen() {
       return (await open.get(OPEN_KEY)) ?? [];
+    },
+
+    async listByGuild(guildId) {
+      return (await byGuild.get(guildId)) ?? [];
     },
   };
 }

@@ -56,6 +56,11 @@ export interface GroupText {
     timeUp: string;
     byTrainer: string;
   };
+  /** a member who had their data deleted leaves a running group */
+  leave: {
+    threadClosed: string;
+    relayLeft: string;
+  };
   board: {
     title(persona: string): string;
     summary(count: number, mode: GroupMode): string;
@@ -154,6 +159,10 @@ const en: GroupText = {
     threadClosed: 'The trainer has ended the group practice. This thread is now closed; your transcript is saved.',
     timeUp: 'Time is up: the group practice has ended.',
     byTrainer: 'The trainer has ended the group practice.',
+  },
+  leave: {
+    threadClosed: 'You had your practice data deleted, so you have left this group practice. This thread is closed, and nothing of your answers here is stored any more.',
+    relayLeft: 'Someone has left the relay; the others carry on.',
   },
   board: {
     title: (persona) => `Results: ${persona}`,
@@ -254,6 +263,10 @@ const de: GroupText = {
     threadClosed: 'Die Gruppenübung wurde beendet. Dieser Thread ist jetzt geschlossen; dein Verlauf ist gespeichert.',
     timeUp: 'Die Zeit ist um: Die Gruppenübung ist beendet.',
     byTrainer: 'Die Gruppenübung wurde von der Trainerin oder dem Trainer beendet.',
+  },
+  leave: {
+    threadClosed: 'Du hast deine Übungsdaten löschen lassen und damit diese Gruppenübung verlassen. Der Thread ist geschlossen; von deinen Antworten hier ist nichts mehr gespeichert.',
+    relayLeft: 'Jemand hat die Staffel verlassen; die anderen machen weiter.',
   },
   board: {
     title: (persona) => `Ergebnisse: ${persona}`,

@@ -2,7 +2,7 @@ import type { Client, Message } from 'discord.js';
 import { overallScore } from '../../evaluation/grade.js';
 import { personaName } from '../../personas/persona-text.js';
 import { UserFacingError } from '../../errors.js';
-import type { ReplyResult } from '../../engine/engine-types.js';
+import type { ReplyOutcome, ReplyResult } from '../../engine/engine-types.js';
 import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { BotContext } from '../bot-context.js';
 import { escapeMemberText } from '../escape.js';
@@ -93,19 +93,28 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
   const active = activateGroup(message.client, context, claimedRecord);
 
   const release = () => store.update(record.id, (current) => (current.relay ? { ...current, relay: { ...current.relay, answering: null } } : undefined));
+  // Grading and recording the turn are one piece of work: ending the group, or a member leaving it,
+  // waits for both, so the turn is in the record before the standings (or an erasure) read it.
   const work = (async () => {
+    let outcome: ReplyOutcome;
     try {
-      return await context.engine.replyOnce(sessionId, message.content, message.id);
+      outcome = await context.engine.replyOnce(sessionId, message.content, message.id);
     } catch (error) {
       // The turn stays with this trainee: they can answer again.
       await release();
       throw error;
     }
+    if (outcome.kind !== 'answered') {
+      // Discord delivered an answer again that was already counted: nothing to show, the turn moves on as it did.
+      await release();
+      return;
+    }
+    const name = claimedRecord.participants.find((participant) => participant.userId === userId)?.name ?? message.author.username;
+    await recordRelayAnswer(message.client, context, record, { userId, name }, outcome.result);
   })();
   active.grading.add(work);
-  let outcome: Awaited<typeof work>;
   try {
-    outcome = await work;
+    await work;
   } catch (error) {
     if (error instanceof UserFacingError) {
       await message.reply({ content: error.message, allowedMentions: NO_MENTIONS });
@@ -115,13 +124,6 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
   } finally {
     active.grading.delete(work);
   }
-  if (outcome.kind !== 'answered') {
-    // Discord delivered an answer again that was already counted: nothing to show, the turn moves on as it did.
-    await release();
-    return true;
-  }
-  const name = claimedRecord.participants.find((participant) => participant.userId === userId)?.name ?? message.author.username;
-  await recordRelayAnswer(message.client, context, record, { userId, name }, outcome.result);
   return true;
 }
 

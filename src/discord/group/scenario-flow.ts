@@ -79,9 +79,12 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
     answers: [],
     boardMessageId: null,
   };
-  const saved = await store.update(groupId, (current) =>
-    current.scenario ? { ...current, scenario: { ...current.scenario, rounds: [...current.scenario.rounds, round] } } : undefined,
-  );
+  const saved = await store.update(groupId, (current) => {
+    if (!current.scenario) return undefined;
+    // Someone who left while the line was being presented is not waited for.
+    const expected = round.expected.filter((userId) => current.participants.some((participant) => participant.userId === userId));
+    return { ...current, scenario: { ...current.scenario, rounds: [...current.scenario.rounds, { ...round, expected }] } };
+  });
   if (!saved) return 'ended';
 
   const text = groupText(record.lang);

@@ -1,16 +1,15 @@
 import { MessageFlags } from 'discord.js';
 import { UserFacingError } from '../../errors.js';
-import { deleteMemberData } from '../../privacy/index.js';
 import { canCalibrate, setOverride } from '../../reports/index.js';
 import { exchangeLabel } from '../../reports/transcript-view.js';
 import type { ButtonHandler } from '../button.js';
-import { ephemeral, visible } from '../replies.js';
+import { visible } from '../replies.js';
 import { uiText } from '../ui-text.js';
 import type { ModalHandler, SelectHandler } from '../interaction-router.js';
 import { groupAttachment, sessionAttachment } from './export-file.js';
-import { groupRecordEraser } from './group-eraser.js';
 import { listMessage } from './list-view.js';
 import { overrideModal, readOverride } from './override-modal.js';
+import { privacyButtons } from './privacy-buttons.js';
 import { parseFormat, parsePageArgs, REVIEW_IDS } from './review-ids.js';
 import { reviewText } from './review-text.js';
 import { loadViewableSession } from './session-access.js';
@@ -59,34 +58,6 @@ export const reviewGroupExportButtons = {
     const file = await groupAttachment(context, resolved, groupId, format, memberNameFrom(interaction));
     context.log.info({ groupId, format }, 'group results exported');
     await interaction.editReply(visible({ content: reviewText(resolved.lang).exportReady(file.name ?? ''), files: [file] }));
-  },
-} satisfies ButtonHandler;
-
-/** `privacy:delete:<userId>` / `privacy:cancel:<userId>`: only the member the prompt was for, and only their own data. */
-export const privacyButtons = {
-  prefix: REVIEW_IDS.privacy,
-  async execute(interaction, args, context) {
-    const [action, owner] = args;
-    const resolved = await resolveViewer(interaction, context);
-    const text = reviewText(resolved.lang);
-    if (owner !== interaction.user.id) {
-      await interaction.reply(ephemeral({ content: text.notYourButton }));
-      return;
-    }
-    if (action === 'cancel') {
-      await interaction.update(visible({ content: text.privacyCancelled, embeds: [], components: [] }));
-      return;
-    }
-    if (action !== 'delete') throw new UserFacingError('unknown_action', uiText(resolved.lang).errors.unknownAction);
-    await interaction.deferUpdate();
-    // Group records are found through the member's sessions, so read them before those go.
-    const rows = await context.storage.sessions.listByUser(interaction.guildId, interaction.user.id);
-    const groupIds = rows.flatMap((row) => (row.groupId ? [row.groupId] : []));
-    const result = await deleteMemberData(context.storage, interaction.guildId, interaction.user.id, {
-      also: [groupRecordEraser(context.storage, groupIds)],
-    });
-    context.log.info({ guildId: interaction.guildId, userId: interaction.user.id, ...result }, 'member data deleted on request');
-    await interaction.editReply(visible({ content: text.privacyDeleted(result.sessions), embeds: [], components: [] }));
   },
 } satisfies ButtonHandler;
 

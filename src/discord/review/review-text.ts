@@ -67,7 +67,6 @@ export interface ReviewText {
   privacyConfirm: string;
   privacyConfirmButton: string;
   privacyCancelButton: string;
-  privacyDeleted(sessions: number): string;
   privacyCancelled: string;
   notYourButton: string;
   retention: string;
@@ -137,7 +136,6 @@ const en: ReviewText = {
   privacyConfirm: 'Delete all your practice sessions, transcripts and progress in this server? This cannot be undone.',
   privacyConfirmButton: 'Delete everything',
   privacyCancelButton: 'Keep it',
-  privacyDeleted: (sessions) => `Done: ${sessions} session${sessions === 1 ? '' : 's'} deleted. Nothing about your practice is stored in this server any more.`,
   privacyCancelled: 'Nothing was deleted.',
   notYourButton: 'This button belongs to someone else.',
   retention: 'Retention',
@@ -207,7 +205,6 @@ const de: ReviewText = {
   privacyConfirm: 'Alle Ihre Übungssitzungen, Protokolle und Ihren Fortschritt auf diesem Server löschen? Das lässt sich nicht rückgängig machen.',
   privacyConfirmButton: 'Alles löschen',
   privacyCancelButton: 'Behalten',
-  privacyDeleted: (sessions) => `Erledigt: ${sessions} Sitzung${sessions === 1 ? '' : 'en'} gelöscht. Zu Ihren Übungen ist auf diesem Server nichts mehr gespeichert.`,
   privacyCancelled: 'Es wurde nichts gelöscht.',
   notYourButton: 'Diese Schaltfläche gehört jemand anderem.',
   retention: 'Aufbewahrung',
