@@ -17,6 +17,7 @@ function gatedGrader(): Grader & { entered: Promise<void>; open(): void } {
   const entered = new Promise<void>((resolve) => (enter = resolve));
   const gate = new Promise<void>((resolve) => (release = resolve));
   return {
+    id: 'gated-offline',
     entered,
     open: () => release(),
     async grade(input, options) {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { eraseMember, ERASED_NAME, involvesMember, turnAfterLeaving } from '../../../src/discord/group/erase-member.js';
 import { GroupRecordSchema, type GroupRecord, type GroupRecordInput } from '../../../src/discord/group/group-record.js';
 import { currentTrainee } from '../../../src/discord/group/relay-turns.js';
+import { grade as scoredGrade } from '../../reports/report-fixtures.js';
 
 const at = '2026-11-01T10:00:00.000Z';
 
@@ -24,14 +25,7 @@ function record(input: Partial<GroupRecordInput>): GroupRecord {
   } satisfies GroupRecordInput);
 }
 
-const grade = {
-  composure: { score: 4, evidence: [] },
-  empathy: { score: 4, emotionalReaction: 1, interpretation: 1, exploration: 0, evidence: [] },
-  boundary: { needed: false, verdict: 'not_needed', evidence: [] },
-  signals: { offersSolution: false, endsConversation: false },
-  feedback: { strength: 's', tip: 't', example: 'e' },
-  source: { grader: 'test', rubricVersion: 'test' },
-} as const;
+const grade = scoredGrade({ composure: 4, empathy: 4 });
 
 describe('eraseMember', () => {
   it('takes a member out of a shared scenario: place, answers with grades, expected answers; the others stay', () => {
