@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from 'pino';
+import { PinoPretty } from 'pino-pretty';
 
 export type { Logger } from 'pino';
 
@@ -97,10 +98,9 @@ export function createLogger(options: LoggerOptions): Logger {
   if (options.destination) return pino(base, options.destination);
   const format = options.format ?? (process.stderr.isTTY ? 'pretty' : 'json');
   if (format === 'pretty') {
-    return pino({
-      ...base,
-      transport: { target: 'pino-pretty', options: { destination: 2, colorize: true, ignore: 'pid,hostname' } },
-    });
+    // In-process and synchronous: in the terminal practice a warning ("model call failed") must be
+    // on the screen before the next "You:" prompt, not written by a worker thread after it.
+    return pino(base, PinoPretty({ destination: 2, sync: true, colorize: true, ignore: 'pid,hostname' }));
   }
   return pino(base, pino.destination(2));
 }
