@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { EXAMPLE_FAMILIES, FeedbackExamplesSchema } from '../../src/evaluation/feedback-text/feedback-examples.js';
 import { parsePersonaFile } from '../../src/personas/load-personas.js';
 
 // The guide's complete example is what trainers copy first: it must load as it stands.
@@ -13,6 +15,18 @@ describe('docs/writing-personas.md', () => {
     const persona = parsePersonaFile('complaint-hotline.yaml', example ?? '');
     expect(persona.id).toBe('complaint-hotline');
     expect(Object.keys(persona.stages)).toEqual(['opening', 'resolved', 'hung_up']);
+    expect(Object.keys(persona.examples ?? {})).toEqual(['empathy', 'solution']);
+  });
+
+  it('shows feedback examples, for the persona and for a stage, in the shape the schema accepts', () => {
+    const section = guide.split('## Feedback examples')[1]?.split('\n## ')[0] ?? '';
+    const sample = /```yaml\n([\s\S]*?)```/.exec(section)?.[1];
+    const data = parse(sample ?? '') as { examples?: unknown; stages?: { opening?: { examples?: unknown } } };
+    expect(FeedbackExamplesSchema.safeParse(data.examples).success).toBe(true);
+    expect(FeedbackExamplesSchema.safeParse(data.stages?.opening?.examples).success).toBe(true);
+    for (const family of EXAMPLE_FAMILIES) {
+      expect(section).toContain(`| \`${family}\` |`);
+    }
   });
 
   it('names the PERSONAS_DIR variable the configuration reads', () => {
