@@ -4,6 +4,7 @@ import type { GradeInput } from '../evaluation/grade.js';
 import { LanguageSchema, TurnSchema } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
 import type { Logger } from '../log/logger.js';
+import { gradingContext } from '../personas/grading-context.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
 
 /** One line of `grade` input. Extra fields (such as an eval file's `gold`) are ignored. */
@@ -52,7 +53,8 @@ async function gradeLine(deps: GradeCommandDeps, text: string, lineNumber: numbe
       const known = deps.personas.list().map((p) => p.id).join(', ');
       return errorLine(request.id, lineNumber, `unknown persona "${request.persona}" (known: ${known})`);
     }
-    context = { personaId: persona.id, focus: persona.focus };
+    // no stage outside a session: the persona's own feedback examples, without stage lines
+    context = gradingContext(persona);
   }
   const grade = await deps.grader.grade({
     lang: request.lang,
