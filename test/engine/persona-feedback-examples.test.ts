@@ -1,5 +1,7 @@
+import { PassThrough, Readable } from 'node:stream';
 import { pino } from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runGrade } from '../../src/cli/grade-command.js';
 import { createPracticeEngine, type PracticeEngineDeps } from '../../src/engine/practice-engine.js';
 import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
@@ -84,5 +86,19 @@ describe('persona examples in a practice session', () => {
     expect(first.source.grader).toBe('offline');
     expect(grieving.examples?.empathy?.en).toContain(first.feedback.example);
     expect(grieving.stages.callback?.examples?.empathy?.en).toContain(second.feedback.example);
+  });
+});
+
+describe('persona examples in the grade command', () => {
+  it('gives a reply graded with a persona field the persona-level lines (no stage outside a session)', async () => {
+    const out = new PassThrough();
+    const chunks: string[] = [];
+    out.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+    const request = { id: 1, lang: 'en', customer: grieving.stages.opening?.lines.en[0], reply: BARE_ACKNOWLEDGEMENT.en, persona: 'grieving' };
+    const code = await runGrade({ grader: createOfflineGrader(), personas, log }, Readable.from([`${JSON.stringify(request)}\n`]), out, new PassThrough());
+    expect(code).toBe(0);
+    const { grade } = JSON.parse(chunks.join('')) as { grade: Grade };
+    expect(grieving.examples?.empathy?.en).toContain(grade.feedback.example);
+    expect(GENERIC_EXAMPLES.en).not.toContain(grade.feedback.example);
   });
 });
