@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import KeyvSqlite from '@keyv/sqlite';
 import { groupText } from '../../src/discord/group/group-text.js';
+import { uiText } from '../../src/discord/ui-text.js';
 import { privacyText } from '../../src/privacy/privacy-text.js';
 import type { FakeMember, StoredMessage } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness } from './bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
 
 const text = groupText('en');
 const privacy = privacyText('en');
@@ -41,7 +42,7 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     return (await storedRecords()).filter((record) => lowered.some((needle) => record.toLowerCase().includes(needle)));
   }
 
-  async function startGroup(sub: 'scenario' | 'relay'): Promise<{ card: StoredMessage; groupId: string }> {
+  async function startGroup(sub: 'start' | 'scenario' | 'relay'): Promise<{ card: StoredMessage; groupId: string }> {
     await waitForAnswer(h.fake, h.fake.slash(h.admin, 'session', { sub, options: { persona: 'frustrated', language: 'en' } }));
     const card = await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => customIdsOf(m).some((id) => id.startsWith('group-join:'))));
     return { card, groupId: customIdsOf(card)[0]?.split(':')[1] ?? '' };
@@ -158,5 +159,48 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     await h.fake.waitFor(() => (h.bot.client.isReady() ? true : undefined));
     expect(await recordsMentioning(annikaTraces)).toEqual([]);
     expect(await recordsMentioning(['Ben-Keeps-Two'])).not.toEqual([]);
+  });
+
+  it('ended group (each in their own thread): a later deletion erases the member from the group record and leaves the others’ results', async () => {
+    const { card, groupId } = await startGroup('start');
+    const annika = h.fake.member(h.guild, { username: 'annikaleaves' });
+    const ben = h.fake.member(h.guild, { username: 'benstays' });
+    for (const member of [annika, ben]) await waitForAnswer(h.fake, h.fake.click(member, card, `group-join:${groupId}`));
+    const feedback = (member: FakeMember) => botMessages(h.fake, threadOf(member)!.id).filter((m) => embedsOf(m).some((e) => e.title?.startsWith(uiText('en').practice.feedbackTitle)));
+    for (const [member, reply] of [
+      [annika, 'Annika-Secret-One: I am so sorry the card was blocked, let me fix it right now.'],
+      [ben, 'Ben-Keeps-One: I understand how stressful that is abroad, I will unblock it now.'],
+    ] as const) {
+      await h.fake.waitFor(() => botMessages(h.fake, threadOf(member)!.id).length >= 2 || undefined);
+      h.fake.say(member, threadOf(member)!.id, reply);
+      await h.fake.waitFor(() => feedback(member).length >= 1 || undefined);
+    }
+    await waitForAnswer(h.fake, h.fake.slash(h.admin, 'session', { sub: 'end' }));
+    const persona = h.app.personas.require('frustrated');
+    await waitTitled(h.channel.id, text.board.title(persona.names.en));
+    expect(await recordsMentioning(['Annika-Secret-One', annika.user.username])).not.toEqual([]);
+
+    await deleteOwnData(annika, privacy.deleted({ sessions: 1, open: 0, groupsLeft: 0, groupRecords: 1 }));
+    expect(await recordsMentioning([annika.user.username, 'Annika-Secret', annika.user.id])).toEqual([]);
+    expect(await recordsMentioning([ben.user.username])).not.toEqual([]);
+    expect(await recordsMentioning(['Ben-Keeps-One'])).not.toEqual([]);
+    expect((await h.app.storage.sessions.listByGroup(groupId)).map((row) => row.userId)).toEqual([ben.user.id]);
+  });
+
+  it('a solo practice still running: it ends, its thread closes with a note, and the session is gone from the store', async () => {
+    const annika = h.fake.member(h.guild, { username: 'annikaleaves' });
+    const { thread } = await startPractice(h, annika, { persona: 'frustrated', language: 'en' });
+    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    h.fake.say(annika, thread.id, 'Annika-Secret-Solo: I am sorry, let me look into the blocked card.');
+    await waitForEmbeds(h.fake, thread.id, uiText('en').practice.feedbackTitle, 1);
+    expect(await recordsMentioning(['Annika-Secret-Solo'])).not.toEqual([]);
+
+    await deleteOwnData(annika, privacy.deleted({ sessions: 1, open: 1, groupsLeft: 0, groupRecords: 0 }));
+    await h.fake.waitFor(() => (contentOf(botMessages(h.fake, thread.id).at(-1)!) === privacy.placeClosed ? true : undefined));
+    await h.fake.waitFor(() => (h.fake.channel(thread.id)?.thread_metadata?.archived ? true : undefined));
+    expect(await recordsMentioning(['Annika-Secret', annika.user.id])).toEqual([]);
+    await h.restart();
+    await h.fake.waitFor(() => (h.bot.client.isReady() ? true : undefined));
+    expect(await recordsMentioning(['Annika-Secret', annika.user.id])).toEqual([]);
   });
 });

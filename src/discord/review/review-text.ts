@@ -133,7 +133,8 @@ const en: ReviewText = {
   calibrationLabels: 'The corrections as eval labels (JSON lines) are attached.',
   needsCalibrator: 'Only trainers and managers can correct grades.',
   privacyTitle: 'What is stored about you',
-  privacyConfirm: 'Delete all your practice sessions, transcripts and progress in this server? This cannot be undone.',
+  privacyConfirm:
+    'Delete all your practice sessions, transcripts and progress in this server, together with your name and answers in group sessions? You leave any group session that is still running. This cannot be undone.',
   privacyConfirmButton: 'Delete everything',
   privacyCancelButton: 'Keep it',
   privacyCancelled: 'Nothing was deleted.',
@@ -202,7 +203,8 @@ const de: ReviewText = {
   calibrationLabels: 'Die Korrekturen als Eval-Labels (JSON-Zeilen) hängen an.',
   needsCalibrator: 'Nur Trainer und Manager können Bewertungen korrigieren.',
   privacyTitle: 'Was über Sie gespeichert ist',
-  privacyConfirm: 'Alle Ihre Übungssitzungen, Protokolle und Ihren Fortschritt auf diesem Server löschen? Das lässt sich nicht rückgängig machen.',
+  privacyConfirm:
+    'Alle Ihre Übungssitzungen, Protokolle und Ihren Fortschritt auf diesem Server löschen, dazu Ihren Namen und Ihre Antworten in Gruppensitzungen? Aus einer noch laufenden Gruppensitzung treten Sie damit aus. Das lässt sich nicht rückgängig machen.',
   privacyConfirmButton: 'Alles löschen',
   privacyCancelButton: 'Behalten',
   privacyCancelled: 'Es wurde nichts gelöscht.',
