@@ -19,6 +19,7 @@ import { StoredText, useRecordCodec } from './record-codec.js';
  *   index:group:<groupId>   ids of a group session's practices
  *   index:open              ids of sessions not ended
  *   channel:<ref>           id of the session bound to a front-end place
+ *   deleted:<id>            a session deleted on a member's request (expires after a day): saves are dropped
  * Id indexes change only when a session is created, ends or is deleted, so a busy session rewrites
  * two records per exchange (its listing, then itself), not a server-wide list.
  *
@@ -58,6 +59,8 @@ const LISTING_CHUNK = 500;
 const REMEMBERED = 20_000;
 /** sessions whose decoded transcript one process keeps beside its stored text */
 const REMEMBERED_SESSIONS = 256;
+/** how long a save of a session deleted on a member's request is refused; far longer than any write in flight */
+const TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export function toListing(session: Session): SessionListing {
   const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
@@ -203,6 +206,11 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
 
     async save(session) {
       const previous = await storedListing(session.id);
+      // A session the store does not list is new, or was deleted: a deleted one is not written back.
+      if (!previous && (await fetch(`deleted:${session.id}`)) !== undefined) {
+        log.warn({ sessionId: session.id }, 'a save of a session deleted on request was dropped');
+        return;
+      }
       // Until this save has gone through, what is stored is not known.
       listed.delete(session.id);
       // Which record goes first decides what a store failing halfway leaves behind. A new session's
@@ -234,7 +242,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
       await sessions.deleteMany([id]);
     },
 
-    async deleteMany(ids) {
+    async deleteMany(ids, options = {}) {
       const doomed = new Set(ids);
       const found: Session[] = [];
       for (const id of doomed) {
@@ -250,6 +258,15 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
         indexKeys.add(`index:user:${guildKey(session.guildId)}:${session.userId}`);
         indexKeys.add(`index:guild:${guildKey(session.guildId)}`);
         if (session.groupId) indexKeys.add(`index:group:${session.groupId}`);
+      }
+      if (options.refuseLateSaves) {
+        for (const session of found) {
+          try {
+            await keyv.set(`deleted:${session.id}`, true, TOMBSTONE_TTL_MS);
+          } catch (error) {
+            throw new StoreUnavailableError('could not mark sessions as deleted in the store', { cause: error });
+          }
+        }
       }
       // Indexes first: a crash halfway leaves unlisted records, never listings of deleted ones.
       for (const key of indexKeys) await updateIndex(key, (ids) => (ids.some((id) => doomed.has(id)) ? ids.filter((id) => !doomed.has(id)) : ids));

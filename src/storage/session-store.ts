@@ -25,11 +25,19 @@ export interface SessionListing {
  */
 export interface SessionStore {
   get(id: string): Promise<Session | undefined>;
-  /** writes the session and keeps the listing indexes in step */
+  /**
+   * writes the session and keeps the listing indexes in step. A save of a session deleted with
+   * `refuseLateSaves` within the last day is dropped (and logged) instead of bringing it back.
+   */
   save(session: Session): Promise<void>;
   delete(id: string): Promise<void>;
-  /** deletes many sessions, rewriting each index they share once instead of once per session */
-  deleteMany(ids: readonly string[]): Promise<void>;
+  /**
+   * deletes many sessions, rewriting each index they share once instead of once per session.
+   * `refuseLateSaves` (a member's data deletion): for a day, a save of any of them is dropped, so a
+   * writer that read a session before it was deleted — a trainer's override, another process — cannot
+   * write it back. Writers in the engine's process are kept out by the engine's lock (`exclusive`).
+   */
+  deleteMany(ids: readonly string[], options?: { refuseLateSaves?: boolean }): Promise<void>;
   /** sessions of one member in one server (null: terminal), newest first */
   listByUser(guildId: string | null, userId: string): Promise<SessionListing[]>;
   /** all sessions of a server, newest first */
