@@ -98,7 +98,12 @@ export interface DeletionResult {
 }
 
 /** Deletes sessions with everything kept beside them: usage records and override index entries. */
-export async function deleteSessions(storage: Storage, guildId: string | null, rows: readonly SessionListing[]): Promise<Pick<DeletionResult, 'sessions' | 'usageRecords'>> {
+export async function deleteSessions(
+  storage: Storage,
+  guildId: string | null,
+  rows: readonly SessionListing[],
+  options: { refuseLateSaves?: boolean } = {},
+): Promise<Pick<DeletionResult, 'sessions' | 'usageRecords'>> {
   const usage = storage.collection(USAGE_COLLECTION, UsageTotalsSchema);
   let usageRecords = 0;
   for (const row of rows) {
@@ -107,7 +112,7 @@ export async function deleteSessions(storage: Storage, guildId: string | null, r
       usageRecords += 1;
     }
   }
-  await storage.sessions.deleteMany(rows.map((row) => row.id));
+  await storage.sessions.deleteMany(rows.map((row) => row.id), options);
   await overrideIndex(storage).remove(guildId, rows.map((row) => row.id));
   return { sessions: rows.length, usageRecords };
 }
@@ -148,7 +153,8 @@ export async function deleteMemberData(
       const session = await storage.sessions.get(row.id);
       if (session?.channelRef) openPlaces.push(session.channelRef);
     }
-    const removed = await deleteSessions(storage, guildId, rows);
+    // A writer outside the guard (a trainer's override read before this) cannot write one back either.
+    const removed = await deleteSessions(storage, guildId, rows, { refuseLateSaves: true });
     return { ...removed, other, openPlaces };
   });
 }

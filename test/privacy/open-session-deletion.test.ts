@@ -5,8 +5,10 @@ import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
 import type { Grader } from '../../src/evaluation/grader.js';
 import { createOfflineGrader, summaryAdvice } from '../../src/evaluation/offline-grader.js';
 import { deleteMemberData } from '../../src/privacy/member-data.js';
+import { purgeExpired } from '../../src/privacy/retention.js';
+import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
-import { builtinPersonas, log } from '../reports/report-fixtures.js';
+import { builtinPersonas, log, practiseSession } from '../reports/report-fixtures.js';
 import { openTempStorage } from '../support/temp-storage.js';
 
 /** The offline grader behind a gate: `entered` resolves once a reply is being graded, `open()` lets it finish. */
@@ -78,7 +80,7 @@ describe('deleting a member’s data while one of their sessions is in use', () 
     expect(await everythingOf(session.id)).toEqual({ session: undefined, listed: [], inGuild: [], open: [], channel: undefined });
   });
 
-  it('without the engine’s guard the reply in flight writes the deleted session back (the race the guard closes)', async () => {
+  it('without the engine’s guard the store still drops the save of the reply in flight (the second line of defence)', async () => {
     const { session } = await start('thread-anna');
     const answering = engine.replyOnce(session.id, reply, 'message-1');
     await grader.entered;
@@ -86,8 +88,7 @@ describe('deleting a member’s data while one of their sessions is in use', () 
     expect(await storage.sessions.get(session.id)).toBeUndefined();
     grader.open();
     await answering;
-    const back = await storage.sessions.get(session.id);
-    expect(back?.exchanges.map((exchange) => exchange.reply)).toEqual([reply]);
+    expect(await everythingOf(session.id)).toEqual({ session: undefined, listed: [], inGuild: [], open: [], channel: undefined });
   });
 
   it('names the places of sessions still running, not those of ended ones', async () => {
@@ -98,5 +99,48 @@ describe('deleting a member’s data while one of their sessions is in use', () 
     const deleted = await deleteMemberData(storage, 'g1', 'anna', { guard: engine.exclusive });
     expect(deleted).toMatchObject({ sessions: 2, openPlaces: ['thread-running'] });
     expect(await storage.sessions.get(running.session.id)).toBeUndefined();
+  });
+});
+
+describe('a save that read the session before the member’s data was deleted', () => {
+  let storage: Storage;
+  let url: string;
+  let cleanup: () => Promise<void>;
+  beforeEach(async () => {
+    ({ storage, url, cleanup } = await openTempStorage());
+  });
+  afterEach(async () => cleanup());
+
+  it('is dropped: a trainer’s override saved afterwards does not bring the transcript back', async () => {
+    const session = await practiseSession(storage, { userId: 'anna' });
+    const read = await storage.sessions.get(session.id);
+    await deleteMemberData(storage, 'g1', 'anna');
+    const override = { composure: 2, reason: 'too curt', by: 'trainer', at: '2026-11-25T10:00:00.000Z' };
+    await storage.sessions.save({ ...read!, exchanges: read!.exchanges.map((exchange) => ({ ...exchange, override })) });
+    expect(await storage.sessions.get(session.id)).toBeUndefined();
+    expect(await storage.sessions.listByUser('g1', 'anna')).toEqual([]);
+    expect(await storage.sessions.listByGuild('g1')).toEqual([]);
+  });
+
+  it('is dropped when another process writes it, too', async () => {
+    const session = await practiseSession(storage, { userId: 'anna' });
+    const other = await openStorage({ url, log });
+    try {
+      const read = await other.sessions.get(session.id);
+      await deleteMemberData(storage, 'g1', 'anna');
+      await other.sessions.save({ ...read!, updatedAt: '2026-11-25T10:00:00.000Z' });
+      expect(await storage.sessions.get(session.id)).toBeUndefined();
+      expect(await other.sessions.listByUser('g1', 'anna')).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a retention purge leaves no such mark: it deletes only sessions idle for days', async () => {
+    const session = await practiseSession(storage, { userId: 'anna' });
+    await purgeExpired(storage, 'g1', 1, new Date(Date.parse(session.updatedAt) + 2 * 24 * 60 * 60 * 1000));
+    expect(await storage.sessions.get(session.id)).toBeUndefined();
+    await storage.sessions.save(session);
+    expect((await storage.sessions.get(session.id))?.id).toBe(session.id);
   });
 });
