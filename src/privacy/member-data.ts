@@ -19,6 +19,8 @@ export interface StoredDataDescription {
   /** graded replies over all sessions */
   replies: number;
   groupSessions: number;
+  /** records a front end keeps apart that hold the member's name or answers, as counted by it */
+  groupRecords: number;
   firstAt: string | null;
   lastAt: string | null;
   retentionDays: number | null;
@@ -36,7 +38,12 @@ export async function describeStoredData(
   storage: Storage,
   guildId: string | null,
   userId: string,
-  options: { lang: Language; retentionDays?: number | null },
+  options: {
+    lang: Language;
+    retentionDays?: number | null;
+    /** records a front end keeps apart that hold the member's name or answers (Discord group records) */
+    groupRecords?: number;
+  },
 ): Promise<StoredDataDescription> {
   const rows = await storage.sessions.listByUser(guildId, userId);
   const text = privacyText(options.lang);
@@ -49,19 +56,21 @@ export async function describeStoredData(
     retentionDays !== null && oldestActivity ? new Date(Date.parse(oldestActivity) + retentionDays * DAY_MS).toISOString() : null;
   const groupSessions = rows.filter((row) => row.groupId !== null).length;
 
+  const groupRecords = options.groupRecords ?? 0;
   const paragraphs: string[] = [];
-  if (rows.length === 0) {
+  if (rows.length === 0 && groupRecords === 0) {
     paragraphs.push(text.nothing);
-  } else {
+  } else if (rows.length > 0) {
     paragraphs.push(text.sessions(rows.length));
     if (firstAt && lastAt) paragraphs.push(text.period(formatDate(firstAt, options.lang), formatDate(lastAt, options.lang)));
     paragraphs.push(text.contents);
     if (groupSessions > 0) paragraphs.push(text.groups(groupSessions));
-    paragraphs.push(text.usage);
   }
+  if (groupRecords > 0) paragraphs.push(text.groupRecords(groupRecords));
+  if (rows.length > 0) paragraphs.push(text.usage);
   paragraphs.push(retentionDays === null ? text.noRetention : text.retention(retentionDays));
   if (nextDeletionAt) paragraphs.push(text.nextDeletion(formatDate(nextDeletionAt, options.lang)));
-  if (rows.length > 0) paragraphs.push(text.deletion);
+  if (rows.length > 0 || groupRecords > 0) paragraphs.push(text.deletion);
 
   return {
     guildId,
@@ -69,6 +78,7 @@ export async function describeStoredData(
     sessions: rows.length,
     replies: rows.reduce((sum, row) => sum + row.turns, 0),
     groupSessions,
+    groupRecords,
     firstAt,
     lastAt,
     retentionDays,

@@ -17,6 +17,8 @@ export interface PrivacyText {
   period: (first: string, last: string) => string;
   contents: string;
   groups: (count: number) => string;
+  /** group records (kept by the front end) that hold the member's name or answers */
+  groupRecords: (count: number) => string;
   usage: string;
   retention: (days: number) => string;
   noRetention: string;
@@ -35,6 +37,8 @@ const en: PrivacyText = {
   contents:
     'Each session holds the customer’s lines, your replies, the grades and feedback on them, any trainer’s correction of a grade, and when each was written.',
   groups: (count) => `${count} of them belong to trainer-run group sessions.`,
+  groupRecords: (count) =>
+    `Your name is also kept in ${count === 1 ? 'the record of one group session' : `the records of ${count} group sessions`}, with your answers there and their grades, so the group’s results add up.`,
   usage: 'If a language model was used, the number of tokens each session cost is kept beside it (no text).',
   retention: (days) => `Sessions are deleted ${days} days after their last activity.`,
   noRetention: 'No retention period is set for this server: sessions stay until you or a trainer delete them.',
@@ -64,6 +68,8 @@ const de: PrivacyText = {
   contents:
     'Jede Sitzung enthält die Sätze der Kundenfigur, Ihre Antworten, deren Bewertungen und Rückmeldungen, etwaige Korrekturen einer Bewertung durch Trainer und jeweils den Zeitpunkt.',
   groups: (count) => `${count} davon gehören zu Gruppensitzungen, die ein Trainer geleitet hat.`,
+  groupRecords: (count) =>
+    `Außerdem steht Ihr Name in der Aufzeichnung von ${count === 1 ? 'einer Gruppensitzung' : `${count} Gruppensitzungen`}, zusammen mit Ihren Antworten dort und deren Bewertungen, damit die Ergebnisse der Gruppe stimmen.`,
   usage: 'Wurde ein Sprachmodell genutzt, wird neben jeder Sitzung die Zahl der verbrauchten Tokens gespeichert (kein Text).',
   retention: (days) => `Sitzungen werden ${days} Tage nach der letzten Aktivität gelöscht.`,
   noRetention: 'Für diesen Server ist keine Aufbewahrungsfrist eingestellt: Sitzungen bleiben, bis Sie oder ein Trainer sie löschen.',

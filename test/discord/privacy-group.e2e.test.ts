@@ -139,7 +139,12 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     await h.fake.waitFor(() => turns(annika) >= 2 || undefined);
     expect(await recordsMentioning(['Annika-Secret-One'])).not.toEqual([]);
 
-    // It is Annika's turn when she has her data deleted: she had no session of her own, only her place and answers in the group.
+    // She has no session of her own, only her place and answers in the group: /privacy show says so.
+    const before = await waitForAnswer(h.fake, h.fake.slash(annika, 'privacy', { sub: 'show' }));
+    expect(embedsOf(before)[0]?.description).toContain(privacy.groupRecords(1));
+    expect(embedsOf(before)[0]?.description).not.toContain(privacy.nothing);
+
+    // It is Annika's turn when she has her data deleted.
     await deleteOwnData(annika, privacy.deleted({ sessions: 0, open: 0, groupsLeft: 1, groupRecords: 1 }));
     await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.leave.relayLeft}\n${text.relay.yourTurn(ben.user.username)}`));
     h.fake.say(annika, h.channel.id, 'Annika-Secret-Late: can I still answer?');
@@ -159,6 +164,8 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     await h.fake.waitFor(() => (h.bot.client.isReady() ? true : undefined));
     expect(await recordsMentioning(annikaTraces)).toEqual([]);
     expect(await recordsMentioning(['Ben-Keeps-Two'])).not.toEqual([]);
+    const after = await waitForAnswer(h.fake, h.fake.slash(annika, 'privacy', { sub: 'show' }));
+    expect(embedsOf(after)[0]?.description).toContain(privacy.nothing);
   });
 
   it('ended group (each in their own thread): a later deletion erases the member from the group record and leaves the others’ results', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { USAGE_COLLECTION, UsageTotalsSchema } from '../../src/llm/usage-ledger.js';
 import { deleteMemberData, describeStoredData } from '../../src/privacy/member-data.js';
+import { privacyText } from '../../src/privacy/privacy-text.js';
 import { calibrationSummary, setOverride } from '../../src/reports/calibration.js';
 import { listTranscripts } from '../../src/reports/transcripts.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -27,6 +28,13 @@ describe('member data', () => {
     expect(described.nextDeletionAt).toBe('2026-12-01T09:00:00.000Z');
     expect(described.text.join(' ')).toContain('2 Übungssitzungen');
     expect(described.text.join(' ')).toContain('30 Tage');
+
+    // A member with no session of their own, whose name and answers a front end keeps in group records (a relay).
+    const relayOnly = await describeStoredData(storage, 'g1', 'dora', { lang: 'en', groupRecords: 2 });
+    expect(relayOnly).toMatchObject({ sessions: 0, groupRecords: 2 });
+    expect(relayOnly.text).toContain(privacyText('en').groupRecords(2));
+    expect(relayOnly.text).toContain(privacyText('en').deletion);
+    expect(relayOnly.text).not.toContain(privacyText('en').nothing);
 
     const nobody = await describeStoredData(storage, 'g1', 'carl', { lang: 'en' });
     expect(nobody).toMatchObject({ sessions: 0, nextDeletionAt: null });

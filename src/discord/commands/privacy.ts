@@ -1,6 +1,7 @@
 import { ButtonStyle, ComponentType, InteractionContextType, MessageFlags, SlashCommandBuilder } from 'discord.js';
 import { describeStoredData } from '../../privacy/index.js';
 import type { Command } from '../command.js';
+import { countMemberGroups } from '../group/index.js';
 import { customId, fitEmbed } from '../limits.js';
 import { getGuildConfig, interactionLanguage } from '../permissions.js';
 import { ephemeral, visible } from '../replies.js';
@@ -48,7 +49,8 @@ export const privacyCommand = {
       return;
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const stored = await describeStoredData(context.storage, interaction.guildId, interaction.user.id, { lang, retentionDays: config.retentionDays });
+    const groupRecords = interaction.guildId ? await countMemberGroups(context, interaction.guildId, interaction.user.id) : 0;
+    const stored = await describeStoredData(context.storage, interaction.guildId, interaction.user.id, { lang, retentionDays: config.retentionDays, groupRecords });
     await interaction.editReply(visible({ embeds: [fitEmbed({ color: 0x5865f2, title: text.privacyTitle, description: stored.text.join('\n\n') })] }));
   },
 } satisfies Command;

@@ -23,7 +23,7 @@ import { resumeGroups as resumeOpenGroups } from './group-service.js';
  */
 export { groupButtons } from './group-buttons.js';
 export { handleGroupThreadMessage } from './group-messages.js';
-export { eraseMemberFromGroups, type GroupErasureResult } from './member-erasure.js';
+export { countMemberGroups, eraseMemberFromGroups, type GroupErasureResult } from './member-erasure.js';
 export { answersInOwnThread, postRecoveredExchange } from './group-recovery.js';
 export { notifyGroupActivity } from './group-service.js';
 export type { GroupTimings } from './group-runtime.js';

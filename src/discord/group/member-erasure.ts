@@ -40,6 +40,17 @@ export async function eraseMemberFromGroups(client: Client, context: BotContext,
   return result;
 }
 
+/** How many group records of a server hold something of the member (for `/privacy show`). */
+export async function countMemberGroups(context: BotContext, guildId: string, userId: string): Promise<number> {
+  const store = groupStore(context);
+  let count = 0;
+  for (const groupId of await groupsOfServer(context, guildId)) {
+    const record = await store.get(groupId);
+    if (record && record.guildId === guildId && involvesMember(record, userId)) count += 1;
+  }
+  return count;
+}
+
 /**
  * Every group of a server: the server's group index, plus (for groups started before that index
  * existed) the groups its sessions belong to, relay sessions included, and the groups still open.
