@@ -92,7 +92,10 @@ async function eraseFromGroup(client: Client, context: BotContext, groupId: stri
   await pass(true);
   if (wasOpen) {
     const grading = groupRuntime.get(groupId)?.grading;
-    if (grading) await Promise.allSettled([...grading]);
+    if (grading && grading.size > 0) {
+      context.log.debug({ groupId, answers: grading.size }, 'erasure waits for answers being graded');
+      await Promise.allSettled([...grading]);
+    }
     await pass(false);
   }
 
