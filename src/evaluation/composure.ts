@@ -100,6 +100,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
     if (rule.lastClause && !isInLastClause(text, match.end)) continue;
     if (rule.coda && !isClosingSentence(text, match.start, match.end)) continue;
+    if (rule.unlessContrast && contrastFollows(lexicon, text, match.end)) continue;
     // "Wow, thank you so much!": a weak mockery cue beside thanks or an apology is meant.
     if (rule.flag === 'sarcasm' && rule.score === 4 && hasPoliteWordInSentence(lexicon, text, match.start)) continue;
     let score = rule.score;
@@ -127,6 +128,17 @@ function isInLastClause(text: PreparedText, index: number): boolean {
   return words[next]?.sentence !== word?.sentence;
 }
 
+/** A contrast word ("but", "aber") after word `index` in the same sentence. */
+function contrastFollows(lexicon: CompiledLexicon, text: PreparedText, index: number): boolean {
+  const words = text.scanned.tokens;
+  const sentence = words[index]?.sentence;
+  for (let next = index + 1; words[next]?.sentence === sentence; next += 1) {
+    const token = text.tokens[next];
+    if (token && lexicon.isInClass('contrast', token)) return true;
+  }
+  return false;
+}
+
 /** The match spans the whole last sentence of the reply, and at least one sentence came before it. */
 function isClosingSentence(text: PreparedText, start: number, end: number): boolean {
   const words = text.scanned.tokens;
@@ -151,13 +163,22 @@ function vocativeHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   text.tokens.forEach((token, index) => {
     if (!lexicon.isInClass('sarcasticVocative', token)) return;
     const previous = text.tokens[index - 1];
-    const addressed = previous !== undefined && lexicon.isAddressWord(previous);
+    // "you genius" ends its clause as an address does; "how much you love the sea view" goes on
+    const addressed = previous !== undefined && lexicon.isAddressWord(previous) && endsClause(text, index);
     const firstClause = text.scanned.tokens[index]?.clause === 0;
     if (addressed || (isVocative(text, index) && !firstClause)) {
       hits.push({ flag: 'sarcasm', score: 2, evidence: quote(text, addressed ? index - 1 : index, index) });
     }
   });
   return hits;
+}
+
+/** Nothing follows word `index` in its clause. */
+function endsClause(text: PreparedText, index: number): boolean {
+  const words = text.scanned.tokens;
+  const word = words[index];
+  const next = words[index + 1];
+  return next === undefined || next.sentence !== word?.sentence || next.clause !== word?.clause;
 }
 
 /** At most two words in the sentence of word `index` ("Whatever.", "Na egal!"). */

@@ -217,7 +217,7 @@ describe('assessComposure: severity', () => {
 
   it('takes less off for a milder finding than for another one at the same level', () => {
     const sameLevel = assess('Who asked. Nice try.', 'en');
-    const milder = assess('Who asked lol.', 'en');
+    const milder = assess('Who asked? lol.', 'en');
     expect([sameLevel.score, milder.score]).toEqual([2, 2]);
     expect(milder.severity).toBeGreaterThan(sameLevel.severity ?? 0);
   });

@@ -77,9 +77,12 @@ function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
       const { start } = match;
       const clause = scanned[start]?.clause;
       const from = spellsOutNegation(match.source) ? start - 1 : match.end - 1;
-      for (let index = from; index >= Math.max(0, start - NEGATION_WINDOW); index -= 1) {
+      // Articles carry no scope: "no such thing as a stupid question" is four words back, not five.
+      let counted = 0;
+      for (let index = from; index >= 0; index -= 1) {
         const token = tokens[index];
         if (!token || scanned[index]?.clause !== clause) return false;
+        if (index < start && !isInClass('determiner', token) && ++counted > NEGATION_WINDOW) return false;
         if (isInClass('negator', token) || token.word.endsWith("n't")) {
           // "don't be an idiot", "sei kein Idiot" still call someone an idiot.
           const next = tokens[index + 1];

@@ -62,6 +62,11 @@ export interface ComposureRule {
    * reply ("Well done for keeping the receipt") praise
    */
   readonly coda?: boolean;
+  /**
+   * a contrast later in the same sentence ("not possible today, but I can send it tomorrow") turns a
+   * refusal into a way forward: the match does not count (words of the `contrast` class)
+   */
+  readonly unlessContrast?: boolean;
   /** laughing ("lol", "haha"): forgiven when the customer laughed or joked first (laughing along is rapport) */
   readonly laughter?: boolean;
   readonly patterns: readonly string[];
