@@ -201,8 +201,11 @@ function interjectionHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
   return hits;
 }
 
+/** a digit in the word: an IBAN group, a postcode, a product code ("DE12", "A4") */
+const DIGIT = /\d/;
+
 function isShoutedWord(lexicon: CompiledLexicon, raw: string, word: string): boolean {
-  return raw.length >= 2 && UPPER.test(raw) && !LOWER.test(raw) && !lexicon.data.acronyms.includes(word);
+  return raw.length >= 2 && UPPER.test(raw) && !LOWER.test(raw) && !DIGIT.test(raw) && !lexicon.data.acronyms.includes(word);
 }
 
 /** "#MAGA", "@ACME": a hashtag or handle is a name written as its owner writes it, not raised voice. */
@@ -266,8 +269,13 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
  * abbreviation (FTB, AFL, OP) unless it is one of the little words people stress.
  */
 function isEmphasis(lexicon: CompiledLexicon, token: ScannedToken, text: PreparedText): boolean {
+  const index = text.scanned.tokens.indexOf(token);
+  // "mit dem WLAN", "über ELSTER", "the CHAPS payment": after an article or a preposition it is a
+  // name or an abbreviation; people stress adverbs, pronouns and verbs, not names
+  const before = text.tokens[index - 1];
+  if (before && text.scanned.tokens[index - 1]?.sentence === token.sentence && lexicon.isInClass('nounMarker', before)) return false;
   if (token.raw.length >= SHOUT_SENTENCE_WORD_LENGTH) return true;
-  const match = text.tokens[text.scanned.tokens.indexOf(token)];
+  const match = text.tokens[index];
   return match !== undefined && lexicon.isInClass('emphasis', match);
 }
 

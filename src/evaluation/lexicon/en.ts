@@ -63,6 +63,8 @@ export const EN_LEXICON = {
     // people, not things: "they" is as often the e-mails or the fees ("they are fake", "they were dirty")
     thirdHuman: ['he', 'she', "he's", "she's", 'hes', 'shes', 'people', 'everyone', 'everybody', 'guy', 'guys', 'woman', 'man'],
     // words that sharpen a weak adjective into a verdict on the person ("you are so lazy")
+    // words before a name or an abbreviation: a capitalised word after them is not stressed (see composure.ts)
+    nounMarker: ['a', 'an', 'the', 'our', 'your', 'their', 'my', 'via', 'with', 'through', 'from', 'by', 'on', 'at', 'to', 'in', 'into', 'for', 'of'],
     // skipped when counting the words between a negation and what it negates
     determiner: ['a', 'an', 'the'],
     contrast: ['but', 'however', 'though', 'although', 'instead'],
