@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import KeyvSqlite from '@keyv/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -127,15 +128,20 @@ describe('/privacy delete while the member’s relay answer is being graded', ()
     // Her graded answer was shown (it was hers to see), then the turn passed to Ben exactly once.
     expect(turns(ben)).toBe(1);
     fake.say(ben, channel.id, 'Ben-Keeps-One: I understand, waiting that long is maddening, I will sort it out.');
-    await fake.waitFor(() => turns(ben) >= 2 || undefined);
+    // Ben's answer is graded for everyone (whether the customer then goes on or is satisfied).
+    await fake.waitFor(() => botMessages(fake, channel.id).find((m) => embedsOf(m)[0]?.title?.startsWith(`${ben.user.username}: `)));
 
     const [relaySession] = await app.storage.sessions.listByGroup(groupId);
     const stored = await app.storage.sessions.get(relaySession!.id);
     expect(stored?.exchanges.map((exchange) => exchange.reply.split(':')[0])).toEqual(['Ben-Keeps-One']);
     const record = JSON.stringify(await app.storage.collection(GROUP_COLLECTION, GroupRecordSchema).get(groupId));
-    for (const trace of [annika.user.id, annika.user.username, 'Annika-Secret']) expect(record).not.toContain(trace);
-    expect(JSON.stringify(stored)).not.toContain('Annika-Secret');
-    expect(embedsOf(botMessages(fake, channel.id).at(-1)!)).not.toEqual([]);
+    expect(record).toContain(ben.user.username);
+    // Every record in the store, straight from the SQLite file.
+    const db = new KeyvSqlite({ uri: storeUrl });
+    const rows = (await db.query('SELECT key, value FROM keyv')) as Array<{ key: string; value: string }>;
+    await db.disconnect();
+    const traces = [annika.user.id, annika.user.username, 'Annika-Secret'];
+    expect(rows.filter((row) => traces.some((trace) => `${row.key} ${row.value}`.includes(trace))).map((row) => row.key)).toEqual([]);
     expectNothingPinged(fake);
   });
 });

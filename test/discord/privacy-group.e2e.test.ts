@@ -99,11 +99,7 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     // A message in her old thread is no longer taken by anything.
     h.fake.say(annika, annikaThread.id, 'Annika-Secret-Late: one more thing');
 
-    // The group goes on for Ben, then the trainer ends it.
-    await waitForAnswer(h.fake, h.fake.click(h.admin, card, `group-next:${groupId}`));
-    await waitTitled(benThread.id, text.scenario.roundTitle(3));
-    h.fake.say(ben, benThread.id, 'Ben-Keeps-Three: I will send you a confirmation today.');
-    await waitTitled(h.channel.id, text.scenario.answersTitle(3));
+    // The trainer ends the group: the results rank Ben alone.
     await waitForAnswer(h.fake, h.fake.slash(h.admin, 'session', { sub: 'end' }));
     const persona = h.app.personas.require('frustrated');
     const [results] = await waitTitled(h.channel.id, text.board.title(persona.names.en));
@@ -114,7 +110,7 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     const annikaTraces = [annika.user.username, 'Annika-Secret', annika.user.id];
     expect(await recordsMentioning(annikaTraces)).toEqual([]);
     expect(await recordsMentioning(['Ben-Keeps-One'])).not.toEqual([]);
-    expect(await recordsMentioning(['Ben-Keeps-Three'])).not.toEqual([]);
+    expect(await recordsMentioning(['Ben-Keeps-Two'])).not.toEqual([]);
 
     await h.restart();
     await h.fake.waitFor(() => (h.bot.client.isReady() ? true : undefined));
@@ -149,7 +145,10 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.leave.relayLeft}\n${text.relay.yourTurn(ben.user.username)}`));
     h.fake.say(annika, h.channel.id, 'Annika-Secret-Late: can I still answer?');
     h.fake.say(ben, h.channel.id, 'Ben-Keeps-Two: Let me unblock the card for you right now and send a confirmation.');
-    await h.fake.waitFor(() => turns(ben) >= 3 || undefined);
+    // Ben's answer is graded for everyone (whether the customer then goes on or is satisfied).
+    const graded = (member: FakeMember) => botMessages(h.fake, h.channel.id).filter((m) => embedsOf(m)[0]?.title?.startsWith(`${member.user.username}: `));
+    await h.fake.waitFor(() => graded(ben).length >= 2 || undefined);
+    expect(graded(annika)).toHaveLength(1);
 
     await waitForAnswer(h.fake, h.fake.slash(h.admin, 'session', { sub: 'end' }));
     const persona = h.app.personas.require('frustrated');
