@@ -150,7 +150,8 @@ function chooseTip(facts: FeedbackFacts): TipKey {
     if (!signals.offersSolution) return 'solution_missing';
     if (!signals.solutionHasTime && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   }
-  if (empathy.score === 4 && empathy.exploration === 0 && !closing) return 'empathy_explore';
+  // A caller in a hurry wants the answer, not a question about what matters to them.
+  if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure')) return 'empathy_explore';
   for (const [tag, key] of POLISH_BY_FOCUS) if (focus.includes(tag)) return key;
   return 'polish_general';
 }

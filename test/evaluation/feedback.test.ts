@@ -91,6 +91,21 @@ describe('feedback chosen for a reply', () => {
     expect(en.tips.solution_time.map((variant) => variant.tip)).toContain(result.feedback.tip);
   });
 
+  it('does not ask a caller in a hurry an extra question once his time pressure is named and the step is done', () => {
+    const input = {
+      lang: 'en' as const,
+      customer: 'Hurry up, I am standing at the till!',
+      reply: "You don't have much time, so I'll be brief: I've unblocked the card, please try again now.",
+    };
+    const hurried = grade({ ...input, context: { personaId: 'impatient-caller', focus: ['pressure'] } });
+    const unhurried = grade({ ...input, context: { personaId: 'other', focus: [] } });
+    expect(hurried.empathy.score).toBeGreaterThanOrEqual(4);
+    expect(en.tips.empathy_explore.map((variant) => variant.tip)).not.toContain(hurried.feedback.tip);
+    expect(en.tips.polish_pressure.map((variant) => variant.tip)).toContain(hurried.feedback.tip);
+    // without the pressure focus the same reply is asked for an open question
+    expect(en.tips.empathy_explore.map((variant) => variant.tip)).toContain(unhurried.feedback.tip);
+  });
+
   it('quotes the words that earned the strength', () => {
     const result = grade({
       lang: 'en',

@@ -305,12 +305,12 @@ export const de = {
     ],
     grief_acknowledge: [
       {
-        tip: 'Ein knappes „Tut mir leid“ wirkt nach einem Verlust distanziert. Benennen Sie schlicht, was passiert ist, und lassen Sie dem Kunden Raum.',
+        tip: 'Ein knappes „Tut mir leid“ wirkt distanziert, wenn jemand gerade viel zu tragen hat. Sagen Sie schlicht, was Sie wahrnehmen, und lassen Sie dem Kunden Raum.',
         example: 'Es tut mir sehr leid, dass Sie so etwas durchmachen. Wie kommen Sie gerade zurecht?',
         family: 'empathy',
       },
       {
-        tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zum Verlust, dann bestimmt der Kunde das Tempo.',
+        tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zu dem, was der Kunde gerade durchmacht, dann bestimmt er das Tempo.',
         example: 'Das ist sehr viel auf einmal. Wir gehen das in Ruhe Schritt für Schritt an.',
         family: 'empathy',
       },

@@ -304,12 +304,12 @@ export const en = {
     ],
     grief_acknowledge: [
       {
-        tip: 'A bare "sorry" sounds distant after a loss. Name what happened in simple words and leave the customer room.',
+        tip: 'A bare "sorry" sounds distant when someone is carrying something heavy. Say in simple words what you notice and leave the customer room.',
         example: 'I am so sorry you are going through this. How are you managing at the moment?',
         family: 'empathy',
       },
       {
-        tip: 'Stay with the person before the paperwork: one warm sentence about the loss, then let them set the pace.',
+        tip: 'Stay with the person before the paperwork: one warm sentence about what they are going through, then let them set the pace.',
         example: 'That is a lot to carry all at once. We can take this one step at a time.',
         family: 'empathy',
       },
