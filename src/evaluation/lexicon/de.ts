@@ -9,13 +9,15 @@ import type { LanguageLexicon } from './lexicon-types.js';
  */
 export const DE_LEXICON = {
   classes: {
+    // a way forward after a refusal: "geht heute nicht, aber morgen früh" (see `unlessContrast`)
+    contrast: ['aber', 'jedoch', 'dafür', 'sondern', 'stattdessen', 'allerdings'],
     you: ['du', 'dich', 'dir', 'sie', 'ihnen', 'ihr', 'euch', 'bist', 'biste', 'bisse', 'seid'],
     youFormal: ['sie', 'ihnen'],
     youInformal: ['du', 'dich', 'dir', 'dein', 'deine', 'deinen', 'deinem', 'deiner', 'deines', 'bist', 'biste', 'hast', 'kannst', 'willst', 'musst', 'sollst', 'weißt'],
     self: ['ich', 'mich', 'mir', 'mein', 'meine', 'meinen', 'meinem', 'meiner'],
     be: ['sind', 'bist', 'seid', 'waren', 'warst', 'wart', 'sein', 'ist', 'bleiben', 'bleibst'],
     article: ['ein', 'eine', 'einen', 'einem', 'so', 'sone', 'son', 'solch', 'total', 'völlig', 'echt', 'richtig', 'der', 'die', 'das', 'voll', 'ja', 'doch', 'wirklich', 'komplett'],
-    negator: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'niemand', 'nichts', 'weder', 'noch'],
+    negator: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'niemand', 'nichts', 'weder', 'noch', 'keinesfalls', 'keineswegs'],
     imperativeBe: ['sei', 'seien', 'seid', 'benimm', 'benehmen'],
     mention: ['wort', 'worte', 'wörter', 'begriff', 'begriffe', 'ausdruck', 'ausdrücke', 'bezeichnung', 'bezeichnungen', 'beschimpfung', 'beschimpfungen', 'schimpfwort', 'schimpfwörter', 'beleidigung', 'beleidigungen', 'wortwahl'],
     mentionVerb: ['bezeichnen', 'bezeichnet', 'bezeichneten', 'nennen', 'nennt', 'nannten', 'nannte', 'genannt', 'beschimpfen', 'beschimpft', 'tituliert', 'titulieren'],
@@ -29,36 +31,48 @@ export const DE_LEXICON = {
       'gesindel', 'abschaum', 'geschmeiß', 'lumpenpack', 'pöbel', 'schmarotzer*', 'parasit*', '*drecksschwein', 'mistschwein*',
       'schweinehund*', 'drecksau', 'mistsau', 'wildsau', 'sau', 'miststück*', 'drecksstück*', 'mistkerl*', 'dreckskerl*', 'drecksack*', 'mistsack*', 'fettsack*',
       '*schlampe', '*schlampen', 'hure', 'huren', 'hurensohn*', 'hurensöhne', '*fotze', '*fotzen', 'missgeburt*', 'bastard*', 'zicke', 'zicken', 'tussi', 'tussis',
-      'klugscheißer*', 'klugscheisser*', 'besserwisser*', 'lügner*', 'betrüger*', 'verbrecher*', 'gauner*', 'halsabschneider*', 'abzocker*', 'spinner*',
-      'psychopath*', 'psycho', 'gestörter', 'geisteskranker', 'vollidiot*', 'trottel', 'affe', 'affen', 'esel', 'kamel', 'rindvieh', 'hornochse*',
-      'ochse', 'hackfresse*', 'fresse', 'loser', 'clown', 'clowns', 'kasper', 'hanswurst', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
+      'klugscheißer*', 'klugscheisser*', 'besserwisser*', 'verbrecher*', 'gauner*', 'halsabschneider*', 'abzocker*', 'spinner*',
+      'psychopath*', 'psycho', 'gestörter', 'geisteskranker', 'vollidiot*', 'trottel', 'rindvieh', 'hornochse*',
+      'hackfresse*', 'fresse', 'loser', 'kasper', 'hanswurst', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
       'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
       'nazi', 'nazis', '*faschist', '*faschisten', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
-      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'schlafmütze*', 'grünschnabel*', 'grünschnäbel', 'sesselwärmer*', 'sesselfurzer*', 'amateur', 'amateure', 'niete', 'würstchen', 'labersack*', 'quasselstrippe*', 'großkotz*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
+      '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'schlafmütze*', 'grünschnabel*', 'grünschnäbel', 'sesselwärmer*', 'sesselfurzer*', 'amateur', 'amateure', 'niete', 'labersack*', 'quasselstrippe*', 'großkotz*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
       'rüpel*', 'spießer*', 'hinterwäldler*', 'schnarchnase*', 'laberkopf*', '*hetzer', 'faulpelz*', 'gesocks', 'dummerchen', 'blödian*', 'depperl', 'luder', 'fratze', 'fratzen', 'schwachköpfe', 'dummköpfe', 'hohlköpfe',
       'holzköpfe', 'hohlbratze*', 'pappnase*', 'flachzange*', 'knallkopf*', 'knallköpfe', 'dumpfbacken', 'lusche', 'luschen', 'sackgesicht*', 'pissnelke*',
       '*dummschwätzer', 'schwätzer', 'labertasche*', 'quatschkopf*', 'heini', 'heinis', 'blödmann*', 'blödmänner', 'armleuchter*', 'blindfisch*', 'lackaffe*',
       'schnösel*', 'proll', 'prolls', 'prolet', 'proleten', 'assis', 'gutmensch*', 'schmierfink*', 'lügenpresse', 'hirni', 'hirnis', 'dummbatz*', 'dussel',
-      'ratte', 'ratten', 'kakerlake*', 'ungeziefer', 'bonze', 'bonzen', 'wichtigtuer*', 'angeber*', 'großmaul', 'großmäuler', 'flitzpiepe*',
+      'bonze', 'bonzen', 'wichtigtuer*', 'angeber*', 'großmaul', 'großmäuler', 'flitzpiepe*',
       '*spacken', 'spack', 'vollniete*', 'kinderschänder*', 'handlanger*', 'lakai', 'lakaien', 'speichellecker*', 'kriegstreiber*', 'wendehals*', 'wendehälse',
-      'schwachmaten', 'kröte', 'made', 'maden', 'zecke', 'zecken', 'auswurf', 'schädling*', 'pestbeule*', 'dreckspack', 'nervensäge*', 'heulboje*',
-      'vollpfosten', 'pfosten', 'hirnis', 'dummbeutel*', 'knallchargen', 'knallcharge', 'volltrottel', 'asylant', 'asylanten', 'nafri', 'nafris', 'musel', 'musels',
+      'schwachmaten', 'auswurf', 'pestbeule*', 'dreckspack', 'nervensäge*', 'heulboje*',
+      'vollpfosten', 'hirnis', 'dummbeutel*', 'knallchargen', 'knallcharge', 'volltrottel', 'asylant', 'asylanten', 'nafri', 'nafris', 'musel', 'musels',
       '*pfeife', 'lump',
       // servility: someone's puppet or henchman
-      'vasall', 'vasallen', 'marionette', 'marionetten', 'steigbügelhalter*', 'erfüllungsgehilfe*', 'befehlsempfänger*', 'jasager*', 'mitläufer*', 'schoßhund*', 'hofnarr*',
+      'vasall', 'vasallen', 'steigbügelhalter*', 'erfüllungsgehilfe*', 'befehlsempfänger*', 'jasager*', 'mitläufer*', 'schoßhund*', 'hofnarr*',
       'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweine', 'schweinepriester*', 'saubande',
-      'lachnummer*',
+      'lachnummer*', 'nulltipper*', 'feigling', 'feiglinge', 'hirnfurz*', 'gehirnfurz*', 'gehirnprothese*', 'hirnprothese*',
     ],
+    // Everyday words (animals, vermin, a fence post, a clown, the fraudsters a customer is warned
+    // about) that insult only when aimed at someone: "Sie Esel", "Sie sind ein Clown", "was für eine
+    // Kröte". Bare, they are the zoo, the hotel room and the fraud explanation.
+    insultNounAimed: [
+      'affe', 'affen', 'esel', 'kamel', 'kamele', 'ochse', 'ochsen', 'ratte', 'ratten', 'kakerlake*', 'ungeziefer', 'schädling*', 'zecke', 'zecken',
+      'made', 'maden', 'kröte', 'pfosten', 'clown', 'clowns', 'würstchen', 'marionette', 'marionetten', 'lügner*', 'betrüger*',
+      'verbrecher', 'verbrechern', 'verbrecherin', 'verbrecherinnen',
+    ],
+    // animals and puppets said of a group ("diese Affen", "solche Marionetten") are still contempt;
+    // vermin and fraudsters are what an adviser warns a customer about, so they are not here
+    insultNounAimedThird: ['affe', 'affen', 'esel', 'kamel', 'kamele', 'ochse', 'ochsen', 'kröte', 'clown', 'clowns', 'marionette', 'marionetten', 'würstchen', 'pfosten', 'lügner', 'lügnerin'],
+    insultNounAny: ['@insultNoun', '@insultNounAimed'],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
     insultAdjStrong: [
-      'dumm', 'dumme', 'dummer', 'dummen', 'dummes', 'dümmer', 'dümmere', 'dümmeren', 'dümmste*', 'dummheit', 'doof*', 'blöd', 'blöde', 'blöder', 'blöden', 'blödes',
+      'dumm', 'dumme', 'dummer', 'dummen', 'dummes', 'dümmer', 'dümmere', 'dümmeren', 'dümmste*', 'dummheit', 'doof*', 'blöde', 'blöder', 'blöden', 'blödes',
       'bekloppt*', 'bescheuert*', 'behämmert*', 'dämlich*', 'hirnlos*', 'hirnverbrannt*', 'minderbemittelt*', 'unterbelichtet*', 'strunzdumm*', 'saudumm*',
-      'strohdumm*', 'stockdumm*', 'dusselig*', 'deppert*', 'verblödet*', 'erbärmlich*', 'armselig*', 'widerlich*', 'ekelhaft*', 'geisteskrank*', 'debil*',
+      'strohdumm*', 'stockdumm*', 'dusselig*', 'deppert*', 'verblödet*', 'erbärmlich*', 'armselig*', 'widerlich*', 'ekelhafte', 'ekelhafter', 'ekelhaften', 'ekelhaftes', 'geisteskrank*', 'debil*',
       'schwachsinnig*', 'verlogen*', 'versifft*', '*versifft', '*versiffte', '*versifften', '*versiffter', 'abartig*', 'asozial*', 'nichtsnutzig*', 'scheinheilig*',
       'heuchlerisch*', 'hohlköpfig*', 'dummdreist*', 'hirnverbrannt', 'grenzdebil*', 'hirnamputiert*', 'durchgeknallt*', 'saublöd*', 'strohdoof*', 'hirnrissig*',
     ],
     insultAdjWeak: [
-      'beschränkt*', 'gestört*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'hässlich*', 'fett', 'fette', 'fetter', 'krank', 'kranke', 'kranken',
+      'beschränkt*', 'gestört*', 'unfähig*', 'inkompetent*', 'ahnungslos*', 'nutzlos*', 'hässlich*', 'fett', 'fette', 'fetter', 'blöd', 'ekelhaft',
       'irre', 'behindert*', 'zurückgeblieben*', 'plemplem', 'dumpf', 'primitiv*', 'assi', 'assig*', 'faul', 'faule', 'fauler', 'frech', 'unverschämt*',
       'dreist*', 'hohl', 'pervers*', 'eklig*', 'dreckig*', 'verrückt*', 'wahnsinnig', 'feige', 'feiger', 'korrupt*', 'kriminell*', 'ungebildet*',
       'lächerlich*', 'peinlich*', 'arrogant*', 'überheblich*', 'unerträglich*', 'rassistisch*', 'hetzerisch*', 'kindisch*', 'kleingeistig*', 'engstirnig*', 'geistig', 'charakterlos*',
@@ -90,7 +104,7 @@ export const DE_LEXICON = {
     ],
     // dismissive only when standing alone: "Egal." (but "egal, ob …" is fine)
     dismissiveInterjection: ['egal', 'pff', 'pfff'],
-    sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'meister', 'freundchen', 'junge', 'mädchen', 'chef', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund', 'kollege'],
+    sarcasticVocative: ['genie', 'einstein', 'schlaumeier', 'schlauberger', 'besserwisser', 'süße', 'süßer', 'schätzchen', 'herzchen', 'mäuschen', 'freundchen', 'chefchen', 'prinzessin', 'schatz', 'sherlock', 'held', 'experte', 'expertin', 'spezialist', 'superhirn', 'blitzmerker', 'sportsfreund'],
     // thanks and apologies: beside them a weak mockery cue ("Wow, danke!") is meant
     gratitude: ['danke', 'dankeschön', 'dank', 'entschuldigung', 'entschuldigen', 'leid', 'dankbar'],
     // little words stressed in capitals for effect ("MEINE Schuld"); other short capitalised words are abbreviations
@@ -105,8 +119,12 @@ export const DE_LEXICON = {
     'drecksarbeit', 'kackbraun', 'lahmgelegt', 'lahmlegen', 'fetter', 'parasitär', 'gaunerei', 'betrügerei', 'betrügerisch', 'lügnerisch', 'dilettantisch',
     'affenhitze', 'dummerweise', 'dummy', 'dummys', 'gepäck', 'huckepack', 'sixpack', 'rucksack', 'bandenkriminalität', 'brutal', 'brutto',
     'peinlichkeit', 'trillerpfeife', 'tabakpfeife', 'orgelpfeife', 'wasserpfeife', 'kröten', 'maden', 'madenwurm', 'lakaienhaft', 'zeckenbiss', 'zeckenstich', 'schädlingsbekämpfung', 'nervensägen',
+    // a cold pack, a battery pack; an old mill; the pest controller; plain dirt ("so ein Dreck" is in the rules)
+    'kühlpack', 'akkupack', 'eispack', 'kältepack', 'wärmepack', 'powerpack', 'doppelpack', 'multipack', 'spinnerei', 'schädlingsbekämpfer', 'betrügermasche', 'betrügermaschen', 'dreck',
+    // the bare word is only an insult when aimed (insultNounAimed); compounds (Verbrecherbande) still are
+    'verbrecher', 'verbrechern', 'verbrecherin', 'verbrecherinnen',
   ],
-  acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn'],
+  acronyms: ['ok', 'pin', 'iban', 'bic', 'ec', 'agb', 'bgb', 'sepa', 'schufa', 'eu', 'eur', 'usa', 'id', 'faq', 'sms', 'pdf', 'it', 'tan', 'kfz', 'gmbh', 'ag', 'bafin', 'dsgvo', 'mwst', 'ust', 'bzw', 'zb', 'ggf', 'ca', 'nr', 'tel', 'kw', 'db', 'dhl', 'ups', 'bahn', 'wlan', 'dsl', 'adac', 'bafa', 'kfw', 'elster', 'ard', 'zdf', 'vw', 'bmw', 'ice', 'hbf', 'pkw', 'lkw', 'ihk'],
   politeness: ['bitte', 'danke', 'dankeschön', 'dank', 'gerne', 'gern', 'entschuldigung', 'entschuldigen', 'leid', 'verstehe', 'selbstverständlich', 'natürlich', 'sehr', 'freundlich', 'helfe', 'helfen', 'kümmere'],
   emoji: { profanity: ['🖕'], insult: ['💩', '🤡', '🤮', '🤢', '🤬'], contempt: ['🙄', '🥱'], laughing: ['😂', '🤣', '😆'] },
   composure: [
@@ -134,8 +152,9 @@ export const DE_LEXICON = {
       score: 1,
       negatable: true,
       patterns: [
-        'bring|bringe ~ um', 'umbringen|umbringe|abstechen|abknallen|erschießen|erschlagen|verprügeln|kaltmachen', 'mach|mache ~ fertig',
-        'haue|hau ~ eine rein', 'aufs|auf\'s maul', 'in die fresse', 'fresse polieren', 'weiß|weiss wo @you wohnen|wohnst', 'werden|wirst ~ bereuen',
+        // a person is brought round or finished off; papers are brought "um zehn" and made ready
+        'bring|bringe|bringen dich|sie|euch|ihn ~ um $', 'umbringen|umbringe|abstechen|abknallen|erschießen|erschlagen|verprügeln|kaltmachen', 'mach|mache|machen dich|euch ~ fertig',
+        'mach|mache|machen sie ~ fertig $', 'haue|hau ~ eine rein', 'aufs|auf\'s maul', 'in die fresse', 'fresse polieren', 'weiß|weiss wo @you wohnen|wohnst', 'werden|wirst ~ bereuen',
         'du bist tot', 'sie sind tot', 'ich finde dich', 'kriegst ~ eine|was auf', 'schlag|schlage ~ tot', 'geh|gehen ~ sterben', 'verreck*',
       ],
     },
@@ -143,10 +162,14 @@ export const DE_LEXICON = {
       flag: 'profanity',
       score: 1,
       patterns: [
-        'halt|halts|halt\'s|haltet|halten ~~ klappe|fresse|schnauze|maul|gosche|mund|sabbel|rand', 'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
-        'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal', 'sie können mich mal', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
+        // a printer has a "Klappe" too: the far gap only for words that are never a lid
+        'halt|halts|halt\'s|haltet|halten ~~ fresse|schnauze|maul|gosche|sabbel', 'halt|halts|halt\'s|haltet|halten ~ klappe|mund|rand', 'halten sie ~~ die klappe $',
+        'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
+        'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal $', 'sie können mich mal $', '@you können|kannst mich ~ kreuzweise|gernhaben', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
-        'am arsch', 'verzieh|verzieht|verziehen ~ dich|euch|sich', 'klappe|fresse|schnauze|maul ~ halten', 'halt|halts dein|deinen|ihr|ihren ~ maul|mund|rand|schnabel', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist', 'nerv|nerven ~ nicht', 'raus hier',
+        'am arsch', 'verzieh dich|euch', 'verzieht euch', 'verziehen sie sich', 'klappe|fresse|schnauze|maul ~ halten', 'halt|halts dein|deinen|ihr|ihren ~ maul|mund|rand|schnabel', 'geh|gehen ~ mir ~ auf den sack|keks|senkel|geist',
+        // "Nerven Sie nicht!", not "ab morgen nerven Sie die SMS nicht mehr"
+        '^ nerv|nerven ~ nicht $', 'nerv|nerven @you|mich ~ nicht $', 'nerven sie mich nicht', 'nerv mich nicht', 'raus hier',
       ],
     },
     {
@@ -156,7 +179,12 @@ export const DE_LEXICON = {
       mentionable: true,
       patterns: [
         '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNoun',
-        '@you ~ zu @insultAdj', 'so ein|eine|einen @insultNoun', 'du|sie opfer', 'sei|seid ~ kein|keine|nicht ~ @insultNoun|@insultAdjStrong',
+        // "Sie zu dumm", not "falls Ihnen das zu peinlich ist"
+        'du|sie|ihr|bist|seid ~ zu @insultAdjStrong', 'so ein|eine|einen @insultNoun', '^ du|sie opfer', 'du|sie opfer $',
+        // everyday nouns aimed at the reader: "Sie Esel!", "Sie sind ein Clown", "was für eine hässliche Kröte"
+        '^ du|sie|ihr @insultNounAimed', 'du|sie|ihr @insultNounAimed $', '@you @be @insultNounAimed', '@you @be ~ ein|eine|einen @insultNounAimed',
+        '@be @you ~ ein|eine|einen @insultNounAimed', 'so ein|eine|einen @insultNounAimed', 'so ein|eine|einen *e|*er|*es @insultNounAimed',
+        'was für ein|eine|einen @insultNounAimed', 'was für ein|eine|einen *e|*er|*es @insultNounAimed', '@you ~ @insultAdjStrong @insultNounAimed', 'sei|seid ~ kein|keine|nicht ~ @insultNoun|@insultAdjStrong',
         'seien sie ~ kein|keine|nicht ~ @insultNoun|@insultAdjStrong', 'was für ein|eine|einen @insultNoun', 'deine mutter|mudder|mama', 'lern|lernen ~ lesen',
         'können|kannst @you ~ nicht lesen', 'hirn einschalten', 'kopf einschalten', 'denk|denken ~ mal nach',
       ],
@@ -167,10 +195,20 @@ export const DE_LEXICON = {
       negatable: true,
       mentionable: true,
       patterns: [
-        '@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdjStrong', '@thirdPerson @be ~ @insultAdjWeak', 'ist|sind|war|waren ~ ein|eine ~ witz|armutszeugnis|lachnummer',
-        '@you lügen|lügst', 'schämen sie sich', 'schäm dich', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @thirdPerson ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
+        '@insultNoun', '@insultAdjStrong', '@third @be ~ @insultNoun|@insultAdjStrong', '@thirdPerson @be ~ @insultAdjWeak',
+        '@insultAdjStrong @insultNounAimed', 'diese|dieser|diesen|dieses|solche|solchen|solcher @insultNounAimedThird', 'diese|dieser|diesen|solche|solchen *e|*en @insultNounAimedThird',
+        '^ @insultNounAimed $',
+        // ill is not an insult ("Frau Weber ist diese Woche krank"); sick in the head is
+        // "blöd gelaufen" is bad luck; "blöd genug", "wie blöd sind die" is said of people
+        // contempt for a person's body or a woman as an animal: "dieses fette Etwas", "arrogante Kuh"
+        'fette|fettes|dicke|dickes etwas', 'blöde|dumme|alte|doofe|komische|arrogante|fette|dicke|eingebildete|hässliche|dämliche|bekloppte kuh|ziege|schnepfe|schachtel',
+        'gehirn|hirn prothese|prothesen|furz', 'blöd genug', 'wie blöd ~ sind|seid|bist|kann|können|muss|müssen', 'ekelhaft @insultAdj',
+        'krank im kopf|hirn', 'kranke|kranker|krankes|kranken hirn|hirne|typ|typen|gestalt|gestalten|spinner|scheiß*', '@you @be ~ ja|doch|echt|total|völlig ~ krank $', 'ist|sind|war|waren ~ ein|eine ~ witz|armutszeugnis|lachnummer',
+        // "Schämen Sie sich!", not "Schämen Sie sich bitte nicht dafür"
+        '@you lügen|lügst', 'schämen sie sich $', 'schämen sie sich gefälligst|was|lieber|doch', 'schäm dich $', 'schäm dich gefälligst|was|lieber|doch', 'pfui', 'geisteszustand', 'sie sollten sich schämen', 'gehirnwäsche', '@be ~ @thirdPerson ~ @insultAdj', 'so ein|eine|einen|solche|solcher @insultAdj',
         'ohne|kein|keine hirn|verstand|anstand|bildung|erziehung', 'zum kotzen', 'ausrotten|ausgerottet|vergasen|vergast|abschlachten|lynchen|gelyncht|aufknüpfen',
-        'an die wand stellen', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
+        // people are put against the wall; a cot is put by it
+        'euch|dich|ihn ~ an die wand stellen', 'sie_3p|die|diese alle ~ an die wand', 'solche|diese leute ~ an die wand', 'an die wand gestellt', 'gehören|gehört ~ erschossen|aufgehängt|vergast|weggesperrt|entsorgt|ausgerottet|abgeschoben|eingesperrt',
         'gehören|gehört ~ an ~ wand', 'gehören|gehört ~ in den knast|bau', 'bist|sind|seid ~ eine|die ~ schande', 'schande für', 'einzige schande', 'gelaber', 'geschwafel', 'gequatsche', 'geschwätz', 'gesülze', 'gejammer', 'geheule',
         'sollen|soll|sollten ~ absaufen|verrecken|krepieren|abhauen|verschwinden', 
       ],
@@ -180,24 +218,36 @@ export const DE_LEXICON = {
       flag: 'insult',
       score: 2,
       patterns: [
-        'niemand|keiner mag|braucht|will|vermisst dich|sie|euch', 'schrecklicher|furchtbarer|widerlicher|erbärmlicher|armseliger|mieser ~ mensch|typ|kerl|charakter',
+        // "Niemand mag Sie", not "Niemand will Sie drängen"
+        'niemand|keiner mag|braucht|vermisst dich|sie|euch', 'niemand|keiner will dich|sie|euch $', 'niemand|keiner will dich|sie|euch ~ hier|haben|sehen|hören', 'schrecklicher|furchtbarer|widerlicher|erbärmlicher|armseliger|mieser ~ mensch|typ|kerl|charakter',
         'braucht|brauchen|braucht ~ einen|eine ~ psychiater|psychiaterin|therapeuten|klapse',
         // insulting comparisons
         'iq ~ eines|einer|wie|von|unter ~ brot|toastbrot|knäckebrot|toastbrots|brots|zimmertemperatur|kartoffel|amöbe|stück|stücks|schnitzel|brötchens|meter',
-        'dümmer|blöder|doofer als', 'mehr verstand|hirn|grips|ahnung als', 'wie ein|eine|die|der ~ affe|affen|schwein|schweine|vieh|ratte|ratten|made|maden|kakerlake|kakerlaken|parasit|parasiten|ungeziefer|heuschrecke|heuschrecken|pest|seuche|geschwür',
-        'pest und cholera', 'pest oder cholera', 'reif für die klapse|klapsmühle|anstalt', 'hat dich|sie|euch ~ keiner|niemand ~ gefragt', 'fragt ~ keiner|niemand', 'interessiert keine sau',
+        // "mein Hund hat mehr Ahnung als Sie"; "Sie haben mehr Ahnung als ich" is modesty
+        'dümmer|blöder|doofer als', 'mehr verstand|hirn|grips|ahnung ~ als @you|@thirdPerson', 'wie ein|eine|die|der ~ affe|affen|schwein|schweine|vieh|ratte|ratten|made|maden|kakerlake|kakerlaken|parasit|parasiten|ungeziefer|heuschrecke|heuschrecken|pest|seuche|geschwür',
+        'pest und cholera', 'pest oder cholera', 'reif für die klapse|klapsmühle|anstalt',
+        // "Hat Sie keiner gefragt", not "Hat Sie am Telefon keiner nach der PIN gefragt?"
+        'hat dich|sie|euch keiner|niemand gefragt', 'dich|sie|euch hat ~ keiner|niemand gefragt', 'hat ~ keiner|niemand ~ nach ihrer|deiner meinung gefragt', 'hat ~ keiner|niemand gefragt $',
+        'fragt ~ keiner|niemand $', 'fragt doch|ja|eh keiner|niemand', 'interessiert keine sau',
         'taugen|taugt ~ nichts|nix', 'zu nichts zu gebrauchen', '*gelaber|*geschwafel|*geschwätz|verpiss*|krepier*',
-        'nicht die hellste|schlauste|klügste', 'nicht das hellste', 'nicht alle tassen', 'einen an der waffel|klatsche', 'nicht ganz dicht|sauber ~ kopf|oben|birne|hirn', 'nicht ganz bei trost',
+        // a dim reading lamp and missing cups are not a dim customer
+        'nicht die|der hellste kerze|leuchte|birne', '@you|@thirdPerson @be ~ nicht ~ die|der hellste $', 'nicht die schlauste|klügste', 'nicht das hellste', 'nicht alle tassen im schrank', 'nicht mehr alle tassen', 'einen an der waffel|klatsche', 'nicht ganz dicht|sauber ~ kopf|oben|birne|hirn', 'nicht ganz bei trost',
         'zu heiß gebadet', 'schaukel ~ nah|nahe ~ an der wand', 'null ahnung',
         '@you|@thirdPerson @be ~ eine|einer|die|der ~ null|flasche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
-        'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in die schule|den kindergarten', 'wer hat sie|dich ~ so verletzt', 'lachen sie ruhig', 'lach ruhig', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
+        'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in die schule|den kindergarten', 'wer hat sie|dich ~ so verletzt',
+        // "Lachen Sie ruhig." (you will see), not "Lachen Sie ruhig, mir geht es genauso"
+        '^ lachen sie ruhig $', '^ lach ruhig $', 'lachen sie|lach ruhig ~ noch|werden|wirst|vergehen', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
     },
     {
       flag: 'profanity',
       score: 2,
       mentionable: true,
-      patterns: ['@profanity', '@sexualExplicit', 'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
+      patterns: [
+        '@profanity', '@sexualExplicit',
+        // dirt on the pavement is dirt; "so ein Dreck", "der letzte Dreck", "grüner Dreck" is contempt
+        '^ dreck $', 'was für ein|einen ~ dreck', 'so ein|einen ~ dreck', 'größte|letzte dreck', '*ischer|*ischem|grüner|grünem|linker|linkem|rechter|rechtem|brauner|braunem|roter|rotem|elender|elendem|widerlicher|ekelhafter dreck', 'einen dreck',
+        'zum teufel', 'zum kuckuck', 'himmel ~ nochmal|nochmal', 'verdammt nochmal', 'gott nochmal', 'herrgott'],
     },
     {
       // Counter-attack: the reply compares the agent favourably with the customer. A "nicht" inside
@@ -220,13 +270,18 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'ihr|ihre|dein|deine ~ eigenes|eigene|eigener ~ verschulden|schuld|fehler|problem|pech', 'ihr|dein verschulden', 'eigenes verschulden',
+        'ihr|ihre|dein|deine ~ eigenes|eigene|eigener ~ verschulden|schuld|fehler|problem|pech', 'ihr|dein verschulden', 'durch|aus eigenes|eigenem verschulden',
         'dass @you ~ kleingedruckte nicht|nie ~ lesen|gelesen|lest|liest', 'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
-        'hätten|hättest @you ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', '@you hätten|hättest ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben|lieber',
+        'hätten|hättest @you ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', '@you hätten|hättest ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben',
         'hätten|hättest @you ~ gelesen|aufgepasst|geprüft|gefragt', 'haben|hast @you ~ nicht ~ gelesen|aufgepasst|geprüft|zugehört|beachtet',
         '@you haben|hast ~ versäumt|vergessen|verpasst|verschlampt|verbockt|vermasselt|verbaselt|übersehen', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
         'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben',
-        'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt|eben', 'sie sind|du bist|ihr seid ~ verantwortlich', 'das liegt|lag ~ an ihnen|dir',
+        'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt',
+        // "Dann müssen Sie eben warten", not "Dann müssen Sie eben nur noch tippen"
+        'müssen|musst @you ~ eben $', 'müssen|musst @you ~ eben ~ damit|selbst|selber|warten|akzeptieren|hinnehmen|früher|besser|aufpassen',
+        'sie sind|du bist|ihr seid ~ verantwortlich',
+        // "Das liegt an Ihnen"; "Das liegt ganz an Ihnen" leaves the choice to the customer
+        'das liegt|lag an ihnen|dir', 'das liegt|lag ~ nur|allein|wohl|eher|doch|eindeutig|schon|eben|halt ~ an ihnen|dir',
         'sie sind ~ selbst verantwortlich', 'du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'sie sind|du bist|ihr seid ~ mit schuld', 'sie tragen|du trägst ~ mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
       ],
     },
@@ -235,19 +290,32 @@ export const DE_LEXICON = {
       score: 2,
       patterns: [
         'nicht meine|unsere schuld', 'ich|wir ~ kann|können ~ nichts dafür', 'dafür kann|können ich|wir nichts', 'ich bin nicht schuld', 'wir sind nicht schuld',
-        'mache|mach ~ nur meinen job', 'arbeite ~ nur hier', 'was soll ich ~ machen|tun', 'was erwarten sie|du', 'lassen sie ~ nicht an mir aus', 'lass ~ nicht an mir aus',
+        'mache|mach ~ nur meinen job', 'arbeite ~ nur hier',
+        // the shrug ("Was soll ich da machen?"), not the question ("Was soll ich zuerst machen: …?")
+        'was soll ich machen|tun $', 'was soll ich ~ da|denn|dagegen|sonst ~ machen|tun', 'was erwarten sie|du $', 'was erwarten sie|du ~ denn|eigentlich|bitte', 'was erwarten sie|du von', 'was erwartest du', 'lassen sie ~ nicht an mir aus', 'lass ~ nicht an mir aus',
         'regeln ~ nicht gemacht', 'wir haben ~ nichts falsch gemacht', 'uns trifft keine schuld', 'mich trifft keine schuld', 'liegt nicht an mir|uns',
-        'nicht mein|unser problem', 'nicht meine|unsere baustelle', 'nicht mein|unser bier', 'was kann ich dafür', 'ich war das nicht', 'wir waren das nicht',
+        'nicht mein|unser problem', 'nicht meine|unsere baustelle', 'nicht mein|unser bier', 'was kann ich ~ dafür $', 'was kann ich denn dafür', 'ich war das nicht', 'wir waren das nicht',
       ],
     },
     {
       flag: 'defensive',
       score: 3,
       patterns: [
-        'gemäß|laut|entsprechend ~ agb|richtlinien|richtlinie|bedingungen|geschäftsbedingungen|vorschriften|vorgaben|bestimmungen',
         'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln', 'da kann ich nichts machen', 'da kann man nichts machen',
-        'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht zuständig', 'nicht meine abteilung',
-        'gemäß paragraph|paragraf', 'wir haften nicht', 'keine haftung', 'ist leider so', 'können wir leider nicht', 'geht leider nicht',
+        'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht meine abteilung',
+        'wir haften nicht', 'keine haftung', 'ist leider so',
+      ],
+    },
+    {
+      // A rule quoted or a "no" said stiffly, with nothing offered after it in the sentence. "Heute
+      // können wir leider nicht mehr überweisen, aber morgen früh …" and "Gemäß unseren AGB können
+      // Sie ihn zurückgeben, auch ausgepackt" go on to help.
+      flag: 'defensive',
+      score: 3,
+      lastClause: true,
+      patterns: [
+        'gemäß|laut|entsprechend ~ agb|richtlinien|richtlinie|bedingungen|geschäftsbedingungen|vorschriften|vorgaben|bestimmungen',
+        'nicht zuständig', 'gemäß paragraph|paragraf', 'können wir leider nicht', 'geht leider nicht',
       ],
     },
     {
@@ -257,7 +325,9 @@ export const DE_LEXICON = {
       patterns: [
         'beruhigen sie sich', 'beruhig dich', 'regen sie sich ~ ab', 'reg dich ~ ab', 'regen sie sich ~ nicht ~ auf', 'reg dich ~ nicht ~ auf', 'jetzt mal halblang',
         'kein grund ~ aufzuregen', 'kein grund ~ aufregung', 'kein grund zur aufregung',
-        '^ na und $', '^ na und wenn', 'ist mir egal', 'mir doch egal', 'mir egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben', 'ist halt so', 'ist nun mal so', 'ist eben so',
+        '^ na und $', '^ na und wenn', 'ist mir egal', 'mir doch egal', 'mir egal', 'mir ~ wurst|wurscht|schnuppe|latte', 'pech gehabt', 'so ist das leben',
+        // the shrug ends its sentence: "Das ist eben so.", not "Das ist eben so ärgerlich, weil …"
+        'ist halt|eben so $', 'ist nun mal so $', 'ist halt|eben so da', 'ist nun mal so da',
         'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
         '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', '^ unsinn|quatsch|blödsinn|schwachsinn|humbug $', 'so ein|was für ein|so einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug',
         'das ist ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'reden|redest|erzählen|erzählst ~ unsinn|quatsch|blödsinn|schwachsinn',
@@ -268,27 +338,49 @@ export const DE_LEXICON = {
     {
       flag: 'dismissive',
       score: 3,
-      patterns: ['tja', 'schon klar', 'kommt vor', 'passiert halt', 'passiert eben', 'so ist es nun mal', 'ist so', 'kann passieren', 'shit happens'],
+      // a shrug ends its sentence: "Kommt vor.", not "Das kommt vor allem bei neuen Karten vor" or
+      // "Es kann passieren, dass die Zahlung doppelt angezeigt wird"
+      patterns: [
+        'tja', 'schon klar', 'kommt vor $', 'kommt halt|eben|schon|mal|immer ~ vor $', 'passiert halt', 'passiert eben', 'so ist es nun mal', 'ist so $',
+        'kann passieren $', 'kann halt|eben|schon|mal|immer ~ passieren $', 'shit happens',
+      ],
     },
     {
       flag: 'condescending',
       score: 2,
       negatable: true,
       patterns: [
-        '^ ganz langsam $', 'erkläre|erklär|sage|sag ~ ganz langsam|langsam', '^ zum mitschreiben', 'nochmal|einmal ~ zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht', 'ist nicht so schwer',
+        '^ ganz langsam $', 'erkläre|erklär|sage|sag ~ ganz langsam|langsam', '^ zum mitschreiben', 'nochmal|einmal ~ zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht $', 'ist nicht so schwer $',
         'zu schwer|kompliziert|hoch|viel für @you $', 'jedes|sogar ein|selbst ein kind ~ kann|könnte|weiß|versteht|schafft|kapiert', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
         'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf $', 'pass ~ gut auf $', '^ zum letzten mal', 'sage|sag ~ es ~ zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
-        'wie oft ~ soll|muss ich', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
-        'das sollten sie wissen', 'das solltest du wissen', 'haben sie das verstanden', 'hast du das verstanden', '^ kapiert $', '^ capito $', 'haben sie|hast du ~ kapiert $',
-        'ist doch klar', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe', 'guter mann', 'gute frau', 'junge frau', 'junger mann',
+        // "Wie oft soll ich es Ihnen noch sagen?", not "Wie oft soll ich Sie erinnern?"
+        'wie oft ~ soll|muss ich ~ noch', 'wie oft denn noch', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
+        'das sollten sie ~ wissen $', 'das solltest du ~ wissen $', 'das sollten sie ~ eigentlich|doch|schon|wirklich ~ wissen', 'das solltest du ~ eigentlich|doch|schon|wirklich ~ wissen', 'haben sie das verstanden', 'hast du das verstanden', '^ kapiert $', '^ capito $', 'haben sie|hast du ~ kapiert $',
+        // "Ist doch klar!", not "Es ist doch klar, dass Sie sich Sorgen machen"
+        'ist doch klar $', 'ist doch klar oder', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe',
+        // as an address only: "Guter Mann, …", "…, junge Frau." (not "er war ein guter Mann")
+        '^ guter|junger mann', '^ gute|junge frau', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na guter|junger mann $', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na gute|junge frau $',
+        'hören sie ~ guter|junger mann|frau', 'hören sie ~ gute|junge frau',
       ],
     },
     {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'wie ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
-        '^ natürlich|selbstverständlich nicht $',
+        // the speaker repeating himself, not "wie Sie schon gesagt haben" or "wie im Brief bereits erwähnt"
+        'wie ich|wir ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', '^ wie bereits|schon gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt',
+        'wie ~ bereits|schon ~ mehrfach|mehrmals|zigmal|oft|öfter ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt',
+        'habe ich ~ ihnen|dir|euch ~ bereits|schon ~ gesagt|erklärt|mitgeteilt', 'das|dies habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
+        'habe|hab ich doch ~ bereits|schon ~ gesagt|erklärt|mitgeteilt', 'habe ich ~ bereits|schon ~ mehrfach|mehrmals|zigmal|oft ~ gesagt|erklärt|mitgeteilt',
+      ],
+    },
+    {
+      // "Natürlich nicht." tacked on at the end is curt; opening a reassurance ("Natürlich nicht! Der
+      // Austausch ist kostenlos") it is warm
+      flag: 'condescending',
+      score: 3,
+      coda: true,
+      patterns: ['^ natürlich|selbstverständlich nicht',
       ],
     },
     {
@@ -304,13 +396,23 @@ export const DE_LEXICON = {
       score: 2,
       question: true,
       patterns: [
-        'sind|bist @you ~ fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn', 'wie alt sind|bist @you $', 'sind|bist @you ~ ein|eine ~ kind|kleinkind|baby',
-        'ist das|es ~ so|wirklich|denn ~ schwer|kompliziert', 'ist das|es so schwer', 'haben|hast @you ~ nichts ~ besseres|anderes ~ zu tun', 'haben|hast @you ~ kein|keine ~ leben|hobby|hobbys|freunde $',
-        'wollen|möchten|willst|möchtest @you ~ einen|eine ~ orden|medaille|keks|pokal|urkunde|applaus', 'brauchen|brauchst @you ~ ein|eine|einen ~ taschentuch|taschentücher|umarmung|nickerchen',
-        'soll ich ~ ein bild malen', 'soll ich ~ aufmalen|aufzeichnen|buchstabieren', 'wer glauben|glaubst @you ~ wer', 'was bilden|bildest @you ~ ein $',
+        // "Wie alt sind Sie eigentlich?", not "… brauche ich dein Alter: Wie alt bist du?"
+        'sind|bist @you ~ fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn', '^ wie alt sind|bist @you $', '^ wie alt sind|bist @you eigentlich|denn|bitte $', 'ehrlich ~ wie alt sind|bist @you',
+        'sind|bist @you ~ ein|eine ~ kind|kleinkind|baby',
+        // "Ist das so schwer?", not "Ist es im Moment wirklich schwer für Sie, in die Filiale zu kommen?"
+        'ist das|es ~ so schwer|kompliziert', 'ist das|es denn|wirklich schwer|kompliziert $', 'haben|hast @you ~ nichts ~ besseres|anderes ~ zu tun', 'haben|hast @you ~ kein|keine ~ leben|hobby|hobbys|freunde|zuhause $',
+        // the reward as the whole question: "Möchten Sie einen Keks?", not "… einen Keks zum Kaffee, solange Sie warten?"
+        'wollen|möchten|willst|möchtest @you ~ einen|eine ~ orden|medaille|keks|pokal|urkunde|applaus $', 'wollen|möchten|willst|möchtest @you ~ einen|eine ~ orden|medaille|keks|pokal|urkunde|applaus dafür $',
+        'brauchen|brauchst @you ~ ein|eine|einen ~ taschentuch|taschentücher|umarmung|nickerchen',
+        // "Soll ich es Ihnen aufmalen?", not "Soll ich Ihnen den Straßennamen buchstabieren?"
+        'soll ich ~ ein bild malen', 'soll ich ~ es|das|ichs aufmalen|aufzeichnen|buchstabieren', 'soll ich es|das @you ~ aufmalen|aufzeichnen|buchstabieren', 'soll ichs|ich\'s ~ aufmalen|aufzeichnen|buchstabieren', 'wer glauben|glaubst @you ~ wer', 'was bilden|bildest @you ~ ein $',
         'was haben|hast @you ~ denn ~ erwartet $', 'was ist ~ ihr|dein ~ problem $', 'was ist ~ los mit ihnen|dir $', 'was stimmt ~ nicht mit ihnen|dir',
-        'verstehen|verstehst @you ~ kein|nicht ~ deutsch', 'sprechen|sprichst @you ~ kein ~ deutsch', 'ist es meine|unsere schuld', 'sind|bist @you fertig $', '^ zufrieden $', '^ jetzt zufrieden $', 'sind wir hier fertig', 'wissen|weißt @you ~ es ~ besser ~ als wir|ich', 'kann ich ~ etwas|was ~ dafür',
-        'haben|hast @you ~ schlecht geschlafen', 'geht es @you ~ noch ~ gut', 'ist das ihr|dein ernst', 'meinen|meinst @you das ernst',
+        'verstehen|verstehst @you ~ kein|nicht ~ deutsch', 'sprechen|sprichst @you ~ kein ~ deutsch', 'ist es meine|unsere schuld', 'sind|bist @you fertig $', '^ zufrieden $', '^ jetzt zufrieden $', 'sind wir hier fertig', 'wissen|weißt @you ~ es ~ besser ~ als wir|ich', 'kann ich ~ etwas|was ~ dafür $',
+        // "Haben Sie schlecht geschlafen?", not "… wegen der Baustelle schlecht geschlafen?"
+        'haben|hast @you schlecht geschlafen', 'haben|hast @you heute|wohl|etwa|gestern|denn schlecht geschlafen',
+        // "Geht's noch?" with nothing after it, not "Geht es Ihnen soweit noch gut, oder möchten Sie eine Pause?"
+        '^ geht es @you noch gut $', '^ geht es @you eigentlich|denn|wirklich noch gut $', '^ geht\'s|gehts noch $', '^ geht es noch $', 'ist das ihr|dein ernst',
+        'meinen|meinst @you das ~ ernst $',
       ],
     },
     {
@@ -319,18 +421,28 @@ export const DE_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        'lassen sie mich raten', 'lass mich raten', 'da hat ~ wohl|mal ~ jemand', 'hat da ~ jemand', 'ist da ~ jemand', 'ist aber jemand', 'jemand ~ schlecht geschlafen|gelaunt',
-        'mit dem falschen|linken fuß aufgestanden', 'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|mies drauf|dünnhäutig|zickig', 'willkommen in der realität|wirklichkeit|realen welt|echten welt',
-        'schön|nett|toll ~ dass @you ~ auch mal|schon', 'auch schon da $', 'auch schon wach', 'auch mal ~ melden', 'geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
-        'denken|denk ~ nach bevor', 'erst denken ~ dann', 'googeln sie', 'googel|google es|das ~ doch', 'ihre|deine eltern ~ stolz', 'nichts besseres zu tun', 'kein zuhause', 'kein hobby',
-        'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $', 'niemand zwingt sie|dich', 'keiner zwingt sie|dich', 'gehen sie doch ~ zur|zu ~ konkurrenz',
+        // the guess as a taunt stands alone or leads to a put-down; "Lassen Sie mich raten: Sie waren im
+        // Ausland, und die Karte wurde gesperrt?" guesses to help
+        'lassen sie mich raten $', 'lass mich raten $', 'lassen|lass ~ mich raten ~~ nicht|vergessen|verloren|verschlampt|wieder|falsch|keine|keinen|natürlich',
+        'da hat ~ wohl|mal ~ jemand', 'hat da ~ jemand ~ nicht ~ aufgepasst|gelesen|zugehört', 'hat da ~ jemand ~ schlechte laune', 'ist aber jemand', 'jemand ~ schlecht geschlafen|gelaunt',
+        'mit dem falschen|linken fuß aufgestanden', // "Ist da jemand empfindlich?", not "Ist in Ihrer Gruppe jemand empfindlich gegen Nüsse?"
+        'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|dünnhäutig|zickig $', 'jemand ~ mies drauf', 'willkommen in der realität|wirklichkeit|realen welt|echten welt',
+        'schön|nett|toll ~ dass @you ~ auch mal|schon', 'auch schon da $', 'auch schon wach', 'auch mal melden $', 'auch mal wieder melden $', 'geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
+        // "Denken Sie erst nach, bevor …", not "Denken Sie in Ruhe nach, bevor Sie unterschreiben"
+        'denken|denk ~ erst|mal|doch|gefälligst|lieber|zuerst|vorher|einmal|besser ~ nach', 'erst denken ~ dann', 'googeln sie', 'googel|google es|das ~ doch', 'nichts besseres zu tun', 'kein hobby',
+        'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $',
+        // "Niemand zwingt Sie, Kunde zu bleiben" shows the door; "Niemand zwingt Sie, heute zu entscheiden" reassures
+        'niemand|keiner zwingt sie|dich $', 'niemand|keiner zwingt sie|dich ~~ kunde|bleiben|hier|gehen|kündigen|wechseln', 'gehen sie doch ~ zur|zu ~ konkurrenz',
         'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
-        'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold', 'sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
+        'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
+        // "Na, Sonnenschein?", not "Für morgen ist viel Sonnenschein."
+        '^ sonnenschein $', '^ na|tja|danke|okay|ok|hallo|hey|morgen|ja|nein sonnenschein $', '^ guten morgen sonnenschein $', 'sie|du sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
         'ist ihnen|dir ~ schon ~ klar dass', 'ihnen|dir ist ~ schon ~ klar dass', 'sind wir hier fertig', 'sie wissen es ja besser', 'du weißt es ja besser', 'na dann viel glück ~ bei der suche',
         'mit der|dieser|so einer ~ einstellung', 'bevor @you ~ weh tun|wehtun|verletzen', 'um ~ ihren|deinen ~ eigenen ~ kram|mist|dreck',
-        'woanders ~ jammern|heulen|meckern|beschweren', 'sorte|typ mensch', 'ihr|dein iq', 'ihre|deine intelligenz', 'netter versuch', 'erzählen|erzähl ~ das ~ ihrer|deiner ~ oma|mutter|großmutter',
+        // "Beschweren Sie sich doch woanders", not "Wenn Sie sich auch woanders beschweren möchten, …"
+        'woanders ~ jammern|heulen|meckern', 'woanders ~ beschweren $', 'beschweren sie sich ~ doch|halt|eben|gern|gerne|lieber ~ woanders', 'beschwer dich ~ doch|halt|eben|gern|gerne|lieber ~ woanders', 'sorte|typ mensch', 'ihr|dein iq', 'ihre|deine intelligenz', 'netter versuch', 'erzählen|erzähl ~ das ~ ihrer|deiner ~ oma|mutter|großmutter',
         'heulen|heul ~ ruhig|doch|weiter', 'da kommen mir ~ tränen', 'mir kommen ~ tränen', 'ich könnte weinen', 'einen gang|zahn runterschalten', 'kommen|komm ~ mal ~ runter $',
-        'gehen|geh ~ mal ~ an die frische luft', 'ein bisschen|etwas ~ nachhilfe', 'nachhilfe in',
+        'gehen|geh ~ mal ~ an die frische luft $', 'ein bisschen|etwas ~ nachhilfe', 'nachhilfe in',
       ],
     },
     {
@@ -346,9 +458,11 @@ export const DE_LEXICON = {
       negatable: true,
       patterns: [
         'weil das ~ meine|unsere ~ schuld',  'wie wollen|sollen|werden sie|du ~ das ~ nur ~ überleben|verkraften|aushalten', 'überleben sie|du das',
-        'oh nein ~ wie furchtbar|schrecklich|tragisch $', 'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
+        'die welt geht unter', 'weltuntergang', 'ach du armer|arme|armes', 'sie ärmste|ärmster|armer|arme', 'du ärmste|ärmster|armer|arme',
         'sehr erwachsen', 'wie erwachsen',         'ihr|ihre|dein|deine scharfsinn|intellekt|genialität|brillanz', 'wie originell', 'wie geistreich', 'wie scharfsinnig', 'applaus applaus', 'stehende ovationen',
-        'na dann ~ viel spaß|glück|erfolg', 'hauptsache ~ sie|du ~ haben|hast|fühlen|fühlst', 'wie praktisch für sie|dich', 'oh wie praktisch',
+        // "Hauptsache, Sie haben recht", "Hauptsache, Sie fühlen sich gut dabei"; not "Hauptsache, Sie fühlen sich wieder sicher"
+        'hauptsache ~ sie|du ~ haben|hast ~ recht|gemeckert|beschwert|geschimpft', 'hauptsache ~ sie|du ~ fühlen|fühlst ~ sich|dich ~ gut|besser|wohl ~ dabei', 'hauptsache sie|du $',
+        'wie praktisch für sie|dich', 'oh wie praktisch',
       ],
     },
     {
@@ -356,8 +470,12 @@ export const DE_LEXICON = {
       flag: 'condescending',
       score: 3,
       patterns: [
-        'bei allem respekt', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
-        'atme ~ tief durch', '^ ganz ruhig $', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst', 'wenn es ihnen|dir nicht passt|gefällt', 'wenn ihnen|dir das nicht passt|gefällt',
+        'bei allem respekt', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich $', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
+        'atme ~ tief durch', '^ ganz ruhig $', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst',
+        // "Wenn es Ihnen nicht passt, können Sie ja kündigen", not "…, suchen wir einen anderen Tag"
+        'wenn es ihnen|dir nicht passt|gefällt $', 'wenn ihnen|dir das nicht passt|gefällt $',
+        'wenn es ihnen|dir nicht passt|gefällt ~~ gehen|kündigen|woanders|wechseln|konkurrenz|pech|problem|tür|bitteschön',
+        'wenn ihnen|dir das nicht passt|gefällt ~~ gehen|kündigen|woanders|wechseln|konkurrenz|pech|problem|tür|bitteschön',
         '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
       ],
     },
@@ -375,7 +493,11 @@ export const DE_LEXICON = {
       flag: 'sarcasm',
       score: 2,
       coda: true,
-      patterns: ['^ gut gemacht $', '^ glückwunsch|gratuliere|respekt|bravo $', '^ herzlichen glückwunsch $', '^ sehr|wie|echt|wirklich ~ erwachsen|originell|charmant|reizend|souverän|professionell $', '^ reizend|charmant|niedlich|lachhaft $'],
+      patterns: ['^ gut gemacht $', '^ glückwunsch|gratuliere|respekt|bravo $', '^ herzlichen glückwunsch $', '^ sehr|wie|echt|wirklich ~ erwachsen|originell|charmant|reizend|souverän|professionell $', '^ reizend|charmant|niedlich|lachhaft $',
+        // mock alarm, a mock "how sweet", a taunt about the parents, after the reply has said its piece
+        '^ oh nein ~ wie furchtbar|schrecklich|tragisch', '^ ach|oh ~ wie süß', '^ wie süß',
+        '^ ihre|deine eltern ~~ stolz', '^ ihre|deine eltern ~~ stolz sein', '^ ihre|deine eltern ~~ stolz auf @you', '^ ihre|deine eltern ~~ stolz auf @you sein',
+      ],
     },
     {
       // exasperated disbelief: a slip, and a taunt only with other cues
@@ -390,12 +512,16 @@ export const DE_LEXICON = {
       negatable: true,
       patterns: [
         'na glückwunsch|gratuliere|bravo|toll|super|prima|klasse|wunderbar|großartig|fantastisch|prächtig|spitze|bestens', 'ganze arbeit',
-        'glückwunsch ~ da haben|hast', 'ja klar', 'jaja', 'ja ja', 'ach nee', '^ ach was $', 'wie originell', '^ wie schön für sie|dich $', '^ schön für sie|dich $', 'na schön für sie|dich',
+        // "Ja klar." alone mocks; "Ja klar, das mache ich sofort" agrees
+        'glückwunsch ~ da haben|hast', '^ ja klar $', 'ja klar und ich bin', '^ ja klar ~ sicher|bestimmt|natürlich $', 'jaja', 'ja ja', 'ach nee', '^ ach was $', 'wie originell', '^ wie schön für sie|dich $', '^ schön für sie|dich $', 'na schön für sie|dich',
         'da haben sie sich ja', 'da hast du dir ja', 'haben sie ja ~ toll|super|prima|großartig|klasse', 'hast du ja ~ toll|super|prima|großartig|klasse',
         '^ ganz|echt|wirklich toll $', '^ ja toll', 'wer hätte das gedacht', 'welch eine überraschung', 'was für eine überraschung', 'oh wunder', 'armer schatz',
         'sie armes|armer', 'du armes|armer', '^ wie reizend|nett $', 'ganz großes kino', 'großes kino',
-        'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau', 'ach wie süß', 'wie süß', 'na dann viel spaß|glück|erfolg',
-        'viel spaß damit', 'ja nee',
+        'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau',
+        // "Na dann viel Spaß." as the whole sentence; "Viel Spaß damit!" after sending a new phone is meant
+        '^ na dann ~ viel spaß|glück|erfolg $', 'na dann ~ viel spaß|glück|erfolg ~ damit|dabei $', 'tja ~ viel spaß|glück ~ damit|dabei', 'ja nee',
+        // address-like nouns as a mock title ("Danke, Chef."): after "Ihr" they are the customer's boss or son
+        '^ na|hey|tja|ja|nein|okay|ok|klar|danke|schön|gut chef|meister|junge|kollege|mädchen $', 'sie|du chef|meister|kollege $', 'mein junge|mädchen $',
       ],
     },
   ],
@@ -422,9 +548,9 @@ export const DE_LEXICON = {
       'geh|gehen ~ mir ~ auf den sack|keks|senkel', 'fick dich',
     ] },
     { kind: 'insult', aimed: 'always', negatable: true, mentionable: true, patterns: [
-      '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNoun',
-      '@you ~ zu @insultAdj', 'deine mutter|mudder|mama', 'so ein|eine|einen @insultNoun', '@insultAdj @agentNoun', '@insultAdj @insultNoun', 'was für ein|eine|einen @insultNoun',
-      '@you ~ für ein|eine|einen @insultNoun', '@you @be ~ ein|eine ~ zumutung|null|niete|katastrophe|witz|lachnummer', '@you @be ~ das letzte', '@you @be ~~ ein|eine|der|die @insultNoun',
+      '@you @insultNounAny', '@you @be ~ @insultNounAny', '@you @be ~ @insultAdj', '@be @you ~ @insultAdj', '@you ~ @insultAdj @insultNounAny',
+      '@you ~ zu @insultAdj', 'deine mutter|mudder|mama', 'so ein|eine|einen @insultNounAny', '@insultAdj @agentNoun', '@insultAdj @insultNounAny', 'was für ein|eine|einen @insultNounAny',
+      '@you ~ für ein|eine|einen @insultNounAny', '@you @be ~ ein|eine ~ zumutung|null|niete|katastrophe|witz|lachnummer', '@you @be ~ das letzte', '@you @be ~~ ein|eine|der|die @insultNounAny',
       'lern|lernen ~ lesen', 'hirn einschalten', 'kopf einschalten',
     ] },
     { kind: 'competence', aimed: 'always', negatable: true, patterns: [
@@ -439,7 +565,7 @@ export const DE_LEXICON = {
       '@you ~ keine ahnung $', '@you ~ keine ahnung was|wovon|wie @you', '@you ~ keine ahnung von ~ ihrem|ihrer|deinem|deiner|dem|der|ihren|deinen ~ job|arbeit|beruf|fach|sache|materie|produkten|handwerk',
       '@you ~ keinen plan|schimmer|dunst $', '@you ~ keinen plan|schimmer|dunst von|was|wovon', '@you können|kannst ~ nichts', '@you taugen|taugst ~ nichts', 'von nichts ~ ahnung', 'null ahnung', 'keinen blassen',
     ] },
-    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNoun', '@insultAdjStrong'] },
+    { kind: 'insult', aimed: 'if-addressed', negatable: true, mentionable: true, patterns: ['@insultNounAny', '@insultAdjStrong'] },
     { kind: 'competence', aimed: 'if-addressed', negatable: true, patterns: ['@competencePerson'] },
     { kind: 'profanity_at_agent', aimed: 'in-addressed-clause', patterns: ['@profanityStrong'] },
   ],
