@@ -163,7 +163,8 @@ export const DE_LEXICON = {
       score: 1,
       patterns: [
         // a printer has a "Klappe" too: the far gap only for words that are never a lid
-        'halt|halts|halt\'s|haltet|halten ~~ fresse|schnauze|maul|gosche|sabbel', 'halt|halts|halt\'s|haltet|halten ~ klappe|mund|rand', 'halten sie ~~ die klappe $',
+        'halt|halts|halt\'s|haltet|halten ~~ fresse|schnauze|maul|gosche|sabbel', 'halt|halts|halt\'s|haltet|halten ~ klappe|mund|rand $',
+        'halt|halts|haltet|halten ~ die|deine|ihre|eure klappe|mund|rand und|oder|jetzt|endlich|sonst|du|sie|ihr', 'halten sie ~~ die klappe $',
         'schnauze', 'verpiss|verpisst|verpissen ~ dich|euch|sich',
         'leck|lecken|leckt ~ mich', 'fick|ficken|fickt ~ dich|sich|euch', 'du kannst mich mal $', 'sie können mich mal $', '@you können|kannst mich ~ kreuzweise|gernhaben', 'zur hölle mit', 'fahr|fahren ~ zur hölle',
         'geh|gehen ~ zum teufel', 'hau|haut|hauen ~ ab', 'zieh|ziehen ~ leine', 'schleich|schleichen ~ dich|sich', 'mach|machen ~ die fliege|biege|mücke',
@@ -182,7 +183,7 @@ export const DE_LEXICON = {
         // "Sie zu dumm", not "falls Ihnen das zu peinlich ist"
         'du|sie|ihr|bist|seid ~ zu @insultAdjStrong', 'so ein|eine|einen @insultNoun', '^ du|sie opfer', 'du|sie opfer $',
         // everyday nouns aimed at the reader: "Sie Esel!", "Sie sind ein Clown", "was für eine hässliche Kröte"
-        '^ du|sie|ihr @insultNounAimed', 'du|sie|ihr @insultNounAimed $', '@you @be @insultNounAimed', '@you @be ~ ein|eine|einen @insultNounAimed',
+        '^ du|sie|ihr @insultNounAimed', 'du|sie|ihr @insultNounAimed $', '@you @be @insultNounAimed', '@you @be ~ ein|eine|einen @insultNounAimed', '@you @be ~ alle|nur|bloß|halt|eben|doch|ja @insultNounAimed',
         '@be @you ~ ein|eine|einen @insultNounAimed', 'so ein|eine|einen @insultNounAimed', 'so ein|eine|einen *e|*er|*es @insultNounAimed',
         'was für ein|eine|einen @insultNounAimed', 'was für ein|eine|einen *e|*er|*es @insultNounAimed', '@you ~ @insultAdjStrong @insultNounAimed', 'sei|seid ~ kein|keine|nicht ~ @insultNoun|@insultAdjStrong',
         'seien sie ~ kein|keine|nicht ~ @insultNoun|@insultAdjStrong', 'was für ein|eine|einen @insultNoun', 'deine mutter|mudder|mama', 'lern|lernen ~ lesen',
@@ -279,10 +280,10 @@ export const DE_LEXICON = {
         'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt',
         // "Dann müssen Sie eben warten", not "Dann müssen Sie eben nur noch tippen"
         'müssen|musst @you ~ eben $', 'müssen|musst @you ~ eben ~ damit|selbst|selber|warten|akzeptieren|hinnehmen|früher|besser|aufpassen',
-        'sie sind|du bist|ihr seid ~ verantwortlich',
+        'sie sind ~ dafür|allein ~ verantwortlich', 'du bist ~ dafür|allein ~ verantwortlich', 'ihr seid ~ dafür|allein ~ verantwortlich',
         // "Das liegt an Ihnen"; "Das liegt ganz an Ihnen" leaves the choice to the customer
         'das liegt|lag an ihnen|dir', 'das liegt|lag ~ nur|allein|wohl|eher|doch|eindeutig|schon|eben|halt ~ an ihnen|dir',
-        'sie sind ~ selbst verantwortlich', 'du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'sie sind|du bist|ihr seid ~ mit schuld', 'sie tragen|du trägst ~ mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
+        'sie sind ~ selbst verantwortlich', 'du bist ~ selbst verantwortlich', 'auf ihre|deine kappe', 'sie sind ~ mit schuld', 'du bist ~ mit schuld', 'ihr seid ~ mit schuld', 'sie tragen|du trägst ~ mit schuld', 'eigene dummheit|blödheit|nachlässigkeit|schlamperei',
       ],
     },
     {
@@ -329,7 +330,7 @@ export const DE_LEXICON = {
         // the shrug ends its sentence: "Das ist eben so.", not "Das ist eben so ärgerlich, weil …"
         'ist halt|eben so $', 'ist nun mal so $', 'ist halt|eben so da', 'ist nun mal so da',
         'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
-        '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', '^ unsinn|quatsch|blödsinn|schwachsinn|humbug $', 'so ein|was für ein|so einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug',
+        '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', '^ unsinn|quatsch|blödsinn|schwachsinn|humbug $', 'so ein|einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'was für ein|einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug',
         'das ist ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'reden|redest|erzählen|erzählst ~ unsinn|quatsch|blödsinn|schwachsinn',
         'friss oder stirb', 'gewöhnen|gewöhn ~ dran|daran', 'nehmen sie es oder lassen sie es', 'so what', 'wen interessiert', 'interessiert mich nicht', 'jammern auf hohem niveau',
         'sind sie ~ empfindlich', 'bist du ~ empfindlich', 'mimose',
@@ -351,7 +352,7 @@ export const DE_LEXICON = {
       negatable: true,
       patterns: [
         '^ ganz langsam $', 'erkläre|erklär|sage|sag ~ ganz langsam|langsam', '^ zum mitschreiben', 'nochmal|einmal ~ zum mitschreiben', 'noch einmal langsam|ganz langsam', 'ist doch nicht so schwer', 'so schwer ist das nicht $', 'ist nicht so schwer $',
-        'zu schwer|kompliziert|hoch|viel für @you $', 'jedes|sogar ein|selbst ein kind ~ kann|könnte|weiß|versteht|schafft|kapiert', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
+        'zu schwer|kompliziert|hoch|viel für @you $', 'sogar|selbst ein kind ~ kann|könnte|weiß|versteht|schafft|kapiert', 'kann|weiß|versteht|kapiert ~ jedes kind $', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
         'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf $', 'pass ~ gut auf $', '^ zum letzten mal', 'sage|sag ~ es ~ zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
         // "Wie oft soll ich es Ihnen noch sagen?", not "Wie oft soll ich Sie erinnern?"
         'wie oft ~ soll|muss ich ~ noch', 'wie oft denn noch', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
@@ -368,7 +369,7 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         // the speaker repeating himself, not "wie Sie schon gesagt haben" or "wie im Brief bereits erwähnt"
-        'wie ich|wir ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', '^ wie bereits|schon gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt',
+        'wie ich|wir bereits|schon ~ gesagt|sagte|sagten|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', 'wie ich|wir ihnen|dir|euch ~ bereits|schon ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt', '^ wie bereits|schon gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt',
         'wie ~ bereits|schon ~ mehrfach|mehrmals|zigmal|oft|öfter ~ gesagt|erwähnt|mitgeteilt|erklärt|geschrieben|ausgeführt',
         'habe ich ~ ihnen|dir|euch ~ bereits|schon ~ gesagt|erklärt|mitgeteilt', 'das|dies habe ich ~ bereits|schon ~ gesagt|erklärt|mitgeteilt',
         'habe|hab ich doch ~ bereits|schon ~ gesagt|erklärt|mitgeteilt', 'habe ich ~ bereits|schon ~ mehrfach|mehrmals|zigmal|oft ~ gesagt|erklärt|mitgeteilt',
@@ -426,7 +427,7 @@ export const DE_LEXICON = {
         'lassen sie mich raten $', 'lass mich raten $', 'lassen|lass ~ mich raten ~~ nicht|vergessen|verloren|verschlampt|wieder|falsch|keine|keinen|natürlich',
         'da hat ~ wohl|mal ~ jemand', 'hat da ~ jemand ~ nicht ~ aufgepasst|gelesen|zugehört', 'hat da ~ jemand ~ schlechte laune', 'ist aber jemand', 'jemand ~ schlecht geschlafen|gelaunt',
         'mit dem falschen|linken fuß aufgestanden', // "Ist da jemand empfindlich?", not "Ist in Ihrer Gruppe jemand empfindlich gegen Nüsse?"
-        'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|dünnhäutig|zickig $', 'jemand ~ mies drauf', 'willkommen in der realität|wirklichkeit|realen welt|echten welt',
+        'jemand ~ empfindlich|gereizt|beleidigt|eingeschnappt|dünnhäutig|zickig $', 'jemand ~ mies drauf', 'willkommen in der realität|wirklichkeit', 'willkommen in der realen|echten welt',
         'schön|nett|toll ~ dass @you ~ auch mal|schon', 'auch schon da $', 'auch schon wach', 'auch mal melden $', 'auch mal wieder melden $', 'geruhen|geruhst', 'benutzen|benutz|benutze|nutzen ~ @you ~ ihren|ihr|deinen|dein ~ kopf|verstand|hirn|gehirn', 'benutz|benutze|nutz ~ deinen|dein ~ kopf|verstand|hirn|gehirn',
         // "Denken Sie erst nach, bevor …", not "Denken Sie in Ruhe nach, bevor Sie unterschreiben"
         'denken|denk ~ erst|mal|doch|gefälligst|lieber|zuerst|vorher|einmal|besser ~ nach', 'erst denken ~ dann', 'googeln sie', 'googel|google es|das ~ doch', 'nichts besseres zu tun', 'kein hobby',
