@@ -308,16 +308,23 @@ export const DE_LEXICON = {
       ],
     },
     {
-      // A rule quoted or a "no" said stiffly, with nothing offered after it in the sentence. "Heute
-      // können wir leider nicht mehr überweisen, aber morgen früh …" and "Gemäß unseren AGB können
-      // Sie ihn zurückgeben, auch ausgepackt" go on to help.
+      // A rule quoted as the last word of its sentence: "Gemäß unseren AGB können Sie ihn zurückgeben,
+      // auch ausgepackt" and "Auch wenn ich nicht zuständig bin, kläre ich das" go on to help.
       flag: 'defensive',
       score: 3,
       lastClause: true,
       patterns: [
         'gemäß|laut|entsprechend ~ agb|richtlinien|richtlinie|bedingungen|geschäftsbedingungen|vorschriften|vorgaben|bestimmungen',
-        'nicht zuständig', 'gemäß paragraph|paragraf', 'können wir leider nicht', 'geht leider nicht',
+        'nicht zuständig', 'gemäß paragraph|paragraf',
       ],
+    },
+    {
+      // a "no" with nothing offered after it; "Heute können wir leider nicht mehr überweisen, aber
+      // morgen früh …" offers a way forward
+      flag: 'defensive',
+      score: 3,
+      unlessContrast: true,
+      patterns: ['können wir leider nicht', 'geht leider nicht'],
     },
     {
       flag: 'dismissive',
