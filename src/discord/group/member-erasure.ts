@@ -145,7 +145,8 @@ async function showLeaving(client: Client, context: BotContext, before: GroupRec
   }
   const round = after.scenario?.rounds.at(-1);
   if (after.status === 'open' && round && round.closedAt === null && roundComplete(round)) {
-    await closeRound(client, context, after.id, round.n, 'complete');
+    // The member's data is gone either way; a round board that cannot be posted must not stop the deletion.
+    await closeRound(client, context, after.id, round.n, 'complete').catch((error: unknown) => log.warn({ err: error }, 'the scenario round could not be closed'));
   }
   notifyGroupActivity(after.id);
 }
