@@ -127,7 +127,7 @@ export async function deleteSessions(
   return { sessions: rows.length, usageRecords };
 }
 
-/** Holds the guard of every id (in one order, so two deletions never wait for each other) while `task` runs. */
+/** Holds the guard of every id while `task` runs, taken in sorted order so two deletions cannot deadlock. */
 function holdAll<T>(guard: SessionGuard, ids: readonly string[], task: () => Promise<T>): Promise<T> {
   const [first, ...rest] = ids;
   return first === undefined ? task() : guard(first, () => holdAll(guard, rest, task));
