@@ -33,7 +33,7 @@ export const DE_LEXICON = {
       '*schlampe', '*schlampen', 'hure', 'huren', 'hurensohn*', 'hurensöhne', '*fotze', '*fotzen', 'missgeburt*', 'bastard*', 'zicke', 'zicken', 'tussi', 'tussis',
       'klugscheißer*', 'klugscheisser*', 'besserwisser*', 'verbrecher*', 'gauner*', 'halsabschneider*', 'abzocker*', 'spinner*',
       'psychopath*', 'psycho', 'gestörter', 'geisteskranker', 'vollidiot*', 'trottel', 'rindvieh', 'hornochse*',
-      'hackfresse*', 'fresse', 'loser', 'kasper', 'hanswurst', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
+      'hackfresse*', 'fresse', 'loser', 'hanswurst', 'waschlappen*', 'weichei*', 'memme*', 'heulsuse*',
       'schleimer*', 'schleimbeutel', 'sesselpupser*', 'schreibtischtäter*', 'bürohengst*', 'paragraphenreiter*', 'erbsenzähler*', 'korinthenkacker*',
       'nazi', 'nazis', '*faschist', '*faschisten', 'drecksvolk', 'bagage', 'idiot', 'idioten', 'depp', 'deppen', 'evolutionsbremse*', 'dumpfbacke',
       '*brut', '*pack', '*bande', '*gesindel', '*schmarotzer', '*heuchler', '*verräter', '*verräterin', '*zicke', '*tusse', '*tussi', '*fratze', '*fratzen', 'maulaufreißer*', 'junkie*', 'schlafmütze*', 'grünschnabel*', 'grünschnäbel', 'sesselwärmer*', 'sesselfurzer*', 'amateur', 'amateure', 'niete', 'labersack*', 'quasselstrippe*', 'großkotz*', 'hampelmann*', 'hampelmänner', 'schuft', 'schufte', 'halunke*', 'ganove*', 'strolch*', 'lümmel*', 'flegel*',
@@ -48,7 +48,7 @@ export const DE_LEXICON = {
       '*pfeife', 'lump',
       // servility: someone's puppet or henchman
       'vasall', 'vasallen', 'steigbügelhalter*', 'erfüllungsgehilfe*', 'befehlsempfänger*', 'jasager*', 'mitläufer*', 'schoßhund*', 'hofnarr*',
-      'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweine', 'schweinepriester*', 'saubande',
+      'dummbacke*', 'dummbrot*', 'scherge', 'schergen', 'chaoten', 'schweinepriester*', 'saubande',
       'lachnummer*', 'nulltipper*', 'feigling', 'feiglinge', 'hirnfurz*', 'gehirnfurz*', 'gehirnprothese*', 'hirnprothese*',
     ],
     // Everyday words (animals, vermin, a fence post, a clown, the fraudsters a customer is warned
@@ -56,12 +56,12 @@ export const DE_LEXICON = {
     // Kröte". Bare, they are the zoo, the hotel room and the fraud explanation.
     insultNounAimed: [
       'affe', 'affen', 'esel', 'kamel', 'kamele', 'ochse', 'ochsen', 'ratte', 'ratten', 'kakerlake*', 'ungeziefer', 'schädling*', 'zecke', 'zecken',
-      'made', 'maden', 'kröte', 'pfosten', 'clown', 'clowns', 'würstchen', 'marionette', 'marionetten', 'lügner*', 'betrüger*',
+      'made', 'maden', 'kröte', 'schwein', 'schweine', 'kasper', 'pfosten', 'clown', 'clowns', 'würstchen', 'marionette', 'marionetten', 'lügner*', 'betrüger*',
       'verbrecher', 'verbrechern', 'verbrecherin', 'verbrecherinnen',
     ],
     // animals and puppets said of a group ("diese Affen", "solche Marionetten") are still contempt;
     // vermin and fraudsters are what an adviser warns a customer about, so they are not here
-    insultNounAimedThird: ['affe', 'affen', 'esel', 'kamel', 'kamele', 'ochse', 'ochsen', 'kröte', 'clown', 'clowns', 'marionette', 'marionetten', 'würstchen', 'pfosten', 'lügner', 'lügnerin'],
+    insultNounAimedThird: ['schwein', 'schweine', 'kasper', 'affe', 'affen', 'esel', 'kamel', 'kamele', 'ochse', 'ochsen', 'kröte', 'clown', 'clowns', 'marionette', 'marionetten', 'würstchen', 'pfosten', 'lügner', 'lügnerin'],
     insultNounAny: ['@insultNoun', '@insultNounAimed'],
     // Strong: contemptuous whatever they describe. Weak: insulting only when said of a person.
     insultAdjStrong: [
@@ -304,7 +304,7 @@ export const DE_LEXICON = {
       patterns: [
         'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln', 'da kann ich nichts machen', 'da kann man nichts machen',
         'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht meine abteilung',
-        'wir haften nicht', 'keine haftung', 'ist leider so',
+        'wir haften nicht', 'keine haftung', 'ist leider so $',
       ],
     },
     {
@@ -339,8 +339,9 @@ export const DE_LEXICON = {
         'hören|hör ~ auf zu jammern|meckern|heulen|nörgeln|schreien|motzen', 'jammern|meckern|heulen sie|du nicht', 'übertreiben sie|du nicht',
         '@you übertreiben|übertreibst', 'stellen sie sich nicht so an', 'stell dich nicht so an', '^ unsinn|quatsch|blödsinn|schwachsinn|humbug $', 'so ein|einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'was für ein|einen ~ unsinn|quatsch|blödsinn|schwachsinn|humbug',
         'das ist ~ unsinn|quatsch|blödsinn|schwachsinn|humbug', 'reden|redest|erzählen|erzählst ~ unsinn|quatsch|blödsinn|schwachsinn',
-        'friss oder stirb', 'gewöhnen|gewöhn ~ dran|daran', 'nehmen sie es oder lassen sie es', 'so what', 'wen interessiert', 'interessiert mich nicht', 'jammern auf hohem niveau',
-        'sind sie ~ empfindlich', 'bist du ~ empfindlich', 'mimose',
+        'friss oder stirb', '^ gewöhnen sie sich ~ dran|daran', 'gewöhn dich ~ dran|daran', 'nehmen sie es oder lassen sie es', 'so what', 'wen interessiert', 'interessiert mich nicht', 'jammern auf hohem niveau',
+        // "Sind Sie immer so empfindlich?", not "Sind Sie empfindlich gegen Nüsse?"
+        'sind sie ~ empfindlich $', 'bist du ~ empfindlich $', 'mimose',
       ],
     },
     {
@@ -362,10 +363,12 @@ export const DE_LEXICON = {
         'zu schwer|kompliziert|hoch|viel für @you $', 'sogar|selbst ein kind ~ kann|könnte|weiß|versteht|schafft|kapiert', 'kann|weiß|versteht|kapiert ~ jedes kind $', 'können|kannst @you ~ nicht lesen', 'lesen sie ~ doch ~ mal', 'lies ~ doch ~ mal', 'hören sie mir ~ überhaupt ~ zu',
         'hören sie mir mal gut zu', 'hör mir mal zu', 'passen sie ~ gut auf $', 'pass ~ gut auf $', '^ zum letzten mal', 'sage|sag ~ es ~ zum letzten mal', 'zum hundertsten|tausendsten|xten mal',
         // "Wie oft soll ich es Ihnen noch sagen?", not "Wie oft soll ich Sie erinnern?"
-        'wie oft ~ soll|muss ich ~ noch', 'wie oft denn noch', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch',
+        'wie oft ~ soll|muss ich ~ noch', 'wie oft denn noch', '^ sie|du schon wieder', 'ach sie|du schon wieder', 'werden sie erwachsen', 'werd erwachsen', 'ist doch logisch $',
         'das sollten sie ~ wissen $', 'das solltest du ~ wissen $', 'das sollten sie ~ eigentlich|doch|schon|wirklich ~ wissen', 'das solltest du ~ eigentlich|doch|schon|wirklich ~ wissen', 'haben sie das verstanden', 'hast du das verstanden', '^ kapiert $', '^ capito $', 'haben sie|hast du ~ kapiert $',
         // "Ist doch klar!", not "Es ist doch klar, dass Sie sich Sorgen machen"
-        'ist doch klar $', 'ist doch klar oder', 'liegt doch auf der hand', 'mein lieber|liebe', 'meine liebe',
+        'ist doch klar $', 'ist doch klar oder', 'liegt doch auf der hand',
+        // "Mein Lieber, …" as an address, not "mein lieber Kollege Herr Brandt"
+        'mein lieber|liebe $', 'meine liebe $', '^ mein lieber herr', '^ meine liebe frau',
         // as an address only: "Guter Mann, …", "…, junge Frau." (not "er war ein guter Mann")
         '^ guter|junger mann', '^ gute|junge frau', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na guter|junger mann $', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na gute|junge frau $',
         'hören sie ~ guter|junger mann|frau', 'hören sie ~ gute|junge frau',
@@ -479,12 +482,14 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         'bei allem respekt', 'äußerst|wirklich|sehr ~ erhellend|aufschlussreich|tiefsinnig|geistreich $', 'danke für ~ erhellenden|aufschlussreichen|geistreichen|tiefsinnigen ~ beitrag|kommentar|hinweis', 'ich wiederhole mich ~ nicht', 'wenn es sie|dich glücklich macht', 'wenns sie|dich glücklich macht', 'nichts für ungut aber', 'ich will ja nicht unhöflich sein', 'ich sags|sag\'s|sage ~ ja nur', 'nur mal so', 'nur so als tipp', 'tief durchatmen', 'atmen sie ~ tief durch',
-        'atme ~ tief durch', '^ ganz ruhig $', 'wie sie meinen', 'wie du meinst', 'wenn sie meinen', 'wenn du meinst',
+        'atme ~ tief durch', '^ ganz ruhig $',
+        // "Wie Sie meinen." ends the talk; "Wie Sie meinen Kollegen schon gesagt haben" does not
+        'wie sie meinen $', 'wie du meinst $', 'wenn sie meinen $', 'wenn du meinst $', 'wie sie meinen dann', 'wie du meinst dann',
         // "Wenn es Ihnen nicht passt, können Sie ja kündigen", not "…, suchen wir einen anderen Tag"
         'wenn es ihnen|dir nicht passt|gefällt $', 'wenn ihnen|dir das nicht passt|gefällt $',
         'wenn es ihnen|dir nicht passt|gefällt ~~ gehen|kündigen|woanders|wechseln|konkurrenz|pech|problem|tür|bitteschön',
         'wenn ihnen|dir das nicht passt|gefällt ~~ gehen|kündigen|woanders|wechseln|konkurrenz|pech|problem|tür|bitteschön',
-        '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung', 'hätte ich nicht gedacht',
+        '^ sehr witzig|lustig $', '^ wie witzig|lustig $', '^ bravo $', '^ faszinierend $', '^ beeindruckend $', '^ spannend $', 'was für eine überraschung $', 'hätte ich nicht gedacht',
       ],
     },
     {
@@ -523,7 +528,7 @@ export const DE_LEXICON = {
         // "Ja klar." alone mocks; "Ja klar, das mache ich sofort" agrees
         'glückwunsch ~ da haben|hast', '^ ja klar $', 'ja klar und ich bin', '^ ja klar ~ sicher|bestimmt|natürlich $', 'jaja', 'ja ja', 'ach nee', '^ ach was $', 'wie originell', '^ wie schön für sie|dich $', '^ schön für sie|dich $', 'na schön für sie|dich',
         'da haben sie sich ja', 'da hast du dir ja', 'haben sie ja ~ toll|super|prima|großartig|klasse', 'hast du ja ~ toll|super|prima|großartig|klasse',
-        '^ ganz|echt|wirklich toll $', '^ ja toll', 'wer hätte das gedacht', 'welch eine überraschung', 'was für eine überraschung', 'oh wunder', 'armer schatz',
+        '^ ganz|echt|wirklich toll $', '^ ja toll', 'wer hätte das gedacht', 'welch eine überraschung $', 'was für eine überraschung $', 'oh wunder', 'armer schatz',
         'sie armes|armer', 'du armes|armer', '^ wie reizend|nett $', 'ganz großes kino', 'großes kino',
         'sind sie ja ein ganz schlauer|kluger', 'bist ja ein ganz schlauer|kluger', 'ganz schlau', 'ganz schön schlau',
         // "Na dann viel Spaß." as the whole sentence; "Viel Spaß damit!" after sending a new phone is meant
