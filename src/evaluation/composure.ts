@@ -98,6 +98,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
     if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
+    if (rule.statement && endsWithQuestion(text, match.end)) continue;
     if (rule.lastClause && !isInLastClause(text, match.end)) continue;
     if (rule.coda && !isClosingSentence(text, match.start, match.end)) continue;
     if (rule.unlessContrast && contrastFollows(lexicon, text, match.end)) continue;

@@ -267,6 +267,17 @@ export const DE_LEXICON = {
       patterns: ['leute wie sie|du|dich|ihnen', 'menschen wie sie|du|dich|ihnen'],
     },
     {
+      // "Sie haben die Frist versäumt." as the whole answer puts it on the customer; "Sie haben die PIN
+      // dreimal falsch eingegeben, deshalb …" explains, and "Sie haben Ihr Passwort vergessen? Kein
+      // Problem" asks back
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      lastClause: true,
+      statement: true,
+      patterns: ['@you haben|hast ~ versäumt|vergessen|verpasst|übersehen', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben'],
+    },
+    {
       flag: 'blame',
       score: 2,
       negatable: true,
@@ -275,8 +286,8 @@ export const DE_LEXICON = {
         'dass @you ~ kleingedruckte nicht|nie ~ lesen|gelesen|lest|liest', 'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
         'hätten|hättest @you ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', '@you hätten|hättest ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben',
         'hätten|hättest @you ~ gelesen|aufgepasst|geprüft|gefragt', 'haben|hast @you ~ nicht ~ gelesen|aufgepasst|geprüft|zugehört|beachtet',
-        '@you haben|hast ~ versäumt|vergessen|verpasst|verschlampt|verbockt|vermasselt|verbaselt|übersehen', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
-        'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben',
+        '@you haben|hast ~ verschlampt|verbockt|vermasselt|verbaselt', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
+        'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt',
         'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt',
         // "Dann müssen Sie eben warten", not "Dann müssen Sie eben nur noch tippen"
         'müssen|musst @you ~ eben $', 'müssen|musst @you ~ eben ~ damit|selbst|selber|warten|akzeptieren|hinnehmen|früher|besser|aufpassen',

@@ -54,6 +54,8 @@ export interface ComposureRule {
    * you twelve?") is a jab, the same words in a statement often are not
    */
   readonly question?: boolean;
+  /** the match counts only in a sentence that does not end with a question mark (an echo question asks back) */
+  readonly statement?: boolean;
   /** the match counts only in the last clause of its sentence (nothing follows it but the sentence end) */
   readonly lastClause?: boolean;
   /**

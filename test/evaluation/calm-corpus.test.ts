@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { assessComposure } from '../../src/evaluation/composure.js';
+import { gradeOffline } from '../../src/evaluation/offline-grader.js';
+
+/**
+ * Hard negatives for composure (`cases/calm-*.jsonl`): calm, professional replies that reuse the
+ * words of the mockery, blame and dismissal patterns in their ordinary sense ("Is Tuesday good for
+ * you?", "Sie haben nichts falsch gemacht"). A trainer grades every one 4–5, so the offline grader
+ * must not mark any of them down.
+ */
+const CalmCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    customer: z.string().min(1),
+    reply: z.string().min(1),
+    /** which pattern or word the line is written against, and why it is calm */
+    note: z.string().optional(),
+  })
+  .strict();
+type CalmCase = z.infer<typeof CalmCaseSchema>;
+
+const MIN_COMPOSED = 4;
+const MIN_CASES = 250;
+const RUBRIC_VERSION = 'calm-corpus.1';
+
+function loadCalmCases(lang: 'de' | 'en'): CalmCase[] {
+  const file = `calm-${lang}.jsonl`;
+  const text = readFileSync(new URL(`./cases/${file}`, import.meta.url), 'utf8');
+  const cases: CalmCase[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (!line.trim()) return;
+    const parsed = CalmCaseSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`${file}:${index + 1}: ${z.prettifyError(parsed.error)}`);
+    cases.push(parsed.data);
+  });
+  return cases;
+}
+
+describe.each(['en', 'de'] as const)('calm %s replies the grader must not mark down', (lang) => {
+  const cases = loadCalmCases(lang);
+
+  it(`holds at least ${MIN_CASES} cases with unique ids`, () => {
+    expect(cases.length).toBeGreaterThanOrEqual(MIN_CASES);
+    expect(new Set(cases.map((testCase) => testCase.id)).size).toBe(cases.length);
+  });
+
+  it.each(cases.map((testCase) => [testCase.id, testCase] as const))('%s keeps composure 4–5', (_id, testCase) => {
+    const finding = assessComposure({ reply: testCase.reply, customer: testCase.customer, lang });
+    expect(finding.score, `assessComposure quoted: ${finding.evidence.join(' | ')}`).toBeGreaterThanOrEqual(MIN_COMPOSED);
+    const grade = gradeOffline({ lang, customer: testCase.customer, reply: testCase.reply, history: [] }, RUBRIC_VERSION);
+    expect(grade.composure.score, `offline grader quoted: ${grade.composure.evidence.join(' | ')}`).toBeGreaterThanOrEqual(MIN_COMPOSED);
+  });
+});
