@@ -22,6 +22,8 @@ export async function purgeExpired(storage: Storage, guildId: string | null, ret
   const cutoffMs = now.getTime() - days * DAY_MS;
   const expired = (await storage.sessions.listByGuild(guildId)).filter((row) => Date.parse(row.updatedAt) < cutoffMs);
   const { usageRecords } = await deleteSessions(storage, guildId, expired);
+  // Purged means gone from the files too, not left readable in freed pages or the write-ahead log.
+  if (expired.length > 0) await storage.eraseFreedSpace();
   return {
     guildId,
     retentionDays: days,

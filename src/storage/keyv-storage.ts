@@ -80,7 +80,12 @@ export function toListing(session: Session): SessionListing {
   };
 }
 
-export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
+export interface KeyvStorageOptions {
+  /** the backend's way to make deleted text unreadable on disk (see {@link Storage.eraseFreedSpace}) */
+  eraseFreedSpace?: () => Promise<void>;
+}
+
+export function createKeyvStorage(keyv: Keyv, log: Logger, options: KeyvStorageOptions = {}): Storage {
   // keyv emits errors as events as well as throwing them (throwOnErrors); an unheard 'error' event would crash the process.
   keyv.on('error', (error: unknown) => log.warn({ err: error }, 'store backend reported an error'));
   const indexLocks = new KeyedMutex();
@@ -315,6 +320,14 @@ export function createKeyvStorage(keyv: Keyv, log: Logger): Storage {
         set: async (key, value) => write(prefix + key, schema.parse(value)),
         delete: (key) => remove(prefix + key),
       };
+    },
+    async eraseFreedSpace() {
+      if (!options.eraseFreedSpace) return;
+      try {
+        await options.eraseFreedSpace();
+      } catch (error) {
+        throw new StoreUnavailableError('could not erase deleted data from the store files', { cause: error });
+      }
     },
     async close() {
       await keyv.disconnect();

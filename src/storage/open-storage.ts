@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Keyv, { type KeyvStoreAdapter } from 'keyv';
 import type { Logger } from '../log/logger.js';
 import { ConfigError } from '../errors.js';
-import { createKeyvStorage } from './keyv-storage.js';
+import { createKeyvStorage, type KeyvStorageOptions } from './keyv-storage.js';
 import { openRedisAdapter } from './redis-adapter.js';
 import type { Storage } from './storage.js';
 
@@ -14,12 +14,12 @@ import type { Storage } from './storage.js';
  * returns and fails fast while it is away, reconnecting by itself (see `redis-adapter.ts`).
  */
 export async function openStorage(options: { url: string; log: Logger; namespace?: string }): Promise<Storage> {
-  const adapter = await openAdapter(options.url, options.log);
+  const { adapter, ...storageOptions } = await openAdapter(options.url, options.log);
   const keyv = new Keyv({ store: adapter, namespace: options.namespace ?? 'counterpart', throwOnErrors: true });
-  return createKeyvStorage(keyv, options.log);
+  return createKeyvStorage(keyv, options.log, storageOptions);
 }
 
-async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> {
+async function openAdapter(url: string, log: Logger): Promise<{ adapter: KeyvStoreAdapter } & KeyvStorageOptions> {
   const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
   switch (scheme) {
     case 'sqlite': {
@@ -32,11 +32,18 @@ async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> 
       // (SIGKILL); only an OS crash or power loss can drop the last moments.
       await adapter.query('PRAGMA journal_mode=WAL');
       await adapter.query('PRAGMA synchronous=NORMAL');
-      return adapter;
+      // Deleted transcripts are overwritten with zeros, not left readable in free pages of the file.
+      await adapter.query('PRAGMA secure_delete=ON');
+      // The write-ahead log still holds pages as they were before a deletion: a truncating
+      // checkpoint copies the zeroed pages into the file and empties the log.
+      const eraseFreedSpace = async (): Promise<void> => {
+        await adapter.query('PRAGMA wal_checkpoint(TRUNCATE)');
+      };
+      return { adapter, eraseFreedSpace };
     }
     case 'redis':
     case 'rediss': {
-      return openRedisAdapter(url, log);
+      return { adapter: await openRedisAdapter(url, log) };
     }
     case 'postgres':
     case 'postgresql': {
@@ -46,9 +53,10 @@ async function openAdapter(url: string, log: Logger): Promise<KeyvStoreAdapter> 
           cause: error,
         });
       })) as { default: new (url: string) => KeyvStoreAdapter };
-      return new loaded.default(url);
+      return { adapter: new loaded.default(url) };
     }
     default:
       throw new ConfigError(`STORE_URL must start with sqlite://, redis:// or postgres:// (got "${scheme || url}")`);
   }
 }
+

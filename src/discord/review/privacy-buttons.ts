@@ -41,6 +41,8 @@ export const privacyButtons = {
     const summary = await deletions.run(`${guildId}:${user.id}`, async () => {
       const groups = await eraseMemberFromGroups(client, context, guildId, user.id);
       const result = await deleteMemberData(context.storage, guildId, user.id, { guard: context.engine.exclusive });
+      // Deleted means gone from the store's files too, not left readable in freed pages.
+      await context.storage.eraseFreedSpace();
       const closed = privacyText(resolved.lang).placeClosed;
       await Promise.all(
         result.openPlaces.map((threadId) => closeThread(client, threadId, closed).catch((error: unknown) => log.warn({ err: error }, 'practice thread could not be closed'))),
