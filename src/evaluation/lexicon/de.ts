@@ -237,7 +237,7 @@ export const DE_LEXICON = {
         '@you|@thirdPerson @be ~ eine|einer|die|der ~ null|flasche', 'mimimi', 'heul doch|leise', 'such|suchen ~ dir|sich ~ ein|einen ~ leben|hobby',
         'geh|geht|gehen|hau|haut ~ doch ~ zurück', 'zurück in die schule|den kindergarten', 'wer hat sie|dich ~ so verletzt',
         // "Lachen Sie ruhig." (you will see), not "Lachen Sie ruhig, mir geht es genauso"
-        '^ lachen sie ruhig $', '^ lach ruhig $', 'lachen sie|lach ruhig ~ noch|werden|wirst|vergehen', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
+        '^ lachen sie ruhig $', '^ lach ruhig $', 'lachen sie|lach ruhig ~ noch|werden|wirst|vergehen|trotzdem|bleibt|ändert', 'zurück in ~ dein|deinen|ihr|ihren|euer ~ land|loch|busch|höhle',
       ],
     },
     {
@@ -455,7 +455,7 @@ export const DE_LEXICON = {
         'ihre|deine ~ meinung ~ für sich|dich', 'behalten sie ~ für sich', 'seien|sei ~ still $',
         // "Niemand zwingt Sie, Kunde zu bleiben" shows the door; "Niemand zwingt Sie, heute zu entscheiden" reassures
         'niemand|keiner zwingt sie|dich $', 'niemand|keiner zwingt sie|dich ~~ kunde|bleiben|hier|gehen|kündigen|wechseln', 'gehen sie doch ~ zur|zu ~ konkurrenz',
-        'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
+        'sie sind mir ja einer', 'du bist mir ja einer', 'sie sind ja ~ ein|eine|der|die ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold', 'sie sind ja ~ der|die ~ große|größte ~ experte|expertin|kenner|kennerin|fachmann|fachfrau',
         'du bist ja ~ ein|eine ~ sonnenschein|schatz|held|heldin|experte|expertin|genie|komiker|scherzkeks|witzbold',
         // "Na, Sonnenschein?", not "Für morgen ist viel Sonnenschein."
         '^ sonnenschein $', '^ na|tja|danke|okay|ok|hallo|hey|morgen|ja|nein sonnenschein $', '^ guten morgen sonnenschein $', 'sie|du sonnenschein $', 'klingt nach ~ persönlichem|ihrem|deinem ~ problem',
@@ -486,6 +486,51 @@ export const DE_LEXICON = {
         'hauptsache ~ sie|du ~ haben|hast ~ recht|gemeckert|beschwert|geschimpft', 'hauptsache ~ sie|du ~ fühlen|fühlst ~ sich|dich ~ gut|besser|wohl ~ dabei', 'hauptsache sie|du $',
         'wie praktisch für sie|dich', 'oh wie praktisch',
       ],
+    },
+    {
+      // Mitleid mit einer Fähigkeit, die jeder hat ("dass Ihnen das Lesen so schwerfällt"); echtes
+      // Mitgefühl gilt einer Lage ("dass das gerade so schwer für Sie ist")
+      flag: 'sarcasm',
+      score: 2,
+      patterns: [
+        'lesen|zuhören|klicken|ausfüllen|verstehen|rechnen|tippen|buchstabieren|nachsehen|öffnen ~~ so|derart|dermaßen ~ schwer|schwerfällt|schwierig|kompliziert',
+        'endlich ~ zeit gefunden', 'auch mal ~ zeit ~ gefunden', 'glückwunsch|gratuliere ~ sie|du ~ haben|hast ~ entdeckt|herausgefunden|gefunden|geschafft',
+        'aber klar|sicher ~ nie|nicht ~ angekommen|bekommen|erhalten', 'von selbst|allein ~ weggelaufen|verschwunden|davongelaufen',
+        'die meisten ~ schaffen|kriegen|verstehen ~ das ~ beim ersten mal', 'die meisten ~ schaffen|kriegen|verstehen ~ das ~ auf anhieb|allein',
+      ],
+    },
+    {
+      // belehren und herablassen ohne grobes Wort
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'ist ~ doch ~ kein hexenwerk', 'ist ~ doch ~ ganz einfach $', 'ist ~ doch ~ grundwissen|allgemeinwissen', 'gesunder menschenverstand', 'was ist ~ daran ~ so ~ schwer|schwierig|kompliziert',
+        'weiß doch ~ jeder', 'wie jeder weiß', 'mal sehen ob sie|du ~ das ~ diesmal|jetzt|schaffen|schaffst|verstehen|verstehst',
+        'sie ~ offenbar|anscheinend|offensichtlich ~ nicht ~ gelesen|zugehört|nachgesehen|angeschaut', 'wissen|kennen sie|du ~ ja ~ offenbar|offensichtlich|anscheinend ~ nicht',
+        'sogar|selbst sie|du ~ sollten|solltest|können|kannst|müssten|müsstest', 'sehen wir aus wie ein|eine', 'sehe ich aus wie ein|eine', 'schon mal ~ was|etwas ~ von ~ gehört',
+        'ich habe ~ noch ~ andere ~ kunden|anrufe|termine',
+      ],
+    },
+    {
+      // abwimmeln und mit dem Entzug der Leistung drohen
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'suchen sie sich ~ einen|eine|ein ~ anderen|andere|anderes ~ berater|beraterin|bank|anbieter|hotel|geschäft|laden|ansprechpartner',
+        'such dir ~ einen|eine|ein ~ anderen|andere|anderes ~ berater|beraterin|bank|anbieter|hotel|geschäft|laden|ansprechpartner',
+        'gehen sie ~ doch ~ woanders|anderswo ~ hin', 'geh ~ doch ~ woanders|anderswo ~ hin', 'dann ~ müssen sie ~ das ~ selbst|selber ~ klären|regeln|machen|lösen', 'dann ~ musst du ~ das ~ selbst|selber ~ klären|regeln|machen|lösen',
+        'ich bin fertig mit ihnen|dir', 'mir reicht es mit ihnen|dir', 'ende der warteschlange', 'wenn sie sich ~ beruhigt|abgeregt', 'wenn du dich ~ beruhigt|abgeregt', 'wenn sie ~ besserer|bessere ~ laune',
+        'wir haben ~ alle ~ schlechte tage', 'jeder hat mal ~ einen schlechten tag', 'dauert ~ so lange ~ wie es dauert',
+        'ist ~ halt|eben ~ so $', 'ist ~ nun mal ~ so $', 'bringt nichts ~ mich|mir ~ anzuschreien|anzubrüllen',
+      ],
+    },
+    {
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      patterns: ['sie|du ~ immer wieder ~ falsch', 'sie|du ~ ständig ~ falsch', 'nicht unsere|meine aufgabe ~~ merken|aufzupassen|kontrollieren|erinnern', 'zwingt sie|dich ~ doch ~ niemand|keiner', 'hat ihnen|dir ~ niemand|keiner ~ pistole'],
     },
     {
       // passive-aggressive framing and tone policing: stiff or slightly condescending rather than hostile

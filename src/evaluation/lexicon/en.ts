@@ -68,7 +68,7 @@ export const EN_LEXICON = {
     // skipped when counting the words between a negation and what it negates
     determiner: ['a', 'an', 'the'],
     contrast: ['but', 'however', 'though', 'although', 'instead'],
-    intensifier: ['the', 'so', 'really', 'very', 'just', 'totally', 'completely', 'absolutely', 'too', 'pretty', 'quite', 'bloody', 'fucking', 'extremely', 'incredibly', 'utterly', 'such', 'clearly', 'obviously', 'simply', 'plain'],
+    intensifier: ['the', 'this', 'that', 'so', 'really', 'very', 'just', 'totally', 'completely', 'absolutely', 'too', 'pretty', 'quite', 'bloody', 'fucking', 'extremely', 'incredibly', 'utterly', 'such', 'clearly', 'obviously', 'simply', 'plain'],
     thirdPerson: ['he', 'she', 'they', "he's", "she's", "they're", 'hes', 'shes', 'theyre', 'who', 'people', 'everyone', 'everybody', 'guy', 'guys', 'woman', 'man'],
     competenceAdj: ['useless', 'incompetent', 'clueless', 'hopeless', 'worthless', 'pointless', 'unqualified', 'inept', 'pathetic'],
     // said only of people: a bare "Incompetent!" is aimed at whoever listens ("Useless." may be the app)
@@ -157,7 +157,7 @@ export const EN_LEXICON = {
       mentionable: true,
       patterns: [
         '@you @insultNoun', '@you @be ~ @insultNoun', '@you @be ~ @insultAdjStrong', '@you @be @insultAdjWeak', '@you @be @intensifier @insultAdjWeak', '@youAre ~ @insultNoun|@insultAdjStrong', '@youAre @insultAdjWeak', '@youAre @intensifier @insultAdjWeak',
-        'are @you ~ @insultAdjStrong', 'are @you @intensifier @insultAdjWeak', 'are @you @insultAdjWeak $', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
+        'are @you ~ @insultAdjStrong', 'are @you @intensifier @insultAdjWeak', 'are @you @intensifier @intensifier @insultAdjWeak', 'are @you @insultAdjWeak $', '@you @insultAdj @insultNoun|@agentNoun|@insultAdj',
         "don't|dont be|act ~ @insultNoun|@insultAdjStrong", 'do not be|act ~ @insultNoun|@insultAdjStrong',
         'shut up', 'shut your mouth|trap|face|gob', 'you suck', 'you people @be ~ @insultAdj',
         'what ~ @insultNoun @you @be', 'what a|an @insultNoun', 'piece of shit|crap|garbage|trash', 'waste of space|oxygen|air', 'son of a bitch',
@@ -225,7 +225,7 @@ export const EN_LEXICON = {
         "you shouldn't|shouldnt have ~ shared|given|clicked|done|opened|sent|ignored|signed|agreed|used|trusted|paid|written|told", 'you should not have ~ shared|given|clicked|done|opened|sent|ignored|signed|agreed|used|trusted|paid|written|told',
         "you didn't|didnt|never read|check|listen|follow", "you didn't|didnt|never even|actually|properly|really|bother|bothered ~ read|check|listen|follow", "you didn't|didnt|never bother|bothered to", 'you failed to', "that's|thats|it's|its on @you", 'that|this|it is on @you',
         "you @be ~ responsible", 'you @be ~ to blame', 'you @be ~ at fault', 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
-        "if you'd ~ read|listened|checked|paid|followed", 'if you had ~ read|listened|checked|paid|followed', 'user error', 'you were supposed to read|check|call|tell|inform|bring|pay|sign|send|know|keep|follow|cancel|report', 'you brought this|it on yourself',
+        "if you'd ~ read|listened|checked|paid|followed", 'if you had ~ read|listened|checked|paid|followed|looked|maintained|kept', "if you'd|youd ~ looked after", "if you'd|youd ~ taken care", "if you'd|youd ~ maintained|kept", 'user error', 'you were supposed to read|check|call|tell|inform|bring|pay|sign|send|know|keep|follow|cancel|report', 'you brought this|it on yourself',
         'had you ~ read|listened|checked', 'you only have yourself', 'blame yourself', 'i blame @you', 'you did it wrong', 'you got it wrong',
          '^ next time ~ read|listen', 'maybe next time ~ read|listen', 'you clearly|obviously ~ didn\'t|didnt|don\'t|dont ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'you clearly|obviously ~ did|do not ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'your own carelessness|negligence',
       ],
@@ -244,7 +244,7 @@ export const EN_LEXICON = {
       score: 2,
       patterns: [
         "not|isn't my|our fault", "don't|dont blame me|us", "i'm|im|we're not to blame", 'i|we am|are not to blame', "not my job|responsibility|department|problem",
-        'i just|only work here', "i'm|im just|only doing my job", 'i am just|only doing my job', 'what do you want|expect me to do $', 'what do you expect $',
+        'i just|only work here', "i'm|im just|only doing my job", 'i am just|only doing my job', "i don't|dont ~ set|make ~ the ~ prices|rules|fees|policy|policies", 'i do not ~ set|make ~ the ~ prices|rules|fees|policy|policies', 'what do you want|expect me to do $', 'what do you expect $',
         "don't|dont take it out on me", "i didn't|don't|dont make the rules", 'we did nothing wrong', "it wasn't|wasnt us|me",
         "i can't|cant help that|it", 'not on me', 'no fault of ours|mine', "that's not on me|us",
       ],
@@ -255,7 +255,7 @@ export const EN_LEXICON = {
       score: 3,
       unlessContrast: true,
       patterns: [
-        'company policy', 'our policy|policies|terms|rules ~ don\'t|doesn\'t|do not|does not|won\'t|prevent|prevents|forbid|forbids|prohibit|prohibits|exclude|excludes', 'policy is policy', 'rules are rules', 'those are the rules',
+        'company policy', 'our policy|policies|terms|rules ~ don\'t|doesn\'t|won\'t|prevent|prevents|forbid|forbids|prohibit|prohibits|exclude|excludes', 'our policy|policies|terms|rules ~ do|does ~ not', 'policy is policy', 'rules are rules', 'those are the rules',
         'nothing i|we can do', "there's|theres nothing to be done", "i'm afraid that's", 'my hands are tied', 'as per ~ terms|policy', 'according to our|the ~ terms|policy|rules',
         'in accordance with', 'pursuant to', "not something we|i can", "we are not liable|responsible", "we cannot be held",
       ],
@@ -268,7 +268,7 @@ export const EN_LEXICON = {
         '^ deal with it', '^ get over it', 'so what $', '^ so what if', '^ and so what', 'who cares $', 'who cares about|if', "i don't|dont care", "couldn't|couldnt care less", 'could not care less',
         'take it or leave it', '^ calm down', 'please|just calm down', '@you ~ need|should|must|have to ~ calm down', 'calm down $', 'no need to get|be ~ upset|angry|worked|emotional|dramatic', "don't|dont get ~ upset|worked|emotional", 'stop ~ complaining|whining|crying|moaning|yelling|shouting|bitching', "@youAre ~ overreacting|exaggerating", '@you are ~ overreacting|exaggerating', '@youAre being ~ dramatic|ridiculous|hysterical|unreasonable|silly', '@you are being ~ dramatic|ridiculous|hysterical|unreasonable|silly',
         "don't be ridiculous|silly|dramatic", "that's|thats ridiculous|nonsense|absurd|rubbish", '^ nonsense', 'what nonsense|rubbish', 'talking nonsense|rubbish', '^ rubbish $', '^ too bad $', 'tough luck', 'boo hoo', 'cry me a river',
-        'complain all you want', '^ get used to it', 'better|just get used to it', 'mind your own business', '^ go away', '^ get lost', 'leave me alone', 'not my problem', "that's|thats|it's|its your problem", 'that is|it is your problem', '^ your problem $', '^ big deal $', 'get a grip',
+        'complain all you want', '^ get used to it', 'better|just get used to it', 'mind your own business', '^ go away', '^ get lost', 'leave me alone', 'not my problem', "that's|thats|it's|its your problem", 'that|it is your problem', '^ your problem $', '^ big deal $', 'get a grip',
       ],
     },
     {
@@ -368,7 +368,7 @@ export const EN_LEXICON = {
       score: 2,
       negatable: true,
       patterns: [
-        "what's|whats|what is wrong with @you", "what's|whats|what is your problem", 'who are @you to', 'let me guess $', 'let me guess @you', 'newsflash', 'news flash', 'welcome to the real world',
+        "what's|whats wrong with @you", 'what is wrong with @you', "what's|whats your problem", 'what is your problem', 'who are @you to', 'let me guess $', 'let me guess @you', 'newsflash', 'news flash', 'welcome to the real world',
         'welcome to adulthood|adulting', 'nothing better to do', '^ someone|somebody|someone\'s|somebody\'s ~ grumpy|cranky|salty|moody|touchy|sensitive|triggered|bitter|jealous|testy|feisty',
         '^ someone|somebody ~ needs ~ nap|hug|snack|timeout', '^ someone|somebody woke up', 'wrong side of the bed', '@you ~ need a nap|hug|snack|timeout $', 'use your brain|head', 'think before @you ~ speak|talk|type|write|post',
         '^ do your homework|research $', 'google it', 'look it up yourself', 'try using your brain|head', 'as useful as a|an', 'high horse', 'get|gets|want|earned ~ a gold star', 'pat yourself on the back', 'give yourself a pat', 'want|get ~ a medal|trophy|cookie', 'hint hint',
@@ -389,7 +389,7 @@ export const EN_LEXICON = {
       flag: 'condescending',
       score: 2,
       patterns: [
-        'not everything is about @you', "doesn't|doesnt ~ revolve around @you", 'does not ~ revolve around @you', 'no idea|clue what @you ~ talking|saying',
+        "not sure what's|whats ~ so ~ difficult|hard|complicated", 'not sure what is ~ so ~ difficult|hard|complicated', 'not everything is about @you', "doesn't|doesnt ~ revolve around @you", 'does not ~ revolve around @you', 'no idea|clue what @you ~ talking|saying',
         '@you clearly|obviously ~ don\'t|dont|do ~ not ~ understand|know|get',
       ],
     },
@@ -423,6 +423,49 @@ export const EN_LEXICON = {
       score: 4,
       question: true,
       patterns: ['^ seriously', '^ really $', '^ huh $', 'huh $', 'can @you at least'],
+    },
+    {
+      // mock sympathy for a skill anyone has ("sorry that reading is such a struggle for you"); real
+      // sympathy is for a situation ("I'm sorry this is so hard for you right now")
+      flag: 'sarcasm',
+      score: 2,
+      patterns: [
+        'reading|understanding|clicking|finding|following|typing|listening|spelling|counting|filling|checking|opening ~~ is|are|seems|be ~ so|such|too ~ hard|difficult|complicated|struggle|challenge ~ for @you',
+        'such a struggle|challenge for @you $', '@you ~ finally ~ found|find ~ time', 'finally ~ graced|deigned|bothered', 'finally managed to ~ reply|answer|respond|call',
+        'congratulations|congrats ~ @you ~ discovered|found|worked|figured|managed', "but sure ~ it|you ~ never|didn't|wasn't|isn't|won't",
+        'walk|walked|run|ran|fly|flew ~ off|away ~ by itself', 'walk|walked|run|ran|fly|flew ~ off|away ~ on its own', 'most people ~ manage|get|understand ~ it ~ in one|first|alone',
+      ],
+    },
+    {
+      // lecturing and talking down without a rude word
+      flag: 'condescending',
+      score: 2,
+      negatable: true,
+      patterns: [
+        "it's|its ~ basic $", 'it is ~ basic $', 'basic common sense', 'common sense $', "what's|whats ~ so ~ difficult|hard|complicated about", 'what is ~ so ~ difficult|hard|complicated about',
+        'everyone|everybody knows ~ that|you', 'as everyone|everybody knows', 'see if @you can ~ follow|manage|understand|cope|keep', 'can @you manage that', 'try to follow|listen|keep ~ this time',
+        "@you ~ apparently|evidently ~ didn't|don't|never|haven't ~ read|listen|listened|check|checked|look|looked", '@you ~ apparently|evidently ~ did|do|have ~ not ~ read|listen|listened|check|checked|look|looked',
+        "which @you ~ apparently|evidently|obviously ~ didn't|haven't|never ~ read|have", 'even @you ~ can|could|should|would', 'do we|i look like a|an',
+        "i've|ive got ~ other|more ~ customers|calls|people", 'i have ~ other|more ~ customers|calls|people ~ to',
+      ],
+    },
+    {
+      // brush-offs and threats to withdraw the service
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'find|get ~ yourself ~ another|different|new ~ adviser|advisor|bank|provider|supplier|company|hotel|shop|agent', 'bank|shop|go ~ somewhere else', 'bank|shop|go ~ elsewhere', 'take your business ~ somewhere else',
+        "nobody's|nobodys ~ forcing @you", "i'm|im ~ done with you", 'i am ~ done with you', "i've|ive ~ had enough of you", 'i have ~ had enough of you', 'back of the queue|line', 'sort|figure|deal ~ it|that|this ~ out yourself',
+        'sort|figure ~ out ~ your ~ yourself', "call|ring ~ back when @youAre ~ calmer|better", 'call|ring ~ back when you are ~ calmer|better', 'when @you ~ calmed down', 'we all have bad days $', '^ we all have bad days',
+        'takes as long as it takes', "that's|thats ~ just ~ how it is|works $", 'that is ~ just ~ how it is|works $', 'no point ~ complaining|shouting|yelling|moaning ~ to|at me',
+      ],
+    },
+    {
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      patterns: ["you've|youve ~ only got yourself", 'you have ~ only got yourself', 'only yourself to blame', 'yourself to blame', '@you keep ~ doing|filling|entering|getting|typing ~ it ~ wrong', 'held|put a gun to your head', "not our|my job to ~ remember|keep|track|check|read", 'refuse to be blamed'],
     },
     {
       // passive-aggressive framing and tone policing: stiff or slightly condescending rather than hostile
