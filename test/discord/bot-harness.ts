@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { expect } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
 import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
@@ -25,7 +25,13 @@ export interface BotHarness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { env?: Record<string, string>; guildLocale?: string } = {}): Promise<BotHarness> {
+/** What a harness starts with: extra environment for `loadConfig`, and the server's locale. */
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  guildLocale?: string;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<BotHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'counterpart-discord-'));
   const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;
   const fake = await createFakeDiscord();
@@ -71,6 +77,52 @@ export async function startHarness(options: { env?: Record<string, string>; guil
   return harness;
 }
 
+/**
+ * A fresh harness for every test of the enclosing `describe`: started before each test, and after
+ * each one checked — nothing pinged (see {@link expectNothingPinged}), no route the fake does not
+ * know — and closed, also when the test or the check failed, so a failing test leaves no bot, port
+ * or temp folder behind.
+ *
+ * The returned object stands for the harness of the running test, so a test body writes `h.fake`,
+ * `h.app`, `h.restart()` as with {@link startHarness}; read it only inside tests and hooks. Hooks a
+ * file registers after this call run after the start, and before the check and the close (vitest
+ * runs `afterEach` hooks in reverse order).
+ */
+export function useHarness(options: HarnessOptions = {}): BotHarness {
+  return useForEachTest(() => startHarness(options));
+}
+
+/** What {@link useForEachTest} runs: a bot against a fake Discord, and a way to shut both down. */
+export interface TestBot {
+  readonly fake: FakeDiscord;
+  close(): Promise<void>;
+}
+
+/** {@link useHarness} for any kind of harness: `start` makes a fresh one for each test. */
+export function useForEachTest<T extends TestBot>(start: () => Promise<T>): T {
+  let current: T | undefined;
+  beforeEach(async () => {
+    current = await start();
+  });
+  afterEach(async () => {
+    const running = current;
+    current = undefined;
+    if (!running) return; // the start failed, and that already failed the test
+    try {
+      expectNothingPinged(running.fake);
+      expect(running.fake.unexpected.map((r) => `${r.method} ${r.path}`), 'routes the fake does not know').toEqual([]);
+    } finally {
+      await running.close();
+    }
+  });
+  const live = (): T => {
+    if (!current) throw new Error('the harness exists only while a test runs (it is started before each test)');
+    return current;
+  };
+  // Every property read goes to the harness of the running test (a restart replaces its `bot` and `app`).
+  return new Proxy({} as T, { get: (_target, key) => Reflect.get(live(), key) });
+}
+
 // ------------------------------------------------------------------ reading what the bot posted
 
 export type Embed = { title?: string; description?: string; fields?: Array<{ name: string; value: string }>; footer?: { text: string } };
@@ -114,11 +166,14 @@ export async function waitForAnswer(fake: FakeDiscord, interaction: Parameters<F
   });
 }
 
-/** Starts a solo practice and waits until the customer's first line is in the new thread. */
+/** The options of `/practice start`. */
+export type PracticeOptions = { persona: string; language?: 'de' | 'en'; intensity?: string };
+
+/** Starts a solo practice and waits for the bot's answer to the command and the new thread. */
 export async function startPractice(
   h: BotHarness,
   member: FakeMember,
-  options: { persona: string; language?: 'de' | 'en'; intensity?: string },
+  options: PracticeOptions,
 ): Promise<{ thread: FakeChannel; reply: StoredMessage }> {
   const before = h.fake.threads().length;
   const interaction = h.fake.slash(member, 'practice', {
@@ -129,6 +184,21 @@ export async function startPractice(
   const thread = h.fake.threads()[before];
   if (!thread) throw new Error(`no thread was created; the bot answered: ${contentOf(reply)}`);
   return { thread, reply };
+}
+
+/**
+ * Starts a solo practice and waits until the customer's opening line follows the brief in the new
+ * thread — the point where a trainee can reply. Not for personas with a content notice: their
+ * opening waits for the trainee's Start.
+ */
+export async function startPracticeToOpening(
+  h: BotHarness,
+  member: FakeMember,
+  options: PracticeOptions,
+): Promise<{ thread: FakeChannel; reply: StoredMessage; opening: StoredMessage }> {
+  const { thread, reply } = await startPractice(h, member, options);
+  const opening = await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+  return { thread, reply, opening };
 }
 
 /** Every message the bot sent or edited must ping no one. */

@@ -11,6 +11,7 @@ import { GuildConfigSchema } from '../../../src/discord/guild-config.js';
 import { saveGuildConfig } from '../../../src/discord/permissions.js';
 import { startBot, type RunningBot } from '../../../src/discord/start-bot.js';
 import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember } from '../../support/fake-discord/index.js';
+import { useForEachTest } from '../bot-harness.js';
 
 /**
  * The whole bot as it runs in production — `startBot` with its discord.js client, command and button
@@ -32,7 +33,18 @@ export interface GroupHarness {
   close(): Promise<void>;
 }
 
-export async function startGroupHarness(options: { cardEditIntervalMs?: number; roundMs?: number } = {}): Promise<GroupHarness> {
+/** Group timings for the test: how often the card may be edited, how long a scenario round lasts. */
+export interface GroupHarnessOptions {
+  cardEditIntervalMs?: number;
+  roundMs?: number;
+}
+
+/** {@link startGroupHarness} afresh for every test of the enclosing `describe`, checked and closed after it (see `useHarness`). */
+export function useGroupHarness(options: GroupHarnessOptions = {}): GroupHarness {
+  return useForEachTest(() => startGroupHarness(options));
+}
+
+export async function startGroupHarness(options: GroupHarnessOptions = {}): Promise<GroupHarness> {
   setGroupTimings({ cardEditIntervalMs: options.cardEditIntervalMs ?? 400, roundMs: options.roundMs ?? 60_000 });
   const dir = await mkdtemp(join(tmpdir(), 'counterpart-group-'));
   const storeUrl = `sqlite://${join(dir, 'store.sqlite')}`;

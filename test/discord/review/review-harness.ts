@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Session } from '../../../src/engine/session.js';
 import { uiText } from '../../../src/discord/ui-text.js';
 import type { FakeFile, FakeInteraction, FakeMember, StoredMessage } from '../../support/fake-discord/index.js';
-import { botMessages, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from '../bot-harness.js';
+import { startPracticeToOpening, waitForAnswer, waitForEmbeds, type BotHarness } from '../bot-harness.js';
 
 const en = uiText('en');
 
 /** A solo practice through Discord: the given replies, each graded, then optionally `/practice end`. Returns the stored session. */
 export async function practise(h: BotHarness, member: FakeMember, replies: string[], end = true): Promise<Session> {
-  const { thread } = await startPractice(h, member, { persona: 'frustrated', language: 'en' });
-  await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+  const { thread } = await startPracticeToOpening(h, member, { persona: 'frustrated', language: 'en' });
   for (const [index, reply] of replies.entries()) {
     h.fake.say(member, thread.id, reply);
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, index + 1);
