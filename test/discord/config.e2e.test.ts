@@ -1,21 +1,14 @@
 import { PermissionFlagsBits } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GUILD_CONFIG_COLLECTION, GuildConfigSchema } from '../../src/discord/guild-config.js';
 import { uiText } from '../../src/discord/ui-text.js';
 import { MEMBER_PERMISSIONS } from '../support/fake-discord/index.js';
-import { contentOf, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, type BotHarness } from './bot-harness.js';
+import { contentOf, embedsOf, startPractice, useHarness, waitForAnswer } from './bot-harness.js';
 
 const en = uiText('en');
 
 describe('/config over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   const stored = () => h.app.storage.collection(GUILD_CONFIG_COLLECTION, GuildConfigSchema).get(h.guild.id);
 

@@ -1,19 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { StoreUnavailableError } from '../../src/errors.js';
-import { botMessages, contentOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { botMessages, contentOf, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds } from './bot-harness.js';
 
 const en = uiText('en');
 
 describe('how failures reach members', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
+  const h = useHarness();
+  afterEach(() => {
     vi.restoreAllMocks();
-    expectNothingPinged(h.fake);
-    await h.close();
   });
 
   it('a store outage becomes "please retry, nothing was lost", ephemerally', async () => {
@@ -36,8 +31,7 @@ describe('how failures reach members', () => {
 
   it('a failing reply in a thread is answered in the thread, and the trainee can simply send it again', async () => {
     const trainee = h.fake.member(h.guild);
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const reply = vi.spyOn(h.app.engine, 'replyOnce').mockRejectedValueOnce(new StoreUnavailableError('down'));
     h.fake.say(trainee, thread.id, 'I am sorry about the card, let me check.');
     await h.fake.waitFor(() => botMessages(h.fake, thread.id).find((m) => contentOf(m) === en.errors.storeUnavailable));
@@ -50,8 +44,7 @@ describe('how failures reach members', () => {
   it('a store outage is not announced in threads members opened themselves: the bot does not even look them up', async () => {
     const trainee = h.fake.member(h.guild);
     const chatter = h.fake.member(h.guild, { username: 'chatter' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const lookup = vi.spyOn(h.app.storage.sessions, 'findByChannel').mockRejectedValue(new StoreUnavailableError('down'));
     const own = h.fake.memberThread(chatter, h.channel);
     h.fake.say(chatter, own.id, 'Who is up for lunch?');

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
 import {
@@ -6,32 +6,24 @@ import {
   contentOf,
   customIdsOf,
   embedsOf,
-  expectNothingPinged,
-  startHarness,
   startPractice,
+  startPracticeToOpening,
+  useHarness,
   waitForAnswer,
   waitForEmbeds,
-  type BotHarness,
 } from './bot-harness.js';
 
 const en = uiText('en');
 
 describe('practice buttons and subcommands over Discord', () => {
-  let h: BotHarness;
+  const h = useHarness();
   let trainee: FakeMember;
-  beforeEach(async () => {
-    h = await startHarness();
+  beforeEach(() => {
     trainee = h.fake.member(h.guild, { username: 'trainee' });
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    expect(h.fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    await h.close();
   });
 
   async function practiseOneReply(reply = 'I am sorry about your card. Let me check it for you right away.') {
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     h.fake.say(trainee, thread.id, reply);
     const [feedback] = await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
     return { thread, feedback: feedback! };
@@ -150,8 +142,7 @@ describe('practice buttons and subcommands over Discord', () => {
   });
 
   it('after the customer hangs up, offers only Retry, which reopens the call at the line that went wrong', async () => {
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const rude = ['Shut up and stop whining, you idiot.', 'I do not care, you stupid old man. Stop shouting.', 'Whatever, idiot.'];
     let ended = false;
     for (const [index, reply] of rude.entries()) {

@@ -1,10 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import KeyvSqlite from '@keyv/sqlite';
 import { groupText } from '../../src/discord/group/group-text.js';
 import { uiText } from '../../src/discord/ui-text.js';
 import { privacyText } from '../../src/privacy/privacy-text.js';
 import type { FakeMember, StoredMessage } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds } from './bot-harness.js';
 
 const text = groupText('en');
 const privacy = privacyText('en');
@@ -15,14 +15,7 @@ const privacy = privacyText('en');
  * also once the group has ended and after the bot restarted.
  */
 describe('/privacy delete during a running group session (fake Discord, real bot and store)', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   /** Every record in the store, as `key value` lines, read straight from the SQLite file. */
   async function storedRecords(): Promise<string[]> {
@@ -195,8 +188,7 @@ describe('/privacy delete during a running group session (fake Discord, real bot
 
   it('a solo practice still running: it ends, its thread closes with a note, and the session is gone from the store', async () => {
     const annika = h.fake.member(h.guild, { username: 'annikaleaves' });
-    const { thread } = await startPractice(h, annika, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, annika, { persona: 'frustrated', language: 'en' });
     h.fake.say(annika, thread.id, 'Annika-Secret-Solo: I am sorry, let me look into the blocked card.');
     await waitForEmbeds(h.fake, thread.id, uiText('en').practice.feedbackTitle, 1);
     expect(await recordsMentioning(['Annika-Secret-Solo'])).not.toEqual([]);

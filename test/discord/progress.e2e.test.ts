@@ -1,34 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
-import type { FakeMember } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { contentOf, embedsOf, useHarness, waitForAnswer } from './bot-harness.js';
+import { practise } from './review/review-harness.js';
 
 const en = uiText('en');
 
 describe('/progress over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
-
-  async function practise(member: FakeMember, replies: string[], end: boolean) {
-    const { thread } = await startPractice(h, member, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
-    for (const [index, reply] of replies.entries()) {
-      h.fake.say(member, thread.id, reply);
-      await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, index + 1);
-    }
-    if (end) await waitForAnswer(h.fake, h.fake.slash(member, 'practice', { sub: 'end', channelId: thread.id }));
-  }
+  const h = useHarness();
 
   it('shows the caller their own sessions, averages per criterion and the trend, only to them', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    await practise(trainee, ['Whatever. Not my problem.', 'Calm down, it is just a card.'], true);
-    await practise(trainee, ['I am so sorry, that sounds really stressful. Let me unblock your card right now.'], false);
+    await practise(h, trainee, ['Whatever. Not my problem.', 'Calm down, it is just a card.'], true);
+    await practise(h, trainee, ['I am so sorry, that sounds really stressful. Let me unblock your card right now.'], false);
 
     const answer = await waitForAnswer(h.fake, h.fake.slash(trainee, 'progress'));
     expect(answer.ephemeral).toBe(true);
@@ -54,7 +37,7 @@ describe('/progress over Discord', () => {
 
   it('tells a member without sessions how to start, and never shows someone else’s', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    await practise(trainee, ['I understand, let me help.'], true);
+    await practise(h, trainee, ['I understand, let me help.'], true);
     const newcomer = h.fake.member(h.guild, { username: 'newcomer' });
     const answer = await waitForAnswer(h.fake, h.fake.slash(newcomer, 'progress'));
     expect(embedsOf(answer)[0]?.description).toBe(en.progress.none);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
-import { botMessages, contentOf, customIdsOf, embedMessages, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedMessages, startHarness, startPracticeToOpening, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
 
 const en = uiText('en');
 const BURST = 2;
@@ -40,8 +40,7 @@ describe('member rate limit over Discord', () => {
   });
 
   it('grades the first replies of a flood, refuses the rest once with a clear message, and spends no model call on them', async () => {
-    const { thread } = await startPractice(h, flooder, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, flooder, { persona: 'frustrated', language: 'en' });
     const replies = Array.from({ length: 10 }, (_, i) => `Flood reply number ${i + 1}: I understand, let me check your card now.`);
     for (const reply of replies) h.fake.say(flooder, thread.id, reply);
 
@@ -74,8 +73,7 @@ describe('member rate limit over Discord', () => {
   });
 
   it('leaves other members unaffected while one is refused', async () => {
-    const { thread } = await startPractice(h, colleague, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, colleague, { persona: 'frustrated', language: 'en' });
     h.fake.say(colleague, thread.id, 'I am sorry about the card, let me look at it right away.');
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
     const session = await h.app.storage.sessions.findByChannel(thread.id);

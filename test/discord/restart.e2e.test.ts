@@ -1,23 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
-import { botMessages, contentOf, expectNothingPinged, startHarness, startPractice, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { botMessages, contentOf, startPracticeToOpening, useHarness, waitForEmbeds } from './bot-harness.js';
 
 const en = uiText('en');
 
 describe('the bot across restarts and dropped connections', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('continues an open practice thread after the process restarts', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     h.fake.say(trainee, thread.id, 'I am sorry, that sounds stressful. Let me look at your card.');
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
 
@@ -33,8 +25,7 @@ describe('the bot across restarts and dropped connections', () => {
 
   it('answers, after the restart, a reply that arrived just before the process died', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     // What the engine persists before grading; a crash right after leaves exactly this behind.
     const session = (await h.app.storage.sessions.findByChannel(thread.id))!;
     await h.app.storage.sessions.save({ ...session, pendingReply: { text: 'I understand, let me help you with the card.', at: new Date().toISOString() } });
@@ -51,8 +42,7 @@ describe('the bot across restarts and dropped connections', () => {
 
   it('answers after the restart a reply written while the bot was down (Discord does not replay it), once', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     h.fake.say(trainee, thread.id, 'I am sorry, that sounds really stressful.');
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
     // Posted in Discord while no gateway session was there to deliver it.
@@ -72,8 +62,7 @@ describe('the bot across restarts and dropped connections', () => {
 
   it('resumes the gateway session after a dropped connection and keeps handling the thread', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
 
     h.fake.dropConnection();
     // sent while the bot is away: Discord replays it on RESUME

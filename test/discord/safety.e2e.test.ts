@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { engineMessage } from '../../src/engine/engine-messages.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
@@ -8,27 +8,19 @@ import {
   customIdsOf,
   embedsOf,
   expectNothingPinged,
-  startHarness,
-  startPractice,
+  startPracticeToOpening,
+  useHarness,
   waitForEmbeds,
-  type BotHarness,
 } from './bot-harness.js';
 
 const en = uiText('en');
 
 describe('what trainees type cannot ping or format, and odd messages get a clear answer', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    await h.close();
-  });
+  const h = useHarness();
 
   it('quotes a reply full of mentions and markdown back inert, and nothing the bot sent allows a ping', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const nasty = '@everyone @here <@123> <@!123> <@&456> <#789> **sorry** __really__ ||secret|| `code` [bank](https://example.com) # big\n> quote';
     h.fake.say(trainee, thread.id, nasty);
     const [feedback] = await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
@@ -55,8 +47,7 @@ describe('what trainees type cannot ping or format, and odd messages get a clear
 
   it('answers an empty message (an attachment alone) and an over-long one with a clear reason, grading neither', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
 
     h.fake.say(trainee, thread.id, '');
     const empty = engineMessage('reply_empty', 'en');

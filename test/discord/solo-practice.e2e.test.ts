@@ -1,28 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import {
   botMessages,
   contentOf,
   customIdsOf,
   embedsOf,
-  expectNothingPinged,
-  startHarness,
   startPractice,
+  startPracticeToOpening,
+  useHarness,
   waitForAnswer,
   waitForEmbeds,
-  type BotHarness,
 } from './bot-harness.js';
 
 describe('solo practice over Discord (fake gateway, real bot and engine)', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
+  const h = useHarness();
+  afterEach(() => {
     vi.restoreAllMocks();
-    expectNothingPinged(h.fake);
-    expect(h.fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    await h.close();
   });
 
   for (const lang of ['en', 'de'] as const) {
@@ -79,8 +72,7 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
   it('ignores messages in the thread from anyone but the trainee', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
     const bystander = h.fake.member(h.guild, { username: 'bystander' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
 
     h.fake.say(bystander, thread.id, 'I will answer for them: sorry, sorry!');
     h.fake.say(trainee, thread.id, 'I understand how annoying that is. Let me look into your card now.');
@@ -116,8 +108,7 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
 
   it('keeps answer and feedback of quick successive replies in order, even when the first is slower to finish', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     // The first reply's result comes back only after the second one's (a slow model would do
     // this), or after two seconds when the second is not graded meanwhile (as it must not be).
     const reply = h.app.engine.reply.bind(h.app.engine);

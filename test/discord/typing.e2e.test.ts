@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
-import { botMessages, startHarness, startPractice, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import { startHarness, startPracticeToOpening, waitForEmbeds, type BotHarness } from './bot-harness.js';
 
 const en = uiText('en');
 
@@ -18,8 +18,7 @@ describe('typing indicator in a practice thread', () => {
 
   async function answerOneReply(harness: BotHarness): Promise<number> {
     const trainee = harness.fake.member(harness.guild, { username: 'trainee' });
-    const { thread } = await startPractice(harness, trainee, { persona: 'frustrated', language: 'en' });
-    await harness.fake.waitFor(() => botMessages(harness.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(harness, trainee, { persona: 'frustrated', language: 'en' });
     harness.fake.say(trainee, thread.id, 'I am sorry, that sounds awful. Let me check your card right now.');
     await waitForEmbeds(harness.fake, thread.id, en.practice.feedbackTitle, 1);
     return harness.fake.requests.filter((r) => r.path === `/channels/${thread.id}/typing`).length;
