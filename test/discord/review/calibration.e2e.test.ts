@@ -1,25 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { uiText } from '../../../src/discord/ui-text.js';
 import type { FakeMember } from '../../support/fake-discord/index.js';
-import { contentOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness } from '../bot-harness.js';
+import { contentOf, embedsOf, useHarness, waitForAnswer } from '../bot-harness.js';
 import { fileText, filesOf, practise, selectValues, settled } from './review-harness.js';
 
 const text = reviewText('en');
 
 describe('grade overrides and /calibration over Discord', () => {
-  let h: BotHarness;
+  const h = useHarness();
   let trainer: FakeMember;
   let role: string;
   beforeEach(async () => {
-    h = await startHarness();
     role = h.fake.role(h.guild, 'Trainer');
     await waitForAnswer(h.fake, h.fake.slash(h.admin, 'config', { sub: 'set', options: { 'trainer-role': { type: 'role', id: role } } }));
     trainer = h.fake.member(h.guild, { username: 'trainer', roles: [role] });
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
   });
 
   async function openTranscript(member: FakeMember, sessionId: string) {

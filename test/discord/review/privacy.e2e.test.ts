@@ -1,20 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { privacyText } from '../../../src/privacy/privacy-text.js';
-import { contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
+import { contentOf, customIdsOf, embedsOf, useHarness } from '../bot-harness.js';
 import { practise, selectValues, settled } from './review-harness.js';
 
 const text = reviewText('en');
 
 describe('/privacy over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('shows a member what is stored about them and for how long, only to them', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });

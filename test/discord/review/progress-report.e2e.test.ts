@@ -1,19 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { uiText } from '../../../src/discord/ui-text.js';
-import { contentOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
+import { contentOf, embedsOf, useHarness } from '../bot-harness.js';
 import { fileText, filesOf, practise, selectValues, settled } from './review-harness.js';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('/progress chart and own reports over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('attaches a PNG chart of the trainee’s scores and sends the HTML report of an own session on request', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });

@@ -1,22 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GUILD_CONFIG_COLLECTION, GuildConfigSchema } from '../../../src/discord/guild-config.js';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { MEMBER_PERMISSIONS } from '../../support/fake-discord/index.js';
-import { contentOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
+import { contentOf, embedsOf, useHarness } from '../bot-harness.js';
 import { practise, seedCopy, settled } from './review-harness.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY_MS).toISOString();
 
 describe('retention over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   const stored = () => h.app.storage.collection(GUILD_CONFIG_COLLECTION, GuildConfigSchema).get(h.guild.id);
 

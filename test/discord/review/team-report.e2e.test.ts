@@ -1,21 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { uiText } from '../../../src/discord/ui-text.js';
-import { contentOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
+import { contentOf, embedsOf, useHarness } from '../bot-harness.js';
 import { fileText, filesOf, practise, seedCopy, settled } from './review-harness.js';
 
 const text = reviewText('en');
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 
 describe('/team-report over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('gives a manager the team’s numbers with a PNG chart and the HTML report', async () => {
     const a = h.fake.member(h.guild, { username: 'a' });

@@ -1,9 +1,9 @@
 import type { APIEmbed } from 'discord.js';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { embedLength } from '../../../src/discord/limits.js';
 import { reviewText } from '../../../src/discord/review/review-text.js';
 import { uiText } from '../../../src/discord/ui-text.js';
-import { contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, type BotHarness } from '../bot-harness.js';
+import { contentOf, customIdsOf, embedsOf, useHarness } from '../bot-harness.js';
 import { fileText, filesOf, practise, seedCopy, selectValues, settled } from './review-harness.js';
 
 const en = uiText('en');
@@ -11,14 +11,7 @@ const text = reviewText('en');
 const INJECTED = 'Sorry! <script>alert("x")</script> <img src=x onerror=alert(1)> @everyone <@123>';
 
 describe('/transcripts over Discord', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('lets a manager list a trainee’s sessions, open one and export it in every format as an ephemeral file', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
