@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupText } from '../../src/discord/group/group-text.js';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeDiscord, StoredMessage } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedMessages, embedsOf, expectNothingPinged, startHarness, startPractice, waitForAnswer, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
-import { startGroupHarness, type GroupHarness } from '../discord/group/group-harness.js';
+import { botMessages, customIdsOf, embedMessages, embedsOf, startHarness, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
+import { useGroupHarness } from '../discord/group/group-harness.js';
 
 const en = uiText('en');
 const group = groupText('en');
@@ -43,19 +43,11 @@ const replies = [
 ];
 
 describe('gateway drop: the bot resumes and answers every message exactly once', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
-    h = await startHarness();
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   it('resumes (no new IDENTIFY), answers the message sent during the drop, and stays silent on a redelivered one', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const first = h.fake.say(trainee, thread.id, replies[0]!);
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
 
@@ -80,8 +72,7 @@ describe('gateway drop: the bot resumes and answers every message exactly once',
 
   it('after an invalid session the client identifies anew and keeps handling the thread', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     h.fake.say(trainee, thread.id, replies[0]!);
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, 1);
 
@@ -109,8 +100,7 @@ describe('gateway drop with the member rate limit nearly spent', () => {
 
   it('a redelivered message costs nothing and is never called "not graded"; the next new one is refused', async () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
-    const { thread } = await startPractice(h, trainee, { persona: 'frustrated', language: 'en' });
-    await h.fake.waitFor(() => botMessages(h.fake, thread.id)[1]);
+    const { thread } = await startPracticeToOpening(h, trainee, { persona: 'frustrated', language: 'en' });
     const first = h.fake.say(trainee, thread.id, replies[0]!);
     await feedbackAfter(h.fake, first);
     await feedbackAfter(h.fake, h.fake.say(trainee, thread.id, replies[1]!));
@@ -130,15 +120,7 @@ describe('gateway drop with the member rate limit nearly spent', () => {
 });
 
 describe('gateway drop in a group session', () => {
-  let g: GroupHarness;
-  beforeEach(async () => {
-    g = await startGroupHarness({ cardEditIntervalMs: 200 });
-  });
-  afterEach(async () => {
-    expectNothingPinged(g.fake);
-    expect(g.fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    await g.close();
-  });
+  const g = useGroupHarness({ cardEditIntervalMs: 200 });
 
   it('a trainee thread of a group answers each message once across a drop with a redelivered message, and the card counts each once', async () => {
     await waitForAnswer(g.fake, g.fake.slash(g.trainer, 'session', { sub: 'start', options: { persona: 'frustrated', language: 'en' } }));

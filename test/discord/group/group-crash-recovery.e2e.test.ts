@@ -1,11 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { GROUP_COLLECTION, GroupRecordSchema, type GroupRecord } from '../../../src/discord/group/group-record.js';
 import { createGroupStore } from '../../../src/discord/group/group-store.js';
 import { groupText } from '../../../src/discord/group/group-text.js';
 import { setGroupTimings } from '../../../src/discord/group/index.js';
 import { uiText } from '../../../src/discord/ui-text.js';
 import type { FakeMember, StoredMessage } from '../../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness } from '../bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, useHarness, waitForAnswer } from '../bot-harness.js';
 
 const text = groupText('en');
 const ui = uiText('en');
@@ -16,15 +16,11 @@ const ui = uiText('en');
  * trainee's message is in Discord but no gateway session delivers it, then the bot restarts.
  */
 describe('group formats after the process died while answering', () => {
-  let h: BotHarness;
-  beforeEach(async () => {
+  // registered first, so the timings are set before the harness below starts the bot
+  beforeEach(() => {
     setGroupTimings({ cardEditIntervalMs: 200, roundMs: 60_000 });
-    h = await startHarness();
   });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    await h.close();
-  });
+  const h = useHarness();
 
   const record = async (groupId: string) => (await h.app.storage.collection(GROUP_COLLECTION, GroupRecordSchema).get(groupId))!;
   const update = (groupId: string, change: (current: GroupRecord) => GroupRecord) => createGroupStore(h.app.storage).update(groupId, change);

@@ -1,24 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GROUP_COLLECTION, GroupRecordSchema } from '../../../src/discord/group/group-record.js';
 import { groupText } from '../../../src/discord/group/group-text.js';
 import { uiText } from '../../../src/discord/ui-text.js';
 import type { StoredMessage } from '../../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, waitForAnswer, waitForEmbeds } from '../bot-harness.js';
-import { startGroupHarness, type GroupHarness } from './group-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, waitForAnswer, waitForEmbeds } from '../bot-harness.js';
+import { useGroupHarness } from './group-harness.js';
 
 const text = groupText('en');
 const ui = uiText('en');
 
 describe('trainer group session in threads (fake Discord, real client, routers and engine)', () => {
-  let h: GroupHarness;
-  beforeEach(async () => {
-    h = await startGroupHarness({ cardEditIntervalMs: 400 });
-  });
-  afterEach(async () => {
-    expectNothingPinged(h.fake);
-    expect(h.fake.unexpected.map((r) => `${r.method} ${r.path}`)).toEqual([]);
-    await h.close();
-  });
+  const h = useGroupHarness({ cardEditIntervalMs: 400 });
 
   const cardEdits = (card: StoredMessage) =>
     h.fake.requests.filter((r) => r.method === 'PATCH' && r.path === `/channels/${h.channel.id}/messages/${String(card.payload['id'])}`).length;
