@@ -2,16 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import { engineMessage } from '../../src/engine/engine-messages.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
-import {
-  botMessages,
-  contentOf,
-  customIdsOf,
-  embedsOf,
-  expectNothingPinged,
-  startPracticeToOpening,
-  useHarness,
-  waitForEmbeds,
-} from './bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startPracticeToOpening, useHarness, waitForEmbeds } from './bot-harness.js';
 
 const en = uiText('en');
 

@@ -1,16 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
-import {
-  botMessages,
-  contentOf,
-  customIdsOf,
-  embedsOf,
-  startPractice,
-  startPracticeToOpening,
-  useHarness,
-  waitForAnswer,
-  waitForEmbeds,
-} from './bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, startPractice, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds } from './bot-harness.js';
 
 describe('solo practice over Discord (fake gateway, real bot and engine)', () => {
   const h = useHarness();
