@@ -47,6 +47,8 @@ const EXCLAMATION_RUN = /![!?1 ]*!/;
 const CURT_MAX_WORDS = 3;
 const SHOUT_MIN_WORDS = 3;
 const SHOUT_MIN_SHARE = 0.5;
+/** stressed words outside a polite sentence that already raise the voice */
+const RAISED_MIN_WORDS = 2;
 /** shorter capitalised words are often abbreviations (SPD, PIN, USA) */
 const SHOUT_SENTENCE_WORD_LENGTH = 4;
 const UPPER = /\p{Lu}/u;
@@ -250,6 +252,11 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     for (const token of shouted) {
       if (politeSentences.has(token.sentence) && isEmphasis(lexicon, token, text)) hits.push({ flag: 'sarcasm', score: 3, evidence: token.raw });
     }
+    // Stress outside any polite sentence, two words side by side or one word said twice, raises the
+    // voice: "I said it TWICE NOW", "It comes TOMORROW. Not today. TOMORROW." Names and abbreviations
+    // (after an article, in the acronym list, two apart like "ALDI or LIDL") do not count.
+    const raised = shouted.filter((token) => !politeSentences.has(token.sentence) && isEmphasis(lexicon, token, text));
+    if (isRaisedVoice(raised, words)) hits.push({ flag: 'shouting', score: 2, evidence: raised.map((token) => token.raw).join(' ') });
   }
   // "!!!" shouts; "!!" or "Danke!!!" is over-eager rather than hostile: a minor slip.
   const exclamation = EXCLAMATION_RUN.exec(text.scanned.text);
@@ -263,6 +270,19 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     hits.push({ flag: score === 2 ? 'shouting' : undefined, score, evidence: exclamation[0] });
   }
   return hits;
+}
+
+/** Two stressed words next to each other, or the same stressed word twice. */
+function isRaisedVoice(raised: readonly ScannedToken[], words: readonly ScannedToken[]): boolean {
+  if (raised.length < RAISED_MIN_WORDS) return false;
+  const seen = new Set<string>();
+  for (const [at, token] of raised.entries()) {
+    if (seen.has(token.word)) return true;
+    seen.add(token.word);
+    const next = raised[at + 1];
+    if (next && words.indexOf(next) === words.indexOf(token) + 1 && next.sentence === token.sentence) return true;
+  }
+  return false;
 }
 
 /**

@@ -9,6 +9,8 @@ import type { LanguageLexicon } from './lexicon-types.js';
  */
 export const DE_LEXICON = {
   classes: {
+    // Wörter vor einem Namen oder einer Abkürzung: ein Großbuchstabenwort danach ist keine Betonung (composure.ts)
+    nounMarker: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'über', 'per', 'beim', 'vom', 'zum', 'zur', 'mit', 'im', 'am', 'ins', 'bei', 'von', 'für', 'unser', 'unsere', 'unseren', 'unserem', 'ihre', 'ihren', 'ihrem'],
     // a way forward after a refusal: "geht heute nicht, aber morgen früh" (see `unlessContrast`)
     contrast: ['aber', 'jedoch', 'dafür', 'sondern', 'stattdessen', 'allerdings'],
     you: ['du', 'dich', 'dir', 'sie', 'ihnen', 'ihr', 'euch', 'bist', 'biste', 'bisse', 'seid'],
