@@ -490,6 +490,45 @@ export const DE_LEXICON = {
       ],
     },
     {
+      // rhetorische Fragen: sie fragen nichts, sie werfen vor ("War das so schwer?")
+      flag: 'condescending',
+      score: 2,
+      question: true,
+      patterns: [
+        'war das|es ~ so|wirklich ~ schwer|schwierig $', 'ist das ~ zu viel verlangt', 'wie schwer kann ~ das|es ~ sein', 'wie ~ genau|bitte ~ haben sie ~ das ~ geschafft', 'wie ~ genau|bitte ~ hast du ~ das ~ geschafft',
+        'warum ~ haben sie ~ nicht einfach', 'warum ~ hast du ~ nicht einfach', 'haben sie ~ wirklich ~ gedacht|geglaubt|erwartet', 'hast du ~ wirklich ~ gedacht|geglaubt|erwartet',
+        'erwarten sie ~ wirklich', 'erwartest du ~ wirklich', 'was haben sie ~ gedacht ~ was passiert', 'was hast du ~ gedacht ~ was passiert',
+        'wer hat ihnen|dir ~ das ~ erzählt|gesagt', 'welchen teil ~ von ~ haben sie ~ nicht', 'welchen teil ~ von ~ hast du ~ nicht',
+      ],
+    },
+    {
+      // passiv-aggressive Korrespondenz: die Erinnerung, dass der Kunde nicht gelesen hat
+      flag: 'condescending',
+      score: 2,
+      patterns: [
+        'wie bereits ~ mehrfach|mehrmals|zweimal|wiederholt ~ erwähnt|gesagt|erklärt|geschrieben|mitgeteilt', 'wie in meiner ~ letzten|vorherigen|gestrigen ~ mail|nachricht',
+        'bitte lesen sie ~ meine|die ~ mail|nachricht ~ nochmal|einmal|genau|aufmerksam', 'wenn sie ~ die|meine|unsere ~ mail|nachricht|brief ~ gelesen hätten',
+        'ich bin sicher ~ sie sind ~ sehr|schwer|viel ~ beschäftigt ~ aber', 'ich weiß ja ~ dass sie ~ viel zu tun ~ aber', 'natürlich ~ ist ~ alles ~ unsere|meine ~ schuld $',
+        '@praise ~~ sie|du ~ haben|hast ~~ wieder|dritten ~ verloren|vergessen|gesperrt|kaputt|gelöscht',
+      ],
+    },
+    {
+      // kleinreden, was der Kunde erlebt hat
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        'ist doch nur|bloß ~ euro|minute|minuten|stunde|stunden|tag|tage $', 'halb so wild', 'es gibt schlimmeres', 'andere ~ warten ~ viel|noch ~ länger',
+        'das überleben sie|du ~ schon', 'machen sie ~ kein|keinen ~ drama|aufstand|theater', 'mach ~ kein|keinen ~ drama|aufstand|theater', 'kein grund ~ theater|aufstand|drama',
+      ],
+    },
+    {
+      // die Verantwortung weiterreichen
+      flag: 'defensive',
+      score: 2,
+      patterns: ['liegt nicht in meiner hand', 'entscheide nicht ich', 'entscheide ich nicht', 'beschweren sie sich ~ bei ~ zentrale|geschäftsleitung|it|system', 'da ist das system schuld', 'das system ist schuld'],
+    },
+    {
       // Mitleid mit einer Fähigkeit, die jeder hat ("dass Ihnen das Lesen so schwerfällt"); echtes
       // Mitgefühl gilt einer Lage ("dass das gerade so schwer für Sie ist")
       flag: 'sarcasm',

@@ -425,6 +425,44 @@ export const EN_LEXICON = {
       patterns: ['^ seriously', '^ really $', '^ huh $', 'huh $', 'can @you at least'],
     },
     {
+      // rhetorical questions: they ask nothing, they accuse ("Was that so hard?", "Did you really think …?")
+      flag: 'condescending',
+      score: 2,
+      question: true,
+      patterns: [
+        'was that|it ~ so|really|that ~ hard|difficult $', 'is that|it ~ too much to ask', 'how hard can ~ it|that|this ~ be', 'how ~ exactly|earth ~ did @you ~ manage',
+        'why would @you ~ ever|even', "why didn't|didnt @you ~ just", 'why did @you not ~ just', 'did @you ~ really ~ think|expect|believe|imagine', 'do @you ~ really ~ expect|think|believe ~ us|me|we|that',
+        'what did @you ~ think|imagine ~ would happen', 'where did @you get that idea', 'who ~ exactly ~ told @you that', 'what part of ~ did|do @you not', "what part of ~ don't|didn't @you",
+      ],
+    },
+    {
+      // passive-aggressive correspondence: the reminder that the customer did not read
+      flag: 'condescending',
+      score: 2,
+      patterns: [
+        'as per my ~ last|previous|earlier ~ email|message|letter|mail', 'per my ~ last|previous ~ email|message', "as i've|ive ~ said|mentioned|explained|told|written ~ several|twice|repeatedly|multiple|three", 'as i have ~ said|mentioned|explained|told|written ~ several|twice|repeatedly|multiple|three', 'as i said ~ twice|several', 'kindly refer to', 'if you ~ would|had ~ actually ~ read|read|opened',
+        '@you ~ would|will|might ~ find ~ if|that ~ you ~ actually|bothered', "i'm|im sure ~ you're|youre|you ~ very|terribly|extremely|incredibly ~ busy ~ but", 'read ~ my|the ~ email|message|letter ~ again|properly|carefully $',
+        'of course ~ it|that|this ~ is|was ~ all ~ our|my ~ fault $', "of course ~ it's|its ~ all ~ our|my ~ fault $", "i'm|im sure ~ that's|thats|it's|its|that|it ~ exactly|totally|entirely ~ what happened",
+        '@praise ~~ you|you\'ve ~ lost|forgot|forgotten|broke|broken|locked|missed|deleted|blocked ~~ again|twice|third|fourth',
+      ],
+    },
+    {
+      // minimising what the customer went through
+      flag: 'dismissive',
+      score: 2,
+      negatable: true,
+      patterns: [
+        "it's|its ~ only|just ~ euro|euros|pound|pounds|dollar|dollars|minute|minutes|hour|hours|day|days $", 'there are worse things', 'could be worse $', 'others have it worse', 'people wait ~ much|far|a lot ~ longer',
+        "you'll|youll ~ survive $", 'you will ~ survive $', 'no need to make ~ fuss|scene|drama', "don't|dont make ~ fuss|scene|drama", 'let\'s|lets not make ~ a ~ drama|fuss',
+      ],
+    },
+    {
+      // passing the buck
+      flag: 'defensive',
+      score: 2,
+      patterns: ['take it up with ~ office|them|management|someone|head|bank|manufacturer', "it's|its not up to me", 'it is not up to me', 'above my pay grade', '^ blame ~ system|computer|management|office|it', 'blame ~ system|computer|management|office ~ not ~ me|us', 'computer says no', 'not in my hands $'],
+    },
+    {
       // mock sympathy for a skill anyone has ("sorry that reading is such a struggle for you"); real
       // sympathy is for a situation ("I'm sorry this is so hard for you right now")
       flag: 'sarcasm',
