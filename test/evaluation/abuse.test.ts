@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { detectAbuse } from '../../src/evaluation/abuse.js';
+import { loadCases } from './cases/load-cases.js';
 
 const KindSchema = z.enum(['insult', 'profanity_at_agent', 'threat', 'sexual', 'competence', 'slur']);
 const CaseSchema = z.object({
@@ -14,16 +14,10 @@ const CaseSchema = z.object({
 });
 type Case = z.infer<typeof CaseSchema>;
 
-function loadCases(lang: 'de' | 'en'): Case[] {
-  const text = readFileSync(new URL(`./cases/abuse-${lang}.jsonl`, import.meta.url), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => CaseSchema.parse(JSON.parse(line)));
-}
+const casesOf = (lang: 'de' | 'en'): Case[] => loadCases(`abuse-${lang}.jsonl`, CaseSchema);
 
 describe.each(['de', 'en'] as const)('detectAbuse on the labelled %s customer lines', (lang) => {
-  const cases = loadCases(lang);
+  const cases = casesOf(lang);
 
   it('has at least 40 cases, both abusive and not', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assessComposure } from '../../src/evaluation/composure.js';
 import { gradeOffline } from '../../src/evaluation/offline-grader.js';
+import { loadCases } from './cases/load-cases.js';
 
 /**
  * Hard negatives for composure (`cases/calm-*.jsonl`): calm, professional replies that reuse the
@@ -25,18 +25,7 @@ const MIN_COMPOSED = 4;
 const MIN_CASES = 250;
 const RUBRIC_VERSION = 'calm-corpus.1';
 
-function loadCalmCases(lang: 'de' | 'en'): CalmCase[] {
-  const file = `calm-${lang}.jsonl`;
-  const text = readFileSync(new URL(`./cases/${file}`, import.meta.url), 'utf8');
-  const cases: CalmCase[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (!line.trim()) return;
-    const parsed = CalmCaseSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${file}:${index + 1}: ${z.prettifyError(parsed.error)}`);
-    cases.push(parsed.data);
-  });
-  return cases;
-}
+const loadCalmCases = (lang: 'de' | 'en'): CalmCase[] => loadCases(`calm-${lang}.jsonl`, CalmCaseSchema);
 
 describe.each(['en', 'de'] as const)('calm %s replies the grader must not mark down', (lang) => {
   const cases = loadCalmCases(lang);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { assessComposure, type ComposureFlag } from '../../src/evaluation/composure.js';
 import { de as feedbackDe } from '../../src/evaluation/feedback-text/de.js';
 import { en as feedbackEn } from '../../src/evaluation/feedback-text/en.js';
+import { loadCases } from './cases/load-cases.js';
 
 const FlagSchema = z.enum(['insult', 'profanity', 'threat', 'sarcasm', 'blame', 'defensive', 'dismissive', 'shouting', 'condescending']);
 const CaseSchema = z.object({
@@ -18,13 +18,7 @@ const CaseSchema = z.object({
 });
 type Case = z.infer<typeof CaseSchema>;
 
-function loadCases(lang: 'de' | 'en'): Case[] {
-  const text = readFileSync(new URL(`./cases/composure-${lang}.jsonl`, import.meta.url), 'utf8');
-  return text
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => CaseSchema.parse(JSON.parse(line)));
-}
+const casesOf = (lang: 'de' | 'en'): Case[] => loadCases(`composure-${lang}.jsonl`, CaseSchema);
 
 function passes(testCase: Case, lang: 'de' | 'en'): boolean {
   const finding = assessComposure({ reply: testCase.reply, customer: testCase.customer, lang });
@@ -33,7 +27,7 @@ function passes(testCase: Case, lang: 'de' | 'en'): boolean {
 }
 
 describe.each(['de', 'en'] as const)('assessComposure on the labelled %s cases', (lang) => {
-  const cases = loadCases(lang);
+  const cases = casesOf(lang);
 
   it('has at least 40 cases covering every score band', () => {
     expect(cases.length).toBeGreaterThanOrEqual(40);

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { BoundaryVerdictSchema, LanguageSchema, TurnSchema, type GradeInput } from '../../../src/evaluation/grade.js';
+import { loadCases } from './load-cases.js';
 
 /**
  * The offline grader's labelled cases (`cases/grader-*.jsonl`): one customer line, one reply, the
@@ -39,17 +39,7 @@ export type GraderCase = z.infer<typeof GraderCaseSchema>;
 export const CASE_FILES = ['grader-en.jsonl', 'grader-de.jsonl'] as const;
 
 export function loadGraderCases(): GraderCase[] {
-  const cases: GraderCase[] = [];
-  for (const file of CASE_FILES) {
-    const text = readFileSync(new URL(`./${file}`, import.meta.url), 'utf8');
-    text.split('\n').forEach((line, index) => {
-      if (!line.trim()) return;
-      const parsed = GraderCaseSchema.safeParse(JSON.parse(line));
-      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${z.prettifyError(parsed.error)}`);
-      cases.push(parsed.data);
-    });
-  }
-  return cases;
+  return CASE_FILES.flatMap((file) => loadCases(file, GraderCaseSchema));
 }
 
 export function inputOf(testCase: GraderCase): GradeInput {
