@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EXAMPLE_FAMILIES, exampleLines } from '../evaluation/feedback-text/feedback-examples.js';
 import { GradeSchema, type Grade, type GradeInput, type Turn } from '../evaluation/grade.js';
 import type { Rubric } from '../evaluation/rubric.js';
 import type { PromptLibrary } from '../prompts/prompt-library.js';
@@ -52,6 +53,13 @@ function formatOfflineEvidence(offline: Grade): string {
   return escapeBlock(JSON.stringify({ composure, empathy, boundary, signals }));
 }
 
+/** The persona's example lines for this moment in the session language, by family ("none" without any). */
+function formatPersonaExamples(input: GradeInput): string {
+  const examples = input.context?.examples;
+  const lines = EXAMPLE_FAMILIES.flatMap((family) => exampleLines(examples, family, input.lang).map((line) => `${family}: ${escapeBlock(line)}`));
+  return lines.length > 0 ? lines.join('\n') : 'none';
+}
+
 export function buildJudgeMessages(
   prompts: PromptLibrary,
   rubric: Rubric,
@@ -71,6 +79,7 @@ export function buildJudgeMessages(
         customer: escapeBlock(input.customer),
         reply: escapeBlock(input.reply),
         offlineEvidence: formatOfflineEvidence(offline),
+        personaExamples: formatPersonaExamples(input),
       }),
     },
   ];

@@ -34,6 +34,7 @@ export interface PromptValues {
     customer: string;
     reply: string;
     offlineEvidence: string;
+    personaExamples: string;
   };
 }
 export type PromptId = keyof PromptValues;

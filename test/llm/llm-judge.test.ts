@@ -44,6 +44,21 @@ describe('LLM judge', () => {
     expect(user?.content).toContain('offline composure evidence');
   });
 
+  it("shows the judge the persona's example lines for this moment, in the session language, so its example fits the customer", async () => {
+    harness = await startLlmHarness();
+    const examples = {
+      empathy: { de: ['Eine Woche ohne Karte im Urlaub ist wirklich belastend.'], en: ['A week abroad without a card is really stressful.'] },
+      solution: { de: ['Ich schicke Ihnen heute eine Notfallkarte ins Hotel.'], en: ['I will send an emergency card to your hotel today.'] },
+    };
+    await harness.providers.grader.grade(gradeInput('I understand.', { context: { personaId: 'frustrated', focus: ['venting'], examples } }), { session });
+    const withExamples = harness.fake.requests[0]!.body.messages[1]!.content;
+    expect(withExamples).toContain('<persona_examples>\nempathy: A week abroad without a card is really stressful.\nsolution: I will send an emergency card to your hotel today.\n</persona_examples>');
+    expect(withExamples).not.toContain('Notfallkarte');
+
+    await harness.providers.grader.grade(gradeInput('I understand.'), { session });
+    expect(harness.fake.requests[1]!.body.messages[1]!.content).toContain('<persona_examples>\nnone\n</persona_examples>');
+  });
+
   const failures: Array<[string, FakeBehaviour, string]> = [
     ['a timeout', { kind: 'slow', delayMs: 4000 }, 'timeout'],
     ['a 500 on every attempt', { kind: 'status', status: 500 }, 'server_error'],
