@@ -7,6 +7,7 @@ import { createKeyvStorage } from '../../src/storage/keyv-storage.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeGrade } from '../support/scripted-grader.js';
+import { activeSession } from '../support/session-fixture.js';
 import { openTempStorage } from '../support/temp-storage.js';
 
 /*
@@ -17,31 +18,7 @@ import { openTempStorage } from '../support/temp-storage.js';
 
 const log = pino({ level: 'silent' });
 
-function session(id: string, overrides: Partial<Session> = {}): Session {
-  return {
-    id,
-    schemaVersion: 1,
-    userId: 'u1',
-    guildId: 'g1',
-    channelRef: `thread-${id}`,
-    groupId: null,
-    personaId: 'frustrated',
-    lang: 'en',
-    intensity: 'standard',
-    status: 'active',
-    outcome: null,
-    stage: 'opening',
-    turns: 0,
-    lines: [{ n: 0, text: 'Hello', stage: 'opening', voice: 'script', at: '2026-01-01T00:00:00.000Z', retracted: false }],
-    exchanges: [],
-    pendingReply: null,
-    usage: { promptTokens: 0, completionTokens: 0 },
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-    ...overrides,
-  };
-}
+const session = (id: string, overrides: Partial<Session> = {}): Session => activeSession(id, { channelRef: `thread-${id}`, ...overrides });
 
 const answered = (base: Session, reply: string): Session => ({
   ...base,

@@ -9,35 +9,14 @@ import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { z } from 'zod';
 import { makeGrade } from '../support/scripted-grader.js';
+import { activeSession } from '../support/session-fixture.js';
 import { openTempStorage } from '../support/temp-storage.js';
 
 const log = pino({ level: 'silent' });
 
-function session(id: string, overrides: Partial<Session> = {}): Session {
-  return {
-    id,
-    schemaVersion: 1,
-    userId: 'u1',
-    guildId: 'g1',
-    channelRef: null,
-    groupId: null,
-    personaId: 'frustrated',
-    lang: 'en',
-    intensity: 'standard',
-    status: 'active',
-    outcome: null,
-    stage: 'opening',
-    turns: 0,
-    lines: [{ n: 0, text: 'Hello', stage: 'opening', voice: 'script', at: '2026-01-01T00:00:00.000Z', retracted: false }],
-    exchanges: [],
-    pendingReply: null,
-    usage: { promptTokens: 0, completionTokens: 0 },
-    createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`,
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-    ...overrides,
-  };
-}
+// sessions of different ids are created at different seconds, as in a real store
+const session = (id: string, overrides: Partial<Session> = {}): Session =>
+  activeSession(id, { createdAt: `2026-01-01T00:00:0${id.length % 10}.000Z`, ...overrides });
 
 interface Backend {
   name: string;
