@@ -38,7 +38,8 @@ const SOLUTION = bilingual({
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
-    String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,    // already done: for a caller in a hurry the best next step is the one taken during the call
+    String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,
+    // already done: for a caller in a hurry the best next step is the one taken during the call
     EN_DONE,
     String.raw`\b(?:the|your)\s+(?:card|account|app|access|login|payment|transfer)\s+(?:works|is\s+working|will\s+work|is\s+(?:active|open|unblocked))\s+again\b`,
   ],
@@ -55,7 +56,8 @@ const SOLUTION = bilingual({
     String.raw`\bwir\s+(?:\S+\s+){0,2}?(?:schicken|senden|erstatten|buchen|überweisen|prüfen|klären|kümmern|veranlassen|stornieren|ersetzen|tauschen)\b`,
     String.raw`\bsie\s+(?:erhalten|bekommen)\s+(?:\S+\s+){0,3}?(?:heute|morgen|bis|eine|einen|ein|die|den|das|ihre|ihren|ihr|innerhalb|noch|in\s+\d)\b`,
     String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
-    String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,    DE_DONE,
+    String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
+    DE_DONE,
     String.raw`\b(?:die|ihre|deine)\s+(?:karte|konto|zugang|app)\s+(?:ist|wird|funktioniert)\s+(?:\S+\s+){0,4}?wieder\b`,
   ],
 });
