@@ -154,7 +154,7 @@ const FEELING = bilingual({
     String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
     // the customer's time pressure named: their situation, as specific as a feeling (impatient caller)
     String.raw`\byou(?:'re|\s+are)\s+(?:\S+\s+){0,2}?(?:in\s+a\s+(?:hurry|rush)|short\s+(?:on|of)\s+time|pressed\s+for\s+time|under\s+(?:time\s+)?pressure|on\s+a\s+(?:tight\s+)?(?:deadline|schedule))`,
-    String.raw`\byou\s+(?:only\s+)?(?:have|'ve\s+got|don't\s+have|do\s+not\s+have)\s+(?:very\s+)?(?:little|no|not\s+much|much)\s+time\b`,
+    String.raw`\byou(?:\s+(?:only\s+)?(?:have|don't\s+have|do\s+not\s+have)|'ve\s+(?:only\s+)?got)\s+(?:very\s+)?(?:little|no|not\s+much|much)\s+time\b`,
     String.raw`\byour\s+time\s+is\s+(?:short|limited|tight|precious|valuable|scarce)\b`,
     String.raw`\b(?:time\s+pressure|every\s+minute\s+counts)\b`,
   ],
