@@ -21,6 +21,9 @@ Commands:
                       every stored session of a server (default: the terminal's) as JSON
   export-labels [--guild ID] [--out FILE]
                       trainers' grade overrides as labelled JSON lines for \`eval\`
+  train-grader [--check] [--corpus DIR] [--out FILE]
+                      train the offline grader's model from corpus/ (--check: verify the committed
+                      model is reproduced byte for byte instead of writing it)
   bot                 run the Discord bot (needs DISCORD_TOKEN)
   deploy-commands     register the slash commands with Discord
   help                show this text
@@ -39,6 +42,9 @@ function loggerFor(command: string, config: AppConfig, env: Io['env']): Logger {
   // The configured token, key and store password are scrubbed from every line, wherever they turn up.
   return createLogger({ level: quiet ? 'warn' : config.LOG_LEVEL, format: config.LOG_FORMAT, secrets: secretsOf(config) });
 }
+
+/** Errors whose message tells the operator what to fix (a broken persona file, corpus or model). */
+const OPERATOR_CODES = new Set(['persona_invalid', 'corpus_invalid', 'corpus_empty', 'grader_model_missing', 'grader_model_invalid', 'grader_model_outdated']);
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command = 'help', ...args] = argv;
@@ -87,6 +93,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
           await app.close();
         }
       }
+      case 'train-grader': {
+        const { runTrainGrader } = await import('../evaluation/training/train-command.js');
+        return runTrainGrader(args, { stdout: io.stdout, stderr: io.stderr });
+      }
       case 'bot': {
         // discord.js loads only for the bot, so terminal commands start fast.
         const { startBot } = await import('../discord/start-bot.js');
@@ -117,7 +127,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof UserFacingError || (error instanceof AppError && error.code === 'persona_invalid')) {
+    if (error instanceof UserFacingError || (error instanceof AppError && OPERATOR_CODES.has(error.code))) {
       io.stderr.write(`${error.message}\n`);
       return 1;
     }

@@ -1,0 +1,264 @@
+import type { Language, Turn } from '../grade.js';
+import { clean, foldLetters, normalize } from '../text.js';
+import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash.js';
+
+/**
+ * The grader model's view of one reply: hashed sparse features of the reply (words, word pairs,
+ * character n-grams, its first and last words, casing, punctuation, length), of the customer's line
+ * (crossed with the reply's length, so "I'm in a hurry" can learn to mind a long answer), of the
+ * trainee's earlier turns (a formula said again), and of what the lexicons found. Character n-grams
+ * carry German compounds and misspellings the word features never saw.
+ *
+ * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
+ * refuses weights built for another.
+ */
+export const FEATURE_VERSION = 1;
+
+/** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
+export interface LexiconFacts {
+  composureScore: number;
+  composureFlags: readonly string[];
+  emotionalReaction: number;
+  interpretation: number;
+  exploration: number;
+  empathyLimits: readonly string[];
+  offersSolution: boolean;
+  solutionHasTime: boolean;
+  endsConversation: boolean;
+  endsExplicitly: boolean;
+  warnsOfEnding: boolean;
+  namesBehaviour: boolean;
+  customerAbusive: boolean;
+  earlierWarning: boolean;
+}
+
+export interface FeatureInput {
+  lang: Language;
+  /** the customer-facing reply */
+  reply: string;
+  customer: string;
+  history: readonly Turn[];
+  lexicon?: LexiconFacts | undefined;
+}
+
+/** Sparse features: bucket indices and values, `length` entries used. */
+export interface SparseFeatures {
+  indices: Int32Array;
+  values: Float32Array;
+  length: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*/gu;
+const DIGIT = /\p{N}/gu;
+const HAS_DIGIT = /\p{N}/u;
+const SENTENCE_BREAK = /(?<=[.!?\u2026])\s+|\n+/u;
+const CAPS_WORD = /\b\p{Lu}{3,}\b/gu;
+const LETTER = /\p{L}/gu;
+const UPPER = /\p{Lu}/gu;
+const EMOJI = /\p{Extended_Pictographic}/u;
+const SCARE_QUOTES = /["'][^"'\s]{2,20}["']/u;
+const MAX_NGRAM_TOKEN = 24;
+const MAX_TOKENS = 400;
+
+const NS = {
+  lang: namespaceSeed('lang'),
+  word: namespaceSeed('w'),
+  pair: namespaceSeed('b'),
+  first: namespaceSeed('f'),
+  last: namespaceSeed('l'),
+  chars: namespaceSeed('c'),
+  shape: namespaceSeed('shape'),
+  customer: namespaceSeed('cw'),
+  customerByLength: namespaceSeed('cx'),
+  earlier: namespaceSeed('pw'),
+  lexicon: namespaceSeed('lx'),
+} as const;
+
+/**
+ * A reusable feature writer: one per caller, so grading thousands of replies allocates no arrays.
+ * Not re-entrant; the returned {@link SparseFeatures} is overwritten by the next call.
+ */
+export class FeatureExtractor {
+  private indices = new Int32Array(2048);
+  private values = new Float32Array(2048);
+  private length = 0;
+  private readonly mask: number;
+  private readonly padded = new Uint16Array(MAX_NGRAM_TOKEN + 2);
+
+  constructor(readonly bucketBits: number) {
+    this.mask = (1 << bucketBits) - 1;
+  }
+
+  extract(input: FeatureInput): SparseFeatures {
+    this.length = 0;
+    this.add(combine(NS.lang, input.lang === 'de' ? 1 : 2), 1);
+
+    const text = clean(input.reply);
+    const tokens = wordsOf(text);
+    const lengthBucket = replyLengthBucket(tokens.length);
+
+    let start = this.length;
+    this.addWords(tokens);
+    this.scaleFrom(start);
+
+    start = this.length;
+    for (const token of tokens) this.addCharGrams(token);
+    this.scaleFrom(start);
+
+    this.addShape(text, tokens.length);
+
+    start = this.length;
+    for (const word of new Set(wordsOf(input.customer))) {
+      const h = hashRange(NS.customer, word, 0, word.length);
+      this.add(h, 1);
+      this.add(combine(combine(NS.customerByLength, h), lengthBucket), 1);
+    }
+    this.scaleFrom(start);
+
+    this.addHistory(input.history, tokens);
+    if (input.lexicon) this.addLexicon(input.lexicon);
+    return { indices: this.indices, values: this.values, length: this.length };
+  }
+
+  private addWords(tokens: readonly string[]): void {
+    let previous = combine(NS.word, 0x5354); // sentence-start marker
+    for (const token of tokens) {
+      const h = hashRange(NS.word, token, 0, token.length);
+      this.add(h, 1);
+      this.add(combine(NS.pair, combine(previous, h)), 1);
+      previous = h;
+    }
+    this.add(combine(NS.pair, combine(previous, 0x454e44)), 1); // reply-end marker
+    for (let i = 0; i < Math.min(2, tokens.length); i++) this.add(combine(NS.first, hashWord(tokens, i) + i), 1);
+    for (let i = Math.max(0, tokens.length - 2); i < tokens.length; i++) {
+      this.add(combine(NS.last, hashWord(tokens, i) + (tokens.length - i)), 1);
+    }
+  }
+
+  private addCharGrams(token: string): void {
+    const n = Math.min(token.length, MAX_NGRAM_TOKEN);
+    const padded = this.padded;
+    padded[0] = 0x3c; // <
+    for (let i = 0; i < n; i++) padded[i + 1] = token.charCodeAt(i);
+    padded[n + 1] = 0x3e; // >
+    const total = n + 2;
+    for (let i = 0; i + 3 <= total; i++) {
+      let h = NS.chars;
+      for (let j = i; j < i + 5 && j < total; j++) {
+        h = hashCode(h, padded[j] ?? 0);
+        if (j - i >= 2) this.add(h, 1);
+      }
+    }
+  }
+
+  private addShape(text: string, words: number): void {
+    const letters = text.match(LETTER)?.length ?? 0;
+    const upper = text.match(UPPER)?.length ?? 0;
+    const capsWords = text.match(CAPS_WORD)?.length ?? 0;
+    const exclamations = countOf(text, '!');
+    const questions = countOf(text, '?');
+    const sentences = text === '' ? 0 : text.split(SENTENCE_BREAK).length;
+    this.shape('len', replyLengthBucket(words));
+    this.shape('sentences', Math.min(sentences, 6));
+    this.shape('capsWords', Math.min(capsWords, 4));
+    this.shape('upperShare', letters === 0 ? 0 : Math.min(5, Math.floor((upper / letters) * 10)));
+    this.shape('exclaim', Math.min(exclamations, 3));
+    this.shape('question', Math.min(questions, 3));
+    if (text.includes('!!')) this.shape('exclaimRun', 1);
+    if (text.includes('?!') || text.includes('!?')) this.shape('interrobang', 1);
+    if (text.includes('...') || text.includes('\u2026')) this.shape('ellipsis', 1);
+    if (SCARE_QUOTES.test(text)) this.shape('quotes', 1);
+    if (EMOJI.test(text)) this.shape('emoji', 1);
+  }
+
+  private addHistory(history: readonly Turn[], tokens: readonly string[]): void {
+    const earlier = history.filter((turn) => turn.role === 'trainee').map((turn) => wordsOf(turn.text));
+    this.shape('turns', Math.min(earlier.length, 4));
+    if (earlier.length === 0) return;
+    const start = this.length;
+    const seen = new Set<string>();
+    for (const words of earlier) for (const word of words) seen.add(word);
+    for (const word of seen) this.add(hashRange(NS.earlier, word, 0, word.length), 1);
+    this.scaleFrom(start);
+    // The same opening again reads as a formula; overlap in tenths of the reply's words.
+    const opening = tokens.slice(0, 3).join(' ');
+    if (opening !== '' && earlier.some((words) => words.slice(0, 3).join(' ') === opening)) this.shape('sameOpening', 1);
+    const overlap = tokens.length === 0 ? 0 : tokens.filter((token) => seen.has(token)).length / tokens.length;
+    this.shape('overlap', Math.min(4, Math.floor(overlap * 5)));
+  }
+
+  private addLexicon(facts: LexiconFacts): void {
+    this.lexicon('composure', facts.composureScore);
+    for (const flag of facts.composureFlags) this.lexicon(`flag:${flag}`, 1);
+    this.lexicon('er', facts.emotionalReaction);
+    this.lexicon('in', facts.interpretation);
+    this.lexicon('ex', facts.exploration);
+    for (const limit of facts.empathyLimits) this.lexicon(`limit:${limit}`, 1);
+    if (facts.offersSolution) this.lexicon('offer', facts.solutionHasTime ? 2 : 1);
+    if (facts.endsConversation) this.lexicon('ends', facts.endsExplicitly ? 2 : 1);
+    if (facts.warnsOfEnding) this.lexicon('warns', 1);
+    if (facts.namesBehaviour) this.lexicon('names', 1);
+    if (facts.customerAbusive) this.lexicon('abusive', 1);
+    if (facts.earlierWarning) this.lexicon('warnedBefore', 1);
+  }
+
+  private shape(name: string, bucket: number): void {
+    this.add(combine(hashRange(NS.shape, name, 0, name.length), bucket), 1);
+  }
+
+  private lexicon(name: string, bucket: number): void {
+    this.add(combine(hashRange(NS.lexicon, name, 0, name.length), bucket), 1);
+  }
+
+  private add(hash: number, value: number): void {
+    if (this.length === this.indices.length) this.grow();
+    this.indices[this.length] = mix(hash) & this.mask;
+    this.values[this.length] = value;
+    this.length++;
+  }
+
+  /** Features from `start` on scaled to unit length: a long reply does not shout louder than a short one. */
+  private scaleFrom(start: number): void {
+    const count = this.length - start;
+    if (count <= 1) return;
+    const scale = 1 / Math.sqrt(count);
+    for (let i = start; i < this.length; i++) this.values[i] = (this.values[i] ?? 0) * scale;
+  }
+
+  private grow(): void {
+    const indices = new Int32Array(this.indices.length * 2);
+    indices.set(this.indices);
+    const values = new Float32Array(this.values.length * 2);
+    values.set(this.values);
+    this.indices = indices;
+    this.values = values;
+  }
+}
+
+/** Lower-cased, umlauts folded, digits as 0: "Ärger"/"aerger" and "15:30"/"09:00" look alike. */
+export function wordsOf(text: string): string[] {
+  const words = foldLetters(normalize(text)).match(WORD) ?? [];
+  const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
+  return kept.map((word) => (HAS_DIGIT.test(word) ? word.replace(DIGIT, '0') : word));
+}
+
+/** Reply length in words, bucketed: the cut points of the corpus's length bands. */
+export function replyLengthBucket(words: number): number {
+  if (words < 4) return 0;
+  if (words < 8) return 1;
+  if (words < 16) return 2;
+  if (words < 36) return 3;
+  if (words < 71) return 4;
+  return 5;
+}
+
+function hashWord(tokens: readonly string[], index: number): number {
+  const token = tokens[index] ?? '';
+  return hashRange(NS.word, token, 0, token.length);
+}
+
+function countOf(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}

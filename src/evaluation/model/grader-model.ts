@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../../errors.js';
+import { FEATURE_VERSION, FeatureExtractor, type FeatureInput, type SparseFeatures } from './features.js';
+import {
+  COMPOSURE_FAILURES,
+  DIALOGUE_ACTS,
+  EMPATHY_LEVELS,
+  HEADS,
+  headsSignature,
+  layoutOf,
+  type ComposureFailure,
+  type DialogueAct,
+  type EmpathyLevel,
+} from './heads.js';
+import { decodeModel, type ModelHeader } from './model-file.js';
+
+/**
+ * The trained part of the offline grader: a multi-output linear model over hashed features
+ * (`features.ts`), trained by `npm run train-grader` from the labelled corpus in `corpus/` and
+ * shipped as `grader-model.bin`. Pure TypeScript, no native code; one prediction is a few thousand
+ * multiply-adds per output.
+ */
+export const DEFAULT_MODEL_FILE = fileURLToPath(new URL('grader-model.bin', import.meta.url));
+
+/** Probabilities per head, and the decisions at the thresholds chosen in training. */
+export interface ModelPrediction {
+  /** P(composure 1–2) */
+  notComposed: number;
+  /** P(score = 1…5), index 0 is score 1 */
+  composureScore: readonly number[];
+  /** the most likely failure when not composed, and its probability */
+  failure: ComposureFailure;
+  failureProbability: number;
+  empathyLevel: EmpathyLevel;
+  empathyLevelProbabilities: readonly number[];
+  emotionalReaction: 0 | 1 | 2;
+  interpretation: 0 | 1 | 2;
+  exploration: 0 | 1 | 2;
+  /** P(act) per dialogue act */
+  actProbabilities: Readonly<Record<DialogueAct, number>>;
+  /** the acts at or above their thresholds */
+  acts: ReadonlySet<DialogueAct>;
+}
+
+export interface GraderModel {
+  readonly header: ModelHeader;
+  /** the threshold above which `notComposed` counts as not composed */
+  readonly notComposedThreshold: number;
+  predict(input: FeatureInput): ModelPrediction;
+  /** P(not composed) of a text on its own (one sentence of a reply), for quoting the worst part */
+  notComposedOf(input: FeatureInput): number;
+  /** the probability at which `act` counts as performed */
+  actThreshold(act: DialogueAct): number;
+}
+
+export function loadGraderModel(file: string = DEFAULT_MODEL_FILE): GraderModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    throw new AppError('grader_model_missing', `the grader model ${file} cannot be read; run \`npm run train-grader\``, { cause: error });
+  }
+  return createGraderModel(bytes, file);
+}
+
+export function createGraderModel(bytes: Uint8Array, source: string): GraderModel {
+  const { header, weights } = decodeModel(bytes, source);
+  if (header.featureVersion !== FEATURE_VERSION || header.heads !== headsSignature(HEADS)) {
+    throw new AppError('grader_model_outdated', `the grader model ${source} was built for other features or heads; run \`npm run train-grader\``);
+  }
+  const layout = layoutOf(HEADS);
+  const width = header.width;
+  if (width !== layout.width) throw new AppError('grader_model_outdated', `the grader model ${source} has ${width} outputs, expected ${layout.width}`);
+  const scales = Float64Array.from(header.scales);
+  const bias = Float64Array.from(header.bias);
+  const extractor = new FeatureExtractor(header.bucketBits);
+  const sums = new Float64Array(width);
+  const offset = (name: string): number => layout.offsets.get(name) ?? 0;
+  const notComposedAt = offset('notComposed');
+  const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
+  const actThresholds = DIALOGUE_ACTS.map((act) => header.thresholds[`act:${act}`] ?? 0.5);
+
+  /** Raw outputs (logits) of every head into `sums`. */
+  const forward = (features: SparseFeatures): void => {
+    sums.fill(0);
+    const { indices, values, length } = features;
+    for (let f = 0; f < length; f++) {
+      const value = values[f] ?? 0;
+      const base = (indices[f] ?? 0) * width;
+      for (let k = 0; k < width; k++) sums[k] = (sums[k] ?? 0) + value * (weights[base + k] ?? 0);
+    }
+    for (let k = 0; k < width; k++) sums[k] = (sums[k] ?? 0) * (scales[k] ?? 0) + (bias[k] ?? 0);
+  };
+  const softmaxAt = (name: string, size: number): number[] => softmax(sums, offset(name), size);
+
+  return {
+    header,
+    notComposedThreshold,
+    predict(input) {
+      forward(extractor.extract(input));
+      const failure = softmaxAt('failure', COMPOSURE_FAILURES.length);
+      const level = softmaxAt('empathyLevel', EMPATHY_LEVELS.length);
+      const failureIndex = argmax(failure);
+      const actProbabilities = {} as Record<DialogueAct, number>;
+      const acts = new Set<DialogueAct>();
+      DIALOGUE_ACTS.forEach((act, index) => {
+        const p = sigmoid(sums[offset(`act:${act}`)] ?? 0);
+        actProbabilities[act] = p;
+        if (p >= (actThresholds[index] ?? 0.5)) acts.add(act);
+      });
+      return {
+        notComposed: sigmoid(sums[notComposedAt] ?? 0),
+        composureScore: softmaxAt('composureScore', 5),
+        failure: COMPOSURE_FAILURES[failureIndex] ?? 'other',
+        failureProbability: failure[failureIndex] ?? 0,
+        empathyLevel: EMPATHY_LEVELS[argmax(level)] ?? 'none',
+        empathyLevelProbabilities: level,
+        emotionalReaction: subScore(softmaxAt('emotionalReaction', 3)),
+        interpretation: subScore(softmaxAt('interpretation', 3)),
+        exploration: subScore(softmaxAt('exploration', 3)),
+        actProbabilities,
+        acts,
+      };
+    },
+    actThreshold(act) {
+      return actThresholds[DIALOGUE_ACTS.indexOf(act)] ?? 0.5;
+    },
+    notComposedOf(input) {
+      forward(extractor.extract(input));
+      return sigmoid(sums[notComposedAt] ?? 0);
+    },
+  };
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+export function softmax(values: ArrayLike<number>, start: number, size: number): number[] {
+  let max = -Infinity;
+  for (let i = 0; i < size; i++) max = Math.max(max, values[start + i] ?? 0);
+  const out = new Array<number>(size);
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    const e = Math.exp((values[start + i] ?? 0) - max);
+    out[i] = e;
+    total += e;
+  }
+  for (let i = 0; i < size; i++) out[i] = (out[i] ?? 0) / total;
+  return out;
+}
+
+export function argmax(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if ((values[i] ?? 0) > (values[best] ?? 0)) best = i;
+  return best;
+}
+
+function subScore(probabilities: readonly number[]): 0 | 1 | 2 {
+  const index = argmax(probabilities);
+  return index === 2 ? 2 : index === 1 ? 1 : 0;
+}

@@ -1,0 +1,87 @@
+/**
+ * What the grader model predicts, one head per question of the label guide (`corpus/LABEL-GUIDE.md`).
+ * A binary head is one logistic output; a softmax head has one output per class. The order of heads
+ * and classes is part of the model file: changing it means training again.
+ */
+
+export const DIALOGUE_ACTS = [
+  'asks_open',
+  'asks_closed',
+  'gives_info',
+  'offers_step',
+  'names_time',
+  'proposes_contact',
+  'apologises',
+  'acknowledges',
+  'summarises',
+  'justifies',
+  'lectures',
+  'blames',
+  'refuses',
+  'sets_boundary',
+  'ends_call',
+  'wind_up',
+] as const;
+export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
+
+export const COMPOSURE_FAILURES = [
+  'sarcasm',
+  'mock_sympathy',
+  'lecturing',
+  'condescension',
+  'passive_aggressive',
+  'blame',
+  'minimising',
+  'brush_off',
+  'threat',
+  'insult',
+  'shouting',
+  'defensive',
+  'other',
+] as const;
+export type ComposureFailure = (typeof COMPOSURE_FAILURES)[number];
+
+export const EMPATHY_LEVELS = ['none', 'generic', 'specific'] as const;
+export type EmpathyLevel = (typeof EMPATHY_LEVELS)[number];
+
+export type HeadSpec =
+  | { readonly name: string; readonly kind: 'binary' }
+  | { readonly name: string; readonly kind: 'softmax'; readonly classes: readonly string[] };
+
+const SUB_SCORES = ['0', '1', '2'] as const;
+
+export const HEADS: readonly HeadSpec[] = [
+  { name: 'notComposed', kind: 'binary' },
+  { name: 'composureScore', kind: 'softmax', classes: ['1', '2', '3', '4', '5'] },
+  { name: 'failure', kind: 'softmax', classes: COMPOSURE_FAILURES },
+  { name: 'empathyLevel', kind: 'softmax', classes: EMPATHY_LEVELS },
+  { name: 'emotionalReaction', kind: 'softmax', classes: SUB_SCORES },
+  { name: 'interpretation', kind: 'softmax', classes: SUB_SCORES },
+  { name: 'exploration', kind: 'softmax', classes: SUB_SCORES },
+  ...DIALOGUE_ACTS.map((act) => ({ name: `act:${act}`, kind: 'binary' as const })),
+];
+
+export function headWidth(head: HeadSpec): number {
+  return head.kind === 'binary' ? 1 : head.classes.length;
+}
+
+/** Where each head's outputs start in the model's output vector. */
+export interface HeadLayout {
+  readonly offsets: ReadonlyMap<string, number>;
+  readonly width: number;
+}
+
+export function layoutOf(heads: readonly HeadSpec[]): HeadLayout {
+  const offsets = new Map<string, number>();
+  let width = 0;
+  for (const head of heads) {
+    offsets.set(head.name, width);
+    width += headWidth(head);
+  }
+  return { offsets, width };
+}
+
+/** The heads' signature stored in a model file: a file for other heads is refused. */
+export function headsSignature(heads: readonly HeadSpec[]): string {
+  return heads.map((head) => (head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`)).join(';');
+}

@@ -1,0 +1,163 @@
+import type { Grade } from '../grade.js';
+import { levelOfScore } from '../judgement.js';
+import { lexiconFacts, runLexicons } from '../lexicon-pass.js';
+import { createGraderModel, type GraderModel } from '../model/grader-model.js';
+import { DIALOGUE_ACTS, type DialogueAct } from '../model/heads.js';
+import { encodeModel, type ModelFile } from '../model/model-file.js';
+import { gradeOffline } from '../offline-grader.js';
+import type { LabelledItem } from './corpus.js';
+import { gradeInputOf } from './examples.js';
+
+/**
+ * Cross-writer validation: the corpus is split by writer, a model trained without a writer's items
+ * is measured on them. That is the honest estimate of how the grader does on text by someone it
+ * never read, and the only data the decision thresholds are chosen on.
+ */
+
+/** Folds by writer: writers sorted by name and dealt round-robin per language, so each fold holds both languages. */
+export function writerFolds(items: readonly LabelledItem[], count: number): string[][] {
+  const byLanguage = new Map<string, Set<string>>();
+  for (const { item, writer } of items) {
+    const writers = byLanguage.get(item.lang) ?? new Set<string>();
+    writers.add(writer);
+    byLanguage.set(item.lang, writers);
+  }
+  const folds: string[][] = Array.from({ length: count }, () => []);
+  for (const writers of byLanguage.values()) {
+    [...writers].sort().forEach((writer, index) => folds[index % count]?.push(writer));
+  }
+  return folds.filter((fold) => fold.length > 0);
+}
+
+/** What a held-out item looked like to a fold's model. */
+export interface HeldOutPrediction {
+  labelled: LabelledItem;
+  /** the lexicon's composure score */
+  lexiconComposure: number;
+  notComposed: number;
+  acts: Readonly<Record<DialogueAct, number>>;
+}
+
+export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[]): HeldOutPrediction[] {
+  return items.map((labelled) => {
+    const input = gradeInputOf(labelled.item);
+    const pass = runLexicons(input);
+    const prediction = model.predict({
+      lang: input.lang,
+      reply: pass.reply.text.text,
+      customer: input.customer,
+      history: input.history,
+      lexicon: lexiconFacts(pass),
+    });
+    return {
+      labelled,
+      lexiconComposure: pass.findings?.composure.score ?? 3,
+      notComposed: prediction.notComposed,
+      acts: prediction.actProbabilities,
+    };
+  });
+}
+
+/**
+ * The lowest threshold whose held-out precision for "not composed" (lexicon finding or model at or
+ * above the threshold) reaches `minPrecision`: the most replies caught without more false alarms.
+ */
+export function chooseNotComposedThreshold(predictions: readonly HeldOutPrediction[], minPrecision: number): number {
+  let best = 0.95;
+  for (let t = 0.95; t >= 0.2; t -= 0.01) {
+    const threshold = Math.round(t * 100) / 100;
+    const m = confusionAt(predictions, (p) => p.lexiconComposure <= 2 || p.notComposed >= threshold, (p) => p.labelled.labels.notComposed);
+    if (m.tp + m.fp > 0 && m.tp / (m.tp + m.fp) >= minPrecision) best = threshold;
+  }
+  return best;
+}
+
+/** Per act, the threshold with the best held-out F1 (0.3–0.7, so no act is all or nothing). */
+export function chooseActThresholds(predictions: readonly HeldOutPrediction[]): Record<string, number> {
+  const thresholds: Record<string, number> = {};
+  for (const act of DIALOGUE_ACTS) {
+    let best = 0.5;
+    let bestF1 = -1;
+    for (let t = 30; t <= 70; t += 5) {
+      const threshold = t / 100;
+      const m = confusionAt(predictions, (p) => p.acts[act] >= threshold, (p) => p.labelled.labels.acts[act]);
+      const f1 = (2 * m.tp) / Math.max(1, 2 * m.tp + m.fp + m.fn);
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = threshold;
+      }
+    }
+    thresholds[`act:${act}`] = best;
+  }
+  return thresholds;
+}
+
+interface Confusion {
+  tp: number;
+  fp: number;
+  tn: number;
+  fn: number;
+}
+
+function confusionAt<T>(items: readonly T[], predicted: (item: T) => boolean, gold: (item: T) => boolean | undefined): Confusion {
+  const m: Confusion = { tp: 0, fp: 0, tn: 0, fn: 0 };
+  for (const item of items) {
+    const truth = gold(item);
+    if (truth === undefined) continue;
+    const guess = predicted(item);
+    if (guess && truth) m.tp++;
+    else if (guess) m.fp++;
+    else if (truth) m.fn++;
+    else m.tn++;
+  }
+  return m;
+}
+
+/** The whole grade's figures on held-out items, per language: what `npm run train-grader` prints. */
+export interface GradeFigures {
+  items: number;
+  composurePrecision: number;
+  composureRecall: number;
+  empathyLevelAccuracy: number;
+  verdictAccuracy: number;
+  actsMacroF1: number;
+}
+
+export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Grade }[]): GradeFigures {
+  const composure = confusionAt(pairs, (p) => p.grade.composure.score <= 2, (p) => p.labelled.labels.notComposed);
+  let levelRight = 0;
+  let levelCount = 0;
+  let verdictRight = 0;
+  let verdictCount = 0;
+  for (const { labelled, grade } of pairs) {
+    const level = labelled.labels.empathyLevel;
+    if (level !== undefined) {
+      levelCount++;
+      if (levelOfScore(grade.empathy.score) === level) levelRight++;
+    }
+    const verdict = labelled.labels.verdict;
+    if (verdict !== undefined) {
+      verdictCount++;
+      if (grade.boundary.verdict === verdict) verdictRight++;
+    }
+  }
+  const actF1 = DIALOGUE_ACTS.map((act) => {
+    const m = confusionAt(pairs, (p) => p.grade.signals.acts?.includes(act) === true, (p) => p.labelled.labels.acts[act]);
+    return (2 * m.tp) / Math.max(1, 2 * m.tp + m.fp + m.fn);
+  });
+  return {
+    items: pairs.length,
+    composurePrecision: composure.tp / Math.max(1, composure.tp + composure.fp),
+    composureRecall: composure.tp / Math.max(1, composure.tp + composure.fn),
+    empathyLevelAccuracy: levelRight / Math.max(1, levelCount),
+    verdictAccuracy: verdictRight / Math.max(1, verdictCount),
+    actsMacroF1: actF1.reduce((a, b) => a + b, 0) / actF1.length,
+  };
+}
+
+/** Grades held-out items with a fold's model carrying the chosen thresholds. */
+export function gradeHeldOut(file: ModelFile, thresholds: Record<string, number>, items: readonly LabelledItem[], rubricVersion: string): { labelled: LabelledItem; grade: Grade }[] {
+  const model = createGraderModel(encodeModel({ ...file, header: { ...file.header, thresholds } }), 'fold model');
+  return items.map((labelled) => ({ labelled, grade: gradeOffline(gradeInputOf(labelled.item), rubricVersion, model) }));
+}
+

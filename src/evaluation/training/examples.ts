@@ -1,0 +1,56 @@
+import type { GradeInput } from '../grade.js';
+import { lexiconFacts, runLexicons } from '../lexicon-pass.js';
+import { FeatureExtractor } from '../model/features.js';
+import { COMPOSURE_FAILURES, DIALOGUE_ACTS, EMPATHY_LEVELS, HEADS } from '../model/heads.js';
+import type { LabelledItem, ResolvedLabels } from './corpus.js';
+import type { TrainingExample } from './trainer.js';
+
+/** What the grader sees of a corpus item: never its labels, category or situation. */
+export function gradeInputOf(item: LabelledItem['item']): GradeInput {
+  return { lang: item.lang, customer: item.customer, reply: item.reply, history: item.history };
+}
+
+/**
+ * One training example per item: the features the grader computes for it at run time (lexicon pass
+ * included) and a target per head, -1 where the label passes disagreed.
+ */
+export function toExamples(items: readonly LabelledItem[], bucketBits: number): TrainingExample[] {
+  const extractor = new FeatureExtractor(bucketBits);
+  return items.map(({ item, labels }) => {
+    const input = gradeInputOf(item);
+    const pass = runLexicons(input);
+    const features = extractor.extract({
+      lang: input.lang,
+      reply: pass.reply.text.text,
+      customer: input.customer,
+      history: input.history,
+      lexicon: lexiconFacts(pass),
+    });
+    return {
+      indices: features.indices.slice(0, features.length),
+      values: features.values.slice(0, features.length),
+      targets: targetsOf(labels),
+      weight: 1,
+    };
+  });
+}
+
+export function targetsOf(labels: ResolvedLabels): Int8Array {
+  const targets = new Int8Array(HEADS.length).fill(-1);
+  const set = (name: string, value: number | undefined): void => {
+    const index = HEADS.findIndex((head) => head.name === name);
+    if (index >= 0 && value !== undefined && value >= 0) targets[index] = value;
+  };
+  set('notComposed', labels.notComposed === undefined ? undefined : labels.notComposed ? 1 : 0);
+  set('composureScore', labels.composureScore === undefined ? undefined : labels.composureScore - 1);
+  if (labels.failure !== undefined && labels.failure !== 'none') set('failure', COMPOSURE_FAILURES.indexOf(labels.failure));
+  set('empathyLevel', labels.empathyLevel === undefined ? undefined : EMPATHY_LEVELS.indexOf(labels.empathyLevel));
+  set('emotionalReaction', labels.emotionalReaction);
+  set('interpretation', labels.interpretation);
+  set('exploration', labels.exploration);
+  for (const act of DIALOGUE_ACTS) {
+    const value = labels.acts[act];
+    set(`act:${act}`, value === undefined ? undefined : value ? 1 : 0);
+  }
+  return targets;
+}
