@@ -27,7 +27,7 @@ import { teamChartSvg } from '../src/reports/report-charts.js';
 import { buildSessionReport } from '../src/reports/report-model.js';
 import { buildTeamReport } from '../src/reports/team-report.js';
 import { listTranscripts } from '../src/reports/transcripts.js';
-import { summaryAdvice } from '../src/evaluation/feedback.js';
+import { createAdvice } from '../src/engine/advice.js';
 import { createKeyvStorage } from '../src/storage/keyv-storage.js';
 import { openStorage } from '../src/storage/open-storage.js';
 
@@ -109,7 +109,7 @@ try {
   await time('list: one group', () => listTranscripts(storage, { guildId, groupId: 'group-1' }), (page) => `${page.total} rows`);
 
   const one = (await storage.sessions.get('bench-42'))!;
-  const report = buildSessionReport(one, { personas, advise: summaryAdvice });
+  const report = buildSessionReport(one, { personas, advise: createAdvice(personas) });
   await time('render one session: html + md + csv + json', () => (['html', 'markdown', 'csv', 'json'] as const).map((format) => renderReport(report, format)));
   await time('progress chart (20 sessions, SVG + PNG)', () => buildProgressChart(storage, guildId, 'member-7', { lang: 'de' }), (chart) => `${chart?.png.length ?? 0} bytes PNG`);
 

@@ -5,7 +5,7 @@ import type { PracticeEngine } from '../engine/engine-types.js';
 import { createPracticeEngine } from '../engine/practice-engine.js';
 import { createScriptedVoice } from '../engine/scripted-voice.js';
 import type { Grader } from '../evaluation/grader.js';
-import { summaryAdvice } from '../evaluation/feedback.js';
+import { createAdvice } from '../engine/advice.js';
 import { createOfflineGrader } from '../evaluation/offline-grader.js';
 import { loadRubric } from '../evaluation/rubric.js';
 import { createLlmProviders } from '../llm/create-llm-providers.js';
@@ -91,7 +91,7 @@ export async function createApp(options: CreateAppOptions): Promise<App> {
       voice: providers.voice,
       store: storage.sessions,
       log,
-      advise: summaryAdvice,
+      advise: createAdvice(personas),
     });
     log.debug({ personas: personas.list().length, llm: providers.llm }, 'app ready');
     const close = async () => {

@@ -1,3 +1,4 @@
+import { formatScore } from '../reports/report-text.js';
 import { styleText } from 'node:util';
 import type { SessionSummary } from '../engine/engine-types.js';
 import type { CustomerLine } from '../engine/session.js';
@@ -39,6 +40,7 @@ export function renderGrade(grade: Grade, lang: Language, paint: Painter, showOf
 
 export function renderSummary(summary: SessionSummary, paint: Painter): string {
   const t = cliText(summary.lang);
+  const score = (value: number) => formatScore(value, summary.lang);
   const lines = [paint('bold', `— ${t.summary} —`), `${t.outcome}: ${outcomeText(summary.lang, summary.outcome)}`];
   if (!summary.averages) {
     lines.push(t.noReplies);
@@ -46,11 +48,11 @@ export function renderSummary(summary: SessionSummary, paint: Painter): string {
     const a = summary.averages;
     lines.push(
       `${t.replies}: ${summary.exchanges}`,
-      `${t.composure} ${a.composure.toFixed(1)}/5 · ${t.empathy} ${a.empathy.toFixed(1)}/5 · ${t.boundaryCorrect}: ${Math.round(a.boundaryCorrect * 100)} % · ${t.overall} ${a.overall.toFixed(1)}/5`,
-      `${t.overall}: ${summary.scores.map((entry) => entry.overall.toFixed(1)).join(' → ')}`,
+      `${t.composure} ${score(a.composure)}/5 · ${t.empathy} ${score(a.empathy)}/5 · ${t.boundaryCorrect}: ${Math.round(a.boundaryCorrect * 100)} % · ${t.overall} ${score(a.overall)}/5`,
+      `${t.overall}: ${summary.scores.map((entry) => score(entry.overall)).join(' → ')}`,
     );
-    if (summary.best) lines.push(`${t.best} (${summary.best.score.toFixed(1)}): “${summary.best.reply}”`);
-    if (summary.weakest) lines.push(`${t.weakest} (${summary.weakest.score.toFixed(1)}): “${summary.weakest.reply}”`);
+    if (summary.best) lines.push(`${t.best} (${score(summary.best.score)}): “${summary.best.reply}”`);
+    if (summary.weakest) lines.push(`${t.weakest} (${score(summary.weakest.score)}): “${summary.weakest.reply}”`);
   }
   lines.push(`${t.practiseNext}: ${summary.practiseNext}`, '');
   return lines.join('\n');

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { App } from '../app/create-app.js';
-import { summaryAdvice } from '../evaluation/feedback.js';
+import { createAdvice } from '../engine/advice.js';
 import { UserFacingError } from '../errors.js';
 import { exportGuildData } from '../privacy/index.js';
 import { buildGroupReport, buildSessionReport, exportLabels, renderReport, ReportFormatSchema, type ReportDeps } from '../reports/index.js';
@@ -36,7 +36,7 @@ export async function runReport(app: App, args: string[], out: NodeJS.WritableSt
   if (!target) throw new UserFacingError('bad_arguments', 'Usage: counterpart report <session-id | group:<group-id>> [--format html|md|csv|json] [--out FILE]');
   const lang = LanguageSchema.optional().safeParse(values.lang);
   if (!lang.success) throw new UserFacingError('bad_arguments', '--lang must be de or en');
-  const deps: ReportDeps = { personas: app.personas, advise: summaryAdvice, ...(lang.data ? { lang: lang.data } : {}) };
+  const deps: ReportDeps = { personas: app.personas, advise: createAdvice(app.personas), ...(lang.data ? { lang: lang.data } : {}) };
   let report;
   if (target.startsWith('group:')) {
     report = await buildGroupReport(app.storage, target.slice('group:'.length), deps);

@@ -1,3 +1,4 @@
+import { formatScore } from '../reports/report-text.js';
 import type { APIEmbed } from 'discord.js';
 import type { ExchangeRef, SessionSummary } from '../engine/engine-types.js';
 import type { CustomerLine, Exchange } from '../engine/session.js';
@@ -16,11 +17,7 @@ import { uiText } from './ui-text.js';
 
 const COLOR = { neutral: 0x5865f2, good: 0x3ba55d, fair: 0xfaa61a, weak: 0xed4245, notice: 0x99aab5 } as const;
 
-/** Averages with one decimal, a comma in German (as the group cards show them). */
-export function formatScore(value: number, lang: Language): string {
-  const fixed = value.toFixed(1);
-  return lang === 'de' ? fixed.replace('.', ',') : fixed;
-}
+export { formatScore };
 
 function scoreColor(overall: number): number {
   if (overall >= 4) return COLOR.good;

@@ -1,3 +1,4 @@
+import type { Advise } from './advice.js';
 import { randomUUID } from 'node:crypto';
 import type { Grade, Language, Turn } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
@@ -31,7 +32,7 @@ export interface PracticeEngineDeps {
   store: SessionStore;
   log: Logger;
   /** words the "practise next" line of a summary */
-  advise: (lang: Language, weakest: Criterion) => string;
+  advise: Advise;
   now?: () => Date;
   newId?: () => string;
 }

@@ -1,11 +1,13 @@
-import { boundaryVerdictScore, isBoundaryCorrect, overallScore, type Language } from '../evaluation/grade.js';
+import { boundaryCounts, boundaryVerdictScore, isBoundaryCorrect, overallScore } from '../evaluation/grade.js';
+import type { Advise } from './advice.js';
 import type { ExchangeRef, SessionSummary } from './engine-types.js';
 import type { Session } from './session.js';
 
 export type Criterion = 'composure' | 'empathy' | 'boundary';
 
 /** Summarises a session; `advise` words the "practise next" line for the weakest criterion. */
-export function summarizeSession(session: Session, advise: (lang: Language, weakest: Criterion) => string): SessionSummary {
+export function summarizeSession(session: Session, advise: Advise): SessionSummary {
+  const subject = { personaId: session.personaId, sessionId: session.id };
   const exchanges = session.exchanges;
   const lineText = new Map(session.lines.map((line) => [line.n, line.text]));
   const scored = exchanges.map((exchange) => ({ exchange, overall: overallScore(exchange.grade) }));
@@ -31,7 +33,7 @@ export function summarizeSession(session: Session, advise: (lang: Language, weak
       scores: [],
       best: null,
       weakest: null,
-      practiseNext: advise(session.lang, 'empathy'),
+      practiseNext: advise(session.lang, 'empathy', subject),
     };
   }
 
@@ -49,9 +51,10 @@ export function summarizeSession(session: Session, advise: (lang: Language, weak
     if (best && entry.overall > best.overall) best = entry;
     if (weakest && entry.overall <= weakest.overall) weakest = entry;
   }
-  const boundaryMean = mean(exchanges.map((exchange) => boundaryVerdictScore(exchange.grade.boundary.verdict)));
+  // The boundary is a criterion only where it was at stake (see overallScore).
+  const atStake = exchanges.filter((exchange) => boundaryCounts(exchange.grade));
   const criteria: Array<[Criterion, number]> = [
-    ['boundary', boundaryMean],
+    ...(atStake.length > 0 ? [['boundary', mean(atStake.map((exchange) => boundaryVerdictScore(exchange.grade.boundary.verdict)))] as [Criterion, number]] : []),
     ['empathy', averages.empathy],
     ['composure', averages.composure],
   ];
@@ -68,6 +71,6 @@ export function summarizeSession(session: Session, advise: (lang: Language, weak
     best: ref(best),
     // With every reply scored alike there is no weakest one to point at.
     weakest: weakest && best && weakest.overall < best.overall ? ref(weakest) : null,
-    practiseNext: advise(session.lang, weakestCriterion),
+    practiseNext: advise(session.lang, weakestCriterion, subject),
   };
 }

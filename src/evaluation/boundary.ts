@@ -1,5 +1,6 @@
 import type { ComposureFlag } from './composure.js';
 import type { BoundaryVerdict, Language, Turn } from './grade.js';
+import type { DialogueAct } from './model/heads.js';
 import { bilingual, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
 import { assessSignals, type SignalAssessment } from './signals.js';
 
@@ -36,6 +37,8 @@ export interface BoundaryInput {
   history: readonly Turn[];
   composureScore: number;
   composureFlags: readonly ComposureFlag[];
+  /** the reply's dialogue acts where the model read them: a boundary or an ending in other words */
+  acts?: readonly DialogueAct[];
 }
 
 // --- lexicons -------------------------------------------------------------------------------------
@@ -125,10 +128,10 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
     ? reply.lowerSentences.findIndex((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
     : -1;
   const namedSentence = namedIndex >= 0 ? reply.sentences[namedIndex] : undefined;
-  const named = namedSentence !== undefined || signals.warnsOfEnding;
+  const named = namedSentence !== undefined || signals.warnsOfEnding || input.acts?.includes('sets_boundary') === true;
   // Only a needed boundary asks whether the way back was offered; skip the scan otherwise.
   const offeredToContinue = signals.offersSolution || (input.needed && OFFERS_TO_CONTINUE[lang].test(reply.lower));
-  const ended = signals.endsConversation;
+  const ended = signals.endsConversation || input.acts?.includes('ends_call') === true;
   const hostile =
     input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
   // Only an ending needs the history read, so the common case stays cheap.

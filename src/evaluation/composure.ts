@@ -18,7 +18,9 @@ export type ComposureFlag =
   | 'defensive'
   | 'dismissive'
   | 'shouting'
-  | 'condescending';
+  | 'condescending'
+  | 'passive_aggressive'
+  | 'lecturing';
 
 export interface ComposureFinding {
   score: 1 | 2 | 3 | 4 | 5;

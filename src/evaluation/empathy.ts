@@ -38,7 +38,15 @@ export interface EmpathyQuotes {
   question?: string;
 }
 
-export type EmpathyLimit = 'but_dismissal' | 'hostile' | 'repeated_formula' | 'grief_push' | 'grief_cheer' | 'feeling_dismissed';
+export type EmpathyLimit =
+  | 'but_dismissal'
+  | 'hostile'
+  | 'repeated_formula'
+  | 'grief_push'
+  | 'grief_cheer'
+  | 'feeling_dismissed'
+  /** a long answer to a customer who said time is short */
+  | 'ignores_hurry';
 
 export interface EmpathyInput {
   reply: PreparedText;

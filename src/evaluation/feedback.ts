@@ -4,8 +4,11 @@ import type { EmpathyAssessment } from './empathy.js';
 import { de } from './feedback-text/de.js';
 import { en } from './feedback-text/en.js';
 import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedback-text/feedback-examples.js';
-import type { FeedbackText, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
+import { withCustomer, type CustomerGender } from './feedback-text/customer-words.js';
+import type { FeedbackText, FocusKey, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
+import { HURRIED_MAX_WORDS } from './judgement.js';
+import type { DialogueAct } from './model/heads.js';
 import type { SignalAssessment } from './signals.js';
 
 /**
@@ -27,8 +30,16 @@ export interface FeedbackFacts {
   empathy: EmpathyAssessment;
   boundary: BoundaryAssessment;
   signals: SignalAssessment;
+  /** what the reply does (lexicons and model): a tip never asks for one of these */
+  acts: readonly DialogueAct[];
+  /** words in the customer-facing reply */
+  words: number;
+  /** the sentence of the reply that performs `act`, where a model can tell; for quoting strengths */
+  quoteFor?: ((act: DialogueAct) => string | undefined) | undefined;
   /** the persona's example lines for the stage being answered (stage lines before persona lines) */
   examples?: FeedbackExamples | undefined;
+  /** German feedback names the customer in this gender */
+  gender?: CustomerGender | undefined;
 }
 
 const TEXTS: Readonly<Record<Language, FeedbackText>> = { de, en };
@@ -43,24 +54,30 @@ export function feedbackText(lang: Language): FeedbackText {
  * Feedback for an empty or whitespace-only reply. Its example is the first thing worth saying to
  * this customer: the persona's empathy line when it has one.
  */
-export function emptyReplyFeedback(lang: Language, examples?: FeedbackExamples, turn = 0): Grade['feedback'] {
+export function emptyReplyFeedback(lang: Language, examples?: FeedbackExamples, turn = 0, gender?: CustomerGender): Grade['feedback'] {
   const { strength, tip, example } = TEXTS[lang].empty;
-  return { strength, tip, example: personaExample(examples, 'empathy', lang, turn) ?? example };
+  return {
+    strength: withCustomer(strength, gender),
+    tip: withCustomer(tip, gender),
+    example: personaExample(examples, 'empathy', lang, turn) ?? example,
+  };
 }
 
 export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
   const text = TEXTS[facts.lang];
-  const tipKey = chooseTip(facts);
-  const variant = pick(text.tips[tipKey], facts.turn);
+  const { variant, quoted: tipQuote } = chooseTip(facts, text);
   const [strengthKey, quoted] = chooseStrength(facts);
   // Offset by one so that strength and tip do not change in lock-step.
-  const strength = pick(text.strengths[strengthKey], facts.turn + 1)
-    .replace(QUOTE_PLACEHOLDER, () => quoted ?? '')
-    // a quoted sentence brings its own full stop: „… leid.“. → „… leid.“
-    .replace(DOUBLE_STOP, '$1$2');
-  const tip = facts.injection ? `${text.injectionNote} ${variant.tip}` : variant.tip;
+  const strength = fillQuote(pick(text.strengths[strengthKey], facts.turn + 1), quoted);
+  const tipText = fillQuote(variant.tip, tipQuote);
+  const tip = facts.injection ? `${text.injectionNote} ${tipText}` : tipText;
   const example = personaExample(facts.examples, variant.family, facts.lang, facts.turn) ?? variant.example;
-  return { strength, tip, example };
+  return { strength: withCustomer(strength, facts.gender), tip: withCustomer(tip, facts.gender), example };
+}
+
+/** The trainee's words in for `{quote}`; a quoted sentence brings its own full stop: „… leid.“. → „… leid.“ */
+function fillQuote(template: string, quoted: string | undefined): string {
+  return template.replace(QUOTE_PLACEHOLDER, () => quoted ?? '').replace(DOUBLE_STOP, '$1$2');
 }
 
 /** A persona line of the family, rotating with the turn like the generic variants; none: undefined. */
@@ -74,9 +91,31 @@ function personaExample(
   return lines.length > 0 ? pick(lines, turn) : undefined;
 }
 
-/** One sentence on what to practise next, for the session summary. */
-export function summaryAdvice(lang: Language, weakest: SummaryKey): string {
-  return TEXTS[lang].summary[weakest];
+/** What the summary's "practise next" line is chosen by: the persona's focus, and a seed (the session id). */
+export interface AdviceSituation {
+  focus: readonly string[];
+  seed: string;
+  gender?: CustomerGender | undefined;
+}
+
+/**
+ * One sentence on what to practise next, for the session summary: for the weakest criterion, in
+ * the words of the persona's focus where there are some, and a variant picked by the seed, so the
+ * line is not the same after every session.
+ */
+export function summaryAdvice(lang: Language, weakest: SummaryKey, situation: AdviceSituation = { focus: [], seed: '' }): string {
+  const text = TEXTS[lang];
+  const focus = FOCUS_KEYS.find((key) => situation.focus.includes(key));
+  const variants = focus ? text.summaryByFocus[focus][weakest] : text.summary[weakest];
+  return withCustomer(pick(variants, seedNumber(situation.seed)), situation.gender);
+}
+
+const FOCUS_KEYS: readonly FocusKey[] = ['grief', 'insults', 'pressure', 'venting', 'unusual_request', 'relationship'];
+
+function seedNumber(seed: string): number {
+  let h = 0;
+  for (let i = 0; i < seed.length; i++) h = (Math.imul(h, 31) + seed.charCodeAt(i)) >>> 0;
+  return h;
 }
 
 function pick<T>(variants: readonly T[], turn: number): T {
@@ -91,7 +130,9 @@ const COMPOSURE_TIPS: ReadonlyArray<readonly [ComposureFlag, TipKey]> = [
   ['profanity', 'composure_insult'],
   ['threat', 'composure_insult'],
   ['sarcasm', 'composure_sarcasm'],
+  ['passive_aggressive', 'composure_passive_aggressive'],
   ['blame', 'composure_blame'],
+  ['lecturing', 'composure_lecturing'],
   ['dismissive', 'composure_dismissive'],
   ['defensive', 'composure_defensive'],
   ['shouting', 'composure_shouting'],
@@ -107,8 +148,58 @@ const POLISH_BY_FOCUS: ReadonlyArray<readonly [string, TipKey]> = [
   ['relationship', 'polish_relationship'],
 ];
 
-function chooseTip(facts: FeedbackFacts): TipKey {
-  const { boundary, composure, empathy, signals, focus } = facts;
+
+
+interface ChosenTip {
+  variant: TipVariant;
+  quoted: string | undefined;
+}
+
+/**
+ * The tip: the first of the candidate keys (the weakest criterion first, see {@link tipCandidates})
+ * with a variant that asks for nothing the reply already does and whose `{quote}`, if any, can be
+ * filled. Variants rotate with the turn.
+ */
+function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
+  for (const key of tipCandidates(facts)) {
+    const variants = text.tips[key];
+    const quoted = tipQuote(key, facts);
+    for (let i = 0; i < variants.length; i++) {
+      const variant = pick(variants, facts.turn + i);
+      if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
+      if (variant.tip.includes('{quote}') && quoted === undefined) continue;
+      return { variant, quoted };
+    }
+  }
+  // polish_general's last variant asks for nothing, so the loop always returns; this keeps the type honest.
+  return { variant: pick(text.tips.polish_general, 1), quoted: undefined };
+}
+
+/** The trainee's own words a tip may quote: the jab it is about, or the generic phrase to make specific. */
+function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
+  switch (key) {
+    case 'composure_sarcasm':
+    case 'composure_passive_aggressive':
+      return facts.composure.evidence[0];
+    case 'empathy_generic':
+      return facts.empathy.quotes.generic;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Tip keys in order of preference: a wrong boundary first, then composure below 3, then empathy,
+ * then a missing next step, then polish for the persona's focus; `polish_general` always ends the list.
+ */
+function tipCandidates(facts: FeedbackFacts): TipKey[] {
+  const primary = primaryTip(facts);
+  const polish = POLISH_BY_FOCUS.find(([tag]) => facts.focus.includes(tag))?.[1];
+  return [...new Set<TipKey>([primary, ...(polish ? [polish] : []), 'polish_general'])];
+}
+
+function primaryTip(facts: FeedbackFacts): TipKey {
+  const { boundary, composure, empathy, focus, acts } = facts;
   switch (boundary.verdict) {
     case 'missing':
       return 'boundary_missing';
@@ -123,6 +214,7 @@ function chooseTip(facts: FeedbackFacts): TipKey {
   if (composure.score < 3) return composureTip(composure.flags);
   // Sarcasm or blame at composure 3 undo the empathy; the behaviour is the thing to change.
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
+  if (focus.includes('pressure') && (acts.includes('wind_up') || facts.words > HURRIED_MAX_WORDS)) return 'pressure_long';
   const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
   switch (limit) {
     case 'grief_push':
@@ -145,15 +237,14 @@ function chooseTip(facts: FeedbackFacts): TipKey {
   if (empathy.score <= 3 && focus.includes('grief')) return 'grief_acknowledge';
   if (empathy.score <= 2) return 'empathy_none';
   if (empathy.score === 3) return 'empathy_generic';
-  const closing = signals.endsConversation;
+  const closing = acts.includes('ends_call');
   if (!closing && !focus.includes('grief')) {
-    if (!signals.offersSolution) return 'solution_missing';
-    if (!signals.solutionHasTime && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
+    if (!acts.includes('offers_step')) return 'solution_missing';
+    if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   }
   // A caller in a hurry wants the answer, not a question about what matters to them.
   if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure')) return 'empathy_explore';
-  for (const [tag, key] of POLISH_BY_FOCUS) if (focus.includes(tag)) return key;
-  return 'polish_general';
+  return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';
 }
 
 function composureTip(flags: readonly ComposureFlag[]): TipKey {
@@ -165,21 +256,52 @@ function firstOf<T>(present: readonly T[], order: readonly T[]): T | undefined {
   return order.find((item) => present.includes(item));
 }
 
+/** Not-composed replies: the strength names what went wrong, by its kind, never praise. */
+const LOW_STRENGTHS: ReadonlyArray<readonly [ComposureFlag, StrengthKey]> = [
+  ['insult', 'low_hostile'],
+  ['profanity', 'low_hostile'],
+  ['threat', 'low_hostile'],
+  ['sarcasm', 'low_sarcasm'],
+  ['passive_aggressive', 'low_sarcasm'],
+  ['blame', 'low_blame'],
+  ['dismissive', 'low_dismissive'],
+  ['defensive', 'low_defensive'],
+  ['shouting', 'low_shouting'],
+  ['condescending', 'low_condescending'],
+  ['lecturing', 'low_condescending'],
+];
+
+/**
+ * The strength: what the reply did well, in its own words where possible. A reply that is not
+ * composed gets no praise: the offer it made, if any, else a plain word on what went wrong.
+ */
 function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined] {
-  const { boundary, composure, empathy, signals, focus } = facts;
+  const { boundary, composure, empathy, signals, focus, acts } = facts;
   if (boundary.verdict === 'set_well') {
     if (boundary.ended && signals.endQuote !== undefined) return ['boundary_ended_after_warning', signals.endQuote];
     if (boundary.namedQuote !== undefined) return ['boundary_set_well', boundary.namedQuote];
   }
-  const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');
-  if (empathy.score >= 4 && empathy.quotes.specific !== undefined) return ['specific_empathy', empathy.quotes.specific];
-  if (empathy.score >= 4 && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
-  if (signals.offersSolution && signals.solutionQuote !== undefined) {
-    return [signals.solutionHasTime ? 'solution_with_time' : 'solution', signals.solutionQuote];
+  if (boundary.verdict === 'too_harsh' && boundary.ended && !boundary.hostile) return ['ended_too_early', undefined];
+  const offer = acts.includes('offers_step') ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
+  if (composure.score <= 2) {
+    const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
+    if (offer !== undefined && !hostile) return ['kept_step', offer];
+    return [LOW_STRENGTHS.find(([flag]) => composure.flags.includes(flag))?.[1] ?? 'low_general', undefined];
   }
+  const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');
+  if (empathy.score >= 4) {
+    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? facts.quoteFor?.('acknowledges');
+    if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
+    if (specific !== undefined) return ['specific_empathy', specific];
+  }
+  if (offer !== undefined) return [acts.includes('names_time') ? 'solution_with_time' : 'solution', offer];
+  const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
+  if (summary !== undefined) return ['summary', summary];
   if (empathy.exploration === 2 && sincere && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
+  const information = acts.includes('gives_info') ? facts.quoteFor?.('gives_info') : undefined;
+  if (information !== undefined && composure.score >= 3) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';
   if (composure.score >= 4 && !boundaryWrong) {
@@ -188,6 +310,6 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     return [vented ? 'stayed_out_of_tone' : 'calm', undefined];
   }
   if (empathy.score === 3 && sincere && empathy.quotes.generic !== undefined) return ['generic_empathy', empathy.quotes.generic];
-  if (signals.endsConversation && composure.score >= 3 && boundary.verdict === 'not_needed') return ['polite_close', undefined];
+  if (acts.includes('ends_call') && boundary.verdict === 'not_needed') return ['polite_close', undefined];
   return ['fallback', undefined];
 }

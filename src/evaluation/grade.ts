@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { CustomerGenderSchema } from './feedback-text/customer-words.js';
 import { FeedbackExamplesSchema } from './feedback-text/feedback-examples.js';
+import { DIALOGUE_ACTS } from './model/heads.js';
 
 /**
  * The grade of one trainee reply. Every grader (offline lexicon grader, LLM judge) returns exactly
@@ -47,6 +49,11 @@ export const GradeSchema = z.object({
     offersSolution: z.boolean(),
     /** the trainee closes or ends the conversation */
     endsConversation: z.boolean(),
+    /**
+     * what the reply does, in the label guide's dialogue acts (asks, offers a step, names a time,
+     * summarises, justifies …); absent in grades stored before acts existed
+     */
+    acts: z.array(z.enum(DIALOGUE_ACTS)).optional(),
   }),
   feedback: z.object({
     strength: z.string(),
@@ -79,6 +86,8 @@ export const GradingContextSchema = z.object({
    * family; feedback takes its example from here when the chosen tip's family has lines
    */
   examples: FeedbackExamplesSchema.optional(),
+  /** the customer's gender, for German feedback ("die Kundin … ihr"); unknown: the generic masculine */
+  customerGender: CustomerGenderSchema.optional(),
 });
 export type GradingContext = z.infer<typeof GradingContextSchema>;
 
@@ -92,10 +101,19 @@ export const GradeInputSchema = z.object({
 });
 export type GradeInput = z.infer<typeof GradeInputSchema>;
 
-/** Mean of the three criteria on a 1–5 scale; boundary verdicts map to 5 (correct) or 1/2 (wrong). */
+/**
+ * Mean of the criteria on a 1–5 scale. The boundary counts where it was at stake: a personal insult
+ * to answer, or a wrong verdict (a reprimand nobody needed); there its verdict maps to 5 (correct) or
+ * 1/2 (wrong). A boundary that was not needed and not set is no achievement and stays out of the mean.
+ */
 export function overallScore(grade: Grade): number {
-  const boundaryScore = boundaryVerdictScore(grade.boundary.verdict);
-  return (grade.composure.score + grade.empathy.score + boundaryScore) / 3;
+  if (!boundaryCounts(grade)) return (grade.composure.score + grade.empathy.score) / 2;
+  return (grade.composure.score + grade.empathy.score + boundaryVerdictScore(grade.boundary.verdict)) / 3;
+}
+
+/** The boundary was at stake in this reply: needed, or set where it was not. */
+export function boundaryCounts(grade: Grade): boolean {
+  return grade.boundary.needed || !isBoundaryCorrect(grade.boundary.verdict);
 }
 
 export function boundaryVerdictScore(verdict: BoundaryVerdict): number {

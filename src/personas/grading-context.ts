@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import type { CustomerGender } from '../evaluation/feedback-text/customer-words.js';
 import { EXAMPLE_FAMILIES, type FeedbackExamples } from '../evaluation/feedback-text/feedback-examples.js';
 import type { GradingContext } from '../evaluation/grade.js';
 import type { Persona, Stage } from './persona-schema.js';
@@ -12,12 +13,23 @@ import type { Persona, Stage } from './persona-schema.js';
 export function gradingContext(persona: Persona, stageId?: string): GradingContext {
   const stage = stageId === undefined ? undefined : requireStage(persona, stageId);
   const examples = mergeExamples(stage?.examples, persona.examples);
+  const gender = customerGender(persona);
   return {
     personaId: persona.id,
     focus: persona.focus,
+    ...(gender ? { customerGender: gender } : {}),
     ...(stage ? { customerAbusive: stage.abusive } : {}),
     ...(examples ? { examples } : {}),
   };
+}
+
+/** The persona's stated gender, else the one its German name says ("Frau …", "Herr …"). */
+export function customerGender(persona: Persona): CustomerGender | undefined {
+  if (persona.customerGender) return persona.customerGender;
+  const name = persona.customerName.de.trim();
+  if (/^Frau\b/u.test(name)) return 'female';
+  if (/^Herr\b/u.test(name)) return 'male';
+  return undefined;
 }
 
 /** Per family, the stage's lines win; the persona's lines fill the families the stage leaves out. */

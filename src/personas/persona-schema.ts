@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomerGenderSchema } from '../evaluation/feedback-text/customer-words.js';
 import { FeedbackExamplesSchema } from '../evaluation/feedback-text/feedback-examples.js';
 import { BoundaryVerdictSchema } from '../evaluation/grade.js';
 
@@ -83,6 +84,11 @@ export const PersonaSchema = z
     names: BilingualText,
     /** the customer's name as the trainee would address them */
     customerName: BilingualText,
+    /**
+     * the customer's gender, for German feedback ("die Kundin … ihr"); default: read from the German
+     * name's "Frau" or "Herr", else the generic masculine
+     */
+    customerGender: CustomerGenderSchema.optional(),
     channel: ChannelSchema,
     difficulty: z.number().int().min(1).max(3),
     /** shown before the session starts for personas that insult or deal with illness */

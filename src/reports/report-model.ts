@@ -1,3 +1,4 @@
+import type { Advise } from '../engine/advice.js';
 import { z } from 'zod';
 import type { SessionSummary } from '../engine/engine-types.js';
 import { summarizeSession, type Criterion } from '../engine/session-summary.js';
@@ -73,7 +74,7 @@ export type Report = z.infer<typeof ReportSchema>;
 export interface ReportDeps {
   personas: PersonaCatalog;
   /** words the "practise next" line (the engine's `advise`, e.g. `summaryAdvice`) */
-  advise: (lang: Language, weakest: Criterion) => string;
+  advise: Advise;
   /** report language; default: the session's */
   lang?: Language;
   /** a member's display name, when the front end knows it */

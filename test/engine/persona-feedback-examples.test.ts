@@ -50,7 +50,7 @@ describe('persona examples in a practice session', () => {
       voice: createScriptedVoice({ random: () => 0 }),
       store: storage.sessions,
       log,
-      advise: (lang, weakest) => `${lang}:${weakest}`,
+      advise: (lang: string, weakest: string) => `${lang}:${weakest}`,
     });
   }
 

@@ -3,7 +3,8 @@ import { createPracticeEngine } from '../../src/engine/practice-engine.js';
 import type { PracticeEngine } from '../../src/engine/engine-types.js';
 import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
 import type { Grader } from '../../src/evaluation/grader.js';
-import { createOfflineGrader, summaryAdvice } from '../../src/evaluation/offline-grader.js';
+import { createAdvice } from '../../src/engine/advice.js';
+import { createOfflineGrader } from '../../src/evaluation/offline-grader.js';
 import { deleteMemberData } from '../../src/privacy/member-data.js';
 import { purgeExpired } from '../../src/privacy/retention.js';
 import { openStorage } from '../../src/storage/open-storage.js';
@@ -44,7 +45,7 @@ describe('deleting a member’s data while one of their sessions is in use', () 
       voice: createScriptedVoice({ random: () => 0 }),
       store: storage.sessions,
       log,
-      advise: summaryAdvice,
+      advise: createAdvice(await builtinPersonas()),
     });
   });
   afterEach(async () => cleanup());

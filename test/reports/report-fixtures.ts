@@ -3,7 +3,8 @@ import { createPracticeEngine } from '../../src/engine/practice-engine.js';
 import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
 import type { Exchange, Session } from '../../src/engine/session.js';
 import type { Grade, Language } from '../../src/evaluation/grade.js';
-import { createOfflineGrader, summaryAdvice } from '../../src/evaluation/offline-grader.js';
+import { createAdvice } from '../../src/engine/advice.js';
+import { createOfflineGrader } from '../../src/evaluation/offline-grader.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 import type { PersonaCatalog } from '../../src/personas/persona-catalog.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -17,7 +18,8 @@ export function builtinPersonas(): Promise<PersonaCatalog> {
 }
 
 export async function reportDeps(lang?: Language) {
-  return { personas: await builtinPersonas(), advise: summaryAdvice, ...(lang ? { lang } : {}) };
+  const personas = await builtinPersonas();
+  return { personas, advise: createAdvice(personas), ...(lang ? { lang } : {}) };
 }
 
 /**
@@ -28,13 +30,14 @@ export async function practiseSession(
   storage: Storage,
   options: { userId?: string; guildId?: string | null; groupId?: string | null; personaId?: string; lang?: Language; replies?: string[] } = {},
 ): Promise<Session> {
+  const personas = await builtinPersonas();
   const engine = createPracticeEngine({
-    personas: await builtinPersonas(),
+    personas,
     grader: createOfflineGrader(),
     voice: createScriptedVoice({ random: () => 0 }),
     store: storage.sessions,
     log,
-    advise: summaryAdvice,
+    advise: createAdvice(personas),
   });
   const lang = options.lang ?? 'de';
   const replies =

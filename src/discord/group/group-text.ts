@@ -325,8 +325,4 @@ export function groupText(lang: Language): GroupText {
   return TEXTS[lang];
 }
 
-/** Scores as the cards show them: one decimal, comma in German. */
-export function formatScore(score: number, lang: Language): string {
-  const fixed = score.toFixed(1);
-  return lang === 'de' ? fixed.replace('.', ',') : fixed;
-}
+export { formatScore } from '../../reports/report-text.js';

@@ -2,7 +2,7 @@ import { AttachmentBuilder } from 'discord.js';
 import type { Session } from '../../engine/session.js';
 import { UserFacingError } from '../../errors.js';
 import type { Language } from '../../evaluation/grade.js';
-import { summaryAdvice } from '../../evaluation/feedback.js';
+import { createAdvice } from '../../engine/advice.js';
 import {
   buildGroupReport,
   buildSessionReport,
@@ -16,7 +16,7 @@ import { uiText } from '../ui-text.js';
 import type { ResolvedViewer } from './viewer.js';
 
 function reportDeps(context: BotContext, lang: Language, memberName: (userId: string) => string | undefined): ReportDeps {
-  return { personas: context.personas, advise: summaryAdvice, lang, memberName };
+  return { personas: context.personas, advise: createAdvice(context.personas), lang, memberName };
 }
 
 /** One session's report as a Discord attachment (access checked by the caller). */

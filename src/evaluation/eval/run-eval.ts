@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import { errorMessage } from '../../errors.js';
-import { LanguageSchema, type Grade } from '../grade.js';
+import { LanguageSchema, TurnSchema, type Grade } from '../grade.js';
+import { levelOfScore } from '../judgement.js';
+import { ItemLabelsSchema } from '../training/corpus.js';
 import type { Grader } from '../grader.js';
 import {
   addOutcome,
@@ -24,23 +26,33 @@ import {
  * - `composure_ok` → is an offensive reply graded `composure.score < 3` (positive class: offensive);
  * - `pair` + `preferred` → does the preferred reply of each pair rank higher? Two rankings are
  *   reported (see {@link rankKey}): by composure score alone, and by the whole grade.
+ * - corpus items (`corpus/LABEL-GUIDE.md`: `labels` instead of `gold`, with `history`) → the whole
+ *   rubric: composure (positive class: not composed), empathy level, boundary verdict, dialogue acts.
  */
 
 const BoundaryGoldSchema = z.object({ boundary_needed: z.boolean() });
 const ComposureGoldSchema = z.object({ composure_ok: z.boolean() });
 const PreferenceGoldSchema = z.object({ pair: z.string().min(1), preferred: z.boolean() });
 
+const RubricGoldSchema = z.object({ rubric: ItemLabelsSchema });
+
 export const EvalLineSchema = z.object({
   id: z.string().min(1),
   lang: LanguageSchema,
   customer: z.string(),
   reply: z.string(),
+  history: z.array(TurnSchema).default([]),
   // Extra gold fields (GermEval's fine-grained label) are dropped.
-  gold: z.union([BoundaryGoldSchema, ComposureGoldSchema, PreferenceGoldSchema]),
+  gold: z.union([BoundaryGoldSchema, ComposureGoldSchema, PreferenceGoldSchema, RubricGoldSchema]),
 });
 export type EvalLine = z.infer<typeof EvalLineSchema>;
 
-export const EvalKindSchema = z.enum(['boundary', 'composure', 'preference']);
+/** A corpus item: its labels become the gold; situation, category and domain are never shown to the grader. */
+const CorpusLineSchema = z
+  .object({ id: z.string().min(1), lang: LanguageSchema, customer: z.string(), reply: z.string(), history: z.array(TurnSchema).default([]), labels: ItemLabelsSchema })
+  .transform(({ labels, ...line }) => ({ ...line, gold: { rubric: labels } }));
+
+export const EvalKindSchema = z.enum(['boundary', 'composure', 'preference', 'rubric']);
 export type EvalKind = z.infer<typeof EvalKindSchema>;
 
 export interface InvalidLine {
@@ -65,6 +77,8 @@ export interface FileReport {
   /** boundary and composure files */
   binary?: BinaryMetrics;
   confusion?: Confusion;
+  /** rubric files: the share of right empathy levels, boundary verdicts, and the acts' macro-F1 */
+  rubric?: RubricMetrics;
   /** preference files, ranked by composure score alone */
   preference?: PreferenceMetrics;
   /** preference files, ranked by the whole grade (see {@link rankKey}) */
@@ -77,6 +91,15 @@ export interface FileReport {
    */
   silentTies?: number;
   elapsedMs: number;
+}
+
+export interface RubricMetrics {
+  empathyLevelAccuracy: number;
+  /** gold level (rows) × graded level (columns), in the order none, generic, specific */
+  empathyLevelConfusion: number[][];
+  verdictAccuracy: number;
+  boundaryNeededAccuracy: number;
+  actsMacroF1: number;
 }
 
 export interface EvalReport {
@@ -106,6 +129,7 @@ export async function runEval(files: readonly string[], grader: Grader, options:
 }
 
 function kindOf(gold: EvalLine['gold']): EvalKind {
+  if ('rubric' in gold) return 'rubric';
   if ('boundary_needed' in gold) return 'boundary';
   if ('composure_ok' in gold) return 'composure';
   return 'preference';
@@ -126,7 +150,9 @@ function parseLines(text: string): { lines: number; valid: { line: number; item:
       return;
     }
     const parsed = EvalLineSchema.safeParse(json);
+    const corpus = parsed.success ? undefined : CorpusLineSchema.safeParse(json);
     if (parsed.success) valid.push({ line: index + 1, item: parsed.data });
+    else if (corpus?.success) valid.push({ line: index + 1, item: corpus.data });
     else invalid.push({ line: index + 1, reason: z.prettifyError(parsed.error).replace(/\s+/g, ' ') });
   });
   return { lines, valid, invalid };
@@ -172,12 +198,14 @@ async function evaluateFile(file: string, grader: Grader, options: RunEvalOption
     if (report.gradeErrorSamples.length < MAX_SAMPLES) report.gradeErrorSamples.push(`${item.id}: ${errorMessage(error)}`);
   });
 
-  if (kind === 'boundary' || kind === 'composure') {
+  if (kind === 'boundary' || kind === 'composure' || kind === 'rubric') {
     const confusion = emptyConfusion();
     selected.forEach((item, index) => {
       const grade = grades[index];
       if (!grade) return;
-      if (kind === 'boundary' && 'boundary_needed' in item.gold) {
+      if ('rubric' in item.gold) {
+        addOutcome(confusion, item.gold.rubric.composure.score <= 2, grade.composure.score < 3);
+      } else if (kind === 'boundary' && 'boundary_needed' in item.gold) {
         addOutcome(confusion, item.gold.boundary_needed, grade.boundary.needed);
       } else if ('composure_ok' in item.gold) {
         // Positive class: the offensive reply.
@@ -186,6 +214,7 @@ async function evaluateFile(file: string, grader: Grader, options: RunEvalOption
     });
     report.confusion = confusion;
     report.binary = binaryMetrics(confusion);
+    if (kind === 'rubric') report.rubric = rubricMetrics(selected, grades);
   } else if (kind === 'preference') {
     const { byComposure, byGrade, unpaired, silentTies } = comparePairs(selected, grades);
     report.preference = preferenceMetrics(byComposure);
@@ -216,7 +245,7 @@ async function gradeAll(
       try {
         // Only what a live grade would see: never `gold` or `id`.
         grades[index] = await grader.grade(
-          { lang: item.lang, customer: item.customer, reply: item.reply, history: [] },
+          { lang: item.lang, customer: item.customer, reply: item.reply, history: item.history },
           options.signal ? { signal: options.signal } : undefined,
         );
       } catch (error) {
@@ -227,6 +256,41 @@ async function gradeAll(
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, Math.max(1, items.length)) }, () => worker()));
   return grades;
+}
+
+const LEVELS = ['none', 'generic', 'specific'] as const;
+
+function rubricMetrics(items: readonly EvalLine[], grades: readonly (Grade | undefined)[]): RubricMetrics {
+  const levels = LEVELS.map(() => LEVELS.map(() => 0));
+  let graded = 0;
+  let verdicts = 0;
+  let needed = 0;
+  const acts = new Map<string, Confusion>();
+  items.forEach((item, index) => {
+    const grade = grades[index];
+    if (!grade || !('rubric' in item.gold)) return;
+    const gold = item.gold.rubric;
+    graded++;
+    const row = levels[LEVELS.indexOf(gold.empathy.level)];
+    if (row) row[LEVELS.indexOf(levelOfScore(grade.empathy.score))]! += 1;
+    if (grade.boundary.verdict === gold.boundary.verdict) verdicts++;
+    if (grade.boundary.needed === gold.boundary.needed) needed++;
+    const found = new Set(grade.signals.acts ?? []);
+    for (const act of new Set([...gold.acts, ...found])) {
+      const confusion = acts.get(act) ?? emptyConfusion();
+      addOutcome(confusion, gold.acts.includes(act), found.has(act));
+      acts.set(act, confusion);
+    }
+  });
+  const right = levels.reduce((sum, row, i) => sum + (row[i] ?? 0), 0);
+  const f1s = [...acts.values()].map((c) => binaryMetrics(c).positiveF1);
+  return {
+    empathyLevelAccuracy: right / Math.max(1, graded),
+    empathyLevelConfusion: levels,
+    verdictAccuracy: verdicts / Math.max(1, graded),
+    boundaryNeededAccuracy: needed / Math.max(1, graded),
+    actsMacroF1: f1s.reduce((a, b) => a + b, 0) / Math.max(1, f1s.length),
+  };
 }
 
 export type PreferenceRanking = 'composure' | 'grade';
@@ -305,7 +369,7 @@ export function formatEvalReport(report: EvalReport): string {
     if ((file.binary && file.binary.n === 0) || (file.preference && file.preference.pairs === 0)) {
       out.push(`  no graded lines (${file.lines} line(s) read${skipped}${failed})`);
     } else if (file.binary && file.confusion) {
-      const positive = file.kind === 'boundary' ? 'abuse at the agent' : 'offensive reply';
+      const positive = file.kind === 'boundary' ? 'abuse at the agent' : file.kind === 'rubric' ? 'not composed (composure 1-2)' : 'offensive reply';
       const m = file.binary;
       const c = file.confusion;
       out.push(
@@ -314,6 +378,14 @@ export function formatEvalReport(report: EvalReport): string {
         `  positive-class F1 ${formatRatio(m.positiveF1)}  macro-F1 ${formatRatio(m.macroF1)}  accuracy ${formatRatio(m.accuracy)}`,
         `  precision ${formatRatio(m.precision)}  recall ${formatRatio(m.recall)}  (tp ${c.truePositive}, fp ${c.falsePositive}, tn ${c.trueNegative}, fn ${c.falseNegative})`,
       );
+      const r = file.rubric;
+      if (r) {
+        out.push(
+          `  empathy level accuracy ${formatRatio(r.empathyLevelAccuracy)}  (rows gold none/generic/specific, columns graded: ${r.empathyLevelConfusion.map((row) => row.join(' ')).join(' | ')})`,
+          `  boundary verdict accuracy ${formatRatio(r.verdictAccuracy)}  (boundary needed ${formatRatio(r.boundaryNeededAccuracy)})`,
+          `  dialogue acts macro-F1 ${formatRatio(r.actsMacroF1)}`,
+        );
+      }
     } else if (file.preference) {
       const p = file.preference;
       const unpaired = file.unpaired ? `, ${file.unpaired} unpaired item(s)` : '';

@@ -4,7 +4,7 @@ import type { FeedbackText } from './feedback-text-types.js';
 export const de = {
   empty: {
     strength: 'Noch nichts zu bewerten: Die Antwort war leer.',
-    tip: 'Schreiben Sie dem Kunden mindestens einen Satz, auch einen kurzen. Schweigen wirkt gleichgültig.',
+    tip: 'Schreiben Sie {dem Kunden} mindestens einen Satz, auch einen kurzen. Schweigen wirkt gleichgültig.',
     example: 'Ich bin für Sie da und höre zu. Erzählen Sie mir, was passiert ist.',
   },
   unavailable: {
@@ -22,7 +22,7 @@ export const de = {
       'Nach einer früheren Warnung ruhig zu beenden war richtig: „{quote}“.',
     ],
     stayed_out_of_tone: [
-      'Sie haben den Ärger nicht persönlich genommen und den Kunden nicht zurechtgewiesen.',
+      'Sie haben den Ärger nicht persönlich genommen und {den Kunden} nicht zurechtgewiesen.',
       'Sie sind bei der Sache geblieben, statt auf den Ton zu reagieren. So bleibt das Gespräch offen.',
     ],
     calm: [
@@ -30,8 +30,8 @@ export const de = {
       'Sie haben weder gereizt noch rechtfertigend geantwortet. Diese Ruhe trägt das ganze Gespräch.',
     ],
     specific_empathy: [
-      'Sie haben die Lage des Kunden in Worte gefasst: „{quote}“.',
-      'Konkrete Empathie: „{quote}“ zeigt, dass Sie genau diesem Kunden zugehört haben.',
+      'Sie haben die Lage {des Kunden} in Worte gefasst: „{quote}“.',
+      'Konkrete Empathie: „{quote}“ zeigt, dass Sie genau {diesem Kunden} zugehört haben.',
     ],
     warmth: [
       'Ihre Antwort klingt warm und aufrichtig: „{quote}“.',
@@ -47,7 +47,7 @@ export const de = {
     ],
     solution_with_time: [
       'Sie haben einen konkreten nächsten Schritt mit Zeitangabe angeboten: „{quote}“.',
-      'Konkret und verbindlich: „{quote}“. Der Kunde weiß, was wann passiert.',
+      'Konkret und verbindlich: „{quote}“. {Der Kunde} weiß, was wann passiert.',
     ],
     solution: [
       'Sie haben einen konkreten nächsten Schritt angeboten: „{quote}“.',
@@ -57,22 +57,72 @@ export const de = {
       'Sie haben das Gespräch höflich abgeschlossen.',
       'Ein freundlicher Abschluss hinterlässt einen guten letzten Eindruck.',
     ],
+    summary: [
+      'Sie haben das Anliegen zusammengefasst, bevor Sie weitergemacht haben: „{quote}“.',
+      'Ihre Zusammenfassung zeigt, dass Sie das ganze Bild haben: „{quote}“.',
+    ],
+    information: [
+      'Sie haben {dem Kunden} gesagt, was {er} wissen musste: „{quote}“.',
+      'Klar und auf den Punkt: „{quote}“.',
+    ],
     fallback: [
       'Sie sind im Gespräch geblieben und haben geantwortet. Der Tipp unten zeigt den nächsten Schritt.',
-      'Sie haben dem Kunden direkt geantwortet. Mit dem Tipp unten wird daraus mehr.',
+      'Sie haben {dem Kunden} direkt geantwortet. Mit dem Tipp unten wird daraus mehr.',
+    ],
+    kept_step: [
+      'Ein Teil lohnt sich: der nächste Schritt, den Sie angeboten haben, „{quote}“. Alles drumherum braucht einen ruhigeren Ton.',
+      'Das Angebot selbst ist nützlich: „{quote}“. Es geht im Ton drumherum unter.',
+    ],
+    low_hostile: [
+      'Hier gibt es nichts, worauf Sie aufbauen können: Der Angriff auf {den Kunden} überwiegt alles andere in der Antwort.',
+      'Diese Antwort greift {den Kunden} an; solange das darin steht, zählt keine Stärke.',
+    ],
+    low_sarcasm: [
+      'Die Worte mögen höflich sein, aber {der Kunde} hört vor allem den Spott.',
+      'Was immer die Antwort Hilfreiches meint: Die Ironie darin kommt zuerst an.',
+    ],
+    low_blame: [
+      'Die Fakten mögen stimmen, aber bei {dem Kunden} kommt an: Sie sind selbst schuld.',
+      'Die Antwort handelt davon, wer schuld ist, nicht vom Problem {des Kunden}.',
+    ],
+    low_dismissive: [
+      'Die Antwort schließt {dem Kunden} eine Tür, statt eine zu öffnen.',
+      '{Der Kunde} bleibt hier mit {seinem} Problem allein.',
+    ],
+    low_defensive: [
+      'Die Antwort verteidigt Sie oder das Haus; das Problem {des Kunden} bekommt keinen Raum.',
+      'Der größte Teil der Antwort ist Rechtfertigung; {der Kunde} wartet noch auf Hilfe.',
+    ],
+    low_shouting: [
+      'Die Lautstärke der Antwort übertönt, was sie sagt.',
+      'Großbuchstaben und Ausrufezeichen wirken wie Schreien, egal was darin steht.',
+    ],
+    low_condescending: [
+      'Die Antwort spricht von oben herab, und genau das bleibt {dem Kunden} im Gedächtnis.',
+      'Die Erklärung kommt von oben; das spürt {der Kunde} stärker als den Inhalt.',
+    ],
+    low_general: [
+      'Der Ton dieser Antwort steht dem im Weg, was sie sagt.',
+      'Auf dieser Antwort lässt sich noch nicht aufbauen; der Tipp zeigt, wo Sie anfangen.',
+    ],
+    ended_too_early: [
+      'Sich zu schützen ist richtig, aber beim ersten Angriff zu beenden hat {dem Kunden} keinen Weg zurück gelassen.',
+      'Das Gespräch zu beenden kam zu früh: {der Kunde} war nicht gewarnt worden.',
     ],
   },
   tips: {
     boundary_missing: [
       {
-        tip: 'Der Kunde hat Sie persönlich beleidigt, und die Antwort ist darüber hinweggegangen. Benennen Sie es einmal, ruhig, und bieten Sie dann an, sachlich weiterzumachen.',
+        tip: '{Der Kunde} hat Sie persönlich beleidigt, und die Antwort ist darüber hinweggegangen. Benennen Sie es einmal, ruhig, und bieten Sie dann an, sachlich weiterzumachen.',
         example: 'Bitte sprechen Sie nicht so mit mir. Ich kläre das gern mit Ihnen, wenn wir respektvoll bleiben.',
         family: 'boundary',
+        asks: ['sets_boundary'],
       },
       {
         tip: 'Schlucken Sie eine persönliche Beleidigung nicht. Ein ruhiger Satz zum Verhalten, dann zurück zum Anliegen.',
         example: 'Persönliche Beleidigungen akzeptiere ich nicht. Lassen Sie uns zu Ihrer Überweisung zurückkommen.',
         family: 'boundary',
+        asks: ['sets_boundary'],
       },
     ],
     boundary_too_harsh_hostile: [
@@ -82,7 +132,7 @@ export const de = {
         family: 'boundary',
       },
       {
-        tip: 'Zurückschlagen eskaliert. Sagen Sie, was Sie nicht hinnehmen, ohne den Kunden zu bewerten.',
+        tip: 'Zurückschlagen eskaliert. Sagen Sie, was Sie nicht hinnehmen, ohne {den Kunden} zu bewerten.',
         example: 'Dieser Ton ist für mich nicht in Ordnung. Wenn wir sachlich bleiben, finde ich mit Ihnen eine Lösung.',
         family: 'boundary',
       },
@@ -94,14 +144,14 @@ export const de = {
         family: 'boundary',
       },
       {
-        tip: 'Geben Sie dem Kunden eine Chance: Benennen Sie die Beleidigung und sagen Sie, was passiert, wenn es so weitergeht.',
+        tip: 'Geben Sie {dem Kunden} eine Chance: Benennen Sie die Beleidigung und sagen Sie, was passiert, wenn es so weitergeht.',
         example: 'So möchte ich nicht mit Ihnen sprechen. Bleiben wir sachlich, dann sehe ich mir Ihr Konto sofort an.',
         family: 'boundary',
       },
     ],
     boundary_unnecessary: [
       {
-        tip: 'Der Kunde hat Sie nicht persönlich angegriffen; sein Gefühl gilt der Lage. Eine Zurechtweisung verschärft das: Nehmen Sie das Gefühl auf und arbeiten Sie am Problem.',
+        tip: '{Der Kunde} hat Sie nicht persönlich angegriffen; {sein} Ärger gilt der Lage. Eine Zurechtweisung verschärft ihn nur: Lassen Sie sie weg und bleiben Sie beim Problem.',
         example: 'Ich merke, wie ärgerlich das für Sie ist. Ich schaue mir gleich an, was bei Ihrer Bestellung schiefgelaufen ist.',
         family: 'empathy',
       },
@@ -109,23 +159,26 @@ export const de = {
         tip: 'Dampf ablassen ist keine Beleidigung. Lassen Sie es stehen, bleiben Sie freundlich und zeigen Sie, was Sie tun.',
         example: 'Drei Wochen Warten sind wirklich frustrierend. Ich prüfe jetzt den Stand und rufe Sie bis 15 Uhr zurück.',
         family: 'empathy',
+        asks: ['offers_step'],
       },
     ],
     boundary_offer_continue: [
       {
-        tip: 'Die Grenze war klar. Ergänzen Sie ein Angebot weiterzumachen, damit der Kunde zur Sache zurückfinden kann.',
+        tip: 'Die Grenze war klar. Ergänzen Sie ein Angebot weiterzumachen, damit {der Kunde} zur Sache zurückfinden kann.',
         example: 'Bitte beleidigen Sie mich nicht. Ihre Reklamation bearbeite ich dann gern sofort weiter.',
         family: 'boundary',
+        asks: ['offers_step'],
       },
       {
-        tip: 'Öffnen Sie nach dem Benennen den Weg zurück: Sagen Sie, was Sie als Nächstes für den Kunden tun.',
+        tip: 'Öffnen Sie nach dem Benennen den Weg zurück: Sagen Sie, was Sie als Nächstes für {den Kunden} tun.',
         example: 'Ich bitte Sie um einen respektvollen Ton. Dann gehe ich Ihr Anliegen Schritt für Schritt mit Ihnen durch.',
         family: 'boundary',
+        asks: ['offers_step'],
       },
     ],
     composure_insult: [
       {
-        tip: 'Beleidigungen oder Schimpfwörter verbauen jede Lösung. Bleiben Sie bei der Sache, auch wenn der Kunde Sie reizt.',
+        tip: 'Beleidigungen oder Schimpfwörter verbauen jede Lösung. Bleiben Sie bei der Sache, auch wenn {der Kunde} Sie reizt.',
         example: 'Ich verstehe, dass Sie das viel Zeit gekostet hat. Ich sehe mir gleich an, was ich tun kann.',
         family: 'composure',
       },
@@ -137,7 +190,7 @@ export const de = {
     ],
     composure_sarcasm: [
       {
-        tip: 'Höfliche Worte mit ironischem Unterton kommen als Spott an. Sagen Sie direkt, was Sie meinen.',
+        tip: 'Höfliche Worte mit ironischem Unterton kommen als Spott an: „{quote}“. Sagen Sie direkt, was Sie meinen.',
         example: 'Die Bedingungen sind wirklich nicht leicht zu finden. Ich zeige Ihnen, wo die Gebühr erklärt ist.',
         family: 'composure',
       },
@@ -154,14 +207,14 @@ export const de = {
         family: 'composure',
       },
       {
-        tip: 'Selbst wenn der Kunde einen Fehler gemacht hat: Ihn jetzt darauf hinzuweisen hilft niemandem. Zeigen Sie zuerst den Ausweg.',
+        tip: 'Selbst wenn {der Kunde} einen Fehler gemacht hat: {Ihn} jetzt darauf hinzuweisen hilft niemandem. Zeigen Sie zuerst den Ausweg.',
         example: 'Lassen Sie uns das gemeinsam lösen. Ich buche die Belastung zurück und zeige Ihnen, wie es künftig nicht mehr passiert.',
         family: 'composure',
       },
     ],
     composure_defensive: [
       {
-        tip: 'Rechtfertigungen machen das Gespräch zu Ihrem Thema. Stellen Sie das Problem des Kunden wieder in die Mitte.',
+        tip: 'Rechtfertigungen machen das Gespräch zu Ihrem Thema. Stellen Sie das Problem {des Kunden} wieder in die Mitte.',
         example: 'Ich möchte verstehen, was für Sie schiefgelaufen ist. Was ist bei Ihrem Anruf letzte Woche passiert?',
         family: 'composure',
       },
@@ -173,13 +226,20 @@ export const de = {
     ],
     composure_dismissive: [
       {
-        tip: '„Da kann ich nichts machen“ schließt die Tür. Sagen Sie, was Sie tun können, auch wenn es wenig ist.',
+        tip: '{Den Kunden} wegzuschicken schließt die Tür. Sagen Sie, was Sie tun können, auch wenn es wenig ist.',
         example: 'Die Gebühr kann ich nicht selbst ändern, aber ich gebe Ihren Fall heute an meine Teamleitung weiter und rufe Sie zurück.',
         family: 'composure',
+        asks: ['offers_step'],
       },
       {
-        tip: 'Regeln sind selten der beste erste Satz. Beginnen Sie mit dem, was für den Kunden möglich ist.',
+        tip: 'Regeln sind selten der beste erste Satz. Beginnen Sie mit dem, was für {den Kunden} möglich ist.',
         example: 'Ich schaue, welche Möglichkeiten Sie haben. Vielleicht lässt sich das noch heute lösen.',
+        family: 'composure',
+        asks: ['offers_step'],
+      },
+      {
+        tip: 'Das Problem kleinzureden oder weiterzureichen lässt {den Kunden} damit allein. Behandeln Sie es als Ihres, bis es gelöst ist.',
+        example: 'Das ist wichtig, und ich sorge dafür, dass es geklärt wird.',
         family: 'composure',
       },
     ],
@@ -190,20 +250,44 @@ export const de = {
         family: 'composure',
       },
       {
-        tip: 'Nehmen Sie die Lautstärke heraus: Ruhiger Text beruhigt den Kunden.',
+        tip: 'Nehmen Sie die Lautstärke heraus: Ruhiger Text beruhigt {den Kunden}.',
         example: 'Ich höre Sie. Gehen wir es Schritt für Schritt durch.',
         family: 'composure',
       },
     ],
     composure_condescending: [
       {
-        tip: 'Von oben herab zu sprechen schadet der Beziehung. Begegnen Sie dem Kunden auf Augenhöhe und bleiben Sie beim „Sie“, wenn er Sie siezt.',
+        tip: 'Von oben herab zu sprechen schadet der Beziehung. Begegnen Sie {dem Kunden} auf Augenhöhe und bleiben Sie beim „Sie“, wenn {er} Sie siezt.',
         example: 'Ich erkläre es Ihnen gern Schritt für Schritt. Es ist wirklich nicht offensichtlich.',
         family: 'composure',
       },
       {
         tip: 'Vermeiden Sie Belehrungen. Erklären Sie kurz und fragen Sie, ob es hilft.',
         example: 'So funktioniert es. Beantwortet das Ihre Frage?',
+        family: 'composure',
+      },
+    ],
+    composure_lecturing: [
+      {
+        tip: '{Dem Kunden} zu sagen, was {er} hätte tun sollen, stellt {ihn} an den Pranger. Lassen Sie die Lektion weg und helfen Sie bei dem, was jetzt ansteht.',
+        example: 'Lassen Sie uns das jetzt lösen. Ich zeige Ihnen den schnellsten Weg.',
+        family: 'composure',
+      },
+      {
+        tip: 'Eine Belehrung ist das Letzte, was ein verärgerter Mensch hören will. Wenn ein Hinweis später hilft, geben Sie ihn am Ende, freundlich und kurz.',
+        example: 'Erledigt. Ein kleiner Hinweis, der Ihnen beim nächsten Mal Zeit sparen kann, wenn Sie mögen:',
+        family: 'composure',
+      },
+    ],
+    composure_passive_aggressive: [
+      {
+        tip: 'Höfliche Form, feindselige Botschaft: „{quote}“ kommt als Seitenhieb an. Sagen Sie es direkt und freundlich.',
+        example: 'Ich gehe es gern noch einmal Schritt für Schritt mit Ihnen durch.',
+        family: 'composure',
+      },
+      {
+        tip: 'Darauf hinzuweisen, dass Sie etwas schon gesagt haben, wirkt wie ein Vorwurf. Geben Sie die Auskunft noch einmal, als wäre es das erste Mal.',
+        example: 'Hier noch einmal kurz: Das Formular ist angehängt, und ich helfe Ihnen gern beim Ausfüllen.',
         family: 'composure',
       },
     ],
@@ -221,24 +305,26 @@ export const de = {
     ],
     empathy_none: [
       {
-        tip: 'Erkennen Sie zuerst an, wie es dem Kunden geht, bevor Sie zu den Fakten kommen.',
+        tip: 'Erkennen Sie zuerst an, wie es {dem Kunden} geht, bevor Sie zu den Fakten kommen.',
         example: 'Das klingt wirklich frustrierend, gerade nach so langer Wartezeit.',
         family: 'empathy',
+        asks: ['acknowledges'],
       },
       {
-        tip: 'Die Antwort geht direkt zur Sache. Ein Satz, der zeigt, dass Sie die Lage des Kunden wahrnehmen, macht viel aus.',
+        tip: 'Die Antwort geht direkt zur Sache. Ein Satz, der zeigt, dass Sie die Lage {des Kunden} wahrnehmen, macht viel aus.',
         example: 'Ich kann mir vorstellen, wie beunruhigend es ist, wenn etwas, auf das Sie sich verlassen, plötzlich nicht funktioniert.',
         family: 'empathy',
+        asks: ['acknowledges'],
       },
     ],
     empathy_generic: [
       {
-        tip: '„Ich verstehe“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten des Kunden.',
+        tip: '„{quote}“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten {des Kunden}.',
         example: 'Dass Sie jetzt auch noch darauf warten müssen, ist wirklich belastend für Sie.',
         family: 'empathy',
       },
       {
-        tip: 'Machen Sie die Empathie konkret: Greifen Sie ein Detail auf, das der Kunde genannt hat.',
+        tip: 'Machen Sie die Empathie konkret: Greifen Sie ein Detail auf, das {der Kunde} genannt hat.',
         example: 'Drei Anrufe und immer noch keine Antwort – kein Wunder, dass Sie verärgert sind.',
         family: 'empathy',
       },
@@ -250,26 +336,26 @@ export const de = {
         family: 'empathy',
       },
       {
-        tip: 'Ersetzen Sie „Ich verstehe, aber …“ durch „Ich verstehe, und …“ mit einem Schritt nach vorn.',
+        tip: 'Lassen Sie das Verständnis stehen und das „aber“ weg: Lassen Sie stattdessen einen Schritt nach vorn folgen.',
         example: 'Ich sehe, dass Sie das ärgert, und ich prüfe, ob wir die Gebühr erstatten können.',
         family: 'empathy',
       },
     ],
     empathy_repeated: [
       {
-        tip: 'Dieselbe Verständnisformel in jeder Antwort klingt bald auswendig gelernt. Variieren Sie und beziehen Sie sich auf das, was der Kunde gerade gesagt hat.',
+        tip: 'Dieselbe Verständnisformel in jeder Antwort klingt bald auswendig gelernt. Variieren Sie und beziehen Sie sich auf das, was {der Kunde} gerade gesagt hat.',
         example: 'Zum eigentlichen Problem kommt also noch, dass Sie niemand zurückgerufen hat. Das ist wirklich nicht in Ordnung.',
         family: 'empathy',
       },
       {
-        tip: 'Nehmen Sie frische Worte: Reagieren Sie auf das Neueste, was der Kunde erzählt hat.',
+        tip: 'Nehmen Sie frische Worte: Reagieren Sie auf das Neueste, was {der Kunde} erzählt hat.',
         example: 'Dass Sie deswegen auch noch den Zug verpasst haben, macht es noch ärgerlicher.',
         family: 'empathy',
       },
     ],
     empathy_feeling_dismissed: [
       {
-        tip: 'Dem Kunden zu sagen, er solle sich nicht aufregen, wischt sein Gefühl weg. Nehmen Sie das Gefühl an und benennen Sie es.',
+        tip: '{Dem Kunden} zu sagen, {er} solle sich nicht aufregen, wischt {sein} Gefühl weg. Nehmen Sie das Gefühl an und benennen Sie es.',
         example: 'Sie haben allen Grund, sich darüber zu ärgern.',
         family: 'empathy',
       },
@@ -281,7 +367,7 @@ export const de = {
     ],
     grief_push: [
       {
-        tip: 'Der Kunde hat einen Verlust erlebt. Geschäftliches wirkt jetzt kalt; lassen Sie Produkte für einen anderen Tag.',
+        tip: '{Der Kunde} trägt gerade schwer. Geschäftliches wirkt jetzt kalt; lassen Sie Produkte für einen anderen Tag.',
         example: 'Das tut mir sehr leid. Über Ihre Konten müssen wir heute nicht sprechen. Passt Ihnen ein anderer Zeitpunkt besser?',
         family: 'empathy',
       },
@@ -293,7 +379,7 @@ export const de = {
     ],
     grief_cheer: [
       {
-        tip: 'Aufmuntern („Das wird schon wieder“) übergeht den Schmerz. Bleiben Sie bei dem, was der Kunde fühlt.',
+        tip: 'Aufmuntern übergeht den Schmerz. Bleiben Sie bei dem, was {der Kunde} fühlt.',
         example: 'Das ist gerade sehr viel für Sie. Wie geht es Ihnen damit?',
         family: 'empathy',
       },
@@ -305,38 +391,54 @@ export const de = {
     ],
     grief_acknowledge: [
       {
-        tip: 'Ein knappes „Tut mir leid“ wirkt distanziert, wenn jemand gerade viel zu tragen hat. Sagen Sie schlicht, was Sie wahrnehmen, und lassen Sie dem Kunden Raum.',
+        tip: 'Eine knappe Formel wirkt distanziert, wenn jemand gerade viel zu tragen hat. Sagen Sie schlicht, was Sie wahrnehmen, und lassen Sie {dem Kunden} Raum.',
         example: 'Es tut mir sehr leid, dass Sie so etwas durchmachen. Wie kommen Sie gerade zurecht?',
         family: 'empathy',
       },
       {
-        tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zu dem, was der Kunde gerade durchmacht, dann bestimmt er das Tempo.',
+        tip: 'Erst der Mensch, dann die Formalitäten: ein warmer Satz zu dem, was {der Kunde} gerade durchmacht, dann bestimmt {er} das Tempo.',
         example: 'Das ist sehr viel auf einmal. Wir gehen das in Ruhe Schritt für Schritt an.',
         family: 'empathy',
       },
     ],
     empathy_explore: [
       {
-        tip: 'Gute Empathie. Ergänzen Sie eine offene Frage, um zu erfahren, was dem Kunden jetzt am wichtigsten ist.',
+        tip: 'Gute Empathie. Ergänzen Sie eine offene Frage, um zu erfahren, was {dem Kunden} jetzt am wichtigsten ist.',
         example: 'Was würde Ihnen jetzt am meisten helfen?',
         family: 'exploration',
+        asks: ['asks_open'],
       },
       {
-        tip: 'Lassen Sie auf das Anerkennen eine Frage zur Lage des Kunden folgen.',
+        tip: 'Lassen Sie auf das Anerkennen eine Frage zur Lage {des Kunden} folgen.',
         example: 'Wie ist Ihnen das Problem aufgefallen?',
         family: 'exploration',
+        asks: ['asks_open'],
+      },
+    ],
+    pressure_long: [
+      {
+        tip: '{Der Kunde} hat gesagt, dass die Zeit drängt, und diese Antwort lässt {ihn} warten. Beginnen Sie mit der Antwort in ein, zwei Sätzen; Einzelheiten folgen, wenn {er} fragt.',
+        example: 'Ja: Bestätigen Sie jetzt das neue Limit in Ihrer App, dann geht die Überweisung in wenigen Minuten raus.',
+        family: 'solution',
+      },
+      {
+        tip: 'Eine lange Erklärung kostet jemanden in Eile genau die Zeit, die {er} nicht hat. Erst antworten, dann erklären.',
+        example: 'Das klappt heute noch. Ein Tipp in Ihrer App, dann ist es erledigt.',
+        family: 'solution',
       },
     ],
     solution_missing: [
       {
-        tip: 'Bieten Sie einen konkreten nächsten Schritt an, am besten mit Zeitangabe, damit der Kunde weiß, was passiert.',
+        tip: 'Bieten Sie einen konkreten nächsten Schritt an, am besten mit Zeitangabe, damit {der Kunde} weiß, was passiert.',
         example: 'Ich prüfe die Buchung jetzt und rufe Sie heute bis 15 Uhr zurück.',
         family: 'solution',
+        asks: ['offers_step'],
       },
       {
         tip: 'Sagen Sie, was Sie tun und wann. Konkrete Schritte beruhigen mehr als Beschwichtigungen.',
         example: 'Ich schicke Ihnen heute die Bestätigung; in drei Werktagen haben Sie alles.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     solution_time: [
@@ -344,18 +446,21 @@ export const de = {
         tip: 'Ihr nächster Schritt ist gut; eine Zeitangabe macht ihn verbindlich.',
         example: 'Ich rufe Sie spätestens morgen bis 12 Uhr zurück.',
         family: 'solution',
+        asks: ['names_time'],
       },
       {
-        tip: 'Sagen Sie dazu, wann es passiert, damit sich der Kunde darauf verlassen kann.',
+        tip: 'Sagen Sie dazu, wann es passiert, damit sich {der Kunde} darauf verlassen kann.',
         example: 'Die Erstattung ist innerhalb von zwei Werktagen auf Ihrem Konto.',
         family: 'solution',
+        asks: ['names_time'],
       },
     ],
     polish_grief: [
       {
-        tip: 'Starke Antwort. Überlassen Sie dem Kunden, wann und ob über Geschäftliches gesprochen wird.',
+        tip: 'Starke Antwort. Überlassen Sie {dem Kunden}, wann und ob über Geschäftliches gesprochen wird.',
         example: 'Soll ich mich in ein paar Wochen wieder melden, oder rufen Sie mich an, wenn Ihnen danach ist?',
         family: 'closing',
+        asks: ['proposes_contact'],
       },
       {
         tip: 'Gut gemacht. Bleiben Sie langsam und schlicht in den Worten; Pausen sind erlaubt.',
@@ -368,11 +473,13 @@ export const de = {
         tip: 'Starke Antwort. Fassen Sie das Anliegen in einem Satz zusammen, um zu zeigen, dass Sie das ganze Bild haben.',
         example: 'Es hat also genau dann nicht funktioniert, als Sie es gebraucht haben, und niemand war erreichbar – richtig?',
         family: 'empathy',
+        asks: ['summarises'],
       },
       {
-        tip: 'Gut gemacht. Schließen Sie den Kreis: Kündigen Sie eine Rückmeldung an, damit der Kunde nicht nachhaken muss.',
+        tip: 'Gut gemacht. Schließen Sie den Kreis: Kündigen Sie eine Rückmeldung an, damit {der Kunde} nicht nachhaken muss.',
         example: 'Ich schreibe Ihnen heute Abend eine E-Mail, sobald alles geklärt ist.',
         family: 'closing',
+        asks: ['offers_step'],
       },
     ],
     polish_insults: [
@@ -382,7 +489,7 @@ export const de = {
         family: 'boundary',
       },
       {
-        tip: 'Gut. Kehren Sie nach jedem Zwischenfall zur Sache zurück, damit der Kunde einen Ausweg hat.',
+        tip: 'Gut. Kehren Sie nach jedem Zwischenfall zur Sache zurück, damit {der Kunde} einen Ausweg hat.',
         example: 'Zurück zu Ihrem Anliegen: Womit sollen wir anfangen?',
         family: 'boundary',
       },
@@ -392,11 +499,13 @@ export const de = {
         tip: 'Gute Antwort. Sagen Sie unter Druck klar, was möglich ist und bis wann; versprechen Sie nicht mehr.',
         example: 'Den Zinssatz kann ich Ihnen heute nicht zusagen, aber bis Donnerstagmittag haben Sie eine Antwort.',
         family: 'solution',
+        asks: ['names_time'],
       },
       {
         tip: 'Gut gemacht. Nehmen Sie sich die Zeit zum Prüfen und sagen Sie, warum sich das Warten lohnt.',
         example: 'Ich möchte Ihnen eine verlässliche Antwort geben. Ich prüfe es und rufe Sie heute Nachmittag zurück.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     polish_unusual_request: [
@@ -404,11 +513,13 @@ export const de = {
         tip: 'Gute Antwort. Fragen Sie, was hinter dem Wunsch steckt; oft erfüllt eine andere Lösung das eigentliche Anliegen.',
         example: 'Was würde Ihnen das ermöglichen? Vielleicht gibt es einen anderen Weg dorthin.',
         family: 'exploration',
+        asks: ['asks_open'],
       },
       {
         tip: 'Gut gemacht. Bieten Sie eine Alternative an, die Sie wirklich einhalten können.',
         example: 'Genau diese Variante gibt es nicht, aber ich kann Ihnen stattdessen Folgendes anbieten.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     polish_relationship: [
@@ -416,6 +527,7 @@ export const de = {
         tip: 'Gute Antwort. Schlagen Sie einen persönlichen Kontakt vor, um die Beziehung neu zu beleben.',
         example: 'Wollen wir uns nächste Woche auf einen Kaffee treffen und das in Ruhe besprechen?',
         family: 'closing',
+        asks: ['proposes_contact'],
       },
       {
         tip: 'Gut gemacht. Würdigen Sie die lange Zusammenarbeit und was sie Ihnen bedeutet.',
@@ -425,21 +537,117 @@ export const de = {
     ],
     polish_general: [
       {
-        tip: 'Starke Antwort. Noch besser: Fragen Sie zum Schluss, ob die Lösung für den Kunden passt.',
+        tip: 'Starke Antwort. Noch besser: Fragen Sie zum Schluss, ob die Lösung für {den Kunden} passt.',
         example: 'Passt das so für Sie?',
         family: 'closing',
+        asks: ['asks_closed', 'asks_open'],
       },
       {
-        tip: 'Gut gemacht. Bleiben Sie kurz und persönlich; sprechen Sie den Kunden einmal mit Namen an.',
+        tip: 'Gut gemacht. Bleiben Sie kurz und persönlich; sprechen Sie {den Kunden} einmal mit Namen an.',
         example: 'Frau Berger, ich kümmere mich persönlich darum.',
         family: 'closing',
       },
     ],
   },
-  injectionNote: 'Text an die Bewertung wird ignoriert; es zählt nur, was Sie dem Kunden sagen.',
+  injectionNote: 'Text an die Bewertung wird ignoriert; es zählt nur, was Sie {dem Kunden} sagen.',
   summary: {
-    composure: 'Üben Sie, ruhig und sachlich zu bleiben, wenn der Kunde laut wird: Antworten Sie auf die Sache, nicht auf den Ton.',
-    empathy: 'Üben Sie, Gefühl oder Lage des Kunden in seinen eigenen Worten zu benennen und dann offen nachzufragen.',
-    boundary: 'Üben Sie, Beleidigung und Dampfablassen zu unterscheiden: Eine persönliche Beleidigung einmal ruhig benennen und Weitermachen anbieten, bloßen Ärger stehen lassen.',
+    composure: [
+      'Üben Sie, ruhig und sachlich zu bleiben, wenn {der Kunde} laut wird: Antworten Sie auf die Sache, nicht auf den Ton.',
+      'Lesen Sie beim nächsten Mal jede Antwort einmal, bevor Sie sie abschicken: keine Ironie, keine Schuldzuweisung, keine Großbuchstaben, dann der nächste Schritt.',
+    ],
+    empathy: [
+      'Üben Sie, Gefühl oder Lage {des Kunden} in {seinen} eigenen Worten zu benennen und dann offen nachzufragen.',
+      'Greifen Sie in der nächsten Übung in jeder Antwort ein Detail auf, das {der Kunde} genannt hat, und sagen Sie, was es für {ihn} bedeutet.',
+    ],
+    boundary: [
+      'Üben Sie, Beleidigung und Dampfablassen zu unterscheiden: Eine persönliche Beleidigung einmal ruhig benennen und Weitermachen anbieten, bloßen Ärger stehen lassen.',
+      'Üben Sie beide Fälle nebeneinander: Auf eine persönliche Beleidigung folgt ein ruhiger Satz und ein Angebot weiterzumachen, auf Ärger über die Lage keine Zurechtweisung.',
+    ],
+  },
+  summaryByFocus: {
+    venting: {
+      composure: [
+        'Üben Sie bei verärgerter Kundschaft, den Ärger vorbeiziehen zu lassen und mit dem nächsten konkreten Schritt samt Zeitangabe zu antworten.',
+        'Üben Sie, sich aus dem Streit herauszuhalten: keine Rechtfertigung, nur was Sie tun und bis wann.',
+      ],
+      empathy: [
+        'Üben Sie, zu benennen, was für {den Kunden} schiefgelaufen ist, bevor Sie es lösen: das Warten, die Peinlichkeit, die verlorene Zeit.',
+        'Fassen Sie beim nächsten Mal das Erlebnis {des Kunden} in einem eigenen Satz zusammen, bevor die Lösung kommt.',
+      ],
+      boundary: [
+        '{Der Kunde} ärgert sich über die Lage, nicht über Sie: Üben Sie, das ohne Zurechtweisung stehen zu lassen.',
+        'Üben Sie, Dampfablassen als Dampfablassen zu hören: kein „Beruhigen Sie sich“, keine Warnung, nur Hilfe.',
+      ],
+    },
+    grief: {
+      composure: [
+        'Üben Sie, in einem schweren Gespräch Ihre eigene Agenda zurückzuhalten: ruhige Stimme, kurze Sätze, kein Druck.',
+        'Werden Sie beim nächsten Mal langsamer: ein ruhiger Satz nach dem anderen, und {der Kunde} gibt das Tempo vor.',
+      ],
+      empathy: [
+        'Üben Sie, in einem schweren Moment bei {dem Kunden} zu bleiben: ein stilles, konkretes Anerkennen und kein Geschäftliches.',
+        'Fragen Sie beim nächsten Mal zuerst, wie es {dem Kunden} geht, und bieten Sie an, später zu sprechen.',
+      ],
+      boundary: [
+        'Üben Sie, eine schroffe Reaktion nicht persönlich zu nehmen: Sie gilt selten Ihnen. Keine Zurechtweisung, die Tür bleibt offen.',
+        'Antworten Sie beim nächsten Mal auf eine barsche Reaktion mit Geduld, nicht mit einer Warnung.',
+      ],
+    },
+    insults: {
+      composure: [
+        'Üben Sie, auf einen persönlichen Angriff zu antworten, ohne zurückzuschlagen: einmal durchatmen, dann die Sache.',
+        'Lassen Sie die Beleidigung beim nächsten Mal abprallen: Eine ruhige Stimme nimmt ihr die Kraft.',
+      ],
+      empathy: [
+        'Üben Sie, die Sorge hinter dem Angriff zu finden und sie zu benennen, sobald der Ton es zulässt.',
+        'Zeigen Sie beim nächsten Mal nach der Grenze, dass Sie sehen, was für {den Kunden} auf dem Spiel steht.',
+      ],
+      boundary: [
+        'Üben Sie die ruhige Grenze: die Beleidigung einmal benennen, sachliches Weitermachen anbieten und erst nach einer Warnung höflich beenden.',
+        'Setzen Sie die Grenze beim nächsten Mal in einem Satz und kehren Sie im nächsten zur Sache zurück.',
+      ],
+    },
+    pressure: {
+      composure: [
+        'Üben Sie, unter Zeitdruck ruhig zu bleiben: kurz, klar und ohne Zusagen, die Sie nicht halten können.',
+        'Lassen Sie beim nächsten Mal das Drängen vorbeiziehen und antworten Sie mit dem, was möglich ist, und bis wann.',
+      ],
+      empathy: [
+        'Üben Sie, jemandem in Eile in zwei Sätzen zu antworten: zuerst die Antwort, dazu den Zeitdruck benannt.',
+        'Zeigen Sie beim nächsten Mal, dass Sie die Eile gehört haben, indem Sie kurz bleiben statt zu erklären.',
+      ],
+      boundary: [
+        'Üben Sie, Druck von Beleidigung zu unterscheiden: Wer drängt, braucht Tempo, keine Zurechtweisung.',
+        'Antworten Sie beim nächsten Mal auf das Drängen mit einer klaren Antwort statt mit einer Warnung.',
+      ],
+    },
+    unusual_request: {
+      composure: [
+        'Üben Sie, einen ungewöhnlichen Wunsch ernst zu nehmen, ohne belustigt oder steif zu klingen.',
+        'Beantworten Sie beim nächsten Mal eine überraschende Bitte so ruhig wie eine alltägliche.',
+      ],
+      empathy: [
+        'Üben Sie, zu fragen, was hinter einem ungewöhnlichen Wunsch steckt, bevor Sie antworten.',
+        'Zeigen Sie beim nächsten Mal Interesse am Grund des Wunsches; das eigentliche Anliegen lässt sich oft leichter erfüllen.',
+      ],
+      boundary: [
+        'Üben Sie, einen Wunsch abzulehnen, ohne den Menschen abzulehnen: Was ist stattdessen möglich?',
+        'Halten Sie die Grenze beim nächsten Mal freundlich und bieten Sie im selben Atemzug eine Alternative an.',
+      ],
+    },
+    relationship: {
+      composure: [
+        'Üben Sie, auf eine kühle Nachricht warm zu antworten, ohne sich zu verteidigen.',
+        'Lassen Sie beim nächsten Mal weg, wer recht hatte, und schreiben Sie, wie Sie wieder gut zusammenarbeiten.',
+      ],
+      empathy: [
+        'Üben Sie, langjähriger Kundschaft zu zeigen, dass sie Ihnen wichtig ist: die Funkstille und Ihren Anteil daran ansprechen.',
+        'Benennen Sie beim nächsten Mal, was sich für {den Kunden} verändert hat, und schlagen Sie ein persönliches Gespräch vor.',
+      ],
+      boundary: [
+        'Üben Sie, eine knappe E-Mail als Distanz zu lesen, nicht als Angriff: keine Zurechtweisung, eine offene Tür.',
+        'Antworten Sie beim nächsten Mal auf Kühle mit einem persönlichen Gesprächsangebot statt mit einer Richtigstellung.',
+      ],
+    },
   },
 } as const satisfies FeedbackText;

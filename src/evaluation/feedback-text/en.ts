@@ -56,9 +56,57 @@ export const en = {
       'You closed the conversation politely.',
       'A friendly ending leaves a good last impression.',
     ],
+    summary: [
+      'You summed up the concern before moving on: "{quote}".',
+      'Your summary shows you have the whole picture: "{quote}".',
+    ],
+    information: [
+      'You gave the customer what they needed to know: "{quote}".',
+      'Clear and to the point: "{quote}".',
+    ],
     fallback: [
       'You stayed in the conversation and answered. Build on that with the tip below.',
       'You replied directly to the customer. The tip below shows the next step up.',
+    ],
+    kept_step: [
+      'One part is worth keeping: the next step you offered, "{quote}". Everything around it needs a calmer tone.',
+      'The offer itself is useful: "{quote}". It gets lost in the tone around it.',
+    ],
+    low_hostile: [
+      'There is nothing to build on here: hitting back at the customer outweighs everything else in the reply.',
+      'This reply attacks the customer; no strength counts while that is in it.',
+    ],
+    low_sarcasm: [
+      'The words may be polite, but the mocking edge is what the customer will hear.',
+      'Whatever the reply means to help with, the irony in it lands first.',
+    ],
+    low_blame: [
+      'The facts may be right, but what comes across is that it is the customer\'s fault.',
+      'The reply is about whose fault it is, not about the customer\'s problem.',
+    ],
+    low_dismissive: [
+      'The reply closes the door on the customer instead of opening one.',
+      'The customer is left alone with the problem here.',
+    ],
+    low_defensive: [
+      'The reply defends you or the company; the customer\'s problem gets no room.',
+      'Most of the reply is justification; the customer is still waiting for help.',
+    ],
+    low_shouting: [
+      'The volume of the reply drowns out what it says.',
+      'Capitals and exclamation marks read as shouting, whatever the content.',
+    ],
+    low_condescending: [
+      'The reply talks down to the customer, and that is what they will remember.',
+      'The explanation comes from above; the customer will feel that more than the content.',
+    ],
+    low_general: [
+      'The tone of this reply gets in the way of what it says.',
+      'This reply is not yet one to build on; the tip shows where to start.',
+    ],
+    ended_too_early: [
+      'Protecting yourself is right, but ending at the first insult left the customer no way back.',
+      'Ending the conversation came too early: the customer had not been warned.',
     ],
   },
   tips: {
@@ -67,11 +115,13 @@ export const en = {
         tip: 'The customer insulted you personally and the reply let it pass. Name it once, calmly, then offer to carry on with the matter.',
         example: "Please don't speak to me like that. I'm glad to sort this out with you once we keep it respectful.",
         family: 'boundary',
+        asks: ['sets_boundary'],
       },
       {
         tip: 'Do not swallow a personal insult. One calm sentence about the behaviour, then straight back to the customer\'s concern.',
         example: "I won't accept personal insults. Let's get back to your transfer so I can help you.",
         family: 'boundary',
+        asks: ['sets_boundary'],
       },
     ],
     boundary_too_harsh_hostile: [
@@ -100,7 +150,7 @@ export const en = {
     ],
     boundary_unnecessary: [
       {
-        tip: 'The customer did not attack you personally; the feeling is about the situation. A reprimand makes it worse: acknowledge the feeling and work on the problem.',
+        tip: 'The customer did not attack you personally; the anger is about the situation. A reprimand only adds to it: leave it out and stay with the problem.',
         example: 'I can hear how annoying this is for you. Let me look at what went wrong with your order.',
         family: 'empathy',
       },
@@ -108,6 +158,7 @@ export const en = {
         tip: 'Venting is not an insult. Let it pass, stay friendly and show what you will do.',
         example: "Three weeks of waiting is really frustrating. I'll check the status now and call you back by 3 pm.",
         family: 'empathy',
+        asks: ['offers_step'],
       },
     ],
     boundary_offer_continue: [
@@ -115,11 +166,13 @@ export const en = {
         tip: 'The boundary was clear. Add an offer to continue, so the customer can come back to the matter.',
         example: "Please don't insult me. I'm happy to continue with your complaint right away.",
         family: 'boundary',
+        asks: ['offers_step'],
       },
       {
         tip: 'After naming the insult, open the way back: say what you will do for the customer next.',
         example: 'I ask you to stay respectful. Then I will go through your case with you step by step.',
         family: 'boundary',
+        asks: ['offers_step'],
       },
     ],
     composure_insult: [
@@ -136,7 +189,7 @@ export const en = {
     ],
     composure_sarcasm: [
       {
-        tip: 'Polite words with a sarcastic edge still land as mockery. Say plainly what you mean.',
+        tip: 'Polite words with a sarcastic edge still land as mockery: "{quote}". Say plainly what you mean.',
         example: 'I can see the terms are not easy to find. I will show you where the fee is explained.',
         family: 'composure',
       },
@@ -172,13 +225,20 @@ export const en = {
     ],
     composure_dismissive: [
       {
-        tip: '"Nothing I can do" shuts the door. Say what you can do, even if it is small.',
+        tip: 'Sending the customer away shuts the door. Say what you can do, even if it is small.',
         example: "I can't change the fee myself, but I will pass your case to my team lead today and call you back.",
         family: 'composure',
+        asks: ['offers_step'],
       },
       {
         tip: 'Rules are rarely the best first sentence. Start with what is possible for the customer.',
         example: 'Let me see which options you have. One of them may solve this today.',
+        family: 'composure',
+        asks: ['offers_step'],
+      },
+      {
+        tip: 'Making light of the problem or passing it on leaves the customer alone with it. Treat it as yours until it is solved.',
+        example: 'This matters, and I will make sure it gets sorted.',
         family: 'composure',
       },
     ],
@@ -206,6 +266,30 @@ export const en = {
         family: 'composure',
       },
     ],
+    composure_lecturing: [
+      {
+        tip: 'Telling the customer what they should have done puts them in the dock. Skip the lesson and help with what is in front of you.',
+        example: "Let's sort it out now. I'll show you the quickest way.",
+        family: 'composure',
+      },
+      {
+        tip: 'A lesson is the last thing an upset customer wants. If a tip will help them later, offer it at the end, kindly and briefly.',
+        example: "It's done. One small thing that may save you time next time, if that helps:",
+        family: 'composure',
+      },
+    ],
+    composure_passive_aggressive: [
+      {
+        tip: 'Polite form, hostile message: "{quote}" will be heard as a jab. Say it straight and friendly.',
+        example: 'Let me go through it once more, step by step.',
+        family: 'composure',
+      },
+      {
+        tip: 'Pointing out that you have said it before reads as a reproach. Give the information again as if for the first time.',
+        example: 'Here it is again in short: the form is attached, and I am happy to help you fill it in.',
+        family: 'composure',
+      },
+    ],
     composure_general: [
       {
         tip: 'Keep the tone even and friendly, and answer the matter rather than the mood.',
@@ -223,16 +307,18 @@ export const en = {
         tip: 'Start by acknowledging how the customer feels before the facts.',
         example: 'That sounds really frustrating, especially after waiting so long.',
         family: 'empathy',
+        asks: ['acknowledges'],
       },
       {
         tip: 'The reply goes straight to business. One sentence that shows you noticed the customer\'s situation makes a big difference.',
         example: "I can imagine how worrying it is when something you rely on suddenly stops working.",
         family: 'empathy',
+        asks: ['acknowledges'],
       },
     ],
     empathy_generic: [
       {
-        tip: '"I understand" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
+        tip: '"{quote}" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
         example: "Having to wait for this on top of everything else must be really stressful.",
         family: 'empathy',
       },
@@ -249,7 +335,7 @@ export const en = {
         family: 'empathy',
       },
       {
-        tip: 'Replace "I understand, but…" with "I understand, and…" followed by a step forward.',
+        tip: 'Keep the acknowledgement and drop the "but": follow it with a step forward instead.',
         example: 'I see why this upsets you, and I will check whether we can refund it.',
         family: 'empathy',
       },
@@ -292,7 +378,7 @@ export const en = {
     ],
     grief_cheer: [
       {
-        tip: 'Cheering up ("it\'ll be fine") skips over the pain. Stay with what the customer feels.',
+        tip: 'Cheering the customer up skips over the pain. Stay with what they feel.',
         example: 'That is a lot to carry. How are you managing at the moment?',
         family: 'empathy',
       },
@@ -304,7 +390,7 @@ export const en = {
     ],
     grief_acknowledge: [
       {
-        tip: 'A bare "sorry" sounds distant when someone is carrying something heavy. Say in simple words what you notice and leave the customer room.',
+        tip: 'A short formula sounds distant when someone is carrying something heavy. Say in simple words what you notice and leave the customer room.',
         example: 'I am so sorry you are going through this. How are you managing at the moment?',
         family: 'empathy',
       },
@@ -319,11 +405,25 @@ export const en = {
         tip: 'Good empathy. Add an open question to learn what matters most to the customer now.',
         example: 'What would help you most right now?',
         family: 'exploration',
+        asks: ['asks_open'],
       },
       {
         tip: 'Follow the acknowledgement with a question about the customer\'s situation.',
         example: 'How did you notice the problem?',
         family: 'exploration',
+        asks: ['asks_open'],
+      },
+    ],
+    pressure_long: [
+      {
+        tip: 'The customer said time is short, and this reply makes them wait. Lead with the answer in one or two sentences; details can follow if they ask.',
+        example: 'Yes: confirm the new limit in your app now and the transfer goes through within minutes.',
+        family: 'solution',
+      },
+      {
+        tip: 'A long explanation costs a hurried customer the time they do not have. Answer first, explain later.',
+        example: 'It works today. One tap in your app and you are done.',
+        family: 'solution',
       },
     ],
     solution_missing: [
@@ -331,11 +431,13 @@ export const en = {
         tip: 'Offer a concrete next step, ideally with a time, so the customer knows what happens.',
         example: 'I will check the booking now and call you back by 3 pm today.',
         family: 'solution',
+        asks: ['offers_step'],
       },
       {
         tip: 'Say what you will do and when. Concrete steps calm better than reassurances.',
         example: 'I will send you the confirmation today, and you will have everything within three working days.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     solution_time: [
@@ -343,11 +445,13 @@ export const en = {
         tip: 'Your next step is good; a time makes it binding.',
         example: 'I will call you back by noon tomorrow at the latest.',
         family: 'solution',
+        asks: ['names_time'],
       },
       {
         tip: 'Add when it will happen, so the customer can rely on it.',
         example: 'You will have the refund on your account within two working days.',
         family: 'solution',
+        asks: ['names_time'],
       },
     ],
     polish_grief: [
@@ -355,6 +459,7 @@ export const en = {
         tip: 'Strong reply. Offer the customer control over timing: when and whether to talk about business.',
         example: 'Shall I get back to you in a few weeks, or would you rather call me when you are ready?',
         family: 'closing',
+        asks: ['proposes_contact'],
       },
       {
         tip: 'Well done. Keep the pace slow and the words simple; silence is allowed.',
@@ -367,11 +472,13 @@ export const en = {
         tip: 'Strong reply. Summarise the customer\'s concern in one sentence to show you have the full picture.',
         example: 'So it stopped working just when you needed it, and nobody picked up — is that right?',
         family: 'empathy',
+        asks: ['summarises'],
       },
       {
         tip: 'Well done. Close the loop: promise a follow-up so the customer does not have to chase you.',
         example: 'I will email you tonight as soon as it is sorted.',
         family: 'closing',
+        asks: ['offers_step'],
       },
     ],
     polish_insults: [
@@ -391,11 +498,13 @@ export const en = {
         tip: 'Good reply. Under pressure, say clearly what is possible and by when; do not promise more.',
         example: "I can't confirm the rate today, but I'll have an answer for you by Thursday noon.",
         family: 'solution',
+        asks: ['names_time'],
       },
       {
         tip: 'Well done. Take the time you need to check, and tell the customer why it is worth waiting.',
         example: 'I want to give you a reliable answer, so I will check it and call you back this afternoon.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     polish_unusual_request: [
@@ -403,11 +512,13 @@ export const en = {
         tip: 'Good reply. Ask what is behind the wish; often a different solution meets the real need.',
         example: 'What would that make possible for you? Maybe there is another way to get there.',
         family: 'exploration',
+        asks: ['asks_open'],
       },
       {
         tip: 'Well done. Offer an alternative you can actually deliver.',
         example: 'That exact option is not available, but I can offer you this instead.',
         family: 'solution',
+        asks: ['offers_step'],
       },
     ],
     polish_relationship: [
@@ -415,6 +526,7 @@ export const en = {
         tip: 'Good reply. Propose a personal contact to rebuild the relationship.',
         example: 'Shall we meet for a coffee next week and talk it through in person?',
         family: 'closing',
+        asks: ['proposes_contact'],
       },
       {
         tip: 'Well done. Acknowledge the long relationship and what it means to you.',
@@ -427,6 +539,7 @@ export const en = {
         tip: 'Strong reply. To make it even better, check at the end whether the solution works for the customer.',
         example: 'Does that work for you?',
         family: 'closing',
+        asks: ['asks_closed', 'asks_open'],
       },
       {
         tip: 'Well done. Keep it short and personal; use the customer\'s name once.',
@@ -437,8 +550,103 @@ export const en = {
   },
   injectionNote: 'Text addressed to the grader is ignored; only what you say to the customer counts.',
   summary: {
-    composure: 'Practise staying calm and factual when the customer gets loud: answer the matter, not the tone.',
-    empathy: 'Practise naming the customer\'s feeling or situation in their own terms, then ask an open question.',
-    boundary: 'Practise telling insults from venting: name a personal insult once, calmly, and offer to continue; let plain anger pass.',
+    composure: [
+      'Practise staying calm and factual when the customer gets loud: answer the matter, not the tone.',
+      'Next time, read each reply once before you send it: no irony, no blame, no capitals, then the next step.',
+    ],
+    empathy: [
+      'Practise naming the customer\'s feeling or situation in their own terms, then ask an open question.',
+      'Next session, pick up one detail the customer mentioned in each reply and say what it means for them.',
+    ],
+    boundary: [
+      'Practise telling insults from venting: name a personal insult once, calmly, and offer to continue; let plain anger pass.',
+      'Practise the two cases side by side: a personal insult gets one calm sentence and an offer to go on; anger at the situation gets no reprimand.',
+    ],
+  },
+  summaryByFocus: {
+    venting: {
+      composure: [
+        'With an angry customer, practise letting the anger pass and answering with the next concrete step and a time.',
+        'Practise staying out of the argument: no justification, just what you will do and when.',
+      ],
+      empathy: [
+        'Practise naming what went wrong for this customer before you fix it: the wait, the embarrassment, the lost time.',
+        'Next time, put the customer\'s experience into one sentence of your own before the solution.',
+      ],
+      boundary: [
+        'This customer is angry at the situation, not at you: practise letting it pass without a reprimand.',
+        'Practise hearing venting as venting: no "calm down", no warning, just help.',
+      ],
+    },
+    grief: {
+      composure: [
+        'Practise keeping your own agenda out of a difficult call: a calm voice, short sentences, no pressure.',
+        'Next time, slow down: one quiet sentence at a time, and let the customer lead.',
+      ],
+      empathy: [
+        'Practise staying with a customer in a hard moment: a quiet, specific acknowledgement and no business talk.',
+        'Next time, ask how the customer is before anything else, and offer to talk later.',
+      ],
+      boundary: [
+        'Practise taking a sharp reaction not personally: it is rarely about you. No reprimand; leave the door open.',
+        'Next time, answer a brusque reaction with patience, not with a warning.',
+      ],
+    },
+    insults: {
+      composure: [
+        'Practise answering a personal attack without hitting back: one breath, then the matter.',
+        'Next time, let the insult bounce off: a calm voice takes the power out of it.',
+      ],
+      empathy: [
+        'Practise finding the worry behind the attack and naming it once the tone allows.',
+        'Next time, after the boundary, show that you see what is at stake for the customer.',
+      ],
+      boundary: [
+        'Practise the calm boundary: name the insult once, say you will go on factually, and end politely only after a warning.',
+        'Next time, set the boundary in one sentence and return to the matter in the next.',
+      ],
+    },
+    pressure: {
+      composure: [
+        'Practise staying calm when you are rushed: short, clear, and no promise you cannot keep.',
+        'Next time, let the pressure pass and answer with what is possible and by when.',
+      ],
+      empathy: [
+        'Practise answering a customer in a hurry in two sentences: the answer first, their time pressure named.',
+        'Next time, show that you heard the hurry by being brief, not by explaining.',
+      ],
+      boundary: [
+        'Practise telling pressure from insult: a demanding customer needs speed, not a reprimand.',
+        'Next time, answer the push with a clear answer rather than a warning.',
+      ],
+    },
+    unusual_request: {
+      composure: [
+        'Practise taking an unusual wish seriously without sounding amused or stiff.',
+        'Next time, answer a surprising request as calmly as an everyday one.',
+      ],
+      empathy: [
+        'Practise asking what lies behind an unusual wish before you answer it.',
+        'Next time, show interest in the reason for the wish; the real need is often easier to meet.',
+      ],
+      boundary: [
+        'Practise saying no to a wish without rejecting the person: what is possible instead?',
+        'Next time, keep the limit friendly and offer an alternative in the same breath.',
+      ],
+    },
+    relationship: {
+      composure: [
+        'Practise answering a cold message warmly, without defending yourself.',
+        'Next time, leave out who was right and write about how you will work together again.',
+      ],
+      empathy: [
+        'Practise showing a long-standing client that they matter: acknowledge the silence and your part in it.',
+        'Next time, name what has changed for the client and propose talking in person.',
+      ],
+      boundary: [
+        'Practise reading a terse e-mail as distance, not as an attack: no reprimand, an open door.',
+        'Next time, answer coolness with a personal offer to talk rather than a correction.',
+      ],
+    },
   },
 } as const satisfies FeedbackText;

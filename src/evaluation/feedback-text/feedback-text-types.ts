@@ -1,9 +1,13 @@
+import type { DialogueAct } from '../model/heads.js';
 import type { ExampleFamily } from './feedback-examples.js';
 
 /**
  * The shape of the feedback phrases of one language. Phrases are data: `feedback.ts` picks them by the
  * weakest criterion and the persona focus; the type makes both languages carry every key.
- * `{quote}` in a strength is replaced by the trainee's own words that earned it.
+ * `{quote}` in a strength is replaced by the trainee's own words that earned it; in a tip, by the
+ * trainee's words the tip is about (a variant with `{quote}` is only chosen when there are such words).
+ * German texts name the customer through gender placeholders (`{der Kunde}`, `{ihm}`, …; see
+ * `customer-words.ts`), filled from the persona.
  */
 export interface FeedbackText {
   /** for an empty or whitespace-only reply */
@@ -14,9 +18,15 @@ export interface FeedbackText {
   readonly tips: Readonly<Record<TipKey, readonly TipVariant[]>>;
   /** added before the tip when the reply spoke to the grader instead of the customer */
   readonly injectionNote: string;
-  /** one sentence "what to practise next" for the session summary */
-  readonly summary: Readonly<Record<SummaryKey, string>>;
+  /**
+   * "what to practise next" for the session summary, by weakest criterion: general variants, and
+   * variants for a persona's focus; a session picks one by its id, so the line changes between sessions
+   */
+  readonly summary: Readonly<Record<SummaryKey, readonly string[]>>;
+  readonly summaryByFocus: Readonly<Record<FocusKey, Readonly<Record<SummaryKey, readonly string[]>>>>;
 }
+
+export type FocusKey = 'venting' | 'grief' | 'insults' | 'pressure' | 'unusual_request' | 'relationship';
 
 export interface TipVariant {
   readonly tip: string;
@@ -26,6 +36,11 @@ export interface TipVariant {
    * example fits the conversation (both languages name the same family per variant)
    */
   readonly family: ExampleFamily;
+  /**
+   * what the tip asks the trainee to do, as dialogue acts: the variant is never chosen for a reply
+   * that already does one of them ("offer a next step" after a reply that offered one)
+   */
+  readonly asks?: readonly DialogueAct[];
 }
 
 export type SummaryKey = 'composure' | 'empathy' | 'boundary';
@@ -42,7 +57,20 @@ export type StrengthKey =
   | 'solution_with_time'
   | 'solution'
   | 'polite_close'
-  | 'fallback';
+  | 'summary'
+  | 'information'
+  | 'fallback'
+  // a reply that was not composed gets no praise: what to keep of it, or what went wrong, in plain words
+  | 'kept_step'
+  | 'low_hostile'
+  | 'low_sarcasm'
+  | 'low_blame'
+  | 'low_dismissive'
+  | 'low_defensive'
+  | 'low_shouting'
+  | 'low_condescending'
+  | 'low_general'
+  | 'ended_too_early';
 
 export type TipKey =
   | 'boundary_missing'
@@ -57,6 +85,8 @@ export type TipKey =
   | 'composure_dismissive'
   | 'composure_shouting'
   | 'composure_condescending'
+  | 'composure_lecturing'
+  | 'composure_passive_aggressive'
   | 'composure_general'
   | 'empathy_none'
   | 'empathy_generic'
@@ -67,6 +97,7 @@ export type TipKey =
   | 'grief_cheer'
   | 'grief_acknowledge'
   | 'empathy_explore'
+  | 'pressure_long'
   | 'solution_missing'
   | 'solution_time'
   | 'polish_grief'

@@ -27,7 +27,7 @@ describe('presenting the shared scenario line to a trainee session', () => {
       voice: createScriptedVoice({ random: () => 0.99 }),
       store: storage.sessions,
       log,
-      advise: (lang, weakest) => `${lang}:${weakest}`,
+      advise: (lang: string, weakest: string) => `${lang}:${weakest}`,
     });
   });
 

@@ -1,0 +1,183 @@
+import type { ComposureFinding, ComposureFlag } from './composure.js';
+import type { EmpathyAssessment, EmpathyLimit } from './empathy.js';
+import { quote, type PreparedText } from './grader-patterns.js';
+import type { LexiconFindings } from './lexicon-pass.js';
+import type { FeatureInput } from './model/features.js';
+import type { GraderModel, ModelPrediction } from './model/grader-model.js';
+import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
+
+/**
+ * How the lexicon pass and the trained model are combined into one judgement. The lexicons are
+ * the source of quotes and of findings that are certain when they fire (an insult, shouting, a
+ * named feeling); the model decides where the lexicons are silent and sets the empathy level.
+ */
+
+/** Model failure categories as the feedback's composure flags. */
+const FLAG_OF_FAILURE: Readonly<Record<ComposureFailure, ComposureFlag | undefined>> = {
+  sarcasm: 'sarcasm',
+  mock_sympathy: 'sarcasm',
+  passive_aggressive: 'passive_aggressive',
+  lecturing: 'lecturing',
+  condescension: 'condescending',
+  blame: 'blame',
+  minimising: 'dismissive',
+  brush_off: 'dismissive',
+  threat: 'threat',
+  insult: 'insult',
+  shouting: 'shouting',
+  defensive: 'defensive',
+  other: undefined,
+};
+
+export interface ComposureJudgement extends ComposureFinding {
+  /** the model found what the lexicons did not */
+  byModel: boolean;
+}
+
+/**
+ * Composure: a lexicon finding of 1–2 stands (it quotes the words). Otherwise the model decides
+ * whether the reply is composed; when it is not, the flag is its failure category and the evidence
+ * the sentence it finds most hostile. A composed reply keeps the lower of the lexicon's and the
+ * model's score, so a stiff phrase the lexicon knows still costs a point.
+ */
+export function judgeComposure(
+  lexicon: ComposureFinding,
+  prediction: ModelPrediction | undefined,
+  model: GraderModel | undefined,
+  reply: PreparedText,
+  context: Omit<FeatureInput, 'reply'>,
+): ComposureJudgement {
+  if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
+  if (prediction.notComposed >= model.notComposedThreshold) {
+    const [one = 0, two = 0] = prediction.composureScore;
+    const score = one > two && (prediction.failure === 'insult' || prediction.failure === 'threat') ? 1 : 2;
+    const flag = FLAG_OF_FAILURE[prediction.failure];
+    return {
+      score,
+      flags: flag ? [...new Set([flag, ...lexicon.flags])] : lexicon.flags,
+      evidence: [worstSentence(reply, model, context), ...lexicon.evidence],
+      severity: score - prediction.notComposed / 2,
+      byModel: true,
+    };
+  }
+  const [, , three = 0, four = 0, five = 0] = prediction.composureScore;
+  const modelScore = five >= four && five >= three ? 5 : four >= three ? 4 : 3;
+  const score = Math.min(lexicon.score, modelScore) as ComposureFinding['score'];
+  return { ...lexicon, score, severity: Math.min(lexicon.severity ?? score, score), byModel: false };
+}
+
+/** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
+function worstSentence(reply: PreparedText, model: GraderModel, context: Omit<FeatureInput, 'reply'>): string {
+  if (reply.sentences.length <= 1) return quote(reply.text);
+  let worst = reply.sentences[0] ?? reply.text;
+  let worstScore = -1;
+  for (const sentence of reply.sentences) {
+    const score = model.notComposedOf({ ...context, reply: sentence, history: [] });
+    if (score > worstScore) {
+      worst = sentence;
+      worstScore = score;
+    }
+  }
+  return quote(worst);
+}
+
+/** Lexicon limits that cap empathy by the rubric, whatever the words: the reply undid its own empathy. */
+const CAPPING_LIMITS: readonly EmpathyLimit[] = [
+  'hostile',
+  'but_dismissal',
+  'grief_push',
+  'grief_cheer',
+  'feeling_dismissed',
+  'repeated_formula',
+  'ignores_hurry',
+];
+
+/** A reply this long makes a customer in a hurry wait, whatever it says (rubric, pressure). */
+export const HURRIED_MAX_WORDS = 60;
+
+export interface EmpathyJudgement extends EmpathyAssessment {
+  level: EmpathyLevel;
+}
+
+/**
+ * Empathy: the model's level (none / generic / specific) and sub-scores, made consistent with each
+ * other and with the rubric's caps: a reply that is not composed, or that undoes its empathy (a
+ * "but" dismissal, product talk to a grieving customer), has none. The score follows the level:
+ * none 1–2, generic 3, specific 4–5 (5 with warmth or an open question on top).
+ */
+export function judgeEmpathy(
+  lexicon: EmpathyAssessment,
+  prediction: ModelPrediction | undefined,
+  composureScore: number,
+  hurried = false,
+): EmpathyJudgement {
+  const limits = [...lexicon.limits];
+  if (composureScore <= 2 && !limits.includes('hostile')) limits.push('hostile');
+  if (hurried) limits.push('ignores_hurry');
+  const capped = limits.some((limit) => CAPPING_LIMITS.includes(limit));
+  if (!prediction) {
+    const score = capped ? (Math.min(lexicon.score, 2) as EmpathyAssessment['score']) : lexicon.score;
+    return { ...lexicon, score, limits, level: levelOfScore(score) };
+  }
+  const level: EmpathyLevel = capped ? 'none' : prediction.empathyLevel;
+  let { emotionalReaction, interpretation, exploration } = prediction;
+  if (level === 'generic') {
+    emotionalReaction = Math.min(emotionalReaction, 1) as 0 | 1;
+    interpretation = Math.min(interpretation, 1) as 0 | 1;
+    if (emotionalReaction === 0 && interpretation === 0 && exploration < 2) interpretation = 1;
+  } else if (level === 'specific' && emotionalReaction < 2 && interpretation < 2) {
+    interpretation = 2;
+  }
+  const score = scoreOfLevel(level, emotionalReaction, interpretation, exploration);
+  return { ...lexicon, emotionalReaction, interpretation, exploration, score, limits, level };
+}
+
+function scoreOfLevel(level: EmpathyLevel, emotion: number, interpretation: number, exploration: number): EmpathyAssessment['score'] {
+  switch (level) {
+    case 'none':
+      return emotion + interpretation + exploration > 0 ? 2 : 1;
+    case 'generic':
+      return 3;
+    case 'specific':
+      return interpretation === 2 && (emotion === 2 || exploration === 2) ? 5 : 4;
+  }
+}
+
+export function levelOfScore(score: number): EmpathyLevel {
+  return score <= 2 ? 'none' : score === 3 ? 'generic' : 'specific';
+}
+
+/**
+ * The reply's dialogue acts: the model's, joined with what the lexicons found for certain (an
+ * offer, a time, an ending, a named behaviour, a question). The union serves the feedback: a tip
+ * must never ask for something the reply did, so an act either source saw counts as done.
+ */
+export function judgeActs(findings: LexiconFindings, prediction: ModelPrediction | undefined, reply: PreparedText): DialogueAct[] {
+  const acts = new Set<DialogueAct>(prediction?.acts ?? []);
+  const { signals, empathy, boundary } = findings;
+  if (signals.offersSolution) acts.add('offers_step');
+  if (signals.solutionHasTime) acts.add('names_time');
+  if (signals.endsConversation) acts.add('ends_call');
+  if (boundary.named) acts.add('sets_boundary');
+  if (empathy.exploration === 2) acts.add('asks_open');
+  else if (empathy.exploration === 1 && reply.text.includes('?')) acts.add('asks_closed');
+  if (empathy.interpretation > 0) acts.add('acknowledges');
+  return DIALOGUE_ACTS.filter((act) => acts.has(act));
+}
+
+/**
+ * The sentence of the reply that most clearly performs `act`, by the model read sentence by
+ * sentence; undefined when no sentence reaches the act's threshold on its own.
+ */
+export function sentenceFor(act: DialogueAct, model: GraderModel, reply: PreparedText, context: Omit<FeatureInput, 'reply'>): string | undefined {
+  let best: string | undefined;
+  let bestScore = model.actThreshold(act);
+  for (const sentence of reply.sentences) {
+    const score = model.predict({ ...context, reply: sentence, history: [] }).actProbabilities[act];
+    if (score >= bestScore) {
+      best = sentence;
+      bestScore = score;
+    }
+  }
+  return best === undefined ? undefined : quote(best);
+}
