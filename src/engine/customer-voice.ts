@@ -1,6 +1,7 @@
 import type { Language, Turn } from '../evaluation/grade.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
 import type { CallOptions } from './call-options.js';
+import type { HeardReply, TurnPlan } from './listening.js';
 import type { TokenUsage } from './session.js';
 
 /** What a voice needs to say the customer's next line. */
@@ -16,6 +17,13 @@ export interface VoiceRequest {
   history: Turn[];
   /** customer lines already said in this session, so a voice can avoid repeating itself */
   said: string[];
+  /**
+   * the answer the script plans after a reply: the reaction family, a reaction line to say first,
+   * the stage lines that fit (none asks for a fact already given). Absent for the opening line.
+   */
+  plan?: TurnPlan;
+  /** what the customer heard in the last reply: its acts, the facts given so far, a promised time */
+  heard?: HeardReply;
 }
 
 export interface VoiceLine {

@@ -6,13 +6,14 @@ import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { gradingContext } from '../personas/grading-context.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
-import type { Persona } from '../personas/persona-schema.js';
+import type { Condition, Persona } from '../personas/persona-schema.js';
 import type { SessionStore } from '../storage/session-store.js';
 import { KeyedMutex } from '../storage/keyed-mutex.js';
 import type { CallOptions } from './call-options.js';
 import type { CustomerVoice, VoiceLine } from './customer-voice.js';
 import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyOutcome, type ReplyResult } from './engine-types.js';
 import { engineMessage } from './engine-messages.js';
+import { hearReply, planTurn, type HeardReply, type TurnPlan } from './listening.js';
 import { conditionHolds, nextStageId, requireStage } from './script-machine.js';
 import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
 import { summarizeSession, type Criterion } from './session-summary.js';
@@ -85,7 +86,14 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     return [...visited].some((stageId) => persona.stages[stageId]?.reveals === true);
   }
 
-  async function say(persona: Persona, session: Session, stageId: string, history: Turn[], options: CallOptions): Promise<VoiceLine> {
+  async function say(
+    persona: Persona,
+    session: Session,
+    stageId: string,
+    history: Turn[],
+    options: CallOptions,
+    listened?: { plan: TurnPlan; heard: HeardReply },
+  ): Promise<VoiceLine> {
     return deps.voice.nextLine(
       {
         persona,
@@ -95,21 +103,23 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
         revealAllowed: revealAllowed(persona, session, stageId),
         history,
         said: session.lines.map((line) => line.text),
+        ...(listened ? { plan: listened.plan, heard: listened.heard } : {}),
       },
       options,
     );
   }
 
-  function makeLine(session: Session, persona: Persona, stageId: string, voiced: VoiceLine): CustomerLine {
+  function makeLine(session: Session, persona: Persona, stageId: string, voiced: VoiceLine, plan?: TurnPlan): CustomerLine {
     // A stage direction belongs to entering the stage; a customer who stays in it needs none again.
     const entering = currentLine(session)?.stage !== stageId;
-    const narration = entering ? requireStage(persona, stageId).narration?.[session.lang] : undefined;
+    const narration = entering ? (plan?.narration ?? requireStage(persona, stageId).narration?.[session.lang]) : undefined;
     return {
       n: session.lines.length === 0 ? 0 : Math.max(...session.lines.map((line) => line.n)) + 1,
       text: voiced.text,
       stage: stageId,
       ...(narration ? { narration } : {}),
       voice: voiced.voice,
+      ...(plan ? { family: plan.family } : {}),
       at: now(),
       retracted: false,
     };
@@ -147,21 +157,40 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     const turn = session.turns + 1;
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];
 
+    const earlierReplies = history.filter((entry) => entry.role === 'trainee').map((entry) => entry.text);
     const decide = (steer: Grade) => {
+      const heard = hearReply(persona, session.lang, earlierReplies, pending.text, steer);
+      const holds = (condition: Condition) => conditionHolds(condition, steer, turn, heard);
       // A goodbye ends the practice, unless the script gives the customer an answer to exactly that
       // (the grieving customer hangs up on the first call, and the trainee's polite goodbye leads to the second).
       const scriptedGoodbye = requireStage(persona, session.stage).transitions.some(
-        (transition) => transition.when.endsConversation === true && conditionHolds(transition.when, steer, turn),
+        (transition) => transition.when.endsConversation === true && holds(transition.when),
       );
       if (steer.signals.endsConversation && !scriptedGoodbye) {
-        return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false };
+        return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false, heard, plan: undefined };
       }
-      const stageId = nextStageId(persona, session.stage, steer, turn);
+      const stageId = nextStageId(persona, session.stage, steer, turn, heard);
+      const plan = planTurn({
+        persona,
+        lang: session.lang,
+        intensity: session.intensity,
+        fromStageId: session.stage,
+        stageId,
+        grade: steer,
+        turn,
+        heard,
+        said: session.lines.map((entry) => entry.text),
+        holds,
+      });
       const end = requireStage(persona, stageId).end;
-      if (end) return { stageId, outcome: end as Outcome, speaks: true };
-      if (turn >= persona.maxTurns) return { stageId, outcome: 'turn_limit' as Outcome, speaks: false };
-      return { stageId, outcome: null, speaks: true };
+      if (end) return { stageId, outcome: end as Outcome, speaks: true, heard, plan };
+      if (turn >= persona.maxTurns) return { stageId, outcome: 'turn_limit' as Outcome, speaks: false, heard, plan };
+      return { stageId, outcome: null, speaks: true, heard, plan };
     };
+    const speak = (decided: ReturnType<typeof decide>) =>
+      decided.speaks
+        ? say(persona, session, decided.stageId, historyWithReply, options, decided.plan ? { plan: decided.plan, heard: decided.heard } : undefined)
+        : Promise.resolve(null);
 
     let grade: Grade;
     let decision: ReturnType<typeof decide>;
@@ -172,7 +201,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       const linePromise = (async () => {
         const steer = await steering.grade(input, options);
         const decided = decide(steer);
-        return { decided, voiced: decided.speaks ? await say(persona, session, decided.stageId, historyWithReply, options) : null };
+        return { decided, voiced: await speak(decided) };
       })();
       const [graded, spoken] = await Promise.all([gradePromise, linePromise]);
       grade = graded;
@@ -181,7 +210,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     } else {
       grade = await deps.grader.grade(input, options);
       decision = decide(grade);
-      voiced = decision.speaks ? await say(persona, session, decision.stageId, historyWithReply, options) : null;
+      voiced = await speak(decision);
     }
 
     const attempt = session.exchanges.filter((exchange) => exchange.lineN === line.n).length + 1;
@@ -194,7 +223,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       ...(usage ? { usage } : {}),
       ...(pending.key === undefined ? {} : { key: pending.key }),
     };
-    const customerLine = voiced ? makeLine(session, persona, decision.stageId, voiced) : null;
+    const customerLine = voiced ? makeLine(session, persona, decision.stageId, voiced, decision.plan) : null;
     const updated: Session = {
       ...session,
       stage: decision.stageId,

@@ -1,8 +1,13 @@
 import type { Grade } from '../evaluation/grade.js';
 import type { Condition, Intensity, Persona, Stage } from '../personas/persona-schema.js';
+import { heardHolds, type HeardReply } from './listening.js';
 
-/** Does the grade of the trainee's last reply satisfy a transition condition? Every given field must hold. */
-export function conditionHolds(condition: Condition, grade: Grade, turn: number): boolean {
+/**
+ * Does the trainee's last reply satisfy a condition? Every given field must hold: those on the grade
+ * here, those on what the reply does and gives (`heard`) in {@link heardHolds}; without `heard` a
+ * condition on them does not hold.
+ */
+export function conditionHolds(condition: Condition, grade: Grade, turn: number, heard?: HeardReply): boolean {
   const inRange = (score: number, range: { min?: number | undefined; max?: number | undefined } | undefined) =>
     range === undefined || ((range.min === undefined || score >= range.min) && (range.max === undefined || score <= range.max));
   return (
@@ -11,15 +16,16 @@ export function conditionHolds(condition: Condition, grade: Grade, turn: number)
     (condition.boundary === undefined || condition.boundary.includes(grade.boundary.verdict)) &&
     (condition.offersSolution === undefined || condition.offersSolution === grade.signals.offersSolution) &&
     (condition.endsConversation === undefined || condition.endsConversation === grade.signals.endsConversation) &&
-    (condition.minTurn === undefined || turn >= condition.minTurn)
+    (condition.minTurn === undefined || turn >= condition.minTurn) &&
+    heardHolds(condition, heard)
   );
 }
 
 /** The stage the customer moves to after a graded reply: the first transition that holds, else the same stage. */
-export function nextStageId(persona: Persona, stageId: string, grade: Grade, turn: number): string {
+export function nextStageId(persona: Persona, stageId: string, grade: Grade, turn: number, heard?: HeardReply): string {
   const stage = persona.stages[stageId];
   if (!stage) return stageId;
-  return stage.transitions.find((transition) => conditionHolds(transition.when, grade, turn))?.to ?? stageId;
+  return stage.transitions.find((transition) => conditionHolds(transition.when, grade, turn, heard))?.to ?? stageId;
 }
 
 export function requireStage(persona: Persona, stageId: string): Stage {

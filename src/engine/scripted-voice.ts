@@ -2,7 +2,8 @@ import type { CustomerVoice } from './customer-voice.js';
 import { requireStage, stageLines } from './script-machine.js';
 
 /**
- * The offline voice: says one of the stage's prepared variants, preferring one not yet said in this
+ * The offline voice: says the script's planned answer (a reaction to the reply, then a stage line),
+ * or for the opening one of the stage's prepared variants, preferring one not yet said in this
  * session, so repeated practice and a customer who stays in one stage both vary.
  */
 export function createScriptedVoice(options: { random?: () => number } = {}): CustomerVoice {
@@ -10,12 +11,18 @@ export function createScriptedVoice(options: { random?: () => number } = {}): Cu
   return {
     id: 'script',
     async nextLine(request) {
+      const choose = (lines: readonly string[]): string | undefined => lines[Math.floor(random() * lines.length)] ?? lines[0];
+      const plan = request.plan;
+      if (plan) {
+        // The plan's lines are unsaid and never ask for what the trainee already gave.
+        const parts = [plan.reaction ? choose(plan.reaction.lines) : undefined, choose(plan.stageLines)].filter((part) => part !== undefined);
+        if (parts.length > 0) return { text: parts.join(' '), voice: 'script' };
+      }
       const stage = requireStage(request.persona, request.stageId);
       const variants = stageLines(stage, request.lang, request.intensity);
       const said = new Set(request.said);
       const fresh = variants.filter((line) => !said.has(line));
-      const pool = fresh.length > 0 ? fresh : variants;
-      const text = pool[Math.floor(random() * pool.length)] ?? variants[0] ?? '…';
+      const text = choose(fresh.length > 0 ? fresh : variants) ?? '…';
       return { text, voice: 'script' };
     },
   };

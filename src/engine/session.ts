@@ -19,6 +19,8 @@ export const CustomerLineSchema = z.object({
   narration: z.string().optional(),
   /** 'script' or the id of the LLM voice that wrote the words */
   voice: z.string(),
+  /** how the customer reacted to the reply before (a reaction family of the persona schema) */
+  family: z.string().optional(),
   at: z.string(),
   retracted: z.boolean().default(false),
 });

@@ -68,14 +68,14 @@ const NEGATION = pattern(
 );
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
-const TIME = pattern(
-  anyOf([
-    EN_DONE,
-    DE_DONE,
+const TIME_SOURCES = [
     String.raw`\b(?:today|tonight|tomorrow|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing|within\s+(?:the\s+(?:hour|day|next)|\d+|an?\s+(?:hour|day|week))|in\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:\d|noon|midday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before\s+\d|at\s+\d|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
     String.raw`\b(?:heute|morgen|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)|in\s+(?:\d+|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|fünfzehn|zwanzig|dreißig|wenigen|ein\s+paar)\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|bis\s+(?:\d|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|ende|mittag|spätestens)|spätestens|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|\d{1,2}(?:[:.]\d{2})?\s?uhr)\b`,
-  ]),
-);
+];
+const TIME = pattern(anyOf([EN_DONE, DE_DONE, ...TIME_SOURCES]));
+
+/** Only the time expressions of {@link TIME}, without "already done", for quoting the promised time. */
+const TIME_PHRASE = pattern(anyOf(TIME_SOURCES));
 
 const END_OBJECT = String.raw`(?:(?:(?:this|the|our)\s+)?(?:call|conversation|chat|phone\s+call|line)\b|here\b|now\b|things\s+here)`;
 /** Ending the conversation in so many words. */
@@ -197,6 +197,24 @@ function findOffer(sentence: string, lang: Language): string | undefined {
     const match = SOLUTION[lang].exec(clause);
     // "…or I will end this call" is a warning, not a service.
     if (match && !NEGATION.test(clause) && !END_EXPLICIT[lang].test(clause)) return match[0];
+  }
+  return undefined;
+}
+
+/**
+ * The time named in the reply's offer of a next step ("by noon", "in zwei Minuten"), as written;
+ * undefined when no offered step names one. The scripted customer takes it up ("Noon, then.").
+ */
+export function promisedTime(reply: PreparedText, lang: Language): string | undefined {
+  for (let index = 0; index < reply.sentences.length; index++) {
+    const lowered = reply.lowerSentences[index] ?? '';
+    if (findOffer(lowered, lang) === undefined) continue;
+    const match = TIME_PHRASE.exec(lowered);
+    if (!match) continue;
+    const sentence = reply.sentences[index] ?? '';
+    // Lower-casing keeps the length of ordinary text, so the match's place holds in the sentence as written.
+    const written = sentence.length === lowered.length ? sentence.slice(match.index, match.index + match[0].length) : match[0];
+    return written.trim();
   }
   return undefined;
 }

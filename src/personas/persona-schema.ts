@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CustomerGenderSchema } from '../evaluation/feedback-text/customer-words.js';
 import { FeedbackExamplesSchema } from '../evaluation/feedback-text/feedback-examples.js';
 import { BoundaryVerdictSchema } from '../evaluation/grade.js';
+import { DIALOGUE_ACTS } from '../evaluation/model/heads.js';
 
 /**
  * A persona file (YAML or JSON in `src/personas/` or the folder named by `PERSONAS_DIR`).
@@ -25,9 +26,12 @@ const ScoreRange = z
   .object({ min: z.number().int().min(1).max(5).optional(), max: z.number().int().min(1).max(5).optional() })
   .strict();
 
+const ActList = z.array(z.enum(DIALOGUE_ACTS)).min(1);
+
 /**
- * A condition on the grade of the trainee's last reply. Every field given must hold; an empty
- * condition always holds (use it last, as the default).
+ * A condition on the trainee's last reply: its grade, what it does (dialogue acts), how long it is
+ * and what it gives the customer. Every field given must hold; an empty condition always holds (use
+ * it last, as the default).
  */
 export const ConditionSchema = z
   .object({
@@ -38,11 +42,97 @@ export const ConditionSchema = z
     endsConversation: z.boolean().optional(),
     /** number of trainee replies so far in this session, including this one */
     minTurn: z.number().int().min(1).optional(),
+    /** the reply does all of these (see the label guide's dialogue acts) */
+    acts: ActList.optional(),
+    /** the reply does none of these */
+    notActs: ActList.optional(),
+    /** the reply has at least / at most this many words */
+    minWords: z.number().int().min(1).optional(),
+    maxWords: z.number().int().min(1).optional(),
+    /** the reply gave the customer one of the persona's facts they did not have yet */
+    givesFact: z.boolean().optional(),
+    /** the reply promised a step with a concrete time ("by noon", "in two minutes") */
+    promisesTime: z.boolean().optional(),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
 
 export const TransitionSchema = z.object({ when: ConditionSchema, to: z.string().min(1) }).strict();
+
+/**
+ * How the customer reacts to a reply, as a family of lines (`test/engine/reaction-cases/GUIDE.md`
+ * says which reply gets which). A stage names the family of entering it; a persona's `reactions`
+ * give lines for the families a reply can trigger before the stage line.
+ */
+export const ReactionFamilySchema = z.enum([
+  'hang_up_gentle',
+  'hang_up_pushy',
+  'hang_up',
+  'accept',
+  'lecture_rebuked',
+  'blame_rebuked',
+  'boundary_rebuffed',
+  'escalate',
+  'cut_short',
+  'hold_to_time',
+  'acknowledge',
+  'calm_down',
+  'insist',
+]);
+export type ReactionFamily = z.infer<typeof ReactionFamilySchema>;
+
+/** Families a reply can trigger ahead of the stage line, in the order they are checked. */
+export const REPLY_REACTIONS = ['lecture_rebuked', 'blame_rebuked', 'boundary_rebuffed', 'cut_short', 'hold_to_time'] as const;
+export type ReplyReaction = (typeof REPLY_REACTIONS)[number];
+
+/**
+ * Lines for one reply reaction. `when` narrows or replaces the family's default trigger (a lecture,
+ * a blame, a reprimand nobody needed, a time promised; `cut_short` has none and needs a `when`).
+ * `{time}` in a `hold_to_time` line is replaced by the time the trainee named.
+ */
+export const ReactionSchema = z
+  .object({
+    when: ConditionSchema.optional(),
+    lines: BilingualLines,
+  })
+  .strict();
+export type Reaction = z.infer<typeof ReactionSchema>;
+
+export const ReactionsSchema = z
+  .object({
+    lecture_rebuked: ReactionSchema.optional(),
+    blame_rebuked: ReactionSchema.optional(),
+    boundary_rebuffed: ReactionSchema.optional(),
+    cut_short: ReactionSchema.optional(),
+    hold_to_time: ReactionSchema.optional(),
+  })
+  .strict();
+export type Reactions = z.infer<typeof ReactionsSchema>;
+
+/**
+ * Something the customer wants to know or get (the missing documents, when the card works again).
+ * A reply that matches one of `given` (regular expressions, matched case-insensitively on the reply)
+ * has given it: the customer takes it up with an `acknowledge` line and never asks for it again.
+ */
+export const FactSchema = z
+  .object({
+    /** what it is, for the LLM voice and the docs ("the missing documents") */
+    about: BilingualText,
+    given: Bilingual(z.array(z.string().min(1)).min(1)),
+    acknowledge: BilingualLines,
+  })
+  .strict();
+export type Fact = z.infer<typeof FactSchema>;
+
+/** A variant of a stage, said instead of its own lines when its condition holds on entering. */
+export const StageVariantSchema = z
+  .object({
+    when: ConditionSchema,
+    lines: BilingualLines,
+    narration: BilingualText.optional(),
+    family: ReactionFamilySchema.optional(),
+  })
+  .strict();
 
 export const StageSchema = z
   .object({
@@ -69,6 +159,17 @@ export const StageSchema = z
     examples: FeedbackExamplesSchema.optional(),
     /** after this line the conversation is over */
     end: StageEndSchema.optional(),
+    /**
+     * what entering this stage is, as a reaction (default: `accept` for a resolved end, `hang_up` for
+     * a hung-up end, else `insist`); staying in a stage is `insist`
+     */
+    family: ReactionFamilySchema.optional(),
+    /** lines that ask for one of the persona's facts, by fact id; never said once the fact is given */
+    asks: z.record(z.string(), BilingualLines).optional(),
+    /** checked in order on entering the stage; the first that holds replaces lines, narration and family */
+    variants: z.array(StageVariantSchema).optional(),
+    /** reply reactions for this stage; they replace the persona's of the same family */
+    reactions: ReactionsSchema.optional(),
     /** checked in order after each trainee reply; the first that holds moves the customer; none: stay */
     transitions: z.array(TransitionSchema).default([]),
   })
@@ -102,6 +203,10 @@ export const PersonaSchema = z
      * customer); only what the trainee knows from the brief, as they also stand before any reveal
      */
     examples: FeedbackExamplesSchema.optional(),
+    /** what the customer wants to know or get, by id; stages' `asks` refer to these */
+    facts: z.record(z.string().regex(/^[a-z0-9_]+$/), FactSchema).optional(),
+    /** reply reactions at every stage (a stage's own replace them) */
+    reactions: ReactionsSchema.optional(),
     maxTurns: z.number().int().min(2).max(50),
     start: z.string().min(1),
     stages: z.record(z.string().regex(/^[a-z0-9_]+$/), StageSchema),
@@ -122,9 +227,29 @@ export const PersonaSchema = z
           });
         }
       });
+      for (const factId of Object.keys(stage.asks ?? {})) {
+        if (!persona.facts || !Object.hasOwn(persona.facts, factId)) {
+          ctx.addIssue({ code: 'custom', path: ['stages', stageId, 'asks', factId], message: `names no fact (facts: ${Object.keys(persona.facts ?? {}).join(', ') || 'none'})` });
+        }
+      }
       if (stage.end && stage.transitions.length > 0) {
         ctx.addIssue({ code: 'custom', path: ['stages', stageId, 'transitions'], message: 'an end stage has no transitions' });
       }
+    }
+    for (const [factId, fact] of Object.entries(persona.facts ?? {})) {
+      for (const lang of ['de', 'en'] as const) {
+        fact.given[lang].forEach((source, index) => {
+          try {
+            new RegExp(source, 'iu');
+          } catch (error) {
+            ctx.addIssue({ code: 'custom', path: ['facts', factId, 'given', lang, index], message: `is not a valid regular expression: ${(error as Error).message}` });
+          }
+        });
+      }
+    }
+    const cutShort = [persona.reactions?.cut_short, ...Object.values(persona.stages).map((stage) => stage.reactions?.cut_short)];
+    if (cutShort.some((reaction) => reaction !== undefined && reaction.when === undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['reactions', 'cut_short'], message: 'needs a `when` (e.g. { minWords: 50 }): a long reply is the persona\'s to define' });
     }
     if (!Object.values(persona.stages).some((stage) => stage.end)) {
       ctx.addIssue({ code: 'custom', path: ['stages'], message: 'needs at least one stage with `end`' });

@@ -1,0 +1,213 @@
+import type { Grade, Language } from '../evaluation/grade.js';
+import { prepare } from '../evaluation/grader-patterns.js';
+import type { DialogueAct } from '../evaluation/model/heads.js';
+import { promisedTime } from '../evaluation/signals.js';
+import {
+  REPLY_REACTIONS,
+  type Condition,
+  type Intensity,
+  type Persona,
+  type Reaction,
+  type ReactionFamily,
+  type ReplyReaction,
+  type Stage,
+} from '../personas/persona-schema.js';
+
+/**
+ * What the customer hears in a reply beyond its grade: what it does (dialogue acts), how long it is,
+ * which of the customer's facts it gives, and the time it promises. Derived from the conversation
+ * each time, so a retried reply or a restart needs no extra state.
+ */
+export interface HeardReply {
+  words: number;
+  acts: readonly DialogueAct[];
+  /** composure of the reply, 1–5: listening reactions answer a composed reply */
+  composure: number;
+  /** facts this reply gave that the customer did not have yet */
+  newFacts: string[];
+  /** every fact given so far in the conversation, this reply's included */
+  givenFacts: string[];
+  /** the time named in an offered step, as written ("by noon") */
+  promisedTime?: string;
+}
+
+/** The customer's next turn: a reaction to the reply first (if any), then the stage line. */
+export interface TurnPlan {
+  /** the family the customer answers with: the reaction's, else the stage's */
+  family: ReactionFamily;
+  /** lines of the reaction said first (already in the session language, `{time}` filled) */
+  reaction?: { family: ReplyReaction | 'acknowledge'; lines: string[] };
+  /** candidate lines of the stage; empty when the reaction stands alone */
+  stageLines: string[];
+  /** a stage variant's narration replaces the stage's */
+  narration?: string;
+}
+
+const compiledFacts = new WeakMap<Persona, Map<string, Record<Language, RegExp[]>>>();
+
+function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>> {
+  let compiled = compiledFacts.get(persona);
+  if (!compiled) {
+    compiled = new Map(
+      Object.entries(persona.facts ?? {}).map(([id, fact]) => [
+        id,
+        { de: fact.given.de.map((source) => new RegExp(source, 'iu')), en: fact.given.en.map((source) => new RegExp(source, 'iu')) },
+      ]),
+    );
+    compiledFacts.set(persona, compiled);
+  }
+  return compiled;
+}
+
+/** The facts `text` gives, by the persona's patterns. */
+export function factsIn(persona: Persona, lang: Language, text: string): string[] {
+  const given: string[] = [];
+  for (const [id, patterns] of factPatterns(persona)) if (patterns[lang].some((re) => re.test(text))) given.push(id);
+  return given;
+}
+
+export function hearReply(persona: Persona, lang: Language, earlierReplies: readonly string[], reply: string, grade: Grade): HeardReply {
+  const before = new Set(earlierReplies.flatMap((text) => factsIn(persona, lang, text)));
+  const now = factsIn(persona, lang, reply);
+  const acts = grade.signals.acts ?? (grade.signals.offersSolution ? ['offers_step' as const] : []);
+  const prepared = prepare(reply);
+  const time = grade.signals.offersSolution || acts.includes('offers_step') ? promisedTime(prepared, lang) : undefined;
+  return {
+    words: prepared.text === '' ? 0 : prepared.text.split(/\s+/).length,
+    acts,
+    composure: grade.composure.score,
+    newFacts: now.filter((id) => !before.has(id)),
+    givenFacts: [...new Set([...before, ...now])],
+    ...(time === undefined ? {} : { promisedTime: time }),
+  };
+}
+
+/** The parts of a condition that read the reply rather than its grade; all given must hold. */
+export function heardHolds(condition: Condition, heard: HeardReply | undefined): boolean {
+  const needsHeard =
+    condition.acts !== undefined ||
+    condition.notActs !== undefined ||
+    condition.minWords !== undefined ||
+    condition.maxWords !== undefined ||
+    condition.givesFact !== undefined ||
+    condition.promisesTime !== undefined;
+  if (!needsHeard) return true;
+  if (!heard) return false;
+  return (
+    (condition.acts === undefined || condition.acts.every((act) => heard.acts.includes(act))) &&
+    (condition.notActs === undefined || !condition.notActs.some((act) => heard.acts.includes(act))) &&
+    (condition.minWords === undefined || heard.words >= condition.minWords) &&
+    (condition.maxWords === undefined || heard.words <= condition.maxWords) &&
+    (condition.givesFact === undefined || condition.givesFact === heard.newFacts.length > 0) &&
+    (condition.promisesTime === undefined || condition.promisesTime === (heard.promisedTime !== undefined))
+  );
+}
+
+/** A reply reaction's trigger when the persona file gives none. */
+const DEFAULT_TRIGGERS: Readonly<Record<ReplyReaction, Condition | undefined>> = {
+  lecture_rebuked: { acts: ['lectures'] },
+  blame_rebuked: { acts: ['blames'] },
+  boundary_rebuffed: { boundary: ['unnecessary'] },
+  cut_short: undefined,
+  hold_to_time: { promisesTime: true },
+};
+
+/** Reactions that answer what a composed reply gave; a hostile reply gets the stage's anger instead. */
+const LISTENING: ReadonlySet<ReplyReaction> = new Set(['cut_short', 'hold_to_time']);
+
+export interface PlanInput {
+  persona: Persona;
+  lang: Language;
+  intensity: Intensity;
+  /** the stage the customer was in when the reply came */
+  fromStageId: string;
+  /** the stage the script moves to */
+  stageId: string;
+  grade: Grade;
+  turn: number;
+  heard: HeardReply | undefined;
+  /** lines already said in this session */
+  said: readonly string[];
+  /** checks a condition against the reply (grade and heard) */
+  holds: (condition: Condition) => boolean;
+}
+
+/**
+ * Plans the customer's answer (`test/engine/reaction-cases/GUIDE.md`): an end stage speaks alone;
+ * otherwise the first reply reaction that holds (a rebuke, cutting a long reply short, holding the
+ * trainee to a promised time) or, failing that, an acknowledgement of a fact just given, comes first;
+ * a rebuke or cut stands alone while the customer stays in the stage. The stage line never asks for a
+ * fact already given and never repeats a line of this session.
+ */
+export function planTurn(input: PlanInput): TurnPlan {
+  const { persona, lang, stageId, heard } = input;
+  const stage = persona.stages[stageId] as Stage;
+  const entering = stageId !== input.fromStageId;
+  const variant = entering ? stage.variants?.find((candidate) => input.holds(candidate.when)) : undefined;
+  const stageFamily: ReactionFamily = entering ? (variant?.family ?? stage.family ?? defaultFamily(stage)) : 'insist';
+  const said = new Set(input.said);
+  const fresh = (lines: readonly string[]) => lines.filter((line) => !said.has(line));
+  const baseLines = variant ? variant.lines[lang] : stageLinesFor(stage, lang, input.intensity);
+  const given = new Set(heard?.givenFacts ?? []);
+  const asking = Object.entries(stage.asks ?? {})
+    .filter(([factId]) => !given.has(factId))
+    .flatMap(([, lines]) => lines[lang]);
+  const stagePool = fresh([...baseLines, ...asking]);
+  const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(stage, lang, said, [...baseLines, ...asking]);
+  const narration = variant?.narration?.[lang];
+  const plan = (family: ReactionFamily, reaction?: TurnPlan['reaction'], alone = false): TurnPlan => ({
+    family,
+    ...(reaction ? { reaction } : {}),
+    stageLines: alone ? [] : stageLines,
+    ...(narration ? { narration } : {}),
+  });
+  if (stage.end) return plan(stageFamily);
+
+  const composed = (heard?.composure ?? input.grade.composure.score) >= 3;
+  for (const family of REPLY_REACTIONS) {
+    const reaction = reactionFor(persona, input.fromStageId, stageId, family);
+    if (!reaction) continue;
+    if (LISTENING.has(family) && !composed) continue;
+    // Entering a stage that is itself this reaction (cut short into an "interrupting" stage) needs no second line of it.
+    if (entering && stageFamily === family) continue;
+    const trigger = reaction.when ?? DEFAULT_TRIGGERS[family];
+    if (!trigger || !input.holds(trigger)) continue;
+    const lines = fresh(reaction.lines[lang]).map((line) => line.replace(/\{time\}/g, capitalised(heard?.promisedTime ?? '')));
+    if (lines.length === 0) continue;
+    const alone = !entering && !LISTENING.has(family);
+    return plan(family, { family, lines }, alone);
+  }
+  const newFact = composed ? heard?.newFacts[0] : undefined;
+  const acknowledgement = newFact ? fresh(persona.facts?.[newFact]?.acknowledge[lang] ?? []) : [];
+  if (acknowledgement.length > 0) return plan('acknowledge', { family: 'acknowledge', lines: acknowledgement });
+  return plan(stageFamily);
+}
+
+/** The stage's own reaction of a family wins over the persona's; the stage answered is the one the reply came in. */
+function reactionFor(persona: Persona, fromStageId: string, stageId: string, family: ReplyReaction): Reaction | undefined {
+  return persona.stages[fromStageId]?.reactions?.[family] ?? persona.stages[stageId]?.reactions?.[family] ?? persona.reactions?.[family];
+}
+
+function defaultFamily(stage: Stage): ReactionFamily {
+  if (stage.end === 'resolved') return 'accept';
+  if (stage.end === 'hung_up') return 'hang_up';
+  return 'insist';
+}
+
+function stageLinesFor(stage: Stage, lang: Language, intensity: Intensity): string[] {
+  const variants = intensity === 'gentle' ? stage.gentle : intensity === 'harsh' ? stage.harsh : undefined;
+  return (variants ?? stage.lines)[lang];
+}
+
+/**
+ * Every line of the stage was said: its unsaid lines of the other intensities, else (a long
+ * conversation in one stage) its own lines again. Never a line asking for a fact already given.
+ */
+function fallbackLines(stage: Stage, lang: Language, said: ReadonlySet<string>, own: readonly string[]): string[] {
+  const others = [stage.lines, stage.gentle, stage.harsh].flatMap((lines) => lines?.[lang] ?? []).filter((line) => !said.has(line));
+  return others.length > 0 ? others : [...own];
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
