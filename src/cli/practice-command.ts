@@ -104,7 +104,7 @@ export async function runPractice(app: App, args: string[], io: PracticeIo): Pro
   if (intensity === null) return 1;
   const t = cliText(lang);
 
-  const notice = contentNotice(persona, lang);
+  const notice = contentNotice(persona, lang, intensity);
   if (notice) {
     io.out.write(`${io.paint(['bold', 'yellow'], '⚠')} ${notice}\n`);
     const go = options.yes ? true : await confirm(io, lang, t.noticeConfirm);

@@ -52,7 +52,7 @@ export async function openPracticeThread(
 
 /** Posts the brief; then either the content notice with Start/Cancel, or starts right away. */
 export async function introducePractice(thread: ThreadChannel, request: PracticeRequest, context: BotContext): Promise<void> {
-  const notice = noticeEmbed(request.persona, request.lang);
+  const notice = noticeEmbed(request.persona, request.lang, request.intensity);
   const brief = briefEmbed(request.persona, request.lang, request.intensity);
   if (notice) {
     await thread.send(

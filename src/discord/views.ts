@@ -62,8 +62,8 @@ export function briefEmbed(persona: Persona, lang: Language, intensity: Intensit
 }
 
 /** The content notice shown before a session with a persona that insults or deals with illness; undefined if none. */
-export function noticeEmbed(persona: Persona, lang: Language): APIEmbed | undefined {
-  const notice = contentNotice(persona, lang);
+export function noticeEmbed(persona: Persona, lang: Language, intensity: Intensity): APIEmbed | undefined {
+  const notice = contentNotice(persona, lang, intensity);
   if (!notice) return undefined;
   return fitEmbed({ color: COLOR.notice, title: uiText(lang).practice.contentNoticeTitle, description: notice });
 }
@@ -143,7 +143,7 @@ export function personaMessages(personas: Persona[], lang: Language): APIEmbed[]
   if (personas.length === 0) return [[{ color: COLOR.neutral, title: text.title, description: text.empty }]];
   const fields = personas.map((persona) => {
     const tags = [text.channel[persona.channel], text.difficulty(persona.difficulty)];
-    if (contentNotice(persona, lang)) tags.push(text.contentNotice);
+    if (persona.contentNotice) tags.push(text.contentNotice);
     return {
       name: `${personaName(persona, lang)} (\`${persona.id}\`)`,
       value: `${tags.join(' · ')}\n${truncate(personaBrief(persona, lang).situation, LIST_SITUATION_CHARS)}`,

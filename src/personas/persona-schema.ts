@@ -192,8 +192,14 @@ export const PersonaSchema = z
     customerGender: CustomerGenderSchema.optional(),
     channel: ChannelSchema,
     difficulty: z.number().int().min(1).max(3),
-    /** shown before the session starts for personas that insult or deal with illness */
-    contentNotice: BilingualText.optional(),
+    /**
+     * shown before the session starts for personas that insult or deal with illness: the theme, not
+     * the plot; one text, or one per intensity (`standard` required, `gentle`/`harsh` where the
+     * wording should differ)
+     */
+    contentNotice: z
+      .union([BilingualText, z.object({ gentle: BilingualText.optional(), standard: BilingualText, harsh: BilingualText.optional() }).strict()])
+      .optional(),
     focus: z.array(FocusSchema).default([]),
     brief: Bilingual(z.object({ situation: z.string().trim().min(1), goal: z.string().trim().min(1) }).strict()),
     /** what the customer does not say at first; an LLM voice may use it only from a `reveals` stage on */

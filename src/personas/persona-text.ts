@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { Language } from '../evaluation/grade.js';
-import type { Persona } from './persona-schema.js';
+import type { Intensity, Persona } from './persona-schema.js';
 
 /** Small pure readers of a persona's bilingual texts, for the front ends. */
 
@@ -13,9 +13,12 @@ export function personaBrief(persona: Persona, lang: Language): { situation: str
   return { situation, goal };
 }
 
-/** What to show before the session starts, for personas that insult or deal with illness. */
-export function contentNotice(persona: Persona, lang: Language): string | undefined {
-  return persona.contentNotice?.[lang];
+/** What to show before the session starts, for personas that insult or deal with illness, worded for the intensity. */
+export function contentNotice(persona: Persona, lang: Language, intensity: Intensity): string | undefined {
+  const notice = persona.contentNotice;
+  if (!notice) return undefined;
+  if ('standard' in notice) return (notice[intensity] ?? notice.standard)[lang];
+  return notice[lang];
 }
 
 /** Throws when the stage is not in the persona: a stored session that outlived an edit of its file. */

@@ -1,3 +1,4 @@
+import { contentNotice } from '../../src/personas/persona-text.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
@@ -113,7 +114,7 @@ describe('practice buttons and subcommands over Discord', () => {
     const intro = await h.fake.waitFor(() => botMessages(h.fake, thread.id)[0]);
     const persona = h.app.personas.require('insulting');
     expect(embedsOf(intro).map((e) => e.title)).toEqual([en.practice.briefTitle(persona.names.en), en.practice.contentNoticeTitle]);
-    expect(embedsOf(intro)[1]?.description).toBe(persona.contentNotice?.en);
+    expect(embedsOf(intro)[1]?.description).toBe(contentNotice(persona, 'en', 'standard'));
     expect(await h.app.storage.sessions.findByChannel(thread.id)).toBeUndefined();
 
     const start = customIdsOf(intro).find((id) => id.startsWith('practice-start:go:'))!;

@@ -16,9 +16,25 @@ describe('persona text helpers', () => {
   });
 
   it('give a content notice only for personas that carry one', () => {
-    expect(contentNotice(grieving, 'en')).toMatch(/cancer/);
-    expect(contentNotice(grieving, 'de')).toMatch(/Krebs/);
-    expect(contentNotice(frustrated, 'en')).toBeUndefined();
+    expect(contentNotice(grieving, 'en', 'standard')).toMatch(/illness and loss/);
+    expect(contentNotice(grieving, 'de', 'standard')).toMatch(/Krankheit und Verlust/);
+    expect(contentNotice(frustrated, 'en', 'standard')).toBeUndefined();
+  });
+
+  it('name the theme of the grieving exercise, never what lies behind it (finding that out is the exercise)', () => {
+    for (const intensity of ['gentle', 'standard', 'harsh'] as const) {
+      expect(contentNotice(grieving, 'en', intensity)).not.toMatch(/cancer|diagnos/i);
+      expect(contentNotice(grieving, 'de', intensity)).not.toMatch(/Krebs|Diagnose/i);
+    }
+  });
+
+  it("words the insulting customer's notice for the intensity: crude language only at harsh, no swearing at gentle", () => {
+    const insulting = catalog.require('insulting');
+    expect(contentNotice(insulting, 'en', 'harsh')).toMatch(/crude/);
+    expect(contentNotice(insulting, 'en', 'standard')).not.toMatch(/crude/);
+    expect(contentNotice(insulting, 'en', 'gentle')).toMatch(/without swear words/);
+    expect(contentNotice(insulting, 'de', 'gentle')).toMatch(/ohne Schimpfwörter/);
+    expect(contentNotice(insulting, 'de', 'standard')).not.toMatch(/derb/);
   });
 
   it('give the hint of a stage, and refuse a stage the persona does not have', () => {

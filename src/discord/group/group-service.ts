@@ -230,7 +230,7 @@ async function openPractice(client: Client, context: BotContext, record: GroupRe
   });
   // The brief as a solo practice shows it; a content notice is shown too, but the group has already agreed to start.
   const brief = briefEmbed(persona, record.lang, record.intensity);
-  const notice = noticeEmbed(persona, record.lang);
+  const notice = noticeEmbed(persona, record.lang, record.intensity);
   const intro = fitEmbed({
     ...brief,
     description: [text.join.threadIntro(name, escapeMemberText(record.trainerName)), record.mode === 'scenario' ? text.join.scenarioWait : brief.description ?? '']
