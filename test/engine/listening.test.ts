@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { hearReply, planTurn, type HeardReply } from '../../src/engine/listening.js';
+import { conditionHolds, nextStageId } from '../../src/engine/script-machine.js';
+import type { Grade } from '../../src/evaluation/grade.js';
+import type { DialogueAct } from '../../src/evaluation/model/heads.js';
+import type { Condition, Persona } from '../../src/personas/persona-schema.js';
+import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
+import { testPersona } from '../support/test-persona.js';
+
+const both = (en: string) => ({ en, de: `${en} (de)` });
+const lines = (...en: string[]) => ({ en, de: en.map((line) => `${line} (de)`) });
+
+/** The test persona with a fact it asks for, reactions, stage families and a variant on entering `softer`. */
+function listeningPersona(): Persona {
+  const base = testPersona();
+  return testPersona({
+    facts: {
+      tracking: {
+        about: both('where the parcel is'),
+        given: { en: ['tracking number', 'parcel is in \\w+'], de: ['sendungsnummer'] },
+        acknowledge: lines('Ah, the tracking number. Thank you.'),
+      },
+    },
+    reactions: {
+      lecture_rebuked: { lines: lines('Do not lecture me.') },
+      hold_to_time: { lines: lines('{time}, then. I will hold you to that.') },
+      cut_short: { when: { minWords: 30 }, lines: lines('Shorter, please.') },
+    },
+    stages: {
+      ...base.stages,
+      opening: {
+        ...base.stages.opening!,
+        asks: { tracking: lines('Where is my parcel?', 'Do you even know where it is?') },
+      },
+      softer: {
+        ...base.stages.softer!,
+        family: 'calm_down',
+        variants: [{ when: { acts: ['apologises'] }, lines: lines('Well, an apology at least.'), family: 'calm_down', narration: both('She softens.') }],
+        transitions: [{ when: { promisesTime: true }, to: 'resolved' }, ...base.stages.softer!.transitions],
+      },
+      angry: { ...base.stages.angry!, family: 'escalate' },
+    },
+  });
+}
+
+function heard(overrides: Partial<HeardReply> = {}): HeardReply {
+  return { words: 10, acts: [], composure: 4, newFacts: [], givenFacts: [], ...overrides };
+}
+
+function plan(persona: Persona, from: string, shape: GradeShape, listened: HeardReply, said: string[] = []) {
+  const grade = makeGrade(shape);
+  const holds = (condition: Condition) => conditionHolds(condition, grade, 1, listened);
+  const stageId = nextStageId(persona, from, grade, 1, listened);
+  return { stageId, ...planTurn({ persona, lang: 'en', intensity: 'standard', fromStageId: from, stageId, grade, turn: 1, heard: listened, said, holds }) };
+}
+
+function gradeWith(acts: DialogueAct[], shape: GradeShape = {}): Grade {
+  const grade = makeGrade(shape);
+  return { ...grade, signals: { ...grade.signals, offersSolution: acts.includes('offers_step'), acts } };
+}
+
+describe('the customer hears facts', () => {
+  const persona = listeningPersona();
+
+  it('asks for a fact while it is open, and never once the trainee gave it', () => {
+    const open = plan(persona, 'opening', {}, heard());
+    expect(open.stageLines).toEqual(expect.arrayContaining(['Where is my parcel?', 'Do you even know where it is?']));
+    const given = plan(persona, 'opening', {}, heard({ newFacts: ['tracking'], givenFacts: ['tracking'] }));
+    expect(given.stageLines).not.toContain('Where is my parcel?');
+    expect(given.stageLines).not.toContain('Do you even know where it is?');
+    // and in a later turn, when the fact was given earlier and nothing new came
+    const later = plan(persona, 'opening', {}, heard({ givenFacts: ['tracking'] }));
+    expect(later.stageLines.some((line) => line.includes('parcel') || line.includes('where it is'))).toBe(false);
+  });
+
+  it('takes a fact up when it is given, then goes on with the stage', () => {
+    const result = plan(persona, 'opening', {}, heard({ newFacts: ['tracking'], givenFacts: ['tracking'] }));
+    expect(result.family).toBe('acknowledge');
+    expect(result.reaction?.lines).toEqual(['Ah, the tracking number. Thank you.']);
+    expect(result.stageLines.length).toBeGreaterThan(0);
+  });
+
+  it('finds a fact in a reply by the persona patterns, only once in a conversation', () => {
+    const grade = gradeWith(['gives_info']);
+    const first = hearReply(persona, 'en', [], 'Your tracking number is 123, and the parcel is in Leeds.', grade);
+    expect(first.newFacts).toEqual(['tracking']);
+    const again = hearReply(persona, 'en', ['Your tracking number is 123.'], 'The parcel is in Leeds.', grade);
+    expect(again.newFacts).toEqual([]);
+    expect(again.givenFacts).toEqual(['tracking']);
+    expect(hearReply(persona, 'de', [], 'Ihre Sendungsnummer ist 123.', grade).newFacts).toEqual(['tracking']);
+  });
+});
+
+describe('the customer reacts to what the reply does', () => {
+  const persona = listeningPersona();
+
+  it('rebukes a lecture on its own while the stage stays', () => {
+    const result = plan(persona, 'opening', {}, heard({ acts: ['lectures'] }));
+    expect(result.family).toBe('lecture_rebuked');
+    expect(result.reaction?.lines).toEqual(['Do not lecture me.']);
+    expect(result.stageLines).toEqual([]);
+  });
+
+  it('rebukes a lecture and then says the line of the stage it moves to', () => {
+    const result = plan(persona, 'opening', { composure: 2 }, heard({ acts: ['lectures'], composure: 2 }));
+    expect(result.stageId).toBe('angry');
+    expect(result.family).toBe('lecture_rebuked');
+    expect(result.stageLines).toEqual(['Angry A', 'Angry B']);
+  });
+
+  it('cuts a long reply short, but a hostile long reply gets the stage anger instead', () => {
+    expect(plan(persona, 'opening', {}, heard({ words: 45 })).family).toBe('cut_short');
+    expect(plan(persona, 'opening', {}, heard({ words: 12 })).family).toBe('insist');
+    const hostile = plan(persona, 'opening', { composure: 1 }, heard({ words: 45, composure: 1 }));
+    expect(hostile.family).toBe('escalate');
+  });
+
+  it('holds the trainee to a promised time, quoting it', () => {
+    const result = plan(persona, 'opening', {}, heard({ promisedTime: 'by noon', acts: ['offers_step', 'names_time'] }));
+    expect(result.family).toBe('hold_to_time');
+    expect(result.reaction?.lines).toEqual(['By noon, then. I will hold you to that.']);
+  });
+
+  it('enters a stage through the variant whose condition holds, with its narration and family', () => {
+    const result = plan(persona, 'opening', { empathy: 5 }, heard({ acts: ['apologises'] }));
+    expect(result.stageId).toBe('softer');
+    expect(result.stageLines).toEqual(['Well, an apology at least.']);
+    expect(result.narration).toBe('She softens.');
+    const plain = plan(persona, 'opening', { empathy: 5 }, heard());
+    expect(plain.stageLines).toEqual(['Softer A', 'Softer B']);
+    expect(plain.narration).toBeUndefined();
+  });
+
+  it('lets an end stage speak alone, with the family of its end', () => {
+    const result = plan(persona, 'softer', {}, heard({ promisedTime: 'today', acts: ['offers_step', 'names_time'] }));
+    expect(result.stageId).toBe('resolved');
+    expect(result.family).toBe('accept');
+    expect(result.reaction).toBeUndefined();
+  });
+
+  it('never offers a line already said in the session', () => {
+    const result = plan(persona, 'opening', {}, heard(), ['Opening A', 'Where is my parcel?']);
+    expect(result.stageLines).not.toContain('Opening A');
+    expect(result.stageLines).not.toContain('Where is my parcel?');
+    expect(result.stageLines).toContain('Opening B');
+  });
+});
+
+describe('conditions on what the reply does', () => {
+  const grade = makeGrade({});
+  it('read acts, length, facts and a promised time, and fail without them', () => {
+    const listened = heard({ acts: ['asks_open', 'apologises'], words: 20, newFacts: ['x'], promisedTime: 'today' });
+    expect(conditionHolds({ acts: ['asks_open'] }, grade, 1, listened)).toBe(true);
+    expect(conditionHolds({ acts: ['asks_open', 'blames'] }, grade, 1, listened)).toBe(false);
+    expect(conditionHolds({ notActs: ['blames'] }, grade, 1, listened)).toBe(true);
+    expect(conditionHolds({ notActs: ['apologises'] }, grade, 1, listened)).toBe(false);
+    expect(conditionHolds({ minWords: 20, maxWords: 20 }, grade, 1, listened)).toBe(true);
+    expect(conditionHolds({ maxWords: 19 }, grade, 1, listened)).toBe(false);
+    expect(conditionHolds({ givesFact: true, promisesTime: true }, grade, 1, listened)).toBe(true);
+    expect(conditionHolds({ givesFact: false }, grade, 1, listened)).toBe(false);
+    expect(conditionHolds({ acts: ['asks_open'] }, grade, 1)).toBe(false);
+    expect(conditionHolds({ composure: { min: 3 } }, grade, 1)).toBe(true);
+  });
+});

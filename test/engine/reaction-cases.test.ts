@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { caseReplies, createSimulator, ReactionCaseSchema, type ReactionCase } from '../../src/app/simulator.js';
+import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
+
+/**
+ * The labelled reaction cases (`test/engine/reaction-cases/`, written by someone who never read the
+ * scripts, from GUIDE.md and PERSONAS.md only): the scripted customer, steered by the shipped offline
+ * grader, answers each reply with a line of the expected family at least 90 % of the time, for each
+ * persona and language.
+ */
+const TARGET = 0.9;
+
+function loadCases(file: string): ReactionCase[] {
+  const text = readFileSync(new URL(`reaction-cases/${file}`, import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line, index) => {
+      const parsed = ReactionCaseSchema.safeParse(JSON.parse(line));
+      if (!parsed.success) throw new Error(`${file}:${index + 1}: ${parsed.error.message}`);
+      return parsed.data;
+    });
+}
+
+const cases = [...loadCases('cases-en.jsonl'), ...loadCases('cases-de.jsonl')];
+const personas = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
+
+describe('reaction cases', () => {
+  const groups = new Map<string, ReactionCase[]>();
+  for (const reactionCase of cases) {
+    const key = `${reactionCase.persona} (${reactionCase.lang})`;
+    groups.set(key, [...(groups.get(key) ?? []), reactionCase]);
+  }
+
+  it('cover every built-in persona in both languages with at least 30 cases', () => {
+    for (const persona of personas.list()) {
+      for (const lang of ['en', 'de']) expect(groups.get(`${persona.id} (${lang})`)?.length ?? 0).toBeGreaterThanOrEqual(30);
+    }
+  });
+
+  for (const [key, group] of groups) {
+    it(`${key}: the customer answers with the expected family at least ${TARGET * 100} % of the time`, async () => {
+      const simulator = createSimulator(personas, { random: () => 0 });
+      const misses: string[] = [];
+      for (const reactionCase of group) {
+        const played = await simulator.play(reactionCase.persona, reactionCase.lang, caseReplies(reactionCase), reactionCase.intensity);
+        const answer = played.endedEarly ? undefined : played.lines.at(-1);
+        const family = answer && played.lines.length === caseReplies(reactionCase).length + 1 ? answer.family : undefined;
+        if (family !== reactionCase.expect) misses.push(`${reactionCase.id}: expected ${reactionCase.expect}, got ${family ?? 'no answer'}`);
+      }
+      const share = 1 - misses.length / group.length;
+      expect(share, misses.join('\n')).toBeGreaterThanOrEqual(TARGET);
+    });
+  }
+});
