@@ -67,8 +67,24 @@ export interface LabelledItem {
   labels: ResolvedLabels;
 }
 
+/**
+ * A text of the register corpus (`corpus/register/`, brief in `corpus/REGISTER-BRIEF.md`): remarks,
+ * comments and posts that are not written to a customer, labelled for composure only. They teach the
+ * model that unusual text is not hostile text, and what hostility looks like outside a service desk.
+ */
+export const RegisterItemSchema = z.object({
+  id: z.string().min(1),
+  lang: LanguageSchema,
+  text: z.string().min(1),
+  kind: z.string(),
+  composure: ItemLabelsSchema.shape.composure,
+});
+export type RegisterItem = z.infer<typeof RegisterItemSchema>;
+
 export interface LoadedCorpus {
   items: LabelledItem[];
+  /** register texts, composure only; trained on, never held out */
+  register: RegisterItem[];
   /** SHA-256 over the files read, in name order: training records which corpus it saw */
   sha256: string;
   files: string[];
@@ -113,13 +129,19 @@ export function loadCorpus(dir: string, subset = 'train'): LoadedCorpus {
       passes.set(line.id, list);
     }
   }
+  const register: RegisterItem[] = [];
+  for (const file of jsonlFiles(join(dir, 'register'))) {
+    const text = readFileSync(file, 'utf8');
+    hash.update(`${file.slice(dir.length)}\n`).update(text);
+    register.push(...parseLines(file, text, RegisterItemSchema));
+  }
   const agreement: AgreementCounts = { compared: 0, composed: 0, empathyLevel: 0, verdict: 0, actsCompared: 0, actsAgreed: 0 };
   const labelled = items.map((item) => {
     const others = passes.get(item.id) ?? [];
     if (others.length > 0) countAgreement(agreement, item.labels, others);
     return { item, writer: writerOf(item.id), labels: resolveLabels([item.labels, ...others]) };
   });
-  return { items: labelled, sha256: hash.digest('hex'), files: [...itemFiles, ...passFiles], agreement };
+  return { items: labelled, register, sha256: hash.digest('hex'), files: [...itemFiles, ...passFiles], agreement };
 }
 
 export function writerOf(id: string): string {

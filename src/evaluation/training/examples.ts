@@ -2,8 +2,8 @@ import type { GradeInput } from '../grade.js';
 import { lexiconFacts, runLexicons } from '../lexicon-pass.js';
 import { FeatureExtractor } from '../model/features.js';
 import { COMPOSURE_FAILURES, DIALOGUE_ACTS, EMPATHY_LEVELS, HEADS } from '../model/heads.js';
-import type { LabelledItem, ResolvedLabels } from './corpus.js';
-import type { TrainingExample } from './trainer.js';
+import type { LabelledItem, RegisterItem, ResolvedLabels } from './corpus.js';
+import { mulberry32, type TrainingExample } from './trainer.js';
 
 /** What the grader sees of a corpus item: never its labels, category or situation. */
 export function gradeInputOf(item: LabelledItem['item']): GradeInput {
@@ -54,3 +54,43 @@ export function targetsOf(labels: ResolvedLabels): Int8Array {
   }
   return targets;
 }
+
+/**
+ * Register texts as replies to a customer line drawn (seeded) from the service items of their
+ * language: at run time any text the grader sees answers some customer. Only the composure heads
+ * learn from them.
+ */
+export function registerExamples(register: readonly RegisterItem[], items: readonly LabelledItem[], bucketBits: number, seed: number): TrainingExample[] {
+  const random = mulberry32(seed);
+  const customers = { de: items.filter((entry) => entry.item.lang === 'de'), en: items.filter((entry) => entry.item.lang === 'en') };
+  const asItems: LabelledItem[] = register.map((entry) => {
+    const pool = customers[entry.lang];
+    const customer = pool.length > 0 ? (pool[Math.floor(random() * pool.length)]?.item.customer ?? '') : '';
+    const notComposed = entry.composure.score <= 2;
+    return {
+      writer: entry.id.replace(/-\d+$/, ''),
+      item: { id: entry.id, lang: entry.lang, domain: 'register', channel: 'chat', situation: '', history: [], customer, reply: entry.text, category: entry.kind, labels: REGISTER_PLACEHOLDER },
+      labels: {
+        notComposed,
+        composureScore: entry.composure.score,
+        failure: notComposed ? (entry.composure.failure === 'none' ? undefined : entry.composure.failure) : 'none',
+        empathyLevel: undefined,
+        emotionalReaction: undefined,
+        interpretation: undefined,
+        exploration: undefined,
+        needed: undefined,
+        verdict: undefined,
+        acts: {},
+      },
+    };
+  });
+  return toExamples(asItems, bucketBits);
+}
+
+/** Register texts carry composure only; the rest of an item's labels is never read for them. */
+const REGISTER_PLACEHOLDER: LabelledItem['item']['labels'] = {
+  composure: { score: 5, failure: 'none' },
+  empathy: { emotionalReaction: 0, interpretation: 0, exploration: 0, level: 'none' },
+  boundary: { needed: false, verdict: 'not_needed' },
+  acts: [],
+};

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { UserFacingError } from '../../errors.js';
 import { createGraderModel, DEFAULT_MODEL_FILE, type GraderModel } from '../model/grader-model.js';
 import { encodeModel, type ModelFile } from '../model/model-file.js';
 import { loadRubricSync } from '../rubric.js';
@@ -15,7 +16,7 @@ import {
   type GradeFigures,
   type HeldOutPrediction,
 } from './cross-validation.js';
-import { toExamples } from './examples.js';
+import { registerExamples, toExamples } from './examples.js';
 import { quantise, trainWeights, type TrainingOptions } from './trainer.js';
 
 /**
@@ -43,6 +44,8 @@ export interface TrainIo {
 
 export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   const check = args.includes('--check');
+  // Experiments only: the committed model is always trained with TRAINING as written.
+  const options = { ...TRAINING, ...numberFlag(args, '--epochs', 'epochs'), ...numberFlag(args, '--lr', 'learningRate'), ...numberFlag(args, '--bits', 'bucketBits'), ...numberFlag(args, '--l2', 'l2') };
   const corpusDir = valueOf(args, '--corpus') ?? DEFAULT_CORPUS;
   const out = valueOf(args, '--out') ?? DEFAULT_MODEL_FILE;
   const log = (line: string): void => void io.stdout.write(`${line}\n`);
@@ -57,15 +60,17 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
       `label agreement over ${a.compared} items with a second pass: composed ${pct(a.composed / a.compared)}, empathy level ${pct(a.empathyLevel / a.compared)}, boundary verdict ${pct(a.verdict / a.compared)}, acts ${pct(a.actsAgreed / Math.max(1, a.actsCompared))}`,
     );
   }
-  const examples = toExamples(items, TRAINING.bucketBits);
+  const examples = toExamples(items, options.bucketBits);
+  const register = registerExamples(corpus.register, items, options.bucketBits, TRAINING.seed);
+  if (register.length > 0) log(`register texts: ${register.length} (composure only, always trained on)`);
   const rubricVersion = loadRubricSync().version;
 
   const folds = writerFolds(items, FOLDS);
   const heldOut: HeldOutPrediction[] = [];
   const foldFiles = folds.map((writers) => {
     const inFold = (entry: LabelledItem): boolean => writers.includes(entry.writer);
-    const train = examples.filter((_example, index) => !inFold(items[index] as LabelledItem));
-    const file = quantise(trainWeights(train, TRAINING), placeholderHeader(items.length, corpus.sha256));
+    const train = [...examples.filter((_example, index) => !inFold(items[index] as LabelledItem)), ...register];
+    const file = quantise(trainWeights(train, options), placeholderHeader(items.length, corpus.sha256));
     const test = items.filter(inFold);
     heldOut.push(...predictHeldOut(modelOf(file), test));
     log(`fold ${writers.join(', ')}: trained on ${train.length}, held out ${test.length}`);
@@ -81,7 +86,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     for (const [key, value] of Object.entries(figures)) metrics[`${lang}.${key}`] = round(value);
   }
 
-  const final = quantise(trainWeights(examples, TRAINING), {
+  const final = quantise(trainWeights([...examples, ...register], options), {
     thresholds,
     training: { seed: TRAINING.seed, epochs: TRAINING.epochs, items: items.length, corpusSha256: corpus.sha256, metrics },
   });
@@ -130,6 +135,14 @@ function pct(value: number): string {
 
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
+}
+
+function numberFlag(args: readonly string[], flag: string, key: keyof typeof TRAINING): Partial<typeof TRAINING> {
+  const raw = valueOf(args, flag);
+  if (raw === undefined) return {};
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new UserFacingError('bad_arguments', `${flag} needs a number, got "${raw}"`);
+  return { [key]: value };
 }
 
 function valueOf(args: readonly string[], flag: string): string | undefined {
