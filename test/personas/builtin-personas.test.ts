@@ -22,7 +22,18 @@ function variantSets(stage: Stage) {
     ['lines', stage.lines],
     ['gentle', stage.gentle],
     ['harsh', stage.harsh],
+    ...Object.entries(stage.asks ?? {}).map(([fact, lines]) => [`asks.${fact}`, lines] as const),
+    ...(stage.variants ?? []).map((variant, index) => [`variants[${index}]`, variant.lines] as const),
   ] as const;
+}
+
+/** Every line the customer can say outside a stage: reactions to a reply, acknowledgements of facts. */
+function replyLines(persona: Persona) {
+  const reactions = [persona.reactions, ...Object.values(persona.stages).map((stage) => stage.reactions)].flatMap((set) =>
+    Object.entries(set ?? {}).flatMap(([family, reaction]) => (reaction ? [[`reactions.${family}`, reaction.lines] as const] : [])),
+  );
+  const facts = Object.entries(persona.facts ?? {}).map(([id, fact]) => [`facts.${id}.acknowledge`, fact.acknowledge] as const);
+  return [...reactions, ...facts];
 }
 
 describe.each(personas.map((persona) => [persona.id, persona] as const))('built-in persona %s', (id, persona: Persona) => {
@@ -53,11 +64,13 @@ describe.each(personas.map((persona) => [persona.id, persona] as const))('built-
   it('has at least three variants per stage in both languages, more in the opening, German and English paired', () => {
     for (const [stageId, stage] of Object.entries(persona.stages)) {
       const minimum = stageId === persona.start ? 4 : 3;
+      // what the stage can say at standard intensity: its lines and the lines asking for a fact
+      const asking = Object.values(stage.asks ?? {}).reduce((sum, lines) => sum + lines.de.length, 0);
       for (const [kind, variants] of variantSets(stage)) {
         if (!variants) continue;
         expect(variants.de.length, `${stageId}.${kind}.de`).toBe(variants.en.length);
-        if (kind === 'lines') expect(variants.de.length, `${stageId}.lines`).toBeGreaterThanOrEqual(minimum);
-        else expect(variants.de.length, `${stageId}.${kind}`).toBeGreaterThanOrEqual(3);
+        if (kind === 'lines') expect(variants.de.length + asking, `${stageId}.lines and asks`).toBeGreaterThanOrEqual(minimum);
+        else if (kind === 'gentle' || kind === 'harsh') expect(variants.de.length, `${stageId}.${kind}`).toBeGreaterThanOrEqual(3);
       }
     }
   });
@@ -75,6 +88,10 @@ describe.each(personas.map((persona) => [persona.id, persona] as const))('built-
       for (const [kind, variants] of variantSets(stage)) {
         variants?.de.forEach((line, index) => pairs.push([`${stageId}.${kind}[${index}]`, line, variants.en[index] ?? '']));
       }
+    }
+    for (const [kind, lines] of replyLines(persona)) {
+      expect(lines.de.length, `${kind}`).toBe(lines.en.length);
+      lines.de.forEach((line, index) => pairs.push([`${kind}[${index}]`, line, lines.en[index] ?? '']));
     }
     for (const [where, de, en] of pairs) expect(de, where).not.toBe(en);
   });
@@ -100,6 +117,30 @@ describe.each(personas.map((persona) => [persona.id, persona] as const))('built-
           expect(new Set(lines).size, `${stageId}.${kind}.${lang}`).toBe(lines.length);
         }
       }
+    }
+  });
+});
+
+describe.each(personas.map((persona) => [persona.id, persona] as const))('built-in persona %s listens', (id, persona: Persona) => {
+  it('declares what the customer wants to know, and asks for it somewhere in the script', () => {
+    const facts = Object.keys(persona.facts ?? {});
+    expect(facts.length, id).toBeGreaterThanOrEqual(2);
+    const asked = new Set(Object.values(persona.stages).flatMap((stage) => Object.keys(stage.asks ?? {})));
+    expect(asked.size, `${id}: no stage asks for a fact`).toBeGreaterThanOrEqual(1);
+  });
+
+  it('has a reaction to a lecture, a blame and a promised time, and names the family of every stage it can move to', () => {
+    for (const family of ['lecture_rebuked', 'blame_rebuked', 'hold_to_time'] as const) {
+      expect(persona.reactions?.[family], `${id}.reactions.${family}`).toBeDefined();
+    }
+    for (const [stageId, stage] of Object.entries(persona.stages)) {
+      if (stageId !== persona.start && !stage.end) expect(stage.family, `${id}.${stageId}.family`).toBeDefined();
+    }
+  });
+
+  it('takes up a promised time in every reaction to it', () => {
+    for (const lang of ['de', 'en'] as const) {
+      for (const line of persona.reactions?.hold_to_time?.lines[lang] ?? []) expect(line, `${id}.${lang}`).toContain('{time}');
     }
   });
 });

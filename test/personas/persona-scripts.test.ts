@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { HeardReply } from '../../src/engine/listening.js';
 import { nextStageId } from '../../src/engine/script-machine.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 import type { Persona } from '../../src/personas/persona-schema.js';
@@ -7,11 +8,15 @@ import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
 // The plots the briefs promise, played through the engine's own transition rule with hand-made grades.
 const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
+/** What a reply does beyond its grade, for the transitions that read it (length, acts, facts). */
+type Reply = GradeShape & { heard?: Partial<HeardReply> };
+
 /** Stage ids visited from `start`, one grade per trainee reply. */
-function play(persona: Persona, replies: GradeShape[]): string[] {
+function play(persona: Persona, replies: Reply[]): string[] {
   const visited = [persona.start];
   replies.forEach((reply, index) => {
-    visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1));
+    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], ...reply.heard };
+    visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1, heard));
   });
   return visited;
 }
@@ -108,8 +113,12 @@ describe('impatient-caller', () => {
     ]);
   });
 
-  it('interrupts a reply without an answer, however warm, and hangs up after two irritated ones', () => {
-    expect(play(persona, [warm, rude, rude])).toEqual(['opening', 'interrupting', 'escalated', 'hung_up']);
+  it('interrupts a long reply without an answer, however warm, and hangs up after two irritated ones', () => {
+    expect(play(persona, [{ ...warm, heard: { words: 60 } }, rude, rude])).toEqual(['opening', 'interrupting', 'escalated', 'hung_up']);
+  });
+
+  it('asks again after a short reply without the answer, and moves on when he is told how', () => {
+    expect(play(persona, [warm, { ...calm, heard: { newFacts: ['how_to_raise'] } }])).toEqual(['opening', 'opening', 'narrowing']);
   });
 
   it('keeps pressing for certainty until he gets a concrete commitment', () => {
