@@ -21,7 +21,9 @@ export interface PromptValues {
     intensity: string;
     stageEnd: string;
     stageLines: string;
+    listening: string;
   };
+  'persona-listening': { acts: string; given: string; open: string; promise: string; reaction: string };
   'persona-backstory-hidden': Record<never, string>;
   'persona-backstory-revealed': { backstory: string };
   'history-summary': { omittedTurns: string; opening: string };
@@ -41,6 +43,7 @@ export type PromptId = keyof PromptValues;
 
 export const PROMPT_IDS = [
   'persona-voice',
+  'persona-listening',
   'persona-backstory-hidden',
   'persona-backstory-revealed',
   'history-summary',

@@ -52,6 +52,25 @@ describe('LLM persona voice', () => {
     expect(line.text).toMatch(/\.$/);
   });
 
+  it('tells the model what the customer heard: the acts of the reply, the facts already given and the promised time, with the planned lines only', async () => {
+    const { providers, fake } = await withLine('By noon, then.');
+    await providers.voice.nextLine(
+      voiceRequest({
+        persona: { ...testPersona, facts: { refund: { about: { en: 'when the refund arrives', de: 'wann die Erstattung kommt' }, given: { en: ['refund'], de: ['erstattung'] }, acknowledge: { en: ['Fine.'], de: ['Gut.'] } } } },
+        plan: { family: 'hold_to_time', reaction: { family: 'hold_to_time', lines: ['By noon, then. I will hold you to that.'] }, stageLines: ['So what now?'] },
+        heard: { words: 12, acts: ['offers_step', 'names_time'], composure: 5, newFacts: ['refund'], givenFacts: ['refund'], promisedTime: 'by noon' },
+      }),
+      { session },
+    );
+    const system = fake.requests[0]!.body.messages[0]!.content;
+    expect(system).toContain('offers a concrete next step, names a time for it');
+    expect(system).toMatch(/Already settled[^\n]*when the refund arrives/);
+    expect(system).toContain('"by noon"');
+    expect(system).toContain('"By noon, then. I will hold you to that."');
+    expect(system).toContain('- So what now?');
+    expect(system).not.toContain('- My card is blocked! Unbelievable!');
+  });
+
   it("gives the model the stage's prepared lines as intent, and the persona's brief", async () => {
     const { providers, fake } = await withLine('Fine.');
     await providers.voice.nextLine(voiceRequest(), { session });
