@@ -87,6 +87,7 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
   const needsHeard =
     condition.acts !== undefined ||
     condition.notActs !== undefined ||
+    condition.anyActs !== undefined ||
     condition.minWords !== undefined ||
     condition.maxWords !== undefined ||
     condition.givesFact !== undefined ||
@@ -96,6 +97,7 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
   return (
     (condition.acts === undefined || condition.acts.every((act) => heard.acts.includes(act))) &&
     (condition.notActs === undefined || !condition.notActs.some((act) => heard.acts.includes(act))) &&
+    (condition.anyActs === undefined || condition.anyActs.some((act) => heard.acts.includes(act))) &&
     (condition.minWords === undefined || heard.words >= condition.minWords) &&
     (condition.maxWords === undefined || heard.words <= condition.maxWords) &&
     (condition.givesFact === undefined || condition.givesFact === heard.newFacts.length > 0) &&

@@ -152,9 +152,20 @@ export function levelOfScore(score: number): EmpathyLevel {
  * offer, a time, an ending, a named behaviour, a question). The union serves the feedback: a tip
  * must never ask for something the reply did, so an act either source saw counts as done.
  */
-export function judgeActs(findings: LexiconFindings, prediction: ModelPrediction | undefined, reply: PreparedText): DialogueAct[] {
+export function judgeActs(
+  findings: LexiconFindings,
+  prediction: ModelPrediction | undefined,
+  reply: PreparedText,
+  composure: ComposureFinding,
+): DialogueAct[] {
   const acts = new Set<DialogueAct>(prediction?.acts ?? []);
   const { signals, empathy, boundary } = findings;
+  // A reply judged not composed for lecturing or blaming does what it was judged for.
+  if (composure.score <= 2) {
+    if (composure.flags.includes('lecturing') || composure.flags.includes('condescending')) acts.add('lectures');
+    if (composure.flags.includes('blame')) acts.add('blames');
+    if (composure.flags.includes('defensive')) acts.add('justifies');
+  }
   if (signals.offersSolution) acts.add('offers_step');
   if (signals.solutionHasTime) acts.add('names_time');
   if (signals.endsConversation) acts.add('ends_call');

@@ -70,7 +70,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   const context = { lang, customer: input.customer, history };
   const prediction = model?.predict({ ...context, reply: reply.text.text, lexicon: lexiconFacts(pass) });
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, context);
-  const acts = judgeActs(findings, prediction, reply.text);
+  const acts = judgeActs(findings, prediction, reply.text, composure);
   const { signals } = findings;
 
   // venting: a concrete next step with a time is the calmest answer to anger (rubric, focus points).

@@ -16,7 +16,7 @@ export function gradingContext(persona: Persona, stageId?: string): GradingConte
   const gender = customerGender(persona);
   return {
     personaId: persona.id,
-    focus: persona.focus,
+    focus: stage?.focus ?? persona.focus,
     ...(gender ? { customerGender: gender } : {}),
     ...(stage ? { customerAbusive: stage.abusive } : {}),
     ...(examples ? { examples } : {}),

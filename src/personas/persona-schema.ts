@@ -46,6 +46,8 @@ export const ConditionSchema = z
     acts: ActList.optional(),
     /** the reply does none of these */
     notActs: ActList.optional(),
+    /** the reply does at least one of these */
+    anyActs: ActList.optional(),
     /** the reply has at least / at most this many words */
     minWords: z.number().int().min(1).optional(),
     maxWords: z.number().int().min(1).optional(),
@@ -170,6 +172,11 @@ export const StageSchema = z
     variants: z.array(StageVariantSchema).optional(),
     /** reply reactions for this stage; they replace the persona's of the same family */
     reactions: ReactionsSchema.optional(),
+    /**
+     * rubric focus for replies to this stage's line, instead of the persona's (the grieving customer
+     * who asks about her savings herself has opened the door to money talk)
+     */
+    focus: z.array(z.lazy(() => FocusSchema)).optional(),
     /** checked in order after each trainee reply; the first that holds moves the customer; none: stay */
     transitions: z.array(TransitionSchema).default([]),
   })
