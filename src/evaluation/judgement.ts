@@ -44,10 +44,9 @@ export function judgeComposure(
   lexicon: ComposureFinding,
   prediction: ModelPrediction | undefined,
   model: GraderModel | undefined,
-  reply: PreparedText,
-  context: Omit<FeatureInput, 'reply'>,
+  sentences: SentenceReadings | undefined,
 ): ComposureJudgement {
-  if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
+  if (lexicon.score <= 2 || !prediction || !model || !sentences) return { ...lexicon, byModel: false };
   if (prediction.notComposed >= model.notComposedThreshold) {
     const [one = 0, two = 0] = prediction.composureScore;
     const score = one > two && (prediction.failure === 'insult' || prediction.failure === 'threat') ? 1 : 2;
@@ -55,7 +54,7 @@ export function judgeComposure(
     return {
       score,
       flags: flag ? [...new Set([flag, ...lexicon.flags])] : lexicon.flags,
-      evidence: [worstSentence(reply, model, context), ...lexicon.evidence],
+      evidence: [worstSentence(sentences), ...lexicon.evidence],
       severity: score - prediction.notComposed / 2,
       byModel: true,
     };
@@ -66,18 +65,40 @@ export function judgeComposure(
   return { ...lexicon, score, severity: Math.min(lexicon.severity ?? score, score), byModel: false };
 }
 
+/**
+ * The model's reading of each sentence of the reply on its own, made at most once per grade and only
+ * when feedback needs to point at a sentence (the least composed one, the one that offers the step).
+ */
+export interface SentenceReadings {
+  readonly reply: PreparedText;
+  readonly model: GraderModel;
+  predictions(): readonly ModelPrediction[];
+}
+
+export function sentenceReadings(model: GraderModel, reply: PreparedText, context: Omit<FeatureInput, 'reply'>): SentenceReadings {
+  let cached: ModelPrediction[] | undefined;
+  return {
+    reply,
+    model,
+    predictions() {
+      cached ??= reply.sentences.map((sentence) => model.predict({ ...context, reply: sentence, history: [] }));
+      return cached;
+    },
+  };
+}
+
 /** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
-function worstSentence(reply: PreparedText, model: GraderModel, context: Omit<FeatureInput, 'reply'>): string {
+function worstSentence(sentences: SentenceReadings): string {
+  const { reply } = sentences;
   if (reply.sentences.length <= 1) return quote(reply.text);
   let worst = reply.sentences[0] ?? reply.text;
   let worstScore = -1;
-  for (const sentence of reply.sentences) {
-    const score = model.notComposedOf({ ...context, reply: sentence, history: [] });
-    if (score > worstScore) {
-      worst = sentence;
-      worstScore = score;
+  sentences.predictions().forEach((prediction, index) => {
+    if (prediction.notComposed > worstScore) {
+      worst = reply.sentences[index] ?? worst;
+      worstScore = prediction.notComposed;
     }
-  }
+  });
   return quote(worst);
 }
 
@@ -180,15 +201,15 @@ export function judgeActs(
  * The sentence of the reply that most clearly performs `act`, by the model read sentence by
  * sentence; undefined when no sentence reaches the act's threshold on its own.
  */
-export function sentenceFor(act: DialogueAct, model: GraderModel, reply: PreparedText, context: Omit<FeatureInput, 'reply'>): string | undefined {
+export function sentenceFor(act: DialogueAct, sentences: SentenceReadings): string | undefined {
   let best: string | undefined;
-  let bestScore = model.actThreshold(act);
-  for (const sentence of reply.sentences) {
-    const score = model.predict({ ...context, reply: sentence, history: [] }).actProbabilities[act];
+  let bestScore = sentences.model.actThreshold(act);
+  sentences.predictions().forEach((prediction, index) => {
+    const score = prediction.actProbabilities[act];
     if (score >= bestScore) {
-      best = sentence;
+      best = sentences.reply.sentences[index];
       bestScore = score;
     }
-  }
+  });
   return best === undefined ? undefined : quote(best);
 }

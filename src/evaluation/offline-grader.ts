@@ -4,7 +4,7 @@ import { assessBoundary } from './boundary.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import type { Grade, GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
-import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor } from './judgement.js';
+import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, sentenceReadings } from './judgement.js';
 import { lexiconFacts, runLexicons } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
@@ -68,8 +68,9 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   if (!findings) return emptyGrade(input, needed, abuseEvidence, source, reply.injection, turn);
 
   const context = { lang, customer: input.customer, history };
-  const prediction = model?.predict({ ...context, reply: reply.text.text, lexicon: lexiconFacts(pass) });
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, context);
+  const prediction = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, lexicon: lexiconFacts(pass) });
+  const sentences = model ? sentenceReadings(model, reply.text, context) : undefined;
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, sentences);
   const acts = judgeActs(findings, prediction, reply.text, composure);
   const { signals } = findings;
 
@@ -110,7 +111,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
     signals,
     acts,
     words,
-    quoteFor: model ? (act) => sentenceFor(act, model, reply.text, context) : undefined,
+    quoteFor: sentences ? (act) => sentenceFor(act, sentences) : undefined,
     examples: input.context?.examples,
     gender: input.context?.customerGender,
   });

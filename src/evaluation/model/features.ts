@@ -36,6 +36,11 @@ export interface FeatureInput {
   lang: Language;
   /** the customer-facing reply */
   reply: string;
+  /**
+   * the reply cleaned and lower-cased as the lexicon pass already has it (`PreparedText.lower`);
+   * saves normalising it twice. Must be that text, or absent.
+   */
+  replyLower?: string | undefined;
   customer: string;
   history: readonly Turn[];
   lexicon?: LexiconFacts | undefined;
@@ -53,8 +58,8 @@ const DIGIT = /\p{N}/gu;
 const HAS_DIGIT = /\p{N}/u;
 const SENTENCE_BREAK = /(?<=[.!?\u2026])\s+|\n+/u;
 const CAPS_WORD = /\b\p{Lu}{3,}\b/gu;
-const LETTER = /\p{L}/gu;
-const UPPER = /\p{Lu}/gu;
+const LETTER_ONE = /\p{L}/u;
+const UPPER_ONE = /\p{Lu}/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const SCARE_QUOTES = /["'][^"'\s]{2,20}["']/u;
 const MAX_NGRAM_TOKEN = 24;
@@ -94,7 +99,7 @@ export class FeatureExtractor {
     this.add(combine(NS.lang, input.lang === 'de' ? 1 : 2), 1);
 
     const text = clean(input.reply);
-    const tokens = wordsOf(text);
+    const tokens = input.replyLower === undefined ? wordsOf(text) : wordsOfLower(input.replyLower);
     const lengthBucket = replyLengthBucket(tokens.length);
 
     let start = this.length;
@@ -152,8 +157,7 @@ export class FeatureExtractor {
   }
 
   private addShape(text: string, words: number): void {
-    const letters = text.match(LETTER)?.length ?? 0;
-    const upper = text.match(UPPER)?.length ?? 0;
+    const [letters, upper] = countLetters(text);
     const capsWords = text.match(CAPS_WORD)?.length ?? 0;
     const exclamations = countOf(text, '!');
     const questions = countOf(text, '?');
@@ -237,7 +241,12 @@ export class FeatureExtractor {
 
 /** Lower-cased, umlauts folded, digits as 0: "Ärger"/"aerger" and "15:30"/"09:00" look alike. */
 export function wordsOf(text: string): string[] {
-  const words = foldLetters(normalize(text)).match(WORD) ?? [];
+  return wordsOfLower(normalize(text));
+}
+
+/** {@link wordsOf} of text that is already normalised (cleaned, lower-cased). */
+function wordsOfLower(lower: string): string[] {
+  const words = foldLetters(lower).match(WORD) ?? [];
   const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
   return kept.map((word) => (HAS_DIGIT.test(word) ? word.replace(DIGIT, '0') : word));
 }
@@ -255,6 +264,29 @@ export function replyLengthBucket(words: number): number {
 function hashWord(tokens: readonly string[], index: number): number {
   const token = tokens[index] ?? '';
   return hashRange(NS.word, token, 0, token.length);
+}
+
+/** Letters and upper-case letters, without building an array of matches. */
+function countLetters(text: string): [number, number] {
+  let letters = 0;
+  let upper = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128) {
+      if (code >= 97 && code <= 122) letters++;
+      else if (code >= 65 && code <= 90) {
+        letters++;
+        upper++;
+      }
+    } else {
+      const char = text.charAt(i);
+      if (LETTER_ONE.test(char)) {
+        letters++;
+        if (UPPER_ONE.test(char)) upper++;
+      }
+    }
+  }
+  return [letters, upper];
 }
 
 function countOf(text: string, char: string): number {

@@ -80,17 +80,21 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const notComposedAt = offset('notComposed');
   const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
   const actThresholds = DIALOGUE_ACTS.map((act) => header.thresholds[`act:${act}`] ?? 0.5);
+  // log-odds added per empathy level before the argmax, chosen in training so no level is starved
+  const levelOffsets = EMPATHY_LEVELS.map((level) => header.thresholds[`level:${level}`] ?? 0);
 
   /** Raw outputs (logits) of every head into `sums`. */
+  // The hot loop of the offline grader: indices are masked to the bucket range and k < width, so
+  // every access is in bounds and the non-null assertions hold.
   const forward = (features: SparseFeatures): void => {
     sums.fill(0);
     const { indices, values, length } = features;
     for (let f = 0; f < length; f++) {
-      const value = values[f] ?? 0;
-      const base = (indices[f] ?? 0) * width;
-      for (let k = 0; k < width; k++) sums[k] = (sums[k] ?? 0) + value * (weights[base + k] ?? 0);
+      const value = values[f]!;
+      const base = indices[f]! * width;
+      for (let k = 0; k < width; k++) sums[k]! += value * weights[base + k]!;
     }
-    for (let k = 0; k < width; k++) sums[k] = (sums[k] ?? 0) * (scales[k] ?? 0) + (bias[k] ?? 0);
+    for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };
   const softmaxAt = (name: string, size: number): number[] => softmax(sums, offset(name), size);
 
@@ -114,7 +118,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
         composureScore: softmaxAt('composureScore', 5),
         failure: COMPOSURE_FAILURES[failureIndex] ?? 'other',
         failureProbability: failure[failureIndex] ?? 0,
-        empathyLevel: EMPATHY_LEVELS[argmax(level)] ?? 'none',
+        empathyLevel: EMPATHY_LEVELS[argmax(level.map((p, index) => Math.log(p) + (levelOffsets[index] ?? 0)))] ?? 'none',
         empathyLevelProbabilities: level,
         emotionalReaction: subScore(softmaxAt('emotionalReaction', 3)),
         interpretation: subScore(softmaxAt('interpretation', 3)),

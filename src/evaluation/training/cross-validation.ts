@@ -36,6 +36,8 @@ export interface HeldOutPrediction {
   lexiconComposure: number;
   notComposed: number;
   acts: Readonly<Record<DialogueAct, number>>;
+  /** P(none), P(generic), P(specific) */
+  levels: readonly number[];
 }
 
 export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[]): HeldOutPrediction[] {
@@ -45,6 +47,7 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
     const prediction = model.predict({
       lang: input.lang,
       reply: pass.reply.text.text,
+      replyLower: pass.reply.text.lower,
       customer: input.customer,
       history: input.history,
       lexicon: lexiconFacts(pass),
@@ -54,6 +57,7 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
       lexiconComposure: pass.findings?.composure.score ?? 3,
       notComposed: prediction.notComposed,
       acts: prediction.actProbabilities,
+      levels: prediction.empathyLevelProbabilities,
     };
   });
 }
@@ -95,6 +99,48 @@ export function chooseActThresholds(predictions: readonly HeldOutPrediction[]): 
   return thresholds;
 }
 
+/**
+ * Log-odds offsets for the generic and specific empathy levels with the best held-out macro-F1: the
+ * plain argmax leans to "none", the most frequent level, and would call a caring reply uncaring.
+ */
+export function chooseLevelOffsets(predictions: readonly HeldOutPrediction[]): Record<string, number> {
+  const gold = predictions.map((p) => p.labelled.labels.empathyLevel);
+  const levels = ['none', 'generic', 'specific'] as const;
+  let best = { generic: 0, specific: 0 };
+  let bestScore = -1;
+  for (let g = 0; g <= 20; g++) {
+    for (let s = 0; s <= 20; s++) {
+      const offsets = [0, g / 10, s / 10];
+      const counts = levels.map(() => ({ tp: 0, fp: 0, fn: 0 }));
+      predictions.forEach((prediction, index) => {
+        const truth = gold[index];
+        if (truth === undefined) return;
+        let guess = 0;
+        let top = -Infinity;
+        prediction.levels.forEach((p, level) => {
+          const score = Math.log(p) + (offsets[level] ?? 0);
+          if (score > top) {
+            top = score;
+            guess = level;
+          }
+        });
+        const actual = levels.indexOf(truth);
+        if (guess === actual) counts[actual]!.tp++;
+        else {
+          counts[guess]!.fp++;
+          counts[actual]!.fn++;
+        }
+      });
+      const macro = counts.reduce((sum, c) => sum + (2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn), 0) / levels.length;
+      if (macro > bestScore + 1e-9) {
+        bestScore = macro;
+        best = { generic: g / 10, specific: s / 10 };
+      }
+    }
+  }
+  return { 'level:none': 0, 'level:generic': best.generic, 'level:specific': best.specific };
+}
+
 interface Confusion {
   tp: number;
   fp: number;
@@ -124,19 +170,26 @@ export interface GradeFigures {
   empathyLevelAccuracy: number;
   verdictAccuracy: number;
   actsMacroF1: number;
+  /** gold empathy level (rows none, generic, specific) × graded level (columns) */
+  empathyConfusion: number[][];
 }
 
 export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Grade }[]): GradeFigures {
   const composure = confusionAt(pairs, (p) => p.grade.composure.score <= 2, (p) => p.labelled.labels.notComposed);
   let levelRight = 0;
   let levelCount = 0;
+  const levels = ['none', 'generic', 'specific'] as const;
+  const empathyConfusion = levels.map(() => levels.map(() => 0));
   let verdictRight = 0;
   let verdictCount = 0;
   for (const { labelled, grade } of pairs) {
     const level = labelled.labels.empathyLevel;
     if (level !== undefined) {
       levelCount++;
-      if (levelOfScore(grade.empathy.score) === level) levelRight++;
+      const graded = levelOfScore(grade.empathy.score);
+      if (graded === level) levelRight++;
+      const row = empathyConfusion[levels.indexOf(level)];
+      if (row) row[levels.indexOf(graded)] = (row[levels.indexOf(graded)] ?? 0) + 1;
     }
     const verdict = labelled.labels.verdict;
     if (verdict !== undefined) {
@@ -155,6 +208,7 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
     empathyLevelAccuracy: levelRight / Math.max(1, levelCount),
     verdictAccuracy: verdictRight / Math.max(1, verdictCount),
     actsMacroF1: actF1.reduce((a, b) => a + b, 0) / actF1.length,
+    empathyConfusion,
   };
 }
 

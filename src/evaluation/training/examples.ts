@@ -22,6 +22,7 @@ export function toExamples(items: readonly LabelledItem[], bucketBits: number): 
     const features = extractor.extract({
       lang: input.lang,
       reply: pass.reply.text.text,
+      replyLower: pass.reply.text.lower,
       customer: input.customer,
       history: input.history,
       lexicon: lexiconFacts(pass),

@@ -8,6 +8,7 @@ import { loadRubricSync } from '../rubric.js';
 import { loadCorpus, type LabelledItem } from './corpus.js';
 import {
   chooseActThresholds,
+  chooseLevelOffsets,
   chooseNotComposedThreshold,
   gradeFigures,
   gradeHeldOut,
@@ -77,13 +78,18 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     return { file, test };
   });
 
-  const thresholds = { notComposed: chooseNotComposedThreshold(heldOut, MIN_PRECISION), ...chooseActThresholds(heldOut) };
+  const thresholds = {
+    notComposed: chooseNotComposedThreshold(heldOut, MIN_PRECISION),
+    ...chooseActThresholds(heldOut),
+    ...chooseLevelOffsets(heldOut),
+  };
   const graded = foldFiles.flatMap(({ file, test }) => gradeHeldOut(file, thresholds, test, rubricVersion));
   const metrics: Record<string, number> = { notComposedThreshold: thresholds.notComposed };
   for (const lang of ['en', 'de'] as const) {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
     log(`held-out writers, ${lang}: ${describe(figures)}`);
-    for (const [key, value] of Object.entries(figures)) metrics[`${lang}.${key}`] = round(value);
+    log(`  empathy level, gold none/generic/specific × graded: ${figures.empathyConfusion.map((row) => row.join(' ')).join(' | ')}`);
+    for (const [key, value] of Object.entries(figures)) if (typeof value === 'number') metrics[`${lang}.${key}`] = round(value);
   }
 
   const final = quantise(trainWeights([...examples, ...register], options), {
