@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const BENCHMARKS = [
   'offline-grader.bench.ts',
+  'persona-variety.bench.ts',
   'llm-exchange.bench.ts',
   'discord-roundtrip.bench.ts',
   'load.bench.ts',

@@ -147,15 +147,17 @@ export function planTurn(input: PlanInput): TurnPlan {
   const entering = stageId !== input.fromStageId;
   const variant = entering ? stage.variants?.find((candidate) => input.holds(candidate.when)) : undefined;
   const stageFamily: ReactionFamily = entering ? (variant?.family ?? stage.family ?? defaultFamily(stage)) : 'insist';
+  // A customer turn can join a reaction and a stage line: a line counts as said when any turn held it.
   const said = new Set(input.said);
-  const fresh = (lines: readonly string[]) => lines.filter((line) => !said.has(line));
+  const wasSaid = (line: string) => said.has(line) || input.said.some((text) => text.includes(line));
+  const fresh = (lines: readonly string[]) => lines.filter((line) => !wasSaid(line));
   const baseLines = variant ? variant.lines[lang] : stageLinesFor(stage, lang, input.intensity);
   const given = new Set(heard?.givenFacts ?? []);
   const asking = Object.entries(stage.asks ?? {})
     .filter(([factId]) => !given.has(factId))
     .flatMap(([, lines]) => lines[lang]);
   const stagePool = fresh([...baseLines, ...asking]);
-  const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(stage, lang, said, [...baseLines, ...asking]);
+  const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(stage, lang, wasSaid, [...baseLines, ...asking]);
   const narration = variant?.narration?.[lang];
   const plan = (family: ReactionFamily, reaction?: TurnPlan['reaction'], alone = false): TurnPlan => ({
     family,
@@ -205,8 +207,8 @@ function stageLinesFor(stage: Stage, lang: Language, intensity: Intensity): stri
  * Every line of the stage was said: its unsaid lines of the other intensities, else (a long
  * conversation in one stage) its own lines again. Never a line asking for a fact already given.
  */
-function fallbackLines(stage: Stage, lang: Language, said: ReadonlySet<string>, own: readonly string[]): string[] {
-  const others = [stage.lines, stage.gentle, stage.harsh].flatMap((lines) => lines?.[lang] ?? []).filter((line) => !said.has(line));
+function fallbackLines(stage: Stage, lang: Language, wasSaid: (line: string) => boolean, own: readonly string[]): string[] {
+  const others = [stage.lines, stage.gentle, stage.harsh].flatMap((lines) => lines?.[lang] ?? []).filter((line) => !wasSaid(line));
   return others.length > 0 ? others : [...own];
 }
 
