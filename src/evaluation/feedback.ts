@@ -285,7 +285,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   const offer = acts.includes('offers_step') ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
   if (composure.score <= 2) {
     const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
-    if (offer !== undefined && !hostile) return ['kept_step', offer];
+    // Only an offer the lexicons quote for certain, and not the sentence the reply is marked down for.
+    const kept = signals.solutionQuote;
+    if (kept !== undefined && !hostile && !composure.evidence.some((evidence) => kept.includes(evidence) || evidence.includes(kept))) return ['kept_step', kept];
     return [LOW_STRENGTHS.find(([flag]) => composure.flags.includes(flag))?.[1] ?? 'low_general', undefined];
   }
   const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');

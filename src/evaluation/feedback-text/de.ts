@@ -257,7 +257,7 @@ export const de = {
     ],
     composure_condescending: [
       {
-        tip: 'Von oben herab zu sprechen schadet der Beziehung. Begegnen Sie {dem Kunden} auf Augenhöhe und bleiben Sie beim „Sie“, wenn {er} Sie siezt.',
+        tip: 'Von oben herab zu sprechen schadet der Beziehung. Begegnen Sie {dem Kunden} auf Augenhöhe und bleiben Sie bei der förmlichen Anrede, wenn {er} Sie siezt.',
         example: 'Ich erkläre es Ihnen gern Schritt für Schritt. Es ist wirklich nicht offensichtlich.',
         family: 'composure',
       },

@@ -12,7 +12,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -46,11 +46,17 @@ export interface FeatureInput {
   lexicon?: LexiconFacts | undefined;
 }
 
-/** Sparse features: bucket indices and values, `length` entries used. */
+/**
+ * Sparse features: bucket indices and values, `length` entries used. Entries from `contextStart` on
+ * describe the context (the customer's line, earlier turns, the lexicons' reading of the customer),
+ * not the reply: heads that judge the reply alone never learn from them, so a customer's insult
+ * cannot make a reply look as if it set a boundary.
+ */
 export interface SparseFeatures {
   indices: Int32Array;
   values: Float32Array;
   length: number;
+  contextStart: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*/gu;
@@ -111,7 +117,9 @@ export class FeatureExtractor {
     this.scaleFrom(start);
 
     this.addShape(text, tokens.length);
+    if (input.lexicon) this.addLexicon(input.lexicon, 'reply');
 
+    const contextStart = this.length;
     start = this.length;
     for (const word of new Set(wordsOf(input.customer))) {
       const h = hashRange(NS.customer, word, 0, word.length);
@@ -121,8 +129,8 @@ export class FeatureExtractor {
     this.scaleFrom(start);
 
     this.addHistory(input.history, tokens);
-    if (input.lexicon) this.addLexicon(input.lexicon);
-    return { indices: this.indices, values: this.values, length: this.length };
+    if (input.lexicon) this.addLexicon(input.lexicon, 'context');
+    return { indices: this.indices, values: this.values, length: this.length, contextStart };
   }
 
   private addWords(tokens: readonly string[]): void {
@@ -191,7 +199,13 @@ export class FeatureExtractor {
     this.shape('overlap', Math.min(4, Math.floor(overlap * 5)));
   }
 
-  private addLexicon(facts: LexiconFacts): void {
+  /** The lexicons' reading of the reply, or of its context (the customer's insult, an earlier warning). */
+  private addLexicon(facts: LexiconFacts, part: 'reply' | 'context'): void {
+    if (part === 'context') {
+      if (facts.customerAbusive) this.lexicon('abusive', 1);
+      if (facts.earlierWarning) this.lexicon('warnedBefore', 1);
+      return;
+    }
     this.lexicon('composure', facts.composureScore);
     for (const flag of facts.composureFlags) this.lexicon(`flag:${flag}`, 1);
     this.lexicon('er', facts.emotionalReaction);
@@ -202,8 +216,6 @@ export class FeatureExtractor {
     if (facts.endsConversation) this.lexicon('ends', facts.endsExplicitly ? 2 : 1);
     if (facts.warnsOfEnding) this.lexicon('warns', 1);
     if (facts.namesBehaviour) this.lexicon('names', 1);
-    if (facts.customerAbusive) this.lexicon('abusive', 1);
-    if (facts.earlierWarning) this.lexicon('warnedBefore', 1);
   }
 
   private shape(name: string, bucket: number): void {

@@ -44,9 +44,14 @@ export type ComposureFailure = (typeof COMPOSURE_FAILURES)[number];
 export const EMPATHY_LEVELS = ['none', 'generic', 'specific'] as const;
 export type EmpathyLevel = (typeof EMPATHY_LEVELS)[number];
 
+/**
+ * `context`: the head learns from the features of the customer's line and the conversation too.
+ * Empathy needs them (naming what this customer said, minding a stated hurry); composure and the
+ * dialogue acts judge the reply alone.
+ */
 export type HeadSpec =
-  | { readonly name: string; readonly kind: 'binary' }
-  | { readonly name: string; readonly kind: 'softmax'; readonly classes: readonly string[] };
+  | { readonly name: string; readonly kind: 'binary'; readonly context?: boolean }
+  | { readonly name: string; readonly kind: 'softmax'; readonly classes: readonly string[]; readonly context?: boolean };
 
 const SUB_SCORES = ['0', '1', '2'] as const;
 
@@ -54,10 +59,10 @@ export const HEADS: readonly HeadSpec[] = [
   { name: 'notComposed', kind: 'binary' },
   { name: 'composureScore', kind: 'softmax', classes: ['1', '2', '3', '4', '5'] },
   { name: 'failure', kind: 'softmax', classes: COMPOSURE_FAILURES },
-  { name: 'empathyLevel', kind: 'softmax', classes: EMPATHY_LEVELS },
-  { name: 'emotionalReaction', kind: 'softmax', classes: SUB_SCORES },
-  { name: 'interpretation', kind: 'softmax', classes: SUB_SCORES },
-  { name: 'exploration', kind: 'softmax', classes: SUB_SCORES },
+  { name: 'empathyLevel', kind: 'softmax', classes: EMPATHY_LEVELS, context: true },
+  { name: 'emotionalReaction', kind: 'softmax', classes: SUB_SCORES, context: true },
+  { name: 'interpretation', kind: 'softmax', classes: SUB_SCORES, context: true },
+  { name: 'exploration', kind: 'softmax', classes: SUB_SCORES, context: true },
   ...DIALOGUE_ACTS.map((act) => ({ name: `act:${act}`, kind: 'binary' as const })),
 ];
 
@@ -83,5 +88,19 @@ export function layoutOf(heads: readonly HeadSpec[]): HeadLayout {
 
 /** The heads' signature stored in a model file: a file for other heads is refused. */
 export function headsSignature(heads: readonly HeadSpec[]): string {
-  return heads.map((head) => (head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`)).join(';');
+  return heads
+    .map((head) => `${head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`}${head.context ? '+context' : ''}`)
+    .join(';');
+}
+
+/** Per output of the layout: 1 where the output's head learns from context features. */
+export function contextMask(heads: readonly HeadSpec[]): Uint8Array {
+  const mask = new Uint8Array(layoutOf(heads).width);
+  let offset = 0;
+  for (const head of heads) {
+    const width = headWidth(head);
+    if (head.context) mask.fill(1, offset, offset + width);
+    offset += width;
+  }
+  return mask;
 }

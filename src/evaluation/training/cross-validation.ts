@@ -172,6 +172,8 @@ export interface GradeFigures {
   actsMacroF1: number;
   /** gold empathy level (rows none, generic, specific) × graded level (columns) */
   empathyConfusion: number[][];
+  /** per act: precision and recall of the acts in the grade */
+  acts: Record<string, { precision: number; recall: number }>;
 }
 
 export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Grade }[]): GradeFigures {
@@ -197,8 +199,10 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
       if (grade.boundary.verdict === verdict) verdictRight++;
     }
   }
+  const acts: GradeFigures['acts'] = {};
   const actF1 = DIALOGUE_ACTS.map((act) => {
     const m = confusionAt(pairs, (p) => p.grade.signals.acts?.includes(act) === true, (p) => p.labelled.labels.acts[act]);
+    acts[act] = { precision: m.tp / Math.max(1, m.tp + m.fp), recall: m.tp / Math.max(1, m.tp + m.fn) };
     return (2 * m.tp) / Math.max(1, 2 * m.tp + m.fp + m.fn);
   });
   return {
@@ -209,6 +213,7 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
     verdictAccuracy: verdictRight / Math.max(1, verdictCount),
     actsMacroF1: actF1.reduce((a, b) => a + b, 0) / actF1.length,
     empathyConfusion,
+    acts,
   };
 }
 

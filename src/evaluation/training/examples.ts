@@ -30,6 +30,7 @@ export function toExamples(items: readonly LabelledItem[], bucketBits: number): 
     return {
       indices: features.indices.slice(0, features.length),
       values: features.values.slice(0, features.length),
+      contextStart: features.contextStart,
       targets: targetsOf(labels),
       weight: 1,
     };

@@ -30,7 +30,7 @@ export const TRAINING: Omit<TrainingOptions, 'heads'> = {
   bucketBits: 17,
   epochs: 6,
   learningRate: 0.15,
-  l2: 0,
+  l2: 0.001,
   seed: 20261206,
 };
 const FOLDS = 3;
@@ -89,6 +89,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
     log(`held-out writers, ${lang}: ${describe(figures)}`);
     log(`  empathy level, gold none/generic/specific × graded: ${figures.empathyConfusion.map((row) => row.join(' ')).join(' | ')}`);
+    log(`  acts, precision/recall: ${Object.entries(figures.acts).map(([act, m]) => `${act} ${m.precision.toFixed(2)}/${m.recall.toFixed(2)}`).join(', ')}`);
     for (const [key, value] of Object.entries(figures)) if (typeof value === 'number') metrics[`${lang}.${key}`] = round(value);
   }
 

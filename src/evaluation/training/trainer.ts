@@ -1,5 +1,5 @@
 import { FEATURE_VERSION } from '../model/features.js';
-import { HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
+import { contextMask, HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
 import type { ModelFile, ModelHeader } from '../model/model-file.js';
 
 /**
@@ -14,6 +14,8 @@ import type { ModelFile, ModelHeader } from '../model/model-file.js';
 export interface TrainingExample {
   indices: Int32Array;
   values: Float32Array;
+  /** features from here on describe the context (see `SparseFeatures.contextStart`) */
+  contextStart: number;
   targets: Int8Array;
   /** a weight for the example (1 for most) */
   weight: number;
@@ -51,6 +53,7 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
   const order = examples.map((_example, index) => index);
   const epsilon = 1e-6;
   const lr = options.learningRate;
+  const learnsContext = contextMask(heads);
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
@@ -75,9 +78,11 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
       for (let f = 0; f < n; f++) {
         const v = values[f] ?? 0;
         const base = (indices[f] ?? 0) * width;
+        const context = f >= example.contextStart;
         for (let k = 0; k < width; k++) {
           const g = gradient[k] ?? 0;
-          if (g === 0) continue;
+          // a head that judges the reply alone keeps zero weights on context features
+          if (g === 0 || (context && learnsContext[k] === 0)) continue;
           const at = base + k;
           const w = weights[at] ?? 0;
           const step = g * v + options.l2 * w;
