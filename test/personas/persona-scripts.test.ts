@@ -28,10 +28,12 @@ const rude = { composure: 1, empathy: 1 } as const;
 describe('frustrated', () => {
   const persona = catalog.require('frustrated');
 
-  it('calms down when heard and given a concrete step, and ends resolved', () => {
-    expect(play(persona, [warm, { ...calm, solution: true }, { ...calm, solution: true }])).toEqual([
-      'opening', 'heard', 'calming', 'resolved',
-    ]);
+  it('calms down when heard, and takes the next concrete step as the solution', () => {
+    expect(play(persona, [warm, { ...calm, solution: true }])).toEqual(['opening', 'heard', 'resolved']);
+  });
+
+  it('only calms down at a first concrete step while still angry, and settles at the second', () => {
+    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual(['opening', 'calming', 'resolved']);
   });
 
   it('escalates when the trainee sets a boundary against legitimate venting', () => {
@@ -118,7 +120,12 @@ describe('impatient-caller', () => {
   });
 
   it('asks again after a short reply without the answer, and moves on when he is told how', () => {
-    expect(play(persona, [warm, { ...calm, heard: { newFacts: ['how_to_raise'] } }])).toEqual(['opening', 'opening', 'narrowing']);
+    expect(play(persona, [calm, { ...calm, heard: { newFacts: ['how_to_raise'] } }])).toEqual(['opening', 'opening', 'narrowing']);
+  });
+
+  it('calms down at a short reply that shows it heard his hurry, but not at a long one', () => {
+    expect(play(persona, [warm])).toEqual(['opening', 'narrowing']);
+    expect(play(persona, [{ ...warm, heard: { words: 40 } }])).toEqual(['opening', 'interrupting']);
   });
 
   it('keeps pressing for certainty until he gets a concrete commitment', () => {
@@ -132,9 +139,9 @@ describe('unusual-request', () => {
   const persona = catalog.require('unusual-request');
 
   it('tells her reason to a warm question and is delighted by what is possible', () => {
-    expect(play(persona, [warm, { ...warm, solution: true }, { ...calm, solution: true }])).toEqual([
-      'opening', 'explains', 'counter_offer', 'resolved',
-    ]);
+    expect(play(persona, [warm, { ...warm, solution: true }])).toEqual(['opening', 'explains', 'resolved']);
+    // a first offer before she has said why is a counter-offer she weighs
+    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual(['opening', 'counter_offer', 'resolved']);
   });
 
   it('feels a nuisance at a flat no and leaves when it stays cold', () => {
