@@ -7,12 +7,13 @@ import { markupProblems } from './markup-check.js';
 import { builtinPersonas, exchange, handSession } from './report-fixtures.js';
 
 /*
- * Hand-built figures (overall = (composure + empathy + boundary score) / 3, boundary not_needed = 5):
- *   anna  frustrated 11-02  c2 e2      → 3.0
- *   anna  grieving   11-05  c4 e3      → 4.0
- *   anna  frustrated 11-08  c5 e4      → 4.667
- *   ben   grieving   11-03  c3 e3, c3 e1 missing(1) → 3.667 and 1.667 → 2.667
- *   ben   grieving   11-06  c3 e2      → 3.333
+ * Hand-built figures (overall = (composure + empathy) / 2 where no boundary was at stake, and
+ * (composure + empathy + boundary score) / 3 where it was):
+ *   anna  frustrated 11-02  c2 e2      → 2.0
+ *   anna  grieving   11-05  c4 e3      → 3.5
+ *   anna  frustrated 11-08  c5 e4      → 4.5
+ *   ben   grieving   11-03  c3 e3, c3 e1 missing(1) → 3.0 and 1.667 → 2.333
+ *   ben   grieving   11-06  c3 e2      → 2.5
  *   cara  frustrated 11-04  (no reply)
  *   dora  frustrated 10-01  c1 e1      (before the period)
  */
@@ -67,8 +68,8 @@ describe('team report', () => {
   it('names the most improved member by first and last scored session, and the weakest persona and criterion', async () => {
     const team = await build();
     expect(team.mostImproved).toMatchObject({ userId: 'anna', name: 'Anna <Admin>' });
-    expect(team.mostImproved?.first).toBeCloseTo(3);
-    expect(team.mostImproved?.last).toBeCloseTo(14 / 3);
+    expect(team.mostImproved?.first).toBeCloseTo(2);
+    expect(team.mostImproved?.last).toBeCloseTo(4.5);
     expect(team.weakestPersona?.personaId).toBe('grieving');
     expect(team.weakestCriterion).toBe('empathy');
   });
