@@ -46,7 +46,9 @@ export type EmpathyLimit =
   | 'grief_cheer'
   | 'feeling_dismissed'
   /** a long answer to a customer who said time is short */
-  | 'ignores_hurry';
+  | 'ignores_hurry'
+  /** the reply speaks to the grader: nothing in it counts as empathy for the customer */
+  | 'injection';
 
 export interface EmpathyInput {
   reply: PreparedText;

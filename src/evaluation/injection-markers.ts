@@ -1,4 +1,4 @@
-import { flattenLines, readableText } from '../evaluation/text.js';
+import { flattenLines, readableText } from './text.js';
 import { words } from './text-patterns.js';
 
 /**

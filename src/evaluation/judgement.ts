@@ -1,7 +1,8 @@
 import type { ComposureFinding, ComposureFlag } from './composure.js';
 import type { EmpathyAssessment, EmpathyLimit } from './empathy.js';
 import { quote, type PreparedText } from './grader-patterns.js';
-import type { LexiconFindings } from './lexicon-pass.js';
+import { detectInjection } from './injection-markers.js';
+import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
 import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
@@ -47,22 +48,21 @@ export function judgeComposure(
   sentences: SentenceReadings | undefined,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model || !sentences) return { ...lexicon, byModel: false };
-  if (prediction.notComposed >= model.notComposedThreshold) {
-    const [one = 0, two = 0] = prediction.composureScore;
-    const score = one > two && (prediction.failure === 'insult' || prediction.failure === 'threat') ? 1 : 2;
+  const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
+  if (prediction.notComposed >= model.notComposedThreshold || sentenceMax >= model.sentenceThreshold) {
+    // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
+    const score = 2;
     const flag = FLAG_OF_FAILURE[prediction.failure];
     return {
       score,
       flags: flag ? [...new Set([flag, ...lexicon.flags])] : lexicon.flags,
-      evidence: [worstSentence(sentences), ...lexicon.evidence],
-      severity: score - prediction.notComposed / 2,
+      evidence: [worstSentence(sentences, prediction), ...lexicon.evidence],
+      severity: score - Math.max(prediction.notComposed, sentenceMax) / 2,
       byModel: true,
     };
   }
-  const [, , three = 0, four = 0, five = 0] = prediction.composureScore;
-  const modelScore = five >= four && five >= three ? 5 : four >= three ? 4 : 3;
-  const score = Math.min(lexicon.score, modelScore) as ComposureFinding['score'];
-  return { ...lexicon, score, severity: Math.min(lexicon.severity ?? score, score), byModel: false };
+  // Composed: how composed is the lexicons' call, which knows the stiff and curt phrases it quotes.
+  return { ...lexicon, byModel: false };
 }
 
 /**
@@ -88,18 +88,45 @@ export function sentenceReadings(model: GraderModel, reply: PreparedText, contex
 }
 
 /** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
-function worstSentence(sentences: SentenceReadings): string {
+function worstSentence(sentences: SentenceReadings, prediction: ModelPrediction): string {
   const { reply } = sentences;
-  if (reply.sentences.length <= 1) return quote(reply.text);
+  const scores = prediction.sentenceNotComposed;
+  if (reply.sentences.length <= 1 || scores.length !== reply.sentences.length) return quote(reply.text);
   let worst = reply.sentences[0] ?? reply.text;
   let worstScore = -1;
-  sentences.predictions().forEach((prediction, index) => {
-    if (prediction.notComposed > worstScore) {
+  scores.forEach((score, index) => {
+    if (score > worstScore && !speaksToGrader(reply.sentences[index] ?? '')) {
       worst = reply.sentences[index] ?? worst;
-      worstScore = prediction.notComposed;
+      worstScore = score;
     }
   });
   return quote(worst);
+}
+
+/**
+ * The model's reading of a reply that spoke to the grader: the worse of its reading of the whole
+ * written reply and of the customer-facing part, head by head, so that text aimed at the grader
+ * can never raise a grade (it can hide a hostile sentence from the cleaned part, not from both).
+ */
+export function worseOf(cleaned: ModelPrediction, full: ModelPrediction): ModelPrediction {
+  const acts = new Set([...cleaned.acts, ...full.acts]);
+  const actProbabilities = Object.fromEntries(
+    DIALOGUE_ACTS.map((act) => [act, Math.max(cleaned.actProbabilities[act], full.actProbabilities[act])]),
+  ) as ModelPrediction['actProbabilities'];
+  const hostile = Math.max(full.notComposed, ...full.sentenceNotComposed) > Math.max(cleaned.notComposed, ...cleaned.sentenceNotComposed) ? full : cleaned;
+  const levels: readonly EmpathyLevel[] = ['none', 'generic', 'specific'];
+  const colder = levels.indexOf(full.empathyLevel) < levels.indexOf(cleaned.empathyLevel) ? full : cleaned;
+  return {
+    ...hostile,
+    notComposed: Math.max(cleaned.notComposed, full.notComposed),
+    empathyLevel: colder.empathyLevel,
+    empathyLevelProbabilities: colder.empathyLevelProbabilities,
+    emotionalReaction: Math.min(cleaned.emotionalReaction, full.emotionalReaction) as 0 | 1 | 2,
+    interpretation: Math.min(cleaned.interpretation, full.interpretation) as 0 | 1 | 2,
+    exploration: Math.min(cleaned.exploration, full.exploration) as 0 | 1 | 2,
+    actProbabilities,
+    acts,
+  };
 }
 
 /** Lexicon limits that cap empathy by the rubric, whatever the words: the reply undid its own empathy. */
@@ -111,6 +138,7 @@ const CAPPING_LIMITS: readonly EmpathyLimit[] = [
   'feeling_dismissed',
   'repeated_formula',
   'ignores_hurry',
+  'injection',
 ];
 
 /** A reply this long makes a customer in a hurry wait, whatever it says (rubric, pressure). */
@@ -131,10 +159,12 @@ export function judgeEmpathy(
   prediction: ModelPrediction | undefined,
   composureScore: number,
   hurried = false,
+  injection = false,
 ): EmpathyJudgement {
   const limits = [...lexicon.limits];
   if (composureScore <= 2 && !limits.includes('hostile')) limits.push('hostile');
   if (hurried) limits.push('ignores_hurry');
+  if (injection) limits.push('injection');
   const capped = limits.some((limit) => CAPPING_LIMITS.includes(limit));
   if (!prediction) {
     const score = capped ? (Math.min(lexicon.score, 2) as EmpathyAssessment['score']) : lexicon.score;
@@ -206,10 +236,15 @@ export function sentenceFor(act: DialogueAct, sentences: SentenceReadings): stri
   let bestScore = sentences.model.actThreshold(act);
   sentences.predictions().forEach((prediction, index) => {
     const score = prediction.actProbabilities[act];
-    if (score >= bestScore) {
+    if (score >= bestScore && !speaksToGrader(sentences.reply.sentences[index] ?? '')) {
       best = sentences.reply.sentences[index];
       bestScore = score;
     }
   });
   return best === undefined ? undefined : quote(best);
+}
+
+/** Never quoted back: a sentence that speaks to the grader, by either detector. */
+function speaksToGrader(sentence: string): boolean {
+  return looksLikeInjection(sentence) || detectInjection(sentence).length > 0;
 }

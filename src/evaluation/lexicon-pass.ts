@@ -4,6 +4,7 @@ import { assessBoundary, type BoundaryAssessment } from './boundary.js';
 import { assessComposure, type ComposureFinding, type ComposureFlag } from './composure.js';
 import { assessEmpathy, type EmpathyAssessment } from './empathy.js';
 import { anyOf, fromSentences, pattern, prepare, quote, type PreparedText } from './grader-patterns.js';
+import { detectInjection } from './injection-markers.js';
 import type { LexiconFacts } from './model/features.js';
 import { assessSignals, type SignalAssessment } from './signals.js';
 import { plainText } from './text.js';
@@ -30,7 +31,10 @@ export interface LexiconPass {
 }
 
 export interface LexiconFindings {
+  /** composure for the grade: with text for the grader left out, the lower of both readings */
   composure: ComposureFinding;
+  /** composure of the customer-facing text alone: what the model reads, as for the same reply without the instruction */
+  composureOfText: ComposureFinding;
   signals: SignalAssessment;
   empathy: EmpathyAssessment;
   boundary: BoundaryAssessment;
@@ -54,6 +58,7 @@ export function runLexicons(input: GradeInput): LexiconPass {
   if (reply.text.sentences.length === 0) return pass;
 
   const composure = composureOf({ ...input, reply: written }, reply);
+  const composureOfText = reply.injection ? assessComposure({ reply: reply.text.text, customer: input.customer, lang }) : composure;
   const signals = assessSignals(reply.text, lang);
   const empathy = assessEmpathy({
     reply: reply.text,
@@ -75,7 +80,7 @@ export function runLexicons(input: GradeInput): LexiconPass {
     composureScore: composure.score,
     composureFlags: composure.flags,
   });
-  pass.findings = { composure, signals, empathy, boundary };
+  pass.findings = { composure, composureOfText, signals, empathy, boundary };
   return pass;
 }
 
@@ -83,7 +88,7 @@ export function runLexicons(input: GradeInput): LexiconPass {
 export function lexiconFacts(pass: LexiconPass): LexiconFacts | undefined {
   const findings = pass.findings;
   if (!findings) return undefined;
-  const { composure, empathy, signals, boundary } = findings;
+  const { composureOfText: composure, empathy, signals, boundary } = findings;
   return {
     composureScore: composure.score,
     composureFlags: composure.flags,
@@ -127,9 +132,18 @@ const INJECTION = pattern(
   ]),
 );
 
+/** Text addressed to the grader ("ignore the rubric", "5/5"): never quoted back, never credited. */
+export function looksLikeInjection(text: string): boolean {
+  const lower = text.toLowerCase();
+  return MAYBE_INJECTION.test(lower) && INJECTION.test(lower);
+}
+
 export interface CustomerFacingReply {
   text: PreparedText;
+  /** something not meant for the customer was left out (an instruction, a JSON block, markup tags) */
   injection: boolean;
+  /** among it, an instruction to the grader ("ignore the rubric", "5/5"), disguised or not */
+  instruction: boolean;
 }
 
 /**
@@ -138,14 +152,37 @@ export interface CustomerFacingReply {
  * reply (see {@link gradeOffline}), so hiding hostility inside such a sentence does not help either.
  */
 function customerFacing(reply: string): CustomerFacingReply {
-  const full = prepare(reply);
   const blocks = MAYBE_BLOCK.test(reply);
-  if (!blocks && (!MAYBE_INJECTION.test(full.lower) || !INJECTION.test(full.lower))) return { text: full, injection: false };
   const unblocked = blocks ? withoutMachineBlocks(reply) : reply;
-  const candidate = unblocked === reply ? full : prepare(unblocked);
-  const kept = candidate.sentences.filter((_sentence, index) => !INJECTION.test(candidate.lowerSentences[index] ?? ''));
-  if (unblocked === reply && kept.length === full.sentences.length) return { text: full, injection: false };
-  return { text: fromSentences(kept), injection: true };
+  const candidate = prepare(unblocked);
+  const dropped = instructionSentences(candidate);
+  // a JSON grade or a role tag taken out as a block spoke to the grader too
+  const instruction = dropped.some(Boolean) || (unblocked !== reply && detectInjection(reply).length > 0);
+  if (!instruction && unblocked === reply) return { text: candidate, injection: false, instruction: false };
+  // The sentences as written, less those that speak to the grader: the rest reads exactly as the
+  // same reply would without the instruction.
+  return { text: instruction ? fromSentences(candidate.sentences.filter((_sentence, index) => !dropped[index])) : candidate, injection: true, instruction };
+}
+
+/** An instruction split over this many sentences or lines is still read as one. */
+const INSTRUCTION_WINDOW = 4;
+
+/**
+ * Which sentences speak to the grader: by the offline patterns, and read as a model reads them
+ * (look-alike letters, zero-width characters, see injection-markers.ts), alone or, for an
+ * instruction split over several lines, together with up to three neighbours.
+ */
+function instructionSentences(text: PreparedText): boolean[] {
+  const sentences = text.sentences;
+  const dropped = sentences.map((sentence, index) => INJECTION.test(text.lowerSentences[index] ?? '') || detectInjection(sentence).length > 0);
+  if (detectInjection(text.text).length === 0 && !dropped.some(Boolean)) return dropped;
+  for (let size = 2; size <= INSTRUCTION_WINDOW; size++) {
+    for (let start = 0; start + size <= sentences.length; start++) {
+      if (dropped.slice(start, start + size).some(Boolean)) continue;
+      if (detectInjection(sentences.slice(start, start + size).join('\n')).length > 0) dropped.fill(true, start, start + size);
+    }
+  }
+  return dropped;
 }
 
 /** Removes JSON-like blocks (nested ones from the inside out) and markup tags. */

@@ -4,10 +4,11 @@ import { assessBoundary } from './boundary.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import type { Grade, GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
-import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, sentenceReadings } from './judgement.js';
+import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, sentenceReadings, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
+import { prepare } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
 
 export { summaryAdvice } from './feedback.js';
@@ -68,7 +69,9 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   if (!findings) return emptyGrade(input, needed, abuseEvidence, source, reply.injection, turn);
 
   const context = { lang, customer: input.customer, history };
-  const prediction = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, lexicon: lexiconFacts(pass) });
+  const facts = lexiconFacts(pass);
+  const cleaned = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, replySentences: reply.text.lowerSentences, lexicon: facts });
+  const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
   const sentences = model ? sentenceReadings(model, reply.text, context) : undefined;
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, sentences);
   const acts = judgeActs(findings, prediction, reply.text, composure);
@@ -79,18 +82,27 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   if (focus.includes('venting') && signals.offersSolution && signals.solutionHasTime && composureScore >= 3) {
     composureScore = Math.min(5, composureScore + 1) as typeof composureScore;
   }
+  // Text addressed to the grader is confusing to the customer (rubric: at most 3) and can never earn
+  // anything: whatever a model makes of the rest of the reply, such a reply is held down.
+  if (reply.instruction) composureScore = Math.min(composureScore, 3) as typeof composureScore;
   const words = reply.text.text.split(/\s+/).length;
   // A long answer to a caller in a hurry ignores the one thing he asked for: time (rubric, pressure).
   const hurried = focus.includes('pressure') && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS);
-  const empathy = judgeEmpathy(findings.empathy, prediction, composureScore, hurried);
+  const judged = judgeEmpathy(findings.empathy, prediction, composureScore, hurried, reply.instruction);
+  // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
+  const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
   // What the model adds (a boundary in other words, hostility the lexicons missed) can change the verdict.
   const boundary =
-    composure.score === findings.composure.score && !acts.includes('sets_boundary') === !findings.boundary.named && !acts.includes('ends_call') === !signals.endsConversation
+    !reply.injection &&
+    composure.score === findings.composure.score &&
+    !acts.includes('sets_boundary') === !findings.boundary.named &&
+    !acts.includes('ends_call') === !signals.endsConversation
       ? findings.boundary
       : assessBoundary({
           lang,
           customer: input.customer,
-          reply: reply.text,
+          // a boundary named next to an instruction to the grader still counts as named
+          reply: reply.injection ? prepare(pass.written) : reply.text,
           signals,
           needed,
           abuseEvidence,

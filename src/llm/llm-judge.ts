@@ -8,7 +8,7 @@ import type { CallAccounting } from './call-accounting.js';
 import type { ChatModel } from './chat-model.js';
 import { disagreements, minimumGrade } from './grade-guard.js';
 import { boundHistory } from './history-window.js';
-import { screenInstructions, type InjectionMarker, type ScreenedText } from './injection-markers.js';
+import { screenInstructions, type InjectionMarker, type ScreenedText } from '../evaluation/injection-markers.js';
 import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer, retryJudgeMessages } from './judge-prompt.js';
 
 export interface LlmJudgeOptions {

@@ -1,4 +1,4 @@
-import { letterWords, words } from './text-patterns.js';
+import { letterWords, words } from '../evaluation/text-patterns.js';
 
 /** Longest customer line kept; a customer on the phone does not give speeches. */
 export const MAX_LINE_CHARS = 600;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectInjection, screenInstructions } from '../../src/llm/injection-markers.js';
+import { detectInjection, screenInstructions } from '../../src/evaluation/injection-markers.js';
 
 describe('detectInjection', () => {
   it.each([

@@ -6,7 +6,7 @@ import { startLlmHarness, type LlmHarness } from '../support/fake-openai/llm-tes
 import { raisedCriteria } from '../support/hostile/grade-comparison.js';
 import { hostileCorpus, sampleCorpus, type HostileCase } from '../support/hostile/hostile-corpus.js';
 import { carriesInstruction } from '../support/hostile/injections.js';
-import { detectInjection, screenInstructions } from '../../src/llm/injection-markers.js';
+import { detectInjection, screenInstructions } from '../../src/evaluation/injection-markers.js';
 
 /**
  * The LLM judge path over real HTTP against the fake OpenAI server, with the real offline grader

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GradeSchema, overallScore } from '../../src/evaluation/grade.js';
 import { createOfflineGrader } from '../../src/evaluation/offline-grader.js';
-import { screenInstructions } from '../../src/llm/injection-markers.js';
+import { screenInstructions } from '../../src/evaluation/injection-markers.js';
 import { memoizeScreening } from '../../src/llm/llm-judge.js';
 import { neutralJudgeAnswer, type FakeBehaviour } from '../support/fake-openai/fake-openai-server.js';
 import { gradeInput, startLlmHarness, type LlmHarness } from '../support/fake-openai/llm-test-kit.js';

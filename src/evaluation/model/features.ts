@@ -12,7 +12,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -41,6 +41,8 @@ export interface FeatureInput {
    * saves normalising it twice. Must be that text, or absent.
    */
   replyLower?: string | undefined;
+  /** its sentences, cleaned and lower-cased (`PreparedText.lowerSentences`); split here when absent */
+  replySentences?: readonly string[] | undefined;
   customer: string;
   history: readonly Turn[];
   lexicon?: LexiconFacts | undefined;
@@ -57,6 +59,15 @@ export interface SparseFeatures {
   values: Float32Array;
   length: number;
   contextStart: number;
+  /**
+   * Where each sentence's own word and character features lie: [words from, words to, chars from,
+   * chars to] per sentence. With `sharedFrom`..`contextStart` (shape and lexicon features) and the
+   * language feature at 0, they let a head read one sentence on its own (see `sentenceLogits`), so
+   * polite padding cannot dilute one hostile sentence.
+   */
+  sentenceRanges: Int32Array;
+  sentenceCount: number;
+  sharedFrom: number;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*/gu;
@@ -70,6 +81,8 @@ const EMOJI = /\p{Extended_Pictographic}/u;
 const SCARE_QUOTES = /["'][^"'\s]{2,20}["']/u;
 const MAX_NGRAM_TOKEN = 24;
 const MAX_TOKENS = 400;
+/** sentences read on their own; a longer reply's further sentences count only within the whole */
+const MAX_SENTENCES = 24;
 
 const NS = {
   lang: namespaceSeed('lang'),
@@ -95,6 +108,8 @@ export class FeatureExtractor {
   private length = 0;
   private readonly mask: number;
   private readonly padded = new Uint16Array(MAX_NGRAM_TOKEN + 2);
+  private ranges = new Int32Array(16 * 4);
+  private sentenceCount = 0;
 
   constructor(readonly bucketBits: number) {
     this.mask = (1 << bucketBits) - 1;
@@ -105,17 +120,31 @@ export class FeatureExtractor {
     this.add(combine(NS.lang, input.lang === 'de' ? 1 : 2), 1);
 
     const text = clean(input.reply);
-    const tokens = input.replyLower === undefined ? wordsOf(text) : wordsOfLower(input.replyLower);
+    const sentences = input.replySentences ?? (input.replyLower ?? normalize(text)).split(SENTENCE_BREAK);
+    const bySentence = sentences.map((sentence) => wordsOfLower(sentence)).filter((words) => words.length > 0);
+    const tokens = bySentence.flat();
     const lengthBucket = replyLengthBucket(tokens.length);
+    this.sentenceCount = Math.min(bySentence.length, MAX_SENTENCES);
+    if (this.ranges.length < this.sentenceCount * 4) this.ranges = new Int32Array(this.sentenceCount * 4);
 
     let start = this.length;
-    this.addWords(tokens);
+    bySentence.forEach((words, index) => {
+      const from = this.length;
+      this.addSentenceWords(words);
+      if (index < MAX_SENTENCES) this.setRange(index, 0, from, this.length);
+    });
+    this.addEnds(tokens);
     this.scaleFrom(start);
 
     start = this.length;
-    for (const token of tokens) this.addCharGrams(token);
+    bySentence.forEach((words, index) => {
+      const from = this.length;
+      for (const token of words) this.addCharGrams(token);
+      if (index < MAX_SENTENCES) this.setRange(index, 2, from, this.length);
+    });
     this.scaleFrom(start);
 
+    const sharedFrom = this.length;
     this.addShape(text, tokens.length);
     if (input.lexicon) this.addLexicon(input.lexicon, 'reply');
 
@@ -130,10 +159,24 @@ export class FeatureExtractor {
 
     this.addHistory(input.history, tokens);
     if (input.lexicon) this.addLexicon(input.lexicon, 'context');
-    return { indices: this.indices, values: this.values, length: this.length, contextStart };
+    return {
+      indices: this.indices,
+      values: this.values,
+      length: this.length,
+      contextStart,
+      sentenceRanges: this.ranges,
+      sentenceCount: this.sentenceCount,
+      sharedFrom,
+    };
   }
 
-  private addWords(tokens: readonly string[]): void {
+  private setRange(sentence: number, slot: number, from: number, to: number): void {
+    this.ranges[sentence * 4 + slot] = from;
+    this.ranges[sentence * 4 + slot + 1] = to;
+  }
+
+  /** Words and word pairs of one sentence, the pairs marked at its start and end. */
+  private addSentenceWords(tokens: readonly string[]): void {
     let previous = combine(NS.word, 0x5354); // sentence-start marker
     for (const token of tokens) {
       const h = hashRange(NS.word, token, 0, token.length);
@@ -141,7 +184,11 @@ export class FeatureExtractor {
       this.add(combine(NS.pair, combine(previous, h)), 1);
       previous = h;
     }
-    this.add(combine(NS.pair, combine(previous, 0x454e44)), 1); // reply-end marker
+    this.add(combine(NS.pair, combine(previous, 0x454e44)), 1); // sentence-end marker
+  }
+
+  /** The reply's first and last words: openers and codas ("With respect, …", "… Classy."). */
+  private addEnds(tokens: readonly string[]): void {
     for (let i = 0; i < Math.min(2, tokens.length); i++) this.add(combine(NS.first, hashWord(tokens, i) + i), 1);
     for (let i = Math.max(0, tokens.length - 2); i < tokens.length; i++) {
       this.add(combine(NS.last, hashWord(tokens, i) + (tokens.length - i)), 1);

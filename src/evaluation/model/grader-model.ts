@@ -37,6 +37,11 @@ export interface ModelPrediction {
   emotionalReaction: 0 | 1 | 2;
   interpretation: 0 | 1 | 2;
   exploration: 0 | 1 | 2;
+  /**
+   * P(composure 1–2) of each sentence read on its own (its words and characters, with the reply's
+   * shape and lexicon findings); empty for a reply of one sentence
+   */
+  sentenceNotComposed: readonly number[];
   /** P(act) per dialogue act */
   actProbabilities: Readonly<Record<DialogueAct, number>>;
   /** the acts at or above their thresholds */
@@ -47,6 +52,8 @@ export interface GraderModel {
   readonly header: ModelHeader;
   /** the threshold above which `notComposed` counts as not composed */
   readonly notComposedThreshold: number;
+  /** the threshold above which one sentence read on its own makes the reply not composed */
+  readonly sentenceThreshold: number;
   predict(input: FeatureInput): ModelPrediction;
   /** P(not composed) of a text on its own (one sentence of a reply), for quoting the worst part */
   notComposedOf(input: FeatureInput): number;
@@ -79,6 +86,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const offset = (name: string): number => layout.offsets.get(name) ?? 0;
   const notComposedAt = offset('notComposed');
   const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
+  const sentenceThreshold = header.thresholds['notComposedSentence'] ?? 1.01;
   const actThresholds = DIALOGUE_ACTS.map((act) => header.thresholds[`act:${act}`] ?? 0.5);
   // log-odds added per empathy level before the argmax, chosen in training so no level is starved
   const levelOffsets = EMPATHY_LEVELS.map((level) => header.thresholds[`level:${level}`] ?? 0);
@@ -98,11 +106,33 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   };
   const softmaxAt = (name: string, size: number): number[] => softmax(sums, offset(name), size);
 
+  /** One output's logit for each sentence read on its own; the rows were just read by `forward`, so this is cheap. */
+  const sentenceLogits = (features: SparseFeatures, k: number): number[] => {
+    if (features.sentenceCount < 2) return [];
+    const { indices, values, sentenceRanges } = features;
+    const column = (from: number, to: number, scaled: boolean): number => {
+      let sum = 0;
+      for (let f = from; f < to; f++) sum += (scaled ? 1 : values[f]!) * weights[indices[f]! * width + k]!;
+      return sum;
+    };
+    const shared = column(0, 1, false) + column(features.sharedFrom, features.contextStart, false);
+    const logits: number[] = [];
+    for (let s = 0; s < features.sentenceCount; s++) {
+      const [w0, w1, c0, c1] = [sentenceRanges[s * 4]!, sentenceRanges[s * 4 + 1]!, sentenceRanges[s * 4 + 2]!, sentenceRanges[s * 4 + 3]!];
+      const words = w1 > w0 ? column(w0, w1, true) / Math.sqrt(w1 - w0) : 0;
+      const chars = c1 > c0 ? column(c0, c1, true) / Math.sqrt(c1 - c0) : 0;
+      logits.push((shared + words + chars) * scales[k]! + bias[k]!);
+    }
+    return logits;
+  };
+
   return {
     header,
     notComposedThreshold,
+    sentenceThreshold,
     predict(input) {
-      forward(extractor.extract(input));
+      const features = extractor.extract(input);
+      forward(features);
       const failure = softmaxAt('failure', COMPOSURE_FAILURES.length);
       const level = softmaxAt('empathyLevel', EMPATHY_LEVELS.length);
       const failureIndex = argmax(failure);
@@ -123,6 +153,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
         emotionalReaction: subScore(softmaxAt('emotionalReaction', 3)),
         interpretation: subScore(softmaxAt('interpretation', 3)),
         exploration: subScore(softmaxAt('exploration', 3)),
+        sentenceNotComposed: sentenceLogits(features, notComposedAt).map(sigmoid),
         actProbabilities,
         acts,
       };

@@ -35,6 +35,8 @@ export interface HeldOutPrediction {
   /** the lexicon's composure score */
   lexiconComposure: number;
   notComposed: number;
+  /** the highest P(not composed) of a sentence read on its own */
+  sentenceMax: number;
   acts: Readonly<Record<DialogueAct, number>>;
   /** P(none), P(generic), P(specific) */
   levels: readonly number[];
@@ -48,6 +50,7 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
       lang: input.lang,
       reply: pass.reply.text.text,
       replyLower: pass.reply.text.lower,
+      replySentences: pass.reply.text.lowerSentences,
       customer: input.customer,
       history: input.history,
       lexicon: lexiconFacts(pass),
@@ -56,6 +59,7 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
       labelled,
       lexiconComposure: pass.findings?.composure.score ?? 3,
       notComposed: prediction.notComposed,
+      sentenceMax: Math.max(0, ...prediction.sentenceNotComposed),
       acts: prediction.actProbabilities,
       levels: prediction.empathyLevelProbabilities,
     };
@@ -72,6 +76,26 @@ export function chooseNotComposedThreshold(predictions: readonly HeldOutPredicti
     const threshold = Math.round(t * 100) / 100;
     const m = confusionAt(predictions, (p) => p.lexiconComposure <= 2 || p.notComposed >= threshold, (p) => p.labelled.labels.notComposed);
     if (m.tp + m.fp > 0 && m.tp / (m.tp + m.fp) >= minPrecision) best = threshold;
+  }
+  return best;
+}
+
+/**
+ * With the reply's threshold fixed, the lowest threshold for one sentence read on its own that keeps
+ * held-out precision at `minPrecision`: a hostile sentence among polite ones is caught. Above 1 when
+ * none does (sentences then never decide alone).
+ */
+export function chooseSentenceThreshold(predictions: readonly HeldOutPrediction[], replyThreshold: number, minPrecision: number): number {
+  let best = 1.01;
+  for (let t = 0.99; t >= 0.5; t -= 0.01) {
+    const threshold = Math.round(t * 100) / 100;
+    const m = confusionAt(
+      predictions,
+      (p) => p.lexiconComposure <= 2 || p.notComposed >= replyThreshold || p.sentenceMax >= threshold,
+      (p) => p.labelled.labels.notComposed,
+    );
+    if (m.tp + m.fp > 0 && m.tp / (m.tp + m.fp) >= minPrecision) best = threshold;
+    else break;
   }
   return best;
 }

@@ -23,6 +23,7 @@ export function toExamples(items: readonly LabelledItem[], bucketBits: number): 
       lang: input.lang,
       reply: pass.reply.text.text,
       replyLower: pass.reply.text.lower,
+      replySentences: pass.reply.text.lowerSentences,
       customer: input.customer,
       history: input.history,
       lexicon: lexiconFacts(pass),

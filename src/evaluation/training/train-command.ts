@@ -10,6 +10,7 @@ import {
   chooseActThresholds,
   chooseLevelOffsets,
   chooseNotComposedThreshold,
+  chooseSentenceThreshold,
   gradeFigures,
   gradeHeldOut,
   predictHeldOut,
@@ -78,8 +79,10 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     return { file, test };
   });
 
+  const notComposed = chooseNotComposedThreshold(heldOut, MIN_PRECISION);
   const thresholds = {
-    notComposed: chooseNotComposedThreshold(heldOut, MIN_PRECISION),
+    notComposed,
+    notComposedSentence: chooseSentenceThreshold(heldOut, notComposed, MIN_PRECISION),
     ...chooseActThresholds(heldOut),
     ...chooseLevelOffsets(heldOut),
   };
