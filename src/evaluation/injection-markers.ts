@@ -59,19 +59,50 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
 ];
 
 /**
- * Every pattern above needs one of these; most replies have none, and this test is cheap (the
- * patterns' Unicode word edges cost about a microsecond per character each).
+ * Every pattern above needs one of these words (an instruction word, a grader, a score, a rubric
+ * key, a role or a template token); most replies have none, and this test is cheap (the patterns'
+ * Unicode word edges cost about a microsecond per character each).
  */
-const MAYBE = /[:=<[/]|ignor|disregard|forget|overrid|bypass|vergiss|vergessen|missacht|übergeh|note|message|attention|hey|dear|hinweis|nachricht|liebe|new|updated|real|neue|eigentlich|you are|du bist|sie sind|(?:an|für) d|rate|grade|score|give|mark|award|bewert|gib|gebt|geben|vergib|benot|deserv|verdien|punktzahl|bestnote|höchst|points|highest|five|fünf|5 (?:von|out)|every|each|all|jede|generous|lenien|großzügig|wohlwollend|composure|empath|fassung/i;
+const MAYBE =
+  /instruction|instruktion|anweisung|\brules?\b|\bregeln\b|vorgabe|prompt|rubri[ck]|guideline|criteri|kriteri|categor|kategor|grader|judge|evaluat|bewert|prüfer|trainer|coach|ausbilder|\bki\b|\btask\b|aufgabe|\bmarks?\b|\bpoints?\b|punkt|rating|score|grade|\bnote|bestnote|höchst|\bfive\b|fünf|composure|empath|fassung|boundary|verdict|feedback|emotionalreaction|interpretation|exploration|offerssolution|endsconversation|rubricversion|system|assistant|developer|ignor|disregard|forget|overrid|bypass|vergiss|vergessen|missacht|übergeh|\/ ?(?:5|10)\b|\b[1-5] ?(?:von|out of|of) ?5\b|<\||\[\/?inst|<<\/?sys/i;
+/** Look-alike letters, invisible characters, soft hyphens or full-width forms: read the text as a model would first. */
+const DISGUISED = /[\u0370-\u03ff\u0400-\u04ff\u00ad\u200b-\u200f\u2060\ufeff\uff01-\uff5e]/u;
+
+/**
+ * A cheap necessary condition per pattern (index-aligned with PATTERNS): a word the pattern cannot
+ * match without. Only the patterns whose word is there are run.
+ */
+const NEEDS: readonly RegExp[] = [
+  /ignor|disregard|forget|overrid|bypass/i,
+  /ignorier|vergiss|vergessen|missacht|übergeh/i,
+  /grader|judge|evaluator|bewerter|prüfer/i,
+  /instruction|task|anweisung|aufgabe/i,
+  /grader|judge|evaluator|bewerter|prüfer|trainer|ausbilder|\bki\b/i,
+  /\/ ?5|von ?5|out of|of ?5|mark|score|point|rating|grade|punkt|bewertung|note|bestnote|höchst/i,
+  /deserv|verdient/i,
+  /punktzahl|bestnote|höchstnote|marks|points|highest/i,
+  /\/ ?(?:5|10)|fünf von|five out/i,
+  /(?:score|rate|grade|bewerte|benote)[^\n]*5/i,
+  /criteri|kriteri|categor|kategor|generous|lenien|großzügig|wohlwollend/i,
+  /composure|empath|fassung/i,
+  /(?:composure|empathy|boundary|verdict|score|feedback|grade|rubricversion|emotionalreaction|interpretation|exploration|offerssolution|endsconversation)\W*[:=]/i,
+  /(?:system|assistant|developer|grader|judge|evaluator|instruction|anweisung|bewerter|prüfer|trainer|coach|ausbilder)[^:\n]{0,40}:/i,
+  /<\||\[\/?inst|<<\/?sys|<\/?(?:system|assistant|trainee_reply|customer_line|history|offline_evidence)/i,
+];
 
 function markersIn(readable: string, found: Set<InjectionMarker>): void {
   if (!MAYBE.test(readable)) return;
   const flat = flattenLines(readable);
-  for (const [marker, pattern] of PATTERNS) if (pattern.test(readable) || (flat !== readable && pattern.test(flat))) found.add(marker);
+  PATTERNS.forEach(([marker, pattern], index) => {
+    if (found.has(marker) || !(NEEDS[index]?.test(flat) ?? true)) return;
+    if (pattern.test(readable) || (flat !== readable && pattern.test(flat))) found.add(marker);
+  });
 }
 
 /** The distinct markers found in `text`, empty for an ordinary reply. */
 export function detectInjection(text: string): InjectionMarker[] {
+  // Every pattern needs one of MAYBE's words; undisguised text without one is settled at once.
+  if (!DISGUISED.test(text) && !MAYBE.test(text)) return [];
   const found = new Set<InjectionMarker>();
   markersIn(readableText(text), found);
   return [...found];

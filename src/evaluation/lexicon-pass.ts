@@ -174,8 +174,10 @@ const INSTRUCTION_WINDOW = 4;
  */
 function instructionSentences(text: PreparedText): boolean[] {
   const sentences = text.sentences;
+  const patterned = MAYBE_INJECTION.test(text.lower) && INJECTION.test(text.lower);
+  // Most replies hold no instruction at all: one look at the whole text settles it.
+  if (!patterned && detectInjection(text.text).length === 0) return sentences.map(() => false);
   const dropped = sentences.map((sentence, index) => INJECTION.test(text.lowerSentences[index] ?? '') || detectInjection(sentence).length > 0);
-  if (detectInjection(text.text).length === 0 && !dropped.some(Boolean)) return dropped;
   for (let size = 2; size <= INSTRUCTION_WINDOW; size++) {
     for (let start = 0; start + size <= sentences.length; start++) {
       if (dropped.slice(start, start + size).some(Boolean)) continue;
