@@ -45,9 +45,10 @@ export function judgeComposure(
   lexicon: ComposureFinding,
   prediction: ModelPrediction | undefined,
   model: GraderModel | undefined,
-  sentences: SentenceReadings | undefined,
+  reply: PreparedText,
+  instructed = false,
 ): ComposureJudgement {
-  if (lexicon.score <= 2 || !prediction || !model || !sentences) return { ...lexicon, byModel: false };
+  if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
   if (prediction.notComposed >= model.notComposedThreshold || sentenceMax >= model.sentenceThreshold) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
@@ -56,7 +57,7 @@ export function judgeComposure(
     return {
       score,
       flags: flag ? [...new Set([flag, ...lexicon.flags])] : lexicon.flags,
-      evidence: [worstSentence(sentences, prediction), ...lexicon.evidence],
+      evidence: [worstSentence(reply, prediction, instructed), ...lexicon.evidence],
       severity: score - Math.max(prediction.notComposed, sentenceMax) / 2,
       byModel: true,
     };
@@ -65,37 +66,14 @@ export function judgeComposure(
   return { ...lexicon, byModel: false };
 }
 
-/**
- * The model's reading of each sentence of the reply on its own, made at most once per grade and only
- * when feedback needs to point at a sentence (the least composed one, the one that offers the step).
- */
-export interface SentenceReadings {
-  readonly reply: PreparedText;
-  readonly model: GraderModel;
-  predictions(): readonly ModelPrediction[];
-}
-
-export function sentenceReadings(model: GraderModel, reply: PreparedText, context: Omit<FeatureInput, 'reply'>): SentenceReadings {
-  let cached: ModelPrediction[] | undefined;
-  return {
-    reply,
-    model,
-    predictions() {
-      cached ??= reply.sentences.map((sentence) => model.predict({ ...context, reply: sentence, history: [] }));
-      return cached;
-    },
-  };
-}
-
 /** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
-function worstSentence(sentences: SentenceReadings, prediction: ModelPrediction): string {
-  const { reply } = sentences;
+function worstSentence(reply: PreparedText, prediction: ModelPrediction, instructed: boolean): string {
   const scores = prediction.sentenceNotComposed;
   if (reply.sentences.length <= 1 || scores.length !== reply.sentences.length) return quote(reply.text);
   let worst = reply.sentences[0] ?? reply.text;
   let worstScore = -1;
   scores.forEach((score, index) => {
-    if (score > worstScore && !speaksToGrader(reply.sentences[index] ?? '')) {
+    if (score > worstScore && !(instructed && speaksToGrader(reply.sentences[index] ?? ''))) {
       worst = reply.sentences[index] ?? worst;
       worstScore = score;
     }
@@ -231,13 +209,15 @@ export function judgeActs(
  * The sentence of the reply that most clearly performs `act`, by the model read sentence by
  * sentence; undefined when no sentence reaches the act's threshold on its own.
  */
-export function sentenceFor(act: DialogueAct, sentences: SentenceReadings): string | undefined {
+export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model: GraderModel, reply: PreparedText, instructed = false): string | undefined {
+  if (reply.sentences.length === 1 && prediction.acts.has(act)) return quote(reply.text);
+  if (prediction.sentenceActs.length !== reply.sentences.length) return undefined;
   let best: string | undefined;
-  let bestScore = sentences.model.actThreshold(act);
-  sentences.predictions().forEach((prediction, index) => {
-    const score = prediction.actProbabilities[act];
-    if (score >= bestScore && !speaksToGrader(sentences.reply.sentences[index] ?? '')) {
-      best = sentences.reply.sentences[index];
+  let bestScore = model.actThreshold(act);
+  prediction.sentenceActs.forEach((acts, index) => {
+    const score = acts[act];
+    if (score >= bestScore && !(instructed && speaksToGrader(reply.sentences[index] ?? ''))) {
+      best = reply.sentences[index];
       bestScore = score;
     }
   });

@@ -4,7 +4,7 @@ import { assessBoundary } from './boundary.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import type { Grade, GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
-import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, sentenceReadings, worseOf } from './judgement.js';
+import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
@@ -72,8 +72,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   const facts = lexiconFacts(pass);
   const cleaned = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, replySentences: reply.text.lowerSentences, lexicon: facts });
   const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
-  const sentences = model ? sentenceReadings(model, reply.text, context) : undefined;
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, sentences);
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, reply.injection);
   const acts = judgeActs(findings, prediction, reply.text, composure);
   const { signals } = findings;
 
@@ -123,7 +122,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
     signals,
     acts,
     words,
-    quoteFor: sentences ? (act) => sentenceFor(act, sentences) : undefined,
+    quoteFor: model && prediction ? (act) => sentenceFor(act, prediction, model, reply.text, reply.injection) : undefined,
     examples: input.context?.examples,
     gender: input.context?.customerGender,
   });

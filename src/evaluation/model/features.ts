@@ -80,6 +80,8 @@ const UPPER_ONE = /\p{Lu}/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
 const SCARE_QUOTES = /["'][^"'\s]{2,20}["']/u;
 const MAX_NGRAM_TOKEN = 24;
+/** character n-grams of 3 to this many characters (with the word-edge marks) */
+const MAX_NGRAM = 5;
 const MAX_TOKENS = 400;
 /** sentences read on their own; a longer reply's further sentences count only within the whole */
 const MAX_SENTENCES = 24;
@@ -121,7 +123,8 @@ export class FeatureExtractor {
 
     const text = clean(input.reply);
     const sentences = input.replySentences ?? (input.replyLower ?? normalize(text)).split(SENTENCE_BREAK);
-    const bySentence = sentences.map((sentence) => wordsOfLower(sentence)).filter((words) => words.length > 0);
+    // kept one for one with the reply's sentences (an emoji-only sentence has no words), so sentence i is sentence i
+    const bySentence = sentences.map((sentence) => wordsOfLower(sentence));
     const tokens = bySentence.flat();
     const lengthBucket = replyLengthBucket(tokens.length);
     this.sentenceCount = Math.min(bySentence.length, MAX_SENTENCES);
@@ -204,7 +207,7 @@ export class FeatureExtractor {
     const total = n + 2;
     for (let i = 0; i + 3 <= total; i++) {
       let h = NS.chars;
-      for (let j = i; j < i + 5 && j < total; j++) {
+      for (let j = i; j < i + MAX_NGRAM && j < total; j++) {
         h = hashCode(h, padded[j] ?? 0);
         if (j - i >= 2) this.add(h, 1);
       }

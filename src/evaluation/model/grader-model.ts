@@ -42,6 +42,8 @@ export interface ModelPrediction {
    * shape and lexicon findings); empty for a reply of one sentence
    */
   sentenceNotComposed: readonly number[];
+  /** P(act) of each sentence read on its own, per act; empty for a reply of one sentence */
+  sentenceActs: ReadonlyArray<Readonly<Record<DialogueAct, number>>>;
   /** P(act) per dialogue act */
   actProbabilities: Readonly<Record<DialogueAct, number>>;
   /** the acts at or above their thresholds */
@@ -106,22 +108,44 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   };
   const softmaxAt = (name: string, size: number): number[] => softmax(sums, offset(name), size);
 
-  /** One output's logit for each sentence read on its own; the rows were just read by `forward`, so this is cheap. */
-  const sentenceLogits = (features: SparseFeatures, k: number): number[] => {
+  // The outputs read sentence by sentence: composure and the acts (for quoting the sentence that did
+  // it). The act heads are one block at the end of the layout.
+  const actsAt = offset(`act:${DIALOGUE_ACTS[0]}`);
+  const sentenceColumns = [notComposedAt, ...DIALOGUE_ACTS.map((_act, index) => actsAt + index)];
+  if (sentenceColumns.some((k, index) => index > 0 && k !== actsAt + index - 1)) throw new AppError('grader_model_outdated', 'act heads are not contiguous');
+
+  /**
+   * The logits of `sentenceColumns` for each sentence read on its own: its words and characters,
+   * renormalised, with the reply's shape and lexicon features. The rows were just read by
+   * `forward`, so this is cheap.
+   */
+  const sentenceLogits = (features: SparseFeatures): number[][] => {
     if (features.sentenceCount < 2) return [];
     const { indices, values, sentenceRanges } = features;
-    const column = (from: number, to: number, scaled: boolean): number => {
-      let sum = 0;
-      for (let f = from; f < to; f++) sum += (scaled ? 1 : values[f]!) * weights[indices[f]! * width + k]!;
-      return sum;
+    const acts = DIALOGUE_ACTS.length;
+    const add = (into: Float64Array, from: number, to: number, scale: number): void => {
+      for (let f = from; f < to; f++) {
+        const v = scale === 0 ? values[f]! : scale;
+        const base = indices[f]! * width;
+        into[0]! += v * weights[base + notComposedAt]!;
+        const actBase = base + actsAt;
+        for (let c = 0; c < acts; c++) into[c + 1]! += v * weights[actBase + c]!;
+      }
     };
-    const shared = column(0, 1, false) + column(features.sharedFrom, features.contextStart, false);
-    const logits: number[] = [];
+    const columns = acts + 1;
+    const shared = new Float64Array(columns);
+    add(shared, 0, 1, 0);
+    add(shared, features.sharedFrom, features.contextStart, 0);
+    const logits: number[][] = [];
     for (let s = 0; s < features.sentenceCount; s++) {
-      const [w0, w1, c0, c1] = [sentenceRanges[s * 4]!, sentenceRanges[s * 4 + 1]!, sentenceRanges[s * 4 + 2]!, sentenceRanges[s * 4 + 3]!];
-      const words = w1 > w0 ? column(w0, w1, true) / Math.sqrt(w1 - w0) : 0;
-      const chars = c1 > c0 ? column(c0, c1, true) / Math.sqrt(c1 - c0) : 0;
-      logits.push((shared + words + chars) * scales[k]! + bias[k]!);
+      const w0 = sentenceRanges[s * 4]!;
+      const w1 = sentenceRanges[s * 4 + 1]!;
+      const c0 = sentenceRanges[s * 4 + 2]!;
+      const c1 = sentenceRanges[s * 4 + 3]!;
+      const sums = Float64Array.from(shared);
+      if (w1 > w0) add(sums, w0, w1, 1 / Math.sqrt(w1 - w0));
+      if (c1 > c0) add(sums, c0, c1, 1 / Math.sqrt(c1 - c0));
+      logits.push(sentenceColumns.map((k, c) => sums[c]! * scales[k]! + bias[k]!));
     }
     return logits;
   };
@@ -133,6 +157,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
     predict(input) {
       const features = extractor.extract(input);
       forward(features);
+      const bySentence = sentenceLogits(features);
       const failure = softmaxAt('failure', COMPOSURE_FAILURES.length);
       const level = softmaxAt('empathyLevel', EMPATHY_LEVELS.length);
       const failureIndex = argmax(failure);
@@ -153,7 +178,8 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
         emotionalReaction: subScore(softmaxAt('emotionalReaction', 3)),
         interpretation: subScore(softmaxAt('interpretation', 3)),
         exploration: subScore(softmaxAt('exploration', 3)),
-        sentenceNotComposed: sentenceLogits(features, notComposedAt).map(sigmoid),
+        sentenceNotComposed: bySentence.map((logits) => sigmoid(logits[0]!)),
+        sentenceActs: bySentence.map((logits) => Object.fromEntries(DIALOGUE_ACTS.map((act, index) => [act, sigmoid(logits[index + 1]!)])) as Record<DialogueAct, number>),
         actProbabilities,
         acts,
       };
