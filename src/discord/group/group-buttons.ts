@@ -4,11 +4,12 @@ import type { BotContext } from '../bot-context.js';
 import type { ButtonHandler } from '../button.js';
 import { interactionLanguage, getGuildConfig, requireRole } from '../permissions.js';
 import { visible } from '../replies.js';
+import { noticeEmbed } from '../views.js';
 import { uiText } from '../ui-text.js';
 import { groupStore, joinGroup } from './group-service.js';
 import { groupText } from './group-text.js';
 import { advanceRelay } from './relay-flow.js';
-import { JOIN_PREFIX, NEXT_PREFIX } from './render-card.js';
+import { JOIN_CONSENTED, JOIN_PREFIX, joinConsentRow, NEXT_PREFIX } from './render-card.js';
 import { advanceScenario } from './scenario-flow.js';
 import { ensureChannelListener } from './channel-listener.js';
 
@@ -23,6 +24,19 @@ export const joinButton = {
     // An id from another server's card (reused or forged) joins nothing there.
     if (!record || record.guildId !== interaction.guildId) throw await inactive(interaction, context);
     const text = groupText(record.lang);
+    // A harsh or sensitive customer: the same notice as solo practice, and nothing starts until the
+    // member agrees (privately; the second click carries the agreement).
+    const notice = noticeEmbed(context.personas.require(record.personaId), record.lang, record.intensity);
+    if (notice && args[1] !== JOIN_CONSENTED && record.status === 'open') {
+      await interaction.editReply(
+        visible({
+          content: text.join.consent,
+          embeds: [notice],
+          components: [joinConsentRow(groupId, text.join.consentButton)],
+        }),
+      );
+      return;
+    }
     const result = await joinGroup(interaction.client, context, groupId, { userId: interaction.user.id, name: interaction.member.displayName });
     const content =
       result.kind === 'ended'

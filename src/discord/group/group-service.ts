@@ -228,7 +228,7 @@ async function openPractice(client: Client, context: BotContext, record: GroupRe
     channelRef: thread.id,
     groupId: record.id,
   });
-  // The brief as a solo practice shows it; a content notice is shown too, but the group has already agreed to start.
+  // The brief as a solo practice shows it, with the content notice the member agreed to when joining.
   const brief = briefEmbed(persona, record.lang, record.intensity);
   const notice = noticeEmbed(persona, record.lang, record.intensity);
   const intro = fitEmbed({

@@ -43,6 +43,9 @@ export interface GroupText {
   join: {
     joined(threadId: string): string;
     joinedRelay: string;
+    /** above the content notice, before a member joins a group with a harsh or sensitive customer */
+    consent: string;
+    consentButton: string;
     already(threadId: string | null): string;
     ended: string;
     threadName(persona: string, member: string): string;
@@ -147,6 +150,8 @@ const en: GroupText = {
   join: {
     joined: (threadId) => `You are in. Your thread: <#${threadId}>`,
     joinedRelay: 'You are in. Watch this channel: when it is your turn, answer the customer here with a normal message.',
+    consent: 'Please read this before you join.',
+    consentButton: 'Join anyway',
     already: (threadId) => (threadId ? `You have already joined. Your thread: <#${threadId}>` : 'You have already joined.'),
     ended: 'This group practice has ended.',
     threadName: (persona, member) => `Group: ${persona} · ${member}`,
@@ -251,6 +256,8 @@ const de: GroupText = {
   join: {
     joined: (threadId) => `Du bist dabei. Dein Thread: <#${threadId}>`,
     joinedRelay: 'Du bist dabei. Behalte diesen Kanal im Blick: Wenn du dran bist, antworte der Kundschaft hier mit einer normalen Nachricht.',
+    consent: 'Bitte lies das, bevor du mitmachst.',
+    consentButton: 'Trotzdem mitmachen',
     already: (threadId) => (threadId ? `Du bist schon dabei. Dein Thread: <#${threadId}>` : 'Du bist schon dabei.'),
     ended: 'Diese Gruppenübung ist beendet.',
     threadName: (persona, member) => `Gruppe: ${persona} · ${member}`,

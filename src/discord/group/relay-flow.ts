@@ -6,6 +6,7 @@ import type { ReplyOutcome, ReplyResult } from '../../engine/engine-types.js';
 import { KeyedMutex } from '../../storage/keyed-mutex.js';
 import type { BotContext } from '../bot-context.js';
 import { escapeMemberText } from '../escape.js';
+import { noticeEmbed } from '../views.js';
 import { fetchTextChannel, NO_MENTIONS, post } from './discord-io.js';
 import type { GroupRecord } from './group-record.js';
 import { activateGroup, groupStore, notifyGroupActivity } from './group-service.js';
@@ -49,6 +50,10 @@ export async function advanceRelay(client: Client, context: BotContext, groupId:
         current.relay ? { ...current, relay: { ...current.relay, sessionId: started.session.id, started: true, turnIndex: 0 } } : undefined,
       );
       const first = saved ? currentTrainee(saved.participants, saved.relay ?? record.relay) : undefined;
+      // Everyone in the channel reads the relay: the content notice comes before the first line
+      // (each participant agreed to it when joining).
+      const notice = noticeEmbed(started.persona, record.lang, record.intensity);
+      if (channel && notice) await post(channel, { embeds: [notice] });
       if (channel) {
         await post(channel, {
           content: first ? text.relay.yourTurn(escapeMemberText(first.name)) : '',

@@ -5,6 +5,8 @@ import type { GroupRecord } from './group-record.js';
 import { formatScore, groupText } from './group-text.js';
 
 export const JOIN_PREFIX = 'group-join';
+/** the second argument of a Join click that agreed to the content notice */
+export const JOIN_CONSENTED = 'agreed';
 export const NEXT_PREFIX = 'group-next';
 
 /** A participant's progress as the card shows it. */
@@ -126,4 +128,12 @@ function nextLabel(record: GroupRecord): string | null {
     return record.relay.started ? text.buttons.skipTurn : text.buttons.startRelay;
   }
   return null;
+}
+
+/** The button under a content notice that joins the group once the member has read it. */
+export function joinConsentRow(groupId: string, label: string): APIActionRowComponent<APIButtonComponent> {
+  return {
+    type: ComponentType.ActionRow,
+    components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, label, custom_id: customId(JOIN_PREFIX, groupId, JOIN_CONSENTED) }],
+  };
 }
