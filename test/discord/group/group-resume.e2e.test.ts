@@ -21,8 +21,10 @@ describe('group sessions across a restart', () => {
     const card = await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => customIdsOf(m).length > 0));
     const groupId = customIdsOf(card)[0]?.split(':')[1] ?? '';
     const trainee = h.trainee('ada', 'de');
-    await waitForAnswer(h.fake, h.fake.click(trainee, card, `group-join:${groupId}`));
-    const thread = h.fake.threads()[0]!;
+    // the grieving customer carries a content notice: the member agrees to it, then joins
+    const notice = await waitForAnswer(h.fake, h.fake.click(trainee, card, `group-join:${groupId}`));
+    await waitForAnswer(h.fake, h.fake.click(trainee, notice, `group-join:${groupId}:agreed`));
+    const thread = await h.fake.waitFor(() => h.fake.threads()[0]);
 
     const stored = await h.app.storage.collection(GROUP_COLLECTION, GroupRecordSchema).get(groupId);
     expect(Date.parse(stored!.endsAt!) - Date.parse(stored!.startedAt)).toBe(30 * 60_000);
