@@ -127,6 +127,9 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
 
   function addUsage(total: TokenUsage | undefined, usage: TokenUsage): TokenUsage {
     return {
+      ...(total?.cachedPromptTokens !== undefined || usage.cachedPromptTokens !== undefined
+        ? { cachedPromptTokens: (total?.cachedPromptTokens ?? 0) + (usage.cachedPromptTokens ?? 0) }
+        : {}),
       promptTokens: (total?.promptTokens ?? 0) + usage.promptTokens,
       completionTokens: (total?.completionTokens ?? 0) + usage.completionTokens,
     };

@@ -8,6 +8,8 @@ export type Outcome = z.infer<typeof OutcomeSchema>;
 export const TokenUsageSchema = z.object({
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
+  /** prompt tokens the provider served from its prompt cache, where its API says so */
+  cachedPromptTokens: z.number().int().min(0).optional(),
 });
 export type TokenUsage = z.infer<typeof TokenUsageSchema>;
 

@@ -98,7 +98,14 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
       const choice = completion.choices[0];
       const text = choice?.message.content ?? '';
       const usage = completion.usage
-        ? { promptTokens: completion.usage.prompt_tokens, completionTokens: completion.usage.completion_tokens }
+        ? {
+            promptTokens: completion.usage.prompt_tokens,
+            completionTokens: completion.usage.completion_tokens,
+            // OpenAI and compatible servers that cache prompt prefixes report the cached part here
+            ...(typeof completion.usage.prompt_tokens_details?.cached_tokens === 'number'
+              ? { cachedPromptTokens: completion.usage.prompt_tokens_details.cached_tokens }
+              : {}),
+          }
         : estimateUsage(request, text);
       if (choice?.finish_reason === 'content_filter') return { ok: false, kind: 'content_filter', usage };
       if (choice?.message.refusal) return { ok: false, kind: 'refusal', usage };
@@ -209,7 +216,12 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 export function addUsage(a: TokenUsage | undefined, b: TokenUsage): TokenUsage {
-  return { promptTokens: (a?.promptTokens ?? 0) + b.promptTokens, completionTokens: (a?.completionTokens ?? 0) + b.completionTokens };
+  const cached = (a?.cachedPromptTokens ?? 0) + (b.cachedPromptTokens ?? 0);
+  return {
+    promptTokens: (a?.promptTokens ?? 0) + b.promptTokens,
+    completionTokens: (a?.completionTokens ?? 0) + b.completionTokens,
+    ...(a?.cachedPromptTokens !== undefined || b.cachedPromptTokens !== undefined ? { cachedPromptTokens: cached } : {}),
+  };
 }
 
 /** Some local servers omit `usage`; about four characters per token keeps caps working there. */

@@ -25,6 +25,11 @@ export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
 export const UsageTotalsSchema = z.object({
   promptTokens: z.number().int().min(0),
   completionTokens: z.number().int().min(0),
+  /**
+   * of `promptTokens`, those the provider served from its prompt cache (only counted where the API
+   * reports them); the cached share is this over `promptTokens`
+   */
+  cachedPromptTokens: z.number().int().min(0).default(0),
   /** model calls that returned usage (successful or not) */
   calls: z.number().int().min(0),
   /** answers produced offline, by reason (a cap, a failure kind, a guard replacing the model's words) */
@@ -87,13 +92,14 @@ const sessionKey = (sessionId: string) => `session:${sessionId}`;
 const guildKey = (guildId: string | null, day: string) => `guild:${guildId ?? 'terminal'}:${day}`;
 
 function emptyTotals(at: Date): UsageTotals {
-  return { promptTokens: 0, completionTokens: 0, calls: 0, fallbacks: {}, updatedAt: at.toISOString() };
+  return { promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, calls: 0, fallbacks: {}, updatedAt: at.toISOString() };
 }
 
 /** What changed since a key was last written; added to the stored totals when it is written. */
 interface Change {
   promptTokens: number;
   completionTokens: number;
+  cachedPromptTokens: number;
   calls: number;
   fallbacks: Partial<Record<FallbackReason, number>>;
   /** the latest change's time, as the written `updatedAt`; null: nothing changed */
@@ -114,13 +120,20 @@ interface Entry {
 /** How many keys stay in memory once fully written; the oldest such are dropped (and read again if needed). */
 const MAX_CACHED_KEYS = 20_000;
 
-const noChange = (): Change => ({ promptTokens: 0, completionTokens: 0, calls: 0, fallbacks: {}, at: null });
+const noChange = (): Change => ({ promptTokens: 0, completionTokens: 0, cachedPromptTokens: 0, calls: 0, fallbacks: {}, at: null });
 
 function merge(a: Change, b: Change): Change {
   const fallbacks = { ...a.fallbacks };
   for (const [reason, count] of Object.entries(b.fallbacks) as Array<[FallbackReason, number]>) fallbacks[reason] = (fallbacks[reason] ?? 0) + count;
   const at = a.at && b.at ? (a.at > b.at ? a.at : b.at) : (a.at ?? b.at);
-  return { promptTokens: a.promptTokens + b.promptTokens, completionTokens: a.completionTokens + b.completionTokens, calls: a.calls + b.calls, fallbacks, at };
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    completionTokens: a.completionTokens + b.completionTokens,
+    cachedPromptTokens: a.cachedPromptTokens + b.cachedPromptTokens,
+    calls: a.calls + b.calls,
+    fallbacks,
+    at,
+  };
 }
 
 function apply(totals: UsageTotals, change: Change): UsageTotals {
@@ -128,6 +141,7 @@ function apply(totals: UsageTotals, change: Change): UsageTotals {
   return {
     promptTokens: merged.promptTokens,
     completionTokens: merged.completionTokens,
+    cachedPromptTokens: merged.cachedPromptTokens,
     calls: merged.calls,
     fallbacks: merged.fallbacks,
     updatedAt: change.at ? change.at.toISOString() : totals.updatedAt,
@@ -217,7 +231,14 @@ export function createUsageLedger(deps: { storage: Storage; caps: UsageCaps; log
 
   return {
     record(scope, usage, at = new Date()) {
-      return change(keysOf(scope, at), { ...noChange(), promptTokens: usage.promptTokens, completionTokens: usage.completionTokens, calls: 1, at });
+      return change(keysOf(scope, at), {
+        ...noChange(),
+        promptTokens: usage.promptTokens,
+        completionTokens: usage.completionTokens,
+        cachedPromptTokens: usage.cachedPromptTokens ?? 0,
+        calls: 1,
+        at,
+      });
     },
 
     recordFallback(scope, reason, at = new Date()) {

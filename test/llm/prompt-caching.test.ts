@@ -67,3 +67,18 @@ describe('prompts keep a stable prefix for provider-side caching', () => {
     expect(user).not.toContain('turn number 25');
   });
 });
+
+describe('the usage ledger reports the cached share of the prompt', () => {
+  it('counts the prompt tokens the provider served from cache: the judge rubric repeats, so from the second call on most of the prompt is cached', async () => {
+    harness = await startLlmHarness();
+    const scope = { id: 'cache-session', guildId: 'cache-guild' };
+    await harness.providers.grader.grade(gradeInput('Hello, how can I help?'), { session: scope });
+    await harness.providers.grader.grade(gradeInput('I will check your card right away.'), { session: scope });
+    await harness.providers.usage?.flush();
+    const totals = await harness.providers.usage!.sessionTotals(scope.id);
+    expect(totals.promptTokens).toBeGreaterThan(0);
+    // the first call is not cached, the second reuses the system prompt (the rubric: well over 1,024 tokens)
+    expect(totals.cachedPromptTokens).toBeGreaterThanOrEqual(1024);
+    expect(totals.cachedPromptTokens).toBeLessThan(totals.promptTokens);
+  });
+});

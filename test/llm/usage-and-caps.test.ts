@@ -33,7 +33,8 @@ describe('token accounting', () => {
     expect(reported).toHaveLength(2);
     const voiceRequestBody = harness.fake.requests.find((request) => request.purpose === 'voice')!.body;
     const voiceUsage = fakeUsage(voiceRequestBody, 'Fine. So what happens now with my card?');
-    expect(reported[1]).toEqual({ promptTokens: voiceUsage.prompt_tokens, completionTokens: voiceUsage.completion_tokens });
+    // the voice's prompt shares no 1,024-token prefix with the judge's, so nothing of it was cached
+    expect(reported[1]).toEqual({ promptTokens: voiceUsage.prompt_tokens, completionTokens: voiceUsage.completion_tokens, cachedPromptTokens: 0 });
 
     const sum = reported.reduce((total, usage) => total + usage.promptTokens + usage.completionTokens, 0);
     const sessionTotals = await harness.providers.usage.sessionTotals('s1');

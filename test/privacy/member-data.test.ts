@@ -47,7 +47,7 @@ describe('member data', () => {
     const other = await practiseSession(storage, { userId: 'ben' });
     await practiseSession(storage, { userId: 'anna', guildId: 'g2' });
     const usage = storage.collection(USAGE_COLLECTION, UsageTotalsSchema);
-    await usage.set(`session:${first.id}`, { promptTokens: 10, completionTokens: 5, calls: 1, fallbacks: {}, updatedAt: first.updatedAt });
+    await usage.set(`session:${first.id}`, { promptTokens: 10, completionTokens: 5, cachedPromptTokens: 0, calls: 1, fallbacks: {}, updatedAt: first.updatedAt });
     await setOverride(storage, second.id, 0, 1, { composure: 1, reason: 'r', by: 'trainer' });
     await setOverride(storage, other.id, 0, 1, { composure: 1, reason: 'r', by: 'trainer' });
 

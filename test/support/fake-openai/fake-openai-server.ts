@@ -238,10 +238,34 @@ function estimateTokens(text: string): number {
 }
 
 /** Usage the fake reports: a quarter of the characters, so tests can compute what to expect. */
-export function fakeUsage(body: ChatBody, content: string): { prompt_tokens: number; completion_tokens: number; total_tokens: number } {
+export function fakeUsage(body: ChatBody, content: string, cachedTokens = 0): FakeUsage {
   const prompt = estimateTokens(body.messages.map((message) => message.content).join(''));
   const completion = estimateTokens(content);
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion };
+  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, prompt_tokens_details: { cached_tokens: cachedTokens } };
+}
+
+interface FakeUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  total_tokens: number;
+  prompt_tokens_details: { cached_tokens: number };
+}
+
+/**
+ * Prompt caching as OpenAI documents it: a prompt prefix of at least 1,024 tokens seen before is
+ * served from cache, in steps of 128 tokens. Which prefix was seen is remembered per model.
+ */
+const CACHE_MIN_TOKENS = 1024;
+const CACHE_STEP_TOKENS = 128;
+function cachedPrefixTokens(seen: readonly string[], prompt: string): number {
+  let longest = 0;
+  for (const earlier of seen) {
+    let i = 0;
+    while (i < earlier.length && i < prompt.length && earlier[i] === prompt[i]) i++;
+    longest = Math.max(longest, i);
+  }
+  const tokens = Math.floor(longest / 4);
+  return tokens < CACHE_MIN_TOKENS ? 0 : Math.floor(tokens / CACHE_STEP_TOKENS) * CACHE_STEP_TOKENS;
 }
 
 export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<FakeOpenAi> {
@@ -265,8 +289,12 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     return JSON.stringify(judgeAnswer(body));
   }
 
+  const promptsSeen = new Map<string, string[]>();
   function sendCompletion(res: ServerResponse, body: ChatBody, content: string | null, finishReason: string, refusal: string | null = null): void {
-    const usage = fakeUsage(body, content ?? refusal ?? '');
+    const prompt = body.messages.map((message) => message.content).join('');
+    const seen = promptsSeen.get(body.model) ?? [];
+    const usage = fakeUsage(body, content ?? refusal ?? '', cachedPrefixTokens(seen, prompt));
+    promptsSeen.set(body.model, [...seen.slice(-20), prompt]);
     if (body.stream) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const chunk = (delta: Record<string, unknown>, finish: string | null, extra: Record<string, unknown> = {}) =>
