@@ -32,7 +32,7 @@ describe('chat model against the fake OpenAI server', () => {
   it('returns the text and the usage the server reported', async () => {
     const result = await model().complete(request);
     expect(result).toMatchObject({ ok: true, text: 'A line.', attempts: 1, finishReason: 'stop' });
-    expect(result.usage).toEqual({ promptTokens: 2, completionTokens: 2 });
+    expect(result.usage).toEqual({ promptTokens: 2, completionTokens: 2, cachedPromptTokens: 0 });
   });
 
   it.each([
