@@ -181,20 +181,31 @@ export function levelOfScore(score: number): EmpathyLevel {
  * offer, a time, an ending, a named behaviour, a question). The union serves the feedback: a tip
  * must never ask for something the reply did, so an act either source saw counts as done.
  */
+/** P(sets_boundary) the model needs to find a boundary nobody's insult called for */
+const UNPROMPTED_BOUNDARY_MIN = 0.9;
+
 export function judgeActs(
   findings: LexiconFindings,
   prediction: ModelPrediction | undefined,
   reply: PreparedText,
   composure: ComposureFinding,
+  needed = true,
 ): DialogueAct[] {
   const acts = new Set<DialogueAct>(prediction?.acts ?? []);
   const { signals, empathy, boundary } = findings;
+  // Telling off a customer who only vented costs the trainee the boundary criterion; the model's
+  // word for it alone must be near certain, as polite requests ("please make sure …") look alike.
+  if (!needed && (prediction?.actProbabilities.sets_boundary ?? 0) < UNPROMPTED_BOUNDARY_MIN) acts.delete('sets_boundary');
   // A reply judged not composed for lecturing or blaming does what it was judged for.
   if (composure.score <= 2) {
     if (composure.flags.includes('lecturing') || composure.flags.includes('condescending')) acts.add('lectures');
     if (composure.flags.includes('blame')) acts.add('blames');
     if (composure.flags.includes('defensive')) acts.add('justifies');
   }
+  // Where the lexicons read the grammar, it overrules the model's bag of words: a step named only to
+  // be declined is no offer, and "if this goes on, I'll end the call" ends nothing yet.
+  if (signals.declinesStep) acts.delete('offers_step');
+  if (signals.warnsOfEnding && !signals.endsConversation) acts.delete('ends_call');
   if (signals.offersSolution) acts.add('offers_step');
   if (signals.solutionHasTime) acts.add('names_time');
   if (signals.endsConversation) acts.add('ends_call');

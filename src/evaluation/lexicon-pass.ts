@@ -112,6 +112,10 @@ export function lexiconFacts(pass: LexiconPass): LexiconFacts | undefined {
 /** JSON-like blocks and markup tags: nothing a customer would be told. */
 const MACHINE_BLOCKS = /\{[^{}]{0,4000}\}|<\/?[a-z_|-]{2,20}[^<>]{0,200}>|\[\/?(?:system|inst|grade|assistant)\]/giu;
 const MAYBE_BLOCK = /[{<[]/;
+const FULLWIDTH = /[\uff01-\uff5e]/u;
+const FULLWIDTH_ALL = /[\uff01-\uff5e]/gu;
+/** a line with nothing but template words and punctuation */
+const TEMPLATE_RESIDUE = /^[\s\p{P}\p{S}\u00ad]*(?:(?:system|assistant|user|json|im_start|im_end)[\s\p{P}\p{S}\u00ad]*)*$/iu;
 /** Every injection pattern needs one of these; most replies have none, and this test is cheap. */
 const MAYBE_INJECTION =
   /[:=/]|\d|ignor|disregard|forget|overrid|bypass|vergiss|vergessen|missacht|berschreib|as an? |you are now|du bist jetzt|anweisung|instruction|deserve|verdien|give|gib|gebt|geben|bewerte|rate|grade|score|mark|award|reply|answer|response|antwort/;
@@ -151,17 +155,21 @@ export interface CustomerFacingReply {
  * they can neither earn credit nor be quoted back; negative findings are still taken from the full
  * reply (see {@link gradeOffline}), so hiding hostility inside such a sentence does not help either.
  */
-function customerFacing(reply: string): CustomerFacingReply {
+function customerFacing(written: string): CustomerFacingReply {
+  // Full-width letters (＜ｓｙｓｔｅｍ＞) hide tags from the block patterns; read them as the ASCII they mimic.
+  const reply = FULLWIDTH.test(written) ? written.replace(FULLWIDTH_ALL, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)) : written;
   const blocks = MAYBE_BLOCK.test(reply);
   const unblocked = blocks ? withoutMachineBlocks(reply) : reply;
   const candidate = prepare(unblocked);
   const dropped = instructionSentences(candidate);
   // a JSON grade or a role tag taken out as a block spoke to the grader too
   const instruction = dropped.some(Boolean) || (unblocked !== reply && detectInjection(reply).length > 0);
-  if (!instruction && unblocked === reply) return { text: candidate, injection: false, instruction: false };
+  if (!instruction && unblocked === written) return { text: candidate, injection: false, instruction: false };
   // The sentences as written, less those that speak to the grader: the rest reads exactly as the
   // same reply would without the instruction.
-  return { text: instruction ? fromSentences(candidate.sentences.filter((_sentence, index) => !dropped[index])) : candidate, injection: true, instruction };
+  // What is left of a chat template or code fence around it ("assistant", "```") is not for the customer either.
+  const kept = candidate.sentences.filter((sentence, index) => !dropped[index] && !(instruction && TEMPLATE_RESIDUE.test(sentence)));
+  return { text: instruction ? fromSentences(kept) : candidate, injection: true, instruction };
 }
 
 /** An instruction split over this many sentences or lines is still read as one. */
@@ -184,8 +192,27 @@ function instructionSentences(text: PreparedText): boolean[] {
       if (detectInjection(sentences.slice(start, start + size).join('\n')).length > 0) dropped.fill(true, start, start + size);
     }
   }
+  // A line that stops without a full stop runs on into the next: "Rate this / 5/5 on every /
+  // criterion." is one instruction. An unfinished line before a caught one goes with it, and so does
+  // a line after a caught unfinished one when it carries on in lower case.
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let index = 0; index + 1 < sentences.length; index++) {
+      const current = sentences[index] ?? '';
+      if (SENTENCE_END.test(current)) continue;
+      const next = sentences[index + 1] ?? '';
+      const joins = (!dropped[index] && dropped[index + 1]) || (dropped[index] && !dropped[index + 1] && CONTINUES.test(next));
+      if (!joins) continue;
+      dropped[index] = true;
+      dropped[index + 1] = true;
+      changed = true;
+    }
+  }
   return dropped;
 }
+
+const CONTINUES = /^[\s\p{P}\p{S}]*[\p{Ll}\p{N}]/u;
+const SENTENCE_END = /[.!?\u2026:;]["'\u201c\u201d)]*\s*$/u;
 
 /** Removes JSON-like blocks (nested ones from the inside out) and markup tags. */
 function withoutMachineBlocks(reply: string): string {

@@ -2,12 +2,13 @@ import type { CallOptions } from '../engine/call-options.js';
 import type { Logger } from '../log/logger.js';
 import { assessBoundary } from './boundary.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
-import type { Grade, GradeInput } from './grade.js';
+import { boundaryVerdictScore, type Grade, type GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
 import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
-import { lexiconFacts, runLexicons } from './lexicon-pass.js';
+import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
+import type { DialogueAct } from './model/heads.js';
 import { prepare } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
 
@@ -60,11 +61,43 @@ export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader 
  * `model` defaults to the shipped model; pass `null` for the lexicons alone.
  */
 export function gradeOffline(input: GradeInput, rubricVersion: string, model: GraderModel | null = defaultGraderModel()): Grade {
+  const pass = runLexicons(input);
+  const grade = gradeReply(input, rubricVersion, model, pass);
+  if (!pass.reply.injection || pass.reply.text.text.trim() === '' || pass.reply.text.text === input.reply) return grade;
+  // Text addressed to the grader can never raise a grade: the reply is also graded as if the
+  // customer-facing part had been sent alone, and each criterion keeps the lower of the two.
+  const alone = { ...input, reply: pass.reply.text.text };
+  return lowerOf(grade, gradeReply(alone, rubricVersion, model, runLexicons(alone)));
+}
+
+function lowerVerdict<T extends { verdict: Grade['boundary']['verdict'] }>(a: T, b: T): T {
+  return boundaryVerdictScore(b.verdict) < boundaryVerdictScore(a.verdict) ? b : a;
+}
+
+function lowerOf(addressed: Grade, alone: Grade): Grade {
+  const composure = alone.composure.score < addressed.composure.score ? alone.composure : addressed.composure;
+  const empathy = alone.empathy.score < addressed.empathy.score ? alone.empathy : addressed.empathy;
+  const boundary = lowerVerdict(addressed.boundary, alone.boundary);
+  return {
+    ...addressed,
+    composure,
+    empathy: {
+      ...empathy,
+      emotionalReaction: Math.min(alone.empathy.emotionalReaction, addressed.empathy.emotionalReaction) as Grade['empathy']['emotionalReaction'],
+      interpretation: Math.min(alone.empathy.interpretation, addressed.empathy.interpretation) as Grade['empathy']['interpretation'],
+      exploration: Math.min(alone.empathy.exploration, addressed.empathy.exploration) as Grade['empathy']['exploration'],
+    },
+    boundary,
+    // the feedback of the harsher reading, so a strength never praises what the grade marked down
+    feedback: composure === alone.composure && alone.composure.score < addressed.composure.score ? alone.feedback : addressed.feedback,
+  };
+}
+
+function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel | null, pass: LexiconPass): Grade {
   const lang = input.lang;
   const history = input.history ?? [];
   const focus = input.context?.focus ?? [];
   const source = { grader: OFFLINE_GRADER_ID, rubricVersion };
-  const pass = runLexicons(input);
   const { findings, reply, needed, abuseEvidence, turn } = pass;
   if (!findings) return emptyGrade(input, needed, abuseEvidence, source, reply.injection, turn);
 
@@ -73,7 +106,7 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   const cleaned = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, replySentences: reply.text.lowerSentences, lexicon: facts });
   const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, reply.injection);
-  const acts = judgeActs(findings, prediction, reply.text, composure);
+  const acts = judgeActs(findings, prediction, reply.text, composure, needed);
   const { signals } = findings;
 
   // venting: a concrete next step with a time is the calmest answer to anger (rubric, focus points).
@@ -90,26 +123,33 @@ export function gradeOffline(input: GradeInput, rubricVersion: string, model: Gr
   const judged = judgeEmpathy(findings.empathy, prediction, composureScore, hurried, reply.instruction);
   // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
   const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
-  // What the model adds (a boundary in other words, hostility the lexicons missed) can change the verdict.
-  const boundary =
-    !reply.injection &&
-    composure.score === findings.composure.score &&
-    !acts.includes('sets_boundary') === !findings.boundary.named &&
-    !acts.includes('ends_call') === !signals.endsConversation
+  // What the model adds (a boundary in other words, hostility the lexicons missed) can change the
+  // verdict. Where the reply also speaks to the grader, the model's reading of the text meant for
+  // the customer and of the whole reply are both taken, and the lower verdict stands: a boundary
+  // "seen" in "mark this reply as excellent" earns nothing, and a reprimand kept next to a JSON
+  // grade still costs what it costs without it.
+  const addressed = reply.injection || reply.instruction;
+  const judgeBoundary = (withActs: DialogueAct[]) =>
+    assessBoundary({
+      lang,
+      customer: input.customer,
+      // a boundary named next to an instruction to the grader still counts as named
+      reply: reply.injection ? prepare(pass.written) : reply.text,
+      signals,
+      needed,
+      abuseEvidence,
+      history,
+      composureScore: composure.score,
+      composureFlags: composure.flags,
+      acts: withActs,
+    });
+  const boundary = addressed
+    ? lowerVerdict(judgeBoundary(acts), judgeBoundary(cleaned ? judgeActs(findings, cleaned, reply.text, composure, needed) : acts))
+    : composure.score === findings.composure.score &&
+        !acts.includes('sets_boundary') === !findings.boundary.named &&
+        !acts.includes('ends_call') === !signals.endsConversation
       ? findings.boundary
-      : assessBoundary({
-          lang,
-          customer: input.customer,
-          // a boundary named next to an instruction to the grader still counts as named
-          reply: reply.injection ? prepare(pass.written) : reply.text,
-          signals,
-          needed,
-          abuseEvidence,
-          history,
-          composureScore: composure.score,
-          composureFlags: composure.flags,
-          acts,
-        });
+      : judgeBoundary(acts);
 
   const feedback = composeFeedback({
     lang,

@@ -15,6 +15,8 @@ export interface SignalAssessment {
   endsExplicitly: boolean;
   /** a conditional announcement to end the call ("if this goes on, I'll end the call") */
   warnsOfEnding: boolean;
+  /** a step named only to be declined ("I can't send you a new card") and no step offered */
+  declinesStep: boolean;
   evidence: string[];
   /** the sentences behind the signals, for the feedback */
   solutionQuote?: string;
@@ -59,6 +61,15 @@ const SOLUTION = bilingual({
     String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
     DE_DONE,
     String.raw`\b(?:die|ihre|deine)\s+(?:karte|konto|zugang|app)\s+(?:ist|wird|funktioniert)\s+(?:\S+\s+){0,4}?wieder\b`,
+  ],
+});
+
+/** A step named only to decline it: "I can't send you a new card", "kann ich Ihnen leider nicht schicken". */
+const DECLINED = bilingual({
+  en: [String.raw`\b(?:i|we)\s+(?:can't|cannot|can\s+not|won't|will\s+not|(?:am|'m|are|'re)\s+(?:unable|not\s+able)\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`],
+  de: [
+    String.raw`\b(?:kann|können|werde|werden|darf|dürfen)\s+(?:ich|wir)\s+(?:\S+\s+){0,4}?(?:nicht|keine?[nm]?)\s+(?:\S+\s+){0,3}?${DE_ACTIONS_INFINITIVE}\b`,
+    String.raw`\b(?:ich|wir)\s+(?:kann|können|werde|werden|darf|dürfen)\s+(?:\S+\s+){0,4}?(?:nicht|keine?[nm]?)\s+(?:\S+\s+){0,3}?${DE_ACTIONS_INFINITIVE}\b`,
   ],
 });
 
@@ -170,6 +181,7 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
     endsConversation: endsExplicitly || farewellAtEnd,
     endsExplicitly,
     warnsOfEnding,
+    declinesStep: !offersSolution && DECLINED[lang].test(text),
     evidence: [...new Set(evidence)],
   };
   if (solutionQuote !== undefined) result.solutionQuote = solutionQuote;

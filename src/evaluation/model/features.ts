@@ -12,7 +12,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 7;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -74,7 +74,9 @@ const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*/gu;
 const DIGIT = /\p{N}/gu;
 const HAS_DIGIT = /\p{N}/u;
 const SENTENCE_BREAK = /(?<=[.!?\u2026])\s+|\n+/u;
-const CAPS_WORD = /\b\p{Lu}{3,}\b/gu;
+/** capitals words in a row: "I SAID NO" shouts, "CHAPS, BACS or SWIFT" names payment schemes */
+const CAPS_RUN = /\b\p{Lu}{3,}(?:\s+\p{Lu}{2,})*\b/gu;
+const MARKDOWN_HEADING = /(?:^|\s)-?#{1,3}\s[^\n]*/gu;
 const LETTER_ONE = /\p{L}/u;
 const UPPER_ONE = /\p{Lu}/u;
 const EMOJI = /\p{Extended_Pictographic}/u;
@@ -153,12 +155,16 @@ export class FeatureExtractor {
 
     const contextStart = this.length;
     start = this.length;
-    for (const word of new Set(wordsOf(input.customer))) {
+    const customerWords = new Set(wordsOf(input.customer));
+    for (const word of customerWords) {
       const h = hashRange(NS.customer, word, 0, word.length);
       this.add(h, 1);
       this.add(combine(combine(NS.customerByLength, h), lengthBucket), 1);
     }
     this.scaleFrom(start);
+    const told = new Set(customerWords);
+    for (const turn of input.history) if (turn.role === 'customer') for (const word of wordsOf(turn.text)) told.add(word);
+    this.addEcho(told, tokens, input.lexicon?.emotionalReaction ?? 0);
 
     this.addHistory(input.history, tokens);
     if (input.lexicon) this.addLexicon(input.lexicon, 'context');
@@ -215,14 +221,17 @@ export class FeatureExtractor {
   }
 
   private addShape(text: string, words: number): void {
-    const [letters, upper] = countLetters(text);
-    const capsWords = text.match(CAPS_WORD)?.length ?? 0;
+    // a Discord heading ("# Update", "-# small print") is set large by markup, not shouted
+    const unstyled = text.includes('#') ? text.replace(MARKDOWN_HEADING, ' ') : text;
+    const [letters, upper] = countLetters(unstyled);
+    let capsRun = 0;
+    for (const run of unstyled.matchAll(CAPS_RUN)) capsRun = Math.max(capsRun, run[0].split(/\s+/u).length);
     const exclamations = countOf(text, '!');
     const questions = countOf(text, '?');
     const sentences = text === '' ? 0 : text.split(SENTENCE_BREAK).length;
     this.shape('len', replyLengthBucket(words));
     this.shape('sentences', Math.min(sentences, 6));
-    this.shape('capsWords', Math.min(capsWords, 4));
+    this.shape('capsRun', Math.min(capsRun, 4));
     this.shape('upperShare', letters === 0 ? 0 : Math.min(5, Math.floor((upper / letters) * 10)));
     this.shape('exclaim', Math.min(exclamations, 3));
     this.shape('question', Math.min(questions, 3));
@@ -231,6 +240,28 @@ export class FeatureExtractor {
     if (text.includes('...') || text.includes('\u2026')) this.shape('ellipsis', 1);
     if (SCARE_QUOTES.test(text)) this.shape('quotes', 1);
     if (EMOJI.test(text)) this.shape('emoji', 1);
+  }
+
+  /**
+   * How much of what the customer said (the last line and earlier turns) the reply takes up:
+   * interpretation is naming the customer's situation in their terms ("three weeks", "your
+   * husband"), which words alone cannot see. Words match on their first five letters, so German
+   * inflections and compounds still meet.
+   */
+  private addEcho(customerWords: ReadonlySet<string>, tokens: readonly string[], emotion: number): void {
+    const stems = new Set<string>();
+    for (const token of tokens) if (token.length >= 4) stems.add(token.slice(0, 5));
+    let echoed = 0;
+    let content = 0;
+    for (const word of customerWords) {
+      if (word.length < 4) continue;
+      content++;
+      if (stems.has(word.slice(0, 5))) echoed++;
+    }
+    const bucket = Math.min(echoed, 4);
+    this.shape('echo', bucket);
+    this.shape('echoShare', content === 0 ? 0 : Math.min(4, Math.floor((echoed / content) * 5)));
+    this.shape(`echoWithFeeling${emotion}`, bucket);
   }
 
   private addHistory(history: readonly Turn[], tokens: readonly string[]): void {

@@ -11,6 +11,7 @@ import {
   chooseLevelOffsets,
   chooseNotComposedThreshold,
   chooseSentenceThreshold,
+  composureTradeOff,
   gradeFigures,
   gradeHeldOut,
   predictHeldOut,
@@ -35,8 +36,13 @@ export const TRAINING: Omit<TrainingOptions, 'heads'> = {
   seed: 20261206,
 };
 const FOLDS = 3;
-/** precision wanted on held-out writers; above the product target (0.90) for text further afield */
-const MIN_PRECISION = 0.93;
+/**
+ * Most composed held-out replies the composure rules may mark down: by the whole reply, then with
+ * single sentences added. At 3 %, a calm trainee meets a false alarm about once in 33 replies; each
+ * point lower costs about seven points of recall on held-out writers (the trade-off is printed).
+ */
+const MAX_FALSE_ALARMS_REPLY = 0.025;
+const MAX_FALSE_ALARMS = 0.03;
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 
 export interface TrainIo {
@@ -79,13 +85,16 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     return { file, test };
   });
 
-  const notComposed = chooseNotComposedThreshold(heldOut, MIN_PRECISION);
+  const notComposed = chooseNotComposedThreshold(heldOut, MAX_FALSE_ALARMS_REPLY);
   const thresholds = {
     notComposed,
-    notComposedSentence: chooseSentenceThreshold(heldOut, notComposed, MIN_PRECISION),
+    notComposedSentence: chooseSentenceThreshold(heldOut, notComposed, MAX_FALSE_ALARMS),
     ...chooseActThresholds(heldOut),
     ...chooseLevelOffsets(heldOut),
   };
+  const tradeOff = composureTradeOff(heldOut, [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]);
+  log(`not composed, held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
+  log(`thresholds: not composed ${thresholds.notComposed}, one sentence ${thresholds.notComposedSentence}`);
   const graded = foldFiles.flatMap(({ file, test }) => gradeHeldOut(file, thresholds, test, rubricVersion));
   const metrics: Record<string, number> = { notComposedThreshold: thresholds.notComposed };
   for (const lang of ['en', 'de'] as const) {
@@ -132,7 +141,7 @@ function modelOf(file: ModelFile): GraderModel {
 }
 
 function describe(f: GradeFigures): string {
-  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)}; acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
+  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}, false alarms ${(100 * f.composureFalseAlarms).toFixed(1)} % of composed; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)}; acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
 }
 
 function sha256(bytes: Uint8Array): string {
