@@ -236,7 +236,10 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
   if (empathy.score <= 3 && focus.includes('grief')) return 'grief_acknowledge';
   if (empathy.score <= 2) return 'empathy_none';
-  if (empathy.score === 3) return 'empathy_generic';
+  // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
+  // (label guide); asking him to pick up more of his words would slow him down.
+  const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
+  if (empathy.score === 3 && !brisk) return 'empathy_generic';
   const closing = acts.includes('ends_call');
   if (!closing && !focus.includes('grief')) {
     if (!acts.includes('offers_step')) return 'solution_missing';

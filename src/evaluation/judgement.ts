@@ -202,9 +202,10 @@ export function judgeActs(
     if (composure.flags.includes('blame')) acts.add('blames');
     if (composure.flags.includes('defensive')) acts.add('justifies');
   }
-  // Where the lexicons read the grammar, it overrules the model's bag of words: a step named only to
-  // be declined is no offer, and "if this goes on, I'll end the call" ends nothing yet.
-  if (signals.declinesStep) acts.delete('offers_step');
+  // Where the lexicons read the grammar, it overrules the model's bag of words: a step named only
+  // to be declined, or the ritual "anything else?", is no offer, and "if this goes on, I'll end
+  // the call" ends nothing yet.
+  if (signals.declinesStep || signals.onlyCourtesy) acts.delete('offers_step');
   if (signals.warnsOfEnding && !signals.endsConversation) acts.delete('ends_call');
   if (signals.offersSolution) acts.add('offers_step');
   if (signals.solutionHasTime) acts.add('names_time');

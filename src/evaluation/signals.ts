@@ -17,6 +17,8 @@ export interface SignalAssessment {
   warnsOfEnding: boolean;
   /** a step named only to be declined ("I can't send you a new card") and no step offered */
   declinesStep: boolean;
+  /** the reply is only the ritual closing question ("Anything else I can do for you?") */
+  onlyCourtesy: boolean;
   evidence: string[];
   /** the sentences behind the signals, for the feedback */
   solutionQuote?: string;
@@ -63,6 +65,11 @@ const SOLUTION = bilingual({
     String.raw`\b(?:die|ihre|deine)\s+(?:karte|konto|zugang|app)\s+(?:ist|wird|funktioniert)\s+(?:\S+\s+){0,4}?wieder\b`,
   ],
 });
+
+/** The ritual question at the end of a call: it offers nothing in particular. */
+const COURTESY_CLOSE = pattern(
+  String.raw`^(?:(?:is\s+there\s+)?anything\s+else\s+(?:i\s+can|i\s+could|we\s+can)\s+(?:do|help)|can\s+i\s+help\s+(?:you\s+)?with\s+anything\s+else|(?:kann|darf)\s+ich\s+(?:sonst\s+)?(?:noch\s+)?(?:etwas|was)\s+(?:anderes\s+)?für\s+sie\s+tun|gibt\s+es\s+(?:sonst\s+)?noch\s+etwas)\b[^.!]*\?\s*$`,
+);
 
 /** A step named only to decline it: "I can't send you a new card", "kann ich Ihnen leider nicht schicken". */
 const DECLINED = bilingual({
@@ -182,6 +189,7 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
     endsExplicitly,
     warnsOfEnding,
     declinesStep: !offersSolution && DECLINED[lang].test(text),
+    onlyCourtesy: !offersSolution && reply.sentences.length === 1 && COURTESY_CLOSE.test(text),
     evidence: [...new Set(evidence)],
   };
   if (solutionQuote !== undefined) result.solutionQuote = solutionQuote;

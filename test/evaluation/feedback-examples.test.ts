@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withCustomer } from '../../src/evaluation/feedback-text/customer-words.js';
 import { de } from '../../src/evaluation/feedback-text/de.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
 import type { FeedbackExamples } from '../../src/evaluation/feedback-text/feedback-examples.js';
@@ -34,7 +35,7 @@ const boundaryLines: FeedbackExamples = {
 };
 
 function tipKeyOf(lang: Language, tip: string): TipKey {
-  const entry = Object.entries(TEXTS[lang].tips).find(([, variants]) => variants.some((variant) => variant.tip === tip));
+  const entry = Object.entries(TEXTS[lang].tips).find(([, variants]) => variants.some((variant) => withCustomer(variant.tip, undefined) === tip));
   if (!entry) throw new Error(`no tip key for "${tip}"`);
   return entry[0] as TipKey;
 }

@@ -1,12 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CUSTOMER_PLACEHOLDERS } from '../../src/evaluation/feedback-text/customer-words.js';
+import { withCustomer } from '../../src/evaluation/feedback-text/customer-words.js';
 import { de } from '../../src/evaluation/feedback-text/de.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
 import type { FeedbackText, StrengthKey, TipVariant } from '../../src/evaluation/feedback-text/feedback-text-types.js';
 import type { Grade, GradeInput, Language } from '../../src/evaluation/grade.js';
 import { gradeOffline } from '../../src/evaluation/offline-grader.js';
 import { clean, plainText } from '../../src/evaluation/text.js';
+import { templatePattern } from './feedback-templates.js';
 
 /**
  * Properties of the feedback over every labelled reply in the corpus (and the project's own cases):
@@ -30,18 +31,10 @@ function corpusReplies(): Labelled[] {
     .map((item) => ({ input: { lang: item.lang, customer: item.customer, reply: item.reply, history: item.history }, acts: item.labels.acts }));
 }
 
-/** A template as a pattern: `{quote}` any words, a customer placeholder any of its forms. */
-function templatePattern(template: string): RegExp {
-  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  // a quote that ends in a full stop swallows the template's own stop after the closing mark
-  const withQuote = escaped.replace(/\\\{quote\\\}/g, '.*').replace(/([“”"])\\\./g, '$1\\.?');
-  const withCustomer = withQuote.replace(/\\\{([^\\]+)\\\}/g, (whole, form: string) => (CUSTOMER_PLACEHOLDERS.has(form) ? '[\\p{L} ]+' : whole));
-  return new RegExp(`^${withCustomer}$`, 'su');
-}
-
 /** The tip variants whose text this tip is (the injection note stripped). */
 function variantsOf(grade: Grade, lang: Language): TipVariant[] {
-  const tip = grade.feedback.tip.replace(`${TEXTS[lang].injectionNote} `, '');
+  // corpus replies carry no persona, so the note reads with the generic customer
+  const tip = grade.feedback.tip.replace(`${withCustomer(TEXTS[lang].injectionNote, undefined)} `, '');
   return Object.values(TEXTS[lang].tips)
     .flat()
     .filter((variant) => templatePattern(variant.tip).test(tip));

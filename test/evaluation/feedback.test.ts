@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isOneOf } from './feedback-templates.js';
 import { de } from '../../src/evaluation/feedback-text/de.js';
 import type { FeedbackText } from '../../src/evaluation/feedback-text/feedback-text-types.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
@@ -67,8 +68,7 @@ describe('feedback chosen for a reply', () => {
 
   it('names sarcasm rather than missing empathy for a sarcastic reply', () => {
     const result = grade({ lang: 'en', customer: 'Why is there a fee?', reply: 'Oh great, another genius who did not read the letter.' });
-    const sarcasmOrInsult = [...en.tips.composure_sarcasm, ...en.tips.composure_insult].map((variant) => variant.tip);
-    expect(sarcasmOrInsult).toContain(result.feedback.tip);
+    expect(isOneOf([...en.tips.composure_sarcasm, ...en.tips.composure_insult], result.feedback.tip), result.feedback.tip).toBe(true);
   });
 
   it('asks a grieving customer\'s adviser to drop the product talk', () => {
@@ -78,7 +78,7 @@ describe('feedback chosen for a reply', () => {
       reply: 'Mein Beileid. Jedenfalls, zurück zu Ihrem Depot: Unser neuer Fonds wäre ideal.',
       context: { personaId: 'grief', focus: ['grief'] },
     });
-    expect(de.tips.grief_push.map((variant) => variant.tip)).toContain(result.feedback.tip);
+    expect(isOneOf(de.tips.grief_push, result.feedback.tip), result.feedback.tip).toBe(true);
   });
 
   it('asks for a time on a next step for a venting customer', () => {
@@ -99,11 +99,12 @@ describe('feedback chosen for a reply', () => {
     };
     const hurried = grade({ ...input, context: { personaId: 'impatient-caller', focus: ['pressure'] } });
     const unhurried = grade({ ...input, context: { personaId: 'other', focus: [] } });
-    expect(hurried.empathy.score).toBeGreaterThanOrEqual(4);
-    expect(en.tips.empathy_explore.map((variant) => variant.tip)).not.toContain(hurried.feedback.tip);
-    expect(en.tips.polish_pressure.map((variant) => variant.tip)).toContain(hurried.feedback.tip);
-    // without the pressure focus the same reply is asked for an open question
-    expect(en.tips.empathy_explore.map((variant) => variant.tip)).toContain(unhurried.feedback.tip);
+    // a short, direct answer to a caller in a hurry is at least generic empathy (label guide)
+    expect(hurried.empathy.score).toBeGreaterThanOrEqual(3);
+    expect(isOneOf([...en.tips.empathy_explore, ...en.tips.empathy_generic], hurried.feedback.tip), hurried.feedback.tip).toBe(false);
+    expect(isOneOf(en.tips.polish_pressure, hurried.feedback.tip), hurried.feedback.tip).toBe(true);
+    // without the pressure focus the same reply is asked for more of the customer's own situation
+    expect(isOneOf([...en.tips.empathy_explore, ...en.tips.empathy_generic], unhurried.feedback.tip), unhurried.feedback.tip).toBe(true);
   });
 
   it('quotes the words that earned the strength', () => {
@@ -112,7 +113,9 @@ describe('feedback chosen for a reply', () => {
       customer: 'My card was blocked!',
       reply: 'A blocked card is really frustrating. I will unblock it by noon today.',
     });
-    expect(result.feedback.strength).toContain('A blocked card is really frustrating.');
+    const quoted = /["“„]([^"”“]+)["”“]/u.exec(result.feedback.strength)?.[1];
+    expect(quoted, result.feedback.strength).toBeDefined();
+    expect(['A blocked card is really frustrating.', 'I will unblock it by noon today.']).toContain(quoted);
     expect(result.feedback.strength).not.toContain('{quote}');
   });
 

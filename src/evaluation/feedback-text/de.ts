@@ -507,6 +507,12 @@ export const de = {
         family: 'solution',
         asks: ['offers_step'],
       },
+      {
+        tip: 'Passend für jemanden in Eile: erst die Antwort, und es bleibt nichts offen. Bleiben Sie so knapp, wenn der Druck steigt.',
+        example: 'Erledigt: Ihre Karte ist wieder frei, versuchen Sie es gleich noch einmal.',
+        family: 'solution',
+        asks: [],
+      },
     ],
     polish_unusual_request: [
       {

@@ -506,6 +506,12 @@ export const en = {
         family: 'solution',
         asks: ['offers_step'],
       },
+      {
+        tip: 'Right for someone in a hurry: the answer came first and nothing was left to wait for. Keep replies this short when the pressure rises.',
+        example: 'Done: your card works again, please try it now.',
+        family: 'solution',
+        asks: [],
+      },
     ],
     polish_unusual_request: [
       {
