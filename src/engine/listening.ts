@@ -157,7 +157,7 @@ export function planTurn(input: PlanInput): TurnPlan {
     .filter(([factId]) => !given.has(factId))
     .flatMap(([, lines]) => lines[lang]);
   const stagePool = fresh([...baseLines, ...asking]);
-  const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(stage, lang, wasSaid, [...baseLines, ...asking]);
+  const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(persona, stage, lang, wasSaid, [...baseLines, ...asking]);
   const narration = variant?.narration?.[lang];
   const plan = (family: ReactionFamily, reaction?: TurnPlan['reaction'], alone = false): TurnPlan => ({
     family,
@@ -207,8 +207,8 @@ function stageLinesFor(stage: Stage, lang: Language, intensity: Intensity): stri
  * Every line of the stage was said: its unsaid lines of the other intensities, else (a long
  * conversation in one stage) its own lines again. Never a line asking for a fact already given.
  */
-function fallbackLines(stage: Stage, lang: Language, wasSaid: (line: string) => boolean, own: readonly string[]): string[] {
-  const others = [stage.lines, stage.gentle, stage.harsh].flatMap((lines) => lines?.[lang] ?? []).filter((line) => !wasSaid(line));
+function fallbackLines(persona: Persona, stage: Stage, lang: Language, wasSaid: (line: string) => boolean, own: readonly string[]): string[] {
+  const others = [stage.lines, stage.gentle, stage.harsh, persona.reprise].flatMap((lines) => lines?.[lang] ?? []).filter((line) => !wasSaid(line));
   return others.length > 0 ? others : [...own];
 }
 

@@ -220,6 +220,11 @@ export const PersonaSchema = z
     facts: z.record(z.string().regex(/^[a-z0-9_]+$/), FactSchema).optional(),
     /** reply reactions at every stage (a stage's own replace them) */
     reactions: ReactionsSchema.optional(),
+    /**
+     * what the customer says once every line of a stage is used up and the conversation has not
+     * moved: pressing on without repeating a line word for word
+     */
+    reprise: BilingualLines.optional(),
     maxTurns: z.number().int().min(2).max(50),
     start: z.string().min(1),
     stages: z.record(z.string().regex(/^[a-z0-9_]+$/), StageSchema),

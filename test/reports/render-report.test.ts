@@ -33,7 +33,8 @@ describe('session and group reports', () => {
     first.override = { composure: 3, empathy: 4, boundary: 'not_needed', reason: 'Ruhig, aber "zu knapp" <b>so</b>', by: 'trainer-1', at: '2026-11-20T10:00:00.000Z' };
     session = made;
     await storage.sessions.save(session);
-    hostile = await practiseSession(storage, { userId: 'u-ben', groupId: 'grp-1', lang: 'en', replies: PAYLOADS.slice(0, 4) });
+    // each payload after a short neutral opener, so the customer neither resolves nor hangs up before all four
+    hostile = await practiseSession(storage, { userId: 'u-ben', groupId: 'grp-1', lang: 'en', replies: PAYLOADS.slice(0, 4).map((payload) => `I see. ${payload}`) });
   });
   afterAll(async () => cleanup());
 

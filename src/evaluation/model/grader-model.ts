@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureInput, type SparseFeatures } from './features.js';
 import {
+  contextColumns,
   COMPOSURE_FAILURES,
   DIALOGUE_ACTS,
   EMPATHY_LEVELS,
@@ -85,6 +86,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const bias = Float64Array.from(header.bias);
   const extractor = new FeatureExtractor(header.bucketBits);
   const sums = new Float64Array(width);
+  const [contextFrom, contextTo] = contextColumns(HEADS);
   const offset = (name: string): number => layout.offsets.get(name) ?? 0;
   const notComposedAt = offset('notComposed');
   const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
@@ -98,11 +100,18 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   // every access is in bounds and the non-null assertions hold.
   const forward = (features: SparseFeatures): void => {
     sums.fill(0);
-    const { indices, values, length } = features;
-    for (let f = 0; f < length; f++) {
+    const { indices, values, length, contextStart } = features;
+    for (let f = 0; f < contextStart; f++) {
       const value = values[f]!;
       const base = indices[f]! * width;
       for (let k = 0; k < width; k++) sums[k]! += value * weights[base + k]!;
+    }
+    // Context features reach only the heads that learned from them: a hashed context feature can
+    // share its row with a reply feature, and must not move composure or the acts through it.
+    for (let f = contextStart; f < length; f++) {
+      const value = values[f]!;
+      const base = indices[f]! * width;
+      for (let k = contextFrom; k < contextTo; k++) sums[k]! += value * weights[base + k]!;
     }
     for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };

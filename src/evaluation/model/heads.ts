@@ -1,3 +1,4 @@
+import { AppError } from '../../errors.js';
 /**
  * What the grader model predicts, one head per question of the label guide (`corpus/LABEL-GUIDE.md`).
  * A binary head is one logistic output; a softmax head has one output per class. The order of heads
@@ -103,4 +104,14 @@ export function contextMask(heads: readonly HeadSpec[]): Uint8Array {
     offset += width;
   }
   return mask;
+}
+
+/** The one block of outputs whose heads read context features, as [from, to). */
+export function contextColumns(heads: readonly HeadSpec[]): [number, number] {
+  const mask = contextMask(heads);
+  const from = mask.indexOf(1);
+  const to = mask.lastIndexOf(1) + 1;
+  if (from === -1) return [0, 0];
+  if (mask.subarray(from, to).includes(0)) throw new AppError('grader_model_outdated', 'the context heads are not one block of outputs');
+  return [from, to];
 }

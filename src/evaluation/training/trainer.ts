@@ -1,5 +1,5 @@
 import { FEATURE_VERSION } from '../model/features.js';
-import { contextMask, HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
+import { contextColumns, contextMask, HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
 import type { ModelFile, ModelHeader } from '../model/model-file.js';
 
 /**
@@ -54,6 +54,7 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
   const epsilon = 1e-6;
   const lr = options.learningRate;
   const learnsContext = contextMask(heads);
+  const [contextFrom, contextTo] = contextColumns(heads);
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
@@ -66,7 +67,9 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
       for (let f = 0; f < n; f++) {
         const v = values[f] ?? 0;
         const base = (indices[f] ?? 0) * width;
-        for (let k = 0; k < width; k++) logits[k] = (logits[k] ?? 0) + v * (weights[base + k] ?? 0);
+        // as at inference: context features reach only the heads that learn from them
+        const [from, to] = f >= example.contextStart ? [contextFrom, contextTo] : [0, width];
+        for (let k = from; k < to; k++) logits[k] = (logits[k] ?? 0) + v * (weights[base + k] ?? 0);
       }
       if (!outputGradient(heads, targets, logits, gradient, example.weight)) continue;
       for (let k = 0; k < width; k++) {
