@@ -96,6 +96,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   log(`not composed, held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
   log(`thresholds: not composed ${thresholds.notComposed}, one sentence ${thresholds.notComposedSentence}`);
   const graded = foldFiles.flatMap(({ file, test }) => gradeHeldOut(file, thresholds, test, rubricVersion));
+  log(`not composed, held-out recall by category: ${recallByCategory(graded)}`);
   const metrics: Record<string, number> = { notComposedThreshold: thresholds.notComposed };
   for (const lang of ['en', 'de'] as const) {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
@@ -146,6 +147,23 @@ function describe(f: GradeFigures): string {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Recall of "not composed" per writer category, weakest first: where more data would help most. */
+function recallByCategory(graded: readonly { labelled: LabelledItem; grade: { composure: { score: number } } }[]): string {
+  const byCategory = new Map<string, { caught: number; count: number }>();
+  for (const { labelled, grade } of graded) {
+    if (labelled.labels.notComposed !== true) continue;
+    const entry = byCategory.get(labelled.item.category) ?? { caught: 0, count: 0 };
+    entry.count++;
+    if (grade.composure.score <= 2) entry.caught++;
+    byCategory.set(labelled.item.category, entry);
+  }
+  return [...byCategory.entries()]
+    .filter(([, entry]) => entry.count >= 20)
+    .sort((a, b) => a[1].caught / a[1].count - b[1].caught / b[1].count)
+    .map(([category, entry]) => `${category} ${(entry.caught / entry.count).toFixed(2)} (${entry.count})`)
+    .join(', ');
 }
 
 function pct(value: number): string {
