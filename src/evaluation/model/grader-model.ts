@@ -115,7 +115,12 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
     }
     for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };
-  const softmaxAt = (name: string, size: number): number[] => softmax(sums, offset(name), size);
+  const failureAt = offset('failure');
+  const levelAt = offset('empathyLevel');
+  const composureScoreAt = offset('composureScore');
+  const emotionalReactionAt = offset('emotionalReaction');
+  const interpretationAt = offset('interpretation');
+  const explorationAt = offset('exploration');
 
   // The outputs read sentence by sentence: composure and the acts (for quoting the sentence that did
   // it). The act heads are one block at the end of the layout.
@@ -167,28 +172,37 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
       const features = extractor.extract(input);
       forward(features);
       const bySentence = sentenceLogits(features);
-      const failure = softmaxAt('failure', COMPOSURE_FAILURES.length);
-      const level = softmaxAt('empathyLevel', EMPATHY_LEVELS.length);
+      const failure = softmax(sums, failureAt, COMPOSURE_FAILURES.length);
+      const level = softmax(sums, levelAt, EMPATHY_LEVELS.length);
       const failureIndex = argmax(failure);
       const actProbabilities = {} as Record<DialogueAct, number>;
       const acts = new Set<DialogueAct>();
-      DIALOGUE_ACTS.forEach((act, index) => {
-        const p = sigmoid(sums[offset(`act:${act}`)] ?? 0);
+      for (let index = 0; index < DIALOGUE_ACTS.length; index++) {
+        const act = DIALOGUE_ACTS[index]!;
+        const p = sigmoid(sums[actsAt + index]!);
         actProbabilities[act] = p;
-        if (p >= (actThresholds[index] ?? 0.5)) acts.add(act);
-      });
+        if (p >= actThresholds[index]!) acts.add(act);
+      }
+      let levelIndex = 0;
+      for (let index = 1; index < level.length; index++) {
+        if (Math.log(level[index]!) + levelOffsets[index]! > Math.log(level[levelIndex]!) + levelOffsets[levelIndex]!) levelIndex = index;
+      }
       return {
-        notComposed: sigmoid(sums[notComposedAt] ?? 0),
-        composureScore: softmaxAt('composureScore', 5),
+        notComposed: sigmoid(sums[notComposedAt]!),
+        composureScore: softmax(sums, composureScoreAt, 5),
         failure: COMPOSURE_FAILURES[failureIndex] ?? 'other',
         failureProbability: failure[failureIndex] ?? 0,
-        empathyLevel: EMPATHY_LEVELS[argmax(level.map((p, index) => Math.log(p) + (levelOffsets[index] ?? 0)))] ?? 'none',
+        empathyLevel: EMPATHY_LEVELS[levelIndex] ?? 'none',
         empathyLevelProbabilities: level,
-        emotionalReaction: subScore(softmaxAt('emotionalReaction', 3)),
-        interpretation: subScore(softmaxAt('interpretation', 3)),
-        exploration: subScore(softmaxAt('exploration', 3)),
+        emotionalReaction: subScore(softmax(sums, emotionalReactionAt, 3)),
+        interpretation: subScore(softmax(sums, interpretationAt, 3)),
+        exploration: subScore(softmax(sums, explorationAt, 3)),
         sentenceNotComposed: bySentence.map((logits) => sigmoid(logits[0]!)),
-        sentenceActs: bySentence.map((logits) => Object.fromEntries(DIALOGUE_ACTS.map((act, index) => [act, sigmoid(logits[index + 1]!)])) as Record<DialogueAct, number>),
+        sentenceActs: bySentence.map((logits) => {
+          const byAct = {} as Record<DialogueAct, number>;
+          for (let index = 0; index < DIALOGUE_ACTS.length; index++) byAct[DIALOGUE_ACTS[index]!] = sigmoid(logits[index + 1]!);
+          return byAct;
+        }),
         actProbabilities,
         acts,
       };
