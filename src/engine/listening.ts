@@ -71,7 +71,8 @@ export function hearReply(persona: Persona, lang: Language, earlierReplies: read
   const now = factsIn(persona, lang, reply);
   const acts = grade.signals.acts ?? (grade.signals.offersSolution ? ['offers_step' as const] : []);
   const prepared = prepare(reply);
-  const time = grade.signals.offersSolution || acts.includes('offers_step') ? promisedTime(prepared, lang) : undefined;
+  const offers = grade.signals.offersSolution || acts.includes('offers_step');
+  const time = offers ? promisedTime(prepared, lang, acts.includes('offers_step') && acts.includes('names_time')) : undefined;
   return {
     words: prepared.text === '' ? 0 : prepared.text.split(/\s+/).length,
     acts,

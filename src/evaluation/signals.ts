@@ -86,9 +86,15 @@ const NEGATION = pattern(
 );
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
+const EN_NUMBER = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)`;
+const EN_CLOCK = String.raw`(?:\d|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const EN_DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
+const DE_NUMBER = String.raw`(?:\d+|einer|einem|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|wenigen|ein\s+paar)`;
+const DE_CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig)`;
+const DE_DAY = String.raw`(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`;
 const TIME_SOURCES = [
-    String.raw`\b(?:today|tonight|tomorrow|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing|within\s+(?:the\s+(?:hour|day|next)|\d+|an?\s+(?:hour|day|week))|in\s+(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:\d|noon|midday|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|the\s+end|end\s+of)|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|before\s+\d|at\s+\d|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
-    String.raw`\b(?:heute|morgen|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)|in\s+(?:\d+|einer|einem|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|fünfzehn|zwanzig|dreißig|wenigen|ein\s+paar)\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|bis\s+(?:\d|morgen|heute|montag|dienstag|mittwoch|donnerstag|freitag|samstag|ende|mittag|spätestens)|spätestens|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag)|\d{1,2}(?:[:.]\d{2})?\s?uhr)\b`,
+    String.raw`\b(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing(?:\s+tomorrow)?|within\s+(?:the\s+(?:hour|day)|(?:the\s+next\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|an?\s+(?:hour|day|week))|(?:in\s+|(?<=give\s+me\s+))(?:the\s+next\s+|about\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:${EN_CLOCK}|tonight|tomorrow|${EN_DAY}|the\s+end|end\s+of)(?:\s+(?:o'clock|am|pm|this\s+(?:afternoon|morning|evening)|tomorrow|(?:next\s+)?week))?|(?:next\s+|on\s+)${EN_DAY}(?:\s+(?:at\s+)?${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?)?|before\s+\d|at\s+${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
+    String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten|stunden?|tagen?|werktagen?|wochen?))?|in\s+(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
 ];
 const TIME = pattern(anyOf([EN_DONE, DE_DONE, ...TIME_SOURCES]));
 
@@ -224,17 +230,29 @@ function findOffer(sentence: string, lang: Language): string | undefined {
 /**
  * The time named in the reply's offer of a next step ("by noon", "in zwei Minuten"), as written;
  * undefined when no offered step names one. The scripted customer takes it up ("Noon, then.").
+ * `timedStep`: another reader (the model) found a step with a time the lexicon's offer patterns do
+ * not know ("I'll have the soup at your table in five minutes"); the first time named anywhere in
+ * the reply is then the one promised.
  */
-export function promisedTime(reply: PreparedText, lang: Language): string | undefined {
-  for (let index = 0; index < reply.sentences.length; index++) {
+export function promisedTime(reply: PreparedText, lang: Language, timedStep = false): string | undefined {
+  const timeIn = (index: number): string | undefined => {
     const lowered = reply.lowerSentences[index] ?? '';
-    if (findOffer(lowered, lang) === undefined) continue;
     const match = TIME_PHRASE.exec(lowered);
-    if (!match) continue;
+    if (!match) return undefined;
     const sentence = reply.sentences[index] ?? '';
     // Lower-casing keeps the length of ordinary text, so the match's place holds in the sentence as written.
     const written = sentence.length === lowered.length ? sentence.slice(match.index, match.index + match[0].length) : match[0];
     return written.trim();
+  };
+  for (let index = 0; index < reply.sentences.length; index++) {
+    if (findOffer(reply.lowerSentences[index] ?? '', lang) === undefined) continue;
+    const time = timeIn(index);
+    if (time !== undefined) return time;
+  }
+  if (!timedStep) return undefined;
+  for (let index = 0; index < reply.sentences.length; index++) {
+    const time = timeIn(index);
+    if (time !== undefined) return time;
   }
   return undefined;
 }

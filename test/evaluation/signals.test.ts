@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { assessSignals } from '../../src/evaluation/signals.js';
+import { assessSignals, promisedTime } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -87,5 +87,30 @@ describe('endsConversation', () => {
 
   it('reads a goodbye only at the end of the reply', () => {
     expect(signals('Goodbye to the old fees: from today your account is free. What else can I do?').endsConversation).toBe(false);
+  });
+});
+
+describe('promisedTime', () => {
+  it.each([
+    ['en', "Mr Brandt, I'll deal with this personally. Give me ten minutes and I'll call you back.", 'ten minutes'],
+    ['en', "I'll ring you again next Tuesday at eleven.", 'next Tuesday at eleven'],
+    ['en', "I'll call you back by four this afternoon with the list.", 'by four this afternoon'],
+    ['en', 'I will call you at 3 pm.', 'at 3 pm'],
+    ['de', 'Ich prüfe die Unterlagen, und Sie haben bis spätestens Freitag die Entscheidung.', 'bis spätestens Freitag'],
+    ['de', 'Ich schicke Ihnen in den nächsten zehn Minuten per Mail die Liste.', 'in den nächsten zehn Minuten'],
+    ['de', 'Ich rufe Sie bis sechzehn Uhr zurück.', 'bis sechzehn Uhr'],
+  ] as const)('takes the whole time of an offered step (%s) in "%s"', (lang, reply, time) => {
+    expect(promisedTime(prepare(reply), lang)).toBe(time);
+  });
+
+  it('finds a time outside the offer patterns only when another reader saw a timed step', () => {
+    const reply = prepare("I'll have a bowl of soup at your table in five minutes.");
+    expect(promisedTime(reply, 'en')).toBeUndefined();
+    expect(promisedTime(reply, 'en', true)).toBe('in five minutes');
+  });
+
+  it('names no time for a step without one, nor for a time in a sentence that offers nothing', () => {
+    expect(promisedTime(prepare("I'll send you the form."), 'en', false)).toBeUndefined();
+    expect(promisedTime(prepare('I waited on hold for ten minutes too. I will look into it.'), 'en')).toBeUndefined();
   });
 });
