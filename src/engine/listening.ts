@@ -4,6 +4,7 @@ import type { DialogueAct } from '../evaluation/model/heads.js';
 import { promisedTime } from '../evaluation/signals.js';
 import {
   REPLY_REACTIONS,
+  ReactionFamilySchema,
   type Condition,
   type Intensity,
   type Persona,
@@ -182,7 +183,10 @@ export function planTurn(input: PlanInput): TurnPlan {
     const alone = !entering && !LISTENING.has(family);
     return plan(family, { family, lines }, alone);
   }
-  const newFact = composed ? heard?.newFacts[0] : undefined;
+  // A stage entered with a family that ranks before acknowledging (GUIDE.md: the first rule that
+  // applies) speaks for itself: a grieving customer's first hang-up, an acceptance, an outburst.
+  const outranked = entering && ReactionFamilySchema.options.indexOf(stageFamily) < ReactionFamilySchema.options.indexOf('acknowledge');
+  const newFact = composed && !outranked ? heard?.newFacts[0] : undefined;
   const acknowledgement = newFact ? fresh(persona.facts?.[newFact]?.acknowledge[lang] ?? []) : [];
   if (acknowledgement.length > 0) return plan('acknowledge', { family: 'acknowledge', lines: acknowledgement });
   return plan(stageFamily);
