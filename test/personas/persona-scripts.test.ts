@@ -88,6 +88,13 @@ describe('insulting', () => {
     ]);
   });
 
+  it('comes round to the matter when the insult is let pass but a calm first step or his situation is named', () => {
+    expect(play(persona, [{ composure: 4, empathy: 2, verdict: 'missing', solution: true }])).toEqual(['opening', 'factual']);
+    expect(play(persona, [{ composure: 5, empathy: 4, verdict: 'missing' }])).toEqual(['opening', 'factual']);
+    // a merely polite reply, or a step said stiffly, leaves him where he was
+    expect(play(persona, [{ composure: 3, empathy: 2, verdict: 'missing', solution: true }])).toEqual(['opening', 'opening']);
+  });
+
   it('turns factual after a calm boundary and resolves with a concrete step', () => {
     expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, solution: true }])).toEqual([
       'opening', 'factual', 'resolved',
