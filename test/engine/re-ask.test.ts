@@ -43,12 +43,12 @@ const CONVERSATIONS: Record<string, Record<'en' | 'de', string[]>> = {
   },
   'impatient-caller': {
     en: [
-      'Yes, it works today: confirm the new limit in your banking app now.',
+      'Yes, it works today: the transfer was over your daily limit, so confirm the new limit in your banking app now.',
       "Once you've confirmed it, the instant transfer reaches the dealer within seconds; I can't guarantee the exact minute, though.",
       "I'll send you a payment confirmation for the dealer right after the transfer.",
     ],
     de: [
-      'Ja, das klappt heute: Bestätigen Sie jetzt das neue Limit in Ihrer Banking-App.',
+      'Ja, das klappt heute: Die Überweisung lag über Ihrem Tageslimit, bestätigen Sie jetzt das neue Limit in Ihrer Banking-App.',
       'Danach ist das Geld per Echtzeitüberweisung in Sekunden beim Händler; die genaue Minute kann ich nicht garantieren.',
       'Ich schicke Ihnen direkt danach eine Zahlungsbestätigung für den Händler.',
     ],
