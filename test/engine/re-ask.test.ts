@@ -30,13 +30,13 @@ const CONVERSATIONS: Record<string, Record<'en' | 'de', string[]>> = {
   frustrated: {
     en: [
       "Forty-five minutes on hold and then cut off, with your card blocked abroad – I understand why you're furious, Mr Brandt.",
-      "I've just lifted the block, so your card works again in two minutes.",
+      "The block came from our fraud early-warning system, and I've just lifted it, so your card works again in two minutes.",
       "For tonight I'll call the hotel reception myself and confirm the payment for you.",
       "And here is my direct number, so you'll never need the hotline for this again.",
     ],
     de: [
       'Fünfundvierzig Minuten Warteschleife und dann aus der Leitung geflogen, mit gesperrter Karte im Ausland – ich verstehe Ihren Ärger, Herr Brandt.',
-      'Ich habe die Sperre gerade aufgehoben, Ihre Karte funktioniert in zwei Minuten wieder.',
+      'Die Sperre kam von unserem Betrugsfrühwarnsystem; ich habe sie gerade aufgehoben, Ihre Karte funktioniert in zwei Minuten wieder.',
       'Für heute Abend rufe ich selbst an der Hotelrezeption an und bestätige die Zahlung für Sie.',
       'Und hier ist meine Durchwahl, damit Sie nie wieder in die Hotline müssen.',
     ],
@@ -68,25 +68,27 @@ const CONVERSATIONS: Record<string, Record<'en' | 'de', string[]>> = {
   'drifting-client': {
     en: [
       'Dear Dr Hartmann, I am sorry about the confusion over the dates – that is on me. Could we talk on the phone on Thursday?',
-      'The interface will go live on the 28th of this month; I have confirmed that with the team today.',
+      'The interface will go live on the 28th of this month; I have confirmed that with the team today. The delay was because our test environment was not ready.',
+      'Mr Vogt has taken over as your project manager, and I remain your account manager.',
       'I have also cancelled the wrong October invoice and will send you a corrected one.',
     ],
     de: [
       'Sehr geehrte Frau Dr. Hartmann, die Verwirrung um die Termine tut mir leid – das geht auf mich. Können wir am Donnerstag telefonieren?',
-      'Die Schnittstelle geht am 28. dieses Monats live; das habe ich heute mit dem Team bestätigt.',
+      'Die Schnittstelle geht am 28. dieses Monats live; das habe ich heute mit dem Team bestätigt. Verschoben hat es sich, weil unsere Testumgebung nicht bereit war.',
+      'Herr Vogt hat die Projektleitung übernommen, und ich bleibe Ihr Ansprechpartner.',
       'Die falsche Oktoberrechnung habe ich storniert, Sie erhalten eine korrigierte.',
     ],
   },
   grieving: {
     en: [
       "I'm sorry, Ms Albrecht, I've caught you at a bad moment. I won't keep you.",
-      "I was worried after yesterday and wanted to ask how you are – not about the deposit.",
+      "I was worried after yesterday and wanted to ask how you are – not about the deposit. Nothing is wrong with your account.",
       "That sounds like a great deal to carry. Please take all the time you need; nothing about the money has to be decided now.",
       "Thank you for telling me. When you're ready, we can keep everything safe and simple, and your daughter can come along.",
     ],
     de: [
       'Entschuldigen Sie, Frau Albrecht, ich erwische Sie in einem schlechten Moment. Ich halte Sie nicht auf.',
-      'Ich habe mir nach gestern Sorgen gemacht und wollte fragen, wie es Ihnen geht – nicht wegen des Festgelds.',
+      'Ich habe mir nach gestern Sorgen gemacht und wollte fragen, wie es Ihnen geht – nicht wegen des Festgelds. Mit Ihrem Konto ist alles in Ordnung.',
       'Das klingt nach sehr viel, was Sie gerade tragen. Lassen Sie sich alle Zeit; über das Geld muss jetzt nichts entschieden werden.',
       'Danke, dass Sie es mir sagen. Wenn Sie so weit sind, legen wir alles sicher und einfach an, und Ihre Tochter kann dabei sein.',
     ],

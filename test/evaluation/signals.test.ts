@@ -99,6 +99,7 @@ describe('promisedTime', () => {
     ['de', 'Ich prüfe die Unterlagen, und Sie haben bis spätestens Freitag die Entscheidung.', 'bis spätestens Freitag'],
     ['de', 'Ich schicke Ihnen in den nächsten zehn Minuten per Mail die Liste.', 'in den nächsten zehn Minuten'],
     ['de', 'Ich rufe Sie bis sechzehn Uhr zurück.', 'bis sechzehn Uhr'],
+    ['de', 'Geben Sie mir zwanzig Minuten, dann rufe ich Sie zurück.', 'zwanzig Minuten'],
   ] as const)('takes the whole time of an offered step (%s) in "%s"', (lang, reply, time) => {
     expect(promisedTime(prepare(reply), lang)).toBe(time);
   });
