@@ -66,10 +66,12 @@ describe('grieving', () => {
     expect(play(persona, [calm, calm, calm])).toEqual(['opening', 'callback', 'callback', 'callback']);
   });
 
-  it('gives one cold answer on the second call another chance, but not two', () => {
-    const cold = { composure: 4, empathy: 1 };
-    expect(play(persona, [calm, cold, warm])).toEqual(['opening', 'callback', 'callback', 'thawing']);
-    expect(play(persona, [calm, cold, cold])).toEqual(['opening', 'callback', 'callback', 'hung_up']);
+  it('gives one curt answer on the second call another chance, but not two; calm ones keep her guarded', () => {
+    const curt = { composure: 3, empathy: 1 };
+    expect(play(persona, [calm, curt, warm])).toEqual(['opening', 'callback', 'callback', 'thawing']);
+    expect(play(persona, [calm, curt, curt])).toEqual(['opening', 'callback', 'callback', 'hung_up']);
+    const cold = { composure: 5, empathy: 1 };
+    expect(play(persona, [calm, cold, cold, cold])).toEqual(['opening', 'callback', 'callback', 'callback', 'callback']);
   });
 
   it('hangs up when her first hint of what happened is met with a push towards business', () => {
