@@ -21,6 +21,20 @@ export function conditionHolds(condition: Condition, grade: Grade, turn: number,
   );
 }
 
+/** Families in which the customer has already answered a reply angrily. */
+const ANGRY_FAMILIES: ReadonlySet<string> = new Set(['escalate', 'lecture_rebuked', 'blame_rebuked', 'boundary_rebuffed']);
+
+/**
+ * A reply that is not composed after the customer already reacted angrily to an earlier one is a
+ * second strike: the customer ends the conversation (reaction guide, rule 2), whichever stage a
+ * rebuke left them in. The persona's first stage that ends with a hang-up; undefined when the rule
+ * does not apply or the persona has none.
+ */
+export function secondStrikeStage(persona: Persona, previousFamily: string | undefined, grade: Grade): string | undefined {
+  if (grade.composure.score > 2 || previousFamily === undefined || !ANGRY_FAMILIES.has(previousFamily)) return undefined;
+  return Object.entries(persona.stages).find(([, stage]) => stage.end === 'hung_up')?.[0];
+}
+
 /** The stage the customer moves to after a graded reply: the first transition that holds, else the same stage. */
 export function nextStageId(persona: Persona, stageId: string, grade: Grade, turn: number, heard?: HeardReply): string {
   const stage = persona.stages[stageId];
