@@ -121,6 +121,8 @@ const CAPPING_LIMITS: readonly EmpathyLimit[] = [
 
 /** A reply this long makes a customer in a hurry wait, whatever it says (rubric, pressure). */
 export const HURRIED_MAX_WORDS = 60;
+/** at most this many words is a short answer to a customer in a hurry */
+export const BRISK_MAX_WORDS = 35;
 
 export interface EmpathyJudgement extends EmpathyAssessment {
   level: EmpathyLevel;
@@ -132,23 +134,35 @@ export interface EmpathyJudgement extends EmpathyAssessment {
  * "but" dismissal, product talk to a grieving customer), has none. The score follows the level:
  * none 1–2, generic 3, specific 4–5 (5 with warmth or an open question on top).
  */
+/** What the situation asks of the reply's empathy beyond its words (rubric, persona focus points). */
+export interface EmpathyConstraints {
+  /** a long wind-up to a customer in a hurry: the constraint is ignored, empathy is capped */
+  hurried?: boolean;
+  /** a short, calm answer that leads with what a customer in a hurry needs: at least generic */
+  brisk?: boolean;
+  /** the reply speaks to the grader */
+  injection?: boolean;
+}
+
 export function judgeEmpathy(
   lexicon: EmpathyAssessment,
   prediction: ModelPrediction | undefined,
   composureScore: number,
-  hurried = false,
-  injection = false,
+  constraints: EmpathyConstraints = {},
 ): EmpathyJudgement {
   const limits = [...lexicon.limits];
   if (composureScore <= 2 && !limits.includes('hostile')) limits.push('hostile');
-  if (hurried) limits.push('ignores_hurry');
-  if (injection) limits.push('injection');
+  if (constraints.hurried) limits.push('ignores_hurry');
+  if (constraints.injection) limits.push('injection');
   const capped = limits.some((limit) => CAPPING_LIMITS.includes(limit));
+  // Acting on the time pressure is acknowledging it (rubric, pressure): at least generic.
+  const brisk = constraints.brisk === true && !capped;
   if (!prediction) {
-    const score = capped ? (Math.min(lexicon.score, 2) as EmpathyAssessment['score']) : lexicon.score;
+    const raised = brisk ? Math.max(lexicon.score, 3) : lexicon.score;
+    const score = capped ? (Math.min(lexicon.score, 2) as EmpathyAssessment['score']) : (raised as EmpathyAssessment['score']);
     return { ...lexicon, score, limits, level: levelOfScore(score) };
   }
-  const level: EmpathyLevel = capped ? 'none' : prediction.empathyLevel;
+  const level: EmpathyLevel = capped ? 'none' : brisk && prediction.empathyLevel === 'none' ? 'generic' : prediction.empathyLevel;
   let { emotionalReaction, interpretation, exploration } = prediction;
   if (level === 'generic') {
     emotionalReaction = Math.min(emotionalReaction, 1) as 0 | 1;

@@ -4,7 +4,7 @@ import { assessBoundary } from './boundary.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import { boundaryVerdictScore, type Grade, type GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
-import { HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
+import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
@@ -119,8 +119,12 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   if (reply.instruction) composureScore = Math.min(composureScore, 3) as typeof composureScore;
   const words = reply.text.text.split(/\s+/).length;
   // A long answer to a caller in a hurry ignores the one thing he asked for: time (rubric, pressure).
-  const hurried = focus.includes('pressure') && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS);
-  const judged = judgeEmpathy(findings.empathy, prediction, composureScore, hurried, reply.instruction);
+  const pressed = focus.includes('pressure');
+  const hurried = pressed && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS);
+  // ...and a short calm answer that leads with what he needs acts on it (rubric, pressure).
+  const brisk =
+    pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && (acts.includes('gives_info') || acts.includes('offers_step'));
+  const judged = judgeEmpathy(findings.empathy, prediction, composureScore, { hurried, brisk, injection: reply.instruction });
   // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
   const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
   // What the model adds (a boundary in other words, hostility the lexicons missed) can change the
