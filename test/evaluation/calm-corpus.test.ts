@@ -25,8 +25,8 @@ const CalmCaseSchema = z
 type CalmCase = z.infer<typeof CalmCaseSchema>;
 
 const MIN_COMPOSED = 4;
-/** most calm replies per language the full grader may mark down (about 2 % today) */
-const MAX_FALSE_ALARM_SHARE = 0.04;
+/** most calm replies per language the full grader may mark down (1–2 % today: 3 of 277 en, 5 of 281 de) */
+const MAX_FALSE_ALARM_SHARE = 0.03;
 const MIN_CASES = 250;
 const RUBRIC_VERSION = 'calm-corpus.1';
 
