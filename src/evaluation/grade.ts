@@ -79,7 +79,10 @@ export const GradingContextSchema = z.object({
   personaId: z.string(),
   /** rubric focus tags from the persona file, e.g. `grief` (product talk and forced cheer count against empathy) */
   focus: z.array(z.string()),
-  /** the persona script marks the customer's last line as a personal insult (stage `abusive`) */
+  /**
+   * whether the persona script marks the customer's last line as a personal insult (stage
+   * `abusive`); absent when no script speaks for the line (the offline grader's model then reads it)
+   */
   customerAbusive: z.boolean().optional(),
   /**
    * the persona's example lines for the stage being answered, stage lines before persona lines per

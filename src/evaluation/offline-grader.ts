@@ -9,7 +9,7 @@ import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
-import { prepare } from './grader-patterns.js';
+import { prepare, quote } from './grader-patterns.js';
 import { loadRubricSync } from './rubric.js';
 
 export { summaryAdvice } from './feedback.js';
@@ -98,13 +98,20 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const history = input.history ?? [];
   const focus = input.context?.focus ?? [];
   const source = { grader: OFFLINE_GRADER_ID, rubricVersion };
-  const { findings, reply, needed, abuseEvidence, turn } = pass;
-  if (!findings) return emptyGrade(input, needed, abuseEvidence, source, reply.injection, turn);
+  const { findings, reply, turn } = pass;
+  if (!findings) return emptyGrade(input, pass.needed, pass.abuseEvidence, source, reply.injection, turn);
 
   const context = { lang, customer: input.customer, history };
   const facts = lexiconFacts(pass);
   const cleaned = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, replySentences: reply.text.lowerSentences, lexicon: facts });
   const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
+  // A personal insult the lexicons do not know (a coinage, a compound: "Sie Bürokratenziege") is
+  // found by the model, which reads the customer's line and never the reply; the line is then the
+  // evidence. Where a persona script says whether its line insults, the script decides (the
+  // lexicons can still add an insult an LLM voice improvised): it knows, the model only reads.
+  const scriptSays = input.context?.customerAbusive !== undefined;
+  const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
+  const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, reply.injection);
   const acts = judgeActs(findings, prediction, reply.text, composure, needed);
   const { signals } = findings;
@@ -149,7 +156,8 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     });
   const boundary = addressed
     ? lowerVerdict(judgeBoundary(acts), judgeBoundary(cleaned ? judgeActs(findings, cleaned, reply.text, composure, needed) : acts))
-    : composure.score === findings.composure.score &&
+    : needed === pass.needed &&
+        composure.score === findings.composure.score &&
         !acts.includes('sets_boundary') === !findings.boundary.named &&
         !acts.includes('ends_call') === !signals.endsConversation
       ? findings.boundary

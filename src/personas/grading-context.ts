@@ -18,7 +18,8 @@ export function gradingContext(persona: Persona, stageId?: string): GradingConte
     personaId: persona.id,
     focus: stage?.focus ?? persona.focus,
     ...(gender ? { customerGender: gender } : {}),
-    ...(stage ? { customerAbusive: stage.abusive } : {}),
+    // the script knows whether its line insults: a stage that does not say so does not
+    ...(stage ? { customerAbusive: stage.abusive === true } : {}),
     ...(examples ? { examples } : {}),
   };
 }

@@ -12,7 +12,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 7;
+export const FEATURE_VERSION = 8;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -60,6 +60,11 @@ export interface SparseFeatures {
   length: number;
   contextStart: number;
   /**
+   * Entries from `contextStart` to here describe the customer's last line alone; heads that judge
+   * the customer (was the trainee insulted?) read only these, never anything of the reply.
+   */
+  customerEnd: number;
+  /**
    * Where each sentence's own word and character features lie: [words from, words to, chars from,
    * chars to] per sentence. With `sharedFrom`..`contextStart` (shape and lexicon features) and the
    * language feature at 0, they let a head read one sentence on its own (see `sentenceLogits`), so
@@ -98,6 +103,7 @@ const NS = {
   shape: namespaceSeed('shape'),
   customer: namespaceSeed('cw'),
   customerByLength: namespaceSeed('cx'),
+  customerChars: namespaceSeed('cc'),
   earlier: namespaceSeed('pw'),
   lexicon: namespaceSeed('lx'),
 } as const;
@@ -154,13 +160,25 @@ export class FeatureExtractor {
     if (input.lexicon) this.addLexicon(input.lexicon, 'reply');
 
     const contextStart = this.length;
+    // The customer's line alone first: the heads that judge the customer, not the reply, read only these.
     start = this.length;
     const customerWords = new Set(wordsOf(input.customer));
+    const customerHashes: number[] = [];
     for (const word of customerWords) {
       const h = hashRange(NS.customer, word, 0, word.length);
+      customerHashes.push(h);
       this.add(h, 1);
-      this.add(combine(combine(NS.customerByLength, h), lengthBucket), 1);
     }
+    this.scaleFrom(start);
+    // the customer's words as character n-grams: insults are compounds and coinages
+    // ("Bürokratenziege", "jobsworth") that no word list holds
+    start = this.length;
+    for (const word of customerWords) this.addCharGrams(word, NS.customerChars);
+    this.scaleFrom(start);
+    const customerEnd = this.length;
+    // crossed with the reply's length, so "I'm in a hurry" can learn to mind a long answer
+    start = this.length;
+    for (const h of customerHashes) this.add(combine(combine(NS.customerByLength, h), lengthBucket), 1);
     this.scaleFrom(start);
     const told = new Set(customerWords);
     for (const turn of input.history) if (turn.role === 'customer') for (const word of wordsOf(turn.text)) told.add(word);
@@ -173,6 +191,7 @@ export class FeatureExtractor {
       values: this.values,
       length: this.length,
       contextStart,
+      customerEnd,
       sentenceRanges: this.ranges,
       sentenceCount: this.sentenceCount,
       sharedFrom,
@@ -204,7 +223,7 @@ export class FeatureExtractor {
     }
   }
 
-  private addCharGrams(token: string): void {
+  private addCharGrams(token: string, seed: number = NS.chars): void {
     const n = Math.min(token.length, MAX_NGRAM_TOKEN);
     const padded = this.padded;
     padded[0] = 0x3c; // <
@@ -212,7 +231,7 @@ export class FeatureExtractor {
     padded[n + 1] = 0x3e; // >
     const total = n + 2;
     for (let i = 0; i + 3 <= total; i++) {
-      let h = NS.chars;
+      let h = seed;
       for (let j = i; j < i + MAX_NGRAM && j < total; j++) {
         h = hashCode(h, padded[j] ?? 0);
         if (j - i >= 2) this.add(h, 1);

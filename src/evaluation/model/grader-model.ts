@@ -4,6 +4,7 @@ import { AppError } from '../../errors.js';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureInput, type SparseFeatures } from './features.js';
 import {
   contextColumns,
+  replyColumns,
   COMPOSURE_FAILURES,
   DIALOGUE_ACTS,
   EMPATHY_LEVELS,
@@ -47,6 +48,8 @@ export interface ModelPrediction {
   sentenceActs: ReadonlyArray<Readonly<Record<DialogueAct, number>>>;
   /** P(act) per dialogue act */
   actProbabilities: Readonly<Record<DialogueAct, number>>;
+  /** P(the customer's last line insults the trainee personally), read from the context alone */
+  boundaryNeeded: number;
   /** the acts at or above their thresholds */
   acts: ReadonlySet<DialogueAct>;
 }
@@ -62,6 +65,8 @@ export interface GraderModel {
   notComposedOf(input: FeatureInput): number;
   /** the probability at which `act` counts as performed */
   actThreshold(act: DialogueAct): number;
+  /** the threshold above which `boundaryNeeded` counts as a personal insult (above 1: never) */
+  readonly neededThreshold: number;
 }
 
 export function loadGraderModel(file: string = DEFAULT_MODEL_FILE): GraderModel {
@@ -87,8 +92,11 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const extractor = new FeatureExtractor(header.bucketBits);
   const sums = new Float64Array(width);
   const [contextFrom, contextTo] = contextColumns(HEADS);
+  const replyTo = replyColumns(HEADS);
   const offset = (name: string): number => layout.offsets.get(name) ?? 0;
   const notComposedAt = offset('notComposed');
+  const neededAt = offset('boundaryNeeded');
+  const neededThreshold = header.thresholds['boundaryNeeded'] ?? 1.01;
   const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
   const sentenceThreshold = header.thresholds['notComposedSentence'] ?? 1.01;
   const actThresholds = DIALOGUE_ACTS.map((act) => header.thresholds[`act:${act}`] ?? 0.5);
@@ -100,18 +108,20 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   // every access is in bounds and the non-null assertions hold.
   const forward = (features: SparseFeatures): void => {
     sums.fill(0);
-    const { indices, values, length, contextStart } = features;
+    const { indices, values, length, contextStart, customerEnd } = features;
     for (let f = 0; f < contextStart; f++) {
       const value = values[f]!;
       const base = indices[f]! * width;
-      for (let k = 0; k < width; k++) sums[k]! += value * weights[base + k]!;
+      for (let k = 0; k < replyTo; k++) sums[k]! += value * weights[base + k]!;
     }
     // Context features reach only the heads that learned from them: a hashed context feature can
-    // share its row with a reply feature, and must not move composure or the acts through it.
+    // share its row with a reply feature, and must not move composure or the acts through it. Of
+    // them, only the customer's line itself reaches the heads that judge the customer alone.
     for (let f = contextStart; f < length; f++) {
       const value = values[f]!;
       const base = indices[f]! * width;
-      for (let k = contextFrom; k < contextTo; k++) sums[k]! += value * weights[base + k]!;
+      const to = f < customerEnd ? contextTo : replyTo;
+      for (let k = contextFrom; k < to; k++) sums[k]! += value * weights[base + k]!;
     }
     for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };
@@ -168,6 +178,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
     header,
     notComposedThreshold,
     sentenceThreshold,
+    neededThreshold,
     predict(input) {
       const features = extractor.extract(input);
       forward(features);
@@ -205,6 +216,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
         }),
         actProbabilities,
         acts,
+        boundaryNeeded: sigmoid(sums[neededAt]!),
       };
     },
     actThreshold(act) {

@@ -48,11 +48,14 @@ export type EmpathyLevel = (typeof EMPATHY_LEVELS)[number];
 /**
  * `context`: the head learns from the features of the customer's line and the conversation too.
  * Empathy needs them (naming what this customer said, minding a stated hurry); composure and the
- * dialogue acts judge the reply alone.
+ * dialogue acts judge the reply alone. `contextOnly`: the head reads the context and never the
+ * reply — whether the customer insulted the trainee must not depend on how the trainee answered
+ * (a reply that sets a boundary would otherwise make any customer look abusive). Context-only heads
+ * come last in the layout.
  */
 export type HeadSpec =
-  | { readonly name: string; readonly kind: 'binary'; readonly context?: boolean }
-  | { readonly name: string; readonly kind: 'softmax'; readonly classes: readonly string[]; readonly context?: boolean };
+  | { readonly name: string; readonly kind: 'binary'; readonly context?: boolean; readonly contextOnly?: boolean }
+  | { readonly name: string; readonly kind: 'softmax'; readonly classes: readonly string[]; readonly context?: boolean; readonly contextOnly?: boolean };
 
 const SUB_SCORES = ['0', '1', '2'] as const;
 
@@ -60,11 +63,13 @@ export const HEADS: readonly HeadSpec[] = [
   { name: 'notComposed', kind: 'binary' },
   { name: 'composureScore', kind: 'softmax', classes: ['1', '2', '3', '4', '5'] },
   { name: 'failure', kind: 'softmax', classes: COMPOSURE_FAILURES },
+  ...DIALOGUE_ACTS.map((act) => ({ name: `act:${act}`, kind: 'binary' as const })),
   { name: 'empathyLevel', kind: 'softmax', classes: EMPATHY_LEVELS, context: true },
   { name: 'emotionalReaction', kind: 'softmax', classes: SUB_SCORES, context: true },
   { name: 'interpretation', kind: 'softmax', classes: SUB_SCORES, context: true },
   { name: 'exploration', kind: 'softmax', classes: SUB_SCORES, context: true },
-  ...DIALOGUE_ACTS.map((act) => ({ name: `act:${act}`, kind: 'binary' as const })),
+  // the customer's last line insults the trainee personally (the boundary is needed)
+  { name: 'boundaryNeeded', kind: 'binary', contextOnly: true },
 ];
 
 export function headWidth(head: HeadSpec): number {
@@ -90,7 +95,7 @@ export function layoutOf(heads: readonly HeadSpec[]): HeadLayout {
 /** The heads' signature stored in a model file: a file for other heads is refused. */
 export function headsSignature(heads: readonly HeadSpec[]): string {
   return heads
-    .map((head) => `${head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`}${head.context ? '+context' : ''}`)
+    .map((head) => `${head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`}${head.contextOnly ? '+contextOnly' : head.context ? '+context' : ''}`)
     .join(';');
 }
 
@@ -100,7 +105,7 @@ export function contextMask(heads: readonly HeadSpec[]): Uint8Array {
   let offset = 0;
   for (const head of heads) {
     const width = headWidth(head);
-    if (head.context) mask.fill(1, offset, offset + width);
+    if (head.context || head.contextOnly) mask.fill(1, offset, offset + width);
     offset += width;
   }
   return mask;
@@ -114,4 +119,16 @@ export function contextColumns(heads: readonly HeadSpec[]): [number, number] {
   if (from === -1) return [0, 0];
   if (mask.subarray(from, to).includes(0)) throw new AppError('grader_model_outdated', 'the context heads are not one block of outputs');
   return [from, to];
+}
+
+/**
+ * The outputs reply features reach, [0, to): every head but the context-only ones, which must be
+ * the last block of the layout.
+ */
+export function replyColumns(heads: readonly HeadSpec[]): number {
+  const layout = layoutOf(heads);
+  const first = heads.findIndex((head) => head.contextOnly === true);
+  if (first === -1) return layout.width;
+  if (heads.slice(first).some((head) => head.contextOnly !== true)) throw new AppError('grader_model_outdated', 'the context-only heads are not the last block of outputs');
+  return layout.offsets.get(heads[first]?.name ?? '') ?? layout.width;
 }

@@ -81,10 +81,27 @@ export const RegisterItemSchema = z.object({
 });
 export type RegisterItem = z.infer<typeof RegisterItemSchema>;
 
+/**
+ * A message to someone who answers it (`corpus/customer-lines/`, brief in
+ * `corpus/CUSTOMER-LINES-BRIEF.md`), labelled only for whether it abuses the one answering: it
+ * widens what the model knows of personal insults beyond the service domains of the items.
+ */
+export const CustomerLineSchema = z.object({
+  id: z.string().min(1),
+  lang: LanguageSchema,
+  channel: z.string(),
+  text: z.string().min(1),
+  needed: z.boolean(),
+  category: z.string(),
+});
+export type CustomerLine = z.infer<typeof CustomerLineSchema>;
+
 export interface LoadedCorpus {
   items: LabelledItem[];
   /** register texts, composure only; trained on, never held out */
   register: RegisterItem[];
+  /** customer lines, "boundary needed" only; trained on, never held out */
+  customerLines: CustomerLine[];
   /** SHA-256 over the files read, in name order: training records which corpus it saw */
   sha256: string;
   files: string[];
@@ -141,7 +158,13 @@ export function loadCorpus(dir: string, subset = 'train'): LoadedCorpus {
     if (others.length > 0) countAgreement(agreement, item.labels, others);
     return { item, writer: writerOf(item.id), labels: resolveLabels([item.labels, ...others]) };
   });
-  return { items: labelled, register, sha256: hash.digest('hex'), files: [...itemFiles, ...passFiles], agreement };
+  const customerLines: CustomerLine[] = [];
+  for (const file of jsonlFiles(join(dir, 'customer-lines'))) {
+    const text = readFileSync(file, 'utf8');
+    hash.update(`${file.slice(dir.length)}\n`).update(text);
+    customerLines.push(...parseLines(file, text, CustomerLineSchema));
+  }
+  return { items: labelled, register, customerLines, sha256: hash.digest('hex'), files: [...itemFiles, ...passFiles], agreement };
 }
 
 export function writerOf(id: string): string {

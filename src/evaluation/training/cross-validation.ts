@@ -40,6 +40,10 @@ export interface HeldOutPrediction {
   acts: Readonly<Record<DialogueAct, number>>;
   /** P(none), P(generic), P(specific) */
   levels: readonly number[];
+  /** the lexicons found a personal insult in the customer's line */
+  lexiconNeeded: boolean;
+  /** P(personal insult) by the model, from the context alone */
+  needed: number;
 }
 
 export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[]): HeldOutPrediction[] {
@@ -62,6 +66,8 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
       sentenceMax: Math.max(0, ...prediction.sentenceNotComposed),
       acts: prediction.actProbabilities,
       levels: prediction.empathyLevelProbabilities,
+      lexiconNeeded: pass.needed,
+      needed: prediction.boundaryNeeded,
     };
   });
 }
@@ -92,6 +98,30 @@ export function chooseNotComposedThreshold(predictions: readonly HeldOutPredicti
   for (let t = 0.99; t >= 0.2; t -= 0.01) {
     const threshold = Math.round(t * 100) / 100;
     if (falseAlarmRate(predictions, (p) => p.lexiconComposure <= 2 || p.notComposed >= threshold) > maxFalseAlarms) break;
+    best = threshold;
+  }
+  return best;
+}
+
+/**
+ * The lowest threshold at which "the boundary is needed" (the lexicons found a personal insult, or
+ * the model at or above the threshold) stays wrong for at most `maxFalseAlarms` of the customer
+ * lines that insult nobody, and never below 0.9. A false "needed" tells a trainee who answered
+ * venting well that they swallowed an insult, so the budget is small; above 1 when even the lexicons
+ * exceed it.
+ */
+export function chooseNeededThreshold(predictions: readonly HeldOutPrediction[], maxFalseAlarms: number): number {
+  const falseAlarms = (threshold: number): number => {
+    const m = confusionAt(predictions, (p) => p.lexiconNeeded || p.needed >= threshold, (p) => p.labelled.labels.needed);
+    return m.fp + m.tn === 0 ? 0 : m.fp / (m.fp + m.tn);
+  };
+  let best = 1.01;
+  // The model's word alone must be near certain, as for a boundary nobody's insult called for: a
+  // scripted customer's grateful "Papa, hörst du?" read as an insult (P 0.88 in one experiment)
+  // would tell a trainee who did everything right that they swallowed one.
+  for (let hundredths = 99; hundredths >= 90; hundredths--) {
+    const threshold = hundredths / 100;
+    if (falseAlarms(threshold) > maxFalseAlarms) break;
     best = threshold;
   }
   return best;
@@ -211,6 +241,9 @@ export interface GradeFigures {
   composureFalseAlarms: number;
   empathyLevelAccuracy: number;
   verdictAccuracy: number;
+  /** whether the boundary was needed (a personal insult in the customer's line) */
+  neededPrecision: number;
+  neededRecall: number;
   actsMacroF1: number;
   /** gold empathy level (rows none, generic, specific) × graded level (columns) */
   empathyConfusion: number[][];
@@ -220,6 +253,7 @@ export interface GradeFigures {
 
 export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Grade }[]): GradeFigures {
   const composure = confusionAt(pairs, (p) => p.grade.composure.score <= 2, (p) => p.labelled.labels.notComposed);
+  const needed = confusionAt(pairs, (p) => p.grade.boundary.needed, (p) => p.labelled.labels.needed);
   let levelRight = 0;
   let levelCount = 0;
   const levels = ['none', 'generic', 'specific'] as const;
@@ -254,6 +288,8 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
     composureFalseAlarms: composure.fp / Math.max(1, composure.fp + composure.tn),
     empathyLevelAccuracy: levelRight / Math.max(1, levelCount),
     verdictAccuracy: verdictRight / Math.max(1, verdictCount),
+    neededPrecision: needed.tp / Math.max(1, needed.tp + needed.fp),
+    neededRecall: needed.tp / Math.max(1, needed.tp + needed.fn),
     actsMacroF1: actF1.reduce((a, b) => a + b, 0) / actF1.length,
     empathyConfusion,
     acts,

@@ -2,7 +2,7 @@ import type { GradeInput } from '../grade.js';
 import { lexiconFacts, runLexicons } from '../lexicon-pass.js';
 import { FeatureExtractor } from '../model/features.js';
 import { COMPOSURE_FAILURES, DIALOGUE_ACTS, EMPATHY_LEVELS, HEADS } from '../model/heads.js';
-import type { LabelledItem, RegisterItem, ResolvedLabels } from './corpus.js';
+import type { CustomerLine, LabelledItem, RegisterItem, ResolvedLabels } from './corpus.js';
 import { mulberry32, type TrainingExample } from './trainer.js';
 
 /** What the grader sees of a corpus item: never its labels, category or situation. */
@@ -32,6 +32,7 @@ export function toExamples(items: readonly LabelledItem[], bucketBits: number): 
       indices: features.indices.slice(0, features.length),
       values: features.values.slice(0, features.length),
       contextStart: features.contextStart,
+      customerEnd: features.customerEnd,
       targets: targetsOf(labels),
       weight: 1,
     };
@@ -55,6 +56,7 @@ export function targetsOf(labels: ResolvedLabels): Int8Array {
     const value = labels.acts[act];
     set(`act:${act}`, value === undefined ? undefined : value ? 1 : 0);
   }
+  set('boundaryNeeded', labels.needed === undefined ? undefined : labels.needed ? 1 : 0);
   return targets;
 }
 
@@ -82,6 +84,37 @@ export function registerExamples(register: readonly RegisterItem[], items: reado
         interpretation: undefined,
         exploration: undefined,
         needed: undefined,
+        verdict: undefined,
+        acts: {},
+      },
+    };
+  });
+  return toExamples(asItems, bucketBits);
+}
+
+/**
+ * Customer lines as the customer's message of an item whose reply is drawn (seeded) from the service
+ * items of their language: only the context-only head that asks whether the customer abused the
+ * trainee learns from them, and it never reads the reply.
+ */
+export function customerLineExamples(lines: readonly CustomerLine[], items: readonly LabelledItem[], bucketBits: number, seed: number): TrainingExample[] {
+  const random = mulberry32(seed);
+  const replies = { de: items.filter((entry) => entry.item.lang === 'de'), en: items.filter((entry) => entry.item.lang === 'en') };
+  const asItems: LabelledItem[] = lines.map((line) => {
+    const pool = replies[line.lang];
+    const reply = pool.length > 0 ? (pool[Math.floor(random() * pool.length)]?.item.reply ?? 'OK.') : 'OK.';
+    return {
+      writer: line.id.replace(/-\d+$/, ''),
+      item: { id: line.id, lang: line.lang, domain: 'customer-lines', channel: line.channel, situation: '', history: [], customer: line.text, reply, category: line.category, labels: REGISTER_PLACEHOLDER },
+      labels: {
+        notComposed: undefined,
+        composureScore: undefined,
+        failure: undefined,
+        empathyLevel: undefined,
+        emotionalReaction: undefined,
+        interpretation: undefined,
+        exploration: undefined,
+        needed: line.needed,
         verdict: undefined,
         acts: {},
       },

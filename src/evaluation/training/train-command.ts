@@ -12,6 +12,7 @@ import {
   chooseNotComposedThreshold,
   chooseSentenceThreshold,
   composureTradeOff,
+  chooseNeededThreshold,
   gradeFigures,
   gradeHeldOut,
   predictHeldOut,
@@ -19,7 +20,7 @@ import {
   type GradeFigures,
   type HeldOutPrediction,
 } from './cross-validation.js';
-import { registerExamples, toExamples } from './examples.js';
+import { customerLineExamples, registerExamples, toExamples } from './examples.js';
 import { quantise, trainWeights, type TrainingOptions } from './trainer.js';
 
 /**
@@ -43,6 +44,8 @@ const FOLDS = 3;
  */
 const MAX_FALSE_ALARMS_REPLY = 0.025;
 const MAX_FALSE_ALARMS = 0.03;
+/** customer lines that insult nobody but are taken as a personal insult, at most (see chooseNeededThreshold) */
+const MAX_FALSE_NEEDED = 0.02;
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 
 export interface TrainIo {
@@ -71,13 +74,15 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   const examples = toExamples(items, options.bucketBits);
   const register = registerExamples(corpus.register, items, options.bucketBits, TRAINING.seed);
   if (register.length > 0) log(`register texts: ${register.length} (composure only, always trained on)`);
+  const lines = customerLineExamples(corpus.customerLines, items, options.bucketBits, TRAINING.seed);
+  if (lines.length > 0) log(`customer lines: ${lines.length} ("boundary needed" only, always trained on)`);
   const rubricVersion = loadRubricSync().version;
 
   const folds = writerFolds(items, FOLDS);
   const heldOut: HeldOutPrediction[] = [];
   const foldFiles = folds.map((writers) => {
     const inFold = (entry: LabelledItem): boolean => writers.includes(entry.writer);
-    const train = [...examples.filter((_example, index) => !inFold(items[index] as LabelledItem)), ...register];
+    const train = [...examples.filter((_example, index) => !inFold(items[index] as LabelledItem)), ...register, ...lines];
     const file = quantise(trainWeights(train, options), placeholderHeader(items.length, corpus.sha256));
     const test = items.filter(inFold);
     heldOut.push(...predictHeldOut(modelOf(file), test));
@@ -90,13 +95,21 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     notComposed,
     notComposedSentence: chooseSentenceThreshold(heldOut, notComposed, MAX_FALSE_ALARMS),
     ...chooseActThresholds(heldOut),
+    boundaryNeeded: chooseNeededThreshold(heldOut, MAX_FALSE_NEEDED),
     ...chooseLevelOffsets(heldOut),
   };
   const tradeOff = composureTradeOff(heldOut, [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]);
   log(`not composed, held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
-  log(`thresholds: not composed ${thresholds.notComposed}, one sentence ${thresholds.notComposedSentence}`);
+  log(`thresholds: not composed ${thresholds.notComposed}, one sentence ${thresholds.notComposedSentence}, personal insult ${thresholds.boundaryNeeded}`);
   const graded = foldFiles.flatMap(({ file, test }) => gradeHeldOut(file, thresholds, test, rubricVersion));
   log(`not composed, held-out recall by category: ${recallByCategory(graded)}`);
+  log(`boundary verdict, most frequent held-out errors (gold → graded): ${verdictErrors(graded)}`);
+  // For error analysis: every held-out item with its gold labels and the grade a model that never saw its writer gave.
+  const heldOutFile = valueOf(args, '--held-out');
+  if (heldOutFile !== undefined) {
+    writeFileSync(heldOutFile, graded.map(({ labelled, grade }) => JSON.stringify({ id: labelled.item.id, category: labelled.item.category, gold: labelled.item.labels, grade })).join('\n') + '\n');
+    log(`wrote the held-out grades to ${heldOutFile}`);
+  }
   const metrics: Record<string, number> = { notComposedThreshold: thresholds.notComposed };
   for (const lang of ['en', 'de'] as const) {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
@@ -106,7 +119,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     for (const [key, value] of Object.entries(figures)) if (typeof value === 'number') metrics[`${lang}.${key}`] = round(value);
   }
 
-  const final = quantise(trainWeights([...examples, ...register], options), {
+  const final = quantise(trainWeights([...examples, ...register, ...lines], options), {
     thresholds,
     training: { seed: TRAINING.seed, epochs: TRAINING.epochs, items: items.length, corpusSha256: corpus.sha256, metrics },
   });
@@ -142,7 +155,7 @@ function modelOf(file: ModelFile): GraderModel {
 }
 
 function describe(f: GradeFigures): string {
-  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}, false alarms ${(100 * f.composureFalseAlarms).toFixed(1)} % of composed; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)}; acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
+  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}, false alarms ${(100 * f.composureFalseAlarms).toFixed(1)} % of composed; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)} (personal insult: precision ${f.neededPrecision.toFixed(2)}, recall ${f.neededRecall.toFixed(2)}); acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
 }
 
 function sha256(bytes: Uint8Array): string {
@@ -163,6 +176,22 @@ function recallByCategory(graded: readonly { labelled: LabelledItem; grade: { co
     .filter(([, entry]) => entry.count >= 20)
     .sort((a, b) => a[1].caught / a[1].count - b[1].caught / b[1].count)
     .map(([category, entry]) => `${category} ${(entry.caught / entry.count).toFixed(2)} (${entry.count})`)
+    .join(', ');
+}
+
+/** The five most frequent boundary verdict confusions on held-out items, with counts. */
+function verdictErrors(graded: readonly { labelled: LabelledItem; grade: { boundary: { verdict: string } } }[]): string {
+  const errors = new Map<string, number>();
+  for (const { labelled, grade } of graded) {
+    const gold = labelled.labels.verdict;
+    if (gold === undefined || gold === grade.boundary.verdict) continue;
+    const key = `${gold} → ${grade.boundary.verdict}`;
+    errors.set(key, (errors.get(key) ?? 0) + 1);
+  }
+  return [...errors.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([key, count]) => `${key} ${count}`)
     .join(', ');
 }
 

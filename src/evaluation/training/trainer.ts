@@ -1,5 +1,5 @@
 import { FEATURE_VERSION } from '../model/features.js';
-import { contextColumns, contextMask, HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
+import { contextColumns, contextMask, HEADS, headsSignature, layoutOf, replyColumns, type HeadSpec } from '../model/heads.js';
 import type { ModelFile, ModelHeader } from '../model/model-file.js';
 
 /**
@@ -16,6 +16,8 @@ export interface TrainingExample {
   values: Float32Array;
   /** features from here on describe the context (see `SparseFeatures.contextStart`) */
   contextStart: number;
+  /** ...and up to here the customer's line alone (see `SparseFeatures.customerEnd`) */
+  customerEnd: number;
   targets: Int8Array;
   /** a weight for the example (1 for most) */
   weight: number;
@@ -55,6 +57,7 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
   const lr = options.learningRate;
   const learnsContext = contextMask(heads);
   const [contextFrom, contextTo] = contextColumns(heads);
+  const replyTo = replyColumns(heads);
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
@@ -68,7 +71,7 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
         const v = values[f] ?? 0;
         const base = (indices[f] ?? 0) * width;
         // as at inference: context features reach only the heads that learn from them
-        const [from, to] = f >= example.contextStart ? [contextFrom, contextTo] : [0, width];
+        const [from, to] = f >= example.contextStart ? [contextFrom, f < example.customerEnd ? contextTo : replyTo] : [0, replyTo];
         for (let k = from; k < to; k++) logits[k] = (logits[k] ?? 0) + v * (weights[base + k] ?? 0);
       }
       if (!outputGradient(heads, targets, logits, gradient, example.weight)) continue;
@@ -84,8 +87,9 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
         const context = f >= example.contextStart;
         for (let k = 0; k < width; k++) {
           const g = gradient[k] ?? 0;
-          // a head that judges the reply alone keeps zero weights on context features
-          if (g === 0 || (context && learnsContext[k] === 0)) continue;
+          // a head that judges the reply alone keeps zero weights on context features, a head
+          // that judges the context alone zero weights on reply features
+          if (g === 0 || (context ? learnsContext[k] === 0 || (k >= replyTo && f >= example.customerEnd) : k >= replyTo)) continue;
           const at = base + k;
           const w = weights[at] ?? 0;
           const step = g * v + options.l2 * w;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseActThresholds,
+  chooseNeededThreshold,
   chooseNotComposedThreshold,
   writerFolds,
   type HeldOutPrediction,
@@ -39,6 +40,8 @@ function held(notComposedGold: boolean, notComposed: number, acts: Partial<Recor
     sentenceMax: 0,
     acts: { ...noActs, ...acts },
     levels: [1, 0, 0],
+    lexiconNeeded: false,
+    needed: 0,
   };
 }
 
@@ -86,5 +89,26 @@ describe('chooseActThresholds', () => {
       ...Array.from({ length: 20 }, () => held(false, 0, { apologises: 0.62 }, { apologises: false })),
     ];
     expect(chooseActThresholds(predictions)['act:apologises']).toBe(0.65);
+  });
+});
+
+describe('chooseNeededThreshold', () => {
+  const line = (needed: boolean, p: number, lexicon = false): HeldOutPrediction => ({
+    ...held(false, 0),
+    labelled: labelled('wa-de', 'de', { needed }),
+    lexiconNeeded: lexicon,
+    needed: p,
+  });
+
+  it('adds model findings only while lines that insult nobody stay within the budget, the lexicons counted', () => {
+    // 100 lines without an insult at P 0.00 … 0.99, two of them already flagged by the lexicons
+    const calm = Array.from({ length: 100 }, (_unused, i) => line(false, i / 100, i < 2));
+    const insults = Array.from({ length: 10 }, () => line(true, 0.95));
+    // 2 % budget: the lexicons use it up, the model may add nothing
+    expect(chooseNeededThreshold([...calm, ...insults], 0.02)).toBe(1.01);
+    // 5 % budget: three more lines may be flagged (0.97, 0.98, 0.99)
+    expect(chooseNeededThreshold([...calm, ...insults], 0.05)).toBe(0.97);
+    // a generous budget still stops where the model is near certain
+    expect(chooseNeededThreshold([...calm, ...insults], 0.9)).toBe(0.9);
   });
 });
