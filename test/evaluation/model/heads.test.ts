@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultGraderModel } from '../../../src/evaluation/model/default-model.js';
+import { gradeOffline } from '../../../src/evaluation/offline-grader.js';
 import { contextColumns, HEADS, layoutOf, replyColumns, type HeadSpec } from '../../../src/evaluation/model/heads.js';
 
 describe('head layout', () => {
@@ -47,5 +48,23 @@ describe('the shipped model', () => {
     const needed = (lang: 'de' | 'en', customer: string) => model.predict({ lang, customer, reply: 'Einen Moment bitte.', history: [] }).boundaryNeeded;
     expect(needed('de', 'Sie Bürokratenziege drehen einem einfach den Strom ab!')).toBeGreaterThanOrEqual(model.neededThreshold);
     expect(needed('en', 'Where is my parcel? It was due on Monday.')).toBeLessThan(model.neededThreshold);
+  });
+});
+
+describe('who decides whether the boundary was needed', () => {
+  const customer = 'Sie Bürokratenziege drehen einem einfach den Strom ab!';
+  const reply = 'Ich schaue mir Ihren Zähler sofort an.';
+
+  it('the model, reading the customer line, where no persona script speaks for it', () => {
+    const grade = gradeOffline({ lang: 'de', customer, reply, history: [] }, 'test');
+    expect(grade.boundary.needed).toBe(true);
+    expect(grade.boundary.verdict).toBe('missing');
+    expect(grade.boundary.evidence.join(' ')).toContain('Bürokratenziege');
+  });
+
+  it('the script, where it says its line is no insult', () => {
+    const grade = gradeOffline({ lang: 'de', customer, reply, history: [], context: { personaId: 'p', focus: [], customerAbusive: false } }, 'test');
+    expect(grade.boundary.needed).toBe(false);
+    expect(grade.boundary.verdict).toBe('not_needed');
   });
 });
