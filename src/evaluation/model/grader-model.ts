@@ -3,8 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureInput, type SparseFeatures } from './features.js';
 import {
-  contextColumns,
-  replyColumns,
+  featureRoutes,
   COMPOSURE_FAILURES,
   DIALOGUE_ACTS,
   EMPATHY_LEVELS,
@@ -91,8 +90,10 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const bias = Float64Array.from(header.bias);
   const extractor = new FeatureExtractor(header.bucketBits);
   const sums = new Float64Array(width);
-  const [contextFrom, contextTo] = contextColumns(HEADS);
-  const replyTo = replyColumns(HEADS);
+  const routes = featureRoutes(HEADS);
+  const [, replyTo] = routes.reply;
+  const [contextFrom, customerTo] = routes.customer;
+  const [, contextTo] = routes.context;
   const offset = (name: string): number => layout.offsets.get(name) ?? 0;
   const notComposedAt = offset('notComposed');
   const neededAt = offset('boundaryNeeded');
@@ -114,13 +115,13 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
       const base = indices[f]! * width;
       for (let k = 0; k < replyTo; k++) sums[k]! += value * weights[base + k]!;
     }
-    // Context features reach only the heads that learned from them: a hashed context feature can
-    // share its row with a reply feature, and must not move composure or the acts through it. Of
-    // them, only the customer's line itself reaches the heads that judge the customer alone.
+    // Context features reach only the heads that learned from them (featureRoutes): a hashed context
+    // feature can share its row with a reply feature, and must not move composure or the acts
+    // through it; only the customer's line itself reaches the heads that judge the customer alone.
     for (let f = contextStart; f < length; f++) {
       const value = values[f]!;
       const base = indices[f]! * width;
-      const to = f < customerEnd ? contextTo : replyTo;
+      const to = f < customerEnd ? customerTo : contextTo;
       for (let k = contextFrom; k < to; k++) sums[k]! += value * weights[base + k]!;
     }
     for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
@@ -133,7 +134,7 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const explorationAt = offset('exploration');
 
   // The outputs read sentence by sentence: composure and the acts (for quoting the sentence that did
-  // it). The act heads are one block at the end of the layout.
+  // it). The act heads are one block of the layout.
   const actsAt = offset(`act:${DIALOGUE_ACTS[0]}`);
   const sentenceColumns = [notComposedAt, ...DIALOGUE_ACTS.map((_act, index) => actsAt + index)];
   if (sentenceColumns.some((k, index) => index > 0 && k !== actsAt + index - 1)) throw new AppError('grader_model_outdated', 'act heads are not contiguous');

@@ -100,7 +100,7 @@ export function headsSignature(heads: readonly HeadSpec[]): string {
 }
 
 /** Per output of the layout: 1 where the output's head learns from context features. */
-export function contextMask(heads: readonly HeadSpec[]): Uint8Array {
+function contextMask(heads: readonly HeadSpec[]): Uint8Array {
   const mask = new Uint8Array(layoutOf(heads).width);
   let offset = 0;
   for (const head of heads) {
@@ -131,4 +131,22 @@ export function replyColumns(heads: readonly HeadSpec[]): number {
   if (first === -1) return layout.width;
   if (heads.slice(first).some((head) => head.contextOnly !== true)) throw new AppError('grader_model_outdated', 'the context-only heads are not the last block of outputs');
   return layout.offsets.get(heads[first]?.name ?? '') ?? layout.width;
+}
+
+/**
+ * Which outputs each kind of feature reaches, as [from, to) column ranges — the one rule training
+ * and inference share: reply features reach every head but the context-only ones; the customer's
+ * line reaches the context heads and the context-only heads; the rest of the context (the reply's
+ * length crossed with the customer's words, the echo, the history) reaches the context heads only.
+ */
+export interface FeatureRoutes {
+  readonly reply: readonly [number, number];
+  readonly customer: readonly [number, number];
+  readonly context: readonly [number, number];
+}
+
+export function featureRoutes(heads: readonly HeadSpec[]): FeatureRoutes {
+  const [contextFrom, contextTo] = contextColumns(heads);
+  const replyTo = replyColumns(heads);
+  return { reply: [0, replyTo], customer: [contextFrom, contextTo], context: [contextFrom, replyTo] };
 }

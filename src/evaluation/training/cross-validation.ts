@@ -72,9 +72,16 @@ export function predictHeldOut(model: GraderModel, items: readonly LabelledItem[
   });
 }
 
-/** Share of the composed held-out replies that a rule marks down. */
-function falseAlarmRate(predictions: readonly HeldOutPrediction[], flags: (p: HeldOutPrediction) => boolean): number {
-  const m = confusionAt(predictions, flags, (p) => p.labelled.labels.notComposed);
+/**
+ * Share of the held-out items a rule flags although their gold label says no (by default: composed
+ * replies marked down).
+ */
+function falseAlarmRate(
+  predictions: readonly HeldOutPrediction[],
+  flags: (p: HeldOutPrediction) => boolean,
+  gold: (p: HeldOutPrediction) => boolean | undefined = (p) => p.labelled.labels.notComposed,
+): number {
+  const m = confusionAt(predictions, flags, gold);
   return m.fp + m.tn === 0 ? 0 : m.fp / (m.fp + m.tn);
 }
 
@@ -111,10 +118,8 @@ export function chooseNotComposedThreshold(predictions: readonly HeldOutPredicti
  * exceed it.
  */
 export function chooseNeededThreshold(predictions: readonly HeldOutPrediction[], maxFalseAlarms: number): number {
-  const falseAlarms = (threshold: number): number => {
-    const m = confusionAt(predictions, (p) => p.lexiconNeeded || p.needed >= threshold, (p) => p.labelled.labels.needed);
-    return m.fp + m.tn === 0 ? 0 : m.fp / (m.fp + m.tn);
-  };
+  const falseAlarms = (threshold: number): number =>
+    falseAlarmRate(predictions, (p) => p.lexiconNeeded || p.needed >= threshold, (p) => p.labelled.labels.needed);
   let best = 1.01;
   // The model's word alone must be near certain, as for a boundary nobody's insult called for: a
   // scripted customer's grateful "Papa, hörst du?" read as an insult (P 0.88 in one experiment)

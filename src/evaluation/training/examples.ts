@@ -61,31 +61,50 @@ export function targetsOf(labels: ResolvedLabels): Int8Array {
 }
 
 /**
+ * A seeded draw of a service item of the given language: texts that come alone (register texts,
+ * customer lines) get the other half of a conversation from it, in the same order on every run.
+ */
+function seededPartner(items: readonly LabelledItem[], seed: number): (lang: LabelledItem['item']['lang']) => LabelledItem['item'] | undefined {
+  const random = mulberry32(seed);
+  const byLanguage = { de: items.filter((entry) => entry.item.lang === 'de'), en: items.filter((entry) => entry.item.lang === 'en') };
+  return (lang) => {
+    const pool = byLanguage[lang];
+    return pool.length > 0 ? pool[Math.floor(random() * pool.length)]?.item : undefined;
+  };
+}
+
+/** Labels of a text that answers none of the item questions; each source sets the one it has. */
+const NO_LABELS: ResolvedLabels = {
+  notComposed: undefined,
+  composureScore: undefined,
+  failure: undefined,
+  empathyLevel: undefined,
+  emotionalReaction: undefined,
+  interpretation: undefined,
+  exploration: undefined,
+  needed: undefined,
+  verdict: undefined,
+  acts: {},
+};
+
+/**
  * Register texts as replies to a customer line drawn (seeded) from the service items of their
  * language: at run time any text the grader sees answers some customer. Only the composure heads
  * learn from them.
  */
 export function registerExamples(register: readonly RegisterItem[], items: readonly LabelledItem[], bucketBits: number, seed: number): TrainingExample[] {
-  const random = mulberry32(seed);
-  const customers = { de: items.filter((entry) => entry.item.lang === 'de'), en: items.filter((entry) => entry.item.lang === 'en') };
+  const partner = seededPartner(items, seed);
   const asItems: LabelledItem[] = register.map((entry) => {
-    const pool = customers[entry.lang];
-    const customer = pool.length > 0 ? (pool[Math.floor(random() * pool.length)]?.item.customer ?? '') : '';
+    const customer = partner(entry.lang)?.customer ?? '';
     const notComposed = entry.composure.score <= 2;
     return {
       writer: entry.id.replace(/-\d+$/, ''),
       item: { id: entry.id, lang: entry.lang, domain: 'register', channel: 'chat', situation: '', history: [], customer, reply: entry.text, category: entry.kind, labels: REGISTER_PLACEHOLDER },
       labels: {
+        ...NO_LABELS,
         notComposed,
         composureScore: entry.composure.score,
         failure: notComposed ? (entry.composure.failure === 'none' ? undefined : entry.composure.failure) : 'none',
-        empathyLevel: undefined,
-        emotionalReaction: undefined,
-        interpretation: undefined,
-        exploration: undefined,
-        needed: undefined,
-        verdict: undefined,
-        acts: {},
       },
     };
   });
@@ -98,28 +117,23 @@ export function registerExamples(register: readonly RegisterItem[], items: reado
  * trainee learns from them, and it never reads the reply.
  */
 export function customerLineExamples(lines: readonly CustomerLine[], items: readonly LabelledItem[], bucketBits: number, seed: number): TrainingExample[] {
-  const random = mulberry32(seed);
-  const replies = { de: items.filter((entry) => entry.item.lang === 'de'), en: items.filter((entry) => entry.item.lang === 'en') };
-  const asItems: LabelledItem[] = lines.map((line) => {
-    const pool = replies[line.lang];
-    const reply = pool.length > 0 ? (pool[Math.floor(random() * pool.length)]?.item.reply ?? 'OK.') : 'OK.';
-    return {
-      writer: line.id.replace(/-\d+$/, ''),
-      item: { id: line.id, lang: line.lang, domain: 'customer-lines', channel: line.channel, situation: '', history: [], customer: line.text, reply, category: line.category, labels: REGISTER_PLACEHOLDER },
-      labels: {
-        notComposed: undefined,
-        composureScore: undefined,
-        failure: undefined,
-        empathyLevel: undefined,
-        emotionalReaction: undefined,
-        interpretation: undefined,
-        exploration: undefined,
-        needed: line.needed,
-        verdict: undefined,
-        acts: {},
-      },
-    };
-  });
+  const partner = seededPartner(items, seed);
+  const asItems: LabelledItem[] = lines.map((line) => ({
+    writer: line.id.replace(/-\d+$/, ''),
+    item: {
+      id: line.id,
+      lang: line.lang,
+      domain: 'customer-lines',
+      channel: line.channel,
+      situation: '',
+      history: [],
+      customer: line.text,
+      reply: partner(line.lang)?.reply ?? 'OK.',
+      category: line.category,
+      labels: REGISTER_PLACEHOLDER,
+    },
+    labels: { ...NO_LABELS, needed: line.needed },
+  }));
   return toExamples(asItems, bucketBits);
 }
 

@@ -1,5 +1,5 @@
 import { FEATURE_VERSION } from '../model/features.js';
-import { contextColumns, contextMask, HEADS, headsSignature, layoutOf, replyColumns, type HeadSpec } from '../model/heads.js';
+import { featureRoutes, HEADS, headsSignature, layoutOf, type HeadSpec } from '../model/heads.js';
 import type { ModelFile, ModelHeader } from '../model/model-file.js';
 
 /**
@@ -55,9 +55,10 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
   const order = examples.map((_example, index) => index);
   const epsilon = 1e-6;
   const lr = options.learningRate;
-  const learnsContext = contextMask(heads);
-  const [contextFrom, contextTo] = contextColumns(heads);
-  const replyTo = replyColumns(heads);
+  const routes = featureRoutes(heads);
+  // as at inference: a feature reaches only the heads that learn from it (see featureRoutes)
+  const routeOf = (example: TrainingExample, f: number): readonly [number, number] =>
+    f < example.contextStart ? routes.reply : f < example.customerEnd ? routes.customer : routes.context;
 
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     shuffle(order, random);
@@ -70,8 +71,7 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
       for (let f = 0; f < n; f++) {
         const v = values[f] ?? 0;
         const base = (indices[f] ?? 0) * width;
-        // as at inference: context features reach only the heads that learn from them
-        const [from, to] = f >= example.contextStart ? [contextFrom, f < example.customerEnd ? contextTo : replyTo] : [0, replyTo];
+        const [from, to] = routeOf(example, f);
         for (let k = from; k < to; k++) logits[k] = (logits[k] ?? 0) + v * (weights[base + k] ?? 0);
       }
       if (!outputGradient(heads, targets, logits, gradient, example.weight)) continue;
@@ -84,12 +84,11 @@ export function trainWeights(examples: readonly TrainingExample[], options: Trai
       for (let f = 0; f < n; f++) {
         const v = values[f] ?? 0;
         const base = (indices[f] ?? 0) * width;
-        const context = f >= example.contextStart;
-        for (let k = 0; k < width; k++) {
+        // a head keeps zero weights on the features that do not reach it
+        const [from, to] = routeOf(example, f);
+        for (let k = from; k < to; k++) {
           const g = gradient[k] ?? 0;
-          // a head that judges the reply alone keeps zero weights on context features, a head
-          // that judges the context alone zero weights on reply features
-          if (g === 0 || (context ? learnsContext[k] === 0 || (k >= replyTo && f >= example.customerEnd) : k >= replyTo)) continue;
+          if (g === 0) continue;
           const at = base + k;
           const w = weights[at] ?? 0;
           const step = g * v + options.l2 * w;
