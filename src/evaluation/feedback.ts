@@ -214,7 +214,8 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (composure.score < 3) return composureTip(composure.flags);
   // Sarcasm or blame at composure 3 undo the empathy; the behaviour is the thing to change.
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
-  if (focus.includes('pressure') && (acts.includes('wind_up') || facts.words > HURRIED_MAX_WORDS)) return 'pressure_long';
+  // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
+  if (empathy.limits.includes('ignores_hurry')) return 'pressure_long';
   const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
   switch (limit) {
     case 'grief_push':

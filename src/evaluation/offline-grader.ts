@@ -127,10 +127,13 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const words = reply.text.text.split(/\s+/).length;
   // A long answer to a caller in a hurry ignores the one thing he asked for: time (rubric, pressure).
   const pressed = focus.includes('pressure');
-  const hurried = pressed && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS);
+  // A reply longer than a short answer that gives neither the information nor a step is a wind-up,
+  // whatever the model's act says (rubric, pressure): the customer hears talk, not an answer.
+  const answers = acts.includes('gives_info') || acts.includes('offers_step');
+  const hurried = pressed && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS || (words > BRISK_MAX_WORDS && !answers));
   // ...and a short calm answer that leads with what he needs acts on it (rubric, pressure).
   const brisk =
-    pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && (acts.includes('gives_info') || acts.includes('offers_step'));
+    pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && answers;
   const judged = judgeEmpathy(findings.empathy, prediction, composureScore, { hurried, brisk, injection: reply.instruction });
   // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
   const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
