@@ -1,4 +1,5 @@
 import type { Grade, Language } from '../evaluation/grade.js';
+import { griefMissteps } from '../evaluation/empathy.js';
 import { prepare } from '../evaluation/grader-patterns.js';
 import type { DialogueAct } from '../evaluation/model/heads.js';
 import { promisedTime } from '../evaluation/signals.js';
@@ -30,6 +31,8 @@ export interface HeardReply {
   givenFacts: string[];
   /** the time named in an offered step, as written ("by noon") */
   promisedTime?: string;
+  /** pushes business or a decision, or forces cheer (see `griefMissteps`) */
+  griefMisstep: boolean;
 }
 
 /** The customer's next turn: a reaction to the reply first (if any), then the stage line. */
@@ -80,6 +83,7 @@ export function hearReply(persona: Persona, lang: Language, earlierReplies: read
     composure: grade.composure.score,
     newFacts: now.filter((id) => !before.has(id)),
     givenFacts: [...new Set([...before, ...now])],
+    griefMisstep: Object.keys(griefMissteps(prepared)).length > 0,
     ...(time === undefined ? {} : { promisedTime: time }),
   };
 }
@@ -93,7 +97,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     condition.minWords !== undefined ||
     condition.maxWords !== undefined ||
     condition.givesFact !== undefined ||
-    condition.promisesTime !== undefined;
+    condition.promisesTime !== undefined ||
+    condition.griefMisstep !== undefined;
   if (!needsHeard) return true;
   if (!heard) return false;
   return (
@@ -103,7 +108,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     (condition.minWords === undefined || heard.words >= condition.minWords) &&
     (condition.maxWords === undefined || heard.words <= condition.maxWords) &&
     (condition.givesFact === undefined || condition.givesFact === heard.newFacts.length > 0) &&
-    (condition.promisesTime === undefined || condition.promisesTime === (heard.promisedTime !== undefined))
+    (condition.promisesTime === undefined || condition.promisesTime === (heard.promisedTime !== undefined)) &&
+    (condition.griefMisstep === undefined || condition.griefMisstep === heard.griefMisstep)
   );
 }
 

@@ -253,6 +253,46 @@ const PRODUCT_PUSH = pattern(
   ]),
 );
 
+/**
+ * grief focus: pressing the caller's own matter on her (the deposit, the appointment, a decision)
+ * with "but", "need" or a deadline. A sentence that takes the pressure off ("nothing has to be
+ * decided now", "der Termin kann warten") is not pressing, so those are checked per sentence.
+ */
+const AGENDA_PRESSURE = pattern(
+  anyOf([
+    String.raw`\b(?:but|however|still|though)\b[^.!?]{0,60}?\b(?:deposit|appointment|decision|reinvest\w*|matur\w*|fixed[- ]term|investments?|savings|contract|renewal|paperwork|documents|forms?|signature|deadline)\b`,
+    String.raw`\b(?:need|needs|must|have\s+to|has\s+to|got\s+to|should|urgent(?:ly)?|deadline|by\s+the\s+\w+)\b[^.!?]{0,40}?\b(?:decision|decide|reinvest\w*|deposit|appointment|sign|paperwork|renewal)\b`,
+    String.raw`\b(?:deposit|decision|appointment|matter|renewal|paperwork)\b[^.!?]{0,30}?\b(?:won't|will\s+not|can't|cannot|doesn't|does\s+not)\s+(?:really\s+)?wait\b`,
+    String.raw`\b(?:aber|trotzdem|dennoch|jedoch|allerdings)\b[^.!?]{0,60}?(?:festgeld|termin|entscheidung|wiederanlage|anlage|fällig|vertrag|unterlagen|formular|unterschrift|frist)`,
+    String.raw`\b(?:müssen|muss|brauchen|braucht|sollten|sollte|dringend|eilt|drängt|bis\s+(?:zum|spätestens))\b[^.!?]{0,40}?(?:entscheid|festgeld|wiederanlage|termin|unterschreib|unterlagen|vertrag)`,
+    String.raw`(?:festgeld|entscheidung|termin|wiederanlage|vertrag)\p{L}*\b[^.!?]{0,30}?\b(?:(?:kann|können|darf)\s+(?:leider\s+)?nicht\s+warten|wartet\s+(?:leider\s+)?nicht)`,
+    String.raw`\b(?:but|still)\b[^.!?]{0,40}?\b(?:need|must|have|got)\s+to\s+(?:\S+\s+){0,3}?(?:talk|meet|sit\s+down|discuss|sort\s+(?:this|it)\s+out|go\s+through)`,
+    String.raw`\b(?:aber|trotzdem|dennoch|jedoch)\b[^.!?]{0,40}?\b(?:müssen|sollten|muss)\b[^.!?]{0,30}?(?:sprechen|reden|zusammensetzen|treffen|klären|besprechen)`,
+  ]),
+);
+
+/** Sentences that take the pressure off: an agenda named only to say it can wait. */
+const NO_PRESSURE =
+  /\b(?:no\s+(?:need|rush|hurry|pressure)|nothing\s+(?:needs|has|have)\s+to|not\s+(?:today|now|calling\s+about)|(?:can|will)\s+(?:easily\s+|all\s+)?wait|in\s+your\s+own\s+time|whenever\s+(?:you|it\s+suits)|keine\s+(?:eile|sorge|entscheidung)|nicht\s+(?:heute|jetzt|drängen)|muss\s+(?:heute\s+|jetzt\s+)?(?:nichts|niemand)|nichts\s+entscheiden|(?:kann|darf)\s+(?:gut\s+|ruhig\s+)?warten|in\s+ruhe|wann\s+(?:immer\s+)?es\s+ihnen\s+passt)/u;
+
+/**
+ * What a reply does wrong to a customer in grief, by the rubric: pushes business or products
+ * (`push`, also pressing the caller's own matter on her) or forces cheer (`cheer`), with the words.
+ */
+export function griefMissteps(reply: PreparedText): { push?: string; cheer?: string } {
+  const push = findIn(PRODUCT_PUSH, reply) ?? pressingSentence(reply);
+  const cheer = findIn(FORCED_CHEER, reply);
+  return { ...(push === undefined ? {} : { push }), ...(cheer === undefined ? {} : { cheer }) };
+}
+
+function pressingSentence(reply: PreparedText): string | undefined {
+  for (let index = 0; index < reply.lowerSentences.length; index++) {
+    const sentence = reply.lowerSentences[index] as string;
+    if (AGENDA_PRESSURE.test(sentence) && !NO_PRESSURE.test(sentence)) return reply.sentences[index];
+  }
+  return undefined;
+}
+
 /** grief focus: forced cheerfulness. */
 const FORCED_CHEER = pattern(
   anyOf([
@@ -408,8 +448,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   }
 
   if (input.focus.includes('grief')) {
-    const push = findIn(PRODUCT_PUSH, reply);
-    const cheer = findIn(FORCED_CHEER, reply);
+    const { push, cheer } = griefMissteps(reply);
     if (push !== undefined) {
       limits.push('grief_push');
       evidence.push(quote(push));

@@ -55,6 +55,11 @@ export const ConditionSchema = z
     givesFact: z.boolean().optional(),
     /** the reply promised a step with a concrete time ("by noon", "in two minutes") */
     promisesTime: z.boolean().optional(),
+    /**
+     * the reply pushes business, a product or a decision, or forces cheer ("it'll be fine"): what a
+     * customer in grief or shock cannot take (rubric, grief focus)
+     */
+    griefMisstep: z.boolean().optional(),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;

@@ -44,7 +44,7 @@ function listeningPersona(): Persona {
 }
 
 function heard(overrides: Partial<HeardReply> = {}): HeardReply {
-  return { words: 10, acts: [], composure: 4, newFacts: [], givenFacts: [], ...overrides };
+  return { words: 10, acts: [], composure: 4, newFacts: [], givenFacts: [], griefMisstep: false, ...overrides };
 }
 
 function plan(persona: Persona, from: string, shape: GradeShape, listened: HeardReply, said: string[] = []) {

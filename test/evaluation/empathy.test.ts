@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessComposure } from '../../src/evaluation/composure.js';
-import { assessEmpathy, type EmpathyAssessment } from '../../src/evaluation/empathy.js';
+import { assessEmpathy, griefMissteps, type EmpathyAssessment } from '../../src/evaluation/empathy.js';
 import type { Language, Turn } from '../../src/evaluation/grade.js';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
 
@@ -168,6 +168,24 @@ describe('grief focus', () => {
     const german = empathy('de', TRAUER, 'Das tut mir leid. Kopf hoch, das wird schon wieder!', { focus: ['grief'] });
     expect(german.score).toBeLessThanOrEqual(2);
     expect(german.limits).toContain('grief_cheer');
+  });
+
+  it("reads pressing the caller's own matter as a push, and taking the pressure off as none", () => {
+    const pushes = [
+      'I understand, Ms Albrecht, but your deposit matures in three weeks and we really do need to talk about it.',
+      "I know. But the deposit really won't wait. We need a decision by the fifteenth.",
+      'Ich weiß, aber wir müssen uns wirklich bald zusammensetzen. Das Festgeld wartet nicht.',
+      'Trotzdem brauchen wir bis zum Fünfzehnten eine Entscheidung zur Wiederanlage.',
+    ];
+    for (const reply of pushes) expect(griefMissteps(prepare(reply)).push, reply).toBeDefined();
+    const relief = [
+      "I'm not calling about the deposit today.",
+      'Nothing has to be decided now; the deposit can wait.',
+      'Heute müssen Sie gar nichts entscheiden, der Termin kann warten.',
+      "I'll call again on Monday at ten, and if you'd rather I didn't, that's fine too.",
+      "I'm sorry - this wasn't the right time. I'll leave you in peace.",
+    ];
+    for (const reply of relief) expect(griefMissteps(prepare(reply)), reply).toEqual({});
   });
 
   it('scores quiet presence without business talk as specific', () => {

@@ -15,7 +15,7 @@ type Reply = GradeShape & { heard?: Partial<HeardReply> };
 function play(persona: Persona, replies: Reply[]): string[] {
   const visited = [persona.start];
   replies.forEach((reply, index) => {
-    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], ...reply.heard };
+    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], griefMisstep: false, ...reply.heard };
     visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1, heard));
   });
   return visited;
@@ -58,8 +58,13 @@ describe('grieving', () => {
     expect(persona.stages.thawing?.reveals).toBe(false);
   });
 
-  it('hangs up for good when the second call pushes the product without empathy', () => {
-    expect(play(persona, [calm, { composure: 4, empathy: 2, solution: true }])).toEqual(['opening', 'callback', 'hung_up']);
+  it('hangs up for good when the second call pushes the product or a decision, not on a calm offer to call again', () => {
+    const push = { composure: 4, empathy: 2, solution: true, heard: { griefMisstep: true } };
+    expect(play(persona, [calm, push])).toEqual(['opening', 'callback', 'hung_up']);
+    // "I'll call again on Monday at ten": a step, no business (reaction guide, rule 9, not rule 2)
+    expect(play(persona, [calm, { composure: 4, empathy: 2, solution: true }])).toEqual(['opening', 'callback', 'callback']);
+    // a reproach is not composed by the guide, whatever its tone
+    expect(play(persona, [calm, { composure: 5, empathy: 1, heard: { acts: ['blames'] } }])).toEqual(['opening', 'callback', 'hung_up']);
   });
 
   it('stays guarded on a merely polite second call', () => {
@@ -75,9 +80,14 @@ describe('grieving', () => {
   });
 
   it('hangs up when her first hint of what happened is met with a push towards business', () => {
-    expect(play(persona, [calm, warm, { composure: 4, empathy: 2, solution: true }])).toEqual([
+    expect(play(persona, [calm, warm, { composure: 4, empathy: 2, solution: true, heard: { griefMisstep: true } }])).toEqual([
       'opening', 'callback', 'thawing', 'hung_up',
     ]);
+  });
+
+  it('once she has calmed, accepts a calm concrete step at her pace; a plain factual answer keeps her where she is', () => {
+    expect(play(persona, [calm, warm, { composure: 5, empathy: 3, solution: true }])).toEqual(['opening', 'callback', 'thawing', 'resolved']);
+    expect(play(persona, [calm, warm, { composure: 5, empathy: 1 }])).toEqual(['opening', 'callback', 'thawing', 'thawing']);
   });
 });
 
