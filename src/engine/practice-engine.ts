@@ -14,7 +14,7 @@ import type { CustomerVoice, VoiceLine } from './customer-voice.js';
 import { MAX_REPLY_CHARS, type PracticeEngine, type ReplyOutcome, type ReplyResult } from './engine-types.js';
 import { engineMessage } from './engine-messages.js';
 import { hearReply, planTurn, type HeardReply, type TurnPlan } from './listening.js';
-import { conditionHolds, nextStageId, requireStage, secondStrikeStage } from './script-machine.js';
+import { acceptanceStage, conditionHolds, nextStageId, requireStage, secondStrikeStage } from './script-machine.js';
 import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
 import { summarizeSession, type Criterion } from './session-summary.js';
 
@@ -172,7 +172,10 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       if (steer.signals.endsConversation && !scriptedGoodbye) {
         return { stageId: session.stage, outcome: 'trainee_ended' as Outcome, speaks: false, heard, plan: undefined };
       }
-      const stageId = secondStrikeStage(persona, line.family, steer) ?? nextStageId(persona, session.stage, steer, turn, heard);
+      const stageId =
+        secondStrikeStage(persona, line.family, steer) ??
+        acceptanceStage(persona, line.family, steer) ??
+        nextStageId(persona, session.stage, steer, turn, heard);
       const plan = planTurn({
         persona,
         lang: session.lang,

@@ -35,6 +35,22 @@ export function secondStrikeStage(persona: Persona, previousFamily: string | und
   return Object.entries(persona.stages).find(([, stage]) => stage.end === 'hung_up')?.[0];
 }
 
+/** Families in which the customer's last line was about the matter, not about their anger. */
+const CALMED_FAMILIES: ReadonlySet<string> = new Set(['calm_down', 'acknowledge', 'hold_to_time']);
+
+/**
+ * A customer who has already come round to the matter accepts a calm, concrete next step (reaction
+ * guide, rule 3), whichever stage they are in: the persona's first stage that ends resolved;
+ * undefined when the rule does not apply. A step that comes with a reprimand or an ending is no
+ * acceptance, and a reply that is not composed falls to the second-strike rule first.
+ */
+export function acceptanceStage(persona: Persona, previousFamily: string | undefined, grade: Grade): string | undefined {
+  if (previousFamily === undefined || !CALMED_FAMILIES.has(previousFamily)) return undefined;
+  if (grade.composure.score < 3 || !grade.signals.offersSolution || grade.signals.endsConversation) return undefined;
+  if (grade.boundary.verdict === 'unnecessary' || grade.boundary.verdict === 'too_harsh') return undefined;
+  return Object.entries(persona.stages).find(([, stage]) => stage.end === 'resolved')?.[0];
+}
+
 /** The stage the customer moves to after a graded reply: the first transition that holds, else the same stage. */
 export function nextStageId(persona: Persona, stageId: string, grade: Grade, turn: number, heard?: HeardReply): string {
   const stage = persona.stages[stageId];
