@@ -2,7 +2,7 @@ import type { Grade, Language } from '../evaluation/grade.js';
 import { griefMissteps } from '../evaluation/empathy.js';
 import { prepare } from '../evaluation/grader-patterns.js';
 import type { DialogueAct } from '../evaluation/model/heads.js';
-import { promisedTime } from '../evaluation/signals.js';
+import { asksForTime, promisedTime } from '../evaluation/signals.js';
 import {
   REPLY_REACTIONS,
   ReactionFamilySchema,
@@ -75,7 +75,7 @@ export function hearReply(persona: Persona, lang: Language, earlierReplies: read
   const now = factsIn(persona, lang, reply);
   const acts = grade.signals.acts ?? (grade.signals.offersSolution ? ['offers_step' as const] : []);
   const prepared = prepare(reply);
-  const offers = grade.signals.offersSolution || acts.includes('offers_step');
+  const offers = grade.signals.offersSolution || acts.includes('offers_step') || asksForTime(prepared);
   const time = offers ? promisedTime(prepared, lang, acts.includes('offers_step') && acts.includes('names_time')) : undefined;
   return {
     words: prepared.text === '' ? 0 : prepared.text.split(/\s+/).length,

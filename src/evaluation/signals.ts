@@ -227,6 +227,16 @@ function findOffer(sentence: string, lang: Language): string | undefined {
   return undefined;
 }
 
+/** "Give me three minutes": asking for time is promising to be done within it. */
+const GIVE_ME_TIME = pattern(
+  String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`,
+);
+
+/** The reply asks for a stretch of time to get something done ("give me two minutes"). */
+export function asksForTime(reply: PreparedText): boolean {
+  return GIVE_ME_TIME.test(reply.lower);
+}
+
 /**
  * The time named in the reply's offer of a next step ("by noon", "in zwei Minuten"), as written;
  * undefined when no offered step names one. The scripted customer takes it up ("Noon, then.").
@@ -245,7 +255,8 @@ export function promisedTime(reply: PreparedText, lang: Language, timedStep = fa
     return written.trim();
   };
   for (let index = 0; index < reply.sentences.length; index++) {
-    if (findOffer(reply.lowerSentences[index] ?? '', lang) === undefined) continue;
+    const sentence = reply.lowerSentences[index] ?? '';
+    if (findOffer(sentence, lang) === undefined && !GIVE_ME_TIME.test(sentence)) continue;
     const time = timeIn(index);
     if (time !== undefined) return time;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { assessSignals, promisedTime } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, promisedTime } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -100,6 +100,9 @@ describe('promisedTime', () => {
     ['de', 'Ich schicke Ihnen in den nächsten zehn Minuten per Mail die Liste.', 'in den nächsten zehn Minuten'],
     ['de', 'Ich rufe Sie bis sechzehn Uhr zurück.', 'bis sechzehn Uhr'],
     ['de', 'Geben Sie mir zwanzig Minuten, dann rufe ich Sie zurück.', 'zwanzig Minuten'],
+    // asking for the time is the promise, with no offer verb beside it
+    ['de', 'Geben Sie mir drei Minuten, dann ist die Freigabe in Ihrer App.', 'drei Minuten'],
+    ['en', "Give me two minutes and it's done.", 'two minutes'],
   ] as const)('takes the whole time of an offered step (%s) in "%s"', (lang, reply, time) => {
     expect(promisedTime(prepare(reply), lang)).toBe(time);
   });
@@ -108,6 +111,13 @@ describe('promisedTime', () => {
     const reply = prepare("I'll have a bowl of soup at your table in five minutes.");
     expect(promisedTime(reply, 'en')).toBeUndefined();
     expect(promisedTime(reply, 'en', true)).toBe('in five minutes');
+  });
+
+  it('knows asking for time from naming one', () => {
+    expect(asksForTime(prepare('Give me five minutes, please.'))).toBe(true);
+    expect(asksForTime(prepare('Geben Sie mir bitte zwei Minuten.'))).toBe(true);
+    expect(asksForTime(prepare('It took me five minutes to find it.'))).toBe(false);
+    expect(asksForTime(prepare('Give me your card number.'))).toBe(false);
   });
 
   it('names no time for a step without one, nor for a time in a sentence that offers nothing', () => {
