@@ -44,12 +44,14 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     boundaryCorrect: mean(exchanges.map((exchange) => (isBoundaryCorrect(exchange.grade.boundary.verdict) ? 1 : 0))),
     overall: mean(scored.map((entry) => entry.overall)),
   };
-  // Ties go to the earlier exchange for the best and to the later one for the weakest.
+  // Equal overall scores are told apart by empathy, then by whether the reply moved the matter (gave
+  // the information or a step): a preamble must not rank beside the answer it delays. Full ties go
+  // to the earlier exchange for the best and to the later one for the weakest.
   let best = scored[0];
   let weakest = scored[0];
   for (const entry of scored) {
-    if (best && entry.overall > best.overall) best = entry;
-    if (weakest && entry.overall <= weakest.overall) weakest = entry;
+    if (best && ranking(entry, best) > 0) best = entry;
+    if (weakest && ranking(entry, weakest) <= 0) weakest = entry;
   }
   // The boundary is a criterion only where it was at stake (see overallScore).
   const atStake = exchanges.filter((exchange) => boundaryCounts(exchange.grade));
@@ -73,4 +75,19 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     weakest: weakest && best && weakest.overall < best.overall ? ref(weakest) : null,
     practiseNext: advise(session.lang, weakestCriterion, subject),
   };
+}
+
+interface Ranked {
+  exchange: Session['exchanges'][number];
+  overall: number;
+}
+
+/** Positive when `a` is the stronger reply: overall score, then empathy, then moving the matter. */
+function ranking(a: Ranked, b: Ranked): number {
+  return a.overall - b.overall || a.exchange.grade.empathy.score - b.exchange.grade.empathy.score || movesMatter(a) - movesMatter(b);
+}
+
+function movesMatter({ exchange }: Ranked): number {
+  const { signals } = exchange.grade;
+  return signals.offersSolution || signals.acts?.some((act) => act === 'gives_info' || act === 'offers_step') === true ? 1 : 0;
 }

@@ -131,6 +131,16 @@ describe('practice engine', () => {
     expect(uneven.best?.reply).toBe('neutral one');
   });
 
+  it('ranks the reply that moved the matter above one with the same scores that did not', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'neutral preamble');
+    await engine.reply(session.id, 'fix: the answer');
+    const summary = engine.summarize((await engine.get(session.id))!);
+    expect(summary.scores[0]?.overall).toBe(summary.scores[1]?.overall);
+    expect(summary.best?.reply).toBe('fix: the answer');
+  });
+
   it('ends at the turn limit', async () => {
     const { engine } = engineWith();
     const { session } = await start(engine);
