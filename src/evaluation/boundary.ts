@@ -61,6 +61,10 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\bi(?:'d|\s+would)\s+(?:ask|like)\s+you\s+(?:not\s+to|to\s+stop|to\s+keep|to\s+refrain)\b`,
     String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+(?:acceptable|ok|okay|appropriate|how\s+we\s+talk)\b`,
     String.raw`\bwith\s+(?:a\s+)?respect(?:ful\s+tone)?\b[^.!?]{0,30}\b(?:help|continue|talk)`,
+    // tone policing in e-mail courtesy: "I'd appreciate a friendlier tone", "this tone isn't appropriate"
+    String.raw`\b(?:this|that|your)\s+tone\s+(?:is|isn't|is\s+not)\s+(?:\S+\s+){0,2}?(?:appropriate|acceptable|helpful|necessary|called\s+for)\b`,
+    String.raw`\bi(?:'d|\s+would)\s+appreciate\s+(?:it\s+)?if\s+you\s+(?:could|would)\s+(?:\S+\s+){0,5}?(?:friendl\w*|polite\w*|civil\w*|respectful\w*|factual\w*|calm\w*|courteous\w*|tone)\b`,
+    String.raw`\b(?:a|the)\s+(?:more\s+)?(?:friendl\w*|polite\w*|civil|respectful|factual|courteous|professional)\s+tone\b`,
   ],
   de: [
     String.raw`\b(?:bitte\s+)?(?:lassen|unterlassen)\s+sie\s+(?:bitte\s+)?(?:persönliche\s+|diese\s+|solche\s+|die\s+)?(?:beleidigungen|beschimpfungen|angriffe|das)\b`,
@@ -83,6 +87,10 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\bdas\s+muss\s+ich\s+mir\s+nicht\s+(?:gefallen\s+lassen|anhören|bieten\s+lassen)\b`,
     String.raw`\bso\s+(?:möchte|will|lasse)\s+ich\s+(?:mich\s+)?nicht\b`,
     String.raw`\bkeine\s+(?:persönlichen\s+)?(?:beleidigungen|beschimpfungen|angriffe)\b`,
+    // Ton-Ermahnung in höflicher Form: „in einem sachlicheren Ton", „etwas freundlicher formulieren"
+    String.raw`\b(?:in\s+einem|im)\s+(?:\S+\s+)?(?:freundlicheren|sachlicheren|höflicheren|respektvolleren|angemessenen|anderen)\s+ton\b`,
+    String.raw`\b(?:etwas\s+)?(?:freundlicher|sachlicher|höflicher|respektvoller)\s+(?:zu\s+)?(?:schreiben|formulieren|bleiben|reden|sprechen)\b`,
+    String.raw`\bton\b[^.!?]{0,30}?\b(?:nicht\s+angemessen|unangemessen|nicht\s+in\s+ordnung|unpassend)\b`,
   ],
 });
 
@@ -128,7 +136,11 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
     ? reply.lowerSentences.findIndex((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
     : -1;
   const namedSentence = namedIndex >= 0 ? reply.sentences[namedIndex] : undefined;
-  const named = namedSentence !== undefined || signals.warnsOfEnding || input.acts?.includes('sets_boundary') === true;
+  const named =
+    namedSentence !== undefined ||
+    signals.warnsOfEnding ||
+    input.acts?.includes('sets_boundary') === true ||
+    (input.needed && quotesInsult(reply.text, input.abuseEvidence));
   // Only a needed boundary asks whether the way back was offered; skip the scan otherwise.
   const offeredToContinue = signals.offersSolution || (input.needed && OFFERS_TO_CONTINUE[lang].test(reply.lower));
   const ended = signals.endsConversation || input.acts?.includes('ends_call') === true;
@@ -148,6 +160,25 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   const result: BoundaryAssessment = { ...base, verdict, evidence: [...new Set(evidence)] };
   if (namedSentence !== undefined) result.namedQuote = quote(namedSentence);
   return result;
+}
+
+/** A span in quotation marks: typographic ones anywhere, straight ones only around whole words. */
+const QUOTED = /[‚„“‘«»‹›]([^‚„“”‘’«»‹›]{2,40})[‘’“”«»‹›]|(?<![\p{L}\p{N}])['"]([^'"]{2,40})['"](?![\p{L}\p{N}])/gu;
+const WORD = /[\p{L}-]{4,}/gu;
+
+/**
+ * The reply quotes the insult back ("'Sesselfurzer' lasse ich beiseite", "'idiot' is not a word I
+ * accept"): a word of at least four letters in quotation marks that is part of what insulted the
+ * trainee. Naming the insult by its own word is naming it (rubric, boundary).
+ */
+function quotesInsult(reply: string, abuseEvidence: readonly string[]): boolean {
+  if (abuseEvidence.length === 0) return false;
+  const insult = abuseEvidence.join(' ').toLowerCase();
+  for (const match of reply.matchAll(QUOTED)) {
+    const span = (match[1] ?? match[2] ?? '').toLowerCase();
+    for (const word of span.match(WORD) ?? []) if (insult.includes(word)) return true;
+  }
+  return false;
 }
 
 interface VerdictFacts {

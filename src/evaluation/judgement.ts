@@ -1,5 +1,6 @@
 import type { ComposureFinding, ComposureFlag } from './composure.js';
 import type { EmpathyAssessment, EmpathyLimit } from './empathy.js';
+import type { Language } from './grade.js';
 import { quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
@@ -46,11 +47,12 @@ export function judgeComposure(
   prediction: ModelPrediction | undefined,
   model: GraderModel | undefined,
   reply: PreparedText,
+  lang: Language,
   instructed = false,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
-  if (prediction.notComposed >= model.notComposedThreshold || sentenceMax >= model.sentenceThreshold) {
+  if (prediction.notComposed >= model.notComposedThreshold(lang) || sentenceMax >= model.sentenceThreshold(lang)) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;
     const flag = FLAG_OF_FAILURE[prediction.failure];
@@ -198,6 +200,9 @@ export function levelOfScore(score: number): EmpathyLevel {
 /** P(sets_boundary) the model needs to find a boundary nobody's insult called for */
 const UNPROMPTED_BOUNDARY_MIN = 0.9;
 
+/** The model's failure kind of a reply that is not composed becomes its act when the model is at least this sure of the kind. */
+const FAILURE_AS_ACT_MIN = 0.5;
+
 export function judgeActs(
   findings: LexiconFindings,
   prediction: ModelPrediction | undefined,
@@ -211,10 +216,12 @@ export function judgeActs(
   // word for it alone must be near certain, as polite requests ("please make sure …") look alike.
   if (!needed && (prediction?.actProbabilities.sets_boundary ?? 0) < UNPROMPTED_BOUNDARY_MIN) acts.delete('sets_boundary');
   // A reply judged not composed for lecturing or blaming does what it was judged for.
+  // The model's reading of why counts as much as the lexicons' flags.
   if (composure.score <= 2) {
-    if (composure.flags.includes('lecturing') || composure.flags.includes('condescending')) acts.add('lectures');
-    if (composure.flags.includes('blame')) acts.add('blames');
-    if (composure.flags.includes('defensive')) acts.add('justifies');
+    const why = prediction !== undefined && prediction.failureProbability >= FAILURE_AS_ACT_MIN ? prediction.failure : undefined;
+    if (composure.flags.includes('lecturing') || composure.flags.includes('condescending') || why === 'lecturing' || why === 'condescension') acts.add('lectures');
+    if (composure.flags.includes('blame') || why === 'blame') acts.add('blames');
+    if (composure.flags.includes('defensive') || why === 'defensive') acts.add('justifies');
   }
   // Where the lexicons read the grammar, it overrules the model's bag of words: a step named only
   // to be declined, or the ritual "anything else?", is no offer, and "if this goes on, I'll end

@@ -112,7 +112,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const scriptSays = input.context?.customerAbusive !== undefined;
   const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
   const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, reply.injection);
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection);
   const acts = judgeActs(findings, prediction, reply.text, composure, needed);
   const { signals } = findings;
 

@@ -12,7 +12,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 8;
+export const FEATURE_VERSION = 9;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -139,9 +139,11 @@ export class FeatureExtractor {
     if (this.ranges.length < this.sentenceCount * 4) this.ranges = new Int32Array(this.sentenceCount * 4);
 
     let start = this.length;
+    // a sentence wholly in another script is not read at all (see wordsOfLower), not even as an empty one
+    const foreign = NON_LATIN_LETTER.test(text) ? sentences.map((sentence) => ANY_LETTER.test(sentence) && !LATIN_LETTER.test(sentence)) : undefined;
     bySentence.forEach((words, index) => {
       const from = this.length;
-      this.addSentenceWords(words);
+      if (foreign?.[index] !== true) this.addSentenceWords(words);
       if (index < MAX_SENTENCES) this.setRange(index, 0, from, this.length);
     });
     this.addEnds(tokens);
@@ -156,7 +158,7 @@ export class FeatureExtractor {
     this.scaleFrom(start);
 
     const sharedFrom = this.length;
-    this.addShape(text, tokens.length);
+    this.addShape(NON_LATIN_LETTER.test(text) ? withoutOtherScripts(text) : text, tokens.length);
     if (input.lexicon) this.addLexicon(input.lexicon, 'reply');
 
     const contextStart = this.length;
@@ -352,13 +354,30 @@ export class FeatureExtractor {
 }
 
 /** Lower-cased, umlauts folded, digits as 0: "Ärger"/"aerger" and "15:30"/"09:00" look alike. */
+/** A letter of a script other than Latin (Cyrillic, Greek, Arabic, CJK …). */
+const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
+
+const LATIN_LETTER = /\p{Script=Latin}/u;
+const ANY_LETTER = /\p{L}/u;
+
+/** The text without its sentences written wholly in another script: their length and punctuation say nothing the model learned. */
+function withoutOtherScripts(text: string): string {
+  return text
+    .split(SENTENCE_BREAK)
+    .filter((sentence) => LATIN_LETTER.test(sentence) || !ANY_LETTER.test(sentence))
+    .join(' ');
+}
+
 export function wordsOf(text: string): string[] {
   return wordsOfLower(normalize(text));
 }
 
 /** {@link wordsOf} of text that is already normalised (cleaned, lower-cased). */
 function wordsOfLower(lower: string): string[] {
-  const words = foldLetters(lower).match(WORD) ?? [];
+  const matched = foldLetters(lower).match(WORD) ?? [];
+  // The model learned German and English: a word in another script is only noise to it, and its
+  // hashed features would land on rows that mean something else ("Мне очень жаль" read as hostile).
+  const words = NON_LATIN_LETTER.test(lower) ? matched.filter((word) => !NON_LATIN_LETTER.test(word)) : matched;
   const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
   return kept.map((word) => (HAS_DIGIT.test(word) ? word.replace(DIGIT, '0') : word));
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';
+import type { Language } from '../grade.js';
 import { FEATURE_VERSION, FeatureExtractor, type FeatureInput, type SparseFeatures } from './features.js';
 import {
   featureRoutes,
@@ -55,10 +56,10 @@ export interface ModelPrediction {
 
 export interface GraderModel {
   readonly header: ModelHeader;
-  /** the threshold above which `notComposed` counts as not composed */
-  readonly notComposedThreshold: number;
+  /** the threshold above which `notComposed` counts as not composed, per session language */
+  notComposedThreshold(lang: Language): number;
   /** the threshold above which one sentence read on its own makes the reply not composed */
-  readonly sentenceThreshold: number;
+  sentenceThreshold(lang: Language): number;
   predict(input: FeatureInput): ModelPrediction;
   /** P(not composed) of a text on its own (one sentence of a reply), for quoting the worst part */
   notComposedOf(input: FeatureInput): number;
@@ -98,32 +99,28 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   const notComposedAt = offset('notComposed');
   const neededAt = offset('boundaryNeeded');
   const neededThreshold = header.thresholds['boundaryNeeded'] ?? 1.01;
-  const notComposedThreshold = header.thresholds['notComposed'] ?? 0.5;
-  const sentenceThreshold = header.thresholds['notComposedSentence'] ?? 1.01;
+  // Chosen per language in training, so a calm trainee meets the same false-alarm budget in either
+  // language; a model file from before that carries one threshold for both.
+  const byLanguage = (name: string, fallback: number): Record<Language, number> => ({
+    de: header.thresholds[`${name}:de`] ?? header.thresholds[name] ?? fallback,
+    en: header.thresholds[`${name}:en`] ?? header.thresholds[name] ?? fallback,
+  });
+  const notComposedThresholds = byLanguage('notComposed', 0.5);
+  const sentenceThresholds = byLanguage('notComposedSentence', 1.01);
   const actThresholds = DIALOGUE_ACTS.map((act) => header.thresholds[`act:${act}`] ?? 0.5);
   // log-odds added per empathy level before the argmax, chosen in training so no level is starved
   const levelOffsets = EMPATHY_LEVELS.map((level) => header.thresholds[`level:${level}`] ?? 0);
 
   /** Raw outputs (logits) of every head into `sums`. */
-  // The hot loop of the offline grader: indices are masked to the bucket range and k < width, so
-  // every access is in bounds and the non-null assertions hold.
   const forward = (features: SparseFeatures): void => {
     sums.fill(0);
     const { indices, values, length, contextStart, customerEnd } = features;
-    for (let f = 0; f < contextStart; f++) {
-      const value = values[f]!;
-      const base = indices[f]! * width;
-      for (let k = 0; k < replyTo; k++) sums[k]! += value * weights[base + k]!;
-    }
+    accumulate(weights, width, indices, values, 0, contextStart, 0, replyTo, sums, 0, 0);
     // Context features reach only the heads that learned from them (featureRoutes): a hashed context
     // feature can share its row with a reply feature, and must not move composure or the acts
     // through it; only the customer's line itself reaches the heads that judge the customer alone.
-    for (let f = contextStart; f < length; f++) {
-      const value = values[f]!;
-      const base = indices[f]! * width;
-      const to = f < customerEnd ? customerTo : contextTo;
-      for (let k = contextFrom; k < to; k++) sums[k]! += value * weights[base + k]!;
-    }
+    accumulate(weights, width, indices, values, contextStart, customerEnd, contextFrom, customerTo, sums, contextFrom, 0);
+    accumulate(weights, width, indices, values, customerEnd, length, contextFrom, contextTo, sums, contextFrom, 0);
     for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };
   const failureAt = offset('failure');
@@ -148,14 +145,10 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
     if (features.sentenceCount < 2) return [];
     const { indices, values, sentenceRanges } = features;
     const acts = DIALOGUE_ACTS.length;
+    // into[0]: the composure column; into[1 …]: the act columns (one block of the layout)
     const add = (into: Float64Array, from: number, to: number, scale: number): void => {
-      for (let f = from; f < to; f++) {
-        const v = scale === 0 ? values[f]! : scale;
-        const base = indices[f]! * width;
-        into[0]! += v * weights[base + notComposedAt]!;
-        const actBase = base + actsAt;
-        for (let c = 0; c < acts; c++) into[c + 1]! += v * weights[actBase + c]!;
-      }
+      accumulate(weights, width, indices, values, from, to, notComposedAt, notComposedAt + 1, into, 0, scale);
+      accumulate(weights, width, indices, values, from, to, actsAt, actsAt + acts, into, 1, scale);
     };
     const columns = acts + 1;
     const shared = new Float64Array(columns);
@@ -177,8 +170,8 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
 
   return {
     header,
-    notComposedThreshold,
-    sentenceThreshold,
+    notComposedThreshold: (lang) => notComposedThresholds[lang],
+    sentenceThreshold: (lang) => sentenceThresholds[lang],
     neededThreshold,
     predict(input) {
       const features = extractor.extract(input);
@@ -257,4 +250,60 @@ export function argmax(values: readonly number[]): number {
 function subScore(probabilities: readonly number[]): 0 | 1 | 2 {
   const index = argmax(probabilities);
   return index === 2 ? 2 : index === 1 ? 1 : 0;
+}
+
+/**
+ * into[at + k - k0] += value(f) × weights[row(f) + k] for the features f in [from, to) and the
+ * outputs k in [k0, k1); value(f) is the feature's value, or `scale` where one is given (non-zero).
+ * The hot loop of the offline grader. Eight outputs at a time in local accumulators, which V8 keeps
+ * in registers: several times faster than adding into the array feature by feature, and each output
+ * still adds its features in the same order from the same start, so the result is the same to the
+ * bit. Indices are masked to the bucket range and k < width, so every access is in bounds.
+ */
+function accumulate(
+  weights: Int8Array,
+  width: number,
+  indices: Int32Array,
+  values: Float32Array,
+  from: number,
+  to: number,
+  k0: number,
+  k1: number,
+  into: Float64Array,
+  at: number,
+  scale: number,
+): void {
+  if (to <= from) return;
+  let k = k0;
+  for (; k + 8 <= k1; k += 8) {
+    const o = at + k - k0;
+    let a0 = into[o]!, a1 = into[o + 1]!, a2 = into[o + 2]!, a3 = into[o + 3]!; // prettier-ignore
+    let a4 = into[o + 4]!, a5 = into[o + 5]!, a6 = into[o + 6]!, a7 = into[o + 7]!; // prettier-ignore
+    for (let f = from; f < to; f++) {
+      const v = scale === 0 ? values[f]! : scale;
+      const b = indices[f]! * width + k;
+      a0 += v * weights[b]!;
+      a1 += v * weights[b + 1]!;
+      a2 += v * weights[b + 2]!;
+      a3 += v * weights[b + 3]!;
+      a4 += v * weights[b + 4]!;
+      a5 += v * weights[b + 5]!;
+      a6 += v * weights[b + 6]!;
+      a7 += v * weights[b + 7]!;
+    }
+    into[o] = a0;
+    into[o + 1] = a1;
+    into[o + 2] = a2;
+    into[o + 3] = a3;
+    into[o + 4] = a4;
+    into[o + 5] = a5;
+    into[o + 6] = a6;
+    into[o + 7] = a7;
+  }
+  for (; k < k1; k++) {
+    const o = at + k - k0;
+    let a = into[o]!;
+    for (let f = from; f < to; f++) a += (scale === 0 ? values[f]! : scale) * weights[indices[f]! * width + k]!;
+    into[o] = a;
+  }
 }

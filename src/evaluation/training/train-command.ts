@@ -91,16 +91,29 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   });
 
   const notComposed = chooseNotComposedThreshold(heldOut, MAX_FALSE_ALARMS_REPLY);
+  // The false-alarm budget holds per language: one threshold for both let German replies run over it.
+  const perLanguage: Record<string, number> = {};
+  for (const lang of ['de', 'en'] as const) {
+    const ofLang = heldOut.filter((p) => p.labelled.item.lang === lang);
+    const reply = chooseNotComposedThreshold(ofLang, MAX_FALSE_ALARMS_REPLY);
+    perLanguage[`notComposed:${lang}`] = reply;
+    perLanguage[`notComposedSentence:${lang}`] = chooseSentenceThreshold(ofLang, reply, MAX_FALSE_ALARMS);
+  }
   const thresholds = {
     notComposed,
     notComposedSentence: chooseSentenceThreshold(heldOut, notComposed, MAX_FALSE_ALARMS),
+    ...perLanguage,
     ...chooseActThresholds(heldOut),
     boundaryNeeded: chooseNeededThreshold(heldOut, MAX_FALSE_NEEDED),
     ...chooseLevelOffsets(heldOut),
   };
-  const tradeOff = composureTradeOff(heldOut, [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]);
-  log(`not composed, held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
-  log(`thresholds: not composed ${thresholds.notComposed}, one sentence ${thresholds.notComposedSentence}, personal insult ${thresholds.boundaryNeeded}`);
+  for (const lang of ['de', 'en'] as const) {
+    const tradeOff = composureTradeOff(heldOut.filter((p) => p.labelled.item.lang === lang), [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]);
+    log(`not composed (${lang}), held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
+  }
+  log(
+    `thresholds: not composed de ${perLanguage['notComposed:de']} / en ${perLanguage['notComposed:en']}, one sentence de ${perLanguage['notComposedSentence:de']} / en ${perLanguage['notComposedSentence:en']}, personal insult ${thresholds.boundaryNeeded}`,
+  );
   const graded = foldFiles.flatMap(({ file, test }) => gradeHeldOut(file, thresholds, test, rubricVersion));
   log(`not composed, held-out recall by category: ${recallByCategory(graded)}`);
   log(`boundary verdict, most frequent held-out errors (gold → graded): ${verdictErrors(graded)}`);
@@ -110,7 +123,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     writeFileSync(heldOutFile, graded.map(({ labelled, grade }) => JSON.stringify({ id: labelled.item.id, category: labelled.item.category, gold: labelled.item.labels, grade })).join('\n') + '\n');
     log(`wrote the held-out grades to ${heldOutFile}`);
   }
-  const metrics: Record<string, number> = { notComposedThreshold: thresholds.notComposed };
+  const metrics: Record<string, number> = { 'notComposedThreshold.de': perLanguage['notComposed:de'] ?? 0, 'notComposedThreshold.en': perLanguage['notComposed:en'] ?? 0 };
   for (const lang of ['en', 'de'] as const) {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
     log(`held-out writers, ${lang}: ${describe(figures)}`);
