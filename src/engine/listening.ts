@@ -63,10 +63,28 @@ function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>>
   return compiled;
 }
 
-/** The facts `text` gives, by the persona's patterns. */
+/**
+ * A negation before or in the fact's words: "We don't really do soup before twelve" names the soup
+ * and the time, and gives neither. "No problem" and „kein Problem" are courtesy, not negation.
+ */
+const NEGATED = /\b(?:don't|do\s+not|doesn't|does\s+not|can't|cannot|can\s+not|won't|will\s+not|isn't|is\s+not|aren't|not\s+possible|unable|never|nicht|keine?n?|nie)\b(?!\s+(?:problem|sorge|worries))/iu;
+
+/** The facts `text` gives, by the persona's patterns, in a sentence that does not deny them. */
 export function factsIn(persona: Persona, lang: Language, text: string): string[] {
   const given: string[] = [];
-  for (const [id, patterns] of factPatterns(persona)) if (patterns[lang].some((re) => re.test(text))) given.push(id);
+  let sentences: readonly string[] | undefined;
+  for (const [id, patterns] of factPatterns(persona)) {
+    if (!patterns[lang].some((re) => re.test(text))) continue;
+    sentences ??= prepare(text).sentences;
+    const stated = sentences.some((sentence) =>
+      patterns[lang].some((re) => {
+        const match = re.exec(sentence);
+        // up to the end of the match and the "n't" that may follow its last word ("… soup can't …")
+        return match !== null && !NEGATED.test(sentence.slice(0, match.index + match[0].length + 3));
+      }),
+    );
+    if (stated) given.push(id);
+  }
   return given;
 }
 

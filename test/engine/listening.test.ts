@@ -6,6 +6,9 @@ import type { DialogueAct } from '../../src/evaluation/model/heads.js';
 import type { Condition, Persona } from '../../src/personas/persona-schema.js';
 import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
 import { testPersona } from '../support/test-persona.js';
+import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
+
+const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
 const both = (en: string) => ({ en, de: `${en} (de)` });
 const lines = (...en: string[]) => ({ en, de: en.map((line) => `${line} (de)`) });
@@ -88,6 +91,16 @@ describe('the customer hears facts', () => {
     expect(again.newFacts).toEqual([]);
     expect(again.givenFacts).toEqual(['tracking']);
     expect(hearReply(persona, 'de', [], 'Ihre Sendungsnummer ist 123.', grade).newFacts).toEqual(['tracking']);
+  });
+
+  it('does not hear a fact the reply denies, and hears it past a courteous "no problem"', () => {
+    const grade = gradeWith(['gives_info']);
+    const lindner = catalog.require('unusual-request');
+    expect(hearReply(lindner, 'en', [], "Well, we don't really do soup before twelve, sorry.", grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'en', [], "The soup, I'm afraid, can't come before twelve.", grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'de', [], 'Suppe können wir leider nicht vor zwölf machen.', grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'en', [], "No problem at all – I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
+    expect(hearReply(lindner, 'de', [], 'Kein Problem, die Suppe bringe ich sofort.', grade).newFacts).toContain('soup_now');
   });
 });
 

@@ -492,6 +492,8 @@ export const de = {
         tip: 'Gut. Kehren Sie nach jedem Zwischenfall zur Sache zurück, damit {der Kunde} einen Ausweg hat.',
         example: 'Zurück zu Ihrem Anliegen: Womit sollen wir anfangen?',
         family: 'boundary',
+        // a reply that already went back to the matter has done it
+        asks: ['gives_info', 'offers_step', 'asks_open', 'asks_closed'],
       },
     ],
     polish_pressure: [

@@ -491,6 +491,8 @@ export const en = {
         tip: 'Good. Keep returning to the matter after each incident, so the customer has a way out.',
         example: 'Now, back to your request: what should we look at first?',
         family: 'boundary',
+        // a reply that already went back to the matter has done it
+        asks: ['gives_info', 'offers_step', 'asks_open', 'asks_closed'],
       },
     ],
     polish_pressure: [
