@@ -69,7 +69,28 @@ function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>>
  */
 const NEGATED = /\b(?:don't|do\s+not|doesn't|does\s+not|can't|cannot|can\s+not|won't|will\s+not|isn't|is\s+not|aren't|not\s+possible|unable|never|nicht|keine?n?|nie)\b(?!\s+(?:problem|sorge|worries))/iu;
 
-/** The facts `text` gives, by the persona's patterns, in a sentence that does not deny them. */
+/** Where a sentence turns: "we can't change them – but the tart is …", „keine Sperre, sondern …". */
+const CLAUSE_BREAK = /\s[-–—]\s|;|,?\s(?:but|however|aber|sondern|doch|jedoch)\b/giu;
+
+/**
+ * The clause a fact was found in, up to the end of its words and the "n't" that may follow the last
+ * one ("… soup can't …"): a denial in another clause of the sentence does not take it back.
+ */
+function clauseOf(sentence: string, from: number, to: number): string {
+  let start = 0;
+  let end = sentence.length;
+  for (const turn of sentence.matchAll(CLAUSE_BREAK)) {
+    const at = turn.index;
+    if (at + turn[0].length <= from) start = at + turn[0].length;
+    else if (at >= from) {
+      end = at;
+      break;
+    }
+  }
+  return sentence.slice(start, Math.min(end, to + 3));
+}
+
+/** The facts `text` gives, by the persona's patterns, in a clause that does not deny them. */
 export function factsIn(persona: Persona, lang: Language, text: string): string[] {
   const given: string[] = [];
   let sentences: readonly string[] | undefined;
@@ -79,8 +100,7 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
     const stated = sentences.some((sentence) =>
       patterns[lang].some((re) => {
         const match = re.exec(sentence);
-        // up to the end of the match and the "n't" that may follow its last word ("… soup can't …")
-        return match !== null && !NEGATED.test(sentence.slice(0, match.index + match[0].length + 3));
+        return match !== null && !NEGATED.test(clauseOf(sentence, match.index, match.index + match[0].length));
       }),
     );
     if (stated) given.push(id);

@@ -101,6 +101,8 @@ describe('the customer hears facts', () => {
     expect(hearReply(lindner, 'de', [], 'Suppe können wir leider nicht vor zwölf machen.', grade).newFacts).toEqual([]);
     expect(hearReply(lindner, 'en', [], "No problem at all – I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
     expect(hearReply(lindner, 'de', [], 'Kein Problem, die Suppe bringe ich sofort.', grade).newFacts).toContain('soup_now');
+    // a denial in another clause does not take the fact back
+    expect(hearReply(lindner, 'en', [], "We can't change the cake – but I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
   });
 });
 
