@@ -306,7 +306,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (empathy.exploration === 2 && sincere && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
-  const information = acts.includes('gives_info') ? facts.quoteFor?.('gives_info') : undefined;
+  // information that comes only after a preamble is not "clear and to the point"
+  const information = acts.includes('gives_info') && !acts.includes('wind_up') ? facts.quoteFor?.('gives_info') : undefined;
   if (information !== undefined && composure.score >= 3) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';

@@ -4,6 +4,7 @@ import type { Language } from './grade.js';
 import { quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
+import { windsUp } from './signals.js';
 import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
@@ -208,6 +209,7 @@ export function judgeActs(
   prediction: ModelPrediction | undefined,
   reply: PreparedText,
   composure: ComposureFinding,
+  lang: Language,
   needed = true,
 ): DialogueAct[] {
   const acts = new Set<DialogueAct>(prediction?.acts ?? []);
@@ -235,6 +237,7 @@ export function judgeActs(
   if (empathy.exploration === 2) acts.add('asks_open');
   else if (empathy.exploration === 1 && reply.text.includes('?')) acts.add('asks_closed');
   if (empathy.interpretation > 0) acts.add('acknowledges');
+  if (windsUp(reply, lang)) acts.add('wind_up');
   return DIALOGUE_ACTS.filter((act) => acts.has(act));
 }
 

@@ -113,7 +113,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
   const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection);
-  const acts = judgeActs(findings, prediction, reply.text, composure, needed);
+  const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);
   const { signals } = findings;
 
   // venting: a concrete next step with a time is the calmest answer to anger (rubric, focus points).
@@ -158,7 +158,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
       acts: withActs,
     });
   const boundary = addressed
-    ? lowerVerdict(judgeBoundary(acts), judgeBoundary(cleaned ? judgeActs(findings, cleaned, reply.text, composure, needed) : acts))
+    ? lowerVerdict(judgeBoundary(acts), judgeBoundary(cleaned ? judgeActs(findings, cleaned, reply.text, composure, input.lang, needed) : acts))
     : needed === pass.needed &&
         composure.score === findings.composure.score &&
         !acts.includes('sets_boundary') === !findings.boundary.named &&

@@ -227,6 +227,32 @@ function findOffer(sentence: string, lang: Language): string | undefined {
   return undefined;
 }
 
+/**
+ * A preamble announced as such: "before we start, let me explain a little about how …", „lassen Sie
+ * mich kurz ausholen". To a customer in a hurry that is a wind-up, whatever information follows.
+ */
+const WIND_UP = bilingual({
+  en: [
+    String.raw`\bbefore\s+(?:we|i)\s+(?:start|begin|get\s+(?:to|into)|answer|go\s+(?:on|any\s+further))\b`,
+    String.raw`\blet\s+me\s+(?:just\s+|first\s+|quickly\s+|briefly\s+)*(?:explain\s+(?:a\s+(?:little|bit)\s+)?(?:about|how)|walk\s+you\s+through|start\s+by|give\s+you\s+(?:some|a\s+bit\s+of|a\s+little)\s+(?:background|context))\b`,
+    String.raw`\b(?:a\s+(?:little|bit\s+of)|some)\s+(?:background|context)\b`,
+    String.raw`\bfirst\s+of\s+all,?\s+(?:let\s+me|i(?:'d|\s+would)\s+like\s+to)\b`,
+    String.raw`\bto\s+give\s+you\s+(?:some|a\s+bit\s+of|the)\s+(?:background|context|bigger\s+picture)\b`,
+  ],
+  de: [
+    String.raw`\bbevor\s+(?:wir|ich)\s+(?:anfangen|beginnen|loslegen|starten|ins\s+detail|zur\s+sache|ihre\s+frage)`,
+    String.raw`\blassen\s+sie\s+mich\s+(?:kurz\s+|zuerst\s+|erst\s+(?:einmal\s+|mal\s+)?|zunächst\s+)?(?:etwas\s+|ein\s+wenig\s+)?(?:ausholen|erklären,?\s+wie|zum\s+hintergrund)`,
+    String.raw`\b(?:etwas|ein\s+wenig|ein\s+bisschen|kurz)\s+(?:ausholen|zum\s+hintergrund)\b`,
+    String.raw`\bzunächst\s+(?:einmal\s+)?(?:möchte\s+ich\s+ihnen\s+erklären|zum\s+hintergrund|ein\s+paar\s+worte)`,
+    String.raw`\bdamit\s+sie\s+den\s+hintergrund\s+verstehen\b`,
+  ],
+});
+
+/** The reply announces a preamble before its answer (see WIND_UP). */
+export function windsUp(reply: PreparedText, lang: Language): boolean {
+  return WIND_UP[lang].test(reply.lower);
+}
+
 /** "Give me three minutes": asking for time is promising to be done within it. */
 const GIVE_ME_TIME = pattern(
   String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`,

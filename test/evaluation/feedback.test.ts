@@ -107,6 +107,21 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf([...en.tips.empathy_explore, ...en.tips.empathy_generic], unhurried.feedback.tip), unhurried.feedback.tip).toBe(true);
   });
 
+  it('reads an announced preamble to a caller in a hurry as a wind-up, and never praises it as clear', () => {
+    const wound = grade({
+      lang: 'en',
+      customer: "I've got exactly two minutes. Has my transfer gone out or not? Yes or no?",
+      reply:
+        'Thank you so much for calling, I really appreciate your patience and I understand how important this is. Before we start, let me just explain a little about how our transfer checks and daily limits work.',
+      context: { personaId: 'impatient-caller', focus: ['pressure'] },
+    });
+    expect(wound.signals.acts).toContain('wind_up');
+    expect(wound.empathy.score).toBeLessThanOrEqual(2);
+    expect(isOneOf(en.tips.pressure_long, wound.feedback.tip), wound.feedback.tip).toBe(true);
+    const praise = en.strengths.information.map((template) => template.split('{quote}')[0]!);
+    expect(praise.some((start) => wound.feedback.strength.startsWith(start)), wound.feedback.strength).toBe(false);
+  });
+
   it('quotes the words that earned the strength', () => {
     const result = grade({
       lang: 'en',

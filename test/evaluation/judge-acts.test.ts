@@ -23,7 +23,7 @@ function actsWith(failure: ComposureFailure, probability: number, score: 1 | 2 |
     failure,
     failureProbability: probability,
   };
-  return judgeActs(findings, prediction, pass.reply.text, { ...findings.composure, score, flags: [] });
+  return judgeActs(findings, prediction, pass.reply.text, { ...findings.composure, score, flags: [] }, 'de');
 }
 
 describe('judgeActs: the kind of a composure failure', () => {

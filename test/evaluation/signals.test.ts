@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, promisedTime } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, promisedTime, windsUp } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -123,5 +123,20 @@ describe('promisedTime', () => {
   it('names no time for a step without one, nor for a time in a sentence that offers nothing', () => {
     expect(promisedTime(prepare("I'll send you the form."), 'en', false)).toBeUndefined();
     expect(promisedTime(prepare('I waited on hold for ten minutes too. I will look into it.'), 'en')).toBeUndefined();
+  });
+});
+
+describe('windsUp', () => {
+  it('finds a preamble announced as such, in both languages', () => {
+    expect(windsUp(prepare('Before we start, let me just explain a little about how our daily limits work.'), 'en')).toBe(true);
+    expect(windsUp(prepare("To give you some background: transfers above the limit are held."), 'en')).toBe(true);
+    expect(windsUp(prepare('Lassen Sie mich kurz ausholen, damit Sie das Verfahren verstehen.'), 'de')).toBe(true);
+    expect(windsUp(prepare('Bevor wir ins Detail gehen: Wie lange sind Sie schon Kunde?'), 'de')).toBe(true);
+  });
+
+  it('leaves a reply that leads with the answer alone', () => {
+    expect(windsUp(prepare("No, it hasn't gone out: it's over your daily limit. Confirm the increase in your app."), 'en')).toBe(false);
+    expect(windsUp(prepare('Let me check that for you right now.'), 'en')).toBe(false);
+    expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
   });
 });
