@@ -286,7 +286,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     if (boundary.namedQuote !== undefined) return ['boundary_set_well', boundary.namedQuote];
   }
   if (boundary.verdict === 'too_harsh' && boundary.ended && !boundary.hostile) return ['ended_too_early', undefined];
-  const offer = acts.includes('offers_step') ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
+  // Business pressed on a customer in grief is what the tip is about, not something to praise.
+  const pushed = empathy.limits.includes('grief_push');
+  const offer = acts.includes('offers_step') && !pushed ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
   if (composure.score <= 2) {
     const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
     // Only an offer the lexicons quote for certain, and not the sentence the reply is marked down for.
@@ -307,7 +309,7 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     return ['exploration', empathy.quotes.question];
   }
   // information that comes only after a preamble is not "clear and to the point"
-  const information = acts.includes('gives_info') && !acts.includes('wind_up') ? facts.quoteFor?.('gives_info') : undefined;
+  const information = acts.includes('gives_info') && !acts.includes('wind_up') && !pushed ? facts.quoteFor?.('gives_info') : undefined;
   if (information !== undefined && composure.score >= 3) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';

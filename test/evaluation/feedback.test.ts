@@ -122,6 +122,18 @@ describe('feedback chosen for a reply', () => {
     expect(praise.some((start) => wound.feedback.strength.startsWith(start)), wound.feedback.strength).toBe(false);
   });
 
+  it('never praises business pressed on a customer in grief as information or a step', () => {
+    const pushed = grade({
+      lang: 'de',
+      customer: 'Albrecht. … Sie rufen noch einmal an. Das ist … freundlich. Ich höre.',
+      reply: 'Ich verstehe, Frau Albrecht, aber Ihr Festgeld läuft in drei Wochen aus, und wir brauchen bis zum Fünfzehnten eine Entscheidung zur Wiederanlage.',
+      context: { personaId: 'grieving', focus: ['grief'] },
+    });
+    expect(pushed.empathy.score).toBeLessThanOrEqual(2);
+    expect(pushed.feedback.strength).not.toContain('Festgeld');
+    expect(isOneOf(de.tips.grief_push, pushed.feedback.tip), pushed.feedback.tip).toBe(true);
+  });
+
   it('quotes the words that earned the strength', () => {
     const result = grade({
       lang: 'en',
