@@ -116,6 +116,8 @@ const END_EXPLICIT = bilingual({
     String.raw`\b(?:ich\s+lege|lege\s+ich)\s+(?:\S+\s+){0,2}?auf\b`,
     String.raw`\bich\s+breche\s+(?:\S+\s+){0,3}?ab\b`,
     String.raw`\b(?:ich|wir)\s+(?:muss|müssen|werde|werden|möchte)\s+(?:\S+\s+){0,4}?(?:beenden|abbrechen|auflegen)\b`,
+    // the verb first after a clause: „Wenn Sie weiter so laut werden, muss ich das Gespräch beenden"
+    String.raw`\b(?:muss|müssen|werde|werden|möchte)\s+(?:ich|wir)\s+(?:\S+\s+){0,4}?(?:beenden|abbrechen|auflegen)\b`,
     String.raw`\bdas\s+(?:gespräch|telefonat)\s+ist\s+(?:hiermit\s+|jetzt\s+|damit\s+)?(?:beendet|vorbei|zu\s+ende)\b`,
   ],
 });

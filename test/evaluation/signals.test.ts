@@ -83,6 +83,10 @@ describe('endsConversation', () => {
     expect(signals('If this goes on, I will end the call.')).toMatchObject({ warnsOfEnding: true, endsExplicitly: false });
     expect(signals('Sonst beende ich das Gespräch.')).toMatchObject({ warnsOfEnding: true, endsExplicitly: false });
     expect(signals('I am ending the call now.')).toMatchObject({ warnsOfEnding: false, endsExplicitly: true });
+    // the verb before its subject after a clause, as German has it
+    expect(signals('Wenn Sie weiter so laut werden, muss ich das Gespräch beenden.', 'de')).toMatchObject({ warnsOfEnding: true, endsExplicitly: false });
+    expect(signals('Wie angekündigt, muss ich das Gespräch jetzt beenden.', 'de')).toMatchObject({ warnsOfEnding: false, endsExplicitly: true });
+    expect(signals('Den Vertrag müssen wir leider beenden, wenn die Zahlung ausbleibt.', 'de')).toMatchObject({ warnsOfEnding: false, endsExplicitly: false });
   });
 
   it('reads a goodbye only at the end of the reply', () => {
