@@ -77,7 +77,9 @@ export interface PreparedText {
   readonly starts: readonly number[];
 }
 
-const SENTENCE_SPLIT = /(?<=[.!?\u2026])\s+/u;
+/** Titles and abbreviations whose full stop ends no sentence ("Frau Dr. Hartmann", "Mr. Brandt", "bzw."). */
+export const NO_BREAK_AFTER = String.raw`(?<!\b(?:Dr|Prof|Mr|Mrs|Ms|Hr|Fr|Nr|St|Dipl|Ing|bzw|ca|vgl|z|u|d)\.)(?<!\b(?:z\.\s?B|u\.\s?a|d\.\s?h)\.)`;
+const SENTENCE_SPLIT = new RegExp(String.raw`(?<=[.!?\u2026])${NO_BREAK_AFTER}\s+`, 'u');
 const LINE_SPLIT = /\r?\n+/;
 
 export function prepare(text: string): PreparedText {

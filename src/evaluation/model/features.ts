@@ -1,5 +1,6 @@
 import type { Language, Turn } from '../grade.js';
 import { clean, foldLetters, normalize } from '../text.js';
+import { NO_BREAK_AFTER } from '../grader-patterns.js';
 import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash.js';
 
 /**
@@ -78,7 +79,7 @@ export interface SparseFeatures {
 const WORD = /[\p{L}\p{N}]+(?:['*]+[\p{L}\p{N}]+)*/gu;
 const DIGIT = /\p{N}/gu;
 const HAS_DIGIT = /\p{N}/u;
-const SENTENCE_BREAK = /(?<=[.!?\u2026])\s+|\n+/u;
+const SENTENCE_BREAK = new RegExp(String.raw`(?<=[.!?\u2026])${NO_BREAK_AFTER}\s+|\n+`, 'u');
 /** capitals words in a row: "I SAID NO" shouts, "CHAPS, BACS or SWIFT" names payment schemes */
 const CAPS_RUN = /\b\p{Lu}{3,}(?:\s+\p{Lu}{2,})*\b/gu;
 const MARKDOWN_HEADING = /(?:^|\s)-?#{1,3}\s[^\n]*/gu;

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { prepare } from '../../src/evaluation/grader-patterns.js';
+
+// The sentences the grader reads one by one and quotes from: a title's full stop ends nothing, so a
+// quote never starts at "Hartmann, wie bereits …" with the greeting cut off.
+describe('prepare: sentences', () => {
+  it('does not end a sentence at a title or a common abbreviation', () => {
+    expect(prepare('Sehr geehrte Frau Dr. Hartmann, der Stand ist unverändert. Bitte lesen Sie nach.').sentences).toEqual([
+      'Sehr geehrte Frau Dr. Hartmann, der Stand ist unverändert.',
+      'Bitte lesen Sie nach.',
+    ]);
+    expect(prepare('Mr. Brandt, I will call you back. Das ist z. B. so, bzw. anders.').sentences).toEqual([
+      'Mr. Brandt, I will call you back.',
+      'Das ist z. B. so, bzw. anders.',
+    ]);
+  });
+
+  it('still ends sentences at a full stop, a question and an exclamation', () => {
+    expect(prepare('Done. Anything else? Great!').sentences).toEqual(['Done.', 'Anything else?', 'Great!']);
+  });
+});
