@@ -1,5 +1,5 @@
 import type { Grade } from '../evaluation/grade.js';
-import type { Condition, Intensity, Persona, Stage } from '../personas/persona-schema.js';
+import type { Condition, Intensity, Persona, Stage, StageEnd } from '../personas/persona-schema.js';
 import { heardHolds, type HeardReply } from './listening.js';
 
 /**
@@ -32,7 +32,7 @@ const ANGRY_FAMILIES: ReadonlySet<string> = new Set(['escalate', 'lecture_rebuke
  */
 export function secondStrikeStage(persona: Persona, previousFamily: string | undefined, grade: Grade): string | undefined {
   if (grade.composure.score > 2 || previousFamily === undefined || !ANGRY_FAMILIES.has(previousFamily)) return undefined;
-  return Object.entries(persona.stages).find(([, stage]) => stage.end === 'hung_up')?.[0];
+  return firstStageEnding(persona, 'hung_up');
 }
 
 /** Families in which the customer's last line was about the matter, not about their anger. */
@@ -48,7 +48,12 @@ export function acceptanceStage(persona: Persona, previousFamily: string | undef
   if (previousFamily === undefined || !CALMED_FAMILIES.has(previousFamily)) return undefined;
   if (grade.composure.score < 3 || !grade.signals.offersSolution || grade.signals.endsConversation) return undefined;
   if (grade.boundary.verdict === 'unnecessary' || grade.boundary.verdict === 'too_harsh') return undefined;
-  return Object.entries(persona.stages).find(([, stage]) => stage.end === 'resolved')?.[0];
+  return firstStageEnding(persona, 'resolved');
+}
+
+/** The id of the persona's first stage that ends the conversation this way. */
+function firstStageEnding(persona: Persona, end: StageEnd): string | undefined {
+  return Object.entries(persona.stages).find(([, stage]) => stage.end === end)?.[0];
 }
 
 /** The stage the customer moves to after a graded reply: the first transition that holds, else the same stage. */

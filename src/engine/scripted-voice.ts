@@ -42,6 +42,6 @@ function joinTurn(parts: readonly string[], email: boolean): string {
   const secondLines = second.split('\n');
   const signature = secondLines.at(-1);
   if (firstLines.length > 1 && firstLines.at(-1) === signature) firstLines.pop();
-  if (secondLines.length > 1 && GREETING.test(secondLines[0] ?? '') && firstLines.length > 0 && GREETING.test(firstLines[0] ?? '')) secondLines.shift();
+  if (secondLines.length > 1 && GREETING.test(secondLines[0] ?? '') && GREETING.test(firstLines[0] ?? '')) secondLines.shift();
   return [...firstLines, ...secondLines].join('\n');
 }

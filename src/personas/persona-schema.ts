@@ -21,6 +21,7 @@ export const ChannelSchema = z.enum(['phone', 'email', 'in_person', 'chat']);
 
 /** How a stage ends the conversation once its line has been said. */
 export const StageEndSchema = z.enum(['resolved', 'hung_up']);
+export type StageEnd = z.infer<typeof StageEndSchema>;
 
 const ScoreRange = z
   .object({ min: z.number().int().min(1).max(5).optional(), max: z.number().int().min(1).max(5).optional() })

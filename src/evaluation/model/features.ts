@@ -141,7 +141,8 @@ export class FeatureExtractor {
 
     let start = this.length;
     // a sentence wholly in another script is not read at all (see wordsOfLower), not even as an empty one
-    const foreign = NON_LATIN_LETTER.test(text) ? sentences.map((sentence) => ANY_LETTER.test(sentence) && !LATIN_LETTER.test(sentence)) : undefined;
+    const otherScript = NON_LATIN_LETTER.test(text);
+    const foreign = otherScript ? sentences.map(inOtherScript) : undefined;
     bySentence.forEach((words, index) => {
       const from = this.length;
       if (foreign?.[index] !== true) this.addSentenceWords(words);
@@ -159,7 +160,7 @@ export class FeatureExtractor {
     this.scaleFrom(start);
 
     const sharedFrom = this.length;
-    this.addShape(NON_LATIN_LETTER.test(text) ? withoutOtherScripts(text) : text, tokens.length);
+    this.addShape(otherScript ? withoutOtherScripts(text) : text, tokens.length);
     if (input.lexicon) this.addLexicon(input.lexicon, 'reply');
 
     const contextStart = this.length;
@@ -354,21 +355,25 @@ export class FeatureExtractor {
   }
 }
 
-/** Lower-cased, umlauts folded, digits as 0: "Ärger"/"aerger" and "15:30"/"09:00" look alike. */
 /** A letter of a script other than Latin (Cyrillic, Greek, Arabic, CJK …). */
 const NON_LATIN_LETTER = /(?=\p{L})\P{Script=Latin}/u;
-
 const LATIN_LETTER = /\p{Script=Latin}/u;
 const ANY_LETTER = /\p{L}/u;
+
+/** A sentence with letters, none of them Latin: the model learned nothing it could read there. */
+function inOtherScript(sentence: string): boolean {
+  return ANY_LETTER.test(sentence) && !LATIN_LETTER.test(sentence);
+}
 
 /** The text without its sentences written wholly in another script: their length and punctuation say nothing the model learned. */
 function withoutOtherScripts(text: string): string {
   return text
     .split(SENTENCE_BREAK)
-    .filter((sentence) => LATIN_LETTER.test(sentence) || !ANY_LETTER.test(sentence))
+    .filter((sentence) => !inOtherScript(sentence))
     .join(' ');
 }
 
+/** Lower-cased, umlauts folded, digits as 0: "Ärger"/"aerger" and "15:30"/"09:00" look alike. */
 export function wordsOf(text: string): string[] {
   return wordsOfLower(normalize(text));
 }
