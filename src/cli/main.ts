@@ -46,9 +46,22 @@ function loggerFor(command: string, config: AppConfig, env: Io['env']): Logger {
 /** Errors whose message tells the operator what to fix (a broken persona file, corpus or model). */
 const OPERATOR_CODES = new Set(['persona_invalid', 'corpus_invalid', 'corpus_empty', 'grader_model_missing', 'grader_model_invalid', 'grader_model_outdated']);
 
+const OWN_HELP = new Set(['eval', 'train-grader']);
+
+/** node:util parseArgs rejects an unknown or incomplete option with one of these codes. */
+function isBadOption(error: unknown): error is Error {
+  if (!(error instanceof Error) || !('code' in error)) return false;
+  return typeof error.code === 'string' && error.code.startsWith('ERR_PARSE_ARGS_');
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command = 'help', ...args] = argv;
   if (command === 'help' || command === '--help' || command === '-h') {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  // eval and train-grader print their own, longer help
+  if (!OWN_HELP.has(command) && (args.includes('--help') || args.includes('-h'))) {
     io.stdout.write(USAGE);
     return 0;
   }
@@ -123,6 +136,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return 2;
     }
   } catch (error) {
+    if (isBadOption(error)) {
+      io.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
     if (error instanceof ConfigError) {
       io.stderr.write(`${error.message}\n`);
       return 2;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { UserFacingError } from '../../errors.js';
 import { createGraderModel, DEFAULT_MODEL_FILE, type GraderModel } from '../model/grader-model.js';
 import { encodeModel, type ModelFile } from '../model/model-file.js';
@@ -53,12 +54,56 @@ export interface TrainIo {
   stderr: NodeJS.WritableStream;
 }
 
+export const TRAIN_USAGE = `usage: train-grader [--check] [--corpus DIR] [--out FILE] [--held-out FILE]
+                    [--epochs N] [--lr X] [--l2 X] [--bits N]
+
+Trains the offline grader's model from the labelled corpus and writes it (default:
+src/evaluation/model/grader-model.bin), after cross-validating by writer.
+
+  --check           train the same way and compare with the committed model instead of writing
+  --corpus DIR      the corpus folder (default: corpus/)
+  --out FILE        where to write the model
+  --held-out FILE   also write every held-out item's gold labels and grade, for error analysis
+  --epochs, --lr, --l2, --bits
+                    experiments only: the committed model is always trained with the defaults
+`;
+
+const TRAIN_OPTIONS = {
+  check: { type: 'boolean', default: false },
+  corpus: { type: 'string' },
+  out: { type: 'string' },
+  'held-out': { type: 'string' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  l2: { type: 'string' },
+  bits: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 export function runTrainGrader(args: readonly string[], io: TrainIo): number {
-  const check = args.includes('--check');
+  let values;
+  try {
+    ({ values } = parseArgs({ args: [...args], options: TRAIN_OPTIONS, strict: true }));
+  } catch (error) {
+    // an unknown option must never start a training that overwrites the committed model
+    io.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${TRAIN_USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    io.stdout.write(TRAIN_USAGE);
+    return 0;
+  }
+  const check = values.check;
   // Experiments only: the committed model is always trained with TRAINING as written.
-  const options = { ...TRAINING, ...numberFlag(args, '--epochs', 'epochs'), ...numberFlag(args, '--lr', 'learningRate'), ...numberFlag(args, '--bits', 'bucketBits'), ...numberFlag(args, '--l2', 'l2') };
-  const corpusDir = valueOf(args, '--corpus') ?? DEFAULT_CORPUS;
-  const out = valueOf(args, '--out') ?? DEFAULT_MODEL_FILE;
+  const options = {
+    ...TRAINING,
+    ...numberFlag(values.epochs, '--epochs', 'epochs'),
+    ...numberFlag(values.lr, '--lr', 'learningRate'),
+    ...numberFlag(values.bits, '--bits', 'bucketBits'),
+    ...numberFlag(values.l2, '--l2', 'l2'),
+  };
+  const corpusDir = values.corpus ?? DEFAULT_CORPUS;
+  const out = values.out ?? DEFAULT_MODEL_FILE;
   const log = (line: string): void => void io.stdout.write(`${line}\n`);
   const started = performance.now();
 
@@ -118,7 +163,7 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   log(`not composed, held-out recall by category: ${recallByCategory(graded)}`);
   log(`boundary verdict, most frequent held-out errors (gold → graded): ${verdictErrors(graded)}`);
   // For error analysis: every held-out item with its gold labels and the grade a model that never saw its writer gave.
-  const heldOutFile = valueOf(args, '--held-out');
+  const heldOutFile = values['held-out'];
   if (heldOutFile !== undefined) {
     writeFileSync(heldOutFile, graded.map(({ labelled, grade }) => JSON.stringify({ id: labelled.item.id, category: labelled.item.category, gold: labelled.item.labels, grade })).join('\n') + '\n');
     log(`wrote the held-out grades to ${heldOutFile}`);
@@ -216,15 +261,9 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-function numberFlag(args: readonly string[], flag: string, key: keyof typeof TRAINING): Partial<typeof TRAINING> {
-  const raw = valueOf(args, flag);
+function numberFlag(raw: string | undefined, flag: string, key: keyof typeof TRAINING): Partial<typeof TRAINING> {
   if (raw === undefined) return {};
   const value = Number(raw);
   if (!Number.isFinite(value)) throw new UserFacingError('bad_arguments', `${flag} needs a number, got "${raw}"`);
   return { [key]: value };
-}
-
-function valueOf(args: readonly string[], flag: string): string | undefined {
-  const index = args.indexOf(flag);
-  return index >= 0 ? args[index + 1] : undefined;
 }
