@@ -15,7 +15,10 @@ export function createScriptedVoice(options: { random?: () => number } = {}): Cu
       const plan = request.plan;
       if (plan) {
         // The plan's lines are unsaid and never ask for what the trainee already gave.
-        const parts = [plan.reaction ? choose(plan.reaction.lines) : undefined, choose(plan.stageLines)].filter((part) => part !== undefined);
+        const reaction = plan.reaction ? choose(plan.reaction.lines) : undefined;
+        // The stage line follows the reaction in the same turn: not one that says it again in other words.
+        const distinct = reaction === undefined ? plan.stageLines : plan.stageLines.filter((line) => !echoes(reaction, line));
+        const parts = [reaction, choose(distinct.length > 0 ? distinct : plan.stageLines)].filter((part) => part !== undefined);
         if (parts.length > 0) return { text: joinTurn(parts, request.persona.channel === 'email'), voice: 'script' };
       }
       const stage = requireStage(request.persona, request.stageId);
@@ -26,6 +29,50 @@ export function createScriptedVoice(options: { random?: () => number } = {}): Cu
       return { text, voice: 'script' };
     },
   };
+}
+
+const WORD = /\p{L}+/gu;
+
+/** The words of a customer line without an e-mail's greeting and signature lines. */
+function bodyWords(text: string): string[] {
+  const lines = text.split('\n');
+  if (lines.length > 1) lines.pop();
+  if (lines.length > 1 && GREETING.test(lines[0] ?? '')) lines.shift();
+  return lines.join(' ').toLowerCase().match(WORD) ?? [];
+}
+
+/** Whether both word lists hold the same run of `size` words ("don t have time for this"). */
+function sharesRun(a: readonly string[], b: readonly string[], size: number): boolean {
+  const runs = new Set<string>();
+  for (let i = 0; i + size <= a.length; i++) runs.add(a.slice(i, i + size).join(' '));
+  for (let i = 0; i + size <= b.length; i++) if (runs.has(b.slice(i, i + size).join(' '))) return true;
+  return false;
+}
+
+/** Frequent words of five letters or more that say nothing about what a line is about. */
+const FUNCTION_WORDS = new Set(
+  'nicht bitte wirklich schon immer haben hatte heute einen einem einer eines diese dieser diesen dieses wieder gerade ihnen unsere keine keinen about there their would could should really right which where these those never again still going thing'.split(' '),
+);
+
+/**
+ * Whether `line` says what `reaction` just said: it opens with the same four words ("Ach, jetzt bin
+ * ich schuld?" / "Ach, jetzt bin ich also schuld?"), or most of the longer words of the shorter
+ * one are in the other, or both say the same six words in a row ("My tone? I don't have time for
+ * this." / "I don't have time for this rubbish.").
+ */
+export function echoes(reaction: string, line: string): boolean {
+  const a = bodyWords(reaction);
+  const b = bodyWords(line);
+  if (a.length >= 4 && a.slice(0, 4).join(' ') === b.slice(0, 4).join(' ')) return true;
+  if (sharesRun(a, b, 6)) return true;
+  const long = (list: string[]): Set<string> => new Set(list.filter((word) => word.length >= 5 && !FUNCTION_WORDS.has(word)));
+  const longA = long(a);
+  const longB = long(b);
+  const smaller = Math.min(longA.size, longB.size);
+  if (smaller < 3) return false;
+  let shared = 0;
+  for (const word of longA) if (longB.has(word)) shared++;
+  return shared / smaller >= 0.6;
 }
 
 /** A greeting line of an e-mail ("Good afternoon,", „Hallo Herr …,"). */

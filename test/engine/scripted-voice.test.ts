@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
+import { createScriptedVoice, echoes } from '../../src/engine/scripted-voice.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 import type { VoiceRequest } from '../../src/engine/customer-voice.js';
 
 const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
-function request(personaId: string, reaction: string, stageLine: string): VoiceRequest {
+function request(personaId: string, reaction: string, stageLine: string | string[]): VoiceRequest {
   return {
     persona: catalog.require(personaId),
     lang: 'en',
@@ -14,7 +14,7 @@ function request(personaId: string, reaction: string, stageLine: string): VoiceR
     revealAllowed: false,
     history: [],
     said: [],
-    plan: { family: 'lecture_rebuked', reaction: { family: 'lecture_rebuked', lines: [reaction] }, stageLines: [stageLine] },
+    plan: { family: 'lecture_rebuked', reaction: { family: 'lecture_rebuked', lines: [reaction] }, stageLines: typeof stageLine === 'string' ? [stageLine] : stageLine },
   };
 }
 
@@ -32,5 +32,34 @@ describe('the scripted voice joins a reaction and a stage line', () => {
     const voice = createScriptedVoice({ random: () => 0 });
     const { text } = await voice.nextLine(request('frustrated', "Don't lecture me.", 'So what now?'));
     expect(text).toBe("Don't lecture me. So what now?");
+  });
+});
+
+describe('a stage line never says the reaction again in the same turn', () => {
+  it('passes over a stage line that opens like the reaction or shares most of its words', async () => {
+    const voice = createScriptedVoice({ random: () => 0 });
+    const { text } = await voice.nextLine(
+      request('frustrated', 'Ach, jetzt bin ich schuld? Ich habe nur meine Rechnung bezahlen wollen!', [
+        'Ach, jetzt bin ich also schuld? Ich habe nichts falsch gemacht!',
+        'Nein, so nicht. Ich will wissen, wie ich heute Abend mein Hotel bezahle!',
+      ]),
+    );
+    expect(text).toBe('Ach, jetzt bin ich schuld? Ich habe nur meine Rechnung bezahlen wollen! Nein, so nicht. Ich will wissen, wie ich heute Abend mein Hotel bezahle!');
+  });
+
+  it('still answers when every stage line echoes the reaction', async () => {
+    const voice = createScriptedVoice({ random: () => 0 });
+    const { text } = await voice.nextLine(request('impatient-caller', "My tone? I don't have time for this.", ["I don't have time for this. Just tell me when."]));
+    expect(text).toBe("My tone? I don't have time for this. I don't have time for this. Just tell me when.");
+  });
+
+  it.each([
+    ["Oh, so now it's my fault? All I wanted was to pay my bill!", "Oh, so now it's my fault? I didn't do anything wrong!", true],
+    ["My tone? I don't have time for this.", "I don't have time for this rubbish. Tell me when the card works.", true],
+    ['Good afternoon,\nI reject the idea that the delay lies with us.\nHartmann', 'Good afternoon,\nI have to cancel the review meeting.\nHartmann', false],
+    ["I don't need a lecture, I need my van.", "I don't have time for security questions.", false],
+    ['Wie bitte? Ich habe Sie doch gar nicht beleidigt.', 'Ich möchte nicht sprechen. Bitte rufen Sie nicht wieder an.', false],
+  ])('echoes(%j, %j) is %s', (reaction, line, expected) => {
+    expect(echoes(reaction, line)).toBe(expected);
   });
 });
