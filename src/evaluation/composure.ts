@@ -17,6 +17,7 @@ export type ComposureFlag =
   | 'blame'
   | 'defensive'
   | 'dismissive'
+  | 'minimising'
   | 'shouting'
   | 'condescending'
   | 'passive_aggressive'

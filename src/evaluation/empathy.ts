@@ -45,6 +45,8 @@ export type EmpathyLimit =
   | 'grief_push'
   | 'grief_cheer'
   | 'feeling_dismissed'
+  /** a question or a proposal to a customer who just asked to be left alone */
+  | 'pressed_after_no'
   /** a long answer to a customer who said time is short */
   | 'ignores_hurry'
   /** the reply speaks to the grader: nothing in it counts as empathy for the customer */
@@ -53,6 +55,8 @@ export type EmpathyLimit =
 export interface EmpathyInput {
   reply: PreparedText;
   customer: string;
+  /** the customer's last line alone (`customer` may carry earlier lines for context) */
+  lastCustomer?: string;
   history: readonly Turn[];
   lang: Language;
   focus: readonly string[];
@@ -244,6 +248,29 @@ const RHETORICAL = pattern(
 );
 
 /** grief focus: moving on to business or products. */
+/**
+ * The customer asks to be left alone: "leave me in peace", "never call me again", „ich will mit
+ * niemandem reden". A question, however kind, presses on where she said no (reaction guide, rule 1).
+ */
+const LEAVE_ME_ALONE = pattern(
+  anyOf([
+    String.raw`\bleave\s+me\s+(?:alone|in\s+peace|be)\b`,
+    String.raw`\b(?:never|don't|do\s+not)\s+(?:ever\s+)?(?:call|ring|phone|contact)\s+(?:me\s+)?(?:here\s+)?again\b`,
+    String.raw`\bstop\s+(?:calling|ringing|phoning|contacting)\s+me\b`,
+    String.raw`\bi\s+(?:don't|do\s+not)\s+want\s+to\s+(?:talk|speak)\b`,
+    String.raw`\bi\s+(?:can't|cannot)\s+(?:talk|speak|do\s+this)\s+(?:now|today|right\s+now)\b`,
+    String.raw`\blass(?:en\s+sie|t)?\s+mich\s+(?:bitte\s+)?(?:in\s+ruhe|in\s+frieden|zufrieden)\b`,
+    String.raw`\brufen\s+sie\s+(?:mich\s+)?(?:hier\s+)?(?:nie\s+wieder|nie\s+mehr|nicht\s+(?:mehr|wieder))\s+an\b`,
+    String.raw`\bich\s+(?:will|möchte)\s+(?:jetzt\s+|heute\s+)?(?:nicht|mit\s+niemandem|mit\s+keinem)\s+(?:reden|sprechen)\b`,
+    String.raw`\bich\s+kann\s+(?:jetzt|heute|gerade)\s+nicht\s+(?:reden|sprechen)\b`,
+  ]),
+);
+
+/** The customer's last line asks to be left alone (see LEAVE_ME_ALONE). */
+export function asksToBeLeftAlone(customer: string): boolean {
+  return LEAVE_ME_ALONE.test(customer.toLowerCase());
+}
+
 const PRODUCT_PUSH = pattern(
   anyOf([
     String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now\s+about|but\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,
@@ -314,6 +341,7 @@ const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
   'sarcasm',
   'blame',
   'dismissive',
+  'minimising',
 ]);
 
 const ACKNOWLEDGE_ALL = globalOfEach(ACKNOWLEDGE);
@@ -464,6 +492,16 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
       evidence.push(quote(cheer));
     }
     if (push !== undefined || cheer !== undefined) score = Math.min(score, 2);
+  }
+
+  // She said no to talking: a question or a proposal presses on, however kind its words.
+  if (asksToBeLeftAlone(input.lastCustomer ?? input.customer)) {
+    const pressing = reply.sentences.find((sentence) => sentence.includes('?'));
+    if (pressing !== undefined) {
+      limits.push('pressed_after_no');
+      evidence.push(quote(pressing));
+      score = Math.min(score, 3);
+    }
   }
 
   if (formulas.length > 0 && score >= 3 && repeatsLastFormula(formulas, input.history, lang)) {

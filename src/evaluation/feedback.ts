@@ -40,6 +40,8 @@ export interface FeedbackFacts {
   examples?: FeedbackExamples | undefined;
   /** German feedback names the customer in this gender */
   gender?: CustomerGender | undefined;
+  /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
+  customerSaidNo?: boolean | undefined;
 }
 
 const TEXTS: Readonly<Record<Language, FeedbackText>> = { de, en };
@@ -133,6 +135,7 @@ const COMPOSURE_TIPS: ReadonlyArray<readonly [ComposureFlag, TipKey]> = [
   ['passive_aggressive', 'composure_passive_aggressive'],
   ['blame', 'composure_blame'],
   ['lecturing', 'composure_lecturing'],
+  ['minimising', 'composure_minimising'],
   ['dismissive', 'composure_dismissive'],
   ['defensive', 'composure_defensive'],
   ['shouting', 'composure_shouting'],
@@ -216,8 +219,10 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
   // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
   if (empathy.limits.includes('ignores_hurry')) return 'pressure_long';
-  const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
+  const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'pressed_after_no', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
   switch (limit) {
+    case 'pressed_after_no':
+      return 'respect_no';
     case 'grief_push':
       return 'grief_push';
     case 'grief_cheer':
@@ -241,7 +246,8 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
   if (empathy.score === 3 && !brisk) return 'empathy_generic';
-  const closing = acts.includes('ends_call');
+  // letting a customer go who asked for peace is the step; asking for more would press on
+  const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
   if (!closing && !focus.includes('grief')) {
     if (!acts.includes('offers_step')) return 'solution_missing';
     if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
@@ -268,6 +274,7 @@ const LOW_STRENGTHS: ReadonlyArray<readonly [ComposureFlag, StrengthKey]> = [
   ['sarcasm', 'low_sarcasm'],
   ['passive_aggressive', 'low_sarcasm'],
   ['blame', 'low_blame'],
+  ['minimising', 'low_minimising'],
   ['dismissive', 'low_dismissive'],
   ['defensive', 'low_defensive'],
   ['shouting', 'low_shouting'],
@@ -288,7 +295,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (boundary.verdict === 'too_harsh' && boundary.ended && !boundary.hostile) return ['ended_too_early', undefined];
   // Business pressed on a customer in grief is what the tip is about, not something to praise.
   const pushed = empathy.limits.includes('grief_push');
-  const offer = acts.includes('offers_step') && !pushed ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
+  // nor is a question to a customer who asked to be left alone, whatever else it reads as
+  const pressed = empathy.limits.includes('pressed_after_no');
+  const offer = acts.includes('offers_step') && !pushed && !pressed ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
   if (composure.score <= 2) {
     const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
     // Only an offer the lexicons quote for certain, and not the sentence the reply is marked down for.
@@ -305,11 +314,12 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (offer !== undefined) return [acts.includes('names_time') ? 'solution_with_time' : 'solution', offer];
   const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
   if (summary !== undefined) return ['summary', summary];
-  if (empathy.exploration === 2 && sincere && empathy.quotes.question !== undefined) {
+  // a question to a customer who asked to be left alone is what the tip is about
+  if (empathy.exploration === 2 && sincere && !empathy.limits.includes('pressed_after_no') && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
   // information that comes only after a preamble is not "clear and to the point"
-  const information = acts.includes('gives_info') && !acts.includes('wind_up') && !pushed ? facts.quoteFor?.('gives_info') : undefined;
+  const information = acts.includes('gives_info') && !acts.includes('wind_up') && !pushed && !pressed ? facts.quoteFor?.('gives_info') : undefined;
   if (information !== undefined && composure.score >= 3) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';

@@ -23,7 +23,7 @@ const FLAG_OF_FAILURE: Readonly<Record<ComposureFailure, ComposureFlag | undefin
   lecturing: 'lecturing',
   condescension: 'condescending',
   blame: 'blame',
-  minimising: 'dismissive',
+  minimising: 'minimising',
   brush_off: 'dismissive',
   threat: 'threat',
   insult: 'insult',
@@ -119,6 +119,7 @@ const CAPPING_LIMITS: readonly EmpathyLimit[] = [
   'feeling_dismissed',
   'repeated_formula',
   'ignores_hurry',
+  'pressed_after_no',
   'injection',
 ];
 

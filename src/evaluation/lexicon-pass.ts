@@ -63,6 +63,7 @@ export function runLexicons(input: GradeInput): LexiconPass {
   const empathy = assessEmpathy({
     reply: reply.text,
     customer: customerContext(input.customer, history),
+    lastCustomer: input.customer,
     history,
     lang,
     focus,

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../engine/call-options.js';
 import type { Logger } from '../log/logger.js';
 import { assessBoundary } from './boundary.js';
+import { asksToBeLeftAlone } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import { boundaryVerdictScore, type Grade, type GradeInput } from './grade.js';
 import type { Grader } from './grader.js';
@@ -180,6 +181,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     quoteFor: model && prediction ? (act) => sentenceFor(act, prediction, model, reply.text, reply.injection) : undefined,
     examples: input.context?.examples,
     gender: input.context?.customerGender,
+    customerSaidNo: asksToBeLeftAlone(input.customer),
   });
 
   return {

@@ -84,6 +84,13 @@ const DECLINED = bilingual({
 const NEGATION = pattern(
   String.raw`\b(?:can't|cannot|can\s+not|won't|will\s+not|unable|not\s+able|nothing|no\s+way|never|don't|do\s+not|nicht|kein|keine|keinen|keinem|nichts|niemals|leider\s+nicht)\b`,
 );
+/**
+ * "We always send a text when …", „wir schicken bei ungewöhnlichen Zahlungen immer eine SMS":
+ * what a company does as a rule describes its practice; it offers this customer nothing.
+ */
+const HABITUAL = pattern(
+  String.raw`\b(?:always|usually|normally|generally|routinely|as\s+a\s+rule|every\s+time|whenever|immer|stets|grundsätzlich|normalerweise|üblicherweise|generell|in\s+der\s+regel|jedes\s+mal|jedesmal)\b`,
+);
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
 const EN_NUMBER = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)`;
@@ -224,7 +231,7 @@ function findOffer(sentence: string, lang: Language): string | undefined {
   for (const clause of sentence.split(CLAUSE_SPLIT)) {
     const match = SOLUTION[lang].exec(clause);
     // "…or I will end this call" is a warning, not a service.
-    if (match && !NEGATION.test(clause) && !END_EXPLICIT[lang].test(clause)) return match[0];
+    if (match && !NEGATION.test(clause) && !HABITUAL.test(clause) && !END_EXPLICIT[lang].test(clause)) return match[0];
   }
   return undefined;
 }

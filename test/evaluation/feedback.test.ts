@@ -81,6 +81,51 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf(de.tips.grief_push, result.feedback.tip), result.feedback.tip).toBe(true);
   });
 
+  it('tells playing the problem down apart from sending the customer away', () => {
+    // the reply gives the steps he needs, so "say what you can do" would ask for what it already did
+    const english = grade({
+      lang: 'en',
+      customer: 'My limit is too low, I need eight thousand euros, right now. Just raise it, okay?',
+      reply: 'Sure, happens all the time, no big deal. Open the app, confirm the new limit, done.',
+    });
+    expect(english.composure.score).toBeLessThanOrEqual(2);
+    expect(isOneOf(en.tips.composure_minimising, english.feedback.tip), english.feedback.tip).toBe(true);
+    expect(en.strengths.low_minimising).toContain(english.feedback.strength);
+
+    const german = gradeOffline(
+      {
+        lang: 'de',
+        customer: 'Die Karte ist schon wieder gesperrt, ich stehe an der Kasse!',
+        reply: 'Halb so wild, das kommt vor. Entsperren Sie die Karte einfach in der App.',
+        history: [],
+        context: { personaId: 'p', focus: [], customerGender: 'female' },
+      },
+      'test',
+    );
+    expect(german.composure.score).toBeLessThanOrEqual(2);
+    expect(german.feedback.tip).toMatch(/kleinzureden|Alltag/);
+    expect(`${german.feedback.tip} ${german.feedback.strength}`).toMatch(/\b(?:die Kundin|der Kundin|ihr|ihre|sie)\b/);
+    expect(`${german.feedback.tip} ${german.feedback.strength}`).not.toMatch(/\b(?:der Kunde|den Kunden|dem Kunden|sein|seine)\b/);
+  });
+
+  it('never asks for a question, a step or a contact when the customer asked to be left alone', () => {
+    const customer = 'Festgeld? Das ist mir vollkommen gleich. Lassen Sie mich in Frieden, und rufen Sie nie wieder an!';
+    const context = { personaId: 'p', focus: ['grief'], customerGender: 'female' as const };
+    const probing = gradeOffline({ lang: 'de', customer, reply: 'Oh, das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context }, 'test');
+    expect(probing.empathy.score).toBeLessThanOrEqual(3);
+    expect(probing.feedback.tip).toMatch(/in Ruhe gelassen|bedrängt/);
+    expect(probing.feedback.strength).not.toContain('Ist etwas passiert?');
+
+    const lettingGo = gradeOffline({ lang: 'de', customer, reply: 'Entschuldigen Sie, Frau Albrecht, ich habe Sie in einem schlechten Moment erwischt. Ich lasse Sie in Ruhe.', history: [], context }, 'test');
+    const asking = ['empathy_explore', 'solution_missing', 'solution_time'] as const;
+    for (const key of asking) expect(isOneOf(de.tips[key], lettingGo.feedback.tip), lettingGo.feedback.tip).toBe(false);
+
+    // the same question after an ordinary line is a good question
+    const ordinary = gradeOffline({ lang: 'de', customer: 'Festgeld? Darüber möchte ich eigentlich nicht sprechen.', reply: 'Das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context }, 'test');
+    expect(isOneOf(de.tips.respect_no, ordinary.feedback.tip), ordinary.feedback.tip).toBe(false);
+    expect(ordinary.empathy.score).toBeGreaterThanOrEqual(3);
+  });
+
   it('asks for a time on a next step for a venting customer', () => {
     const result = grade({
       lang: 'en',

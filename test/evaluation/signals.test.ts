@@ -45,6 +45,14 @@ describe('offersSolution', () => {
     expect(signals('Die Gebühr kann ich nicht erlassen, aber ich frage heute meine Leiterin und melde mich morgen.').offersSolution).toBe(true);
   });
 
+  it('reads what a company does as a rule as practice, not as an offer to this customer', () => {
+    expect(signals('Na ja, ganz ohne Vorwarnung war das nicht, wir schicken bei ungewöhnlichen Zahlungen immer eine SMS.').offersSolution).toBe(false);
+    expect(signals('We always send a text when a payment looks unusual.').offersSolution).toBe(false);
+    expect(signals('Normally we refund within five days.').offersSolution).toBe(false);
+    // the practice in one clause does not take back the step in the next
+    expect(signals('We usually send a text, but I will unblock the card for you now.').offersSolution).toBe(true);
+  });
+
   it('notes whether the step names a time', () => {
     expect(signals('I will call you back by 3 pm.').solutionHasTime).toBe(true);
     expect(signals('Ich melde mich morgen bei Ihnen.').solutionHasTime).toBe(true);

@@ -85,6 +85,10 @@ export const de = {
       'Die Fakten mögen stimmen, aber bei {dem Kunden} kommt an: Sie sind selbst schuld.',
       'Die Antwort handelt davon, wer schuld ist, nicht vom Problem {des Kunden}.',
     ],
+    low_minimising: [
+      'Was auch an Hilfe folgt: Zuerst hört {der Kunde}, dass {sein} Problem keine große Sache sei.',
+      'Die Antwort macht das Problem kleiner, als es für {den Kunden} ist, und genau das bleibt hängen.',
+    ],
     low_dismissive: [
       'Die Antwort schließt {dem Kunden} eine Tür, statt eine zu öffnen.',
       '{Der Kunde} bleibt hier mit {seinem} Problem allein.',
@@ -221,6 +225,18 @@ export const de = {
       {
         tip: 'Sie müssen weder sich noch das Haus zuerst verteidigen. Erst anerkennen, dann handeln.',
         example: 'Das hätte nicht passieren dürfen. Ich prüfe es sofort.',
+        family: 'composure',
+      },
+    ],
+    composure_minimising: [
+      {
+        tip: 'Ein Problem kleinzureden sagt {dem Kunden}, dass {sein} Ärger nicht zählt. Nehmen Sie es so ernst wie {er}, dann lösen Sie es.',
+        example: 'Ich sehe, dass Ihnen das heute wichtig ist. So lösen wir es am schnellsten.',
+        family: 'composure',
+      },
+      {
+        tip: 'Was für Sie Alltag ist, erlebt {der Kunde} vielleicht zum ersten Mal. Sagen Sie, dass es zählt, bevor Sie erklären, was zu tun ist.',
+        example: 'Das ist wirklich ärgerlich, wenn man sich darauf verlässt. Ich bringe das für Sie in Ordnung.',
         family: 'composure',
       },
     ],
@@ -374,6 +390,18 @@ export const de = {
       {
         tip: 'Legen Sie Ihre Agenda beiseite. Seien Sie zuerst da; bieten Sie an, später über Geldfragen zu sprechen.',
         example: 'Nehmen Sie sich alle Zeit, die Sie brauchen. Ich kann mich nächste Woche melden, wann immer es Ihnen passt.',
+        family: 'empathy',
+      },
+    ],
+    respect_no: [
+      {
+        tip: '{Der Kunde} möchte in Ruhe gelassen werden. Respektieren Sie das: Ein kurzer, warmer Abschied, der die Tür offen lässt, bewirkt jetzt mehr als jede Frage.',
+        example: 'Entschuldigen Sie, dass ich in einem ungünstigen Moment anrufe. Ich lasse Sie in Ruhe; Sie erreichen mich jederzeit.',
+        family: 'empathy',
+      },
+      {
+        tip: 'Wer das Gespräch ablehnt, fühlt sich von einer Frage bedrängt, so freundlich sie gemeint ist. Lassen Sie {den Kunden} gehen und machen Sie das Wiederkommen leicht.',
+        example: 'Selbstverständlich. Verzeihen Sie die Störung. Wenn ich später etwas für Sie tun kann, bin ich da.',
         family: 'empathy',
       },
     ],

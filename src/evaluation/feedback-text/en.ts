@@ -84,6 +84,10 @@ export const en = {
       'The facts may be right, but what comes across is that it is the customer\'s fault.',
       'The reply is about whose fault it is, not about the customer\'s problem.',
     ],
+    low_minimising: [
+      'Whatever help follows, the customer first hears that their trouble is no big thing.',
+      'The reply makes the problem smaller than it is for the customer, and that is what stays with them.',
+    ],
     low_dismissive: [
       'The reply closes the door on the customer instead of opening one.',
       'The customer is left alone with the problem here.',
@@ -220,6 +224,18 @@ export const en = {
       {
         tip: 'You do not need to defend yourself or the company first. Acknowledge, then act.',
         example: 'That should not have happened. I will check it straight away.',
+        family: 'composure',
+      },
+    ],
+    composure_minimising: [
+      {
+        tip: 'Playing the problem down tells the customer their trouble does not count. Take it as seriously as they do, then solve it.',
+        example: 'I can see this matters to you today. Here is the quickest way to sort it out.',
+        family: 'composure',
+      },
+      {
+        tip: 'What is routine for you is a first for the customer. Say that it matters before you explain what to do.',
+        example: 'That is a real nuisance when you are relying on it. Let me get it working for you.',
         family: 'composure',
       },
     ],
@@ -373,6 +389,18 @@ export const en = {
       {
         tip: 'Put the agenda aside. Be present first; offer to talk about money matters later.',
         example: 'Please take the time you need. I can call you next week, whenever it suits you.',
+        family: 'empathy',
+      },
+    ],
+    respect_no: [
+      {
+        tip: 'The customer asked to be left alone. Respect it: a short, warm goodbye that leaves the door open does more than any question now.',
+        example: 'I am sorry to have caught you at a bad moment. I will leave you in peace; you can reach me whenever you like.',
+        family: 'empathy',
+      },
+      {
+        tip: 'When a customer says no to the conversation, a question presses on, however kindly meant. Let them go and make coming back easy.',
+        example: 'Of course. Please forgive the interruption. If there is anything I can do later, I am here.',
         family: 'empathy',
       },
     ],

@@ -358,7 +358,8 @@ export const DE_LEXICON = {
       ],
     },
     {
-      flag: 'dismissive',
+      // a shrug at the problem
+      flag: 'minimising',
       score: 3,
       // a shrug ends its sentence: "Kommt vor.", not "Das kommt vor allem bei neuen Karten vor" or
       // "Es kann passieren, dass die Zahlung doppelt angezeigt wird"
@@ -514,7 +515,7 @@ export const DE_LEXICON = {
     },
     {
       // kleinreden, was der Kunde erlebt hat
-      flag: 'dismissive',
+      flag: 'minimising',
       score: 2,
       negatable: true,
       patterns: [

@@ -272,7 +272,8 @@ export const EN_LEXICON = {
       ],
     },
     {
-      flag: 'dismissive',
+      // a shrug at the problem
+      flag: 'minimising',
       score: 3,
       patterns: ['^ relax', '^ chill', 'it is what it is', "that's|thats life $", 'these things happen', 'it happens $', 'no big deal', 'not a big deal'],
     },
@@ -448,7 +449,7 @@ export const EN_LEXICON = {
     },
     {
       // minimising what the customer went through
-      flag: 'dismissive',
+      flag: 'minimising',
       score: 2,
       negatable: true,
       patterns: [

@@ -13,7 +13,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 9;
+export const FEATURE_VERSION = 10;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -105,6 +105,7 @@ const NS = {
   customer: namespaceSeed('cw'),
   customerByLength: namespaceSeed('cx'),
   customerChars: namespaceSeed('cc'),
+  customerPair: namespaceSeed('cp'),
   earlier: namespaceSeed('pw'),
   lexicon: namespaceSeed('lx'),
 } as const;
@@ -166,13 +167,24 @@ export class FeatureExtractor {
     const contextStart = this.length;
     // The customer's line alone first: the heads that judge the customer, not the reply, read only these.
     start = this.length;
-    const customerWords = new Set(wordsOf(input.customer));
+    const customerSaid = wordsOf(input.customer);
+    const customerWords = new Set(customerSaid);
     const customerHashes: number[] = [];
     for (const word of customerWords) {
       const h = hashRange(NS.customer, word, 0, word.length);
       customerHashes.push(h);
       this.add(h, 1);
     }
+    this.scaleFrom(start);
+    // word pairs in order: "are you …?" asks about the agent, "you are …" usually says what they are
+    start = this.length;
+    let previousWord = combine(NS.customerPair, 0x5354);
+    for (const word of customerSaid) {
+      const h = hashRange(NS.customerPair, word, 0, word.length);
+      this.add(combine(NS.customerPair, combine(previousWord, h)), 1);
+      previousWord = h;
+    }
+    if (customerSaid.length > 0) this.add(combine(NS.customerPair, combine(previousWord, 0x454e44)), 1);
     this.scaleFrom(start);
     // the customer's words as character n-grams: insults are compounds and coinages
     // ("Bürokratenziege", "jobsworth") that no word list holds
