@@ -1,4 +1,5 @@
 import { pino } from 'pino';
+import type { DialogueAct } from '../evaluation/model/heads.js';
 import { z } from 'zod';
 import { createOfflineGrader } from '../evaluation/offline-grader.js';
 import { LanguageSchema, TurnSchema } from '../evaluation/grade.js';
@@ -35,6 +36,8 @@ export interface Replayed {
   lines: CustomerLine[];
   /** the session ended before the last reply could be answered */
   endedEarly: boolean;
+  /** the dialogue acts the grader read in each reply played, in order */
+  acts: DialogueAct[][];
 }
 
 export interface Simulator {
@@ -58,13 +61,15 @@ export function createSimulator(personas: PersonaCatalog, options: { random?: ()
       counter++;
       const started = await engine.start({ userId: `sim-${counter}`, guildId: null, personaId, lang, intensity });
       const lines: CustomerLine[] = [started.line];
+      const acts: DialogueAct[][] = [];
       for (const [index, reply] of replies.entries()) {
         const result = await engine.reply(started.session.id, reply);
+        acts.push([...(result.exchange.grade.signals.acts ?? [])]);
         if (result.line) lines.push(result.line);
-        if (result.ended && index < replies.length - 1) return { lines, endedEarly: true };
-        if (!result.line) return { lines, endedEarly: index < replies.length - 1 };
+        if (result.ended && index < replies.length - 1) return { lines, endedEarly: true, acts };
+        if (!result.line) return { lines, endedEarly: index < replies.length - 1, acts };
       }
-      return { lines, endedEarly: false };
+      return { lines, endedEarly: false, acts };
     },
   };
 }

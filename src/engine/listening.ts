@@ -55,7 +55,7 @@ function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>>
     compiled = new Map(
       Object.entries(persona.facts ?? {}).map(([id, fact]) => [
         id,
-        { de: fact.given.de.map((source) => new RegExp(source, 'iu')), en: fact.given.en.map((source) => new RegExp(source, 'iu')) },
+        { de: (fact.given?.de ?? []).map((source) => new RegExp(source, 'iu')), en: (fact.given?.en ?? []).map((source) => new RegExp(source, 'iu')) },
       ]),
     );
     compiledFacts.set(persona, compiled);
@@ -108,10 +108,24 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
   return given;
 }
 
-export function hearReply(persona: Persona, lang: Language, earlierReplies: readonly string[], reply: string, grade: Grade): HeardReply {
-  const before = new Set(earlierReplies.flatMap((text) => factsIn(persona, lang, text)));
-  const now = factsIn(persona, lang, reply);
+/** The replies that stand before this one, and the dialogue acts the grader read in them. */
+export interface EarlierReplies {
+  replies: readonly string[];
+  acts: readonly DialogueAct[];
+}
+
+/** The facts a reply gives by what it does: those whose `givenBy` names one of `acts`. */
+function factsByActs(persona: Persona, acts: readonly DialogueAct[]): string[] {
+  return Object.entries(persona.facts ?? {})
+    .filter(([, fact]) => fact.givenBy?.some((act) => acts.includes(act)) === true)
+    .map(([id]) => id);
+}
+
+export function hearReply(persona: Persona, lang: Language, earlier: EarlierReplies, reply: string, grade: Grade): HeardReply {
+  const before = new Set([...earlier.replies.flatMap((text) => factsIn(persona, lang, text)), ...factsByActs(persona, earlier.acts)]);
   const acts = grade.signals.acts ?? (grade.signals.offersSolution ? ['offers_step' as const] : []);
+  // a fact given by what the reply does ("what happens next" by a concrete step), as the grader read it
+  const now = [...new Set([...factsIn(persona, lang, reply), ...factsByActs(persona, acts)])];
   const prepared = prepare(reply);
   const offers = grade.signals.offersSolution || acts.includes('offers_step') || asksForTime(prepared);
   const time = offers ? promisedTime(prepared, lang, acts.includes('offers_step') && acts.includes('names_time')) : undefined;

@@ -2,6 +2,7 @@ import type { Advise } from './advice.js';
 import { randomUUID } from 'node:crypto';
 import type { Grade, Language, Turn } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
+import type { DialogueAct } from '../evaluation/model/heads.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { gradingContext } from '../personas/grading-context.js';
@@ -78,6 +79,17 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       if (last) turns.push({ role: 'trainee', text: last.reply });
     }
     return turns;
+  }
+
+  /** The dialogue acts of the replies that stand before line `uptoLineN` (the last attempt at each line). */
+  function earlierActs(session: Session, uptoLineN: number): DialogueAct[] {
+    const acts: DialogueAct[] = [];
+    for (const line of session.lines) {
+      if (line.retracted || line.n >= uptoLineN) continue;
+      const last = session.exchanges.filter((exchange) => exchange.lineN === line.n).at(-1);
+      acts.push(...(last?.grade.signals.acts ?? []));
+    }
+    return acts;
   }
 
   function revealAllowed(persona: Persona, session: Session, nextStage: string): boolean {
@@ -162,7 +174,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
 
     const earlierReplies = history.filter((entry) => entry.role === 'trainee').map((entry) => entry.text);
     const decide = (steer: Grade) => {
-      const heard = hearReply(persona, session.lang, earlierReplies, pending.text, steer);
+      const heard = hearReply(persona, session.lang, { replies: earlierReplies, acts: earlierActs(session, line.n) }, pending.text, steer);
       const holds = (condition: Condition) => conditionHolds(condition, steer, turn, heard);
       // A goodbye ends the practice, unless the script gives the customer an answer to exactly that
       // (the grieving customer hangs up on the first call, and the trainee's polite goodbye leads to the second).

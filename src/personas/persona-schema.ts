@@ -118,18 +118,24 @@ export const ReactionsSchema = z
 export type Reactions = z.infer<typeof ReactionsSchema>;
 
 /**
- * Something the customer wants to know or get (the missing documents, when the card works again).
- * A reply that matches one of `given` (regular expressions, matched case-insensitively on the reply)
- * has given it: the customer takes it up with an `acknowledge` line and never asks for it again.
+ * Something the customer wants to know or get (the missing documents, when the card works again,
+ * what happens next). A reply that matches one of `given` (regular expressions, matched
+ * case-insensitively on the reply), or that performs one of the acts of `givenBy` (a concrete next
+ * step is `offers_step`, whatever its words), has given it: the customer takes it up with an
+ * `acknowledge` line and does not ask for it again.
  */
 export const FactSchema = z
   .object({
     /** what it is, for the LLM voice and the docs ("the missing documents") */
     about: BilingualText,
-    given: Bilingual(z.array(z.string().min(1)).min(1)),
+    given: Bilingual(z.array(z.string().min(1)).min(1)).optional(),
+    givenBy: ActList.optional(),
     acknowledge: BilingualLines,
   })
-  .strict();
+  .strict()
+  .refine((fact) => fact.given !== undefined || fact.givenBy !== undefined, {
+    message: 'needs `given` (patterns of the reply) or `givenBy` (acts of the reply), or both',
+  });
 export type Fact = z.infer<typeof FactSchema>;
 
 /** A variant of a stage, said instead of its own lines when its condition holds on entering. */
@@ -262,7 +268,7 @@ export const PersonaSchema = z
     }
     for (const [factId, fact] of Object.entries(persona.facts ?? {})) {
       for (const lang of ['de', 'en'] as const) {
-        fact.given[lang].forEach((source, index) => {
+        fact.given?.[lang].forEach((source, index) => {
           try {
             new RegExp(source, 'iu');
           } catch (error) {

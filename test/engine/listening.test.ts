@@ -3,7 +3,7 @@ import { hearReply, planTurn, type HeardReply } from '../../src/engine/listening
 import { conditionHolds, nextStageId } from '../../src/engine/script-machine.js';
 import type { Grade } from '../../src/evaluation/grade.js';
 import type { DialogueAct } from '../../src/evaluation/model/heads.js';
-import type { Condition, Persona } from '../../src/personas/persona-schema.js';
+import { FactSchema, type Condition, type Persona } from '../../src/personas/persona-schema.js';
 import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
 import { testPersona } from '../support/test-persona.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
@@ -22,6 +22,11 @@ function listeningPersona(): Persona {
         about: both('where the parcel is'),
         given: { en: ['tracking number', 'parcel is in \\w+'], de: ['sendungsnummer'] },
         acknowledge: lines('Ah, the tracking number. Thank you.'),
+      },
+      next_step: {
+        about: both('what happens next'),
+        givenBy: ['offers_step'],
+        acknowledge: lines('Good, that is a plan.'),
       },
     },
     reactions: {
@@ -57,6 +62,8 @@ function plan(persona: Persona, from: string, shape: GradeShape, listened: Heard
   return { stageId, ...planTurn({ persona, lang: 'en', intensity: 'standard', fromStageId: from, stageId, grade, turn: 1, heard: listened, said, holds }) };
 }
 
+const NOTHING_EARLIER = { replies: [], acts: [] };
+
 function gradeWith(acts: DialogueAct[], shape: GradeShape = {}): Grade {
   const grade = makeGrade(shape);
   return { ...grade, signals: { ...grade.signals, offersSolution: acts.includes('offers_step'), acts } };
@@ -83,26 +90,41 @@ describe('the customer hears facts', () => {
     expect(result.stageLines.length).toBeGreaterThan(0);
   });
 
+  it('takes a fact given by an act (a concrete step answers "what happens next?"), in this reply or an earlier one', () => {
+    const step = gradeWith(['offers_step']);
+    expect(hearReply(listeningPersona(), 'en', NOTHING_EARLIER, 'I will sort it out today.', step).newFacts).toEqual(['next_step']);
+    expect(hearReply(listeningPersona(), 'en', NOTHING_EARLIER, 'I see.', gradeWith(['acknowledges'])).givenFacts).toEqual([]);
+    const later = hearReply(listeningPersona(), 'en', { replies: ['I will sort it out today.'], acts: ['offers_step'] }, 'Anything else?', gradeWith(['asks_open']));
+    expect(later.givenFacts).toEqual(['next_step']);
+    expect(later.newFacts).toEqual([]);
+  });
+
+  it('refuses a fact that says neither how it is given by words nor by acts', () => {
+    const fact = { about: both('what happens next'), acknowledge: lines('Good.') };
+    expect(FactSchema.safeParse(fact).success).toBe(false);
+    expect(FactSchema.safeParse({ ...fact, givenBy: ['offers_step'] }).success).toBe(true);
+  });
+
   it('finds a fact in a reply by the persona patterns, only once in a conversation', () => {
     const grade = gradeWith(['gives_info']);
-    const first = hearReply(persona, 'en', [], 'Your tracking number is 123, and the parcel is in Leeds.', grade);
+    const first = hearReply(persona, 'en', NOTHING_EARLIER, 'Your tracking number is 123, and the parcel is in Leeds.', grade);
     expect(first.newFacts).toEqual(['tracking']);
-    const again = hearReply(persona, 'en', ['Your tracking number is 123.'], 'The parcel is in Leeds.', grade);
+    const again = hearReply(persona, 'en', { replies: ['Your tracking number is 123.'], acts: [] }, 'The parcel is in Leeds.', grade);
     expect(again.newFacts).toEqual([]);
     expect(again.givenFacts).toEqual(['tracking']);
-    expect(hearReply(persona, 'de', [], 'Ihre Sendungsnummer ist 123.', grade).newFacts).toEqual(['tracking']);
+    expect(hearReply(persona, 'de', NOTHING_EARLIER, 'Ihre Sendungsnummer ist 123.', grade).newFacts).toEqual(['tracking']);
   });
 
   it('does not hear a fact the reply denies, and hears it past a courteous "no problem"', () => {
     const grade = gradeWith(['gives_info']);
     const lindner = catalog.require('unusual-request');
-    expect(hearReply(lindner, 'en', [], "Well, we don't really do soup before twelve, sorry.", grade).newFacts).toEqual([]);
-    expect(hearReply(lindner, 'en', [], "The soup, I'm afraid, can't come before twelve.", grade).newFacts).toEqual([]);
-    expect(hearReply(lindner, 'de', [], 'Suppe können wir leider nicht vor zwölf machen.', grade).newFacts).toEqual([]);
-    expect(hearReply(lindner, 'en', [], "No problem at all – I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
-    expect(hearReply(lindner, 'de', [], 'Kein Problem, die Suppe bringe ich sofort.', grade).newFacts).toContain('soup_now');
+    expect(hearReply(lindner, 'en', NOTHING_EARLIER, "Well, we don't really do soup before twelve, sorry.", grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'en', NOTHING_EARLIER, "The soup, I'm afraid, can't come before twelve.", grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'de', NOTHING_EARLIER, 'Suppe können wir leider nicht vor zwölf machen.', grade).newFacts).toEqual([]);
+    expect(hearReply(lindner, 'en', NOTHING_EARLIER, "No problem at all – I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
+    expect(hearReply(lindner, 'de', NOTHING_EARLIER, 'Kein Problem, die Suppe bringe ich sofort.', grade).newFacts).toContain('soup_now');
     // a denial in another clause does not take the fact back
-    expect(hearReply(lindner, 'en', [], "We can't change the cake – but I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
+    expect(hearReply(lindner, 'en', NOTHING_EARLIER, "We can't change the cake – but I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
   });
 });
 

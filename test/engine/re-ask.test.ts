@@ -104,15 +104,22 @@ describe.each(Object.entries(CONVERSATIONS))('%s never asks again for what the t
   const persona = personas.require(personaId);
   it.each(['en', 'de'] as const)('%s', async (lang) => {
     const replies = byLang[lang];
-    const givenSomewhere = new Set(replies.flatMap((reply) => factsIn(persona, lang, reply)));
-    // the conversation gives every fact the persona declares, by the persona's own patterns
-    expect([...givenSomewhere].sort()).toEqual(Object.keys(persona.facts ?? {}).sort());
+    // a fact is given by the persona's patterns, or by an act the grader read (`givenBy`)
+    const factsOf = (reply: string, acts: readonly string[]) => [
+      ...factsIn(persona, lang, reply),
+      ...Object.entries(persona.facts ?? {})
+        .filter(([, fact]) => fact.givenBy?.some((act) => acts.includes(act)) === true)
+        .map(([id]) => id),
+    ];
     for (const seed of [0, 0.5, 0.99]) {
       const played = await createSimulator(personas, { random: () => seed }).play(personaId, lang, replies);
+      // the conversation gives every fact the persona declares
+      const givenSomewhere = new Set(replies.flatMap((reply, index) => factsOf(reply, played.acts[index] ?? [])));
+      expect([...givenSomewhere].sort(), `seed ${seed}`).toEqual(Object.keys(persona.facts ?? {}).sort());
       const given = new Set<string>();
       const reAsks: string[] = [];
       played.lines.slice(1).forEach((line, index) => {
-        for (const fact of factsIn(persona, lang, replies[index] ?? '')) given.add(fact);
+        for (const fact of factsOf(replies[index] ?? '', played.acts[index] ?? [])) given.add(fact);
         for (const fact of given) if ([...askingLines(persona, lang, fact)].some((asking) => line.text.includes(asking))) reAsks.push(`${fact}: ${line.text}`);
       });
       expect(reAsks, `seed ${seed}`).toEqual([]);
