@@ -244,8 +244,9 @@ export function planTurn(input: PlanInput): TurnPlan {
   // A stage entered with a family that ranks before acknowledging (GUIDE.md: the first rule that
   // applies) speaks for itself: a grieving customer's first hang-up, an acceptance, an outburst.
   const outranked = entering && ReactionFamilySchema.options.indexOf(stageFamily) < ReactionFamilySchema.options.indexOf('acknowledge');
-  const newFact = composed && !outranked ? heard?.newFacts[0] : undefined;
-  const acknowledgement = newFact ? fresh(persona.facts?.[newFact]?.acknowledge[lang] ?? []) : [];
+  // the first new fact the customer takes up; a fact without acknowledge lines is only no longer asked for
+  const newFact = composed && !outranked ? heard?.newFacts.find((id) => persona.facts?.[id]?.acknowledge !== undefined) : undefined;
+  const acknowledgement = newFact ? fresh(persona.facts?.[newFact]?.acknowledge?.[lang] ?? []) : [];
   if (acknowledgement.length > 0) return plan('acknowledge', { family: 'acknowledge', lines: acknowledgement });
   return plan(stageFamily);
 }

@@ -122,7 +122,7 @@ export type Reactions = z.infer<typeof ReactionsSchema>;
  * what happens next). A reply that matches one of `given` (regular expressions, matched
  * case-insensitively on the reply), or that performs one of the acts of `givenBy` (a concrete next
  * step is `offers_step`, whatever its words), has given it: the customer takes it up with an
- * `acknowledge` line and does not ask for it again.
+ * `acknowledge` line, where the persona gives one, and does not ask for it again.
  */
 export const FactSchema = z
   .object({
@@ -130,7 +130,11 @@ export const FactSchema = z
     about: BilingualText,
     given: Bilingual(z.array(z.string().min(1)).min(1)).optional(),
     givenBy: ActList.optional(),
-    acknowledge: BilingualLines,
+    /**
+     * said once, when a reply first gives it; without it the customer simply stops asking (a next
+     * step is answered by the stage's own family: calming down, accepting)
+     */
+    acknowledge: BilingualLines.optional(),
   })
   .strict()
   .refine((fact) => fact.given !== undefined || fact.givenBy !== undefined, {

@@ -26,7 +26,6 @@ function listeningPersona(): Persona {
       next_step: {
         about: both('what happens next'),
         givenBy: ['offers_step'],
-        acknowledge: lines('Good, that is a plan.'),
       },
     },
     reactions: {
@@ -97,6 +96,12 @@ describe('the customer hears facts', () => {
     const later = hearReply(listeningPersona(), 'en', { replies: ['I will sort it out today.'], acts: ['offers_step'] }, 'Anything else?', gradeWith(['asks_open']));
     expect(later.givenFacts).toEqual(['next_step']);
     expect(later.newFacts).toEqual([]);
+  });
+
+  it('only stops asking for a fact without acknowledge lines: the stage answers it', () => {
+    const result = plan(listeningPersona(), 'opening', {}, heard({ newFacts: ['next_step'], givenFacts: ['next_step'] }));
+    expect(result.family).not.toBe('acknowledge');
+    expect(result.reaction).toBeUndefined();
   });
 
   it('refuses a fact that says neither how it is given by words nor by acts', () => {

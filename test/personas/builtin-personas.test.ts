@@ -32,7 +32,7 @@ function replyLines(persona: Persona) {
   const reactions = [persona.reactions, ...Object.values(persona.stages).map((stage) => stage.reactions)].flatMap((set) =>
     Object.entries(set ?? {}).flatMap(([family, reaction]) => (reaction ? [[`reactions.${family}`, reaction.lines] as const] : [])),
   );
-  const facts = Object.entries(persona.facts ?? {}).map(([id, fact]) => [`facts.${id}.acknowledge`, fact.acknowledge] as const);
+  const facts = Object.entries(persona.facts ?? {}).flatMap(([id, fact]) => (fact.acknowledge ? [[`facts.${id}.acknowledge`, fact.acknowledge] as const] : []));
   return [...reactions, ...facts];
 }
 
