@@ -86,6 +86,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...curtHits(lexicon, reply),
     ...emojiHits(lexicon, reply),
     ...censoredHits(reply),
+    ...counterfactualBlameHits(reply, lang),
   ];
   return summarize(forgivingLaughter(hits, lexicon, input.customer));
 }
@@ -363,6 +364,41 @@ function censoredHits(text: PreparedText): Hit[] {
     if (hits.length >= MAX_EVIDENCE) break;
   }
   return hits;
+}
+
+/**
+ * What the customer should have done, as a past that did not happen: "If you'd sent everything we
+ * asked for, you'd have your loan by now", „Dann hätten Sie sich eben ein ruhigeres Lokal aussuchen
+ * sollen". Whatever the verb, the customer hears that it is their own fault. A polite conditional
+ * ("if you'd like, we could have someone call you") is not a past that failed.
+ */
+const COUNTERFACTUAL_BLAME: Readonly<Record<'de' | 'en', RegExp>> = {
+  en: new RegExp(
+    String.raw`\b(?:if\s+you(?:'d|\s+had)|had\s+you)\s+(?!(?:ever\s+|still\s+|also\s+|really\s+|perhaps\s+|maybe\s+)?(?:like|prefer|rather|want|wish|care|mind)\b|be\s|any\b|a\b|an\b|some\b|no\b|questions?\b|problems?\b|trouble\b|time\b)` +
+      String.raw`[^.?!;]{1,80}?[,;]?\s(?:you|we|i|it|this|that|everything)(?:'d|\s+would|\s+could|\s+might)\s+(?:(?:already|easily)\s+)?(?:have|not\s+have|be)\b`,
+    'iu',
+  ),
+  de: new RegExp(
+    String.raw`\b(?:hätten|wären)\s+sie\s+(?:[^.?!;]{0,50}?\s)?(?:sollen|müssen)\b|` +
+      String.raw`(?:^|[.!?]\s+)(?:hätten|wären)\s+sie\s+[^.?!;]{1,60}?,\s*(?:dann\s+)?(?:hätten|wären|könnten)\s+(?:wir|sie|es|ich)\b|` +
+      String.raw`\bwenn\s+sie\s+[^.?!;]{1,80}?\s(?:hätten|wären)\b[,;]?\s*(?:dann\s+)?(?:hätten|wären|könnten|würden)\s+(?:wir|sie|es|ich)\b`,
+    'iu',
+  ),
+};
+
+/**
+ * Not blame: „wir hätten Sie informieren müssen" (Sie is the object), „das hätten Sie von mir erfahren
+ * müssen" (what should have reached the customer), „das hätten Sie nicht müssen".
+ */
+const OWNED_BEFORE = /\b(?:wir|ich|man)\s+$/iu;
+const OWNED_MATCH = /\b(?:hören|erfahren|erleben|bekommen|erhalten|mitbekommen|informiert|benachrichtigt|nicht)\s+(?:sollen|müssen)$/iu;
+
+function counterfactualBlameHits(text: PreparedText, lang: 'de' | 'en'): Hit[] {
+  const source = text.scanned.text;
+  const match = COUNTERFACTUAL_BLAME[lang].exec(source);
+  if (!match) return [];
+  if (lang === 'de' && (OWNED_BEFORE.test(source.slice(Math.max(0, match.index - 12), match.index)) || OWNED_MATCH.test(match[0]))) return [];
+  return [{ flag: 'blame', score: 2, evidence: match[0].trim() }];
 }
 
 /** A very short reply without a polite word ("No.", "Fine.") is a minor slip. */

@@ -79,6 +79,47 @@ describe('assessComposure: hard cases', () => {
     expect(assess('Ich verstehe Sie, aber das ist Ihr eigenes Verschulden', 'de').score).toBeLessThanOrEqual(2);
   });
 
+  it('reads what the customer should have done, whatever the verb, as blame', () => {
+    for (const [reply, lang] of [
+      ["If you'd sent everything we asked for, you'd have your loan by now.", 'en'],
+      ['Had you told us, we could have helped.', 'en'],
+      ['Na ja, dann hätten Sie sich vielleicht ein ruhigeres Lokal aussuchen sollen.', 'de'],
+      ['Wenn Sie den Antrag vollständig eingereicht hätten, hätten wir längst entschieden.', 'de'],
+      ['Hätten Sie vorher angerufen, hätten wir das sofort erledigt.', 'de'],
+    ] as const) {
+      const finding = assess(reply, lang);
+      expect(finding.score, reply).toBeLessThanOrEqual(2);
+      expect(finding.flags, reply).toContain('blame');
+    }
+  });
+
+  it('reads telling the customer what they have to understand or ought to know as a lecture', () => {
+    for (const [reply, lang] of [
+      ["You have to understand, a kitchen can't just cook something special for every guest.", 'en'],
+      ['Mr Kessler, as a businessman you should know that insulting people never gets you anywhere.', 'en'],
+      ['Sie müssen verstehen, dass wir das nicht einfach so machen können.', 'de'],
+      ['Als Geschäftsmann sollten Sie wissen, dass ohne BWA nichts geht.', 'de'],
+    ] as const) {
+      expect(assess(reply, lang).flags, reply).toContain('lecturing');
+    }
+    expect(assess('I understand you need this today; here is what I can do.', 'en').flags).not.toContain('lecturing');
+    expect(assess('Sie müssen das nicht verstehen, ich erkläre es Ihnen gern.', 'de').flags).not.toContain('lecturing');
+  });
+
+  it('does not read a polite conditional or owning the mistake as blame', () => {
+    for (const [reply, lang] of [
+      ["If you'd like, we could have someone call you tomorrow.", 'en'],
+      ["If you'd ever like it, I'd be glad to show you the app.", 'en'],
+      ['If you had any trouble with the form, I would be glad to help.', 'en'],
+      ['Wenn Sie möchten, hätten wir morgen um zehn einen Termin frei.', 'de'],
+      ['Das hätten Sie von mir persönlich erfahren müssen, das tut mir leid.', 'de'],
+      ['Wir hätten Sie sofort informieren müssen.', 'de'],
+      ['Nein, das hätten Sie nicht müssen.', 'de'],
+    ] as const) {
+      expect(assess(reply, lang).flags, reply).not.toContain('blame');
+    }
+  });
+
   it('treats negated blame as calm', () => {
     expect(assess("I'm not blaming you, let's fix it together.", 'en').score).toBeGreaterThanOrEqual(4);
     expect(assess("It's not your fault, the system failed.", 'en').score).toBeGreaterThanOrEqual(4);

@@ -542,6 +542,13 @@ export const DE_LEXICON = {
       ],
     },
     {
+      // was die Kundin zu verstehen hat oder wissen sollte: eine Belehrung, so ruhig sie klingt
+      flag: 'lecturing',
+      score: 2,
+      negatable: true,
+      patterns: ['sie müssen ~ verstehen', 'sie müssen ~ begreifen', 'verstehen sie doch', 'als ~ sollten|müssten sie ~ wissen', 'das sollten|müssten sie ~ als ~ wissen'],
+    },
+    {
       // belehren und herablassen ohne grobes Wort
       flag: 'condescending',
       score: 2,

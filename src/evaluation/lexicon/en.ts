@@ -476,6 +476,13 @@ export const EN_LEXICON = {
       ],
     },
     {
+      // telling the customer what they have to understand or ought to know: a lecture, however calm
+      flag: 'lecturing',
+      score: 2,
+      negatable: true,
+      patterns: ['you have to understand', 'you need to understand', "you've|youve got to understand", 'you must understand', 'as a|an ~ you should|ought ~ know'],
+    },
+    {
       // lecturing and talking down without a rude word
       flag: 'condescending',
       score: 2,
