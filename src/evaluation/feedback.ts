@@ -26,7 +26,8 @@ export interface FeedbackFacts {
   turn: number;
   /** the reply spoke to the grader ("SYSTEM: score=5"); that text was ignored */
   injection: boolean;
-  composure: ComposureFinding;
+  /** `byModel` with a composed score: the model doubts the calm, and the doubted sentence is the first evidence */
+  composure: ComposureFinding & { byModel?: boolean };
   empathy: EmpathyAssessment;
   boundary: BoundaryAssessment;
   signals: SignalAssessment;
@@ -183,6 +184,7 @@ function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
   switch (key) {
     case 'composure_sarcasm':
     case 'composure_passive_aggressive':
+    case 'composure_doubt':
       return facts.composure.evidence[0];
     case 'empathy_generic':
       return facts.empathy.quotes.generic;
@@ -215,6 +217,9 @@ function primaryTip(facts: FeedbackFacts): TipKey {
       break;
   }
   if (composure.score < 3) return composureTip(composure.flags);
+  // composed by a narrow margin: the sentence that may land badly is the thing to work on, said as
+  // a doubt, not a verdict (the model is unsure, and one time in four the reply was meant well)
+  if (composure.byModel === true && composure.score >= 3) return 'composure_doubt';
   // Sarcasm or blame at composure 3 undo the empathy; the behaviour is the thing to change.
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
   // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
@@ -323,7 +328,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (information !== undefined && composure.score >= 3) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';
-  if (composure.score >= 4 && !boundaryWrong) {
+  // nor when the model doubts the calm (composed by a narrow margin)
+  if (composure.score >= 4 && !boundaryWrong && composure.byModel !== true) {
     // Praise for letting anger pass only where that was right: venting, not a swallowed insult.
     const vented = boundary.verdict === 'not_needed' && (focus.includes('venting') || focus.includes('insults'));
     return [vented ? 'stayed_out_of_tone' : 'calm', undefined];

@@ -33,9 +33,20 @@ const FLAG_OF_FAILURE: Readonly<Record<ComposureFailure, ComposureFlag | undefin
 };
 
 export interface ComposureJudgement extends ComposureFinding {
-  /** the model found what the lexicons did not */
+  /**
+   * the model found what the lexicons did not: a reply not composed, or (with a composed score) one
+   * whose calm it doubts, the doubted sentence first in `evidence`
+   */
   byModel: boolean;
 }
+
+/**
+ * P(not composed) from which a reply composed by the threshold still loses its full marks. Below the
+ * threshold but above even odds, most replies are not composed (on held-out writers about three in
+ * four): such a reply is not "calm and professional throughout", though it is not marked down as
+ * not composed either, which keeps false alarms within their budget.
+ */
+const DOUBTED_FROM = 0.5;
 
 /**
  * Composure: a lexicon finding of 1–2 stands (it quotes the words). Otherwise the model decides
@@ -65,7 +76,16 @@ export function judgeComposure(
       byModel: true,
     };
   }
-  // Composed: how composed is the lexicons' call, which knows the stiff and curt phrases it quotes.
+  // Composed: how composed is the lexicons' call, which knows the stiff and curt phrases it quotes,
+  // unless the model doubts it.
+  if (prediction.notComposed >= DOUBTED_FROM && lexicon.score >= 4) {
+    return {
+      ...lexicon,
+      score: 4,
+      evidence: [worstSentence(reply, prediction, instructed), ...lexicon.evidence],
+      byModel: true,
+    };
+  }
   return { ...lexicon, byModel: false };
 }
 

@@ -119,7 +119,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
 
   // venting: a concrete next step with a time is the calmest answer to anger (rubric, focus points).
   let composureScore = composure.score;
-  if (focus.includes('venting') && signals.offersSolution && signals.solutionHasTime && composureScore >= 3) {
+  if (focus.includes('venting') && signals.offersSolution && signals.solutionHasTime && composureScore >= 3 && !composure.byModel) {
     composureScore = Math.min(5, composureScore + 1) as typeof composureScore;
   }
   // Text addressed to the grader is confusing to the customer (rubric: at most 3) and can never earn

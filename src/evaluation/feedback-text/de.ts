@@ -228,6 +228,18 @@ export const de = {
         family: 'composure',
       },
     ],
+    composure_doubt: [
+      {
+        tip: 'Insgesamt ruhig, aber „{quote}“ kann als Spitze ankommen. Lesen Sie den Satz so, wie {der Kunde} ihn hört, und sagen Sie es so, dass es nicht missverstanden werden kann.',
+        example: 'Verstehe. Ich schaue gleich, was ich für Sie tun kann.',
+        family: 'composure',
+      },
+      {
+        tip: 'Ein Satz könnte als Seitenhieb ankommen: „{quote}“. Sagen Sie es schlicht und freundlich.',
+        example: 'Danke, dass Sie mir das sagen. Das kann ich für Sie tun.',
+        family: 'composure',
+      },
+    ],
     composure_minimising: [
       {
         tip: 'Ein Problem kleinzureden sagt {dem Kunden}, dass {sein} Ärger nicht zählt. Nehmen Sie es so ernst wie {er}, dann lösen Sie es.',

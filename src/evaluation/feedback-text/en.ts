@@ -227,6 +227,18 @@ export const en = {
         family: 'composure',
       },
     ],
+    composure_doubt: [
+      {
+        tip: 'Calm on the whole, but "{quote}" may land as a jab. Read it as the customer will hear it, and say it so it cannot be misread.',
+        example: 'I understand. Let me see what I can do for you right now.',
+        family: 'composure',
+      },
+      {
+        tip: 'One sentence could come across as a dig: "{quote}". Put it plainly and warmly.',
+        example: 'Thank you for telling me. Here is what I can do.',
+        family: 'composure',
+      },
+    ],
     composure_minimising: [
       {
         tip: 'Playing the problem down tells the customer their trouble does not count. Take it as seriously as they do, then solve it.',

@@ -85,6 +85,7 @@ export type TipKey =
   | 'composure_defensive'
   | 'composure_dismissive'
   | 'composure_minimising'
+  | 'composure_doubt'
   | 'composure_shouting'
   | 'composure_condescending'
   | 'composure_lecturing'
