@@ -89,6 +89,11 @@ function joinTurn(parts: readonly string[], email: boolean): string {
   const secondLines = second.split('\n');
   const signature = secondLines.at(-1);
   if (firstLines.length > 1 && firstLines.at(-1) === signature) firstLines.pop();
-  if (secondLines.length > 1 && GREETING.test(secondLines[0] ?? '') && GREETING.test(firstLines[0] ?? '')) secondLines.shift();
+  if (secondLines.length > 1 && GREETING.test(secondLines[0] ?? '') && GREETING.test(firstLines[0] ?? '')) {
+    secondLines.shift();
+    // after „Hallo," a German e-mail goes on in lower case; in the middle of the e-mail it starts a sentence
+    const [opening = ''] = secondLines;
+    secondLines[0] = opening.charAt(0).toUpperCase() + opening.slice(1);
+  }
   return [...firstLines, ...secondLines].join('\n');
 }

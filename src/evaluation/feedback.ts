@@ -41,6 +41,8 @@ export interface FeedbackFacts {
   examples?: FeedbackExamples | undefined;
   /** German feedback names the customer in this gender */
   gender?: CustomerGender | undefined;
+  /** the reply addresses the customer by name ("Frau Dr. Hartmann", "Mr Kessler") */
+  namesCustomer?: boolean | undefined;
   /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
   customerSaidNo?: boolean | undefined;
 }
@@ -171,12 +173,13 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
     for (let i = 0; i < variants.length; i++) {
       const variant = pick(variants, facts.turn + i);
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
+      if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.tip.includes('{quote}') && quoted === undefined) continue;
       return { variant, quoted };
     }
   }
   // polish_general's last variant asks for nothing, so the loop always returns; this keeps the type honest.
-  return { variant: pick(text.tips.polish_general, 1), quoted: undefined };
+  return { variant: pick(text.tips.polish_general, 2), quoted: undefined };
 }
 
 /** The trainee's own words a tip may quote: the jab it is about, or the generic phrase to make specific. */

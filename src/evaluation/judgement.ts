@@ -266,14 +266,21 @@ export function judgeActs(
  * The sentence of the reply that most clearly performs `act`, by the model read sentence by
  * sentence; undefined when no sentence reaches the act's threshold on its own.
  */
+/** Acts a question cannot perform, so a question is never quoted for them. */
+const STATEMENT_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['acknowledges', 'apologises', 'summarises']);
+
 export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model: GraderModel, reply: PreparedText, instructed = false): string | undefined {
   if (reply.sentences.length === 1 && prediction.acts.has(act)) return quote(reply.text);
   if (prediction.sentenceActs.length !== reply.sentences.length) return undefined;
   let best: string | undefined;
   let bestScore = model.actThreshold(act);
+  // "May I call you on Thursday?" proposes a call; it acknowledges, apologises for or sums up nothing
+  const statementOnly = STATEMENT_ACTS.has(act);
   prediction.sentenceActs.forEach((acts, index) => {
     const score = acts[act];
-    if (score >= bestScore && !(instructed && speaksToGrader(reply.sentences[index] ?? ''))) {
+    const sentence = reply.sentences[index] ?? '';
+    if (statementOnly && sentence.trimEnd().endsWith('?')) return;
+    if (score >= bestScore && !(instructed && speaksToGrader(sentence))) {
       best = reply.sentences[index];
       bestScore = score;
     }

@@ -34,6 +34,9 @@ export interface OfflineGraderOptions {
  * network. Fast enough to grade every reply synchronously (it also steers the persona script while
  * an LLM judge runs).
  */
+/** A title and a name: "Mr Kessler", "Frau Dr. Hartmann", "Ms Lindner". */
+const NAME_ADDRESS = /\b(?:Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau)\.?\s+(?:Dr\.?\s+)?\p{Lu}/u;
+
 export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader {
   const rubricVersion = options.rubricVersion ?? loadRubricSync().version;
   const logger = options.logger;
@@ -182,6 +185,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     examples: input.context?.examples,
     gender: input.context?.customerGender,
     customerSaidNo: asksToBeLeftAlone(input.customer),
+    namesCustomer: NAME_ADDRESS.test(reply.text.text),
   });
 
   return {

@@ -594,6 +594,12 @@ export const de = {
         tip: 'Gut gemacht. Bleiben Sie kurz und persönlich; sprechen Sie {den Kunden} einmal mit Namen an.',
         example: 'Frau Berger, ich kümmere mich persönlich darum.',
         family: 'closing',
+        asksName: true,
+      },
+      {
+        tip: 'Gut gemacht. Bleiben Sie bei diesem Ton, was im Gespräch auch noch kommt.',
+        example: 'Ich kümmere mich persönlich darum.',
+        family: 'closing',
       },
     ],
   },

@@ -593,6 +593,12 @@ export const en = {
         tip: 'Well done. Keep it short and personal; use the customer\'s name once.',
         example: 'Mr Smith, I will take care of it personally.',
         family: 'closing',
+        asksName: true,
+      },
+      {
+        tip: 'Well done. Keep this tone for the rest of the conversation, whatever comes next.',
+        example: 'I will take care of it personally.',
+        family: 'closing',
       },
     ],
   },

@@ -41,6 +41,8 @@ export interface TipVariant {
    * that already does one of them ("offer a next step" after a reply that offered one)
    */
   readonly asks?: readonly DialogueAct[];
+  /** the tip asks the trainee to address the customer by name: never chosen for a reply that does */
+  readonly asksName?: boolean;
 }
 
 export type SummaryKey = 'composure' | 'empathy' | 'boundary';

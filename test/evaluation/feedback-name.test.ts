@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { composeFeedback, type FeedbackFacts } from '../../src/evaluation/feedback.js';
+import { de } from '../../src/evaluation/feedback-text/de.js';
+import { en } from '../../src/evaluation/feedback-text/en.js';
+import type { TipVariant } from '../../src/evaluation/feedback-text/feedback-text-types.js';
+
+/** A strong reply: calm, specific empathy with a question, a step with a time; only polishing is left. */
+function strongReply(lang: 'de' | 'en', turn: number, namesCustomer: boolean): FeedbackFacts {
+  return {
+    lang,
+    focus: [],
+    turn,
+    injection: false,
+    composure: { score: 5, flags: [], evidence: [], severity: 5 },
+    empathy: { score: 5, emotionalReaction: 2, interpretation: 2, exploration: 2, evidence: [], limits: [], quotes: {} },
+    boundary: { needed: false, verdict: 'not_needed', evidence: [], named: false, offeredToContinue: false, ended: false, hadEarlierWarning: false, hostile: false },
+    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, evidence: [] },
+    acts: ['offers_step', 'names_time', 'acknowledges', 'asks_open'],
+    words: 40,
+    namesCustomer,
+  };
+}
+
+describe('the tip "use the customer\'s name"', () => {
+  it.each(['en', 'de'] as const)('is never given to a reply that names the customer, and is given to one that does not (%s)', (lang) => {
+    const variants: readonly TipVariant[] = (lang === 'de' ? de : en).tips.polish_general;
+    const asksName = variants.filter((variant) => variant.asksName === true).map((variant) => variant.tip);
+    expect(asksName.length).toBeGreaterThan(0);
+    const tips = (namesCustomer: boolean) => [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback(strongReply(lang, turn, namesCustomer)).tip);
+    const isNameTip = (tip: string) => asksName.some((template) => tip === template.replace('{den Kunden}', 'den Kunden'));
+    expect(tips(true).filter(isNameTip)).toEqual([]);
+    expect(tips(false).some(isNameTip)).toBe(true);
+  });
+});
