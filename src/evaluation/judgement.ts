@@ -41,12 +41,13 @@ export interface ComposureJudgement extends ComposureFinding {
 }
 
 /**
- * P(not composed) from which a reply composed by the threshold still loses its full marks. Below the
- * threshold but above even odds, most replies are not composed (on held-out writers about three in
- * four): such a reply is not "calm and professional throughout", though it is not marked down as
- * not composed either, which keeps false alarms within their budget.
+ * P(not composed) from which a reply composed by the threshold still loses its full marks. Between
+ * here and the threshold most replies are not composed (on held-out writers about six in seven):
+ * such a reply is not "calm and professional throughout", though it is not marked down as not
+ * composed either, which keeps false alarms within their budget. At even odds (0.5) the doubt was
+ * right only three times in four, and a calm reply with a ping or a link label added crossed it.
  */
-const DOUBTED_FROM = 0.5;
+const DOUBTED_FROM = 0.6;
 
 /**
  * Composure: a lexicon finding of 1–2 stands (it quotes the words). Otherwise the model decides

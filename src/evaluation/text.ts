@@ -269,17 +269,21 @@ const BARE_URL = /(?:\bhttps?:\/\/|\bwww\.)[^\s<>()[\]]+/giu;
 // censored swear word (`f**k`, `sh**`) keeps its stars. The content holds no marker characters,
 // which keeps the scan linear.
 const EMPHASIS_PAIR = /(?<![\p{L}\p{N}*_~\\])(\*{1,3}|_{1,2}|~~)(?=[\p{L}\p{N}])([^*_~\n]+?)(?<=[\p{L}\p{N}.!?,;:)'"])\1(?![\p{L}\p{N}*_~])/gu;
-const MAY_HAVE_MARKUP = /[*_~[]|https?:|www\./i;
+// A code fence (```, ```ts) frames text; the reader sees the text, not the backticks.
+const CODE_FENCE = /```[a-z0-9+-]*/giu;
+// Pings of everyone or of a user, role or channel are addressing, not words to the customer.
+const MENTION = /(?<![\p{L}\p{N}.])[@\uff20]+[\u200b-\u200d\u2060\ufeff]*(?:everyone|here)\b|<(?:@[!&]?|#)\d+>/giu;
+const MAY_HAVE_MARKUP = /[*_~[`@\uff20<]|https?:|www\./i;
 const NESTED_EMPHASIS = 3;
 
 /**
  * The words a reader sees in a Discord message: a masked link shows its label, a URL is no words
- * at all, and emphasis markers around words are dropped (a bold `**now**` is not a censored swear
- * word). Everything else is left as written.
+ * at all, emphasis markers around words are dropped (a bold `**now**` is not a censored swear
+ * word), and so are code fences and pings (@everyone, <@123>). Everything else is left as written.
  */
 export function plainText(text: string): string {
   if (typeof text !== 'string' || !MAY_HAVE_MARKUP.test(text)) return typeof text === 'string' ? text : '';
-  let plain = text.replace(MARKDOWN_LINK, '$1').replace(BARE_URL, ' ');
+  let plain = text.replace(MARKDOWN_LINK, '$1').replace(BARE_URL, ' ').replace(CODE_FENCE, ' ').replace(MENTION, ' ');
   for (let pass = 0; pass < NESTED_EMPHASIS; pass++) {
     const next = plain.replace(EMPHASIS_PAIR, '$2');
     if (next === plain) break;

@@ -142,6 +142,15 @@ describe('plainText', () => {
     expect(plainText('snake_case_name and 2*3*4')).toBe('snake_case_name and 2*3*4');
   });
 
+  it('drops code fences and pings, which frame or address the words but are none', () => {
+    expect(plainText('```\nI see.\n```').trim()).toBe('I see.');
+    expect(plainText('```ts\nI see.\n```').trim()).toBe('I see.');
+    expect(plainText('<@1666870752> I see. @@here ＠everyone <#123> <@&45>').replace(/\s+/g, ' ').trim()).toBe('I see.');
+    expect(plainText('@\u200beveryone Hello').trim()).toBe('Hello');
+    // an e-mail address is words, not a ping
+    expect(plainText('Write to help@here.example or info@bank.example.')).toBe('Write to help@here.example or info@bank.example.');
+  });
+
   it('returns text without markup as it is, in linear time for unclosed markers', () => {
     expect(plainText('Plain text.')).toBe('Plain text.');
     const unclosed = '**a '.repeat(20_000);
