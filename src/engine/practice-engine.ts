@@ -81,6 +81,13 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     return turns;
   }
 
+  /** The empathy score of the reply that stands at the line before `lineN` (0 when there is none). */
+  function lastStandingEmpathy(session: Session, lineN: number): number {
+    const previous = session.lines.filter((line) => !line.retracted && line.n < lineN).at(-1);
+    if (!previous) return 0;
+    return session.exchanges.filter((exchange) => exchange.lineN === previous.n).at(-1)?.grade.empathy.score ?? 0;
+  }
+
   /** The dialogue acts of the replies that stand before line `uptoLineN` (the last attempt at each line). */
   function earlierActs(session: Session, uptoLineN: number): DialogueAct[] {
     const acts: DialogueAct[] = [];
@@ -167,7 +174,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       customer: line.text,
       reply: pending.text,
       history,
-      context: gradingContext(persona, line.stage),
+      context: { ...gradingContext(persona, line.stage), acknowledgedBefore: lastStandingEmpathy(session, line.n) >= 4 },
     };
     const turn = session.turns + 1;
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];

@@ -41,6 +41,11 @@ export interface FeedbackFacts {
   examples?: FeedbackExamples | undefined;
   /** German feedback names the customer in this gender */
   gender?: CustomerGender | undefined;
+  /**
+   * the trainee's previous reply already named the customer's feeling or situation specifically: a
+   * tip does not ask for empathy words again in the reply that now delivers
+   */
+  acknowledgedBefore?: boolean | undefined;
   /** the reply addresses the customer by name ("Frau Dr. Hartmann", "Mr Kessler") */
   namesCustomer?: boolean | undefined;
   /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
@@ -248,12 +253,15 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // After a boundary set well the next skill is returning to the matter, not more empathy words.
   if (boundary.verdict === 'set_well') return 'polish_insults';
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
-  if (empathy.score <= 3 && focus.includes('grief')) return 'grief_acknowledge';
-  if (empathy.score <= 2) return 'empathy_none';
+  // Empathy named in the last reply need not be said again in the one that delivers; a reply that
+  // undid it (a limit) still gets the empathy tip.
+  const heard = facts.acknowledgedBefore === true && empathy.limits.length === 0;
+  if (empathy.score <= 3 && focus.includes('grief') && !heard) return 'grief_acknowledge';
+  if (empathy.score <= 2 && !heard) return 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
-  if (empathy.score === 3 && !brisk) return 'empathy_generic';
+  if (empathy.score === 3 && !brisk && !heard) return 'empathy_generic';
   // letting a customer go who asked for peace is the step; asking for more would press on
   const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
   if (!closing && !focus.includes('grief')) {
@@ -261,7 +269,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
     if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   }
   // A caller in a hurry wants the answer, not a question about what matters to them.
-  if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure')) return 'empathy_explore';
+  if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure') && !heard) return 'empathy_explore';
   return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';
 }
 

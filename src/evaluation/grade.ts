@@ -91,6 +91,11 @@ export const GradingContextSchema = z.object({
   examples: FeedbackExamplesSchema.optional(),
   /** the customer's gender, for German feedback ("die Kundin … ihr"); unknown: the generic masculine */
   customerGender: CustomerGenderSchema.optional(),
+  /**
+   * the trainee's previous reply was graded specific in empathy (4 or 5): the reply that now
+   * delivers is not asked for empathy words again; absent, the grader reads the previous reply itself
+   */
+  acknowledgedBefore: z.boolean().optional(),
 });
 export type GradingContext = z.infer<typeof GradingContextSchema>;
 

@@ -1,9 +1,9 @@
 import type { CallOptions } from '../engine/call-options.js';
 import type { Logger } from '../log/logger.js';
 import { assessBoundary } from './boundary.js';
-import { asksToBeLeftAlone } from './empathy.js';
+import { assessEmpathy, asksToBeLeftAlone } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
-import { boundaryVerdictScore, type Grade, type GradeInput } from './grade.js';
+import { boundaryVerdictScore, type Grade, type GradeInput, type Language, type Turn } from './grade.js';
 import type { Grader } from './grader.js';
 import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
@@ -34,6 +34,15 @@ export interface OfflineGraderOptions {
  * network. Fast enough to grade every reply synchronously (it also steers the persona script while
  * an LLM judge runs).
  */
+/** The trainee's last reply named the customer's feeling or situation specifically (by the lexicons). */
+function acknowledgedBefore(history: readonly Turn[], lang: Language): boolean {
+  const last = history.findLastIndex((turn) => turn.role === 'trainee');
+  if (last < 0) return false;
+  const customer = history.slice(0, last).findLast((turn) => turn.role === 'customer')?.text ?? '';
+  const earlier = assessEmpathy({ reply: prepare(history[last]?.text ?? ''), customer, history: [], lang, focus: [], composureFlags: [], composureScore: 5 });
+  return earlier.emotionalReaction === 2 || earlier.interpretation === 2;
+}
+
 /** A title and a name: "Mr Kessler", "Frau Dr. Hartmann", "Ms Lindner". */
 const NAME_ADDRESS = /\b(?:Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau)\.?\s+(?:Dr\.?\s+)?\p{Lu}/u;
 
@@ -185,6 +194,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     examples: input.context?.examples,
     gender: input.context?.customerGender,
     customerSaidNo: asksToBeLeftAlone(input.customer),
+    acknowledgedBefore: input.context?.acknowledgedBefore ?? acknowledgedBefore(history, lang),
     namesCustomer: NAME_ADDRESS.test(reply.text.text),
   });
 

@@ -171,7 +171,16 @@ describe('practice engine', () => {
       { role: 'customer', text: line.text },
       { role: 'trainee', text: 'neutral one' },
     ]);
-    expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'], customerAbusive: false });
+    expect(second?.context).toEqual({ personaId: 'test-customer', focus: ['venting'], customerAbusive: false, acknowledgedBefore: false });
+  });
+
+  it('tells the grader whether the previous reply was already specific in empathy', async () => {
+    const { engine, grader } = engineWith();
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'neutral one');
+    await engine.reply(session.id, 'warm words');
+    await engine.reply(session.id, 'neutral three');
+    expect(grader.inputs.map((input) => input.context?.acknowledgedBefore)).toEqual([false, false, true]);
   });
 
   it('tells the grader when the script marks the customer line as abusive', async () => {

@@ -4,6 +4,8 @@ import { de } from '../../src/evaluation/feedback-text/de.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
 import type { TipVariant } from '../../src/evaluation/feedback-text/feedback-text-types.js';
 
+/** Feedback that depends on the conversation around the reply, tested on the feedback composer itself. */
+
 /** A strong reply: calm, specific empathy with a question, a step with a time; only polishing is left. */
 function strongReply(lang: 'de' | 'en', turn: number, namesCustomer: boolean): FeedbackFacts {
   return {
@@ -30,5 +32,22 @@ describe('the tip "use the customer\'s name"', () => {
     const isNameTip = (tip: string) => asksName.some((template) => tip === template.replace('{den Kunden}', 'den Kunden'));
     expect(tips(true).filter(isNameTip)).toEqual([]);
     expect(tips(false).some(isNameTip)).toBe(true);
+  });
+});
+
+describe('a reply that delivers after the last one acknowledged the customer', () => {
+  it.each(['en', 'de'] as const)('is not asked for empathy words again, unless it undid them (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const empathyTips = [...text.tips.empathy_none, ...text.tips.empathy_generic, ...text.tips.empathy_explore].map((variant) => variant.tip);
+    const delivering = (acknowledgedBefore: boolean, limits: FeedbackFacts['empathy']['limits'] = []): FeedbackFacts => ({
+      ...strongReply(lang, 1, true),
+      empathy: { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence: [], limits, quotes: {} },
+      acts: ['offers_step', 'names_time', 'gives_info'],
+      acknowledgedBefore,
+    });
+    const isEmpathyTip = (tip: string) => empathyTips.some((template) => tip === template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)));
+    expect(isEmpathyTip(composeFeedback(delivering(false)).tip), composeFeedback(delivering(false)).tip).toBe(true);
+    expect(isEmpathyTip(composeFeedback(delivering(true)).tip)).toBe(false);
+    expect(composeFeedback(delivering(true, ['but_dismissal'])).tip).not.toBe(composeFeedback(delivering(true)).tip);
   });
 });
