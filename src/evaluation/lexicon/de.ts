@@ -288,6 +288,7 @@ export const DE_LEXICON = {
         'dass @you ~ kleingedruckte nicht|nie ~ lesen|gelesen|lest|liest', 'selbst|selber schuld', 'selbstverschuldet', 'selbst verschuldet', 'ihre|deine schuld', '@you bist|sind|seid ~ schuld', 'ihr|dein fehler', 'ihr|dein pech',
         'hätten|hättest @you ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', '@you hätten|hättest ~ lesen|durchlesen|prüfen|überprüfen|anrufen|melden|aufpassen|fragen|nachfragen|nachsehen|nachschauen|beachten|sperren|aufbewahren|kündigen|kontrollieren|bezahlen|überweisen|mitbringen|unterschreiben|ausfüllen|lesen müssen|sollen|können', 'hätten|hättest @you ~ mal|halt|eben',
         'hätten|hättest @you ~ gelesen|aufgepasst|geprüft|gefragt', 'haben|hast @you ~ nicht ~ gelesen|aufgepasst|geprüft|zugehört|beachtet',
+        'liegt|lag an @you $', 'liegt|lag an @you dass|weil|wenn', 'liegt|lag halt|eben|einfach|allein|nur|schon an @you', 'dass ~~ liegt|lag an @you',
         '@you haben|hast ~ verschlampt|verbockt|vermasselt|verbaselt', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
         'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt',
         'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt',
@@ -546,7 +547,7 @@ export const DE_LEXICON = {
       flag: 'lecturing',
       score: 2,
       negatable: true,
-      patterns: ['sie müssen ~ verstehen', 'sie müssen ~ begreifen', 'verstehen sie doch', 'als ~ sollten|müssten sie ~ wissen', 'das sollten|müssten sie ~ als ~ wissen'],
+      patterns: ['sie müssen ~ verstehen', 'sie müssen ~ begreifen', 'verstehen sie doch', 'als ~ sollten|müssten sie ~ wissen', 'das sollten|müssten sie ~ als ~ wissen', 'ich erkläre|erklär ihnen mal'],
     },
     {
       // belehren und herablassen ohne grobes Wort
