@@ -225,9 +225,6 @@ function primaryTip(facts: FeedbackFacts): TipKey {
       break;
   }
   if (composure.score < 3) return composureTip(composure.flags);
-  // composed by a narrow margin: the sentence that may land badly is the thing to work on, said as
-  // a doubt, not a verdict (the model is unsure, and one time in four the reply was meant well)
-  if (composure.byModel === true && composure.score >= 3) return 'composure_doubt';
   // Sarcasm or blame at composure 3 undo the empathy; the behaviour is the thing to change.
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
   // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
@@ -249,6 +246,10 @@ function primaryTip(facts: FeedbackFacts): TipKey {
     default:
       break;
   }
+  // Composed by a narrow margin: the sentence that may land badly is the thing to work on, said as a
+  // doubt, not a verdict (the model is unsure, and about one time in seven the reply was meant
+  // well). What the reply did to this customer's stated need (hurry, grief) comes first.
+  if (composure.byModel === true && composure.score >= 3) return 'composure_doubt';
   if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
   // After a boundary set well the next skill is returning to the matter, not more empathy words.
   if (boundary.verdict === 'set_well') return 'polish_insults';
