@@ -4,7 +4,7 @@ import type { Language } from './grade.js';
 import { quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
-import { windsUp } from './signals.js';
+import { onlyDeclines, windsUp } from './signals.js';
 import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
@@ -267,6 +267,9 @@ export function judgeActs(
  * The sentence of the reply that most clearly performs `act`, by the model read sentence by
  * sentence; undefined when no sentence reaches the act's threshold on its own.
  */
+/** Acts a sentence that only says what will not happen cannot perform. */
+const STEP_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['offers_step', 'names_time']);
+
 /** Acts a question cannot perform, so a question is never quoted for them. */
 const STATEMENT_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['acknowledges', 'apologises', 'summarises']);
 
@@ -281,6 +284,7 @@ export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model
     const score = acts[act];
     const sentence = reply.sentences[index] ?? '';
     if (statementOnly && sentence.trimEnd().endsWith('?')) return;
+    if (STEP_ACTS.has(act) && onlyDeclines(sentence)) return;
     if (score >= bestScore && !(instructed && speaksToGrader(sentence))) {
       best = reply.sentences[index];
       bestScore = score;

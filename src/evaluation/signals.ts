@@ -91,6 +91,20 @@ const NEGATION = pattern(
 const HABITUAL = pattern(
   String.raw`\b(?:always|usually|normally|generally|routinely|as\s+a\s+rule|every\s+time|whenever|immer|stets|grundsätzlich|normalerweise|üblicherweise|generell|in\s+der\s+regel|jedes\s+mal|jedesmal)\b`,
 );
+const CONTRAST = /\b(?:but|aber|jedoch|instead|stattdessen|dafür)\b/u;
+
+/**
+ * A sentence that says what will not happen, with nothing offered against it ("Ob das Geld in einer
+ * Viertelstunde beim Händler ist, kann ich Ihnen nicht versprechen"): never quoted as the step.
+ */
+export function onlyDeclines(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  if (!NEGATION.test(lower)) return false;
+  // "I can't refund it, but I'll send a voucher" offers something after the contrast; "…, kann ich
+  // Ihnen aber nicht versprechen" only goes on declining
+  return lower.split(CONTRAST).slice(1).every((after) => NEGATION.test(after));
+}
+
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
 const EN_NUMBER = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, promisedTime, windsUp } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, onlyDeclines, promisedTime, windsUp } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -150,5 +150,17 @@ describe('windsUp', () => {
     expect(windsUp(prepare("No, it hasn't gone out: it's over your daily limit. Confirm the increase in your app."), 'en')).toBe(false);
     expect(windsUp(prepare('Let me check that for you right now.'), 'en')).toBe(false);
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
+  });
+});
+
+describe('onlyDeclines', () => {
+  it.each([
+    ['Ob das Geld in einer Viertelstunde beim Händler ist, kann ich Ihnen aber nicht versprechen.', true],
+    ["I can't promise it arrives within fifteen minutes.", true],
+    ["I can't refund it, but I'll send you a voucher today.", false],
+    ['Die Gebühr kann ich nicht erlassen, aber ich frage heute meine Leiterin.', false],
+    ["I'll call you back by three.", false],
+  ] as const)('"%s" only says what will not happen: %s', (sentence, expected) => {
+    expect(onlyDeclines(sentence)).toBe(expected);
   });
 });
