@@ -274,17 +274,13 @@ function accumulate(
   scale: number,
 ): void {
   if (to <= from) return;
-  if (scale !== 0) {
-    accumulateScaled(weights, width, indices, from, to, k0, k1, into, at, scale);
-    return;
-  }
   let k = k0;
   for (; k + 8 <= k1; k += 8) {
     const o = at + k - k0;
     let a0 = into[o]!, a1 = into[o + 1]!, a2 = into[o + 2]!, a3 = into[o + 3]!; // prettier-ignore
     let a4 = into[o + 4]!, a5 = into[o + 5]!, a6 = into[o + 6]!, a7 = into[o + 7]!; // prettier-ignore
     for (let f = from; f < to; f++) {
-      const v = values[f]!;
+      const v = scale === 0 ? values[f]! : scale;
       const b = indices[f]! * width + k;
       a0 += v * weights[b]!;
       a1 += v * weights[b + 1]!;
@@ -307,53 +303,7 @@ function accumulate(
   for (; k < k1; k++) {
     const o = at + k - k0;
     let a = into[o]!;
-    for (let f = from; f < to; f++) a += values[f]! * weights[indices[f]! * width + k]!;
-    into[o] = a;
-  }
-}
-
-/** {@link accumulate} with one value for every feature (a sentence read on its own). */
-function accumulateScaled(
-  weights: Int8Array,
-  width: number,
-  indices: Int32Array,
-  from: number,
-  to: number,
-  k0: number,
-  k1: number,
-  into: Float64Array,
-  at: number,
-  scale: number,
-): void {
-  let k = k0;
-  for (; k + 8 <= k1; k += 8) {
-    const o = at + k - k0;
-    let a0 = into[o]!, a1 = into[o + 1]!, a2 = into[o + 2]!, a3 = into[o + 3]!; // prettier-ignore
-    let a4 = into[o + 4]!, a5 = into[o + 5]!, a6 = into[o + 6]!, a7 = into[o + 7]!; // prettier-ignore
-    for (let f = from; f < to; f++) {
-      const b = indices[f]! * width + k;
-      a0 += scale * weights[b]!;
-      a1 += scale * weights[b + 1]!;
-      a2 += scale * weights[b + 2]!;
-      a3 += scale * weights[b + 3]!;
-      a4 += scale * weights[b + 4]!;
-      a5 += scale * weights[b + 5]!;
-      a6 += scale * weights[b + 6]!;
-      a7 += scale * weights[b + 7]!;
-    }
-    into[o] = a0;
-    into[o + 1] = a1;
-    into[o + 2] = a2;
-    into[o + 3] = a3;
-    into[o + 4] = a4;
-    into[o + 5] = a5;
-    into[o + 6] = a6;
-    into[o + 7] = a7;
-  }
-  for (; k < k1; k++) {
-    const o = at + k - k0;
-    let a = into[o]!;
-    for (let f = from; f < to; f++) a += scale * weights[indices[f]! * width + k]!;
+    for (let f = from; f < to; f++) a += (scale === 0 ? values[f]! : scale) * weights[indices[f]! * width + k]!;
     into[o] = a;
   }
 }
