@@ -247,7 +247,6 @@ const RHETORICAL = pattern(
   ]),
 );
 
-/** grief focus: moving on to business or products. */
 /**
  * The customer asks to be left alone: "leave me in peace", "never call me again", „ich will mit
  * niemandem reden". A question, however kind, presses on where she said no (reaction guide, rule 1).
@@ -271,6 +270,7 @@ export function asksToBeLeftAlone(customer: string): boolean {
   return LEAVE_ME_ALONE.test(customer.toLowerCase());
 }
 
+/** grief focus: moving on to business or products. */
 const PRODUCT_PUSH = pattern(
   anyOf([
     String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now\s+about|but\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,

@@ -332,7 +332,7 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
   if (summary !== undefined) return ['summary', summary];
   // a question to a customer who asked to be left alone is what the tip is about
-  if (empathy.exploration === 2 && sincere && !empathy.limits.includes('pressed_after_no') && empathy.quotes.question !== undefined) {
+  if (empathy.exploration === 2 && sincere && !pressed && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
   // information that comes only after a preamble is not "clear and to the point"

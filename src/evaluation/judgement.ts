@@ -215,17 +215,17 @@ export function levelOfScore(score: number): EmpathyLevel {
   return score <= 2 ? 'none' : score === 3 ? 'generic' : 'specific';
 }
 
-/**
- * The reply's dialogue acts: the model's, joined with what the lexicons found for certain (an
- * offer, a time, an ending, a named behaviour, a question). The union serves the feedback: a tip
- * must never ask for something the reply did, so an act either source saw counts as done.
- */
 /** P(sets_boundary) the model needs to find a boundary nobody's insult called for */
 const UNPROMPTED_BOUNDARY_MIN = 0.9;
 
 /** The model's failure kind of a reply that is not composed becomes its act when the model is at least this sure of the kind. */
 const FAILURE_AS_ACT_MIN = 0.5;
 
+/**
+ * The reply's dialogue acts: the model's, joined with what the lexicons found for certain (an
+ * offer, a time, an ending, a named behaviour, a question). The union serves the feedback: a tip
+ * must never ask for something the reply did, so an act either source saw counts as done.
+ */
 export function judgeActs(
   findings: LexiconFindings,
   prediction: ModelPrediction | undefined,
@@ -263,16 +263,16 @@ export function judgeActs(
   return DIALOGUE_ACTS.filter((act) => acts.has(act));
 }
 
-/**
- * The sentence of the reply that most clearly performs `act`, by the model read sentence by
- * sentence; undefined when no sentence reaches the act's threshold on its own.
- */
 /** Acts a sentence that only says what will not happen cannot perform. */
 const STEP_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['offers_step', 'names_time']);
 
 /** Acts a question cannot perform, so a question is never quoted for them. */
 const STATEMENT_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['acknowledges', 'apologises', 'summarises']);
 
+/**
+ * The sentence of the reply that most clearly performs `act`, by the model read sentence by
+ * sentence; undefined when no sentence reaches the act's threshold on its own.
+ */
 export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model: GraderModel, reply: PreparedText, instructed = false): string | undefined {
   if (reply.sentences.length === 1 && prediction.acts.has(act)) return quote(reply.text);
   if (prediction.sentenceActs.length !== reply.sentences.length) return undefined;

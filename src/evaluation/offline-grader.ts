@@ -29,11 +29,6 @@ export interface OfflineGraderOptions {
   model?: GraderModel | null;
 }
 
-/**
- * The offline grader: bilingual lexicons and a trained linear model, shipped in the repository, no
- * network. Fast enough to grade every reply synchronously (it also steers the persona script while
- * an LLM judge runs).
- */
 /** The trainee's last reply named the customer's feeling or situation specifically (by the lexicons). */
 function acknowledgedBefore(history: readonly Turn[], lang: Language): boolean {
   const last = history.findLastIndex((turn) => turn.role === 'trainee');
@@ -46,6 +41,11 @@ function acknowledgedBefore(history: readonly Turn[], lang: Language): boolean {
 /** A title and a name: "Mr Kessler", "Frau Dr. Hartmann", "Ms Lindner". */
 const NAME_ADDRESS = /\b(?:Mr|Mrs|Ms|Miss|Dr|Herr|Herrn|Frau)\.?\s+(?:Dr\.?\s+)?\p{Lu}/u;
 
+/**
+ * The offline grader: bilingual lexicons and a trained linear model, shipped in the repository, no
+ * network. Fast enough to grade every reply synchronously (it also steers the persona script while
+ * an LLM judge runs).
+ */
 export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader {
   const rubricVersion = options.rubricVersion ?? loadRubricSync().version;
   const logger = options.logger;
