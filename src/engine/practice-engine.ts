@@ -2,7 +2,6 @@ import type { Advise } from './advice.js';
 import { randomUUID } from 'node:crypto';
 import type { Grade, Language, Turn } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
-import type { DialogueAct } from '../evaluation/model/heads.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
 import { gradingContext } from '../personas/grading-context.js';
@@ -68,35 +67,22 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     if (session.status === 'paused') throw new UserFacingError('session_paused', engineMessage('session_paused', session.lang));
   }
 
-  /** The conversation as the customer experienced it: retracted lines and superseded attempts left out. */
-  function conversation(session: Session, uptoLineN: number): Turn[] {
-    const turns: Turn[] = [];
-    for (const line of session.lines) {
-      if (line.retracted || line.n >= uptoLineN) continue;
-      turns.push({ role: 'customer', text: line.text });
-      const attempts = session.exchanges.filter((exchange) => exchange.lineN === line.n);
-      const last = attempts[attempts.length - 1];
-      if (last) turns.push({ role: 'trainee', text: last.reply });
-    }
-    return turns;
+  /**
+   * The conversation before line `uptoLineN` as the customer experienced it: each line not retracted,
+   * with the reply that stands at it (the last attempt), if any.
+   */
+  function standingBefore(session: Session, uptoLineN: number): Array<{ line: CustomerLine; reply: Exchange | undefined }> {
+    return session.lines
+      .filter((line) => !line.retracted && line.n < uptoLineN)
+      .map((line) => ({ line, reply: session.exchanges.filter((exchange) => exchange.lineN === line.n).at(-1) }));
   }
 
-  /** The empathy score of the reply that stands at the line before `lineN` (0 when there is none). */
-  function lastStandingEmpathy(session: Session, lineN: number): number {
-    const previous = session.lines.filter((line) => !line.retracted && line.n < lineN).at(-1);
-    if (!previous) return 0;
-    return session.exchanges.filter((exchange) => exchange.lineN === previous.n).at(-1)?.grade.empathy.score ?? 0;
-  }
-
-  /** The dialogue acts of the replies that stand before line `uptoLineN` (the last attempt at each line). */
-  function earlierActs(session: Session, uptoLineN: number): DialogueAct[] {
-    const acts: DialogueAct[] = [];
-    for (const line of session.lines) {
-      if (line.retracted || line.n >= uptoLineN) continue;
-      const last = session.exchanges.filter((exchange) => exchange.lineN === line.n).at(-1);
-      acts.push(...(last?.grade.signals.acts ?? []));
-    }
-    return acts;
+  /** The turns of {@link standingBefore}: what a grader and a voice read as the conversation so far. */
+  function turnsOf(standing: ReturnType<typeof standingBefore>): Turn[] {
+    return standing.flatMap(({ line, reply }): Turn[] => [
+      { role: 'customer', text: line.text },
+      ...(reply ? [{ role: 'trainee' as const, text: reply.reply }] : []),
+    ]);
   }
 
   function revealAllowed(persona: Persona, session: Session, nextStage: string): boolean {
@@ -168,20 +154,26 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
         usage = addUsage(usage, spent);
       },
     };
-    const history = conversation(session, line.n);
+    const standing = standingBefore(session, line.n);
+    const history = turnsOf(standing);
+    // the previous reply was graded specific in empathy: the one that now delivers need not repeat it
+    const acknowledgedBefore = (standing.at(-1)?.reply?.grade.empathy.score ?? 0) >= 4;
     const input = {
       lang: session.lang,
       customer: line.text,
       reply: pending.text,
       history,
-      context: { ...gradingContext(persona, line.stage), acknowledgedBefore: lastStandingEmpathy(session, line.n) >= 4 },
+      context: { ...gradingContext(persona, line.stage), acknowledgedBefore },
     };
     const turn = session.turns + 1;
     const historyWithReply: Turn[] = [...history, { role: 'customer', text: line.text }, { role: 'trainee', text: pending.text }];
 
-    const earlierReplies = history.filter((entry) => entry.role === 'trainee').map((entry) => entry.text);
+    const earlier = {
+      replies: standing.flatMap(({ reply }) => (reply ? [reply.reply] : [])),
+      acts: standing.flatMap(({ reply }) => reply?.grade.signals.acts ?? []),
+    };
     const decide = (steer: Grade) => {
-      const heard = hearReply(persona, session.lang, { replies: earlierReplies, acts: earlierActs(session, line.n) }, pending.text, steer);
+      const heard = hearReply(persona, session.lang, earlier, pending.text, steer);
       const holds = (condition: Condition) => conditionHolds(condition, steer, turn, heard);
       // A goodbye ends the practice, unless the script gives the customer an answer to exactly that
       // (the grieving customer hangs up on the first call, and the trainee's polite goodbye leads to the second).
