@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedStream } from '../support/captured-stream.js';
 import { main } from '../../src/cli/main.js';
-
-function capture() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 describe('command-line options', () => {
   let dir: string;
@@ -20,8 +14,8 @@ describe('command-line options', () => {
   afterAll(async () => rm(dir, { recursive: true, force: true }));
 
   async function run(args: string[]) {
-    const stdout = capture();
-    const stderr = capture();
+    const stdout = capturedStream();
+    const stderr = capturedStream();
     const env = { STORE_URL: `sqlite://${join(dir, 'store.sqlite')}`, LOG_LEVEL: 'silent' };
     const code = await main(args, { stdin: new PassThrough(), stdout: stdout.stream, stderr: stderr.stream, env });
     return { code, stdout: stdout.text(), stderr: stderr.text() };

@@ -4,17 +4,11 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedStream } from '../support/captured-stream.js';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { main } from '../../src/cli/main.js';
 import { loadConfig } from '../../src/config/config.js';
 import { setOverride } from '../../src/reports/index.js';
-
-function capture() {
-  const stream = new PassThrough();
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
-}
 
 describe('report, export and export-labels commands', () => {
   let dir: string;
@@ -22,8 +16,8 @@ describe('report, export and export-labels commands', () => {
   let sessionId: string;
 
   async function run(args: string[]) {
-    const stdout = capture();
-    const stderr = capture();
+    const stdout = capturedStream();
+    const stderr = capturedStream();
     const code = await main(args, { stdin: new PassThrough(), stdout: stdout.stream, stderr: stderr.stream, env });
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
