@@ -274,12 +274,15 @@ export function asksToBeLeftAlone(customer: string): boolean {
 const PRODUCT_PUSH = pattern(
   anyOf([
     String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now\s+about|but\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,
-    String.raw`\b(?:our|this|a\s+great|a\s+new|special)\s+(?:offer|product|fund|savings\s+plan|investment|promotion|deal|rate)\b`,
+    // "a great deal to take in" is sympathy: a deal is sold only "on" or "for" something
+    String.raw`\b(?:our|this|a\s+great|a\s+new|special)\s+(?:offer|product|fund|savings\s+plan|investment|promotion|deal(?=\s+(?:on|for)\s)|rate)\b`,
     String.raw`\b(?:good\s+time\s+to\s+(?:invest|review|look\s+at)|you\s+(?:should|could|might)\s+(?:invest|consider\s+(?:our|a|an)|buy|sign\s+up))`,
     String.raw`\b(?:jedenfalls|wie\s+dem\s+auch\s+sei|zurück\s+zu|kommen\s+wir\s+zu|nun\s+zu|zum\s+thema)\b[^.!?]{0,50}?(?:depot|anlage|geldanlage|portfolio|fonds|konto|angebot|produkt|versicherung|vertrag|sparplan|kredit|finanzierung|konditionen)`,
     String.raw`\b(?:unser(?:e|en)?|ein(?:en)?\s+(?:tolles|neues|attraktives|besonderes)|dieses|das\s+neue)\s+(?:angebot|produkt|fonds|sparplan|anlageprodukt|tagesgeld|festgeld|aktion|konditionen)\b`,
     String.raw`\b(?:guter\s+zeitpunkt|gute\s+gelegenheit)\b[^.!?]{0,40}?(?:anlegen|investieren|umschichten|depot|anlage|vertrag)`,
-    String.raw`\b(?:unser\p{L}*|ein\p{L}*|dies\p{L}*)\s+(?:\S+\s+)?\p{L}*(?:versicherung|fonds|sparplan|angebot|produkt|depot|tarif|vorsorge)`,
+    // "unsere Risikolebensversicherung" sells; "bei diesem Tarif", "eine Vorsorgevollmacht" or the
+    // insurance that covers her loan answer what she asked
+    String.raw`\bunser\p{L}*\s+(?:\S+\s+)?\p{L}*(?:versicherung|fonds|sparplan|angebot|produkt|depot|tarif|vorsorge)`,
     String.raw`\b(?:bei\s+der\s+gelegenheit|übrigens|apropos|nebenbei)\b[^.!?]{0,80}?(?:versicherung|fonds|anlage|depot|angebot|produkt|vertrag|sparplan|konto|konditionen|kredit|vorsorge)`,
     String.raw`\b(?:while\s+i\s+have\s+you|by\s+the\s+way|on\s+another\s+note|speaking\s+of\s+which)\b[^.!?]{0,80}?(?:insurance|fund|investment|portfolio|offer|product|policy|account|savings|loan|mortgage|rate)`,
     String.raw`\b(?:our|a|this)\s+(?:\S+\s+)?(?:insurance|investment|savings|pension|funeral)\s+(?:plan|policy|product|fund|cover|account)\b`,
@@ -304,9 +307,13 @@ const AGENDA_PRESSURE = pattern(
   ]),
 );
 
-/** Sentences that take the pressure off: an agenda named only to say it can wait. */
+/**
+ * Sentences that take the pressure off: an agenda named only to say it can wait, or that nothing
+ * has to be done or decided now ("You don't need to decide anything today", „Sie müssen heute
+ * nichts tun").
+ */
 const NO_PRESSURE =
-  /\b(?:no\s+(?:need|rush|hurry|pressure)|nothing\s+(?:needs|has|have)\s+to|not\s+(?:today|now|calling\s+about)|(?:can|will)\s+(?:easily\s+|all\s+)?wait|in\s+your\s+own\s+time|whenever\s+(?:you|it\s+suits)|keine\s+(?:eile|sorge|entscheidung)|nicht\s+(?:heute|jetzt|drängen)|muss\s+(?:heute\s+|jetzt\s+)?(?:nichts|niemand)|nichts\s+entscheiden|(?:kann|darf)\s+(?:gut\s+|ruhig\s+)?warten|in\s+ruhe|wann\s+(?:immer\s+)?es\s+ihnen\s+passt)/u;
+  /\b(?:no\s+(?:need|rush|hurry|pressure)|nothing\s+(?:needs|has|have)\s+to|(?:you|it|this|that)\s+(?:don't|do\s+not|doesn't|does\s+not|won't|will\s+not|needn't)\s+(?:need|have)\b|needn't\s+(?:decide|do|sign|worry)|nothing\s+(?:to\s+)?(?:decide|do|sign)\b|m(?:ü|ue)ssen\s+(?:sie\s+)?(?:\S+\s+){0,3}?(?:nichts|nicht|kein\w*)\b|(?:braucht|brauchen)\s+(?:sie\s+)?(?:\S+\s+){0,3}?(?:nichts|nicht|kein\w*)\b|not\s+(?:today|now|calling\s+about)|(?:can|will)\s+(?:easily\s+|all\s+)?wait|in\s+your\s+own\s+time|whenever\s+(?:you|it\s+suits)|keine\s+(?:eile|sorge|entscheidung)|nicht\s+(?:heute|jetzt|drängen)|muss\s+(?:heute\s+|jetzt\s+)?(?:nichts|niemand)|nichts\s+entscheiden|(?:kann|darf)\s+(?:gut\s+|ruhig\s+)?warten|in\s+ruhe|wann\s+(?:immer\s+)?es\s+ihnen\s+passt)/u;
 
 /**
  * What a reply does wrong to a customer in grief, by the rubric: pushes business or products
@@ -329,8 +336,8 @@ function pressingSentence(reply: PreparedText): string | undefined {
 /** grief focus: forced cheerfulness. */
 const FORCED_CHEER = pattern(
   anyOf([
-    String.raw`\b(?:it(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)|everything\s+(?:will|is\s+going\s+to)\s+be\s+(?:fine|ok|okay|alright)|cheer\s+up|chin\s+up|look\s+on\s+the\s+bright\s+side|(?:it|everything)\s+happens\s+for\s+a\s+reason|at\s+least\s+(?:you|it|he|she)|could\s+(?:have\s+been|be)\s+worse|don't\s+worry|stay\s+positive|think\s+positive|keep\s+smiling|time\s+heals)\b`,
-    String.raw`\b(?:kopf\s+hoch|das\s+wird\s+(?:schon|bestimmt)(?:\s+wieder)?|wird\s+schon\s+(?:wieder|werden)|alles\s+wird\s+gut|sehen\s+sie\s+es\s+(?:doch\s+)?positiv|immer\s+positiv|nur\s+nicht\s+den\s+kopf\s+hängen|es\s+hätte\s+schlimmer|zumindest\s+(?:haben|ist|sind)|machen\s+sie\s+sich\s+keine\s+sorgen|keine\s+sorge|die\s+zeit\s+heilt|alles\s+hat\s+seinen\s+sinn)\b`,
+    String.raw`\b(?:it(?:'ll|\s+will)\s+(?:all\s+)?be\s+(?:fine|ok|okay|alright|all\s+right)|everything\s+(?:will|is\s+going\s+to)\s+be\s+(?:fine|ok|okay|alright)|cheer\s+up|chin\s+up|look\s+on\s+the\s+bright\s+side|(?:it|everything)\s+happens\s+for\s+a\s+reason|at\s+least\s+(?:you|it|he|she)|could\s+(?:have\s+been|be)\s+worse|don't\s+worry(?=\s*(?:[.!]|,\s*(?:it|everything|things)\b|$))|stay\s+positive|think\s+positive|keep\s+smiling|time\s+heals)\b`,
+    String.raw`\b(?:kopf\s+hoch|das\s+wird\s+(?:schon|bestimmt)(?:\s+wieder)?|wird\s+schon\s+(?:wieder|werden)|alles\s+wird\s+gut|sehen\s+sie\s+es\s+(?:doch\s+)?positiv|immer\s+positiv|nur\s+nicht\s+den\s+kopf\s+hängen|es\s+hätte\s+schlimmer|zumindest\s+(?:haben|ist|sind)|(?:machen\s+sie\s+sich\s+keine\s+sorgen|keine\s+sorge)(?=\s*(?:[.!]|,\s*(?:das|es|alles)\b|$))|die\s+zeit\s+heilt|alles\s+hat\s+seinen\s+sinn)\b`,
   ]),
 );
 

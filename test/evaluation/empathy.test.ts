@@ -188,6 +188,25 @@ describe('grief focus', () => {
     for (const reply of relief) expect(griefMissteps(prepare(reply)), reply).toEqual({});
   });
 
+  it('reads relief from paperwork and "a great deal to take in" as care, not as a push or forced cheer', () => {
+    const care = [
+      "That's a great deal to take in within one week. Thank you for telling me.",
+      "I'm so sorry about your mum. Don't worry about anything here - the room's settled.",
+      "You don't need to decide anything today. I'll keep the booking open.",
+      "I can't leave the account in his name, but it doesn't need paperwork from you: I'll move it on this call.",
+      'Sie müssen das jetzt nicht entscheiden. Ich halte Ihre Buchung bis Ende April.',
+      'Machen Sie sich keine Sorgen um die Rechnung, die stelle ich zurück.',
+      'Den Ticketpreis kann ich bei diesem Tarif nicht erstatten, die Gebühren schon.',
+      'Mit einer Vorsorgevollmacht dürfen Sie das für Ihre Mutter erledigen.',
+    ];
+    for (const reply of care) expect(griefMissteps(prepare(reply)), reply).toEqual({});
+    // the same words still count where they sell or wave the feeling away
+    expect(griefMissteps(prepare("Don't worry, it'll all work out.")).cheer).toBeDefined();
+    expect(griefMissteps(prepare('Keine Sorge.')).cheer).toBeDefined();
+    expect(griefMissteps(prepare("We've got a great deal on savings accounts right now.")).push).toBeDefined();
+    expect(griefMissteps(prepare('Darf ich Sie auf unsere Sterbegeldversicherung hinweisen?')).push).toBeDefined();
+  });
+
   it('scores quiet presence without business talk as specific', () => {
     const result = empathy('de', TRAUER, 'Mein aufrichtiges Beileid. Über Geld müssen wir heute nicht sprechen.', { focus: ['grief'] });
     expect(result.score).toBeGreaterThanOrEqual(4);
