@@ -179,6 +179,7 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       const variant = pick(variants, facts.turn + i);
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
+      if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
       if (variant.tip.includes('{quote}') && quoted === undefined) continue;
       return { variant, quoted };
     }
@@ -208,7 +209,21 @@ function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
 function tipCandidates(facts: FeedbackFacts): TipKey[] {
   const primary = primaryTip(facts);
   const polish = POLISH_BY_FOCUS.find(([tag]) => facts.focus.includes(tag))?.[1];
-  return [...new Set<TipKey>([primary, ...(polish ? [polish] : []), 'polish_general'])];
+  // Where every variant of the first tip asks for what the reply did (an empathy tip to a reply that
+  // acknowledged), the next thing it lacks comes before polish: polish praises.
+  const step = stepTip(facts);
+  return [...new Set<TipKey>([primary, ...(step ? [step] : []), ...(polish ? [polish] : []), 'polish_general'])];
+}
+
+/** The missing next step, when the reply should move the matter and did not (or named no time where time counts). */
+function stepTip(facts: FeedbackFacts): TipKey | undefined {
+  const { acts, focus } = facts;
+  // letting a customer go who asked for peace is the step; asking for more would press on
+  const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
+  if (closing || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
+  if (!acts.includes('offers_step')) return 'solution_missing';
+  if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
+  return undefined;
 }
 
 function primaryTip(facts: FeedbackFacts): TipKey {
@@ -263,12 +278,9 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
   if (empathy.score === 3 && !brisk && !heard) return 'empathy_generic';
-  // letting a customer go who asked for peace is the step; asking for more would press on
+  const step = stepTip(facts);
+  if (step) return step;
   const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
-  if (!closing && !focus.includes('grief')) {
-    if (!acts.includes('offers_step')) return 'solution_missing';
-    if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
-  }
   // A caller in a hurry wants the answer, not a question about what matters to them.
   if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure') && !heard) return 'empathy_explore';
   return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';

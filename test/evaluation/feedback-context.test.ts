@@ -51,3 +51,29 @@ describe('a reply that delivers after the last one acknowledged the customer', (
     expect(composeFeedback(delivering(true, ['but_dismissal'])).tip).not.toBe(composeFeedback(delivering(true)).tip);
   });
 });
+
+describe('a reply that only acknowledges', () => {
+  it.each(['en', 'de'] as const)('is asked for the next step, never told "strong reply … whether the solution works" (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    // the act head saw an acknowledgement the level head did not count: every empathy_none variant asks for it
+    const acknowledging: FeedbackFacts = {
+      ...strongReply(lang, 0, false),
+      empathy: { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence: [], limits: [], quotes: {} },
+      signals: { ...strongReply(lang, 0, false).signals, offersSolution: false, solutionHasTime: false },
+      acts: ['acknowledges'],
+      words: 9,
+    };
+    for (const turn of [0, 1, 2, 3]) {
+      const tip = composeFeedback({ ...acknowledging, turn }).tip;
+      expect(text.tips.solution_missing.map((variant) => fill(variant.tip))).toContain(tip);
+    }
+    // polish that takes a solution as done is kept for replies that offered one
+    const presuming = text.tips.polish_general.filter((variant) => variant.presumes?.includes('offers_step')).map((variant) => fill(variant.tip));
+    expect(presuming.length).toBeGreaterThan(0);
+    const polished = [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['offers_step', 'names_time', 'acknowledges'] }).tip);
+    expect(polished.some((tip) => presuming.includes(tip))).toBe(true);
+    const noStep = [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['acknowledges', 'asks_open', 'ends_call'] }).tip);
+    expect(noStep.filter((tip) => presuming.includes(tip))).toEqual([]);
+  });
+});

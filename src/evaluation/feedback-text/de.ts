@@ -589,6 +589,7 @@ export const de = {
         example: 'Passt das so für Sie?',
         family: 'closing',
         asks: ['asks_closed', 'asks_open'],
+        presumes: ['offers_step'],
       },
       {
         tip: 'Gut gemacht. Bleiben Sie kurz und persönlich; sprechen Sie {den Kunden} einmal mit Namen an.',

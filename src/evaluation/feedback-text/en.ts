@@ -588,6 +588,7 @@ export const en = {
         example: 'Does that work for you?',
         family: 'closing',
         asks: ['asks_closed', 'asks_open'],
+        presumes: ['offers_step'],
       },
       {
         tip: 'Well done. Keep it short and personal; use the customer\'s name once.',
