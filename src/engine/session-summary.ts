@@ -1,9 +1,13 @@
 import { boundaryCounts, boundaryVerdictScore, isBoundaryCorrect, overallScore } from '../evaluation/grade.js';
+import type { AdviceKey } from '../evaluation/feedback-text/feedback-text-types.js';
 import type { Advise } from './advice.js';
 import type { ExchangeRef, SessionSummary } from './engine-types.js';
 import type { Session } from './session.js';
 
 export type Criterion = 'composure' | 'empathy' | 'boundary';
+
+/** Every criterion's session mean at least this (boundary as its verdict score): nothing is weak. */
+const STRONG_SESSION = 4.5;
 
 /** Summarises a session; `advise` words the "practise next" line for the weakest criterion. */
 export function summarizeSession(session: Session, advise: Advise): SessionSummary {
@@ -60,7 +64,15 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     ['empathy', averages.empathy],
     ['composure', averages.composure],
   ];
-  const weakestCriterion = criteria.reduce((low, entry) => (entry[1] < low[1] ? entry : low))[0];
+  const [weakestCriterion, lowest] = criteria.reduce((low, entry) => (entry[1] < low[1] ? entry : low));
+  // A session strong on every criterion gets the next challenge; empathy shown specifically once and
+  // not carried into the other replies is advised as that, not as if it had never been shown.
+  const adviceKey: AdviceKey =
+    lowest >= STRONG_SESSION
+      ? 'strong'
+      : weakestCriterion === 'empathy' && exchanges.some((exchange) => exchange.grade.empathy.score >= 4)
+        ? 'empathy_kept'
+        : weakestCriterion;
 
   return {
     sessionId: session.id,
@@ -73,7 +85,7 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     best: ref(best),
     // With every reply scored alike there is no weakest one to point at.
     weakest: weakest && best && weakest.overall < best.overall ? ref(weakest) : null,
-    practiseNext: advise(session.lang, weakestCriterion, subject),
+    practiseNext: advise(session.lang, adviceKey, subject),
   };
 }
 

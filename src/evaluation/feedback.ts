@@ -5,7 +5,7 @@ import { de } from './feedback-text/de.js';
 import { en } from './feedback-text/en.js';
 import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedback-text/feedback-examples.js';
 import { withCustomer, type CustomerGender } from './feedback-text/customer-words.js';
-import type { FeedbackText, FocusKey, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
+import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
 import { HURRIED_MAX_WORDS } from './judgement.js';
 import type { DialogueAct } from './model/heads.js';
@@ -113,10 +113,10 @@ export interface AdviceSituation {
  * the words of the persona's focus where there are some, and a variant picked by the seed, so the
  * line is not the same after every session.
  */
-export function summaryAdvice(lang: Language, weakest: SummaryKey, situation: AdviceSituation = { focus: [], seed: '' }): string {
+export function summaryAdvice(lang: Language, key: AdviceKey, situation: AdviceSituation = { focus: [], seed: '' }): string {
   const text = TEXTS[lang];
-  const focus = FOCUS_KEYS.find((key) => situation.focus.includes(key));
-  const variants = focus ? text.summaryByFocus[focus][weakest] : text.summary[weakest];
+  const focus = FOCUS_KEYS.find((tag) => situation.focus.includes(tag));
+  const variants = focus && key !== 'empathy_kept' && key !== 'strong' ? text.summaryByFocus[focus][key] : text.summary[key];
   return withCustomer(pick(variants, seedNumber(situation.seed)), situation.gender);
 }
 

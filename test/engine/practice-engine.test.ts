@@ -6,7 +6,7 @@ import type { CustomerVoice } from '../../src/engine/customer-voice.js';
 import { UserFacingError } from '../../src/errors.js';
 import { createPersonaCatalog } from '../../src/personas/create-persona-catalog.js';
 import type { Storage } from '../../src/storage/storage.js';
-import { createKeywordGrader } from '../support/scripted-grader.js';
+import { createKeywordGrader, makeGrade } from '../support/scripted-grader.js';
 import { testPersona } from '../support/test-persona.js';
 import { openTempStorage } from '../support/temp-storage.js';
 
@@ -237,6 +237,26 @@ describe('practice engine', () => {
     expect(ended.summary.practiseNext).toBe('en:composure');
     const again = await engine.end(session.id);
     expect(again.session.endedAt).toBe(ended.session.endedAt);
+  });
+
+  it('advises by the whole session: empathy shown once and not kept, a strong session, or the weakest criterion', async () => {
+    // composure 5 throughout; "warm" replies are specific in empathy (5), the others generic (3)
+    const calm: ReturnType<typeof createKeywordGrader> = {
+      id: 'calm',
+      inputs: [],
+      async grade(input) {
+        return makeGrade({ composure: 5, empathy: input.reply.includes('warm') ? 5 : 3 });
+      },
+    };
+    const adviceAfter = async (replies: string[]) => {
+      const { engine } = engineWith({ grader: calm });
+      const { session } = await start(engine);
+      for (const reply of replies) await engine.reply(session.id, reply);
+      return (await engine.end(session.id)).summary.practiseNext;
+    };
+    expect(await adviceAfter(['warm words', 'neutral'])).toBe('en:empathy_kept');
+    expect(await adviceAfter(['warm words', 'warm again'])).toBe('en:strong');
+    expect(await adviceAfter(['neutral', 'neutral again'])).toBe('en:empathy');
   });
 
   it('serialises concurrent replies to one session', async () => {

@@ -69,7 +69,7 @@ describe('a reply that only acknowledges', () => {
       expect(text.tips.solution_missing.map((variant) => fill(variant.tip))).toContain(tip);
     }
     // polish that takes a solution as done is kept for replies that offered one
-    const presuming = text.tips.polish_general.filter((variant) => variant.presumes?.includes('offers_step')).map((variant) => fill(variant.tip));
+    const presuming = (text.tips.polish_general as readonly TipVariant[]).filter((variant) => variant.presumes?.includes('offers_step')).map((variant) => fill(variant.tip));
     expect(presuming.length).toBeGreaterThan(0);
     const polished = [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['offers_step', 'names_time', 'acknowledges'] }).tip);
     expect(polished.some((tip) => presuming.includes(tip))).toBe(true);

@@ -46,6 +46,17 @@ describe('feedback phrases', () => {
     expect(new Set(['composure', 'empathy', 'boundary'].map((w) => summaryAdvice('en', w as 'empathy'))).size).toBe(3);
   });
 
+  it('words a strong session and empathy shown once the same for every persona focus, never as a weakness', () => {
+    for (const lang of ['de', 'en'] as const) {
+      const text = feedbackText(lang);
+      for (const key of ['strong', 'empathy_kept'] as const) {
+        const advice = summaryAdvice(lang, key, { focus: ['venting'], seed: 's1' });
+        expect(text.summary[key].map((variant) => variant.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)))).toContain(advice);
+      }
+      expect(summaryAdvice(lang, 'strong')).not.toBe(summaryAdvice(lang, 'empathy'));
+    }
+  });
+
   it('exposes the phrases of the session language', () => {
     expect(feedbackText('de')).toBe(de);
     expect(feedbackText('en')).toBe(en);

@@ -618,6 +618,14 @@ export const de = {
       'Üben Sie, Beleidigung und Dampfablassen zu unterscheiden: Eine persönliche Beleidigung einmal ruhig benennen und Weitermachen anbieten, bloßen Ärger stehen lassen.',
       'Üben Sie beide Fälle nebeneinander: Auf eine persönliche Beleidigung folgt ein ruhiger Satz und ein Angebot weiterzumachen, auf Ärger über die Lage keine Zurechtweisung.',
     ],
+    empathy_kept: [
+      'Einmal haben Sie die Lage {des Kunden} genau getroffen. Üben Sie, das in die Antwort mitzunehmen, die löst: ein halber Satz Anerkennung, dann der Schritt.',
+      'Ihre beste Antwort hat benannt, was {der Kunde} erlebt hat. Nächstes Mal: Auch die Antwort mit der Lösung beginnt mit einem Detail aus {seinen} Worten.',
+    ],
+    strong: [
+      'Ein starkes Gespräch in allen drei Punkten. Versuchen Sie dieselbe Situation in der Stufe „harsch“ oder eine andere Kundin, einen anderen Kunden.',
+      'Gelassen, empathisch und bei der Grenze richtig: Nehmen Sie sich als Nächstes ein Gespräch vor, das Ihnen schwerer fällt, oder die härtere Stufe.',
+    ],
   },
   summaryByFocus: {
     venting: {

@@ -617,6 +617,14 @@ export const en = {
       'Practise telling insults from venting: name a personal insult once, calmly, and offer to continue; let plain anger pass.',
       'Practise the two cases side by side: a personal insult gets one calm sentence and an offer to go on; anger at the situation gets no reprimand.',
     ],
+    empathy_kept: [
+      'Once you put the customer\'s situation exactly into words. Practise carrying it into the reply that solves it: half a sentence of acknowledgement, then the step.',
+      'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
+    ],
+    strong: [
+      'A strong conversation on all three criteria. Try the same situation at the harsh intensity, or a different customer.',
+      'Calm, empathetic and right on the boundary: next, pick a conversation you find harder, or the tougher intensity.',
+    ],
   },
   summaryByFocus: {
     venting: {

@@ -22,7 +22,7 @@ export interface FeedbackText {
    * "what to practise next" for the session summary, by weakest criterion: general variants, and
    * variants for a persona's focus; a session picks one by its id, so the line changes between sessions
    */
-  readonly summary: Readonly<Record<SummaryKey, readonly string[]>>;
+  readonly summary: Readonly<Record<AdviceKey, readonly string[]>>;
   readonly summaryByFocus: Readonly<Record<FocusKey, Readonly<Record<SummaryKey, readonly string[]>>>>;
 }
 
@@ -51,6 +51,13 @@ export interface TipVariant {
 }
 
 export type SummaryKey = 'composure' | 'empathy' | 'boundary';
+
+/**
+ * What a "practise next" line is about: the weakest criterion; or empathy shown specifically in one
+ * reply and not carried into the others (`empathy_kept`); or a session strong on every criterion
+ * (`strong`), which gets the next challenge rather than a weakness.
+ */
+export type AdviceKey = SummaryKey | 'empathy_kept' | 'strong';
 
 export type StrengthKey =
   | 'boundary_set_well'
