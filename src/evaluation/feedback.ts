@@ -172,6 +172,8 @@ interface ChosenTip {
  * filled. Variants rotate with the turn.
  */
 function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
+  // Polish after a reply that already acknowledged the customer does not ask for it again.
+  const heard = facts.acknowledgedBefore === true && facts.empathy.limits.length === 0;
   for (const key of tipCandidates(facts)) {
     const variants = text.tips[key];
     const quoted = tipQuote(key, facts);
@@ -180,6 +182,7 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
+      if (heard && key.startsWith('polish_') && variant.family === 'empathy') continue;
       if (variant.tip.includes('{quote}') && quoted === undefined) continue;
       return { variant, quoted };
     }

@@ -77,3 +77,26 @@ describe('a reply that only acknowledges', () => {
     expect(noStep.filter((tip) => presuming.includes(tip))).toEqual([]);
   });
 });
+
+describe('polish after a reply that acknowledged the customer', () => {
+  it.each(['en', 'de'] as const)('does not ask to put the concern into words again (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    const empathyPolish = [...text.tips.polish_venting, ...text.tips.polish_relationship]
+      .filter((variant) => variant.family === 'empathy')
+      .map((variant) => fill(variant.tip));
+    expect(empathyPolish.length).toBeGreaterThan(0);
+    // a delivering reply: a step with a time, empathy and a question; only polish is left
+    const delivering = (turn: number, acknowledgedBefore: boolean, focus: string[]): FeedbackFacts => ({
+      ...strongReply(lang, turn, true),
+      focus,
+      acts: ['offers_step', 'names_time', 'gives_info', 'asks_open'],
+      acknowledgedBefore,
+    });
+    for (const focus of [['venting'], ['relationship']]) {
+      const tips = (acknowledgedBefore: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(delivering(turn, acknowledgedBefore, focus)).tip);
+      expect(tips(true).filter((tip) => empathyPolish.includes(tip))).toEqual([]);
+      expect(tips(false).some((tip) => empathyPolish.includes(tip))).toBe(true);
+    }
+  });
+});
