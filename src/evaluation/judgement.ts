@@ -269,6 +269,16 @@ const STEP_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['offers_step',
 /** Acts a question cannot perform, so a question is never quoted for them. */
 const STATEMENT_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['acknowledges', 'apologises', 'summarises']);
 
+/** Acts that move the matter: a sentence that is mainly an acknowledgement is not quoted for them. */
+const CONTENT_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['gives_info', 'offers_step', 'names_time', 'proposes_contact']);
+
+/**
+ * How far the model must read a sentence more as an acknowledgement than as `act` to pass it over:
+ * "Drei Wochen warten ist lang, das verstehe ich." names a time the customer waited and gives
+ * nothing; "I understand, and I'll send the form today." does both and stays quotable.
+ */
+const MAINLY_ACKNOWLEDGES = 0.3;
+
 /**
  * The sentence of the reply that most clearly performs `act`, by the model read sentence by
  * sentence; undefined when no sentence reaches the act's threshold on its own.
@@ -285,6 +295,7 @@ export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model
     const sentence = reply.sentences[index] ?? '';
     if (statementOnly && sentence.trimEnd().endsWith('?')) return;
     if (STEP_ACTS.has(act) && onlyDeclines(sentence)) return;
+    if (CONTENT_ACTS.has(act) && acts.acknowledges - score > MAINLY_ACKNOWLEDGES) return;
     if (score >= bestScore && !(instructed && speaksToGrader(sentence))) {
       best = reply.sentences[index];
       bestScore = score;
