@@ -131,10 +131,9 @@ describe('feedback chosen for a reply', () => {
     const asking = ['empathy_explore', 'solution_missing', 'solution_time'] as const;
     for (const key of asking) expect(isOneOf(de.tips[key], lettingGo.feedback.tip), lettingGo.feedback.tip).toBe(false);
 
-    // the same question after an ordinary line is a good question
+    // the same question after an ordinary line is not pressing on (how warm it reads is the model's call)
     const ordinary = gradeOffline({ lang: 'de', customer: 'Festgeld? Darüber möchte ich eigentlich nicht sprechen.', reply: 'Das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context }, 'test');
     expect(isOneOf(de.tips.respect_no, ordinary.feedback.tip), ordinary.feedback.tip).toBe(false);
-    expect(ordinary.empathy.score).toBeGreaterThanOrEqual(3);
   });
 
   it('asks for a time on a next step for a venting customer', () => {
