@@ -78,6 +78,14 @@ export function echoes(reaction: string, line: string): boolean {
 /** A greeting line of an e-mail ("Good afternoon,", „Hallo Herr …,"). */
 const GREETING = /^[^\n]{1,60},$/u;
 
+/** A sign-off or signature line: "Hartmann", "S. Hartmann", "Best regards", „Viele Grüße" (no sentence end). */
+const SIGN_OFF = /^\S+(?:\s+\S+){0,2}$/u;
+const SENTENCE_END = /[.!?:,;…]$/u;
+
+function isSignOff(line: string | undefined): boolean {
+  return line !== undefined && line.length <= 30 && SIGN_OFF.test(line.trim()) && !SENTENCE_END.test(line.trim());
+}
+
 /**
  * One customer turn from a reaction and a stage line. Spoken lines follow each other; two e-mails
  * become one: the reaction keeps its greeting, the stage line its signature.
@@ -87,8 +95,10 @@ function joinTurn(parts: readonly string[], email: boolean): string {
   const [first = '', second = ''] = parts;
   const firstLines = first.split('\n');
   const secondLines = second.split('\n');
-  const signature = secondLines.at(-1);
-  if (firstLines.length > 1 && firstLines.at(-1) === signature) firstLines.pop();
+  // the stage line signs the e-mail: the reaction's sign-off ("Hartmann", "Regards / S. Hartmann") goes
+  if (isSignOff(secondLines.at(-1))) {
+    for (let dropped = 0; dropped < 2 && firstLines.length > 2 && isSignOff(firstLines.at(-1)); dropped++) firstLines.pop();
+  }
   if (secondLines.length > 1 && GREETING.test(secondLines[0] ?? '') && GREETING.test(firstLines[0] ?? '')) {
     secondLines.shift();
     // after „Hallo," a German e-mail goes on in lower case; in the middle of the e-mail it starts a sentence

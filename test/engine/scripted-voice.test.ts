@@ -29,6 +29,17 @@ describe('the scripted voice joins a reaction and a stage line', () => {
     expect(text.match(/Hartmann/g)).toHaveLength(1);
   });
 
+  it("drops the reaction's sign-off when the stage line signs differently", async () => {
+    const voice = createScriptedVoice({ random: () => 0 });
+    const { text } = await voice.nextLine(
+      request('drifting-client', 'Hello,\nBy Thursday, then. I will hold you to that.\nHartmann', 'Agreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann'),
+    );
+    expect(text).toBe('Hello,\nBy Thursday, then. I will hold you to that.\nAgreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann');
+    // a reaction of greeting and one sentence keeps its sentence
+    const short = await voice.nextLine(request('drifting-client', 'Hello,\nnoted.', 'Regards\nHartmann'));
+    expect(short.text).toBe('Hello,\nnoted.\nRegards\nHartmann');
+  });
+
   it('keeps both parts of a spoken turn, one after the other', async () => {
     const voice = createScriptedVoice({ random: () => 0 });
     const { text } = await voice.nextLine(request('frustrated', "Don't lecture me.", 'So what now?'));
