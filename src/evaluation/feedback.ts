@@ -224,7 +224,8 @@ function stepTip(facts: FeedbackFacts): TipKey | undefined {
   // letting a customer go who asked for peace is the step; asking for more would press on
   const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
   if (closing || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
-  if (!acts.includes('offers_step')) return 'solution_missing';
+  // a proposed call or meeting is the next step too ("Would Wednesday at 10 work for a call?")
+  if (!acts.includes('offers_step') && !acts.includes('proposes_contact')) return 'solution_missing';
   if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   return undefined;
 }

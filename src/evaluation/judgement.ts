@@ -255,6 +255,7 @@ export function judgeActs(
   if (signals.offersSolution) acts.add('offers_step');
   if (signals.solutionHasTime) acts.add('names_time');
   if (signals.endsConversation) acts.add('ends_call');
+  if (signals.proposesContact) acts.add('proposes_contact');
   if (boundary.named) acts.add('sets_boundary');
   if (empathy.exploration === 2) acts.add('asks_open');
   else if (empathy.exploration === 1 && reply.text.includes('?')) acts.add('asks_closed');

@@ -16,7 +16,7 @@ function strongReply(lang: 'de' | 'en', turn: number, namesCustomer: boolean): F
     composure: { score: 5, flags: [], evidence: [], severity: 5 },
     empathy: { score: 5, emotionalReaction: 2, interpretation: 2, exploration: 2, evidence: [], limits: [], quotes: {} },
     boundary: { needed: false, verdict: 'not_needed', evidence: [], named: false, offeredToContinue: false, ended: false, hadEarlierWarning: false, hostile: false },
-    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, evidence: [] },
+    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, proposesContact: false, evidence: [] },
     acts: ['offers_step', 'names_time', 'acknowledges', 'asks_open'],
     words: 40,
     namesCustomer,
@@ -97,6 +97,24 @@ describe('polish after a reply that acknowledged the customer', () => {
       const tips = (acknowledgedBefore: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(delivering(turn, acknowledgedBefore, focus)).tip);
       expect(tips(true).filter((tip) => empathyPolish.includes(tip))).toEqual([]);
       expect(tips(false).some((tip) => empathyPolish.includes(tip))).toBe(true);
+    }
+  });
+});
+
+describe('a reply that proposes a call', () => {
+  it.each(['en', 'de'] as const)('counts as the next step: no tip asks for one (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    const stepTips = text.tips.solution_missing.map((variant) => fill(variant.tip));
+    const proposing = (acts: FeedbackFacts['acts']): FeedbackFacts => ({
+      ...strongReply(lang, 0, true),
+      focus: ['relationship'],
+      signals: { ...strongReply(lang, 0, true).signals, offersSolution: false, solutionHasTime: false },
+      acts,
+    });
+    for (const turn of [0, 1, 2]) {
+      expect(stepTips).not.toContain(composeFeedback({ ...proposing(['proposes_contact', 'names_time', 'asks_closed', 'acknowledges']), turn }).tip);
+      expect(stepTips).toContain(composeFeedback({ ...proposing(['asks_closed', 'acknowledges']), turn }).tip);
     }
   });
 });

@@ -164,3 +164,17 @@ describe('onlyDeclines', () => {
     expect(onlyDeclines(sentence)).toBe(expected);
   });
 });
+
+describe('proposesContact', () => {
+  const proposes = (lang: 'de' | 'en', reply: string) => assessSignals(prepare(reply), lang).proposesContact;
+
+  it('finds a proposal of a call, a talk or a meeting, in both languages', () => {
+    for (const reply of ['Would Wednesday at 10 work for a call?', "Shall we have a quick chat tomorrow?", "I'd like to meet you next week to go through it."]) expect(proposes('en', reply), reply).toBe(true);
+    for (const reply of ['Sollen wir am Mittwoch kurz telefonieren?', 'Passt Ihnen Donnerstag für ein kurzes Gespräch?', 'Darf ich Sie morgen früh anrufen?']) expect(proposes('de', reply), reply).toBe(true);
+  });
+
+  it('leaves a call mentioned without proposing one', () => {
+    for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.']) expect(proposes('en', reply), reply).toBe(false);
+    for (const reply of ['Ihr Anruf ist bei uns angekommen.', 'Wir haben gestern telefoniert, das stimmt.']) expect(proposes('de', reply), reply).toBe(false);
+  });
+});
