@@ -47,7 +47,7 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
     ),
   ],
   ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`)],
-  ['score_request', words(String.raw`\b(volle|maximale|höchste) punktzahl\b|\b(höchstpunktzahl|bestnote|höchstnote)\b|\b(full|top) marks\b|\b(maximum|max|full) points\b|\bhighest (score|rating|grade)\b`)],
+  ['score_request', words(String.raw`\b(volle|maximale|höchste) punktzahl\b|\b(höchstpunktzahl|bestnote|höchstnote)\b|\b(full|top) marks\b(?! (to|for) (you|your|\w+ing)\b)|\b(maximum|max|full) points\b|\bhighest (score|rating|grade)\b`)],
   ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b|\b5 (von|out of) 5 (punkt\w*|points?|sterne\w*|stars?)\b`)],
   ['score_request', words(String.raw`\b(score|rate|grade|bewerte\w*|benote\w*)( (it|this|me|mir|das|dies\w*|the reply|the answer|die antwort|everything|alles|überall))? (a |an |eine |mit (einer )?)?5\b(?! ?(%|prozent|percent))`)],
   ['score_request', words(String.raw`\b(every|each|all|jedes|jede|alle) (criteri\w+|kriteri\w+|categor\w+|kategorie\w*)\b[^.!?\n]{0,20}\b[1-5]\b|\b(grade|score|bewerte\w*) (generously|leniently|großzügig|wohlwollend)\b`)],

@@ -34,7 +34,11 @@ describe('session and group reports', () => {
     session = made;
     await storage.sessions.save(session);
     // each payload after a short neutral opener, so the customer neither resolves nor hangs up before all four
-    hostile = await practiseSession(storage, { userId: 'u-ben', groupId: 'grp-1', lang: 'en', replies: PAYLOADS.slice(0, 4).map((payload) => `I see. ${payload}`) });
+    hostile = await practiseSession(storage, { userId: 'u-ben', groupId: 'grp-1', lang: 'en', replies: PAYLOADS.slice(0, 4).map((payload) => `Thanks for telling me. ${payload}`) });
+  });
+
+  it('the hostile session holds all four payloads (the report tests below need them)', () => {
+    expect(hostile.exchanges.map((exchange) => exchange.reply)).toHaveLength(4);
   });
   afterAll(async () => cleanup());
 

