@@ -15,6 +15,8 @@ describe('offersSolution', () => {
     'I will call you back by 3 pm.',
     'Let me check the booking for you.',
     'Shall we meet on Thursday to go through it?',
+    "I'll put it to the committee the day your accounts arrive.",
+    'Ich werde Ihren Antrag morgen dem Ausschuss vorlegen.',
     "You'll receive the refund within two working days.",
     'Ich rufe Sie bis 15 Uhr zurück.',
     'Ich schicke Ihnen heute eine neue Karte.',
