@@ -137,7 +137,12 @@ const TIME_SOURCES = [
     String.raw`\b(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing(?:\s+tomorrow)?|within\s+(?:the\s+(?:hour|day)|(?:the\s+next\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|an?\s+(?:hour|day|week))|(?:in\s+|(?<=give\s+me\s+))(?:the\s+next\s+|about\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:${EN_CLOCK}|tonight|tomorrow|${EN_DAY}|the\s+end|end\s+of)(?:\s+(?:o'clock|am|pm|this\s+(?:afternoon|morning|evening)|tomorrow|(?:next\s+)?week))?|(?:next\s+|on\s+)${EN_DAY}(?:\s+(?:at\s+)?${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?)?|before\s+\d|at\s+${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
     String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten|stunden?|tagen?|werktagen?|wochen?))?|(?:in\s+|(?<=gib\s+mir\s+|geben\s+sie\s+mir\s+))(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
 ];
-const TIME = pattern(anyOf([EN_DONE, DE_DONE, ...TIME_SOURCES]));
+/**
+ * A step taken during the call is timed by the call itself ("…while you stay on the line", „jetzt"):
+ * timed for the feedback, though not a time the customer could hold the trainee to.
+ */
+const DURING_CALL = String.raw`\b(?:while\s+you(?:'re|\s+are)?\s+(?:stay|hold|wait|still)\w*(?:\s+on\s+the\s+(?:line|phone))?|während\s+sie\s+(?:(?:noch\s+)?(?:dran|am\s+telefon|in\s+der\s+leitung)\s*(?:bleiben|sind)|dranbleiben|warten)|(?<=\S\s)jetzt(?:\s+gleich|\s+sofort)?)\b`;
+const TIME = pattern(anyOf([EN_DONE, DE_DONE, DURING_CALL, ...TIME_SOURCES]));
 
 /** Only the time expressions of {@link TIME}, without "already done", for quoting the promised time. */
 const TIME_PHRASE = pattern(anyOf(TIME_SOURCES));

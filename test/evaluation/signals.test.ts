@@ -60,6 +60,16 @@ describe('offersSolution', () => {
     expect(signals('Ich melde mich morgen bei Ihnen.').solutionHasTime).toBe(true);
     expect(signals('I will call you back.').solutionHasTime).toBe(false);
   });
+
+  it('takes a step done during the call as timed, though it promises no time to hold the trainee to', () => {
+    for (const reply of ['Ich hebe die Sperre jetzt auf, während Sie dranbleiben.', 'Ich prüfe das, während Sie dranbleiben.']) {
+      expect(signals(reply, 'de').solutionHasTime, reply).toBe(true);
+      expect(promisedTime(prepare(reply), 'de'), reply).toBeUndefined();
+    }
+    expect(signals("I'll lift the block while you stay on the line.", 'en').solutionHasTime).toBe(true);
+    // "jetzt" in a sentence that offers nothing times nothing
+    expect(signals('Ich kann jetzt leider nichts machen.', 'de').solutionHasTime).toBe(false);
+  });
 });
 
 describe('endsConversation', () => {
