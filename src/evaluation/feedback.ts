@@ -173,7 +173,7 @@ interface ChosenTip {
  */
 function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
   // Polish after a reply that already acknowledged the customer does not ask for it again.
-  const heard = facts.acknowledgedBefore === true && facts.empathy.limits.length === 0;
+  const heard = heardBefore(facts);
   for (const key of tipCandidates(facts)) {
     const variants = text.tips[key];
     const quoted = tipQuote(key, facts);
@@ -218,12 +218,20 @@ function tipCandidates(facts: FeedbackFacts): TipKey[] {
   return [...new Set<TipKey>([primary, ...(step ? [step] : []), ...(polish ? [polish] : []), 'polish_general'])];
 }
 
+/** The previous reply named the customer's feeling or situation specifically, and this one undid nothing of it. */
+function heardBefore(facts: FeedbackFacts): boolean {
+  return facts.acknowledgedBefore === true && facts.empathy.limits.length === 0;
+}
+
+/** Letting go a customer who asked for peace, or ending the call, is the step; asking for more would press on. */
+function closes(facts: FeedbackFacts): boolean {
+  return facts.acts.includes('ends_call') || facts.customerSaidNo === true;
+}
+
 /** The missing next step, when the reply should move the matter and did not (or named no time where time counts). */
 function stepTip(facts: FeedbackFacts): TipKey | undefined {
   const { acts, focus } = facts;
-  // letting a customer go who asked for peace is the step; asking for more would press on
-  const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
-  if (closing || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
+  if (closes(facts) || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
   // a proposed call or meeting is the next step too ("Would Wednesday at 10 work for a call?")
   if (!acts.includes('offers_step') && !acts.includes('proposes_contact')) return 'solution_missing';
   if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
@@ -266,7 +274,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
       break;
   }
   // Composed by a narrow margin: the sentence that may land badly is the thing to work on, said as a
-  // doubt, not a verdict (the model is unsure, and about one time in seven the reply was meant
+  // doubt, not a verdict (the model is unsure, and about one time in five the reply was meant
   // well). What the reply did to this customer's stated need (hurry, grief) comes first.
   if (composure.byModel === true && composure.score >= 3) return 'composure_doubt';
   if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
@@ -275,7 +283,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
   // Empathy named in the last reply need not be said again in the one that delivers; a reply that
   // undid it (a limit) still gets the empathy tip.
-  const heard = facts.acknowledgedBefore === true && empathy.limits.length === 0;
+  const heard = heardBefore(facts);
   if (empathy.score <= 3 && focus.includes('grief') && !heard) return 'grief_acknowledge';
   if (empathy.score <= 2 && !heard) return 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
@@ -284,9 +292,8 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (empathy.score === 3 && !brisk && !heard) return 'empathy_generic';
   const step = stepTip(facts);
   if (step) return step;
-  const closing = acts.includes('ends_call') || facts.customerSaidNo === true;
   // A caller in a hurry wants the answer, not a question about what matters to them.
-  if (empathy.score === 4 && empathy.exploration === 0 && !closing && !focus.includes('pressure') && !heard) return 'empathy_explore';
+  if (empathy.score === 4 && empathy.exploration === 0 && !closes(facts) && !focus.includes('pressure') && !heard) return 'empathy_explore';
   return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';
 }
 
