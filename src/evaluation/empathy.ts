@@ -11,6 +11,7 @@ import {
   pattern,
   quote,
   sharedWords,
+  addressedNames,
   type PreparedText,
 } from './grader-patterns.js';
 
@@ -406,6 +407,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   const hasQuestion = text.includes('?');
 
   let customerWords: Set<string> | undefined;
+  let names: Set<string> | undefined;
   let emotionalReaction: 0 | 1 | 2 = 0;
   let interpretation: 0 | 1 | 2 = 0;
   let exploration: 0 | 1 | 2 = 0;
@@ -429,7 +431,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     // Tying an acknowledgement or apology to the customer's words is the costly part: only while it can still raise a sub-score.
     const needsTie = (acknowledgements.length > 0 && interpretation < 2) || (regrets.length > 0 && emotionalReaction < 2 && !warmth);
     if (needsTie) customerWords ??= new Set(contentWords(input.customer));
-    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords) : NONE;
+    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords).filter((word) => !(names ??= addressedNames(reply.text)).has(word)) : NONE;
 
     const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(lowered);
     if (warmth || tiedRegret) {

@@ -206,6 +206,18 @@ export function contentWords(text: string): string[] {
   return words;
 }
 
+const TITLED_NAME = /\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Herr|Herrn|Frau)\.?\s+(?:(?:Dr|Prof)\.?\s+)?(\p{Lu}[\p{L}'-]+)/gu;
+
+/**
+ * The names a text addresses someone by ("Dear Dr Hartmann", „Frau Lindner"), as content words:
+ * saying the customer's name back is courtesy, not a sign of having heard what they said.
+ */
+export function addressedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of text.matchAll(TITLED_NAME)) for (const word of contentWords(match[1] ?? '')) names.add(word);
+  return names;
+}
+
 /**
  * Content words of `reply` that refer to something in `customer`: the same word, or (for German
  * compounds and inflections) one contained in the other with at least five letters ("Karte" in

@@ -47,9 +47,9 @@ const CONTACT = bilingual({
   ],
 });
 
-const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|your\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to)`;
-const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte)`;
-const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen|vorlegen)`;
+const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|your\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to|serve|seat|reserve|pick(?:\s+out)?|fetch|warm\s+up|heat\s+up|keep\s+(?:it|them|you|a|the))`;
+const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte|hebe|serviere|reserviere|wärme)`;
+const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen|vorlegen|anheben|aufheben|servieren|reservieren|holen|aufwärmen|warmhalten|freihalten)`;
 
 /** A step already taken during the conversation: an offer, and one that needs no time named. */
 const EN_DONE = String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:unblocked|unlocked|sent|ordered|booked|refunded|credited|cancell?ed|reversed|escalated|reactivated|activated|fixed|corrected|waived|arranged|scheduled|reset|replaced|issued|processed|lifted|released|removed)\b`;
@@ -71,6 +71,8 @@ const SOLUTION = bilingual({
     String.raw`\bich\s+(?:\S+\s+){0,3}?${DE_ACTIONS_FINITE}\b`,
     String.raw`\b${DE_ACTIONS_FINITE}\s+ich\b`,
     String.raw`\bich\s+(?:gebe|leite)\s+(?:\S+\s+){0,3}?weiter\b`,
+    // "Ich hole Ihnen eine Decke", not "ich hole tief Luft"
+    String.raw`\bich\s+hole\s+(?:ihnen|ihn|sie|es|das|die|den|gleich|sofort|gern)\b`,
     String.raw`\bich\s+(?:sehe|schaue)\s+(?:mir|nach|gleich|sofort)\b`,
     String.raw`\bmelde\s+mich\s+(?:\S+\s+){0,2}?(?:bei\s+ihnen|heute|morgen|bis|gleich|sofort|zurück|umgehend|spätestens)\b`,
     String.raw`\bich\s+frage\s+(?!mich\b|sie\b|dich\b)(?:\S+\s+){0,3}?(?:nach|intern|meine[nr]?|bei)\b`,
@@ -320,25 +322,62 @@ export function asksForTime(reply: PreparedText): boolean {
  * the reply is then the one promised.
  */
 export function promisedTime(reply: PreparedText, lang: Language, timedStep = false): string | undefined {
-  const timeIn = (index: number): string | undefined => {
-    const lowered = reply.lowerSentences[index] ?? '';
-    const match = TIME_PHRASE.exec(lowered);
-    if (!match) return undefined;
+  const written = (index: number, from: number, match: RegExpExecArray): string => {
     const sentence = reply.sentences[index] ?? '';
+    const lowered = reply.lowerSentences[index] ?? '';
     // Lower-casing keeps the length of ordinary text, so the match's place holds in the sentence as written.
-    const written = sentence.length === lowered.length ? sentence.slice(match.index, match.index + match[0].length) : match[0];
-    return written.trim();
+    const at = from + match.index;
+    return (sentence.length === lowered.length ? sentence.slice(at, at + match[0].length) : match[0]).trim();
   };
+  let known = false;
   for (let index = 0; index < reply.sentences.length; index++) {
     const sentence = reply.lowerSentences[index] ?? '';
-    if (findOffer(sentence, lang) === undefined && !GIVE_ME_TIME.test(sentence)) continue;
-    const time = timeIn(index);
-    if (time !== undefined) return time;
+    if (GIVE_ME_TIME.test(sentence)) {
+      const match = TIME_PHRASE.exec(sentence);
+      if (match) return written(index, 0, match);
+    }
+    const time = offerTime(sentence, lang);
+    if (time === null) known = true;
+    else if (time) return written(index, time.from, time.match);
   }
-  if (!timedStep) return undefined;
+  // Only for an offer the patterns do not know: a known one without its own time promised none.
+  if (!timedStep || known) return undefined;
   for (let index = 0; index < reply.sentences.length; index++) {
-    const time = timeIn(index);
-    if (time !== undefined) return time;
+    const match = TIME_PHRASE.exec(reply.lowerSentences[index] ?? '');
+    if (match) return written(index, 0, match);
   }
   return undefined;
+}
+
+const CLAUSE_BREAKS = new RegExp(CLAUSE_SPLIT.source, 'giu');
+
+/**
+ * The time that belongs to the offer in a sentence: in the offer's own clause or a later one ("I'll
+ * call you back, by three at the latest"), or in an earlier clause that is nothing but the time ("By
+ * Friday, you'll have it"). A time in a clause that says something else is not the promise: in "Lunch
+ * starts at twelve, but we can serve the soup now" nothing is promised for twelve.
+ */
+/** undefined: no offer in the sentence; null: an offer without a time of its own */
+function offerTime(sentence: string, lang: Language): { from: number; match: RegExpExecArray } | null | undefined {
+  if (!SOLUTION[lang].test(sentence)) return undefined;
+  const clauses: { from: number; text: string }[] = [];
+  let from = 0;
+  for (const breakMatch of sentence.matchAll(CLAUSE_BREAKS)) {
+    clauses.push({ from, text: sentence.slice(from, breakMatch.index) });
+    from = breakMatch.index + breakMatch[0].length;
+  }
+  clauses.push({ from, text: sentence.slice(from) });
+  const offerAt = clauses.findIndex(({ text }) => SOLUTION[lang].test(text) && !NEGATION.test(text) && !HABITUAL.test(text) && !END_EXPLICIT[lang].test(text));
+  if (offerAt < 0) return undefined;
+  for (let k = offerAt; k < clauses.length; k++) {
+    const clause = clauses[k]!;
+    const match = TIME_PHRASE.exec(clause.text);
+    if (match) return { from: clause.from, match };
+  }
+  for (let k = offerAt - 1; k >= 0; k--) {
+    const clause = clauses[k]!;
+    const match = TIME_PHRASE.exec(clause.text);
+    if (match && clause.text.replace(match[0], '').trim().split(/\s+/).filter(Boolean).length <= 1) return { from: clause.from, match };
+  }
+  return null;
 }

@@ -53,6 +53,14 @@ describe('empathy sub-scores', () => {
     expect(result.score).toBeGreaterThanOrEqual(4);
   });
 
+  it("does not take the customer's name said back for a tie to what they said", () => {
+    const mail = "Good afternoon,\nI have to cancel Thursday's review meeting. Please send me the status in writing.\nHartmann";
+    expect(empathy('en', mail, 'Dear Dr Hartmann, thank you for letting me know - no problem.').interpretation).toBe(1);
+    expect(empathy('en', mail, 'Dear Dr Hartmann, thank you for letting me know about the review meeting.').interpretation).toBe(2);
+    const brief = 'Guten Tag,\nich muss den Termin am Donnerstag absagen.\nHartmann';
+    expect(empathy('de', brief, 'Sehr geehrte Frau Dr. Hartmann, danke für Ihre Nachricht.').interpretation).toBeLessThan(2);
+  });
+
   it('ties German compounds to their parts', () => {
     const customer = 'Meine Kreditkartenabrechnung ist schon wieder falsch!';
     expect(empathy('de', customer, 'Ich verstehe, die Abrechnung ist wieder falsch.').interpretation).toBe(2);

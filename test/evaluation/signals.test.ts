@@ -25,6 +25,12 @@ describe('offersSolution', () => {
     'Wollen wir einen Termin vereinbaren?',
     'Sie erhalten die Gutschrift bis Freitag.',
     'Ich kümmere mich sofort darum.',
+    // the steps of a café or a hotel, and a limit raised during the call
+    'I can pick a nice slice and bring it with a candle after the soup.',
+    "I'll keep the window table for you until one.",
+    'Ich reserviere Ihnen den Tisch am Fenster.',
+    'Ich hole Ihnen gern eine Decke.',
+    'Verstehe, dann hebe ich das Limit jetzt an.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -38,6 +44,8 @@ describe('offersSolution', () => {
     'Da kann ich nichts machen.',
     'Ich sehe das anders.',
     'Watch your tone, or I will end this call.',
+    "I can't keep doing this all day.",
+    'Ich hole mal tief Luft.',
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
@@ -147,6 +155,19 @@ describe('promisedTime', () => {
   it('names no time for a step without one, nor for a time in a sentence that offers nothing', () => {
     expect(promisedTime(prepare("I'll send you the form."), 'en', false)).toBeUndefined();
     expect(promisedTime(prepare('I waited on hold for ten minutes too. I will look into it.'), 'en')).toBeUndefined();
+  });
+
+  it("takes the time of the offer's own clause, or of a clause that is only the time, never a time said about something else", () => {
+    // lunch starts at twelve; what is promised is the soup now: "At twelve? Then we'll wait" would mishear her
+    const lunch = prepare('Lunch starts at twelve, but the soup of the day is ready already, and that we can serve now.');
+    expect(promisedTime(lunch, 'en')).toBeUndefined();
+    // nor when the model saw a time: the known offer has none of its own
+    expect(promisedTime(lunch, 'en', true)).toBeUndefined();
+    expect(promisedTime(prepare("It sounds as if today matters a lot to you both - I'll make sure he gets something warm."), 'en', true)).toBeUndefined();
+    expect(promisedTime(prepare("By Friday, I'll send you the new card."), 'en')).toBe('By Friday');
+    expect(promisedTime(prepare("I'll call you back, by three at the latest."), 'en')).toBe('by three');
+    expect(promisedTime(prepare('Mittagstisch ist ab zwölf, aber die Suppe kann ich Ihnen jetzt schon bringen.'), 'de', true)).toBeUndefined();
+    expect(promisedTime(prepare('Bis Freitag schicke ich Ihnen die Karte.'), 'de')).toBe('Bis Freitag');
   });
 });
 
