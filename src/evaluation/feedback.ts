@@ -183,6 +183,9 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
       if (heard && key.startsWith('polish_') && variant.family === 'empathy') continue;
+      // A reply that already asked about what lies behind ("Is it for your father?", open or closed)
+      // is not asked to find out what lies behind.
+      if (variant.family === 'exploration' && facts.empathy.exploration > 0) continue;
       if (variant.tip.includes('{quote}') && quoted === undefined) continue;
       return { variant, quoted };
     }
@@ -197,6 +200,7 @@ function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
     case 'composure_sarcasm':
     case 'composure_passive_aggressive':
     case 'composure_doubt':
+    case 'composure_unclear':
       return facts.composure.evidence[0];
     case 'empathy_generic':
       return facts.empathy.quotes.generic;
@@ -251,9 +255,9 @@ function primaryTip(facts: FeedbackFacts): TipKey {
     case 'set_well':
       break;
   }
-  if (composure.score < 3) return composureTip(composure.flags);
+  if (composure.score < 3) return composureTip(composure);
   // Sarcasm or blame at composure 3 undo the empathy; the behaviour is the thing to change.
-  if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure.flags);
+  if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure);
   // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
   if (empathy.limits.includes('ignores_hurry')) return 'pressure_long';
   const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'pressed_after_no', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
@@ -280,7 +284,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
   // After a boundary set well the next skill is returning to the matter, not more empathy words.
   if (boundary.verdict === 'set_well') return 'polish_insults';
-  if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure.flags);
+  if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure);
   // Empathy named in the last reply need not be said again in the one that delivers; a reply that
   // undid it (a limit) still gets the empathy tip.
   const heard = heardBefore(facts);
@@ -297,9 +301,16 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';
 }
 
-function composureTip(flags: readonly ComposureFlag[]): TipKey {
-  for (const [flag, key] of COMPOSURE_TIPS) if (flags.includes(flag)) return key;
-  return 'composure_general';
+function composureTip(composure: FeedbackFacts['composure']): TipKey {
+  for (const [flag, key] of COMPOSURE_TIPS) if (composure.flags.includes(flag)) return key;
+  // The model found the reply hostile but is unsure of the kind: the sentence is quoted, the kind not named.
+  return composure.byModel === true ? 'composure_unclear' : 'composure_general';
+}
+
+/** Two quotes of the same sentence, either possibly cut short ("…"). */
+function overlaps(a: string, b: string): boolean {
+  const strip = (text: string): string => text.replace(/…$/u, '').trim();
+  return strip(a).includes(strip(b)) || strip(b).includes(strip(a));
 }
 
 function firstOf<T>(present: readonly T[], order: readonly T[]): T | undefined {
@@ -347,7 +358,12 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   }
   const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');
   if (empathy.score >= 4) {
-    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? facts.quoteFor?.('acknowledges');
+    // The model's acknowledging sentence is no proof of specific empathy when the lexicons read it as
+    // the generic formula ("thank you for letting me know"): the specific part is elsewhere, unquoted.
+    const acknowledging = facts.quoteFor?.('acknowledges');
+    const formula = empathy.quotes.generic;
+    const modelQuote = acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula)) ? acknowledging : undefined;
+    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? modelQuote;
     if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
     if (specific !== undefined) return ['specific_empathy', specific];
   }

@@ -118,3 +118,43 @@ describe('a reply that proposes a call', () => {
     }
   });
 });
+
+describe('a reply that already asked what lies behind the wish', () => {
+  it.each(['en', 'de'] as const)('is not told to ask what lies behind it; one that did not ask is (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    const exploring = [...text.tips.polish_unusual_request, ...text.tips.empathy_explore].filter((variant) => variant.family === 'exploration').map((variant) => fill(variant.tip));
+    expect(exploring.length).toBeGreaterThan(0);
+    // "Of course, let me ask the kitchen. Is it for your father?": a closed question that explores
+    const reply = (exploration: 0 | 1): FeedbackFacts => ({
+      ...strongReply(lang, 0, true),
+      focus: ['unusual_request'],
+      empathy: { score: 4, emotionalReaction: 0, interpretation: 2, exploration, evidence: [], limits: [], quotes: {} },
+      acts: ['offers_step', 'names_time', 'asks_closed'],
+    });
+    for (const turn of [0, 1, 2, 3]) expect(exploring).not.toContain(composeFeedback({ ...reply(1), turn }).tip);
+    expect([0, 1, 2, 3].some((turn) => exploring.includes(composeFeedback({ ...reply(0), turn }).tip))).toBe(true);
+  });
+});
+
+describe('a reply the model finds hostile without being sure of the kind', () => {
+  it.each(['en', 'de'] as const)('gets a tip that quotes the sentence and names no kind; a named kind gets its own tip (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const sentence = lang === 'de' ? 'Suppe gibt es erst ab zwölf, das steht ja auch auf der Karte' : 'Soup is from twelve, as the menu says';
+    const hostile = (flags: FeedbackFacts['composure']['flags']): FeedbackFacts => ({
+      ...strongReply(lang, 0, true),
+      composure: { score: 2, flags, evidence: [sentence], severity: 1.6, byModel: true },
+      empathy: { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence: [], limits: ['hostile'], quotes: {} },
+      acts: ['gives_info'],
+    });
+    const fill = (template: string) => template.replace('{quote}', sentence).replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    for (const turn of [0, 1]) {
+      const unsure = composeFeedback({ ...hostile([]), turn }).tip;
+      expect(text.tips.composure_unclear.map((variant) => fill(variant.tip))).toContain(unsure);
+      const named = composeFeedback({ ...hostile(['sarcasm']), turn }).tip;
+      expect(text.tips.composure_sarcasm.map((variant) => fill(variant.tip)), named).toContain(named);
+    }
+    // no tip of the unsure kind speaks of irony or mockery
+    for (const variant of text.tips.composure_unclear) expect(variant.tip).not.toMatch(/iron|mock|spott|sarkas|sarcas/i);
+  });
+});

@@ -319,6 +319,18 @@ export const de = {
         family: 'composure',
       },
     ],
+    composure_unclear: [
+      {
+        tip: '„{quote}“ kommt bei {dem Kunden} vermutlich schlecht an, wie auch immer es gemeint war. Sagen Sie schlicht und ohne Spitze, was Sie tun können.',
+        example: 'Danke, dass Sie mir das sagen. Das kann ich jetzt für Sie tun.',
+        family: 'composure',
+      },
+      {
+        tip: 'Lesen Sie „{quote}“ so, wie {der Kunde} es hört: Es kommt als Seitenhieb an. Lassen Sie die Spitze weg und antworten Sie auf die Sache.',
+        example: 'Verstehe. Ich kümmere mich darum.',
+        family: 'composure',
+      },
+    ],
     composure_general: [
       {
         tip: 'Halten Sie den Ton gleichmäßig und freundlich und antworten Sie auf die Sache statt auf die Stimmung.',

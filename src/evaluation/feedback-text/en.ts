@@ -318,6 +318,18 @@ export const en = {
         family: 'composure',
       },
     ],
+    composure_unclear: [
+      {
+        tip: '"{quote}" is likely to land badly with the customer, whatever was meant. Say plainly, without an edge, what you can do.',
+        example: 'Thank you for telling me. Here is what I can do for you now.',
+        family: 'composure',
+      },
+      {
+        tip: 'Read "{quote}" as the customer will hear it: it comes across as a jab. Leave the edge out and answer the matter.',
+        example: 'I understand. Let me sort this out for you.',
+        family: 'composure',
+      },
+    ],
     composure_general: [
       {
         tip: 'Keep the tone even and friendly, and answer the matter rather than the mood.',

@@ -105,6 +105,7 @@ export type TipKey =
   | 'composure_lecturing'
   | 'composure_passive_aggressive'
   | 'composure_general'
+  | 'composure_unclear'
   | 'empathy_none'
   | 'empathy_generic'
   | 'empathy_but'

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { judgeComposure, KIND_NAMED_FROM } from '../../src/evaluation/judgement.js';
+import { lexiconFacts, runLexicons } from '../../src/evaluation/lexicon-pass.js';
+import { defaultGraderModel } from '../../src/evaluation/model/default-model.js';
+import type { ComposureFailure } from '../../src/evaluation/model/heads.js';
+
+// A lecture the lexicons do not know: whether the model names its kind depends on how sure it is of the kind.
+const input = {
+  lang: 'de' as const,
+  customer: 'Wir hätten gern zweimal das Frühstück, eins davon ohne Ei. Geht das?',
+  reply: 'Das ist jetzt aber kompliziert. Suppe gibt es erst ab zwölf, das steht ja auch auf der Karte.',
+  history: [],
+};
+
+function judged(failure: ComposureFailure, failureProbability: number) {
+  const model = defaultGraderModel();
+  const pass = runLexicons(input);
+  const findings = pass.findings!;
+  const prediction = {
+    ...model.predict({ ...input, reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }),
+    // only the kind and the certainty of it are under test: the reply is above any threshold
+    notComposed: 0.99,
+    failure,
+    failureProbability,
+  };
+  return judgeComposure(findings.composure, prediction, model, pass.reply.text, 'de');
+}
+
+describe('judgeComposure: the kind of a failure the model found', () => {
+  it('is named when the model is fairly sure of it', () => {
+    const sure = judged('lecturing', KIND_NAMED_FROM + 0.2);
+    expect(sure.score).toBe(2);
+    expect(sure.flags).toContain('lecturing');
+  });
+
+  it('is left unnamed below that, while the reply is still marked down and its sentence quoted', () => {
+    const unsure = judged('sarcasm', KIND_NAMED_FROM - 0.1);
+    expect(unsure.score).toBe(2);
+    expect(unsure.byModel).toBe(true);
+    expect(unsure.flags).not.toContain('sarcasm');
+    expect(unsure.evidence[0]).toMatch(/Karte|kompliziert/);
+  });
+});
