@@ -51,8 +51,8 @@ export function renderSummary(summary: SessionSummary, paint: Painter): string {
       `${t.composure} ${score(a.composure)}/5 · ${t.empathy} ${score(a.empathy)}/5 · ${t.boundaryCorrect}: ${Math.round(a.boundaryCorrect * 100)} % · ${t.overall} ${score(a.overall)}/5`,
       `${t.overall}: ${summary.scores.map((entry) => score(entry.overall)).join(' → ')}`,
     );
-    if (summary.best) lines.push(`${t.best} (${score(summary.best.score)}): “${summary.best.reply}”`);
-    if (summary.weakest) lines.push(`${t.weakest} (${score(summary.weakest.score)}): “${summary.weakest.reply}”`);
+    if (summary.best) lines.push(`${t.best} (${score(summary.best.score)}): ${t.quote(summary.best.reply)}`);
+    if (summary.weakest) lines.push(`${t.weakest} (${score(summary.weakest.score)}): ${t.quote(summary.weakest.reply)}`);
   }
   lines.push(`${t.practiseNext}: ${summary.practiseNext}`, '');
   return lines.join('\n');

@@ -66,11 +66,14 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
   ];
   const [weakestCriterion, lowest] = criteria.reduce((low, entry) => (entry[1] < low[1] ? entry : low));
   // A session strong on every criterion gets the next challenge; empathy shown specifically once and
-  // not carried into the other replies is advised as that, not as if it had never been shown.
+  // not carried into a reply that solved is advised as that, not as if it had never been shown.
   const adviceKey: AdviceKey =
     lowest >= STRONG_SESSION
       ? 'strong'
-      : weakestCriterion === 'empathy' && exchanges.some((exchange) => exchange.grade.empathy.score >= 4)
+      : weakestCriterion === 'empathy' &&
+          exchanges.some((exchange) => exchange.grade.empathy.score >= 4) &&
+          // the advice is to carry it into the reply that solves: only where such a reply lacked it
+          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter({ exchange, overall: 0 }) === 1)
         ? 'empathy_kept'
         : weakestCriterion;
 

@@ -80,6 +80,9 @@ describe('terminal practice under a real pseudo-terminal', () => {
             await terminal.waitFor(TEXT[lang].summary, at);
           }
           expect(await terminal.exit).toBe(0);
+          // the strongest reply is quoted the way the session's language quotes
+          const summary = terminal.screen().slice(terminal.screen().search(TEXT[lang].summary));
+          expect(summary).toMatch(lang === 'de' ? /Ihre stärkste Antwort \(\d(?:,\d)?\): „[^“]+“/ : /Your strongest reply \(\d(?:\.\d)?\): “[^”]+”/);
         } finally {
           terminal.kill();
         }

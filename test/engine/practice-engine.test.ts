@@ -240,12 +240,13 @@ describe('practice engine', () => {
   });
 
   it('advises by the whole session: empathy shown once and not kept, a strong session, or the weakest criterion', async () => {
-    // composure 5 throughout; "warm" replies are specific in empathy (5), the others generic (3)
+    // composure 5 throughout; "warm" replies are specific in empathy (5), the others generic (3);
+    // "step" replies offer the next step
     const calm: ReturnType<typeof createKeywordGrader> = {
       id: 'calm',
       inputs: [],
       async grade(input) {
-        return makeGrade({ composure: 5, empathy: input.reply.includes('warm') ? 5 : 3 });
+        return makeGrade({ composure: 5, empathy: input.reply.includes('warm') ? 5 : 3, solution: input.reply.includes('step') });
       },
     };
     const adviceAfter = async (replies: string[]) => {
@@ -254,7 +255,9 @@ describe('practice engine', () => {
       for (const reply of replies) await engine.reply(session.id, reply);
       return (await engine.end(session.id)).summary.practiseNext;
     };
-    expect(await adviceAfter(['warm words', 'neutral'])).toBe('en:empathy_kept');
+    expect(await adviceAfter(['warm words', 'neutral step'])).toBe('en:empathy_kept');
+    // the reply that solved kept the empathy; the cold one only asked: that is plain empathy advice
+    expect(await adviceAfter(['neutral', 'warm words with the step'])).toBe('en:empathy');
     expect(await adviceAfter(['warm words', 'warm again'])).toBe('en:strong');
     expect(await adviceAfter(['neutral', 'neutral again'])).toBe('en:empathy');
   });
