@@ -4,7 +4,7 @@
  * `npx tsx bench/reaction-cases.report.ts [en|de]`
  */
 import { readFileSync } from 'node:fs';
-import { caseReplies, createSimulator, ReactionCaseSchema } from '../src/app/simulator.js';
+import { caseCustomerTurns, caseReplies, createSimulator, ReactionCaseSchema } from '../src/app/simulator.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../src/personas/load-personas.js';
 
 const langs = process.argv[2] ? [process.argv[2]] : ['en', 'de'];
@@ -22,7 +22,7 @@ for (const lang of langs) {
   for (const raw of text.split('\n').filter((line) => line.trim() !== '')) {
     const reactionCase = ReactionCaseSchema.parse(JSON.parse(raw));
     const replies = caseReplies(reactionCase);
-    const played = await simulator.play(reactionCase.persona, reactionCase.lang, replies, reactionCase.intensity);
+    const played = await simulator.play(reactionCase.persona, reactionCase.lang, replies, { intensity: reactionCase.intensity, customerTurns: caseCustomerTurns(reactionCase) });
     const answer = !played.endedEarly && played.lines.length === replies.length + 1 ? played.lines.at(-1)?.family : undefined;
     const got = answer ?? (played.endedEarly ? 'ended-early' : 'no-answer');
     const key = `${reactionCase.persona} (${lang})`;

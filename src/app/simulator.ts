@@ -2,7 +2,8 @@ import { pino } from 'pino';
 import type { DialogueAct } from '../evaluation/model/heads.js';
 import { z } from 'zod';
 import { createOfflineGrader } from '../evaluation/offline-grader.js';
-import { LanguageSchema, TurnSchema } from '../evaluation/grade.js';
+import { LanguageSchema, TurnSchema, type GradeInput } from '../evaluation/grade.js';
+import type { Grader } from '../evaluation/grader.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
 import { IntensitySchema, ReactionFamilySchema } from '../personas/persona-schema.js';
 import Keyv from 'keyv';
@@ -40,16 +41,36 @@ export interface Replayed {
   acts: DialogueAct[][];
 }
 
+export interface PlayOptions {
+  intensity?: 'gentle' | 'standard' | 'harsh';
+  /**
+   * What the customer said before each reply, as a case was written and labelled: the grader reads
+   * these lines instead of the script's own (the script's opening is often about something else, and
+   * a reply naming the project manager change was then graded against a cancelled meeting). The
+   * script still decides the stage and says its own lines.
+   */
+  customerTurns?: readonly string[];
+}
+
 export interface Simulator {
   /** plays the trainee's replies in order; stops when the conversation ends */
-  play(personaId: string, lang: 'de' | 'en', replies: readonly string[], intensity?: 'gentle' | 'standard' | 'harsh'): Promise<Replayed>;
+  play(personaId: string, lang: 'de' | 'en', replies: readonly string[], options?: PlayOptions): Promise<Replayed>;
 }
 
 export function createSimulator(personas: PersonaCatalog, options: { random?: () => number } = {}): Simulator {
   const log = pino({ level: 'silent' });
+  const offline = createOfflineGrader({ logger: log });
+  // the customer lines of the case being played, if it brought its own (see PlayOptions)
+  let caseTurns: readonly string[] | undefined;
+  const grader: Grader = {
+    ...offline,
+    grade(input, options) {
+      return offline.grade(caseTurns === undefined ? input : withCaseTurns(input, caseTurns), options);
+    },
+  };
   const engine: PracticeEngine = createPracticeEngine({
     personas,
-    grader: createOfflineGrader({ logger: log }),
+    grader,
     voice: createScriptedVoice(options.random ? { random: options.random } : {}),
     store: createKeyvStorage(new Keyv({ throwOnErrors: true }), log).sessions,
     log,
@@ -57,7 +78,9 @@ export function createSimulator(personas: PersonaCatalog, options: { random?: ()
   });
   let counter = 0;
   return {
-    async play(personaId, lang, replies, intensity = 'standard') {
+    async play(personaId, lang, replies, options = {}) {
+      const intensity = options.intensity ?? 'standard';
+      caseTurns = options.customerTurns;
       counter++;
       const started = await engine.start({ userId: `sim-${counter}`, guildId: null, personaId, lang, intensity });
       const lines: CustomerLine[] = [started.line];
@@ -72,6 +95,21 @@ export function createSimulator(personas: PersonaCatalog, options: { random?: ()
       return { lines, endedEarly: false, acts };
     },
   };
+}
+
+/**
+ * The grade input with the case's customer lines in place of the script's: the n-th customer turn of
+ * the history and the line being answered become the case's n-th line, where the case has one.
+ */
+function withCaseTurns(input: GradeInput, turns: readonly string[]): GradeInput {
+  let n = 0;
+  const history = (input.history ?? []).map((turn) => (turn.role === 'customer' ? { ...turn, text: turns[n++] ?? turn.text } : turn));
+  return { ...input, history, customer: turns[n] ?? input.customer };
+}
+
+/** The customer turns of a case's history, in order: what each replayed reply answers. */
+export function caseCustomerTurns(reactionCase: ReactionCase): string[] {
+  return reactionCase.history.filter((turn) => turn.role === 'customer').map((turn) => turn.text);
 }
 
 /** The trainee turns of a case's history, then its reply. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { caseReplies, createSimulator, ReactionCaseSchema, type ReactionCase } from '../../src/app/simulator.js';
+import { caseCustomerTurns, caseReplies, createSimulator, ReactionCaseSchema, type ReactionCase } from '../../src/app/simulator.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
 
 /**
@@ -46,7 +46,7 @@ describe('reaction cases', () => {
     const simulator = createSimulator(personas, { random: () => 0 });
     const misses: string[] = [];
     for (const reactionCase of group) {
-      const played = await simulator.play(reactionCase.persona, reactionCase.lang, caseReplies(reactionCase), reactionCase.intensity);
+      const played = await simulator.play(reactionCase.persona, reactionCase.lang, caseReplies(reactionCase), { intensity: reactionCase.intensity, customerTurns: caseCustomerTurns(reactionCase) });
       const answer = played.endedEarly ? undefined : played.lines.at(-1);
       const family = answer && played.lines.length === caseReplies(reactionCase).length + 1 ? answer.family : undefined;
       if (family !== reactionCase.expect) misses.push(`${reactionCase.id}: expected ${reactionCase.expect}, got ${family ?? 'no answer'}`);
