@@ -47,7 +47,7 @@ const CONTACT = bilingual({
   ],
 });
 
-const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|your\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to|serve|seat|reserve|pick(?:\s+out)?|fetch|warm\s+up|heat\s+up|keep\s+(?:it|them|you|a|the))`;
+const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|(?:your|the)\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to|serve|seat|reserve|pick(?:\s+out)?|fetch|warm\s+up|heat\s+up|keep\s+(?:it|them|you|a|the))`;
 const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte|hebe|serviere|reserviere|wärme)`;
 const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen|vorlegen|anheben|aufheben|servieren|reservieren|holen|aufwärmen|warmhalten|freihalten)`;
 
@@ -342,11 +342,31 @@ export function promisedTime(reply: PreparedText, lang: Language, timedStep = fa
   }
   // Only for an offer the patterns do not know: a known one without its own time promised none.
   if (!timedStep || known) return undefined;
+  // The first time not in a condition: in "if you send them today, I'll put it to the committee on
+  // Thursday" today is the customer's part, Thursday the promise.
   for (let index = 0; index < reply.sentences.length; index++) {
-    const match = TIME_PHRASE.exec(reply.lowerSentences[index] ?? '');
-    if (match) return written(index, 0, match);
+    for (const clause of clausesOf(reply.lowerSentences[index] ?? '')) {
+      if (CONDITION.test(clause.text)) continue;
+      const match = TIME_PHRASE.exec(clause.text);
+      if (match) return written(index, clause.from, match);
+    }
   }
   return undefined;
+}
+
+/** A clause that sets a condition ("if you send them today", „sobald die Unterlagen da sind"). */
+const CONDITION = /^\s*(?:if|when|once|as\s+soon\s+as|provided|wenn|sobald|falls|sofern)\b/u;
+
+/** The clauses of a sentence with where each starts in it. */
+function clausesOf(sentence: string): { from: number; text: string }[] {
+  const clauses: { from: number; text: string }[] = [];
+  let from = 0;
+  for (const breakMatch of sentence.matchAll(CLAUSE_BREAKS)) {
+    clauses.push({ from, text: sentence.slice(from, breakMatch.index) });
+    from = breakMatch.index + breakMatch[0].length;
+  }
+  clauses.push({ from, text: sentence.slice(from) });
+  return clauses;
 }
 
 const CLAUSE_BREAKS = new RegExp(CLAUSE_SPLIT.source, 'giu');
@@ -360,13 +380,7 @@ const CLAUSE_BREAKS = new RegExp(CLAUSE_SPLIT.source, 'giu');
 /** undefined: no offer in the sentence; null: an offer without a time of its own */
 function offerTime(sentence: string, lang: Language): { from: number; match: RegExpExecArray } | null | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
-  const clauses: { from: number; text: string }[] = [];
-  let from = 0;
-  for (const breakMatch of sentence.matchAll(CLAUSE_BREAKS)) {
-    clauses.push({ from, text: sentence.slice(from, breakMatch.index) });
-    from = breakMatch.index + breakMatch[0].length;
-  }
-  clauses.push({ from, text: sentence.slice(from) });
+  const clauses = clausesOf(sentence);
   const offerAt = clauses.findIndex(({ text }) => SOLUTION[lang].test(text) && !NEGATION.test(text) && !HABITUAL.test(text) && !END_EXPLICIT[lang].test(text));
   if (offerAt < 0) return undefined;
   for (let k = offerAt; k < clauses.length; k++) {

@@ -169,6 +169,14 @@ describe('promisedTime', () => {
     expect(promisedTime(prepare('Mittagstisch ist ab zwölf, aber die Suppe kann ich Ihnen jetzt schon bringen.'), 'de', true)).toBeUndefined();
     expect(promisedTime(prepare('Bis Freitag schicke ich Ihnen die Karte.'), 'de')).toBe('Bis Freitag');
   });
+
+  it("never takes the time of a condition for the promise: that part is the customer's", () => {
+    const committee = prepare("If you send them today, I'll put the application to the committee on Thursday.");
+    expect(promisedTime(committee, 'en')).toBe('on Thursday');
+    // an offer the patterns do not know, timed by another reader: still not "today"
+    expect(promisedTime(prepare("If you send them today, I'll have an answer for you on Thursday."), 'en', true)).toBe('on Thursday');
+    expect(promisedTime(prepare('Wenn Sie mir die Unterlagen heute schicken, haben Sie am Donnerstag eine Antwort.'), 'de', true)).not.toMatch(/heute/i);
+  });
 });
 
 describe('windsUp', () => {
