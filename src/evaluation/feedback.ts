@@ -236,8 +236,10 @@ function closes(facts: FeedbackFacts): boolean {
 function stepTip(facts: FeedbackFacts): TipKey | undefined {
   const { acts, focus } = facts;
   if (closes(facts) || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
-  // a proposed call or meeting is the next step too ("Would Wednesday at 10 work for a call?")
-  if (!acts.includes('offers_step') && !acts.includes('proposes_contact')) return 'solution_missing';
+  // a proposed call or meeting is the next step too ("Would Wednesday at 10 work for a call?"), and
+  // an answer that says when ("the money is with the dealer by 14:45") leaves nothing to wait for
+  const timedAnswer = acts.includes('gives_info') && acts.includes('names_time');
+  if (!acts.includes('offers_step') && !acts.includes('proposes_contact') && !timedAnswer) return 'solution_missing';
   if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   return undefined;
 }
@@ -376,7 +378,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   }
   // information that comes only after a preamble is not "clear and to the point"
   const information = acts.includes('gives_info') && !acts.includes('wind_up') && !pushed && !pressed ? facts.quoteFor?.('gives_info') : undefined;
-  if (information !== undefined && composure.score >= 3) return ['information', information];
+  // a plain or mildly defensive reply (3) is not praised as clear: its information may be the justification
+  if (information !== undefined && composure.score >= 4) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.
   const boundaryWrong = boundary.verdict === 'unnecessary' || boundary.verdict === 'too_harsh';
   // nor when the model doubts the calm (composed by a narrow margin)

@@ -158,3 +158,23 @@ describe('a reply the model finds hostile without being sure of the kind', () =>
     for (const variant of text.tips.composure_unclear) expect(variant.tip).not.toMatch(/iron|mock|spott|sarkas|sarcas/i);
   });
 });
+
+describe('an answer that says when, to a caller in a hurry', () => {
+  it.each(['en', 'de'] as const)('is not asked for a next step, nor told to take time to check (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    const unwanted = [...text.tips.solution_missing, ...text.tips.solution_time, ...text.tips.polish_pressure.filter((variant) => (variant.asks as readonly string[] | undefined)?.includes('gives_info'))].map((variant) => fill(variant.tip));
+    // "Yes. Once you confirm, the money is with the dealer by 14:45."
+    const answered = (acts: FeedbackFacts['acts']): FeedbackFacts => ({
+      ...strongReply(lang, 0, true),
+      focus: ['pressure'],
+      empathy: { score: 3, emotionalReaction: 0, interpretation: 1, exploration: 0, evidence: [], limits: [], quotes: {} },
+      signals: { ...strongReply(lang, 0, true).signals, offersSolution: false, solutionHasTime: false },
+      acts,
+      words: 18,
+    });
+    for (const turn of [0, 1, 2, 3]) expect(unwanted).not.toContain(composeFeedback({ ...answered(['gives_info', 'names_time']), turn }).tip);
+    // without the time it was no answer to "when": the step is asked for
+    expect([0, 1].some((turn) => text.tips.solution_missing.map((variant) => fill(variant.tip)).includes(composeFeedback({ ...answered(['gives_info']), turn }).tip))).toBe(true);
+  });
+});

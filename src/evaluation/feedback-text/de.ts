@@ -559,7 +559,8 @@ export const de = {
         tip: 'Gut gemacht. Nehmen Sie sich die Zeit zum Prüfen und sagen Sie, warum sich das Warten lohnt.',
         example: 'Ich möchte Ihnen eine verlässliche Antwort geben. Ich prüfe es und rufe Sie heute Nachmittag zurück.',
         family: 'solution',
-        asks: ['offers_step'],
+        // advice for a reply that could not answer yet: one that gave the answer has no wait to explain
+        asks: ['offers_step', 'gives_info'],
       },
       {
         tip: 'Passend für jemanden in Eile: erst die Antwort, und es bleibt nichts offen. Bleiben Sie so knapp, wenn der Druck steigt.',

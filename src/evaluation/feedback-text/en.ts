@@ -558,7 +558,8 @@ export const en = {
         tip: 'Well done. Take the time you need to check, and tell the customer why it is worth waiting.',
         example: 'I want to give you a reliable answer, so I will check it and call you back this afternoon.',
         family: 'solution',
-        asks: ['offers_step'],
+        // advice for a reply that could not answer yet: one that gave the answer has no wait to explain
+        asks: ['offers_step', 'gives_info'],
       },
       {
         tip: 'Right for someone in a hurry: the answer came first and nothing was left to wait for. Keep replies this short when the pressure rises.',
