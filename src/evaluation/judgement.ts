@@ -84,9 +84,15 @@ export function judgeComposure(
       byModel: true,
     };
   }
-  // Composed: how composed is the lexicons' call, which knows the stiff and curt phrases it quotes,
-  // unless the model doubts it.
-  if (prediction.notComposed >= DOUBTED_FROM && lexicon.score >= 4) {
+  // Composed: the lexicons quote the stiff and curt phrases they know and set the level, unless the
+  // model is sure the reply is plain. The lexicons alone almost never said 3 ("composed but plain,
+  // mechanical or mildly defensive": 5 of 1,079 such English replies of held-out writers); the
+  // model's composure-score head, trusted only at P ≥ 0.7, finds a third of them and reads 36 of
+  // 6,069 fives as 3 (level right for 0.80 of composed replies, the lexicons alone 0.76). Its
+  // 4-or-5 split and its less certain 3s moved with decoration around a calm reply (a code block,
+  // a link, a stray character), so they are not used.
+  const level = readsPlain(prediction) ? (Math.min(lexicon.score, 3) as ComposureFinding['score']) : lexicon.score;
+  if (prediction.notComposed >= DOUBTED_FROM && level >= 4) {
     return {
       ...lexicon,
       score: 4,
@@ -94,8 +100,19 @@ export function judgeComposure(
       byModel: true,
     };
   }
-  return { ...lexicon, byModel: false };
+  if (level === lexicon.score) return { ...lexicon, byModel: false };
+  // severity stays inside the score band (score − 1, score]
+  return { ...lexicon, score: level, severity: level, byModel: false };
 }
+
+/** The model's composure-score head is sure the composed reply is plain (3). */
+function readsPlain(prediction: ModelPrediction): boolean {
+  const [, , three = 0, four = 0, five = 0] = prediction.composureScore;
+  return three >= PLAIN_FROM && three >= four && three >= five;
+}
+
+/** P(composure 3) from which a composed reply is read as plain (see readsPlain) */
+const PLAIN_FROM = 0.7;
 
 /** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
 function worstSentence(reply: PreparedText, prediction: ModelPrediction, instructed: boolean): string {

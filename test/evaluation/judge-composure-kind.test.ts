@@ -41,3 +41,32 @@ describe('judgeComposure: the kind of a failure the model found', () => {
     expect(unsure.evidence[0]).toMatch(/Karte|kompliziert/);
   });
 });
+
+describe('judgeComposure: how composed a composed reply is', () => {
+  const calm = {
+    lang: 'en' as const,
+    customer: "Twenty years I've been with you, and this is the thanks I get?",
+    reply: "I'm sorry for the inconvenience. Please understand that blocks are automatic for security reasons.",
+    history: [],
+  };
+  function levelWith(composureScore: number[]) {
+    const model = defaultGraderModel();
+    const pass = runLexicons(calm);
+    const findings = pass.findings!;
+    const prediction = { ...model.predict({ ...calm, reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }), notComposed: 0.05, composureScore };
+    return { lexicon: findings.composure.score, judged: judgeComposure(findings.composure, prediction, model, pass.reply.text, 'en') };
+  }
+
+  it('is plain (3) when the model is sure of it, without quoting or naming a slip', () => {
+    const { lexicon, judged } = levelWith([0, 0.02, 0.9, 0.05, 0.03]);
+    expect(lexicon).toBe(5);
+    expect(judged.score).toBe(3);
+    expect(judged.byModel).toBe(false);
+    expect(judged.flags).toEqual([]);
+  });
+
+  it("keeps the lexicons' level when the model is unsure, and never takes its 4-or-5 split", () => {
+    expect(levelWith([0, 0.05, 0.6, 0.2, 0.15]).judged.score).toBe(5);
+    expect(levelWith([0, 0, 0.05, 0.9, 0.05]).judged.score).toBe(5);
+  });
+});

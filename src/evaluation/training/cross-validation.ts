@@ -278,6 +278,8 @@ export interface GradeFigures {
   /** share of the composed replies graded 1–2 */
   composureFalseAlarms: number;
   empathyLevelAccuracy: number;
+  /** of the replies gold and grade both call composed: the level (3, 4 or 5) is the gold one */
+  composedLevelAccuracy: number;
   verdictAccuracy: number;
   /** whether the boundary was needed (a personal insult in the customer's line) */
   neededPrecision: number;
@@ -298,7 +300,14 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
   const empathyConfusion = levels.map(() => levels.map(() => 0));
   let verdictRight = 0;
   let verdictCount = 0;
+  let composedRight = 0;
+  let composedCount = 0;
   for (const { labelled, grade } of pairs) {
+    const gold = labelled.labels.composureScore;
+    if (gold !== undefined && gold >= 3 && grade.composure.score >= 3) {
+      composedCount++;
+      if (grade.composure.score === gold) composedRight++;
+    }
     const level = labelled.labels.empathyLevel;
     if (level !== undefined) {
       levelCount++;
@@ -325,6 +334,7 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
     composureRecall: composure.tp / Math.max(1, composure.tp + composure.fn),
     composureFalseAlarms: composure.fp / Math.max(1, composure.fp + composure.tn),
     empathyLevelAccuracy: levelRight / Math.max(1, levelCount),
+    composedLevelAccuracy: composedRight / Math.max(1, composedCount),
     verdictAccuracy: verdictRight / Math.max(1, verdictCount),
     neededPrecision: needed.tp / Math.max(1, needed.tp + needed.fp),
     neededRecall: needed.tp / Math.max(1, needed.tp + needed.fn),

@@ -210,7 +210,7 @@ function modelOf(file: ModelFile): GraderModel {
 }
 
 function describe(f: GradeFigures): string {
-  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}, false alarms ${(100 * f.composureFalseAlarms).toFixed(1)} % of composed; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)} (personal insult: precision ${f.neededPrecision.toFixed(2)}, recall ${f.neededRecall.toFixed(2)}); acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
+  return `n=${f.items}; not composed: precision ${f.composurePrecision.toFixed(2)}, recall ${f.composureRecall.toFixed(2)}, false alarms ${(100 * f.composureFalseAlarms).toFixed(1)} % of composed, level of composed replies ${f.composedLevelAccuracy.toFixed(2)}; empathy level ${f.empathyLevelAccuracy.toFixed(2)}; boundary verdict ${f.verdictAccuracy.toFixed(2)} (personal insult: precision ${f.neededPrecision.toFixed(2)}, recall ${f.neededRecall.toFixed(2)}); acts macro-F1 ${f.actsMacroF1.toFixed(2)}`;
 }
 
 function sha256(bytes: Uint8Array): string {

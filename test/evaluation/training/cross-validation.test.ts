@@ -4,6 +4,7 @@ import {
   chooseComposureThresholds,
   chooseNeededThreshold,
   chooseNotComposedThreshold,
+  gradeFigures,
   writerFolds,
   type HeldOutPrediction,
 } from '../../../src/evaluation/training/cross-validation.js';
@@ -133,5 +134,17 @@ describe('chooseNeededThreshold', () => {
     expect(chooseNeededThreshold([...calm, ...insults], 0.05)).toBe(0.97);
     // a generous budget still stops where the model is near certain
     expect(chooseNeededThreshold([...calm, ...insults], 0.9)).toBe(0.9);
+  });
+});
+
+describe('gradeFigures: the level of composed replies', () => {
+  it('counts only replies gold and grade both call composed, and the exact level among them', () => {
+    const graded = (gold: number, score: number) => ({
+      labelled: labelled('wa-en', 'en', { composureScore: gold, notComposed: gold <= 2 }),
+      grade: { composure: { score }, empathy: { score: 1 }, boundary: { needed: false, verdict: 'not_needed' }, signals: { acts: [] } } as unknown as Parameters<typeof gradeFigures>[0][number]['grade'],
+    });
+    // 3→3 right, 5→5 right, 3→5 wrong, 4→3 wrong; a reply marked down (5→2) and a hostile one (2→4) are not counted
+    const figures = gradeFigures([graded(3, 3), graded(5, 5), graded(3, 5), graded(4, 3), graded(5, 2), graded(2, 4)]);
+    expect(figures.composedLevelAccuracy).toBeCloseTo(0.5);
   });
 });
