@@ -75,6 +75,9 @@ const ACKNOWLEDGE = bilingual({
     String.raw`\bi\s+(?:can\s+|do\s+|completely\s+|totally\s+|fully\s+|really\s+|absolutely\s+|certainly\s+){0,2}(?:understand|see\s+(?:why|that|how|what\s+you\s+mean)|get\s+(?:it|that|why))\b`,
     String.raw`\bi\s+hear\s+(?:you|what\s+you)\b`,
     String.raw`\bi\s+know\s+how\s+(?:you|that|this)\b`,
+    // "I know the broken lift is costing you jobs", "I know this has been a long wait"; not "I know your type"
+    String.raw`\bi\s+know\s+(?:that\s+)?(?:this|that|it)(?:'s|\s+is|\s+was|\s+has\s+been|\s+must\s+(?:be|feel))\b`,
+    String.raw`\bi\s+know\s+(?:that\s+)?(?:the|your)\s+(?:\S+\s+){0,2}?(?:is|are|was|were|has|have)\s+(?:been\s+)?(?:costing|causing|making|hard|difficult|frustrating|stressful|worrying|a\s+(?:worry|nuisance|problem|lot))\b`,
     String.raw`\b(?:that(?:'s|\s+is)|this\s+is|it(?:'s|\s+is))\s+(?:completely\s+|totally\s+|perfectly\s+|very\s+)?(?:understandable|fair|reasonable)\b`,
     String.raw`\b(?:understandably|of\s+course\s+you)\b`,
     String.raw`\bthat\s+makes\s+(?:total\s+|perfect\s+|complete\s+)?sense\b`,
@@ -93,6 +96,8 @@ const ACKNOWLEDGE = bilingual({
     String.raw`\bsie\s+haben\s+(?:völlig\s+|absolut\s+|vollkommen\s+|ganz\s+)?recht\b`,
     String.raw`\bdanke(?:\s+schön)?,?\s+dass\s+sie\s+(?:mir|das|es|so)\b`,
     String.raw`\bdas\s+glaube\s+ich\s+ihnen\b`,
+    // „ich weiß, das ist ärgerlich", „ich weiß, dass Sie das Zeit kostet"; not „ich weiß, was ich tue"
+    String.raw`\bich\s+weiß,?\s+(?:dass\s+)?(?:das|es|dies|ihnen|sie)\s+(?:\S+\s+){0,4}?(?:ärgerlich|belastend|schwer|schwierig|kostet|kosten|nervt|ärgert|unangenehm|mühsam|frustrierend|stressig)\b`,
   ],
 });
 

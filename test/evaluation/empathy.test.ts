@@ -61,6 +61,16 @@ describe('empathy sub-scores', () => {
     expect(empathy('de', brief, 'Sehr geehrte Frau Dr. Hartmann, danke für Ihre Nachricht.').interpretation).toBeLessThan(2);
   });
 
+  it('reads "I know …" about what the customer goes through as an acknowledgement, not "I know what I\'m doing"', () => {
+    const lift = 'My lift is broken and I am losing jobs every day.';
+    expect(empathy('en', lift, 'I know the broken lift is costing you jobs every day.').interpretation).toBe(2);
+    expect(empathy('en', lift, "I know what I'm doing.").interpretation).toBe(0);
+    expect(empathy('en', lift, 'I know your type.').interpretation).toBe(0);
+    const buehne = 'Die Hebebühne ist kaputt, ich verliere jeden Tag Aufträge.';
+    expect(empathy('de', buehne, 'Ich weiß, dass Sie das jeden Tag Aufträge kostet.').interpretation).toBe(2);
+    expect(empathy('de', buehne, 'Ich weiß, was ich tue.').interpretation).toBe(0);
+  });
+
   it('ties German compounds to their parts', () => {
     const customer = 'Meine Kreditkartenabrechnung ist schon wieder falsch!';
     expect(empathy('de', customer, 'Ich verstehe, die Abrechnung ist wieder falsch.').interpretation).toBe(2);
