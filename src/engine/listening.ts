@@ -77,6 +77,11 @@ const CLAUSE_BREAK = /\s[-–—]\s|;|,?\s(?:but|however|aber|sondern|doch|jedoc
  * one ("… soup can't …"): a denial in another clause of the sentence does not take it back.
  */
 function clauseOf(sentence: string, from: number, to: number): string {
+  const { start, end } = clauseBounds(sentence, from);
+  return sentence.slice(start, Math.min(end, to + 3));
+}
+
+function clauseBounds(sentence: string, from: number): { start: number; end: number } {
   let start = 0;
   let end = sentence.length;
   for (const turn of sentence.matchAll(CLAUSE_BREAK)) {
@@ -87,7 +92,20 @@ function clauseOf(sentence: string, from: number, to: number): string {
       break;
     }
   }
-  return sentence.slice(start, Math.min(end, to + 3));
+  return { start, end };
+}
+
+/**
+ * A clause that ends by denying what it named: „Kerzen gibt's hier auch nicht.", "A candle isn't
+ * possible." German puts the "nicht" last, after the words the fact was found by.
+ */
+const DENIED_AT_END =
+  /(?:\bnicht(?:\s+(?:mehr|möglich|machbar|vorgesehen))?|\bnot\s+(?:possible|available|an\s+option)|\bisn't\s+(?:possible|available)|\bwe\s+don't\s+(?:have|do)\s+(?:any|them|that|those|it))(?:,?\s*(?:sorry|i'm\s+afraid|leider|tut\s+mir\s+leid))?\s*[.!?…]*\s*$/iu;
+
+/** Whether the fact found at from..to is denied in its own clause, before it or at the clause's end. */
+function denied(sentence: string, from: number, to: number): boolean {
+  if (NEGATED.test(clauseOf(sentence, from, to))) return true;
+  return DENIED_AT_END.test(sentence.slice(to, clauseBounds(sentence, from).end));
 }
 
 /** The facts `text` gives, by the persona's patterns, in a clause that does not deny them. */
@@ -100,7 +118,7 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
     const stated = sentences.some((sentence) =>
       patterns[lang].some((re) => {
         const match = re.exec(sentence);
-        return match !== null && !NEGATED.test(clauseOf(sentence, match.index, match.index + match[0].length));
+        return match !== null && !denied(sentence, match.index, match.index + match[0].length);
       }),
     );
     if (stated) given.push(id);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hearReply, planTurn, type HeardReply } from '../../src/engine/listening.js';
+import { factsIn, hearReply, planTurn, type HeardReply } from '../../src/engine/listening.js';
 import { conditionHolds, nextStageId } from '../../src/engine/script-machine.js';
 import type { Grade } from '../../src/evaluation/grade.js';
 import type { DialogueAct } from '../../src/evaluation/model/heads.js';
@@ -80,6 +80,18 @@ describe('the customer hears facts', () => {
     // and in a later turn, when the fact was given earlier and nothing new came
     const later = plan(persona, 'opening', {}, heard({ givenFacts: ['tracking'] }));
     expect(later.stageLines.some((line) => line.includes('parcel') || line.includes('where it is'))).toBe(false);
+  });
+
+  it('does not take a fact as given by a clause that denies it at its end', async () => {
+    const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
+    const lindner = catalog.get('unusual-request')!;
+    // German puts the "nicht" last: "Mit Kerze. Er wird sich so freuen." would answer a refusal
+    expect(factsIn(lindner, 'de', "Nee, der Fenstertisch ist reserviert. Kerzen gibt's hier auch nicht. Noch was?")).toEqual([]);
+    expect(factsIn(lindner, 'de', 'Die Suppe geht vor zwölf leider nicht.')).toEqual([]);
+    expect(factsIn(lindner, 'en', "A candle isn't possible, sorry.")).toEqual([]);
+    // a "nicht" that belongs to something else leaves the fact given
+    expect(factsIn(lindner, 'de', 'Die Suppe kann ich Ihnen jetzt schon bringen, nicht erst um zwölf.')).toEqual(['soup_now']);
+    expect(factsIn(lindner, 'de', 'Eine Kerze bringe ich Ihnen gern.')).toEqual(['candle']);
   });
 
   it('takes a fact up when it is given, then goes on with the stage', () => {
