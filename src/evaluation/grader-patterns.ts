@@ -77,8 +77,8 @@ export interface PreparedText {
   readonly starts: readonly number[];
 }
 
-/** Titles and abbreviations whose full stop ends no sentence ("Frau Dr. Hartmann", "Mr. Brandt", "bzw."). */
-export const NO_BREAK_AFTER = String.raw`(?<!\b(?:Dr|Prof|Mr|Mrs|Ms|Hr|Fr|Nr|St|Dipl|Ing|bzw|ca|vgl|z|u|d)\.)(?<!\b(?:z\.\s?B|u\.\s?a|d\.\s?h)\.)`;
+/** Titles, abbreviations and German dates whose full stop ends no sentence ("Frau Dr. Hartmann", "Mr. Brandt", "bzw.", "am 28. November"). */
+export const NO_BREAK_AFTER = String.raw`(?<!\b(?:Dr|Prof|Mr|Mrs|Ms|Hr|Fr|Nr|St|Dipl|Ing|bzw|ca|vgl|z|u|d)\.)(?<!\b(?:z\.\s?B|u\.\s?a|d\.\s?h)\.)(?!(?<=\b\d{1,2}\.)\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)`;
 const SENTENCE_SPLIT = new RegExp(String.raw`(?<=[.!?\u2026])${NO_BREAK_AFTER}\s+`, 'u');
 const LINE_SPLIT = /\r?\n+/;
 

@@ -15,6 +15,14 @@ describe('prepare: sentences', () => {
     ]);
   });
 
+  it('does not end a sentence inside a German date ("am 28. November"), and still does after a bare number', () => {
+    expect(prepare('Verbindlich ist der 28. November für die Schnittstelle. Passt Ihnen Dienstag?').sentences).toEqual([
+      'Verbindlich ist der 28. November für die Schnittstelle.',
+      'Passt Ihnen Dienstag?',
+    ]);
+    expect(prepare('Ich rufe um 3. Dann sehen wir weiter.').sentences).toEqual(['Ich rufe um 3.', 'Dann sehen wir weiter.']);
+  });
+
   it('still ends sentences at a full stop, a question and an exclamation', () => {
     expect(prepare('Done. Anything else? Great!').sentences).toEqual(['Done.', 'Anything else?', 'Great!']);
   });
