@@ -325,7 +325,7 @@ const LOW_STRENGTHS: ReadonlyArray<readonly [ComposureFlag, StrengthKey]> = [
   ['profanity', 'low_hostile'],
   ['threat', 'low_hostile'],
   ['sarcasm', 'low_sarcasm'],
-  ['passive_aggressive', 'low_sarcasm'],
+  ['passive_aggressive', 'low_passive_aggressive'],
   ['blame', 'low_blame'],
   ['minimising', 'low_minimising'],
   ['dismissive', 'low_dismissive'],

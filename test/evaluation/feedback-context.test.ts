@@ -178,3 +178,23 @@ describe('an answer that says when, to a caller in a hurry', () => {
     expect([0, 1].some((turn) => text.tips.solution_missing.map((variant) => fill(variant.tip)).includes(composeFeedback({ ...answered(['gives_info']), turn }).tip))).toBe(true);
   });
 });
+
+describe('the strength of a passive-aggressive reply', () => {
+  it.each(['en', 'de'] as const)('names the dig under the polite form, not irony (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    // "Ich bitte Sie, das Protokoll noch einmal genau zu lesen."
+    const facts = (turn: number): FeedbackFacts => ({
+      ...strongReply(lang, turn, true),
+      composure: { score: 2, flags: ['passive_aggressive'], evidence: ['Please read the minutes again carefully'], severity: 1.6 },
+      empathy: { score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0, evidence: [], limits: ['hostile'], quotes: {} },
+      signals: { ...strongReply(lang, turn, true).signals, offersSolution: false, solutionHasTime: false },
+      acts: ['gives_info'],
+    });
+    for (const turn of [0, 1]) {
+      const strength = composeFeedback(facts(turn)).strength;
+      expect(text.strengths.low_passive_aggressive.map(fill)).toContain(strength);
+      expect(strength).not.toMatch(/iron|spott|mock/i);
+    }
+  });
+});

@@ -81,6 +81,10 @@ export const de = {
       'Die Worte mögen höflich sein, aber {der Kunde} hört vor allem den Spott.',
       'Was immer die Antwort Hilfreiches meint: Die Ironie darin kommt zuerst an.',
     ],
+    low_passive_aggressive: [
+      'Die Form ist höflich; an kommt der Seitenhieb.',
+      'Höflich an der Oberfläche, ein Vorwurf darunter: Den Vorwurf hört {der Kunde}.',
+    ],
     low_blame: [
       'Die Fakten mögen stimmen, aber bei {dem Kunden} kommt an: Sie sind selbst schuld.',
       'Die Antwort handelt davon, wer schuld ist, nicht vom Problem {des Kunden}.',

@@ -80,6 +80,10 @@ export const en = {
       'The words may be polite, but the mocking edge is what the customer will hear.',
       'Whatever the reply means to help with, the irony in it lands first.',
     ],
+    low_passive_aggressive: [
+      'The form is polite; what comes across is the dig.',
+      'Polite on the surface, a rebuke underneath: the rebuke is what the customer hears.',
+    ],
     low_blame: [
       'The facts may be right, but what comes across is that it is the customer\'s fault.',
       'The reply is about whose fault it is, not about the customer\'s problem.',

@@ -78,6 +78,7 @@ export type StrengthKey =
   | 'kept_step'
   | 'low_hostile'
   | 'low_sarcasm'
+  | 'low_passive_aggressive'
   | 'low_blame'
   | 'low_dismissive'
   | 'low_minimising'
