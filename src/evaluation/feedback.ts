@@ -182,7 +182,9 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
-      if (heard && key.startsWith('polish_') && variant.family === 'empathy') continue;
+      // nor after this reply put the customer's situation into words itself ("forty-five minutes on
+      // hold, then cut off, card blocked in front of the hotel" is the summary polish would ask for)
+      if ((heard || facts.empathy.interpretation === 2) && key.startsWith('polish_') && variant.family === 'empathy') continue;
       // A reply that already asked about what lies behind ("Is it for your father?", open or closed)
       // is not asked to find out what lies behind.
       if (variant.family === 'exploration' && facts.empathy.exploration > 0) continue;

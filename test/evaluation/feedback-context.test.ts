@@ -87,16 +87,21 @@ describe('polish after a reply that acknowledged the customer', () => {
       .map((variant) => fill(variant.tip));
     expect(empathyPolish.length).toBeGreaterThan(0);
     // a delivering reply: a step with a time, empathy and a question; only polish is left
-    const delivering = (turn: number, acknowledgedBefore: boolean, focus: string[]): FeedbackFacts => ({
+    // warm and asking, but not (yet) naming the situation in the customer's terms: interpretation 1
+    const delivering = (turn: number, acknowledgedBefore: boolean, focus: string[], interpretation: 1 | 2 = 1): FeedbackFacts => ({
       ...strongReply(lang, turn, true),
       focus,
+      empathy: { score: 4, emotionalReaction: 2, interpretation, exploration: 2, evidence: [], limits: [], quotes: {} },
       acts: ['offers_step', 'names_time', 'gives_info', 'asks_open'],
       acknowledgedBefore,
     });
     for (const focus of [['venting'], ['relationship']]) {
-      const tips = (acknowledgedBefore: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(delivering(turn, acknowledgedBefore, focus)).tip);
+      const tips = (acknowledgedBefore: boolean, interpretation: 1 | 2 = 1) =>
+        [0, 1, 2, 3].map((turn) => composeFeedback(delivering(turn, acknowledgedBefore, focus, interpretation)).tip);
       expect(tips(true).filter((tip) => empathyPolish.includes(tip))).toEqual([]);
       expect(tips(false).some((tip) => empathyPolish.includes(tip))).toBe(true);
+      // nor when this reply itself put the situation into words ("forty-five minutes on hold, then cut off …")
+      expect(tips(false, 2).filter((tip) => empathyPolish.includes(tip))).toEqual([]);
     }
   });
 });
