@@ -59,7 +59,7 @@ const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting)\b`,
-    String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
+    String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we(?!\s+(?:just\s+)?(?:leave|stop|drop)\b)|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
     String.raw`\b(?:the|your|a)\s+(?:new\s+|replacement\s+)?(?:card|refund|money|replacement|letter|technician|confirmation|callback|credit|payment|parcel|package)\s+will\s+(?:arrive|be\s+(?:sent|with|on|there|back|credited|refunded)|reach)\b`,

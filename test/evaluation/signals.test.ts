@@ -46,6 +46,8 @@ describe('offersSolution', () => {
     'Watch your tone, or I will end this call.',
     "I can't keep doing this all day.",
     'Ich hole mal tief Luft.',
+    // letting the matter rest is no step: Ms Albrecht is not offered anything here
+    'Would you like to tell me what happened, or shall we leave it for now?',
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
