@@ -7,6 +7,7 @@ import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedb
 import { withCustomer, type CustomerGender } from './feedback-text/customer-words.js';
 import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
+import { contentWords } from './grader-patterns.js';
 import { HURRIED_MAX_WORDS } from './judgement.js';
 import type { DialogueAct } from './model/heads.js';
 import type { SignalAssessment } from './signals.js';
@@ -48,6 +49,8 @@ export interface FeedbackFacts {
   acknowledgedBefore?: boolean | undefined;
   /** the reply addresses the customer by name ("Frau Dr. Hartmann", "Mr Kessler") */
   namesCustomer?: boolean | undefined;
+  /** the customer-facing reply, so that the example shown is not the trainee's own sentence back */
+  reply?: string | undefined;
   /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
   customerSaidNo?: boolean | undefined;
 }
@@ -81,9 +84,32 @@ export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
   const strength = fillQuote(pick(text.strengths[strengthKey], facts.turn + 1), quoted);
   const tipText = fillQuote(variant.tip, tipQuote);
   const tip = facts.injection ? `${text.injectionNote} ${tipText}` : tipText;
-  const example = personaExample(facts.examples, variant.family, facts.lang, facts.turn) ?? variant.example;
+  const example = exampleFor(facts, variant);
   return { strength: withCustomer(strength, facts.gender), tip: withCustomer(tip, facts.gender), example };
 }
+
+/**
+ * The example under the tip: the persona's line of the tip's family (rotating with the turn), else
+ * the variant's own, but never one the reply already says nearly word for word: showing trainees
+ * their own sentence as what to try tells them nothing.
+ */
+function exampleFor(facts: FeedbackFacts, variant: TipVariant): string {
+  const lines = exampleLines(facts.examples, variant.family, facts.lang);
+  const candidates = [...lines.map((_line, i) => pick(lines, facts.turn + i)), variant.example];
+  const first = candidates[0] ?? variant.example;
+  if (facts.reply === undefined) return first;
+  const replyWords = new Set(contentWords(facts.reply));
+  return candidates.find((line) => !echoes(line, replyWords)) ?? first;
+}
+
+/** Most of the example's content words are in the reply already. */
+function echoes(example: string, replyWords: ReadonlySet<string>): boolean {
+  const words = contentWords(example);
+  return words.length > 0 && words.filter((word) => replyWords.has(word)).length / words.length >= EXAMPLE_ECHO;
+}
+
+/** share of an example's content words found in the reply from which it counts as the reply said back */
+const EXAMPLE_ECHO = 0.6;
 
 /** The trainee's words in for `{quote}`; a quoted sentence brings its own full stop: „… leid.“. → „… leid.“ */
 function fillQuote(template: string, quoted: string | undefined): string {

@@ -196,6 +196,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     customerSaidNo: asksToBeLeftAlone(input.customer),
     acknowledgedBefore: input.context?.acknowledgedBefore ?? acknowledgedBefore(history, lang),
     namesCustomer: NAME_ADDRESS.test(reply.text.text),
+    reply: reply.text.text,
   });
 
   return {

@@ -203,3 +203,21 @@ describe('the strength of a passive-aggressive reply', () => {
     }
   });
 });
+
+describe('the example under the tip', () => {
+  it("is never the trainee's own sentence back when another example is there", () => {
+    const own = "I'm sorry, Ms Albrecht, I seem to have caught you at a bad moment. The appointment can wait.";
+    const other = "You sound as if something is weighing on you. We don't need to talk about the bank today.";
+    const facts = (turn: number, reply: string | undefined): FeedbackFacts => ({
+      ...strongReply('en', turn, true),
+      focus: ['grief'],
+      empathy: { score: 3, emotionalReaction: 1, interpretation: 0, exploration: 0, evidence: [], limits: [], quotes: {} },
+      acts: ['apologises', 'gives_info'],
+      examples: { empathy: { en: [own, other], de: [own, other] } },
+      reply,
+    });
+    for (const turn of [0, 1, 2, 3]) expect(composeFeedback(facts(turn, own)).example).not.toBe(own);
+    // without the reply to compare, the persona's lines rotate as before, the first of them included
+    expect([0, 1, 2, 3].map((turn) => composeFeedback(facts(turn, undefined)).example)).toContain(own);
+  });
+});
