@@ -72,15 +72,7 @@ const NEGATED = /\b(?:don't|do\s+not|doesn't|does\s+not|can't|cannot|can\s+not|w
 /** Where a sentence turns: "we can't change them – but the tart is …", „keine Sperre, sondern …". */
 const CLAUSE_BREAK = /\s[-–—]\s|;|,?\s(?:but|however|aber|sondern|doch|jedoch)\b/giu;
 
-/**
- * The clause a fact was found in, up to the end of its words and the "n't" that may follow the last
- * one ("… soup can't …"): a denial in another clause of the sentence does not take it back.
- */
-function clauseOf(sentence: string, from: number, to: number): string {
-  const { start, end } = clauseBounds(sentence, from);
-  return sentence.slice(start, Math.min(end, to + 3));
-}
-
+/** Where the clause holding position `from` starts and ends in the sentence. */
 function clauseBounds(sentence: string, from: number): { start: number; end: number } {
   let start = 0;
   let end = sentence.length;
@@ -102,10 +94,14 @@ function clauseBounds(sentence: string, from: number): { start: number; end: num
 const DENIED_AT_END =
   /(?:\bnicht(?:\s+(?:mehr|möglich|machbar|vorgesehen))?|\bnot\s+(?:possible|available|an\s+option)|\bisn't\s+(?:possible|available)|\bwe\s+don't\s+(?:have|do)\s+(?:any|them|that|those|it))(?:,?\s*(?:sorry|i'm\s+afraid|leider|tut\s+mir\s+leid))?\s*[.!?…]*\s*$/iu;
 
-/** Whether the fact found at from..to is denied in its own clause, before it or at the clause's end. */
+/**
+ * Whether the fact found at from..to is denied in its own clause: before it, in its words and the
+ * "n't" that may follow the last one ("… soup can't …"), or at the clause's end. A denial in another
+ * clause of the sentence does not take it back.
+ */
 function denied(sentence: string, from: number, to: number): boolean {
-  if (NEGATED.test(clauseOf(sentence, from, to))) return true;
-  return DENIED_AT_END.test(sentence.slice(to, clauseBounds(sentence, from).end));
+  const { start, end } = clauseBounds(sentence, from);
+  return NEGATED.test(sentence.slice(start, Math.min(end, to + 3))) || DENIED_AT_END.test(sentence.slice(to, end));
 }
 
 /** The facts `text` gives, by the persona's patterns, in a clause that does not deny them. */

@@ -73,7 +73,7 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
       : weakestCriterion === 'empathy' &&
           exchanges.some((exchange) => exchange.grade.empathy.score >= 4) &&
           // the advice is to carry it into the reply that solves: only where such a reply lacked it
-          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter({ exchange, overall: 0 }) === 1)
+          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter(exchange) === 1)
         ? 'empathy_kept'
         : weakestCriterion;
 
@@ -99,10 +99,10 @@ interface Ranked {
 
 /** Positive when `a` is the stronger reply: overall score, then empathy, then moving the matter. */
 function ranking(a: Ranked, b: Ranked): number {
-  return a.overall - b.overall || a.exchange.grade.empathy.score - b.exchange.grade.empathy.score || movesMatter(a) - movesMatter(b);
+  return a.overall - b.overall || a.exchange.grade.empathy.score - b.exchange.grade.empathy.score || movesMatter(a.exchange) - movesMatter(b.exchange);
 }
 
-function movesMatter({ exchange }: Ranked): number {
+function movesMatter(exchange: Ranked['exchange']): number {
   const { signals } = exchange.grade;
   return signals.offersSolution || signals.acts?.some((act) => act === 'gives_info' || act === 'offers_step') === true ? 1 : 0;
 }

@@ -72,7 +72,7 @@ export function emptyReplyFeedback(lang: Language, examples?: FeedbackExamples, 
   return {
     strength: withCustomer(strength, gender),
     tip: withCustomer(tip, gender),
-    example: personaExample(examples, 'empathy', lang, turn) ?? example,
+    example: personaExamples(examples, 'empathy', lang, turn)[0] ?? example,
   };
 }
 
@@ -94,8 +94,7 @@ export function composeFeedback(facts: FeedbackFacts): Grade['feedback'] {
  * their own sentence as what to try tells them nothing.
  */
 function exampleFor(facts: FeedbackFacts, variant: TipVariant): string {
-  const lines = exampleLines(facts.examples, variant.family, facts.lang);
-  const candidates = [...lines.map((_line, i) => pick(lines, facts.turn + i)), variant.example];
+  const candidates = [...personaExamples(facts.examples, variant.family, facts.lang, facts.turn), variant.example];
   const first = candidates[0] ?? variant.example;
   if (facts.reply === undefined) return first;
   const replyWords = new Set(contentWords(facts.reply));
@@ -116,15 +115,10 @@ function fillQuote(template: string, quoted: string | undefined): string {
   return template.replace(QUOTE_PLACEHOLDER, () => quoted ?? '').replace(DOUBLE_STOP, '$1$2');
 }
 
-/** A persona line of the family, rotating with the turn like the generic variants; none: undefined. */
-function personaExample(
-  examples: FeedbackExamples | undefined,
-  family: ExampleFamily,
-  lang: Language,
-  turn: number,
-): string | undefined {
+/** The persona's lines of the family, starting at the turn's and rotating like the generic variants. */
+function personaExamples(examples: FeedbackExamples | undefined, family: ExampleFamily, lang: Language, turn: number): string[] {
   const lines = exampleLines(examples, family, lang);
-  return lines.length > 0 ? pick(lines, turn) : undefined;
+  return lines.map((_line, i) => pick(lines, turn + i));
 }
 
 /** What the summary's "practise next" line is chosen by: the persona's focus, and a seed (the session id). */

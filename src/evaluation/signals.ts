@@ -271,11 +271,19 @@ function closesReply(sentences: readonly string[], index: number): boolean {
 function findOffer(sentence: string, lang: Language): string | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
   for (const clause of sentence.split(CLAUSE_SPLIT)) {
-    const match = SOLUTION[lang].exec(clause);
-    // "…or I will end this call" is a warning, not a service.
-    if (match && !NEGATION.test(clause) && !HABITUAL.test(clause) && !END_EXPLICIT[lang].test(clause)) return match[0];
+    const offer = offerIn(clause, lang);
+    if (offer) return offer[0];
   }
   return undefined;
+}
+
+/**
+ * The offer of a step in a clause (lower-cased), if the clause makes one: not denied, not a habit,
+ * not a warning of ending ("…or I will end this call").
+ */
+function offerIn(clause: string, lang: Language): RegExpExecArray | null {
+  const match = SOLUTION[lang].exec(clause);
+  return match && !NEGATION.test(clause) && !HABITUAL.test(clause) && !END_EXPLICIT[lang].test(clause) ? match : null;
 }
 
 /**
@@ -375,13 +383,13 @@ const CLAUSE_BREAKS = new RegExp(CLAUSE_SPLIT.source, 'giu');
  * The time that belongs to the offer in a sentence: in the offer's own clause or a later one ("I'll
  * call you back, by three at the latest"), or in an earlier clause that is nothing but the time ("By
  * Friday, you'll have it"). A time in a clause that says something else is not the promise: in "Lunch
- * starts at twelve, but we can serve the soup now" nothing is promised for twelve.
+ * starts at twelve, but we can serve the soup now" nothing is promised for twelve. Returns undefined
+ * when the sentence offers nothing, null for an offer without a time of its own.
  */
-/** undefined: no offer in the sentence; null: an offer without a time of its own */
 function offerTime(sentence: string, lang: Language): { from: number; match: RegExpExecArray } | null | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
   const clauses = clausesOf(sentence);
-  const offerAt = clauses.findIndex(({ text }) => SOLUTION[lang].test(text) && !NEGATION.test(text) && !HABITUAL.test(text) && !END_EXPLICIT[lang].test(text));
+  const offerAt = clauses.findIndex(({ text }) => offerIn(text, lang) !== null);
   if (offerAt < 0) return undefined;
   for (let k = offerAt; k < clauses.length; k++) {
     const clause = clauses[k]!;
