@@ -6,14 +6,19 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
 /**
  * The grader model's view of one reply: hashed sparse features of the reply (words, word pairs,
  * character n-grams, its first and last words, casing, punctuation, length), of the customer's line
- * (crossed with the reply's length, so "I'm in a hurry" can learn to mind a long answer), of the
- * trainee's earlier turns (a formula said again), and of what the lexicons found. Character n-grams
+ * (crossed with the reply's length, so "I'm in a hurry" can learn to mind a long answer) and the
+ * customer's earlier words the reply takes up, and of what the lexicons found. Character n-grams
  * carry German compounds and misspellings the word features never saw.
+ *
+ * The trainee's own earlier turns are deliberately not features: under 1 % of the training replies
+ * have any, nearly all of them hostile, so the model learnt "said something before" as "no
+ * empathy" (a reply that named the customer's loss read as none after three turns, generic
+ * alone). A formula said again is the lexicons' finding (`repeated_formula`), which the model sees.
  *
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 10;
+export const FEATURE_VERSION = 11;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -106,7 +111,6 @@ const NS = {
   customerByLength: namespaceSeed('cx'),
   customerChars: namespaceSeed('cc'),
   customerPair: namespaceSeed('cp'),
-  earlier: namespaceSeed('pw'),
   lexicon: namespaceSeed('lx'),
 } as const;
 
@@ -200,7 +204,6 @@ export class FeatureExtractor {
     for (const turn of input.history) if (turn.role === 'customer') for (const word of wordsOf(turn.text)) told.add(word);
     this.addEcho(told, tokens, input.lexicon?.emotionalReaction ?? 0);
 
-    this.addHistory(input.history, tokens);
     if (input.lexicon) this.addLexicon(input.lexicon, 'context');
     return {
       indices: this.indices,
@@ -297,22 +300,6 @@ export class FeatureExtractor {
     this.shape('echo', bucket);
     this.shape('echoShare', content === 0 ? 0 : Math.min(4, Math.floor((echoed / content) * 5)));
     this.shape(`echoWithFeeling${emotion}`, bucket);
-  }
-
-  private addHistory(history: readonly Turn[], tokens: readonly string[]): void {
-    const earlier = history.filter((turn) => turn.role === 'trainee').map((turn) => wordsOf(turn.text));
-    this.shape('turns', Math.min(earlier.length, 4));
-    if (earlier.length === 0) return;
-    const start = this.length;
-    const seen = new Set<string>();
-    for (const words of earlier) for (const word of words) seen.add(word);
-    for (const word of seen) this.add(hashRange(NS.earlier, word, 0, word.length), 1);
-    this.scaleFrom(start);
-    // The same opening again reads as a formula; overlap in tenths of the reply's words.
-    const opening = tokens.slice(0, 3).join(' ');
-    if (opening !== '' && earlier.some((words) => words.slice(0, 3).join(' ') === opening)) this.shape('sameOpening', 1);
-    const overlap = tokens.length === 0 ? 0 : tokens.filter((token) => seen.has(token)).length / tokens.length;
-    this.shape('overlap', Math.min(4, Math.floor(overlap * 5)));
   }
 
   /** The lexicons' reading of the reply, or of its context (the customer's insult, an earlier warning). */

@@ -51,6 +51,37 @@ describe('the shipped model', () => {
   });
 });
 
+describe('what the trainee said earlier', () => {
+  const model = defaultGraderModel();
+  // A session's third reply shares names and topic words with the second. The model once read
+  // that overlap as "no empathy", learnt from the few hostile training replies that had a history.
+  const customerTurns = [
+    { role: 'customer', text: "So you're the replacement for Mr Wolters? You can't even push a simple loan through, you amateur." },
+    { role: 'customer', text: 'Oh, getting snippy now, are we? I want to speak to your manager!' },
+  ] as const;
+  const traineeTurns = [
+    { role: 'trainee', text: "Well, at least I read my e-mails, Mr Kessler. Your documents are still incomplete, that's why nothing has moved." },
+    { role: 'trainee', text: "Mr Kessler, I won't be called incompetent. Two things are missing. If you send them today, I'll put the application to the committee on Thursday." },
+  ] as const;
+  const history = [customerTurns[0], traineeTurns[0], customerTurns[1], traineeTurns[1]];
+  const customer = "Today, then. I'll hold you to that. … All right. It's not against you personally.";
+  const reply = "Thank you, Mr Kessler. I know the broken lift is costing you jobs every day, so I'll call you on Thursday afternoon as soon as the committee has decided.";
+
+  it("does not move the model: only the customer's earlier words are read", () => {
+    const withTrainee = model.predict({ lang: 'en', customer, reply, history });
+    const customerOnly = model.predict({ lang: 'en', customer, reply, history: [...customerTurns] });
+    expect(withTrainee.empathyLevelProbabilities).toEqual(customerOnly.empathyLevelProbabilities);
+    expect(withTrainee.notComposed).toBe(customerOnly.notComposed);
+  });
+
+  it("leaves the grade of a reply that names the customer's loss where it is without the history", () => {
+    const later = gradeOffline({ lang: 'en', customer, reply, history }, 'test');
+    const alone = gradeOffline({ lang: 'en', customer, reply, history: [] }, 'test');
+    expect(later.empathy.score).toBe(alone.empathy.score);
+    expect(later.empathy.score).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('who decides whether the boundary was needed', () => {
   const customer = 'Sie Bürokratenziege drehen einem einfach den Strom ab!';
   const reply = 'Ich schaue mir Ihren Zähler sofort an.';
