@@ -56,7 +56,7 @@ export interface FeatureInput {
 
 /**
  * Sparse features: bucket indices and values, `length` entries used. Entries from `contextStart` on
- * describe the context (the customer's line, earlier turns, the lexicons' reading of the customer),
+ * describe the context (the customer's line and earlier words, the lexicons' reading of the customer),
  * not the reply: heads that judge the reply alone never learn from them, so a customer's insult
  * cannot make a reply look as if it set a boundary.
  */
