@@ -242,8 +242,6 @@ export function levelOfScore(score: number): EmpathyLevel {
 /** P(sets_boundary) the model needs to find a boundary nobody's insult called for */
 const UNPROMPTED_BOUNDARY_MIN = 0.9;
 
-/** The model's failure kind of a reply that is not composed becomes its act when the model is at least this sure of the kind. */
-const FAILURE_AS_ACT_MIN = 0.5;
 
 /**
  * The reply's dialogue acts: the model's, joined with what the lexicons found for certain (an
@@ -263,10 +261,12 @@ export function judgeActs(
   // Telling off a customer who only vented costs the trainee the boundary criterion; the model's
   // word for it alone must be near certain, as polite requests ("please make sure …") look alike.
   if (!needed && (prediction?.actProbabilities.sets_boundary ?? 0) < UNPROMPTED_BOUNDARY_MIN) acts.delete('sets_boundary');
-  // A reply judged not composed for lecturing or blaming does what it was judged for.
-  // The model's reading of why counts as much as the lexicons' flags.
+  // A reply judged not composed for lecturing or blaming does what it was judged for. The model's
+  // reading of why counts as much as the lexicons' flags, from the certainty at which feedback
+  // names the kind (KIND_NAMED_FROM): a trainee told "that lectures" meets a customer who heard a
+  // lecture, also where the lexicons decided the score (an insult and a lecture in one reply).
   if (composure.score <= 2) {
-    const why = prediction !== undefined && prediction.failureProbability >= FAILURE_AS_ACT_MIN ? prediction.failure : undefined;
+    const why = prediction !== undefined && prediction.failureProbability >= KIND_NAMED_FROM ? prediction.failure : undefined;
     if (composure.flags.includes('lecturing') || composure.flags.includes('condescending') || why === 'lecturing' || why === 'condescension') acts.add('lectures');
     if (composure.flags.includes('blame') || why === 'blame') acts.add('blames');
     if (composure.flags.includes('defensive') || why === 'defensive') acts.add('justifies');

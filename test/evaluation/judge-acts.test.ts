@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { judgeActs } from '../../src/evaluation/judgement.js';
+import { judgeActs, KIND_NAMED_FROM } from '../../src/evaluation/judgement.js';
 import { lexiconFacts, runLexicons } from '../../src/evaluation/lexicon-pass.js';
 import { defaultGraderModel } from '../../src/evaluation/model/default-model.js';
 import type { ComposureFailure, DialogueAct } from '../../src/evaluation/model/heads.js';
@@ -32,11 +32,13 @@ describe('judgeActs: the kind of a composure failure', () => {
     expect(actsWith('lecturing', 0.7, 2)).toContain('lectures');
     expect(actsWith('condescension', 0.7, 1)).toContain('lectures');
     expect(actsWith('defensive', 0.7, 2)).toContain('justifies');
+    // from the certainty at which the feedback names the kind, not above it
+    expect(actsWith('lecturing', KIND_NAMED_FROM, 2)).toContain('lectures');
   });
 
   it('adds nothing for a composed reply, or when the model is unsure of the kind', () => {
     expect(actsWith('blame', 0.7, 4)).not.toContain('blames');
-    expect(actsWith('blame', 0.3, 2)).not.toContain('blames');
+    expect(actsWith('blame', KIND_NAMED_FROM - 0.01, 2)).not.toContain('blames');
     expect(actsWith('sarcasm', 0.9, 2)).not.toContain('blames');
   });
 });
