@@ -2,7 +2,7 @@ import { formatScore } from '../reports/report-text.js';
 import { styleText } from 'node:util';
 import type { SessionSummary } from '../engine/engine-types.js';
 import type { CustomerLine } from '../engine/session.js';
-import type { Grade, Language } from '../evaluation/grade.js';
+import { feedbackLeadsWithStrength, type Grade, type Language } from '../evaluation/grade.js';
 import { cliText, outcomeText, verdictText } from './cli-text.js';
 
 type Style = Parameters<typeof styleText>[0];
@@ -31,7 +31,7 @@ export function renderGrade(grade: Grade, lang: Language, paint: Painter, showOf
       boundaryOk ? 'green' : 'red',
       verdictText(lang, grade.boundary.verdict),
     )}${marker}`,
-    `  ${paint('green', '+')} ${t.strength}: ${grade.feedback.strength}`,
+    feedbackLeadsWithStrength(grade) ? `  ${paint('green', '+')} ${t.strength}: ${grade.feedback.strength}` : `  ${paint('red', '!')} ${t.lands}: ${grade.feedback.strength}`,
     `  ${paint('yellow', '→')} ${t.tip}: ${grade.feedback.tip}`,
     `  ${paint('cyan', '»')} ${t.example}: ${paint('italic', grade.feedback.example)}`,
     '',

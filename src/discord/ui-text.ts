@@ -42,6 +42,8 @@ export interface UiText {
     empathy: string;
     boundary: string;
     strength: string;
+    /** heads the first feedback line of a reply that lost its composure */
+    lands: string;
     tip: string;
     example: string;
     offlineGrading: string;
@@ -145,6 +147,7 @@ const en: UiText = {
     empathy: 'Empathy',
     boundary: 'Boundary',
     strength: 'What worked',
+    lands: 'How it lands',
     tip: 'Tip',
     example: 'You could say',
     offlineGrading: 'offline grading',
@@ -264,6 +267,7 @@ const de: UiText = {
     empathy: 'Empathie',
     boundary: 'Grenze',
     strength: 'Das war gut',
+    lands: 'So kommt es an',
     tip: 'Tipp',
     example: 'Sie könnten sagen',
     offlineGrading: 'Offline-Bewertung',

@@ -2,7 +2,7 @@ import { formatScore } from '../reports/report-text.js';
 import type { APIEmbed } from 'discord.js';
 import type { ExchangeRef, SessionSummary } from '../engine/engine-types.js';
 import type { CustomerLine, Exchange } from '../engine/session.js';
-import { overallScore, type Language } from '../evaluation/grade.js';
+import { feedbackLeadsWithStrength, overallScore, type Language } from '../evaluation/grade.js';
 import type { Intensity, Persona } from '../personas/persona-schema.js';
 import { contentNotice, personaBrief, personaName } from '../personas/persona-text.js';
 import { neutralizeMentions, quoteMemberText } from './escape.js';
@@ -87,7 +87,7 @@ export function feedbackEmbed(exchange: Exchange, lang: Language, options: Feedb
       { name: text.composure, value: `${grade.composure.score}/5`, inline: true },
       { name: text.empathy, value: `${grade.empathy.score}/5`, inline: true },
       { name: text.boundary, value: text.verdict[grade.boundary.verdict], inline: true },
-      ...(grade.feedback.strength ? [{ name: text.strength, value: neutralizeMentions(grade.feedback.strength) }] : []),
+      ...(grade.feedback.strength ? [{ name: feedbackLeadsWithStrength(grade) ? text.strength : text.lands, value: neutralizeMentions(grade.feedback.strength) }] : []),
       { name: text.tip, value: neutralizeMentions(grade.feedback.tip) },
       { name: text.example, value: `> ${neutralizeMentions(grade.feedback.example).replace(/\n/g, '\n> ')}` },
     ],

@@ -119,6 +119,15 @@ export function overallScore(grade: Grade): number {
   return (grade.composure.score + grade.empathy.score + boundaryVerdictScore(grade.boundary.verdict)) / 3;
 }
 
+/**
+ * Whether the first line of feedback praises the reply. For a reply that lost its composure it says
+ * how the reply lands instead ("Polite on the surface, a rebuke underneath…"), and a front end that
+ * headed that line "What worked" would contradict it.
+ */
+export function feedbackLeadsWithStrength(grade: Grade): boolean {
+  return grade.composure.score > 2;
+}
+
 /** The boundary was at stake in this reply: needed, or set where it was not. */
 export function boundaryCounts(grade: Grade): boolean {
   return grade.boundary.needed || !isBoundaryCorrect(grade.boundary.verdict);

@@ -1,4 +1,4 @@
-import { isBoundaryCorrect, type Grade, type Language } from '../evaluation/grade.js';
+import { feedbackLeadsWithStrength, isBoundaryCorrect, type Grade, type Language } from '../evaluation/grade.js';
 import type { Exchange } from '../engine/session.js';
 import { html, SafeHtml } from './html.js';
 import { groupChartSvg, sessionChartSvg } from './report-charts.js';
@@ -56,7 +56,7 @@ function transcriptSection(entry: ReportSession, text: ReportText, lang: Languag
   const lines = transcriptEntries(entry.session).map(({ line, attempts }) => {
     const attemptCards = attempts.map(({ exchange, overall, retractedAnswer }) => {
       const grade = exchange.grade;
-      return html`<div class="attempt"><div class="who">${attempts.length > 1 ? text.attempt(exchange.attempt) : text.reply}</div><div class="text">${exchange.reply}</div>${gradeBlock(grade, overall, text, lang)}<dl class="feedback"><dt>${text.strength}</dt><dd>${grade.feedback.strength}</dd><dt>${text.tip}</dt><dd>${grade.feedback.tip}</dd>${grade.feedback.example ? html`<dt>${text.example}</dt><dd>${grade.feedback.example}</dd>` : ''}</dl>${overrideBlock(exchange, text, lang)}${retractedAnswer ? html`<div class="customer withdrawn"><div class="who">${retractedAnswer.n + 1} · ${text.customer}</div><div class="text">${retractedAnswer.text}</div><div class="note">${text.retracted}</div></div>` : ''}</div>`;
+      return html`<div class="attempt"><div class="who">${attempts.length > 1 ? text.attempt(exchange.attempt) : text.reply}</div><div class="text">${exchange.reply}</div>${gradeBlock(grade, overall, text, lang)}<dl class="feedback"><dt>${feedbackLeadsWithStrength(grade) ? text.strength : text.lands}</dt><dd>${grade.feedback.strength}</dd><dt>${text.tip}</dt><dd>${grade.feedback.tip}</dd>${grade.feedback.example ? html`<dt>${text.example}</dt><dd>${grade.feedback.example}</dd>` : ''}</dl>${overrideBlock(exchange, text, lang)}${retractedAnswer ? html`<div class="customer withdrawn"><div class="who">${retractedAnswer.n + 1} · ${text.customer}</div><div class="text">${retractedAnswer.text}</div><div class="note">${text.retracted}</div></div>` : ''}</div>`;
     });
     return html`<div class="line${line.retracted ? ' retracted' : ''}"><div class="customer"><div class="who">${line.n + 1} · ${text.customer}</div>${line.narration ? html`<div class="narration">${line.narration}</div>` : ''}<div class="text">${line.text}</div>${line.retracted ? html`<div class="note">${text.retracted}</div>` : ''}</div>${attemptCards.length > 0 ? html`<div class="attempts" style="--attempts: ${attemptCards.length}">${attemptCards}</div>` : ''}</div>`;
   });

@@ -1,4 +1,4 @@
-import type { Language } from '../evaluation/grade.js';
+import { feedbackLeadsWithStrength, type Language } from '../evaluation/grade.js';
 import type { Report, ReportSession } from './report-model.js';
 import { reportTitle } from './render-html.js';
 import { formatDate, formatScore, formatShare, reportText, type ReportText } from './report-text.js';
@@ -56,7 +56,7 @@ function sessionMarkdown(entry: ReportSession, text: ReportText, lang: Language,
       out.push(`**${attempts.length > 1 ? text.attempt(exchange.attempt) : text.reply}**`, '', quote(exchange.reply), '');
       out.push(
         `- ${text.composure} ${grade.composure.score} · ${text.empathy} ${grade.empathy.score} · ${text.boundary}: ${text.verdicts[grade.boundary.verdict]} · ${text.overall} ${formatScore(overall, lang)}`,
-        `- ${text.strength}: ${escapeMarkdown(grade.feedback.strength)}`,
+        `- ${feedbackLeadsWithStrength(grade) ? text.strength : text.lands}: ${escapeMarkdown(grade.feedback.strength)}`,
         `- ${text.tip}: ${escapeMarkdown(grade.feedback.tip)}`,
       );
       if (grade.feedback.example) out.push(`- ${text.example}: ${escapeMarkdown(grade.feedback.example)}`);

@@ -27,6 +27,8 @@ export interface ReportText {
   retracted: string;
   noReply: string;
   strength: string;
+  /** heads the first feedback line of a reply that lost its composure */
+  lands: string;
   tip: string;
   example: string;
   machine: string;
@@ -91,6 +93,7 @@ const en: ReportText = {
   retracted: 'Withdrawn: the customer’s answer to an attempt that was retried',
   noReply: 'Not answered',
   strength: 'What worked',
+  lands: 'How it lands',
   tip: 'Try next',
   example: 'For example',
   machine: 'Automatic grade',
@@ -167,6 +170,7 @@ const de: ReportText = {
   retracted: 'Zurückgezogen: die Reaktion auf einen Versuch, der wiederholt wurde',
   noReply: 'Nicht beantwortet',
   strength: 'Gelungen',
+  lands: 'So kommt es an',
   tip: 'Nächstes Mal',
   example: 'Zum Beispiel',
   machine: 'Automatische Bewertung',
