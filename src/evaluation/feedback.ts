@@ -8,7 +8,7 @@ import { withCustomer, type CustomerGender } from './feedback-text/customer-word
 import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
 import { contentWords } from './grader-patterns.js';
-import { HURRIED_MAX_WORDS } from './judgement.js';
+import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS } from './judgement.js';
 import type { DialogueAct } from './model/heads.js';
 import type { SignalAssessment } from './signals.js';
 
@@ -398,8 +398,10 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (empathy.exploration === 2 && sincere && !pressed && empathy.quotes.question !== undefined) {
     return ['exploration', empathy.quotes.question];
   }
-  // information that comes only after a preamble is not "clear and to the point"
-  const information = acts.includes('gives_info') && !acts.includes('wind_up') && !pushed && !pressed ? facts.quoteFor?.('gives_info') : undefined;
+  // information that comes only after a preamble, or at more than a brisk answer's length to a
+  // caller in a hurry, is not "clear and to the point"
+  const longWinded = acts.includes('wind_up') || (focus.includes('pressure') && facts.words > BRISK_MAX_WORDS);
+  const information = acts.includes('gives_info') && !longWinded && !pushed && !pressed ? facts.quoteFor?.('gives_info') : undefined;
   // a plain or mildly defensive reply (3) is not praised as clear: its information may be the justification
   if (information !== undefined && composure.score >= 4) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.

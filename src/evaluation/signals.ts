@@ -296,13 +296,17 @@ const WIND_UP = bilingual({
     String.raw`\blet\s+me\s+(?:just\s+|first\s+|quickly\s+|briefly\s+)*(?:explain\s+(?:a\s+(?:little|bit)\s+)?(?:about|how)|walk\s+you\s+through|start\s+by|give\s+you\s+(?:some|a\s+bit\s+of|a\s+little)\s+(?:background|context))\b`,
     String.raw`\b(?:a\s+(?:little|bit\s+of)|some)\s+(?:background|context)\b`,
     String.raw`\bfirst\s+of\s+all,?\s+(?:let\s+me|i(?:'d|\s+would)\s+like\s+to)\b`,
+    // "First I'd like to briefly explain how …", "Before anything else, I want to walk you through …"
+    String.raw`\b(?:first(?:\s+of\s+all)?|before\s+anything\s+else),?\s+i(?:'d|\s+would|\s+want\s+to|\s+need\s+to)\s+(?:like\s+to\s+)?(?:\S+\s+){0,2}?(?:explain|walk\s+you\s+through|go\s+through)\b`,
     String.raw`\bto\s+give\s+you\s+(?:some|a\s+bit\s+of|the)\s+(?:background|context|bigger\s+picture)\b`,
   ],
   de: [
     String.raw`\bbevor\s+(?:wir|ich)\s+(?:anfangen|beginnen|loslegen|starten|ins\s+detail|zur\s+sache|ihre\s+frage)`,
     String.raw`\blassen\s+sie\s+mich\s+(?:kurz\s+|zuerst\s+|erst\s+(?:einmal\s+|mal\s+)?|zunächst\s+)?(?:etwas\s+|ein\s+wenig\s+)?(?:ausholen|erklären,?\s+wie|zum\s+hintergrund)`,
     String.raw`\b(?:etwas|ein\s+wenig|ein\s+bisschen|kurz)\s+(?:ausholen|zum\s+hintergrund)\b`,
-    String.raw`\bzunächst\s+(?:einmal\s+)?(?:möchte\s+ich\s+ihnen\s+erklären|zum\s+hintergrund|ein\s+paar\s+worte)`,
+    String.raw`\bzunächst\s+(?:einmal\s+)?(?:zum\s+hintergrund|ein\s+paar\s+worte)`,
+    // "Zunächst möchte ich Ihnen kurz erklären, wie …", „Vorab will ich Ihnen einmal schildern …“
+    String.raw`\b(?:zunächst|zuerst|vorab|erst\s+(?:einmal|mal))\s+(?:einmal\s+)?(?:möchte|will|würde)\s+ich\s+(?:ihnen|dir|euch)\s+(?:\S+\s+){0,2}?(?:erklären|erläutern|schildern|darlegen)`,
     String.raw`\bdamit\s+sie\s+den\s+hintergrund\s+verstehen\b`,
   ],
 });

@@ -177,6 +177,19 @@ describe('feedback chosen for a reply', () => {
     expect(praise.some((start) => wound.feedback.strength.startsWith(start)), wound.feedback.strength).toBe(false);
   });
 
+  it('does not call a long answer to a caller in a hurry clear and to the point', () => {
+    const long = grade({
+      lang: 'de',
+      customer: 'Ich hab keine Zeit für das hier. Freigeben, ja oder nein?',
+      reply:
+        'Guten Tag Herr Petersen, vielen Dank für Ihren Anruf. Die Überweisung über 8.000 Euro liegt über Ihrem Tageslimit, das jedes Konto aus Sicherheitsgründen hat. Sie können es in der App jederzeit selbst anpassen, und nach der Bestätigung dort ist das neue Limit normalerweise nach wenigen Minuten aktiv, dann geht auch die Überweisung durch.',
+      context: { personaId: 'impatient-caller', focus: ['pressure'] },
+    });
+    expect(long.empathy.score).toBeLessThanOrEqual(2);
+    const praise = de.strengths.information.map((template) => template.split('{quote}')[0]!);
+    expect(praise.some((start) => long.feedback.strength.startsWith(start)), long.feedback.strength).toBe(false);
+  });
+
   it('never praises business pressed on a customer in grief as information or a step', () => {
     const pushed = grade({
       lang: 'de',

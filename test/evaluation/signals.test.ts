@@ -187,12 +187,18 @@ describe('windsUp', () => {
     expect(windsUp(prepare("To give you some background: transfers above the limit are held."), 'en')).toBe(true);
     expect(windsUp(prepare('Lassen Sie mich kurz ausholen, damit Sie das Verfahren verstehen.'), 'de')).toBe(true);
     expect(windsUp(prepare('Bevor wir ins Detail gehen: Wie lange sind Sie schon Kunde?'), 'de')).toBe(true);
+    // with a word between the announcement and "explain" (Mr Petersen's trainee had been told it was clear and to the point)
+    expect(windsUp(prepare('Zunächst möchte ich Ihnen kurz erklären, wie unsere Tageslimits funktionieren.'), 'de')).toBe(true);
+    expect(windsUp(prepare('Vorab will ich Ihnen einmal schildern, wie das Verfahren abläuft.'), 'de')).toBe(true);
+    expect(windsUp(prepare("First I'd like to briefly explain how our daily limits work."), 'en')).toBe(true);
   });
 
   it('leaves a reply that leads with the answer alone', () => {
     expect(windsUp(prepare("No, it hasn't gone out: it's over your daily limit. Confirm the increase in your app."), 'en')).toBe(false);
     expect(windsUp(prepare('Let me check that for you right now.'), 'en')).toBe(false);
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
+    expect(windsUp(prepare('Zuerst hebe ich Ihr Limit an, dann erkläre ich Ihnen gern den Rest.'), 'de')).toBe(false);
+    expect(windsUp(prepare("First I'll raise the limit; I can explain the rest afterwards."), 'en')).toBe(false);
   });
 });
 
