@@ -53,6 +53,8 @@ export interface FeedbackFacts {
   reply?: string | undefined;
   /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
   customerSaidNo?: boolean | undefined;
+  /** under time pressure, the sentence that guarantees an outcome (`overpromises`) */
+  overpromise?: string | undefined;
 }
 
 const TEXTS: Readonly<Record<Language, FeedbackText>> = { de, en };
@@ -226,6 +228,8 @@ function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
       return facts.composure.evidence[0];
     case 'empathy_generic':
       return facts.empathy.quotes.generic;
+    case 'pressure_overpromise':
+      return facts.overpromise;
     default:
       return undefined;
   }
@@ -284,6 +288,8 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (empathy.limits.includes('hostile') && composure.flags.length > 0) return composureTip(composure);
   // the grader decided the reply ignored the customer's hurry (judgeEmpathy's limit); one rule, not two
   if (empathy.limits.includes('ignores_hurry')) return 'pressure_long';
+  // the rubric's "do not promise what cannot be kept", before any polish of a brisk answer
+  if (facts.overpromise !== undefined) return 'pressure_overpromise';
   const limit = firstOf(empathy.limits, ['grief_push', 'grief_cheer', 'pressed_after_no', 'feeling_dismissed', 'but_dismissal', 'repeated_formula']);
   switch (limit) {
     case 'pressed_after_no':
@@ -372,7 +378,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   const pushed = empathy.limits.includes('grief_push');
   // nor is a question to a customer who asked to be left alone, whatever else it reads as
   const pressed = empathy.limits.includes('pressed_after_no');
-  const offer = acts.includes('offers_step') && !pushed && !pressed ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
+  // nor a guarantee that may not hold, however clear
+  const overpromised = facts.overpromise !== undefined;
+  const offer = acts.includes('offers_step') && !pushed && !pressed && !overpromised ? (signals.solutionQuote ?? facts.quoteFor?.('offers_step')) : undefined;
   if (composure.score <= 2) {
     const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
     // Only an offer the lexicons quote for certain, and not the sentence the reply is marked down for.
@@ -401,7 +409,7 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   // information that comes only after a preamble, or at more than a brisk answer's length to a
   // caller in a hurry, is not "clear and to the point"
   const longWinded = acts.includes('wind_up') || (focus.includes('pressure') && facts.words > BRISK_MAX_WORDS);
-  const information = acts.includes('gives_info') && !longWinded && !pushed && !pressed ? facts.quoteFor?.('gives_info') : undefined;
+  const information = acts.includes('gives_info') && !longWinded && !pushed && !pressed && !overpromised ? facts.quoteFor?.('gives_info') : undefined;
   // a plain or mildly defensive reply (3) is not praised as clear: its information may be the justification
   if (information !== undefined && composure.score >= 4) return ['information', information];
   // Praising calm next to a wrong boundary would blur the tip.

@@ -11,6 +11,7 @@ import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
 import { prepare, quote } from './grader-patterns.js';
+import { overpromises } from './signals.js';
 import { loadRubricSync } from './rubric.js';
 
 export { summaryAdvice } from './feedback.js';
@@ -197,6 +198,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     acknowledgedBefore: input.context?.acknowledgedBefore ?? acknowledgedBefore(history, lang),
     namesCustomer: NAME_ADDRESS.test(reply.text.text),
     reply: reply.text.text,
+    overpromise: pressed ? overpromises(reply.text, lang) : undefined,
   });
 
   return {

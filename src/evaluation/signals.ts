@@ -316,6 +316,41 @@ export function windsUp(reply: PreparedText, lang: Language): boolean {
   return WIND_UP[lang].test(reply.lower);
 }
 
+/**
+ * A guarantee of an outcome ("the money is guaranteed to be with the dealer in five minutes",
+ * „das klappt hundertprozentig“): under time pressure the rubric's "do not promise what cannot be
+ * kept". A promise of the trainee's own action ("I promise I'll call you by three") is a commitment,
+ * not a guarantee of what others do, and a guarantee said not to be given is the honest answer.
+ */
+const GUARANTEE = bilingual({
+  en: [
+    String.raw`\bguarantee(?:d|s)?\b`,
+    String.raw`\b(?:i\s+)?promise(?:\s+you)?\b(?!\s+(?:that\s+)?(?:i|we)(?:'ll|\s+will|'m|\s+am|\s+personally)\b)`,
+    String.raw`\b(?:100|a\s+hundred)\s*(?:%|per\s*cent|percent)\b`,
+    String.raw`\bwithout\s+fail\b`,
+  ],
+  de: [
+    String.raw`\bgarantier\w*`,
+    String.raw`\bgarantie\b`,
+    String.raw`\bversprochen\b`,
+    String.raw`\b(?:ich\s+)?versprech\w*\s+(?:ihnen|dir|euch)\b(?!\s*,?\s*(?:dass\s+)?(?:ich|wir)\b)`,
+    String.raw`\bhundertprozentig\b`,
+    String.raw`\b100\s*(?:%|prozent)\b`,
+  ],
+});
+/** "can't guarantee", „kann ich nicht versprechen“, „keine Garantie“: the guarantee is withheld */
+const GUARANTEE_WITHHELD = pattern(
+  String.raw`\b(?:can't|cannot|can\s+not|won't|will\s+not|couldn't|unable\s+to|no|not|nicht|kein\w*|nie)(?:\s+\S+){0,3}?\s+(?:guarantee\w*|promise\w*|garantier\w*|garantie|versprech\w*)|(?:guarantee\w*|promise\w*|garantier\w*|garantie|versprech\w*)\s+(?:\S+\s+){0,5}?(?:nicht|keine?)\b`,
+);
+
+/** The sentence of the reply that guarantees an outcome (see GUARANTEE); undefined when none does. */
+export function overpromises(reply: PreparedText, lang: Language): string | undefined {
+  for (const [index, lowered] of reply.lowerSentences.entries()) {
+    if (GUARANTEE[lang].test(lowered) && !GUARANTEE_WITHHELD.test(lowered)) return reply.sentences[index];
+  }
+  return undefined;
+}
+
 /** "Give me three minutes": asking for time is promising to be done within it. */
 const GIVE_ME_TIME = pattern(
   String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`,

@@ -190,6 +190,29 @@ describe('feedback chosen for a reply', () => {
     expect(praise.some((start) => long.feedback.strength.startsWith(start)), long.feedback.strength).toBe(false);
   });
 
+  it('tells a trainee under time pressure that a guarantee of the outcome may not hold, quoting it', () => {
+    const promised = grade({
+      lang: 'de',
+      customer: 'Okay, Limit rauf. Das ging ja doch. Weiter.',
+      reply: 'Keine Sorge, das Geld ist garantiert in fünf Minuten beim Händler, versprochen.',
+      context: { personaId: 'impatient-caller', focus: ['pressure'] },
+    });
+    expect(isOneOf(de.tips.pressure_overpromise, promised.feedback.tip), promised.feedback.tip).toBe(true);
+    expect(promised.feedback.tip).toContain('das Geld ist garantiert in fünf Minuten beim Händler');
+    const praise = de.strengths.information.map((template) => template.split('{quote}')[0]!);
+    expect(praise.some((start) => promised.feedback.strength.startsWith(start)), promised.feedback.strength).toBe(false);
+    // the honest answer is not told so, and the same guarantee without time pressure is not a pressure tip
+    const honest = grade({
+      lang: 'de',
+      customer: 'Okay, Limit rauf. Das ging ja doch. Weiter.',
+      reply: 'Das Limit ist gleich oben. Die genaue Minute der Gutschrift kann ich Ihnen nicht garantieren.',
+      context: { personaId: 'impatient-caller', focus: ['pressure'] },
+    });
+    expect(isOneOf(de.tips.pressure_overpromise, honest.feedback.tip), honest.feedback.tip).toBe(false);
+    const calm = grade({ lang: 'de', customer: 'Wann ist das Geld da?', reply: 'Das Geld ist garantiert morgen da.', context: { personaId: 'x', focus: [] } });
+    expect(isOneOf(de.tips.pressure_overpromise, calm.feedback.tip), calm.feedback.tip).toBe(false);
+  });
+
   it('never praises business pressed on a customer in grief as information or a step', () => {
     const pushed = grade({
       lang: 'de',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, onlyDeclines, promisedTime, windsUp } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, onlyDeclines, overpromises, promisedTime, windsUp } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -199,6 +199,24 @@ describe('windsUp', () => {
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
     expect(windsUp(prepare('Zuerst hebe ich Ihr Limit an, dann erkläre ich Ihnen gern den Rest.'), 'de')).toBe(false);
     expect(windsUp(prepare("First I'll raise the limit; I can explain the rest afterwards."), 'en')).toBe(false);
+  });
+});
+
+describe('overpromises', () => {
+  it('finds the sentence that guarantees an outcome', () => {
+    const reply = prepare('Ja. Keine Sorge, das Geld ist garantiert in fünf Minuten beim Händler, versprochen.');
+    expect(overpromises(reply, 'de')).toBe('Keine Sorge, das Geld ist garantiert in fünf Minuten beim Händler, versprochen.');
+    expect(overpromises(prepare('Das klappt hundertprozentig heute noch.'), 'de')).toBeDefined();
+    expect(overpromises(prepare('The money will be with the dealer in five minutes, guaranteed.'), 'en')).toBeDefined();
+    expect(overpromises(prepare('I promise you it will go through today.'), 'en')).toBeDefined();
+  });
+
+  it("leaves a guarantee withheld and a promise of the trainee's own action alone", () => {
+    expect(overpromises(prepare('Dass das Geld in fünfzehn Minuten beim Händler ist, kann ich nicht versprechen.'), 'de')).toBeUndefined();
+    expect(overpromises(prepare('Eine Garantie kann ich Ihnen dafür nicht geben.'), 'de')).toBeUndefined();
+    expect(overpromises(prepare('Ich verspreche Ihnen, dass ich Sie bis 15 Uhr zurückrufe.'), 'de')).toBeUndefined();
+    expect(overpromises(prepare("I can't guarantee the exact minute, though."), 'en')).toBeUndefined();
+    expect(overpromises(prepare("I promise I'll call you back by three."), 'en')).toBeUndefined();
   });
 });
 

@@ -483,6 +483,18 @@ export const de = {
         family: 'solution',
       },
     ],
+    pressure_overpromise: [
+      {
+        tip: '„{quote}“ verspricht ein Ergebnis, das nicht in Ihrer Hand liegt. Sagen Sie unter Druck, was Sie tun und bis wann, und ehrlich, was Sie nicht zusagen können.',
+        example: 'Nach Ihrer Bestätigung ist das Limit in wenigen Minuten angehoben; auf die Minute kann ich die Gutschrift nicht zusagen, die Zahlungsbestätigung schicke ich Ihnen aber sofort.',
+        family: 'solution',
+      },
+      {
+        tip: 'Eine Zusage, die womöglich nicht hält („{quote}“), kostet mehr Vertrauen, als sie Zeit spart. Versprechen Sie nur Ihren eigenen nächsten Schritt.',
+        example: 'Die genaue Minute kann ich Ihnen nicht versprechen. Was ich tun kann: Ihnen die Bestätigung für den Händler schicken, sobald die Zahlung raus ist.',
+        family: 'solution',
+      },
+    ],
     solution_missing: [
       {
         tip: 'Bieten Sie einen konkreten nächsten Schritt an, am besten mit Zeitangabe, damit {der Kunde} weiß, was passiert.',

@@ -482,6 +482,18 @@ export const en = {
         family: 'solution',
       },
     ],
+    pressure_overpromise: [
+      {
+        tip: '"{quote}" promises an outcome you do not control. Under pressure, say what you will do and when, and say honestly what you cannot guarantee.',
+        example: 'The limit goes up within minutes of your confirmation; I cannot promise the minute the money lands, but I will send you the payment confirmation right away.',
+        family: 'solution',
+      },
+      {
+        tip: 'A guarantee that may not hold ("{quote}") costs more trust than it buys time. Promise only your own next step.',
+        example: 'I can\'t promise the exact minute it arrives. What I can do: send you the confirmation for the dealer as soon as it goes out.',
+        family: 'solution',
+      },
+    ],
     solution_missing: [
       {
         tip: 'Offer a concrete next step, ideally with a time, so the customer knows what happens.',

@@ -118,6 +118,7 @@ export type TipKey =
   | 'grief_acknowledge'
   | 'empathy_explore'
   | 'pressure_long'
+  | 'pressure_overpromise'
   | 'solution_missing'
   | 'solution_time'
   | 'polish_grief'
