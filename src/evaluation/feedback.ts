@@ -318,12 +318,15 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // Empathy named in the last reply need not be said again in the one that delivers; a reply that
   // undid it (a limit) still gets the empathy tip.
   const heard = heardBefore(facts);
-  if (empathy.score <= 3 && focus.includes('grief') && !heard) return 'grief_acknowledge';
+  // A reply that already says what it perceives ("ich merke, dass ich gerade sehr ungelegen anrufe")
+  // is not told to say what it perceives; to a customer in grief that, and no pressure, is the move.
+  const perceives = focus.includes('grief') && acts.includes('acknowledges');
+  if (empathy.score <= 3 && focus.includes('grief') && !heard && !perceives) return 'grief_acknowledge';
   if (empathy.score <= 2 && !heard) return 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
-  if (empathy.score === 3 && !brisk && !heard) return 'empathy_generic';
+  if (empathy.score === 3 && !brisk && !heard && !perceives) return 'empathy_generic';
   const step = stepTip(facts);
   if (step) return step;
   // A caller in a hurry wants the answer, not a question about what matters to them.

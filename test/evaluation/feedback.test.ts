@@ -213,6 +213,17 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf(de.tips.pressure_overpromise, calm.feedback.tip), calm.feedback.tip).toBe(false);
   });
 
+  it('does not tell a trainee who said what they perceive to a customer in grief to say what they perceive', () => {
+    const customer = 'Ja? … Ein Termin? Ich will keinen Termin. Ich will, dass man mich in Ruhe lässt. Rufen Sie hier nicht mehr an!';
+    const context = { personaId: 'grieving', focus: ['grief'], customerGender: 'female' as const };
+    const perceived = grade({ lang: 'de', customer, reply: 'Frau Albrecht, ich merke, dass ich gerade sehr ungelegen anrufe. Es tut mir leid, ich möchte Sie nicht bedrängen.', context });
+    expect(perceived.signals.acts).toContain('acknowledges');
+    expect(isOneOf([...de.tips.grief_acknowledge, ...de.tips.empathy_generic], perceived.feedback.tip), perceived.feedback.tip).toBe(false);
+    // a bare formula still is
+    const bare = grade({ lang: 'de', customer, reply: 'Es tut mir leid.', context });
+    expect(isOneOf(de.tips.grief_acknowledge, bare.feedback.tip), bare.feedback.tip).toBe(true);
+  });
+
   it('never praises business pressed on a customer in grief as information or a step', () => {
     const pushed = grade({
       lang: 'de',
