@@ -66,9 +66,16 @@ export function judgeComposure(
   reply: PreparedText,
   lang: Language,
   instructed = false,
+  ownContact = false,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
+  // A send-away is what the model reads into a reply that gives the trainee's own line instead of the
+  // hotline's ("call me directly rather than the hotline"): the words are the same, the direction the
+  // opposite. Where the lexicons find the trainee taking the customer on, that reading stands down;
+  // a sting of another kind in the same reply is still the model's to find.
+  const sentAway = ownContact && prediction.failure === 'brush_off';
+  if (sentAway) return { ...lexicon, byModel: false };
   if (prediction.notComposed >= model.notComposedThreshold(lang) || sentenceMax >= model.sentenceThreshold(lang)) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;

@@ -351,6 +351,32 @@ export function overpromises(reply: PreparedText, lang: Language): string | unde
   return undefined;
 }
 
+/**
+ * The trainee takes the customer on personally: their own direct line, extension or e-mail, "call
+ * me", "ask for me", "I'll be your contact", „meine Durchwahl“, „rufen Sie mich direkt an“. The
+ * opposite of sending the customer away, though both speak of numbers, hotlines and queues.
+ */
+const OWN_CONTACT = bilingual({
+  en: [
+    String.raw`\bmy\s+(?:own\s+|personal\s+)?(?:direct\s+(?:line|number|dial|extension|e-?mail(?:\s+address)?)|extension|mobile(?:\s+number)?|direct\s+contact)\b`,
+    String.raw`\b(?:call|ring|phone|e-?mail|message|text|reach|contact)\s+me\s+(?:\S+\s+){0,2}?(?:directly|personally|direct|straight|on\s+\d|at\s+\d)`,
+    String.raw`\bask\s+for\s+me\b`,
+    String.raw`\bi(?:'ll|\s+will|'m|\s+am)\s+(?:now\s+)?(?:be\s+)?your\s+(?:single\s+|one\s+|main\s+|personal\s+)?(?:point\s+of\s+contact|contact(?:\s+person)?)\b`,
+  ],
+  de: [
+    String.raw`\bmeine\s+(?:eigene\s+|persönliche\s+)?(?:durchwahl|direkte\s+(?:nummer|durchwahl|telefonnummer|e-?mail(?:-adresse)?|mailadresse|adresse)|handynummer|direktnummer)\b`,
+    String.raw`\b(?:rufen|schreiben|mailen)\s+sie\s+mich\s+(?:\S+\s+){0,2}?(?:direkt|persönlich|unter\s+\d)`,
+    String.raw`\b(?:erreichen|kontaktieren)\s+sie\s+mich\s+(?:\S+\s+){0,2}?(?:direkt|persönlich|unter\s+\d)`,
+    String.raw`\bfragen\s+sie\s+(?:\S+\s+){0,4}?nach\s+mir\b`,
+    String.raw`\bich\s+bin\s+(?:ab\s+jetzt\s+|ab\s+sofort\s+|ab\s+heute\s+)?(?:ihr|ihre|dein|deine)\s+(?:feste[rn]?\s+|persönliche[rn]?\s+|direkte[rn]?\s+)?(?:ansprechpartner(?:in)?|ansprechperson|kontakt(?:person)?)\b`,
+  ],
+});
+
+/** The reply gives the trainee's own contact (see OWN_CONTACT). */
+export function ownsContact(reply: PreparedText, lang: Language): boolean {
+  return OWN_CONTACT[lang].test(reply.lower);
+}
+
 /** "Give me three minutes": asking for time is promising to be done within it. */
 const GIVE_ME_TIME = pattern(
   String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, onlyDeclines, overpromises, promisedTime, windsUp } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, onlyDeclines, overpromises, ownsContact, promisedTime, windsUp } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -199,6 +199,30 @@ describe('windsUp', () => {
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
     expect(windsUp(prepare('Zuerst hebe ich Ihr Limit an, dann erkläre ich Ihnen gern den Rest.'), 'de')).toBe(false);
     expect(windsUp(prepare("First I'll raise the limit; I can explain the rest afterwards."), 'en')).toBe(false);
+  });
+});
+
+describe('ownsContact', () => {
+  it.each([
+    ['en', 'Let me give you my direct number. If anything goes wrong, call me, not the hotline.'],
+    ['en', 'You can reach me directly on 0161 555 0123.'],
+    ["en", "From now on I'm your single point of contact."],
+    ['en', 'Ask for me at the desk tomorrow.'],
+    ['de', 'Hier ist meine Durchwahl: 089 123 45-67.'],
+    ['de', 'Rufen Sie mich einfach direkt an, nicht die Hotline.'],
+    ['de', 'Ich bin ab jetzt Ihre feste Ansprechpartnerin.'],
+    ['de', 'Fragen Sie an der Rezeption einfach nach mir.'],
+  ] as const)('finds the trainee taking the customer on personally (%s): %s', (lang, text) => {
+    expect(ownsContact(prepare(text), lang)).toBe(true);
+  });
+
+  it.each([
+    ['en', 'Please call the hotline on 0800 123 456.'],
+    ['en', 'You can reach the claims team directly on 0800 123.'],
+    ['de', 'Wenden Sie sich bitte an die Hotline.'],
+    ['de', 'Die Kollegen erreichen Sie direkt unter 0800 123.'],
+  ] as const)('does not take sending the customer elsewhere for it (%s): %s', (lang, text) => {
+    expect(ownsContact(prepare(text), lang)).toBe(false);
   });
 });
 
