@@ -320,7 +320,11 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   const heard = heardBefore(facts);
   // A reply that already says what it perceives ("ich merke, dass ich gerade sehr ungelegen anrufe")
   // is not told to say what it perceives; to a customer in grief that, and no pressure, is the move.
-  const perceives = focus.includes('grief') && acts.includes('acknowledges');
+  // A bare formula ("I understand.") is what the tip is about: its acknowledging sentence is the
+  // formula the lexicons know.
+  const acknowledging = focus.includes('grief') && acts.includes('acknowledges') ? facts.quoteFor?.('acknowledges') : undefined;
+  const formula = empathy.quotes.generic;
+  const perceives = acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula));
   if (empathy.score <= 3 && focus.includes('grief') && !heard && !perceives) return 'grief_acknowledge';
   if (empathy.score <= 2 && !heard) return 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
