@@ -307,7 +307,7 @@ export const de = {
       },
       {
         tip: 'Eine Belehrung ist das Letzte, was ein verärgerter Mensch hören will. Wenn ein Hinweis später hilft, geben Sie ihn am Ende, freundlich und kurz.',
-        example: 'Erledigt. Ein kleiner Hinweis, der Ihnen beim nächsten Mal Zeit sparen kann, wenn Sie mögen:',
+        example: 'Erledigt. Wenn Sie mögen, richte ich Ihnen noch eine Erinnerung ein, damit Ihnen das nicht noch einmal passiert.',
         family: 'composure',
       },
     ],
@@ -429,7 +429,7 @@ export const de = {
       },
       {
         tip: 'Wer das Gespräch ablehnt, fühlt sich von einer Frage bedrängt, so freundlich sie gemeint ist. Lassen Sie {den Kunden} gehen und machen Sie das Wiederkommen leicht.',
-        example: 'Selbstverständlich. Verzeihen Sie die Störung. Wenn ich später etwas für Sie tun kann, bin ich da.',
+        example: 'Verzeihen Sie die Störung. Wenn ich später etwas für Sie tun kann, bin ich für Sie da.',
         family: 'empathy',
       },
     ],

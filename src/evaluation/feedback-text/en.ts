@@ -198,7 +198,7 @@ export const en = {
     composure_sarcasm: [
       {
         tip: 'Polite words with a sarcastic edge still land as mockery: "{quote}". Say plainly what you mean.',
-        example: 'I can see the terms are not easy to find. I will show you where the fee is explained.',
+        example: 'Good question. Let me show you where the fee is explained in the terms and what it covers.',
         family: 'composure',
       },
       {
@@ -251,7 +251,7 @@ export const en = {
       },
       {
         tip: 'What is routine for you is a first for the customer. Say that it matters before you explain what to do.',
-        example: 'That is a real nuisance when you are relying on it. Let me get it working for you.',
+        example: 'I know you rely on it. Let me get it working for you now.',
         family: 'composure',
       },
     ],
@@ -289,7 +289,7 @@ export const en = {
     composure_condescending: [
       {
         tip: 'Talking down to the customer hurts the relationship. Speak to them as an equal, and keep their form of address.',
-        example: 'Let me walk you through it. It is honestly not obvious.',
+        example: "You're right, that step isn't obvious. I'll go through it with you.",
         family: 'composure',
       },
       {
@@ -306,7 +306,7 @@ export const en = {
       },
       {
         tip: 'A lesson is the last thing an upset customer wants. If a tip will help them later, offer it at the end, kindly and briefly.',
-        example: "It's done. One small thing that may save you time next time, if that helps:",
+        example: "It's done. If it helps, I can also set up a reminder so this doesn't catch you out again.",
         family: 'composure',
       },
     ],
@@ -387,7 +387,7 @@ export const en = {
     empathy_repeated: [
       {
         tip: 'The same empathy formula every turn starts to sound scripted. Vary it and refer to what the customer just said.',
-        example: 'So on top of the problem itself, nobody called you back. That is really not okay.',
+        example: "So on top of the problem itself, nobody called you back. I'm sorry, that should not have happened.",
         family: 'empathy',
       },
       {
@@ -531,7 +531,7 @@ export const en = {
       },
       {
         tip: 'Well done. Keep the pace slow and the words simple; silence is allowed.',
-        example: 'Take your time. I am here.',
+        example: "Take all the time you need. I'm here.",
         family: 'closing',
       },
     ],
