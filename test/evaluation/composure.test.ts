@@ -128,6 +128,10 @@ describe('assessComposure: hard cases', () => {
     expect(assess('You called me an idiot; I will not accept that.', 'en').score).toBeGreaterThanOrEqual(4);
     expect(assess('„Idiot“ ist kein Wort, das ich akzeptiere.', 'de').score).toBeGreaterThanOrEqual(4);
     expect(assess('Sie haben mich einen Idioten genannt, das akzeptiere ich nicht.', 'de').score).toBeGreaterThanOrEqual(4);
+    // the verb comes last in German, five words after the insult (Mr Kessler's trainee had been told the reply attacked him)
+    expect(assess('Herr Kessler, als Amateur lasse ich mich nicht bezeichnen.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Als Trottel möchte ich von Ihnen bitte nicht bezeichnet werden.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Sie Amateur, so was würde ich nie sagen.', 'de').score).toBeLessThanOrEqual(2);
     expect(assess('You are an idiot.', 'en')).toMatchObject({ score: 1, flags: ['insult'] });
     expect(assess('Idiot!', 'de')).toMatchObject({ score: 1, flags: ['insult'] });
   });

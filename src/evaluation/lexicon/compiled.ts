@@ -35,6 +35,11 @@ export interface PreparedText {
 
 const NEGATION_WINDOW = 4;
 const MENTION_WINDOW = 4;
+/**
+ * German puts the verb last, so the word that makes an insult a mention can come further after it:
+ * „als Amateur lasse ich mich nicht bezeichnen“ (five words on), „als Trottel möchte ich von Ihnen bitte nicht bezeichnet werden“ (seven); still only within the clause.
+ */
+const MENTION_AFTER_WINDOW = 8;
 const QUOTE = /["']/;
 
 function compile(lang: 'de' | 'en', data: LanguageLexicon): CompiledLexicon {
@@ -154,7 +159,7 @@ export function isMentioned(lexicon: CompiledLexicon, text: PreparedText, start:
     if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
   }
   // "Idiot is not a word I accept", "… mich einen Idioten genannt": only within the same clause.
-  for (let index = end + 1; index <= Math.min(tokens.length - 1, end + MENTION_WINDOW); index += 1) {
+  for (let index = end + 1; index <= Math.min(tokens.length - 1, end + MENTION_AFTER_WINDOW); index += 1) {
     const token = tokens[index];
     if (!token || scanned.tokens[index]?.clause !== last.clause) break;
     if (lexicon.isInClass('mentionAfter', token)) return true;
