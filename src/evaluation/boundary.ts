@@ -100,7 +100,7 @@ const OFFERS_TO_CONTINUE = bilingual({
     String.raw`\b(?:happy|glad|pleased|here)\s+to\s+(?:help|look|check|continue|sort|go\s+on|carry\s+on|find)\b`,
     String.raw`\b(?:if|once|as\s+long\s+as)\s+we\s+(?:keep|stay|remain)\b`,
     String.raw`\bi(?:'d|\s+would)\s+(?:like|love)\s+to\s+help\b`,
-    String.raw`\bi\s+(?:want|'m\s+trying|am\s+trying)\s+to\s+(?:help|sort|solve|fix|find)\b`,
+    String.raw`\bi\s+(?:do\s+)?(?:want|'m\s+trying|am\s+trying)\s+to\s+(?:help|sort|solve|fix|find|get\s+(?:this|it|that|your)|move)\b`,
     String.raw`\b(?:let's|let\s+us)\s+(?:get\s+back|continue|go\s+on|carry\s+on|look|focus|sort|solve|find|work)\b`,
     String.raw`\b(?:we\s+can|i\s+can)\s+(?:continue|carry\s+on|go\s+on|keep\s+going|sort|solve|look|work)\b`,
     String.raw`\b(?:once|as\s+long\s+as|as\s+soon\s+as)\s+we\b`,

@@ -311,7 +311,10 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // doubt, not a verdict (the model is unsure, and about one time in five the reply was meant
   // well). What the reply did to this customer's stated need (hurry, grief) comes first.
   if (composure.byModel === true && composure.score >= 3) return 'composure_doubt';
-  if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue) return 'boundary_offer_continue';
+  // A reply that names the insult and then gets on with the matter (gives what is missing, offers a
+  // step, asks about it) has done more than offer to continue.
+  const carriesOn = acts.some((act) => MATTER_ACTS.has(act));
+  if (boundary.verdict === 'set_well' && !boundary.ended && !boundary.offeredToContinue && !carriesOn) return 'boundary_offer_continue';
   // After a boundary set well the next skill is returning to the matter, not more empathy words.
   if (boundary.verdict === 'set_well') return 'polish_insults';
   if (composure.score === 3 && composure.flags.length > 0) return composureTip(composure);
@@ -337,6 +340,9 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   if (empathy.score === 4 && empathy.exploration === 0 && !closes(facts) && !focus.includes('pressure') && !heard) return 'empathy_explore';
   return POLISH_BY_FOCUS.find(([tag]) => focus.includes(tag))?.[1] ?? 'polish_general';
 }
+
+/** Acts that work on the customer's matter itself. */
+const MATTER_ACTS: ReadonlySet<DialogueAct> = new Set<DialogueAct>(['gives_info', 'offers_step', 'proposes_contact', 'asks_open', 'asks_closed']);
 
 function composureTip(composure: FeedbackFacts['composure']): TipKey {
   for (const [flag, key] of COMPOSURE_TIPS) if (composure.flags.includes(flag)) return key;

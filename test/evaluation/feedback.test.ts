@@ -224,6 +224,16 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf(de.tips.grief_acknowledge, bare.feedback.tip), bare.feedback.tip).toBe(true);
   });
 
+  it('does not ask a trainee who named the insult and went on with the matter to offer to continue', () => {
+    const customer = "What kind of joke are you? Get me someone who isn't completely brain-dead, right now!";
+    const context = { personaId: 'insulting', focus: ['insults'], customerAbusive: true };
+    const carried = grade({ lang: 'en', customer, reply: 'Mr Kessler, I won\'t be called brain-dead. Two documents are still missing: the accounts and the cost estimate.', context });
+    expect(carried.boundary.verdict).toBe('set_well');
+    expect(isOneOf(en.tips.boundary_offer_continue, carried.feedback.tip), carried.feedback.tip).toBe(false);
+    const bare = grade({ lang: 'en', customer, reply: "Mr Kessler, I won't be called brain-dead.", context });
+    expect(isOneOf(en.tips.boundary_offer_continue, bare.feedback.tip), bare.feedback.tip).toBe(true);
+  });
+
   it('never praises business pressed on a customer in grief as information or a step', () => {
     const pushed = grade({
       lang: 'de',
