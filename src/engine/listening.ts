@@ -104,17 +104,41 @@ function denied(sentence: string, from: number, to: number): boolean {
   return NEGATED.test(sentence.slice(start, Math.min(end, to + 3))) || DENIED_AT_END.test(sentence.slice(to, end));
 }
 
-/** The facts `text` gives, by the persona's patterns, in a clause that does not deny them. */
+/**
+ * A sentence that only says no to what came before: „Hm, das haben wir eigentlich nicht.", "We
+ * don't really do that." — but not "Das ist überhaupt kein Problem."
+ */
+const BARE_DENIAL = new RegExp(
+  String.raw`^\s*(?:(?:hm+|oh|ah|na|nein|no|sorry|leider|also|well|ehrlich\s+gesagt|to\s+be\s+honest)[,.!…]*\s+)*` +
+    String.raw`(?:(?:das|dies|so\s*(?:was|etwas))\s+(?:\S+\s+){0,3}?(?:haben|machen|bieten|servieren|können|dürfen)\s+(?:wir|ich)\s+(?:\S+\s+){0,2}?(?:nicht|kein\w*)` +
+    String.raw`|(?:das|dies)\s+(?:geht|gibt\s+es|ist)\s+(?:\S+\s+){0,2}?(?:nicht|kein\w*)` +
+    String.raw`|(?:we|i)\s+(?:\S+\s+)?(?:don't|do\s+not|can't|cannot|won't|will\s+not)\s+(?:really\s+|actually\s+|usually\s+)?(?:do|have|offer|make|serve|manage|allow)\b` +
+    String.raw`|(?:that|this|it)(?:'s|\s+is)\s+not\s+(?:possible|something\s+we|available|on\s+the\s+menu))`,
+  'iu',
+);
+const NO_TROUBLE = /\b(?:kein(?:e|en)?\s+(?:problem|umstand|umstände|mühe|sorge)|nicht\s+schlimm|nicht\s+anders|no\s+(?:problem|trouble|bother|worries)|not\s+a\s+(?:problem|bother|trouble))\b/iu;
+
+function deniedNext(next: string | undefined): boolean {
+  return next !== undefined && BARE_DENIAL.test(next) && !NO_TROUBLE.test(next);
+}
+
+/**
+ * The facts `text` gives, by the persona's patterns, in a clause that does not deny them and not
+ * followed by a sentence that says no to it („Ohne Boden? Hm, das haben wir eigentlich nicht." gives
+ * nothing; "Soup now? No problem, I'll tell the kitchen." does).
+ */
 export function factsIn(persona: Persona, lang: Language, text: string): string[] {
   const given: string[] = [];
   let sentences: readonly string[] | undefined;
   for (const [id, patterns] of factPatterns(persona)) {
     if (!patterns[lang].some((re) => re.test(text))) continue;
     sentences ??= prepare(text).sentences;
-    const stated = sentences.some((sentence) =>
+    const all = sentences;
+    const stated = all.some((sentence, index) =>
       patterns[lang].some((re) => {
         const match = re.exec(sentence);
-        return match !== null && !denied(sentence, match.index, match.index + match[0].length);
+        if (match === null || denied(sentence, match.index, match.index + match[0].length)) return false;
+        return !deniedNext(all[index + 1]);
       }),
     );
     if (stated) given.push(id);

@@ -94,6 +94,19 @@ describe('the customer hears facts', () => {
     expect(factsIn(lindner, 'de', 'Eine Kerze bringe ich Ihnen gern.')).toEqual(['candle']);
   });
 
+  it('does not take a fact as given when the next sentence says no to it', async () => {
+    const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
+    const lindner = catalog.get('unusual-request')!;
+    // Ms Lindner had thanked „Ohne Boden? Hm, das haben wir eigentlich nicht." with "Das klingt, als hätten Sie an ihn gedacht."
+    expect(factsIn(lindner, 'de', 'Ohne Boden? Hm, das haben wir eigentlich nicht. Die Kuchen kommen fertig aus der Konditorei.')).toEqual([]);
+    expect(factsIn(lindner, 'en', "Without the base? We don't really do that.")).toEqual([]);
+    expect(factsIn(lindner, 'en', "Soup before twelve? That's not possible, I'm afraid.")).toEqual([]);
+    // a yes after the question, or a next sentence about something else, leaves it given
+    expect(factsIn(lindner, 'de', 'Ohne Boden? Das ist überhaupt kein Problem, ich sage der Küche Bescheid.')).toEqual(['soft_food']);
+    expect(factsIn(lindner, 'en', "I'll bring the soup now. It won't take long.")).toEqual(['soup_now']);
+    expect(factsIn(lindner, 'de', 'Die Suppe bringe ich Ihnen jetzt. Das geht leider nicht anders.')).toEqual(['soup_now']);
+  });
+
   it('takes a fact up when it is given, then goes on with the stage', () => {
     const result = plan(persona, 'opening', {}, heard({ newFacts: ['tracking'], givenFacts: ['tracking'] }));
     expect(result.family).toBe('acknowledge');
