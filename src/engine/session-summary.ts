@@ -48,8 +48,9 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     boundaryCorrect: mean(exchanges.map((exchange) => (isBoundaryCorrect(exchange.grade.boundary.verdict) ? 1 : 0))),
     overall: mean(scored.map((entry) => entry.overall)),
   };
-  // Equal overall scores are told apart by empathy, then by whether the reply moved the matter (gave
-  // the information or a step): a preamble must not rank beside the answer it delays. Full ties go
+  // Equal overall scores are told apart by empathy, then by how far the reply moved the matter (a
+  // step, else the information): a preamble must not rank beside the answer it delays, nor a
+  // refusal that explains itself beside the offer that meets the wish. Full ties go
   // to the earlier exchange for the best and to the later one for the weakest.
   let best = scored[0];
   let weakest = scored[0];
@@ -73,7 +74,7 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
       : weakestCriterion === 'empathy' &&
           exchanges.some((exchange) => exchange.grade.empathy.score >= 4) &&
           // the advice is to carry it into the reply that solves: only where such a reply lacked it
-          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter(exchange) === 1)
+          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter(exchange) > 0)
         ? 'empathy_kept'
         : weakestCriterion;
 
@@ -102,7 +103,9 @@ function ranking(a: Ranked, b: Ranked): number {
   return a.overall - b.overall || a.exchange.grade.empathy.score - b.exchange.grade.empathy.score || movesMatter(a.exchange) - movesMatter(b.exchange);
 }
 
+/** How far the reply moved the matter: a step offered (2) beats information alone (1), which beats neither. */
 function movesMatter(exchange: Ranked['exchange']): number {
   const { signals } = exchange.grade;
-  return signals.offersSolution || signals.acts?.some((act) => act === 'gives_info' || act === 'offers_step') === true ? 1 : 0;
+  if (signals.offersSolution || signals.acts?.includes('offers_step') === true) return 2;
+  return signals.acts?.includes('gives_info') === true ? 1 : 0;
 }

@@ -141,6 +141,18 @@ describe('practice engine', () => {
     expect(summary.best?.reply).toBe('fix: the answer');
   });
 
+  it('ranks a reply that offers a step above one with the same scores that only informs', async () => {
+    const { engine } = engineWith();
+    const { session } = await start(engine);
+    // „Ohne Boden? Hm, das haben wir eigentlich nicht. Die Kuchen kommen fertig aus der Konditorei." had been
+    // ranked strongest beside the offer that met the wish
+    await engine.reply(session.id, 'neutral info: we do not do that');
+    await engine.reply(session.id, 'fix: I will swap it for you');
+    const summary = engine.summarize((await engine.get(session.id))!);
+    expect(summary.scores[0]?.overall).toBe(summary.scores[1]?.overall);
+    expect(summary.best?.reply).toBe('fix: I will swap it for you');
+  });
+
   it('ends at the turn limit', async () => {
     const { engine } = engineWith();
     const { session } = await start(engine);

@@ -1,5 +1,6 @@
 import type { Grade, GradeInput } from '../../src/evaluation/grade.js';
 import type { Grader } from '../../src/evaluation/grader.js';
+import type { DialogueAct } from '../../src/evaluation/model/heads.js';
 
 export interface GradeShape {
   composure?: number;
@@ -7,6 +8,7 @@ export interface GradeShape {
   solution?: boolean;
   ends?: boolean;
   verdict?: Grade['boundary']['verdict'];
+  acts?: DialogueAct[];
 }
 
 export function makeGrade(shape: GradeShape, grader = 'scripted'): Grade {
@@ -14,7 +16,7 @@ export function makeGrade(shape: GradeShape, grader = 'scripted'): Grade {
     composure: { score: shape.composure ?? 4, evidence: [] },
     empathy: { score: shape.empathy ?? 3, emotionalReaction: 1, interpretation: 1, exploration: 0, evidence: [] },
     boundary: { needed: false, verdict: shape.verdict ?? 'not_needed', evidence: [] },
-    signals: { offersSolution: shape.solution ?? false, endsConversation: shape.ends ?? false },
+    signals: { offersSolution: shape.solution ?? false, endsConversation: shape.ends ?? false, ...(shape.acts ? { acts: shape.acts } : {}) },
     feedback: { strength: 's', tip: 't', example: 'e' },
     source: { grader, rubricVersion: 'test' },
   };
@@ -22,7 +24,7 @@ export function makeGrade(shape: GradeShape, grader = 'scripted'): Grade {
 
 /**
  * A grader for engine tests that reads the wanted grade from the reply text itself
- * (`rude`, `warm`, `fix`, `bye` keywords), records every input it saw, and can be slowed down.
+ * (`rude`, `warm`, `fix`, `bye`, `info` keywords), records every input it saw, and can be slowed down.
  */
 export function createKeywordGrader(options: { delayMs?: number; id?: string } = {}): Grader & { inputs: GradeInput[] } {
   const inputs: GradeInput[] = [];
@@ -39,6 +41,7 @@ export function createKeywordGrader(options: { delayMs?: number; id?: string } =
           empathy: text.includes('warm') ? 5 : 3,
           solution: text.includes('fix'),
           ends: text.includes('bye'),
+          ...(text.includes('info') ? { acts: ['gives_info' as const] } : {}),
         },
         options.id ?? 'keyword',
       );
