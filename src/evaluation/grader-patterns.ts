@@ -193,6 +193,26 @@ const STOP_WORDS = new Set(
 );
 
 /**
+ * A sentence that is only the frame of a message: a greeting ("Dear Dr Hartmann,", „Sehr geehrte
+ * Frau Dr. Hartmann") or a sign-off ("Kind regards", „Mit freundlichen Grüßen"). It is never the
+ * sentence a reply is marked down for.
+ */
+const COURTESY_FRAME = pattern(
+  String.raw`^\s*(?:` +
+    // a greeting and a name (up to five words, "Dr." included), nothing after it
+    String.raw`(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)|grüß\s+gott|moin)(?:\s+[^\s,.!?]+\.?){0,5}` +
+    // a sign-off, then at most a comma and a name or team
+    String.raw`|(?:(?:with\s+)?(?:best|kind|warm|warmest|many)\s+(?:regards|wishes)|regards|best|cheers|sincerely|yours(?:\s+sincerely|\s+faithfully|\s+truly)?|many\s+thanks|thanks(?:\s+again)?` +
+    String.raw`|(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|sonnigen)\s+grüßen|(?:viele|beste|herzliche|liebe|freundliche)\s+grüße|gruß|lg|mfg|vg|danke(?:\s+und\s+gruß)?)(?:\s*,\s*[^.!?,]{1,40})?` +
+    String.raw`)\s*[.,!:]?\s*$`,
+  'i',
+);
+
+export function courtesyFrame(sentence: string): boolean {
+  return COURTESY_FRAME.test(sentence);
+}
+
+/**
  * The content words of a text (folded, at least four letters, no stop words), for telling whether a
  * reply speaks about what this customer said.
  */

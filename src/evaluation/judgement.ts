@@ -1,7 +1,7 @@
 import type { ComposureFinding, ComposureFlag } from './composure.js';
 import type { EmpathyAssessment, EmpathyLimit } from './empathy.js';
 import type { Language } from './grade.js';
-import { quote, type PreparedText } from './grader-patterns.js';
+import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
 import { onlyDeclines, windsUp } from './signals.js';
@@ -121,14 +121,16 @@ function readsPlain(prediction: ModelPrediction): boolean {
 /** P(composure 3) from which a composed reply is read as plain (see readsPlain) */
 const PLAIN_FROM = 0.7;
 
-/** The sentence the model finds least composed, quoted; the whole reply when it has one sentence. */
+/** The sentence the model finds least composed, quoted (never a greeting or sign-off); the whole reply when it has one sentence. */
 function worstSentence(reply: PreparedText, prediction: ModelPrediction, instructed: boolean): string {
   const scores = prediction.sentenceNotComposed;
   if (reply.sentences.length <= 1 || scores.length !== reply.sentences.length) return quote(reply.text);
   let worst = reply.sentences[0] ?? reply.text;
   let worstScore = -1;
   scores.forEach((score, index) => {
-    if (score > worstScore && !(instructed && speaksToGrader(reply.sentences[index] ?? ''))) {
+    const sentence = reply.sentences[index] ?? '';
+    // the greeting or the sign-off of an e-mail is never the jab ("Mit freundlichen Grüßen" read alone is curt)
+    if (score > worstScore && !(instructed && speaksToGrader(sentence)) && !courtesyFrame(sentence)) {
       worst = reply.sentences[index] ?? worst;
       worstScore = score;
     }

@@ -89,3 +89,20 @@ describe('judgeComposure: a reply that gives the trainee its own line', () => {
     expect(read('condescension', true).score).toBeLessThanOrEqual(2);
   });
 });
+
+describe('judgeComposure: the sentence it quotes', () => {
+  it('is never the greeting or the sign-off of an e-mail, however curt they read alone', () => {
+    const model = defaultGraderModel();
+    const reply =
+      'Sehr geehrte Frau Dr. Hartmann, erlauben Sie mir kurz zu erklären: Bei Schnittstellenprojekten sind Termine bis zum Abschluss der Tests grundsätzlich vorläufig. Das ist in der Branche so üblich. Mit freundlichen Grüßen';
+    const pass = runLexicons({ lang: 'de', customer: 'Bitte um Klärung.', reply, history: [] });
+    expect(pass.reply.text.sentences.at(-1)).toBe('Mit freundlichen Grüßen');
+    const base = model.predict({ lang: 'de', customer: 'Bitte um Klärung.', reply: pass.reply.text.text, history: [], lexicon: lexiconFacts(pass) });
+    const sentences = pass.reply.text.sentences.length;
+    // the sign-off read alone is the "worst" sentence; the lecture before it is what to quote
+    const sentenceNotComposed = pass.reply.text.sentences.map((_sentence, index) => (index === sentences - 1 ? 0.99 : index === 1 ? 0.9 : 0.2));
+    const judged = judgeComposure(pass.findings!.composure, { ...base, notComposed: 0.99, sentenceNotComposed, failure: 'lecturing', failureProbability: 0.7 }, model, pass.reply.text, 'de');
+    expect(judged.score).toBeLessThanOrEqual(2);
+    expect(judged.evidence[0]).toBe('Das ist in der Branche so üblich.');
+  });
+});
