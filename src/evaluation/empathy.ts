@@ -310,6 +310,12 @@ const AGENDA_PRESSURE = pattern(
     String.raw`(?:festgeld|entscheidung|termin|wiederanlage|vertrag)\p{L}*\b[^.!?]{0,30}?\b(?:(?:kann|können|darf)\s+(?:leider\s+)?nicht\s+warten|wartet\s+(?:leider\s+)?nicht)`,
     String.raw`\b(?:but|still)\b[^.!?]{0,40}?\b(?:need|must|have|got)\s+to\s+(?:\S+\s+){0,3}?(?:talk|meet|sit\s+down|discuss|sort\s+(?:this|it)\s+out|go\s+through)`,
     String.raw`\b(?:aber|trotzdem|dennoch|jedoch)\b[^.!?]{0,40}?\b(?:müssen|sollten|muss)\b[^.!?]{0,30}?(?:sprechen|reden|zusammensetzen|treffen|klären|besprechen)`,
+    // the agenda made small ("it's only a quick appointment", „ist doch nur ein kurzer Termin")
+    String.raw`\b(?:only|just)\s+(?:a\s+)?(?:quick|short|brief|little|small)\s+(?:appointment|call|chat|meeting|visit)\b`,
+    String.raw`\b(?:nur|bloß)\s+(?:ein(?:en)?\s+)?(?:kurze[nr]?|kleine[nr]?)\s+(?:termin|anruf|gespräch|besuch)`,
+    // the deadline put to her ("Your deposit matures in three weeks", „Ihr Festgeld wird in drei Wochen fällig")
+    String.raw`\b(?:deposit|fixed[- ]term|investment|savings\s+plan)\b[^.!?]{0,30}?\b(?:matures?|expires?|runs\s+out|is\s+due|falls\s+due)\b`,
+    String.raw`(?:festgeld|anlage|sparvertrag)\p{L}*\b[^.!?]{0,30}?\b(?:läuft|laufen)\s+(?:\S+\s+){0,4}?aus\b|(?:festgeld|anlage|sparvertrag)\p{L}*\b[^.!?]{0,30}?\bfällig`,
   ]),
 );
 

@@ -194,6 +194,11 @@ describe('grief focus', () => {
       "I know. But the deposit really won't wait. We need a decision by the fifteenth.",
       'Ich weiß, aber wir müssen uns wirklich bald zusammensetzen. Das Festgeld wartet nicht.',
       'Trotzdem brauchen wir bis zum Fünfzehnten eine Entscheidung zur Wiederanlage.',
+      // the agenda made small, or its deadline put to her (Ms Albrecht's trainee had been praised as "clear and to the point")
+      "Oh come on, Ms Albrecht, it's only a quick appointment, it won't take long.",
+      'Your deposit matures in three weeks.',
+      'Ach, Frau Albrecht, das ist doch nur ein kurzer Termin.',
+      'Ihr Festgeld läuft in drei Wochen aus.',
     ];
     for (const reply of pushes) expect(griefMissteps(prepare(reply)).push, reply).toBeDefined();
     const relief = [
@@ -202,6 +207,8 @@ describe('grief focus', () => {
       'Heute müssen Sie gar nichts entscheiden, der Termin kann warten.',
       "I'll call again on Monday at ten, and if you'd rather I didn't, that's fine too.",
       "I'm sorry - this wasn't the right time. I'll leave you in peace.",
+      'Your deposit can wait until it suits you.',
+      'Das Festgeld kann warten, das ist jetzt nicht wichtig.',
     ];
     for (const reply of relief) expect(griefMissteps(prepare(reply)), reply).toEqual({});
   });
