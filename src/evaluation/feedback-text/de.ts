@@ -82,8 +82,8 @@ export const de = {
       'Was immer die Antwort Hilfreiches meint: Die Ironie darin kommt zuerst an.',
     ],
     low_passive_aggressive: [
-      'Die Form ist höflich; an kommt der Seitenhieb.',
-      'Höflich an der Oberfläche, ein Vorwurf darunter: Den Vorwurf hört {der Kunde}.',
+      'Wie auch immer es formuliert ist: An kommt der Seitenhieb.',
+      'Unter den Worten steckt ein Vorwurf, und den Vorwurf hört {der Kunde}.',
     ],
     low_blame: [
       'Die Fakten mögen stimmen, aber bei {dem Kunden} kommt an: Sie sind selbst schuld.',

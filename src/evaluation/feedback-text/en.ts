@@ -81,8 +81,8 @@ export const en = {
       'Whatever the reply means to help with, the irony in it lands first.',
     ],
     low_passive_aggressive: [
-      'The form is polite; what comes across is the dig.',
-      'Polite on the surface, a rebuke underneath: the rebuke is what the customer hears.',
+      'Whatever the wording, what comes across is the dig.',
+      'Under the words there is a reproach, and the reproach is what the customer hears.',
     ],
     low_blame: [
       'The facts may be right, but what comes across is that it is the customer\'s fault.',
