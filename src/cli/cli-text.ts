@@ -107,7 +107,7 @@ const VERDICTS: Record<Language, Record<BoundaryVerdict, string>> = {
     not_needed: 'nicht nötig — richtig',
     set_well: 'gut gesetzt',
     missing: 'fehlt — die Beleidigung blieb unbeantwortet',
-    unnecessary: 'unnötig — die Kundin/der Kunde hat Dampf abgelassen, nicht beleidigt',
+    unnecessary: 'unnötig — das war Ärger über die Lage, keine Beleidigung',
     too_harsh: 'zu hart',
   },
 };
