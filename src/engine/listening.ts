@@ -132,8 +132,7 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
   let sentences: readonly string[] | undefined;
   for (const [id, patterns] of factPatterns(persona)) {
     if (!patterns[lang].some((re) => re.test(text))) continue;
-    sentences ??= prepare(text).sentences;
-    const all = sentences;
+    const all = (sentences ??= prepare(text).sentences);
     const stated = all.some((sentence, index) =>
       patterns[lang].some((re) => {
         const match = re.exec(sentence);

@@ -325,9 +325,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // is not told to say what it perceives; to a customer in grief that, and no pressure, is the move.
   // A bare formula ("I understand.") is what the tip is about: its acknowledging sentence is the
   // formula the lexicons know.
-  const acknowledging = focus.includes('grief') && acts.includes('acknowledges') ? facts.quoteFor?.('acknowledges') : undefined;
-  const formula = empathy.quotes.generic;
-  const perceives = acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula));
+  const perceives = focus.includes('grief') && acts.includes('acknowledges') && ownAcknowledgement(facts) !== undefined;
   if (empathy.score <= 3 && focus.includes('grief') && !heard && !perceives) return 'grief_acknowledge';
   if (empathy.score <= 2 && !heard) return 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
@@ -351,6 +349,16 @@ function composureTip(composure: FeedbackFacts['composure']): TipKey {
 }
 
 /** Two quotes of the same sentence, either possibly cut short ("…"). */
+/**
+ * The sentence the model reads as acknowledging the customer, unless it is the generic formula the
+ * lexicons know ("thank you for letting me know", "I understand."), which proves nothing specific.
+ */
+function ownAcknowledgement(facts: FeedbackFacts): string | undefined {
+  const acknowledging = facts.quoteFor?.('acknowledges');
+  const formula = facts.empathy.quotes.generic;
+  return acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula)) ? acknowledging : undefined;
+}
+
 function overlaps(a: string, b: string): boolean {
   const strip = (text: string): string => text.replace(/…$/u, '').trim();
   return strip(a).includes(strip(b)) || strip(b).includes(strip(a));
@@ -403,12 +411,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   }
   const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');
   if (empathy.score >= 4) {
-    // The model's acknowledging sentence is no proof of specific empathy when the lexicons read it as
-    // the generic formula ("thank you for letting me know"): the specific part is elsewhere, unquoted.
-    const acknowledging = facts.quoteFor?.('acknowledges');
-    const formula = empathy.quotes.generic;
-    const modelQuote = acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula)) ? acknowledging : undefined;
-    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? modelQuote;
+    // the specific part of a reply whose acknowledging sentence is the formula is elsewhere, unquoted
+    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? ownAcknowledgement(facts);
     if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
     if (specific !== undefined) return ['specific_empathy', specific];
   }

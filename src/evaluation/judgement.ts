@@ -4,7 +4,7 @@ import type { Language } from './grade.js';
 import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
-import { onlyDeclines, windsUp } from './signals.js';
+import { onlyDeclines, ownsContact, windsUp } from './signals.js';
 import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
@@ -66,7 +66,6 @@ export function judgeComposure(
   reply: PreparedText,
   lang: Language,
   instructed = false,
-  ownContact = false,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
@@ -74,8 +73,7 @@ export function judgeComposure(
   // hotline's ("call me directly rather than the hotline"): the words are the same, the direction the
   // opposite. Where the lexicons find the trainee taking the customer on, that reading stands down;
   // a sting of another kind in the same reply is still the model's to find.
-  const sentAway = ownContact && prediction.failure === 'brush_off';
-  if (sentAway) return { ...lexicon, byModel: false };
+  if (prediction.failure === 'brush_off' && ownsContact(reply, lang)) return { ...lexicon, byModel: false };
   if (prediction.notComposed >= model.notComposedThreshold(lang) || sentenceMax >= model.sentenceThreshold(lang)) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;
@@ -250,7 +248,6 @@ export function levelOfScore(score: number): EmpathyLevel {
 
 /** P(sets_boundary) the model needs to find a boundary nobody's insult called for */
 const UNPROMPTED_BOUNDARY_MIN = 0.9;
-
 
 /**
  * The reply's dialogue acts: the model's, joined with what the lexicons found for certain (an

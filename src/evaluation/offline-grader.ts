@@ -11,7 +11,7 @@ import { defaultGraderModel } from './model/default-model.js';
 import type { GraderModel } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
 import { prepare, quote } from './grader-patterns.js';
-import { overpromises, ownsContact } from './signals.js';
+import { overpromises } from './signals.js';
 import { loadRubricSync } from './rubric.js';
 
 export { summaryAdvice } from './feedback.js';
@@ -126,7 +126,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const scriptSays = input.context?.customerAbusive !== undefined;
   const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
   const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, ownsContact(reply.text, input.lang));
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection);
   const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);
   const { signals } = findings;
 

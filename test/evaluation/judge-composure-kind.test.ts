@@ -73,20 +73,21 @@ describe('judgeComposure: how composed a composed reply is', () => {
 
 describe('judgeComposure: a reply that gives the trainee its own line', () => {
   const model = defaultGraderModel();
-  const reply = 'It should work now. And here is my direct number so you never have to go through the hotline again for this.';
-  const pass = runLexicons({ lang: 'en', customer: 'Will you get back to me, or do I have to chase it again?', reply, history: [] });
-  const read = (failure: ComposureFailure, ownContact: boolean) => {
+  const OWN_LINE = 'It should work now. And here is my direct number so you never have to go through the hotline again for this.';
+  const HOTLINE = 'It should work now. And here is the hotline number so you can ask them about this again.';
+  const read = (reply: string, failure: ComposureFailure) => {
+    const pass = runLexicons({ lang: 'en', customer: 'Will you get back to me, or do I have to chase it again?', reply, history: [] });
     const prediction = { ...model.predict({ lang: 'en', customer: '', reply: pass.reply.text.text, history: [], lexicon: lexiconFacts(pass) }), notComposed: 0.99, failure, failureProbability: 0.6 };
-    return judgeComposure(pass.findings!.composure, prediction, model, pass.reply.text, 'en', false, ownContact);
+    return judgeComposure(pass.findings!.composure, prediction, model, pass.reply.text, 'en');
   };
 
   it('is not marked down for a send-away, the opposite of what it does', () => {
-    expect(read('brush_off', true).score).toBeGreaterThanOrEqual(4);
-    expect(read('brush_off', false).score).toBeLessThanOrEqual(2);
+    expect(read(OWN_LINE, 'brush_off').score).toBeGreaterThanOrEqual(4);
+    expect(read(HOTLINE, 'brush_off').score).toBeLessThanOrEqual(2);
   });
 
   it('is still marked down for a sting of another kind', () => {
-    expect(read('condescension', true).score).toBeLessThanOrEqual(2);
+    expect(read(OWN_LINE, 'condescension').score).toBeLessThanOrEqual(2);
   });
 });
 
