@@ -80,17 +80,19 @@ export function loadGraderModel(file: string = DEFAULT_MODEL_FILE): GraderModel 
 }
 
 export function createGraderModel(bytes: Uint8Array, source: string): GraderModel {
-  const { header, weights } = decodeModel(bytes, source);
+  const { header, weights: packed } = decodeModel(bytes, source);
   if (header.featureVersion !== FEATURE_VERSION || header.heads !== headsSignature(HEADS)) {
     throw new AppError('grader_model_outdated', `the grader model ${source} was built for other features or heads; run \`npm run train-grader\``);
   }
   const layout = layoutOf(HEADS);
-  const width = header.width;
-  if (width !== layout.width) throw new AppError('grader_model_outdated', `the grader model ${source} has ${width} outputs, expected ${layout.width}`);
+  if (header.width !== layout.width) throw new AppError('grader_model_outdated', `the grader model ${source} has ${header.width} outputs, expected ${layout.width}`);
+  const weights = cacheAligned(packed, header.width);
+  const stride = rowStride(header.width);
+  const outputs = header.width;
   const scales = Float64Array.from(header.scales);
   const bias = Float64Array.from(header.bias);
   const extractor = new FeatureExtractor(header.bucketBits);
-  const sums = new Float64Array(width);
+  const sums = new Float64Array(outputs);
   const routes = featureRoutes(HEADS);
   const [, replyTo] = routes.reply;
   const [contextFrom, customerTo] = routes.customer;
@@ -111,17 +113,42 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   // log-odds added per empathy level before the argmax, chosen in training so no level is starved
   const levelOffsets = EMPATHY_LEVELS.map((level) => header.thresholds[`level:${level}`] ?? 0);
 
-  /** Raw outputs (logits) of every head into `sums`. */
+  // Each sentence's own sums of the reply outputs, words at [2s], characters at [2s + 1], each as the
+  // plain sum of its weights (value 1): `forward` reads them on its way, `sentenceLogits` uses them.
+  let bySentence = new Float64Array(0);
+  const segment = new Float64Array(outputs);
+
+  /** Raw outputs (logits) of every head into `sums`, and each sentence's own sums into `bySentence`. */
   const forward = (features: SparseFeatures): void => {
     sums.fill(0);
-    const { indices, values, length, contextStart, customerEnd } = features;
-    accumulate(weights, width, indices, values, 0, contextStart, 0, replyTo, sums, 0, 0);
+    const { indices, values, length, contextStart, customerEnd, sentenceRanges, sentenceCount } = features;
+    if (bySentence.length < sentenceCount * 2 * outputs) bySentence = new Float64Array(sentenceCount * 2 * outputs);
+    // The reply's features in order, each sentence's words and characters as a segment of its own:
+    // the weights are read once for the whole reply and for each sentence alone.
+    let next = 0;
+    for (const slot of [0, 2]) {
+      for (let s = 0; s < sentenceCount; s++) {
+        const from = sentenceRanges[s * 4 + slot]!;
+        const to = sentenceRanges[s * 4 + slot + 1]!;
+        accumulate(weights, stride, indices, values, next, from, 0, replyTo, sums, 0, 0);
+        const own = bySentence.subarray((s * 2 + slot / 2) * outputs, (s * 2 + slot / 2 + 1) * outputs);
+        own.fill(0);
+        if (to > from) {
+          // one block shares one value (features.ts scales a block to unit length)
+          accumulate(weights, stride, indices, values, from, to, 0, replyTo, own, 0, 1);
+          const value = values[from]!;
+          for (let k = 0; k < replyTo; k++) sums[k] = sums[k]! + value * own[k]!;
+        }
+        next = Math.max(next, to);
+      }
+    }
+    accumulate(weights, stride, indices, values, next, contextStart, 0, replyTo, sums, 0, 0);
     // Context features reach only the heads that learned from them (featureRoutes): a hashed context
     // feature can share its row with a reply feature, and must not move composure or the acts
     // through it; only the customer's line itself reaches the heads that judge the customer alone.
-    accumulate(weights, width, indices, values, contextStart, customerEnd, contextFrom, customerTo, sums, contextFrom, 0);
-    accumulate(weights, width, indices, values, customerEnd, length, contextFrom, contextTo, sums, contextFrom, 0);
-    for (let k = 0; k < width; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
+    accumulate(weights, stride, indices, values, contextStart, customerEnd, contextFrom, customerTo, sums, contextFrom, 0);
+    accumulate(weights, stride, indices, values, customerEnd, length, contextFrom, contextTo, sums, contextFrom, 0);
+    for (let k = 0; k < outputs; k++) sums[k] = sums[k]! * scales[k]! + bias[k]!;
   };
   const failureAt = offset('failure');
   const levelAt = offset('empathyLevel');
@@ -138,32 +165,25 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
 
   /**
    * The logits of `sentenceColumns` for each sentence read on its own: its words and characters,
-   * renormalised, with the reply's shape and lexicon features. The rows were just read by
-   * `forward`, so this is cheap.
+   * renormalised, with the reply's shape and lexicon features. `forward` has just summed each
+   * sentence's weights, so this reads only the few shared features again.
    */
   const sentenceLogits = (features: SparseFeatures): number[][] => {
     if (features.sentenceCount < 2) return [];
     const { indices, values, sentenceRanges } = features;
-    const acts = DIALOGUE_ACTS.length;
-    // into[0]: the composure column; into[1 …]: the act columns (one block of the layout)
-    const add = (into: Float64Array, from: number, to: number, scale: number): void => {
-      accumulate(weights, width, indices, values, from, to, notComposedAt, notComposedAt + 1, into, 0, scale);
-      accumulate(weights, width, indices, values, from, to, actsAt, actsAt + acts, into, 1, scale);
-    };
-    const columns = acts + 1;
-    const shared = new Float64Array(columns);
-    add(shared, 0, 1, 0);
-    add(shared, features.sharedFrom, features.contextStart, 0);
+    const shared = new Float64Array(outputs);
+    accumulate(weights, stride, indices, values, 0, 1, 0, replyTo, shared, 0, 0);
+    accumulate(weights, stride, indices, values, features.sharedFrom, features.contextStart, 0, replyTo, shared, 0, 0);
     const logits: number[][] = [];
     for (let s = 0; s < features.sentenceCount; s++) {
-      const w0 = sentenceRanges[s * 4]!;
-      const w1 = sentenceRanges[s * 4 + 1]!;
-      const c0 = sentenceRanges[s * 4 + 2]!;
-      const c1 = sentenceRanges[s * 4 + 3]!;
-      const sums = Float64Array.from(shared);
-      if (w1 > w0) add(sums, w0, w1, 1 / Math.sqrt(w1 - w0));
-      if (c1 > c0) add(sums, c0, c1, 1 / Math.sqrt(c1 - c0));
-      logits.push(sentenceColumns.map((k, c) => sums[c]! * scales[k]! + bias[k]!));
+      const words = sentenceRanges[s * 4 + 1]! - sentenceRanges[s * 4]!;
+      const chars = sentenceRanges[s * 4 + 3]! - sentenceRanges[s * 4 + 2]!;
+      const wordScale = words > 0 ? 1 / Math.sqrt(words) : 0;
+      const charScale = chars > 0 ? 1 / Math.sqrt(chars) : 0;
+      const own = s * 2 * outputs;
+      logits.push(
+        sentenceColumns.map((k) => (shared[k]! + bySentence[own + k]! * wordScale + bySentence[own + outputs + k]! * charScale) * scales[k]! + bias[k]!),
+      );
     }
     return logits;
   };
@@ -223,6 +243,23 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   };
 }
 
+/**
+ * The distance between two buckets' rows of weights in memory: at least seven bytes of padding (so
+ * {@link accumulate} can read eight outputs from any column), rounded up to whole 64-byte cache
+ * lines (a prediction touches a thousand random rows, and a row across two lines costs two misses).
+ */
+function rowStride(outputs: number): number {
+  return Math.ceil((outputs + 7) / 64) * 64;
+}
+
+function cacheAligned(packed: Int8Array, outputs: number): Int8Array {
+  const stride = rowStride(outputs);
+  const rows = packed.length / outputs;
+  const aligned = new Int8Array(rows * stride);
+  for (let row = 0; row < rows; row++) aligned.set(packed.subarray(row * outputs, (row + 1) * outputs), row * stride);
+  return aligned;
+}
+
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
@@ -255,14 +292,16 @@ function subScore(probabilities: readonly number[]): 0 | 1 | 2 {
 /**
  * into[at + k - k0] += value(f) × weights[row(f) + k] for the features f in [from, to) and the
  * outputs k in [k0, k1); value(f) is the feature's value, or `scale` where one is given (non-zero).
- * The hot loop of the offline grader. Eight outputs at a time in local accumulators, which V8 keeps
- * in registers: several times faster than adding into the array feature by feature, and each output
- * still adds its features in the same order from the same start, so the result is the same to the
- * bit. Indices are masked to the bucket range and k < width, so every access is in bounds.
+ * The hot loop of the offline grader: memory-bound, so each pass over the features should do as
+ * much as it can. Eight outputs at a time in local accumulators, which V8 keeps in registers; a last
+ * block of fewer than eight reads the rows' padding (see {@link rowStride}) and keeps only what it
+ * needs, instead of one more pass per left-over output. Each output still adds its features in the
+ * same order from the same start, so the result is the same to the bit. Indices are masked to the
+ * bucket range and k + 7 < stride, so every access is in bounds.
  */
 function accumulate(
   weights: Int8Array,
-  width: number,
+  stride: number,
   indices: Int32Array,
   values: Float32Array,
   from: number,
@@ -274,14 +313,14 @@ function accumulate(
   scale: number,
 ): void {
   if (to <= from) return;
-  let k = k0;
-  for (; k + 8 <= k1; k += 8) {
+  for (let k = k0; k < k1; k += 8) {
     const o = at + k - k0;
-    let a0 = into[o]!, a1 = into[o + 1]!, a2 = into[o + 2]!, a3 = into[o + 3]!; // prettier-ignore
-    let a4 = into[o + 4]!, a5 = into[o + 5]!, a6 = into[o + 6]!, a7 = into[o + 7]!; // prettier-ignore
+    const n = Math.min(8, k1 - k);
+    let a0 = into[o]!, a1 = n > 1 ? into[o + 1]! : 0, a2 = n > 2 ? into[o + 2]! : 0, a3 = n > 3 ? into[o + 3]! : 0; // prettier-ignore
+    let a4 = n > 4 ? into[o + 4]! : 0, a5 = n > 5 ? into[o + 5]! : 0, a6 = n > 6 ? into[o + 6]! : 0, a7 = n > 7 ? into[o + 7]! : 0; // prettier-ignore
     for (let f = from; f < to; f++) {
       const v = scale === 0 ? values[f]! : scale;
-      const b = indices[f]! * width + k;
+      const b = indices[f]! * stride + k;
       a0 += v * weights[b]!;
       a1 += v * weights[b + 1]!;
       a2 += v * weights[b + 2]!;
@@ -292,18 +331,12 @@ function accumulate(
       a7 += v * weights[b + 7]!;
     }
     into[o] = a0;
-    into[o + 1] = a1;
-    into[o + 2] = a2;
-    into[o + 3] = a3;
-    into[o + 4] = a4;
-    into[o + 5] = a5;
-    into[o + 6] = a6;
-    into[o + 7] = a7;
-  }
-  for (; k < k1; k++) {
-    const o = at + k - k0;
-    let a = into[o]!;
-    for (let f = from; f < to; f++) a += (scale === 0 ? values[f]! : scale) * weights[indices[f]! * width + k]!;
-    into[o] = a;
+    if (n > 1) into[o + 1] = a1;
+    if (n > 2) into[o + 2] = a2;
+    if (n > 3) into[o + 3] = a3;
+    if (n > 4) into[o + 4] = a4;
+    if (n > 5) into[o + 5] = a5;
+    if (n > 6) into[o + 6] = a6;
+    if (n > 7) into[o + 7] = a7;
   }
 }
