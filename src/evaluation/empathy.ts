@@ -177,7 +177,7 @@ const REFUSAL = pattern(
 /** The customer's feeling named: interpretation 2 when it sits in a sentence addressed to the customer. */
 const FEELING = bilingual({
   en: [
-    String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
+    String.raw`\b(?:frustrat|annoy|upset|angry|anger|worr|concern|disappoint|stress|unsettl|confus|scar|afraid|anxi|overwhelm|hurt|infuriat|exhaust|irritat|distress|shock|grief|griev|heartbreak|devastat|fed\s+up|let\s+down|helpless|powerless|embarrass|humiliat|unfair|nervous|sad\b|sadness|loss\b|tough|furious|livid|fuming|outrag|exasperat|gutted|difficult\s+(?:time|situation|day|weeks?)|hard\s+(?:time|situation|day|weeks?))`,
     // the customer's time pressure named: their situation, as specific as a feeling (impatient caller)
     String.raw`\byou(?:'re|\s+are)\s+(?:\S+\s+){0,2}?(?:in\s+a\s+(?:hurry|rush)|short\s+(?:on|of)\s+time|pressed\s+for\s+time|under\s+(?:time\s+)?pressure|on\s+a\s+(?:tight\s+)?(?:deadline|schedule))`,
     String.raw`\byou(?:\s+(?:only\s+)?(?:have|don't\s+have|do\s+not\s+have)|'ve\s+(?:only\s+)?got)\s+(?:very\s+)?(?:little|no|not\s+much|much)\s+time\b`,
@@ -185,7 +185,7 @@ const FEELING = bilingual({
     String.raw`\b(?:time\s+pressure|every\s+minute\s+counts)\b`,
   ],
   de: [
-    String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
+    String.raw`\b(?:ärger|verärger|frust|enttäusch|verunsicher|beunruhig|belastend|gestresst|stressig|wütend|wut\b|aufgebracht|unangenehm|traurig|trauer|verlust|schock|erschrocken|erschütter|ängst|angst|verletz|ungerecht|unfair|genervt|nervig|zermürb|hilflos|machtlos|verzweif|überfordert|überwältig|peinlich|zornig|empört|stinksauer|fassungslos|schwierige\s+(?:zeit|situation|lage)|schwere\s+(?:zeit|situation|lage)|besorgt|sorgen\s+(?:sich|machen)|sich\s+sorgen)`,
     String.raw`\b(?:ihre|ihrer|deine|diese|die|große|großen|solche)\s+sorgen?\b`,
     // inside German compounds too (Riesenärger, Dauerfrust); no \w* around it, which would backtrack on long words
     String.raw`(?:ärger|frust)`,

@@ -47,6 +47,12 @@ describe('empathy sub-scores', () => {
     expect(empathy('de', KARTE, 'Ohne Karte im Hotel festzusitzen, ist wirklich beunruhigend.').interpretation).toBe(2);
   });
 
+  it('counts anger named in strong words (furious, livid, empört) as a named feeling', () => {
+    expect(empathy('en', CARD, 'A week without a working card - no wonder the delay makes you furious.').interpretation).toBe(2);
+    expect(empathy('en', CARD, 'Stranded at the hotel desk, anyone would be livid.').interpretation).toBe(2);
+    expect(empathy('de', KARTE, 'Eine Woche ohne Karte im Urlaub – kein Wunder, dass Sie empört sind.').interpretation).toBe(2);
+  });
+
   it('counts an acknowledgement tied to the customer\'s own words as specific', () => {
     const result = empathy('en', CARD, 'I understand, the card got blocked while you were at the hotel.');
     expect(result.interpretation).toBe(2);
