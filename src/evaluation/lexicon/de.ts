@@ -280,6 +280,14 @@ export const DE_LEXICON = {
       patterns: ['@you haben|hast ~ versäumt|vergessen|verpasst|übersehen', '@you haben|hast ~ falsch gemacht|ausgefüllt|eingegeben'],
     },
     {
+      // „Sie haben die Sperre selbst ausgelöst." weist die Schuld zu; „Haben Sie sie vielleicht selbst ausgelöst?" fragt nach
+      flag: 'blame',
+      score: 2,
+      negatable: true,
+      statement: true,
+      patterns: ['haben|hast @you ~ selbst|selber ~ ausgelöst', '@you haben|hast ~ selbst|selber ~ ausgelöst'],
+    },
+    {
       flag: 'blame',
       score: 2,
       negatable: true,
@@ -291,6 +299,8 @@ export const DE_LEXICON = {
         'liegt|lag an @you $', 'liegt|lag an @you dass|weil|wenn', 'liegt|lag halt|eben|einfach|allein|nur|schon an @you', 'dass ~~ liegt|lag an @you',
         '@you haben|hast ~ verschlampt|verbockt|vermasselt|verbaselt', '@you haben|hast ~ nicht ~ gelesen|aufgepasst|geprüft|beachtet|zugehört',
         'haben|hast @you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt', '@you ~ selbst|selber ~ verbockt|vermasselt|verursacht|verschuldet|verschlampt',
+        // die Schuld ausdrücklich beim Kunden: „Das Problem liegt nicht bei der Bank, sondern daran, dass Sie …"
+        'liegt|lag nicht bei|an ~ sondern daran dass @you', 'liegt|lag nicht bei|an ~ sondern an|bei @you',
         'wer lesen kann', 'das|dies ist ~ ihr|dein problem', '^ ihr|dein problem $', 'müssen|musst @you ~ halt',
         // "Dann müssen Sie eben warten", not "Dann müssen Sie eben nur noch tippen"
         'müssen|musst @you ~ eben $', 'müssen|musst @you ~ eben ~ damit|selbst|selber|warten|akzeptieren|hinnehmen|früher|besser|aufpassen',

@@ -227,6 +227,10 @@ export const EN_LEXICON = {
         "you @be ~ responsible", 'you @be ~ to blame', 'you @be ~ at fault', 'you caused', 'you messed|screwed|mucked up', 'you messed|screwed|mucked it|this|that up',
         "if you'd ~ read|listened|checked|paid|followed", 'if you had ~ read|listened|checked|paid|followed|looked|maintained|kept', "if you'd|youd ~ looked after", "if you'd|youd ~ taken care", "if you'd|youd ~ maintained|kept", 'user error', 'you were supposed to read|check|call|tell|inform|bring|pay|sign|send|know|keep|follow|cancel|report', 'you brought this|it on yourself',
         'had you ~ read|listened|checked', 'you only have yourself', 'blame yourself', 'i blame @you', 'you did it wrong', 'you got it wrong',
+        // the fault placed with the customer in so many words ("The delay is on your side", "it was
+        // your own payments that triggered the block", "The problem isn't the bank, it's that you …")
+        'delay|problem|issue|fault|error|mistake|blame is|was|lies|lay on your side|end', 'your own ~ that triggered|caused|started',
+        "problem|issue isn't|wasn't ~ bank|us|me|app|system ~ it's|its that you", 'problem|issue is|was not ~ bank|us|me|app|system ~ it is|was that you',
          '^ next time ~ read|listen', 'maybe next time ~ read|listen', 'you clearly|obviously ~ didn\'t|didnt|don\'t|dont ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'you clearly|obviously ~ did|do not ~ read|check|listen|understand|know|pay|bother|follow|care|think', 'your own carelessness|negligence',
       ],
     },
