@@ -2,22 +2,22 @@ import { pino } from 'pino';
 import type { DialogueAct } from '../evaluation/model/heads.js';
 import { z } from 'zod';
 import { createOfflineGrader } from '../evaluation/offline-grader.js';
-import { LanguageSchema, TurnSchema, type GradeInput } from '../evaluation/grade.js';
-import type { Grader } from '../evaluation/grader.js';
+import { LanguageSchema, TurnSchema } from '../evaluation/grade.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
 import { IntensitySchema, ReactionFamilySchema } from '../personas/persona-schema.js';
 import Keyv from 'keyv';
 import { createKeyvStorage } from '../storage/keyv-storage.js';
 import { createAdvice } from '../engine/advice.js';
 import { createPracticeEngine, type PracticeEngine } from '../engine/practice-engine.js';
+import type { CustomerVoice } from '../engine/customer-voice.js';
 import { createScriptedVoice } from '../engine/scripted-voice.js';
 import type { CustomerLine } from '../engine/session.js';
 
 /**
  * Plays conversations through the real engine offline (the shipped grader, the scripted voice, a
  * store in memory): the labelled reaction cases (`test/engine/reaction-cases/`), the re-ask suite
- * and the variety benchmark all use it. The customer's own lines come from the script; only the
- * trainee's replies are replayed.
+ * and the variety benchmark all use it. The customer's lines come from the script, or from the case
+ * where it brings its own; the trainee's replies are replayed.
  */
 export const ReactionCaseSchema = z.object({
   id: z.string().min(1),
@@ -44,10 +44,11 @@ export interface Replayed {
 export interface PlayOptions {
   intensity?: 'gentle' | 'standard' | 'harsh';
   /**
-   * What the customer said before each reply, as a case was written and labelled: the grader reads
-   * these lines instead of the script's own (the script's opening is often about something else, and
-   * a reply naming the project manager change was then graded against a cancelled meeting). The
-   * script still decides the stage and says its own lines.
+   * What the customer said before each reply, as a case was written and labelled: the customer says
+   * these words instead of the script's own, so the grader and the listening script read the reply
+   * against them (the script's opening is often about something else, and a reply naming the project
+   * manager change was then graded against a cancelled meeting). The script still decides the stage
+   * and the family of each answer; a customer turn after the case's last is the script's.
    */
   customerTurns?: readonly string[];
 }
@@ -59,19 +60,22 @@ export interface Simulator {
 
 export function createSimulator(personas: PersonaCatalog, options: { random?: () => number } = {}): Simulator {
   const log = pino({ level: 'silent' });
-  const offline = createOfflineGrader({ logger: log });
-  // the customer lines of the case being played, if it brought its own (see PlayOptions)
-  let caseTurns: readonly string[] | undefined;
-  const grader: Grader = {
-    ...offline,
-    grade(input, options) {
-      return offline.grade(caseTurns === undefined ? input : withCaseTurns(input, caseTurns), options);
+  // the customer lines of the case being played, if it brought its own (see PlayOptions), and how many were said
+  let caseTurns: readonly string[] = [];
+  let spoken = 0;
+  const scripted = createScriptedVoice(options.random ? { random: options.random } : {});
+  const voice: CustomerVoice = {
+    id: scripted.id,
+    async nextLine(request, callOptions) {
+      const line = await scripted.nextLine(request, callOptions);
+      const own = caseTurns[spoken++];
+      return own === undefined ? line : { ...line, text: own };
     },
   };
   const engine: PracticeEngine = createPracticeEngine({
     personas,
-    grader,
-    voice: createScriptedVoice(options.random ? { random: options.random } : {}),
+    grader: createOfflineGrader({ logger: log }),
+    voice,
     store: createKeyvStorage(new Keyv({ throwOnErrors: true }), log).sessions,
     log,
     advise: createAdvice(personas),
@@ -80,7 +84,8 @@ export function createSimulator(personas: PersonaCatalog, options: { random?: ()
   return {
     async play(personaId, lang, replies, options = {}) {
       const intensity = options.intensity ?? 'standard';
-      caseTurns = options.customerTurns;
+      caseTurns = options.customerTurns ?? [];
+      spoken = 0;
       counter++;
       const started = await engine.start({ userId: `sim-${counter}`, guildId: null, personaId, lang, intensity });
       const lines: CustomerLine[] = [started.line];
@@ -95,16 +100,6 @@ export function createSimulator(personas: PersonaCatalog, options: { random?: ()
       return { lines, endedEarly: false, acts };
     },
   };
-}
-
-/**
- * The grade input with the case's customer lines in place of the script's: the n-th customer turn of
- * the history and the line being answered become the case's n-th line, where the case has one.
- */
-function withCaseTurns(input: GradeInput, turns: readonly string[]): GradeInput {
-  let n = 0;
-  const history = (input.history ?? []).map((turn) => (turn.role === 'customer' ? { ...turn, text: turns[n++] ?? turn.text } : turn));
-  return { ...input, history, customer: turns[n] ?? input.customer };
 }
 
 /** The customer turns of a case's history, in order: what each replayed reply answers. */

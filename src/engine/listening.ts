@@ -3,6 +3,7 @@ import { griefMissteps } from '../evaluation/empathy.js';
 import { prepare } from '../evaluation/grader-patterns.js';
 import type { DialogueAct } from '../evaluation/model/heads.js';
 import { asksForTime, promisedTime } from '../evaluation/signals.js';
+import { saysInHurry } from '../evaluation/stated-hurry.js';
 import {
   REPLY_REACTIONS,
   ReactionFamilySchema,
@@ -33,6 +34,8 @@ export interface HeardReply {
   promisedTime?: string;
   /** pushes business or a decision, or forces cheer (see `griefMissteps`) */
   griefMisstep: boolean;
+  /** the customer's line it answers says they have no time to spare (`saysInHurry`) */
+  customerInHurry: boolean;
 }
 
 /** The customer's next turn: a reaction to the reply first (if any), then the stage line. */
@@ -158,7 +161,7 @@ function factsByActs(persona: Persona, acts: readonly DialogueAct[]): string[] {
     .map(([id]) => id);
 }
 
-export function hearReply(persona: Persona, lang: Language, earlier: EarlierReplies, reply: string, grade: Grade): HeardReply {
+export function hearReply(persona: Persona, lang: Language, earlier: EarlierReplies, reply: string, grade: Grade, customerLine = ''): HeardReply {
   const before = new Set([...earlier.replies.flatMap((text) => factsIn(persona, lang, text)), ...factsByActs(persona, earlier.acts)]);
   const acts = grade.signals.acts ?? (grade.signals.offersSolution ? ['offers_step' as const] : []);
   // a fact given by what the reply does ("what happens next" by a concrete step), as the grader read it
@@ -173,6 +176,7 @@ export function hearReply(persona: Persona, lang: Language, earlier: EarlierRepl
     newFacts: now.filter((id) => !before.has(id)),
     givenFacts: [...new Set([...before, ...now])],
     griefMisstep: Object.keys(griefMissteps(prepared)).length > 0,
+    customerInHurry: saysInHurry(customerLine),
     ...(time === undefined ? {} : { promisedTime: time }),
   };
 }
@@ -187,7 +191,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     condition.maxWords !== undefined ||
     condition.givesFact !== undefined ||
     condition.promisesTime !== undefined ||
-    condition.griefMisstep !== undefined;
+    condition.griefMisstep !== undefined ||
+    condition.customerInHurry !== undefined;
   if (!needsHeard) return true;
   if (!heard) return false;
   return (
@@ -198,7 +203,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     (condition.maxWords === undefined || heard.words <= condition.maxWords) &&
     (condition.givesFact === undefined || condition.givesFact === heard.newFacts.length > 0) &&
     (condition.promisesTime === undefined || condition.promisesTime === (heard.promisedTime !== undefined)) &&
-    (condition.griefMisstep === undefined || condition.griefMisstep === heard.griefMisstep)
+    (condition.griefMisstep === undefined || condition.griefMisstep === heard.griefMisstep) &&
+    (condition.customerInHurry === undefined || condition.customerInHurry === heard.customerInHurry)
   );
 }
 

@@ -173,7 +173,7 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
       acts: standing.flatMap(({ reply }) => reply?.grade.signals.acts ?? []),
     };
     const decide = (steer: Grade) => {
-      const heard = hearReply(persona, session.lang, earlier, pending.text, steer);
+      const heard = hearReply(persona, session.lang, earlier, pending.text, steer, line.text);
       const holds = (condition: Condition) => conditionHolds(condition, steer, turn, heard);
       // A goodbye ends the practice, unless the script gives the customer an answer to exactly that
       // (the grieving customer hangs up on the first call, and the trainee's polite goodbye leads to the second).

@@ -8,6 +8,7 @@ import type { Grader } from './grader.js';
 import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
+import { focusFor } from './stated-hurry.js';
 import type { GraderModel } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
 import { prepare, quote } from './grader-patterns.js';
@@ -110,7 +111,7 @@ function lowerOf(addressed: Grade, alone: Grade): Grade {
 function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel | null, pass: LexiconPass): Grade {
   const lang = input.lang;
   const history = input.history ?? [];
-  const focus = input.context?.focus ?? [];
+  const focus = focusFor(input.context?.focus ?? [], input.customer);
   const source = { grader: OFFLINE_GRADER_ID, rubricVersion };
   const { findings, reply, turn } = pass;
   if (!findings) return emptyGrade(input, pass.needed, pass.abuseEvidence, source, reply.injection, turn);

@@ -61,6 +61,8 @@ export const ConditionSchema = z
      * customer in grief or shock cannot take (rubric, grief focus)
      */
     griefMisstep: z.boolean().optional(),
+    /** the customer's line the reply answers says they have no time to spare ("five minutes between two meetings") */
+    customerInHurry: z.boolean().optional(),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;

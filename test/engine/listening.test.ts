@@ -7,6 +7,7 @@ import { FactSchema, type Condition, type Persona } from '../../src/personas/per
 import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
 import { testPersona } from '../support/test-persona.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
+import { createSimulator } from '../../src/app/simulator.js';
 
 const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
 
@@ -51,7 +52,7 @@ function listeningPersona(): Persona {
 }
 
 function heard(overrides: Partial<HeardReply> = {}): HeardReply {
-  return { words: 10, acts: [], composure: 4, newFacts: [], givenFacts: [], griefMisstep: false, ...overrides };
+  return { words: 10, acts: [], composure: 4, newFacts: [], givenFacts: [], griefMisstep: false, customerInHurry: false, ...overrides };
 }
 
 function plan(persona: Persona, from: string, shape: GradeShape, listened: HeardReply, said: string[] = []) {
@@ -227,5 +228,35 @@ describe('conditions on what the reply does', () => {
     expect(conditionHolds({ givesFact: false }, grade, 1, listened)).toBe(false);
     expect(conditionHolds({ acts: ['asks_open'] }, grade, 1)).toBe(false);
     expect(conditionHolds({ composure: { min: 3 } }, grade, 1)).toBe(true);
+  });
+
+  it("read whether the customer's line said they have no time", () => {
+    const rushed = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'I have five minutes between two meetings. Yes or no?');
+    const calm = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'Is the 15th still the date?');
+    expect(rushed.customerInHurry).toBe(true);
+    expect(calm.customerInHurry).toBe(false);
+    expect(conditionHolds({ customerInHurry: true }, grade, 1, rushed)).toBe(true);
+    expect(conditionHolds({ customerInHurry: true }, grade, 1, calm)).toBe(false);
+    expect(conditionHolds({ customerInHurry: false }, grade, 1, calm)).toBe(true);
+  });
+});
+
+describe('Dr Hartmann between two meetings', () => {
+  const letter =
+    "Dear Dr Hartmann, thank you for your message, and I hope you're keeping well despite the busy schedule. I've been meaning to write to you anyway, " +
+    'because a few things have come together on our side: the test environment needed an update, our project team has changed, and we want to be sure ' +
+    'the new interface is stable before go-live. So, to answer your question: the 15th is no longer realistic. Best regards';
+  const answerTo = async (customer: string) => {
+    const simulator = createSimulator(await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] }), { random: () => 0 });
+    const played = await simulator.play('drifting-client', 'en', [letter], { customerTurns: [customer] });
+    return played.lines.at(-1);
+  };
+
+  it('cuts a long letter short when she wrote that she has no time, and not when she did not', async () => {
+    const rushed = await answerTo('I have five minutes between two meetings. Is the 15th still the date for the interface, yes or no? - H.');
+    expect(rushed?.family).toBe('cut_short');
+    expect(rushed?.text).toMatch(/yes-or-no question|no time for long letters/);
+    const unhurried = await answerTo('Is the 15th still the date for the interface? - H.');
+    expect(unhurried?.family).not.toBe('cut_short');
   });
 });

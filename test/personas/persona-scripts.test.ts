@@ -15,7 +15,7 @@ type Reply = GradeShape & { heard?: Partial<HeardReply> };
 function play(persona: Persona, replies: Reply[]): string[] {
   const visited = [persona.start];
   replies.forEach((reply, index) => {
-    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], griefMisstep: false, ...reply.heard };
+    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], griefMisstep: false, customerInHurry: false, ...reply.heard };
     visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1, heard));
   });
   return visited;
