@@ -259,4 +259,15 @@ describe('Dr Hartmann between two meetings', () => {
     const unhurried = await answerTo('Is the 15th still the date for the interface? - H.');
     expect(unhurried?.family).not.toBe('cut_short');
   });
+
+  it('agrees to talk only when the reply asked her to', async () => {
+    const simulator = createSimulator(await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] }), { random: () => 0 });
+    const invoice = 'Hello,\nyour October invoice includes services we did not order. I assume this is an oversight.\nHartmann';
+    const agreeing = /let's talk|Thursday, 8:30|agreed/;
+    const answer = async (reply: string) => (await simulator.play('drifting-client', 'en', [reply], { customerTurns: [invoice] })).lines.at(-1);
+    const stepOnly = await answer('Dear Dr Hartmann, thank you for pointing this out. You are right: two items were not ordered. I will send you a corrected invoice by Friday. Best regards');
+    expect(stepOnly?.text).not.toMatch(agreeing);
+    const call = await answer('Dear Dr Hartmann, you are right, and I am sorry. I will send a corrected invoice by Friday. Could we talk on the phone on Thursday at ten? Best regards');
+    expect(call?.text).toMatch(agreeing);
+  });
 });
