@@ -416,7 +416,12 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
     if (specific !== undefined) return ['specific_empathy', specific];
   }
-  if (offer !== undefined) return [acts.includes('names_time') ? 'solution_with_time' : 'solution', offer];
+  if (offer !== undefined) {
+    // "with a time" quotes the sentence that names it, which need not be the offer the lexicons found
+    // ("I'll have the open points ready. Would Thursday at 10 work for a call?")
+    const timed = acts.includes('names_time') ? (signals.solutionHasTime ? offer : facts.quoteFor?.('names_time')) : undefined;
+    return timed !== undefined ? ['solution_with_time', timed] : ['solution', offer];
+  }
   const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
   if (summary !== undefined) return ['summary', summary];
   // a question to a customer who asked to be left alone is what the tip is about

@@ -124,6 +124,30 @@ describe('a reply that proposes a call', () => {
   });
 });
 
+describe('the strength of a step with a time', () => {
+  // "I'll have the open points ready. Would Thursday at 10 work for a call?": the lexicons find the
+  // offer in the first sentence, the time is in the second
+  const split = (lang: 'de' | 'en', quoteFor: FeedbackFacts['quoteFor']): FeedbackFacts => ({
+    ...strongReply(lang, 0, true),
+    empathy: { score: 3, emotionalReaction: 1, interpretation: 1, exploration: 1, evidence: [], limits: [], quotes: {} },
+    signals: { ...strongReply(lang, 0, true).signals, solutionHasTime: false, solutionQuote: 'I will make sure the open points are ready.' },
+    acts: ['offers_step', 'names_time', 'proposes_contact', 'asks_closed'],
+    quoteFor,
+  });
+
+  it('quotes the sentence that names the time, not an untimed offer', () => {
+    const feedback = composeFeedback(split('en', (act) => (act === 'names_time' ? 'Would Thursday at 10 work for a short call?' : undefined)));
+    expect(feedback.strength).toContain('Would Thursday at 10 work for a short call?');
+    expect(feedback.strength).not.toContain('open points are ready');
+  });
+
+  it('praises the step without claiming a time when no sentence with the time can be quoted', () => {
+    const feedback = composeFeedback(split('en', () => undefined));
+    expect(feedback.strength).toContain('open points are ready');
+    expect(feedback.strength).not.toMatch(/what happens and when/);
+  });
+});
+
 describe('a reply that already asked what lies behind the wish', () => {
   it.each(['en', 'de'] as const)('is not told to ask what lies behind it; one that did not ask is (%s)', (lang) => {
     const text = lang === 'de' ? de : en;
