@@ -167,8 +167,9 @@ export function hearReply(persona: Persona, lang: Language, earlier: EarlierRepl
   // a fact given by what the reply does ("what happens next" by a concrete step), as the grader read it
   const now = [...new Set([...factsIn(persona, lang, reply), ...factsByActs(persona, acts)])];
   const prepared = prepare(reply);
-  const offers = grade.signals.offersSolution || acts.includes('offers_step') || asksForTime(prepared);
-  const time = offers ? promisedTime(prepared, lang, acts.includes('offers_step') && acts.includes('names_time')) : undefined;
+  // a call proposed for a time ("I'll ring you back at two") promises that time as much as an offered step
+  const offers = grade.signals.offersSolution || acts.includes('offers_step') || acts.includes('proposes_contact') || asksForTime(prepared);
+  const time = offers ? promisedTime(prepared, lang, (acts.includes('offers_step') || acts.includes('proposes_contact')) && acts.includes('names_time')) : undefined;
   return {
     words: prepared.text === '' ? 0 : prepared.text.split(/\s+/).length,
     acts,

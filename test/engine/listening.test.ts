@@ -230,6 +230,14 @@ describe('conditions on what the reply does', () => {
     expect(conditionHolds({ composure: { min: 3 } }, grade, 1)).toBe(true);
   });
 
+  it('hear a call proposed for a time as a promised time, as much as an offered step', () => {
+    const reply = "I'll go through your application straight after this call and ring you back at two o'clock sharp.";
+    const proposing = hearReply(testPersona(), 'en', { replies: [], acts: [] }, reply, gradeWith(['gives_info', 'proposes_contact', 'names_time']));
+    expect(proposing.promisedTime).toBe("at two o'clock");
+    const informing = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The committee meets at two o\'clock.', gradeWith(['gives_info', 'names_time']));
+    expect(informing.promisedTime).toBeUndefined();
+  });
+
   it("read whether the customer's line said they have no time", () => {
     const rushed = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'I have five minutes between two meetings. Yes or no?');
     const calm = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'Is the 15th still the date?');
