@@ -31,6 +31,11 @@ describe('offersSolution', () => {
     'Ich reserviere Ihnen den Tisch am Fenster.',
     'Ich hole Ihnen gern eine Decke.',
     'Verstehe, dann hebe ich das Limit jetzt an.',
+    // going through the file, and a second step joined by "und" with the subject left out
+    "I'll go through your file as soon as we hang up and call you back by four.",
+    'Let me go through the invoice with you line by line.',
+    'Ich gehe Ihre Akte direkt nach unserem Gespräch durch.',
+    'Ich gehe jetzt ins Lager und rufe Sie in zehn Minuten zurück.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -48,6 +53,9 @@ describe('offersSolution', () => {
     'Ich hole mal tief Luft.',
     // letting the matter rest is no step: Ms Albrecht is not offered anything here
     'Would you like to tell me what happened, or shall we leave it for now?',
+    // a procedure the customer has to go through is no step offered to them
+    "Well, I'll need to go through the usual security questions first.",
+    "We'll need to go through security first, like everyone else.",
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
