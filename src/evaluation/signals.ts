@@ -297,7 +297,7 @@ function offerIn(clause: string, lang: Language): RegExpExecArray | null {
 const WIND_UP = bilingual({
   en: [
     String.raw`\bbefore\s+(?:we|i)\s+(?:start|begin|get\s+(?:to|into)|answer|go\s+(?:on|any\s+further))\b`,
-    String.raw`\blet\s+me\s+(?:just\s+|first\s+|quickly\s+|briefly\s+)*(?:explain\s+(?:a\s+(?:little|bit)\s+)?(?:about|how)|walk\s+you\s+through|start\s+by|give\s+you\s+(?:some|a\s+bit\s+of|a\s+little)\s+(?:background|context))\b`,
+    String.raw`\blet\s+me\s+(?:just\s+|first\s+|quickly\s+|briefly\s+)*(?:explain\s+(?:to\s+you\s+)?(?:a\s+(?:little|bit)\s+)?(?:about|how|why)|walk\s+you\s+through|start\s+by|give\s+you\s+(?:some|a\s+bit\s+of|a\s+little)\s+(?:background|context))\b`,
     String.raw`\b(?:a\s+(?:little|bit\s+of)|some)\s+(?:background|context)\b`,
     String.raw`\bfirst\s+of\s+all,?\s+(?:let\s+me|i(?:'d|\s+would)\s+like\s+to)\b`,
     // "First I'd like to briefly explain how …", "Before anything else, I want to walk you through …"
@@ -306,7 +306,8 @@ const WIND_UP = bilingual({
   ],
   de: [
     String.raw`\bbevor\s+(?:wir|ich)\s+(?:anfangen|beginnen|loslegen|starten|ins\s+detail|zur\s+sache|ihre\s+frage)`,
-    String.raw`\blassen\s+sie\s+mich\s+(?:kurz\s+|zuerst\s+|erst\s+(?:einmal\s+|mal\s+)?|zunächst\s+)?(?:etwas\s+|ein\s+wenig\s+)?(?:ausholen|erklären,?\s+wie|zum\s+hintergrund)`,
+    // „Lassen Sie mich Ihnen zunächst kurz erklären, wie …": any order of the little words between
+    String.raw`\blassen\s+sie\s+mich\s+(?:ihnen\s+)?(?:(?:kurz|zuerst|zunächst|erst|einmal|mal|etwas|ein\s+wenig|vorab)\s+){0,3}(?:ausholen|erklären,?\s+(?:wie|was|warum|wieso|weshalb)|zum\s+hintergrund)`,
     String.raw`\b(?:etwas|ein\s+wenig|ein\s+bisschen|kurz)\s+(?:ausholen|zum\s+hintergrund)\b`,
     String.raw`\bzunächst\s+(?:einmal\s+)?(?:zum\s+hintergrund|ein\s+paar\s+worte)`,
     // "Zunächst möchte ich Ihnen kurz erklären, wie …", „Vorab will ich Ihnen einmal schildern …“

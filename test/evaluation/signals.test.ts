@@ -199,6 +199,9 @@ describe('windsUp', () => {
     expect(windsUp(prepare('Zunächst möchte ich Ihnen kurz erklären, wie unsere Tageslimits funktionieren.'), 'de')).toBe(true);
     expect(windsUp(prepare('Vorab will ich Ihnen einmal schildern, wie das Verfahren abläuft.'), 'de')).toBe(true);
     expect(windsUp(prepare("First I'd like to briefly explain how our daily limits work."), 'en')).toBe(true);
+    // the little words in any order, and the listener named („Ihnen", "to you")
+    expect(windsUp(prepare('Lassen Sie mich Ihnen zunächst kurz erklären, wie unsere Tageslimits funktionieren.'), 'de')).toBe(true);
+    expect(windsUp(prepare('Let me first explain to you why there is a daily limit at all.'), 'en')).toBe(true);
   });
 
   it('leaves a reply that leads with the answer alone', () => {
@@ -207,6 +210,7 @@ describe('windsUp', () => {
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
     expect(windsUp(prepare('Zuerst hebe ich Ihr Limit an, dann erkläre ich Ihnen gern den Rest.'), 'de')).toBe(false);
     expect(windsUp(prepare("First I'll raise the limit; I can explain the rest afterwards."), 'en')).toBe(false);
+    expect(windsUp(prepare('Lassen Sie mich kurz nachsehen, dann sage ich es Ihnen.'), 'de')).toBe(false);
   });
 });
 
