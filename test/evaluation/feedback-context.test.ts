@@ -148,6 +148,23 @@ describe('the strength of a step with a time', () => {
   });
 });
 
+describe('the tip to ask after an acknowledgement', () => {
+  it.each(['en', 'de'] as const)('is never given to a reply with no acknowledging sentence, read as specific for what it did (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
+    const afterAcknowledgement = fill(text.tips.empathy_explore[1]!.tip);
+    // "Our kitchen can make him a creamy potato soup … cut small": specific in what it does, no acknowledging sentence
+    const practical = (turn: number): FeedbackFacts => ({
+      ...strongReply(lang, turn, true),
+      empathy: { score: 4, emotionalReaction: 0, interpretation: 2, exploration: 0, evidence: [], limits: [], quotes: {} },
+      acts: ['offers_step', 'names_time'],
+    });
+    for (const turn of [0, 1, 2, 3]) expect(composeFeedback(practical(turn)).tip).not.toBe(afterAcknowledgement);
+    const acknowledging = [0, 1, 2, 3].map((turn) => composeFeedback({ ...practical(turn), acts: ['offers_step', 'names_time', 'acknowledges'] }).tip);
+    expect(acknowledging).toContain(afterAcknowledgement);
+  });
+});
+
 describe('a reply that already asked what lies behind the wish', () => {
   it.each(['en', 'de'] as const)('is not told to ask what lies behind it; one that did not ask is (%s)', (lang) => {
     const text = lang === 'de' ? de : en;

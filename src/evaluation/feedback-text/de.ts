@@ -469,6 +469,7 @@ export const de = {
         example: 'Wie ist Ihnen das Problem aufgefallen?',
         family: 'exploration',
         asks: ['asks_open'],
+        presumes: ['acknowledges'],
       },
     ],
     pressure_long: [

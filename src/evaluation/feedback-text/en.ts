@@ -468,6 +468,7 @@ export const en = {
         example: 'How did you notice the problem?',
         family: 'exploration',
         asks: ['asks_open'],
+        presumes: ['acknowledges'],
       },
     ],
     pressure_long: [
