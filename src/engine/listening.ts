@@ -168,8 +168,9 @@ export function hearReply(persona: Persona, lang: Language, earlier: EarlierRepl
   const now = [...new Set([...factsIn(persona, lang, reply), ...factsByActs(persona, acts)])];
   const prepared = prepare(reply);
   // a call proposed for a time ("I'll ring you back at two") promises that time as much as an offered step
-  const offers = grade.signals.offersSolution || acts.includes('offers_step') || acts.includes('proposes_contact') || asksForTime(prepared);
-  const time = offers ? promisedTime(prepared, lang, (acts.includes('offers_step') || acts.includes('proposes_contact')) && acts.includes('names_time')) : undefined;
+  const step = acts.includes('offers_step') || acts.includes('proposes_contact');
+  const offers = grade.signals.offersSolution || step || asksForTime(prepared);
+  const time = offers ? promisedTime(prepared, lang, step && acts.includes('names_time')) : undefined;
   return {
     words: prepared.text === '' ? 0 : prepared.text.split(/\s+/).length,
     acts,
