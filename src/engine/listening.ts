@@ -116,7 +116,7 @@ const BARE_DENIAL = new RegExp(
     String.raw`(?:(?:das|dies|so\s*(?:was|etwas))\s+(?:\S+\s+){0,3}?(?:haben|machen|bieten|servieren|können|dürfen)\s+(?:wir|ich)\s+(?:\S+\s+){0,2}?(?:nicht|kein\w*)` +
     String.raw`|(?:das|dies)\s+(?:geht|gibt\s+es|ist)\s+(?:\S+\s+){0,2}?(?:nicht|kein\w*)` +
     String.raw`|(?:we|i)\s+(?:\S+\s+)?(?:don't|do\s+not|can't|cannot|won't|will\s+not)\s+(?:really\s+|actually\s+|usually\s+)?(?:do|have|offer|make|serve|manage|allow)\b` +
-    String.raw`|(?:that|this|it)(?:'s|\s+is)\s+not\s+(?:possible|something\s+we|available|on\s+the\s+menu))`,
+    String.raw`|(?:that|this|it)(?:'s|\s+is)\s+not\s+(?:really\s+|quite\s+)?(?:possible|something\s+we|available|on\s+the\s+menu|how\s+we\s+do|what\s+we\s+do|usual))`,
   'iu',
 );
 const NO_TROUBLE = /\b(?:kein(?:e|en)?\s+(?:problem|umstand|umstände|mühe|sorge)|nicht\s+schlimm|nicht\s+anders|no\s+(?:problem|trouble|bother|worries)|not\s+a\s+(?:problem|bother|trouble))\b/iu;

@@ -102,6 +102,8 @@ describe('the customer hears facts', () => {
     expect(factsIn(lindner, 'de', 'Ohne Boden? Hm, das haben wir eigentlich nicht. Die Kuchen kommen fertig aus der Konditorei.')).toEqual([]);
     expect(factsIn(lindner, 'en', "Without the base? We don't really do that.")).toEqual([]);
     expect(factsIn(lindner, 'en', "Soup before twelve? That's not possible, I'm afraid.")).toEqual([]);
+    // a hedge is no yes either: she had answered it "The soup already? That's wonderful, thank you."
+    expect(factsIn(lindner, 'en', "Soup before twelve? Well, that's not really how we do things here, but I'll ask.")).toEqual([]);
     // a yes after the question, or a next sentence about something else, leaves it given
     expect(factsIn(lindner, 'de', 'Ohne Boden? Das ist überhaupt kein Problem, ich sage der Küche Bescheid.')).toEqual(['soft_food']);
     expect(factsIn(lindner, 'en', "I'll bring the soup now. It won't take long.")).toEqual(['soup_now']);
