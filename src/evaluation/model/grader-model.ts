@@ -116,7 +116,6 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
   // Each sentence's own sums of the reply outputs, words at [2s], characters at [2s + 1], each as the
   // plain sum of its weights (value 1): `forward` reads them on its way, `sentenceLogits` uses them.
   let bySentence = new Float64Array(0);
-  const segment = new Float64Array(outputs);
 
   /** Raw outputs (logits) of every head into `sums`, and each sentence's own sums into `bySentence`. */
   const forward = (features: SparseFeatures): void => {
