@@ -126,3 +126,15 @@ describe.each(Object.entries(CONVERSATIONS))('%s never asks again for what the t
     }
   });
 });
+
+describe('a fact is given only when it is named', () => {
+  const kessler = personas.get('insulting');
+  it('takes "two documents are missing" as no answer to which ones (found playing Mr Kessler)', () => {
+    if (!kessler) throw new Error('the insulting persona is missing');
+    // he had answered "That's all that's missing? Right." to a reply that named no document
+    expect(factsIn(kessler, 'en', 'Two documents are still missing – shall I tell you which?')).not.toContain('missing_documents');
+    expect(factsIn(kessler, 'de', 'Ihr Antrag hängt an zwei fehlenden Unterlagen – darf ich Ihnen sagen, welche?')).not.toContain('missing_documents');
+    expect(factsIn(kessler, 'en', 'Your balance sheet is still missing.')).toContain('missing_documents');
+    expect(factsIn(kessler, 'de', 'Es fehlt noch Ihre Bilanz.')).toContain('missing_documents');
+  });
+});
