@@ -37,6 +37,8 @@ export interface BoundaryInput {
   history: readonly Turn[];
   composureScore: number;
   composureFlags: readonly ComposureFlag[];
+  /** the reply holds an insult word it refuses or mentions rather than uses (composure lexicon) */
+  namesInsult?: boolean;
   /** the reply's dialogue acts where the model read them: a boundary or an ending in other words */
   acts?: readonly DialogueAct[];
 }
@@ -46,7 +48,11 @@ export interface BoundaryInput {
 /** Naming the behaviour: a reprimand, or a boundary when the customer was insulting. */
 const NAMES_BEHAVIOUR = bilingual({
   en: [
-    String.raw`\b(?:please\s+)?(?:don't|do\s+not|stop)\s+(?:\S+\s+)?(?:speak(?:ing)?|talk(?:ing)?|insult(?:ing)?|swear(?:ing)?|shout(?:ing)?|yell(?:ing)?|call(?:ing)?\s+me|curs(?:e|ing))\s*(?:to|at)?\s*me\b`,
+    String.raw`\b(?:please\s+)?(?:don't|do\s+not|stop)\s+(?:\S+\s+)?(?:speak(?:ing)?|talk(?:ing)?|insult(?:ing)?|swear(?:ing)?|shout(?:ing)?|yell(?:ing)?|curs(?:e|ing))\s*(?:to|at)?\s*me\b`,
+    String.raw`\b(?:please\s+)?(?:don't|do\s+not|stop)\s+(?:\S+\s+)?call(?:ing)?\s+me\b`,
+    String.raw`\bi(?:'d|\s+would)\s+rather\s+you\s+(?:didn't|did\s+not)\s+(?:call|speak|talk|insult|swear|shout)`,
+    String.raw`\b(?:names|name-calling|insults?|the\s+insults?|the\s+names|that\s+word|personal\s+remarks)\s+aside\b`,
+    String.raw`\b(?:leave|leaving|keep|keeping|put|putting|set|setting)\s+(?:the\s+)?(?:names|name-calling|insults?|personal\s+remarks)\s+(?:out|aside|to\s+one\s+side)\b`,
     String.raw`\b(?:please\s+)?(?:stop|refrain\s+from)\s+(?:insulting|swearing|shouting|yelling|calling\s+me|name-calling|being\s+rude|the\s+insults)\b`,
     String.raw`\bi\s+(?:won't|will\s+not|don't|do\s+not|can't|cannot)\s+(?:accept|tolerate|stand\s+for|put\s+up\s+with|listen\s+to|be\s+spoken\s+to|be\s+talked\s+to|be\s+insulted|be\s+called)\b`,
     String.raw`\bi(?:'m|\s+am)\s+not\s+(?:going\s+to\s+|willing\s+to\s+)?(?:be\s+|get\s+)?(?:insulted|spoken\s+to|talked\s+to|sworn\s+at|called|accept(?:ing)?)\b`,
@@ -59,7 +65,7 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\b(?:that|this)\s+(?:tone|language)\s+(?:is\s+not|isn't|won't|will\s+not)\b`,
     String.raw`\b(?:calm\s+down|lower\s+your\s+voice|mind\s+your\s+(?:tone|language|manners))\b`,
     String.raw`\bi(?:'d|\s+would)\s+(?:ask|like)\s+you\s+(?:not\s+to|to\s+stop|to\s+keep|to\s+refrain)\b`,
-    String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+(?:acceptable|ok|okay|appropriate|how\s+we\s+talk)\b`,
+    String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+how\s+we\s+talk\b`,
     String.raw`\bwith\s+(?:a\s+)?respect(?:ful\s+tone)?\b[^.!?]{0,30}\b(?:help|continue|talk)`,
     // tone policing in e-mail courtesy: "I'd appreciate a friendlier tone", "this tone isn't appropriate"
     String.raw`\b(?:this|that|your)\s+tone\s+(?:is|isn't|is\s+not)\s+(?:\S+\s+){0,2}?(?:appropriate|acceptable|helpful|necessary|called\s+for)\b`,
@@ -67,7 +73,7 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\b(?:a|the)\s+(?:more\s+)?(?:friendl\w*|polite\w*|civil|respectful|factual|courteous|professional)\s+tone\b`,
   ],
   de: [
-    String.raw`\b(?:bitte\s+)?(?:lassen|unterlassen)\s+sie\s+(?:bitte\s+)?(?:persönliche\s+|diese\s+|solche\s+|die\s+)?(?:beleidigungen|beschimpfungen|angriffe|das)\b`,
+    String.raw`\b(?:bitte\s+)?(?:lassen|unterlassen)\s+sie\s+(?:bitte\s+)?(?:persönliche\s+|diese\s+|solche\s+|die\s+)?(?:beleidigungen|beschimpfungen|angriffe|ausdrücke|vergleiche|bemerkungen|kommentare|schimpfwörter|das)\b`,
     String.raw`\bich\s+lasse\s+mich\s+(?:\S+\s+){0,2}?(?:nicht\s+)?(?:persönlich\s+)?(?:beleidigen|beschimpfen|anschreien|angreifen|beschuldigen|so\s+behandeln|so\s+ansprechen)\b`,
     String.raw`\b(?:beleidigen|beschimpfen|anschreien|angreifen|so\s+behandeln)\s+lasse\s+ich\s+mich\b`,
     String.raw`\bich\s+verbitte\s+mir\b`,
@@ -80,17 +86,39 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\bich\s+(?:akzeptiere|toleriere|dulde)\s+(?:keine|solche|diese|das\s+nicht|den\s+ton)\b`,
     String.raw`\b(?:achten\s+sie|passen\s+sie)\s+(?:bitte\s+)?(?:auf\s+)?(?:ihren\s+ton|ihre\s+wortwahl|ihre\s+sprache)\b`,
     String.raw`\b(?:beruhigen\s+sie\s+sich|mäßigen\s+sie\s+sich|nicht\s+in\s+diesem\s+ton)\b`,
-    String.raw`\bdas\s+(?:ist|geht)\s+(?:\S+\s+)?(?:nicht\s+in\s+ordnung|zu\s+weit|unter\s+die\s+gürtellinie|nicht\s+akzeptabel)\b`,
+    String.raw`\bdas\s+(?:ist|geht)\s+(?:\S+\s+)?(?:zu\s+weit|unter\s+die\s+gürtellinie)\b`,
     String.raw`\b(?:sprechen|reden)\s+sie\s+(?:bitte\s+)?nicht\s+so\s+mit\s+mir\b`,
     String.raw`\b(?:sprich|rede)\s+(?:bitte\s+)?nicht\s+so\s+mit\s+mir\b`,
     String.raw`\bnennen\s+sie\s+mich\s+(?:bitte\s+)?nicht\b`,
     String.raw`\bdas\s+muss\s+ich\s+mir\s+nicht\s+(?:gefallen\s+lassen|anhören|bieten\s+lassen)\b`,
     String.raw`\bso\s+(?:möchte|will|lasse)\s+ich\s+(?:mich\s+)?nicht\b`,
-    String.raw`\bkeine\s+(?:persönlichen\s+)?(?:beleidigungen|beschimpfungen|angriffe)\b`,
+    String.raw`\bkeine\s+(?:persönlichen\s+)?(?:beleidigungen|beschimpfungen|angriffe|schimpfwörter|kraftausdrücke)\b`,
+    String.raw`\bich\s+möchte\s+(?:\S+\s+){0,3}?nicht\s+(?:so\s+)?(?:beschimpft|beleidigt|angeschrien|angebrüllt|genannt|bezeichnet|angesprochen|angegangen)\s+werden\b`,
     // Ton-Ermahnung in höflicher Form: „in einem sachlicheren Ton", „etwas freundlicher formulieren"
     String.raw`\b(?:in\s+einem|im)\s+(?:\S+\s+)?(?:freundlicheren|sachlicheren|höflicheren|respektvolleren|angemessenen|anderen)\s+ton\b`,
     String.raw`\b(?:etwas\s+)?(?:freundlicher|sachlicher|höflicher|respektvoller)\s+(?:zu\s+)?(?:schreiben|formulieren|bleiben|reden|sprechen)\b`,
     String.raw`\bton\b[^.!?]{0,30}?\b(?:nicht\s+angemessen|unangemessen|nicht\s+in\s+ordnung|unpassend)\b`,
+  ],
+});
+
+/**
+ * A verdict on the customer's remark as a sentence of its own: "That's uncalled for.", „Das war jetzt
+ * unnötig." Read only after a personal insult: to a customer venting about a fee, "That's not fair."
+ * or „Das muss nicht sein." agrees with them and reprimands nobody.
+ */
+const ANSWERS_INSULT = bilingual({
+  en: [
+    // "Sleepyhead isn't a word I'll accept", "that's not a name I answer to"
+    String.raw`\b(?:isn't|is\s+not|'s\s+not|not)\s+(?:a\s+)?(?:word|name|term)\s+(?:that\s+)?i(?:'ll|\s+will|\s+can)?\s+(?:accept|take|answer\s+to|tolerate)\b`,
+    String.raw`\b(?:that|this)(?:'s|\s+is)\s+not\s+(?:acceptable|ok|okay|appropriate)\b`,
+    String.raw`(?<=^|[.!?;:]\s*)(?:that|this)(?:'s|\s+is|\s+was)\s+(?:just\s+|really\s+|a\s+bit\s+)?(?:uncalled\s+for|out\s+of\s+line|below\s+the\s+belt|a\s+bit\s+much|too\s+much|unnecessary|not\s+necessary|not\s+on|hurtful|not\s+nice|not\s+kind)(?=\s*(?:[.!,;:—–-]|and\b|but\b|$))`,
+  ],
+  de: [
+    // „Schlafmütze ist kein Wort, das ich hinnehme"
+    String.raw`\bkein(?:e[nm]?)?\s+(?:wort|ausdruck|begriff|name|bezeichnung)\b[^.!?]{0,25}?\b(?:akzeptiere|hinnehme|annehme|höre|mag|möchte|dulde)\b`,
+    String.raw`\bdas\s+ist\s+(?:\S+\s+)?(?:nicht\s+in\s+ordnung|nicht\s+akzeptabel)\b`,
+    String.raw`(?<=^|[.!?;:]\s*)(?:das|so\s+was|sowas)\s+(?:war|ist)\s+(?:jetzt\s+|eben\s+|gerade\s+|wirklich\s+|aber\s+)?(?:unnötig|daneben|nicht\s+nett|verletzend|beleidigend|unverschämt|respektlos|nicht\s+angebracht|unangebracht)(?=\s*(?:[.!,;:—–-]|und\b|aber\b|$))`,
+    String.raw`(?<=^|[.!?;:]\s*)das\s+muss\s+(?:doch\s+|jetzt\s+|wirklich\s+)?nicht\s+sein(?=\s*(?:[.!,;:—–-]|und\b|aber\b|$))`,
   ],
 });
 
@@ -132,15 +160,14 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   const { reply, signals } = input;
   const evidence: string[] = input.needed ? input.abuseEvidence.map((text) => quote(text, 60)) : [];
   const { lang } = input;
-  const namedIndex = NAMES_BEHAVIOUR[lang].test(reply.lower)
-    ? reply.lowerSentences.findIndex((sentence) => NAMES_BEHAVIOUR[lang].test(sentence))
-    : -1;
+  const names = (sentence: string) => NAMES_BEHAVIOUR[lang].test(sentence) || (input.needed && ANSWERS_INSULT[lang].test(sentence));
+  const namedIndex = names(reply.lower) ? reply.lowerSentences.findIndex(names) : -1;
   const namedSentence = namedIndex >= 0 ? reply.sentences[namedIndex] : undefined;
   const named =
     namedSentence !== undefined ||
     signals.warnsOfEnding ||
     input.acts?.includes('sets_boundary') === true ||
-    (input.needed && quotesInsult(reply.text, input.abuseEvidence));
+    (input.needed && (input.namesInsult === true || quotesInsult(reply.text, input.abuseEvidence)));
   // Only a needed boundary asks whether the way back was offered; skip the scan otherwise.
   const offeredToContinue = signals.offersSolution || (input.needed && OFFERS_TO_CONTINUE[lang].test(reply.lower));
   const ended = signals.endsConversation || input.acts?.includes('ends_call') === true;

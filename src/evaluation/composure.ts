@@ -33,6 +33,12 @@ export interface ComposureFinding {
    * every further finding. Never shown to the trainee; the score stays the grade.
    */
   severity?: number;
+  /**
+   * The reply holds an insult word it does not use: refused ("I'm not a moron", „Trottel bin ich
+   * nicht"), quoted or set aside ("Sleepyhead isn't a word I accept", „Den Trottel überhöre ich").
+   * After a personal insult that is the insult named (rubric, boundary).
+   */
+  namesInsult?: boolean;
 }
 
 type Score = ComposureFinding['score'];
@@ -77,8 +83,9 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     const emoji = forgivingLaughter(emojiHits(lexicon, reply), lexicon, input.customer);
     return summarize(emoji.length > 0 ? emoji : [{ flag: undefined, score: 4, evidence: reply.scanned.text.slice(0, 40) }]);
   }
+  const named: string[] = [];
   const hits: Hit[] = [
-    ...ruleHits(lexicon, reply),
+    ...ruleHits(lexicon, reply, named),
     ...vocativeHits(lexicon, reply),
     ...interjectionHits(lexicon, reply),
     ...shoutingHits(lexicon, reply),
@@ -88,7 +95,8 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...censoredHits(reply),
     ...counterfactualBlameHits(reply, lang),
   ];
-  return summarize(forgivingLaughter(hits, lexicon, input.customer));
+  const finding = summarize(forgivingLaughter(hits, lexicon, input.customer));
+  return named.length > 0 ? { ...finding, namesInsult: true } : finding;
 }
 
 /** Laughing is a slip unless the customer laughed or joked first; the customer is read only then. */
@@ -97,12 +105,16 @@ function forgivingLaughter(hits: Hit[], lexicon: CompiledLexicon, customer: stri
   return hits.filter((hit) => !hit.laughter);
 }
 
-function ruleHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
+/** The composure rules' hits; an insult word refused or mentioned rather than used goes to `named`. */
+function ruleHits(lexicon: CompiledLexicon, text: PreparedText, named: string[]): Hit[] {
   const hits: Hit[] = [];
   for (const match of lexicon.composure.match(text.tokens)) {
     const rule = match.tag;
-    if (rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match)) continue;
-    if (rule.mentionable && isMentioned(lexicon, text, match.start, match.end)) continue;
+    const refused = rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match);
+    if (refused || (rule.mentionable && isMentioned(lexicon, text, match.start, match.end))) {
+      if (rule.flag === 'insult') named.push(quote(text, match.start, match.end));
+      continue;
+    }
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
     if (rule.statement && endsWithQuestion(text, match.end)) continue;
     if (rule.lastClause && !isInLastClause(text, match.end)) continue;

@@ -80,6 +80,7 @@ export function runLexicons(input: GradeInput): LexiconPass {
     history,
     composureScore: composure.score,
     composureFlags: composure.flags,
+    namesInsult: composure.namesInsult === true,
   });
   pass.findings = { composure, composureOfText, signals, empathy, boundary };
   return pass;
@@ -245,7 +246,8 @@ function composureOf(input: GradeInput, reply: CustomerFacingReply): ComposureFi
   const cleaned = assessComposure({ reply: reply.text.text, customer: input.customer, lang: input.lang });
   const flags: ComposureFlag[] = [...new Set([...full.flags, ...cleaned.flags])];
   const lower = cleaned.score < full.score ? cleaned : full;
-  return { score: lower.score, flags, evidence: [...new Set([...full.evidence, ...cleaned.evidence])] };
+  const merged: ComposureFinding = { score: lower.score, flags, evidence: [...new Set([...full.evidence, ...cleaned.evidence])] };
+  return full.namesInsult === true || cleaned.namesInsult === true ? { ...merged, namesInsult: true } : merged;
 }
 
 /** The customer's last line plus their two lines before it: the situation is often told early. */

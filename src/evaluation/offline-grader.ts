@@ -170,6 +170,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
       history,
       composureScore: composure.score,
       composureFlags: composure.flags,
+      namesInsult: findings.composure.namesInsult === true,
       acts: withActs,
     });
   const boundary = addressed

@@ -20,6 +20,7 @@ function boundary(lang: Language, customer: string, reply: string, history: Turn
     history,
     composureScore: composure.score,
     composureFlags: composure.flags,
+    namesInsult: composure.namesInsult === true,
   });
 }
 
@@ -68,6 +69,28 @@ describe('boundary verdicts', () => {
     expect(result).toMatchObject({ verdict: 'set_well', offeredToContinue: false });
   });
 
+  it('set_well: the insult named in everyday words a trainee uses', () => {
+    // each had been graded "missing" with the tip to name the insult the reply had just named
+    expect(boundary('en', INSULT, "Please don't call me stupid. I'll check the transfer now.").verdict).toBe('set_well');
+    expect(boundary('en', INSULT, "That's uncalled for. I'll check the transfer now.").verdict).toBe('set_well');
+    expect(boundary('en', INSULT, "I'd rather you didn't call me that. I'll check the transfer now.").verdict).toBe('set_well');
+    expect(boundary('en', INSULT, 'Names aside, I have found the transfer.').verdict).toBe('set_well');
+    expect(boundary('de', BELEIDIGUNG, 'Das war jetzt unnötig. Ich prüfe die Überweisung sofort.').verdict).toBe('set_well');
+    expect(boundary('de', BELEIDIGUNG, 'Ich möchte nicht beschimpft werden. Ich prüfe die Überweisung sofort.').verdict).toBe('set_well');
+    expect(boundary('de', BELEIDIGUNG, 'Bitte lassen Sie solche Vergleiche. Ich prüfe die Überweisung sofort.').verdict).toBe('set_well');
+    expect(boundary('de', BELEIDIGUNG, 'Bitte keine Schimpfwörter. Ich prüfe die Überweisung sofort.').verdict).toBe('set_well');
+  });
+
+  it('set_well: the insult word itself refused or set aside', () => {
+    // found playing Mr Kessler: "Sleepyhead isn't a word I'll accept" had been told to name the insult
+    const kessler = 'Listen here, sleepyhead, my application has been lying around on your desk for three weeks.';
+    expect(boundary('en', kessler, "Sleepyhead isn't a word I'll accept, Mr Kessler. Two documents are missing.").verdict).toBe('set_well');
+    expect(boundary('en', INSULT, "I'm not an idiot, and I'll check the transfer now.").verdict).toBe('set_well');
+    expect(boundary('de', 'Hören Sie mal, Sie Schlafmütze, mein Antrag liegt seit drei Wochen bei Ihnen.', 'Schlafmütze bin ich nicht. Es fehlen noch zwei Unterlagen.').verdict).toBe('set_well');
+    expect(boundary('de', 'Sie Trottel, wo bleibt mein Geld?', 'Den Trottel überhöre ich mal. Ihr Geld ist unterwegs.').verdict).toBe('set_well');
+    expect(boundary('de', 'Sie Trottel, wo bleibt mein Geld?', 'Ihr Geld ist unterwegs.').verdict).toBe('missing');
+  });
+
   it('set_well: a conditional warning is a boundary, not an ending', () => {
     const result = boundary('en', INSULT, 'If the insults continue, I will end this call. I do want to help with your card.');
     expect(result).toMatchObject({ verdict: 'set_well', ended: false });
@@ -110,6 +133,20 @@ describe('boundary verdicts', () => {
     expect(boundary('en', VENTING, "I'm ending this call now.").verdict).toBe('unnecessary');
     expect(boundary('de', DAMPF, 'Bitte achten Sie auf Ihren Ton.').verdict).toBe('unnecessary');
     expect(boundary('de', DAMPF, 'Beruhigen Sie sich bitte erst einmal.').verdict).toBe('unnecessary');
+  });
+
+  it('not_needed: agreeing that what happened to a venting customer is not okay reprimands nobody', () => {
+    // "That's not okay." about a double charge had been read as a reprimand ("unnecessary")
+    expect(boundary('en', VENTING, "That's not okay. I'll refund it now.").verdict).toBe('not_needed');
+    expect(boundary('en', VENTING, "That's uncalled for, I agree. I'll refund it now.").verdict).toBe('not_needed');
+    expect(boundary('de', DAMPF, 'Das ist wirklich nicht in Ordnung. Ich buche es sofort zurück.').verdict).toBe('not_needed');
+    expect(boundary('de', DAMPF, 'Das muss nicht sein. Ich buche es sofort zurück.').verdict).toBe('not_needed');
+    expect(boundary('en', INSULT, "That's not okay. I'll refund it now.").verdict).toBe('set_well');
+  });
+
+  it("reads a verdict only as the reply's own sentence", () => {
+    expect(boundary('en', INSULT, "Ok. That's not necessary to bring, I'll check it now.").verdict).toBe('missing');
+    expect(boundary('de', BELEIDIGUNG, 'Gut. Das ist unnötig zu bringen, ich prüfe das sofort.').verdict).toBe('missing');
   });
 
   it('does not read a warning into an earlier trainee reply that set none', () => {

@@ -142,6 +142,12 @@ describe('assessComposure: hard cases', () => {
     // the verb comes last in German, five words after the insult (Mr Kessler's trainee had been told the reply attacked him)
     expect(assess('Herr Kessler, als Amateur lasse ich mich nicht bezeichnen.', 'de').score).toBeGreaterThanOrEqual(4);
     expect(assess('Als Trottel möchte ich von Ihnen bitte nicht bezeichnet werden.', 'de').score).toBeGreaterThanOrEqual(4);
+    // the word rejected or set aside is named, not used (these had been graded as insults back)
+    expect(assess('Trottel bin ich nicht. Ich buche die Abbuchung gerade zurück.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Den Trottel überhöre ich mal. Ich buche die Abbuchung gerade zurück.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Die Bemerkung mit dem Idioten lasse ich beiseite.', 'de').score).toBeGreaterThanOrEqual(4);
+    expect(assess("I'm going to ignore the moron comment. Your refund is on its way.", 'en').score).toBeGreaterThanOrEqual(4);
+    expect(assess('Sie Trottel, ich bin fertig mit Ihnen.', 'de').score).toBeLessThanOrEqual(2);
     expect(assess('Sie Amateur, so was würde ich nie sagen.', 'de').score).toBeLessThanOrEqual(2);
     expect(assess('You are an idiot.', 'en')).toMatchObject({ score: 1, flags: ['insult'] });
     expect(assess('Idiot!', 'de')).toMatchObject({ score: 1, flags: ['insult'] });

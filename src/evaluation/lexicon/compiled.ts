@@ -158,6 +158,9 @@ export function isMentioned(lexicon: CompiledLexicon, text: PreparedText, start:
     if (!token || scanned.tokens[index]?.sentence !== first.sentence) break;
     if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
   }
+  const next = tokens[end + 1];
+  const afterNext = tokens[end + 2];
+  if (next && afterNext && lexicon.isInClass('selfBe', next) && lexicon.isInClass('self', afterNext)) return true;
   // "Idiot is not a word I accept", "… mich einen Idioten genannt": only within the same clause.
   for (let index = end + 1; index <= Math.min(tokens.length - 1, end + MENTION_AFTER_WINDOW); index += 1) {
     const token = tokens[index];

@@ -21,10 +21,13 @@ export const DE_LEXICON = {
     article: ['ein', 'eine', 'einen', 'einem', 'so', 'sone', 'son', 'solch', 'total', 'völlig', 'echt', 'richtig', 'der', 'die', 'das', 'voll', 'ja', 'doch', 'wirklich', 'komplett'],
     negator: ['nicht', 'kein', 'keine', 'keinen', 'keinem', 'keiner', 'keines', 'nie', 'niemals', 'niemand', 'nichts', 'weder', 'noch', 'keinesfalls', 'keineswegs'],
     imperativeBe: ['sei', 'seien', 'seid', 'benimm', 'benehmen'],
-    mention: ['wort', 'worte', 'wörter', 'begriff', 'begriffe', 'ausdruck', 'ausdrücke', 'bezeichnung', 'bezeichnungen', 'beschimpfung', 'beschimpfungen', 'schimpfwort', 'schimpfwörter', 'beleidigung', 'beleidigungen', 'wortwahl'],
+    mention: ['wort', 'worte', 'wörter', 'begriff', 'begriffe', 'ausdruck', 'ausdrücke', 'bezeichnung', 'bezeichnungen', 'beschimpfung', 'beschimpfungen', 'schimpfwort', 'schimpfwörter', 'beleidigung', 'beleidigungen', 'wortwahl', 'bemerkung', 'kommentar', 'vergleich', 'titel'],
     mentionVerb: ['bezeichnen', 'bezeichnet', 'bezeichneten', 'nennen', 'nennt', 'nannten', 'nannte', 'genannt', 'beschimpfen', 'beschimpft', 'tituliert', 'titulieren'],
     // after the word, German puts the participle or infinitive last: "… einen Idioten genannt"
-    mentionAfter: ['wort', 'begriff', 'ausdruck', 'schimpfwort', 'beleidigung', 'genannt', 'bezeichnet', 'beschimpft', 'tituliert', 'nennen', 'bezeichnen'],
+    // or the trainee sets the word aside: „Den Trottel überhöre ich mal", „Faule Socke lasse ich so nicht stehen", „… lass ich beiseite"
+    mentionAfter: ['wort', 'begriff', 'ausdruck', 'schimpfwort', 'beleidigung', 'genannt', 'bezeichnet', 'beschimpft', 'tituliert', 'nennen', 'bezeichnen', 'bemerkung', 'kommentar', 'vergleich', 'überhöre', 'überhören', 'ignoriere', 'ignorieren', 'beiseite', 'stehen', 'gelten'],
+    // „Trottel bin ich nicht": the word right before „bin ich" says what the trainee is (not), never what the customer is
+    selfBe: ['bin'],
     insultNoun: [
       '*idiot', '*idioten', '*idiotin', '*trottel', '*trotteln', '*depp', '*deppen', '*arschloch', '*arschlöcher', '*arsch', 'arschgeige*', 'arschkriecher*',
       '*vollpfosten', 'vollhorst*', 'vollhonk*', 'honk', '*spasti', '*spast', '*spacko', '*mongo', '*wichser', '*wixer', '*pisser', '*penner',

@@ -10,10 +10,10 @@ export const EN_LEXICON = {
     article: ['a', 'an', 'the', 'such', 'total', 'complete', 'absolute', 'real', 'fucking', 'stupid', 'little', 'big', 'dumb', 'useless', 'worthless', 'pathetic', 'lazy'],
     negator: ['not', 'no', 'none', 'never', "don't", 'dont', "isn't", "aren't", "wasn't", "weren't", "didn't", "doesn't", "won't", "can't", 'cannot', 'nobody', 'nothing', 'neither', 'nor', "ain't", "wouldn't", "shouldn't", "haven't", "hasn't"],
     imperativeBe: ['be', 'being', 'act', 'acting', 'sound', 'sounding'],
-    mention: ['word', 'words', 'term', 'terms', 'language', 'insult', 'insults', 'label', 'labels', 'expression', 'expressions', 'slur', 'slurs', 'names', ],
+    mention: ['word', 'words', 'term', 'terms', 'language', 'insult', 'insults', 'label', 'labels', 'expression', 'expressions', 'slur', 'slurs', 'names', 'comment', 'comments', 'remark', 'remarks', 'jibe', 'jibes'],
     mentionVerb: ['call', 'called', 'calling', 'calls', 'labelled', 'labeled', 'labelling', 'insulting', 'insulted'],
-    // after the word: "'idiot' is not a word I accept"
-    mentionAfter: ['word', 'words', 'term', 'expression', 'language', 'insult', 'slur'],
+    // after the word: "'idiot' is not a word I accept", "I'll let the moron comment go"
+    mentionAfter: ['word', 'words', 'term', 'expression', 'language', 'insult', 'slur', 'comment', 'comments', 'remark', 'remarks', 'jibe', 'crack', 'bit'],
     // insults in any position: no everyday meaning to confuse them with
     insultNounStrong: [
       'idiot*', 'moron*', 'imbecile*', 'cretin*', 'dumbass*', 'dumbfuck*', 'jackass*', 'asshole*', 'arsehole*', 'a**hole*',
