@@ -57,6 +57,15 @@ describe('feedback phrases', () => {
     }
   });
 
+  it('asks a caller-in-a-hurry trainee whose empathy was weakest for what brief replies lack too', () => {
+    // Mr Petersen's trainee, brief in both replies, had been told to "stay short instead of explaining"
+    for (const lang of ['de', 'en'] as const) {
+      const variants = feedbackText(lang).summaryByFocus.pressure.empathy;
+      expect(variants.length).toBeGreaterThan(0);
+      for (const advice of variants) expect(advice).not.toMatch(/explain|erklär/i);
+    }
+  });
+
   it('exposes the phrases of the session language', () => {
     expect(feedbackText('de')).toBe(de);
     expect(feedbackText('en')).toBe(en);

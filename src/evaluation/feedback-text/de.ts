@@ -707,7 +707,7 @@ export const de = {
       ],
       empathy: [
         'Üben Sie, jemandem in Eile in zwei Sätzen zu antworten: zuerst die Antwort, dazu den Zeitdruck benannt.',
-        'Zeigen Sie beim nächsten Mal, dass Sie die Eile gehört haben, indem Sie kurz bleiben statt zu erklären.',
+        'Zeigen Sie beim nächsten Mal mit einem halben Satz, dass Sie die Eile gehört haben („Ich mache es kurz:“), dann gleich die Antwort.',
       ],
       boundary: [
         'Üben Sie, Druck von Beleidigung zu unterscheiden: Wer drängt, braucht Tempo, keine Zurechtweisung.',

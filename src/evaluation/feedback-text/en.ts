@@ -706,7 +706,7 @@ export const en = {
       ],
       empathy: [
         'Practise answering a customer in a hurry in two sentences: the answer first, their time pressure named.',
-        'Next time, show that you heard the hurry by being brief, not by explaining.',
+        'Next time, show in half a sentence that you heard the hurry ("I\'ll keep it short:"), then give the answer.',
       ],
       boundary: [
         'Practise telling pressure from insult: a demanding customer needs speed, not a reprimand.',
