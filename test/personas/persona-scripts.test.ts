@@ -163,6 +163,12 @@ describe('unusual-request', () => {
     expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual(['opening', 'counter_offer', 'resolved']);
   });
 
+  it('tells her reason when asked what lies behind the wish, though the question came with only generic warmth', () => {
+    // "What a lovely idea. May I ask what's behind it?" (empathy 3) had been answered with her next wish
+    expect(play(persona, [{ ...calm, heard: { acts: ['asks_open'] } }])).toEqual(['opening', 'explains']);
+    expect(play(persona, [{ composure: 2, empathy: 1, heard: { acts: ['asks_open'] } }])).toEqual(['opening', 'offended']);
+  });
+
   it('feels a nuisance at a flat no and leaves when it stays cold', () => {
     expect(play(persona, [{ composure: 3, empathy: 2 }, { composure: 3, empathy: 1 }])).toEqual([
       'opening', 'offended', 'left',
