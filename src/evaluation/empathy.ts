@@ -423,6 +423,8 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   let interpretation: 0 | 1 | 2 = 0;
   let exploration: 0 | 1 | 2 = 0;
   const formulas: string[] = [];
+  /** the sentences that made a sub-score specific, lower-cased */
+  const specific: string[] = [];
   const quotes: EmpathyQuotes = {};
 
   reply.sentences.forEach((sentence, index) => {
@@ -446,6 +448,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
 
     const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(lowered);
     if (warmth || tiedRegret) {
+      specific.push(lowered);
       if (emotionalReaction < 2) evidence.push(quote(sentence));
       emotionalReaction = 2;
       quotes.warmth ??= quote(sentence);
@@ -458,6 +461,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     // A feeling word in a question ("Are you worried about…?") names the feeling as well.
     const namesFeeling = feeling && !rhetorical && !SELF_FEELING.test(lowered);
     if (namesFeeling || (acknowledgements.length > 0 && tied.length > 0)) {
+      specific.push(lowered);
       if (interpretation < 2) evidence.push(quote(sentence));
       interpretation = 2;
       quotes.specific ??= quote(sentence);
@@ -524,9 +528,16 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
   }
 
-  if (formulas.length > 0 && score >= 3 && repeatsLastFormula(formulas, input.history, lang)) {
-    limits.push('repeated_formula');
-    score -= 1;
+  if (formulas.length > 0 && score >= 3) {
+    const previous = lastTraineeReply(input.history);
+    // The formula said again is hollow only when it is all the reply offers: "I'm sorry to call
+    // again … you didn't sound like yourself yesterday" names something new (rubric: the very same
+    // formula); "Ich verstehe Ihren Ärger." twice is the same sentence, however specific its word.
+    const saysMore = previous !== undefined && specific.some((sentence) => !previous.includes(sentence.replace(/[.!?…\s]+$/u, '')));
+    if (previous !== undefined && !saysMore && repeatsFormulas(formulas, previous, lang)) {
+      limits.push('repeated_formula');
+      score -= 1;
+    }
   }
 
   return {
@@ -552,17 +563,17 @@ function scoreFromSubScores(emotion: number, interpretation: number, exploration
   return 2;
 }
 
-/** True when every empathy formula of this reply was already used in the trainee's previous reply. */
-function repeatsLastFormula(formulas: readonly string[], history: readonly Turn[], lang: Language): boolean {
-  let previous: string | undefined;
+/** The trainee's previous reply, lower-cased. */
+function lastTraineeReply(history: readonly Turn[]): string | undefined {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i];
-    if (turn?.role === 'trainee') {
-      previous = turn.text.toLowerCase();
-      break;
-    }
+    if (turn?.role === 'trainee') return turn.text.toLowerCase();
   }
-  if (previous === undefined) return false;
+  return undefined;
+}
+
+/** True when every empathy formula of this reply was already used in the trainee's previous reply. */
+function repeatsFormulas(formulas: readonly string[], previous: string, lang: Language): boolean {
   const earlier = new Set([...matchesOf(ACKNOWLEDGE_ALL[lang], previous), ...matchesOf(REGRET_ALL[lang], previous)].map(formulaKey));
   return formulas.every((formula) => earlier.has(formula));
 }

@@ -198,6 +198,8 @@ export interface EmpathyConstraints {
   brisk?: boolean;
   /** the reply speaks to the grader */
   injection?: boolean;
+  /** the customer insulted the trainee personally */
+  insulted?: boolean;
 }
 
 export function judgeEmpathy(
@@ -218,7 +220,16 @@ export function judgeEmpathy(
     const score = capped ? (Math.min(lexicon.score, 2) as EmpathyAssessment['score']) : (raised as EmpathyAssessment['score']);
     return { ...lexicon, score, limits, level: levelOfScore(score) };
   }
-  const level: EmpathyLevel = capped ? 'none' : brisk && prediction.empathyLevel === 'none' ? 'generic' : prediction.empathyLevel;
+  // After a personal insult the model leans to "none" (most training replies to an insult name it and
+  // nothing more); a feeling or situation the lexicons read as named in a calm reply is at least generic.
+  // On held-out writers that floor moved 68 such replies closer to their label and 27 away.
+  const namedAfterInsult =
+    constraints.insulted === true && composureScore >= 4 && (lexicon.interpretation === 2 || lexicon.emotionalReaction === 2);
+  const level: EmpathyLevel = capped
+    ? 'none'
+    : (brisk || namedAfterInsult) && prediction.empathyLevel === 'none'
+      ? 'generic'
+      : prediction.empathyLevel;
   let { emotionalReaction, interpretation, exploration } = prediction;
   if (level === 'generic') {
     emotionalReaction = Math.min(emotionalReaction, 1) as 0 | 1;

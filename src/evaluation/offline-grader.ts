@@ -149,7 +149,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   // ...and a short calm answer that leads with what he needs acts on it (rubric, pressure).
   const brisk =
     pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && answers;
-  const judged = judgeEmpathy(findings.empathy, prediction, composureScore, { hurried, brisk, injection: reply.instruction });
+  const judged = judgeEmpathy(findings.empathy, prediction, composureScore, { hurried, brisk, injection: reply.instruction, insulted: needed });
   // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
   const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
   // What the model adds (a boundary in other words, hostility the lexicons missed) can change the

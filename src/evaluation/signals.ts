@@ -47,9 +47,9 @@ const CONTACT = bilingual({
   ],
 });
 
-const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|go\s+(?:through|over)\s+(?:it|this|that|them|everything|your|(?:the\s+)?(?:file|papers|documents|details|bill|invoice|statement|options|contract|application|figures|account|photos)|with\s+you)|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|(?:your|the)\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to|serve|seat|reserve|pick(?:\s+out)?|fetch|warm\s+up|heat\s+up|keep\s+(?:it|them|you|a|the))`;
-const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte|hebe|serviere|reserviere|wärme)`;
-const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen|vorlegen|anheben|aufheben|servieren|reservieren|holen|aufwärmen|warmhalten|freihalten)`;
+const EN_ACTIONS = String.raw`(?:send|chase|close|pause|defer|reduce|lower|adjust|extend|restructure|look\s+for|find|re-?send|call|ring|phone|check|look\s+into|look\s+at|go\s+(?:through|over)\s+(?:it|this|that|them|everything|your|(?:the\s+)?(?:file|papers|documents|details|bill|invoice|statement|options|contract|application|figures|account|photos)|with\s+you)|arrange|book|order|re-?order|refund|reimburse|credit|transfer|cancel|fix|sort|reset|unblock|unlock|replace|escalate|forward|e-?mail|text|write|schedule|set\s+up|organi[sz]e|correct|reverse|waive|process|expedite|issue|re-?issue|offer|get\s+back|follow\s+up|find\s+out|investigate|review|put\s+you\s+through|connect\s+you|reactivate|block|update|change|postpone|bring|visit|pay|deliver|courier|confirm|activate|speak\s+(?:to|with)|talk\s+(?:to|with)|contact|ask|raise|log|file|submit|open|prepare|take\s+care|make\s+sure|handle|resolve|compensate|give\s+you|get\s+you|ship|put\s+(?:it|this|that|them|(?:your|the)\s+\w+)\s+(?:to|before|through)|present|take\s+(?:it|this|that)\s+to|serve|seat|reserve|pick(?:\s+out)?|fetch|warm\s+up|heat\s+up|keep\s+(?:it|them|you|a|the)|move|swap|exchange|flag|mark|upgrade|re-?book|re-?route|prioriti[sz]e|fast-?track|hold|(?:put|set)\s+(?:\S+\s+)?aside|see\s+(?:what|if|whether)|get\s+(?:the|a|an|someone|somebody|it|this|that|them)|have\s+(?:\S+\s+){1,3}?(?:sent|boxed|brought|delivered|taken|fixed|ready|done|made|prepared|packed)\b)`;
+const DE_ACTIONS_FINITE = String.raw`(?:schicke|sende|rufe|prüfe|kläre|kümmere|veranlasse|storniere|erstatte|überweise|buche|bestelle|sperre|entsperre|melde|leite|schreibe|organisiere|korrigiere|reiche|vereinbare|biete|notiere|informiere|löse|ändere|tausche|beauftrage|bearbeite|aktiviere|schaue|gleiche|übernehme|erledige|eskaliere|spreche|bringe|besorge|verschiebe|richte|hebe|serviere|reserviere|wärme|verlege|markiere|priorisiere|hinterlege)`;
+const DE_ACTIONS_INFINITIVE = String.raw`(?:schicken|senden|zuschicken|zusenden|anrufen|zurückrufen|prüfen|überprüfen|klären|kümmern|veranlassen|stornieren|erstatten|überweisen|buchen|bestellen|sperren|entsperren|melden|weiterleiten|schreiben|organisieren|korrigieren|vereinbaren|anbieten|informieren|lösen|ändern|austauschen|tauschen|beauftragen|bearbeiten|aktivieren|freischalten|nachsehen|ansehen|anschauen|nachschauen|übernehmen|erledigen|eskalieren|nachfragen|sprechen|bringen|besorgen|verschieben|einrichten|gutschreiben|zurückbuchen|ersetzen|zustellen|aussetzen|stunden|anpassen|reduzieren|senken|erlassen|verlängern|umstellen|heraussuchen|suchen|vorlegen|anheben|aufheben|servieren|reservieren|holen|aufwärmen|warmhalten|freihalten|verlegen|markieren|priorisieren|hinterlegen|umbuchen|vormerken|zurücklegen)`;
 
 /** A step already taken during the conversation: an offer, and one that needs no time named. */
 const EN_DONE = String.raw`\b(?:i|we)(?:'ve|\s+have)\s+(?:just\s+|already\s+|now\s+)?(?:unblocked|unlocked|sent|ordered|booked|refunded|credited|cancell?ed|reversed|escalated|reactivated|activated|fixed|corrected|waived|arranged|scheduled|reset|replaced|issued|processed|lifted|released|removed)\b`;
@@ -58,7 +58,7 @@ const DE_DONE = String.raw`\b(?:(?:ich|wir)\s+(?:habe|haben)|(?:habe|haben)\s+(?
 const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
-    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting)\b`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting|moving|swapping|flagging|marking|upgrading|rebooking)\b`,
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we(?!\s+(?:just\s+)?(?:leave|stop|drop)\b)|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
@@ -74,6 +74,8 @@ const SOLUTION = bilingual({
     // „Ich gehe Ihre Akte nach dem Gespräch durch und rufe Sie bis vier zurück": the separable verb, and
     // a second step in the first person joined by „und"
     String.raw`\bich\s+gehe\s+(?:\S+\s+){0,6}?durch\b`,
+    // separable verbs: „Ich merke Ihnen den Termin vor", „Ich lege Ihnen die Jacke zurück"
+    String.raw`\bich\s+(?:merke|lege)\s+(?:\S+\s+){0,6}?(?:vor|zurück)\b`,
     String.raw`\bund\s+(?:rufe|schicke|sende|melde\s+mich\s+bei)\s+(?:sie|ihnen)\b`,
     // "Ich hole Ihnen eine Decke", not "ich hole tief Luft"
     String.raw`\bich\s+hole\s+(?:ihnen|ihn|sie|es|das|die|den|gleich|sofort|gern)\b`,
@@ -420,11 +422,12 @@ export function promisedTime(reply: PreparedText, lang: Language, timedStep = fa
   }
   // Only for an offer the patterns do not know: a known one without its own time promised none.
   if (!timedStep || known) return undefined;
-  // The first time not in a condition: in "if you send them today, I'll put it to the committee on
-  // Thursday" today is the customer's part, Thursday the promise.
+  // The first time not in a condition nor in a refusal: in "if you send them today, I'll put it to
+  // the committee on Thursday" today is the customer's part, Thursday the promise; "I won't talk
+  // about the deposit today" promises nothing for today.
   for (let index = 0; index < reply.sentences.length; index++) {
     for (const clause of clausesOf(reply.lowerSentences[index] ?? '')) {
-      if (CONDITION.test(clause.text)) continue;
+      if (CONDITION.test(clause.text) || NEGATION.test(clause.text)) continue;
       const match = TIME_PHRASE.exec(clause.text);
       if (match) return written(index, clause.from, match);
     }

@@ -170,6 +170,19 @@ describe('empathy that is undone', () => {
     expect(repeated.limits).toContain('repeated_formula');
   });
 
+  it('does not call a reply hollow that says the formula again beside something new about this customer', () => {
+    // Ms Albrecht's second call: "I'm sorry" again, but with what the trainee noticed the day before
+    const history: Turn[] = [
+      { role: 'customer', text: "Fixed deposit? I couldn't care less. Leave me in peace, and never call again!" },
+      { role: 'trainee', text: "Ms Albrecht, I'm sorry, I didn't mean to intrude." },
+    ];
+    const reply = "I'm sorry to call again. I only wanted to check you're all right, you didn't sound like yourself yesterday.";
+    const result = empathy('en', 'Albrecht. You again. I thought I had made myself clear.', reply, { history });
+    expect(result.interpretation).toBe(2);
+    expect(result.limits).not.toContain('repeated_formula');
+    expect(empathy('en', 'You again.', "I'm sorry.", { history }).limits).toContain('repeated_formula');
+  });
+
   it('does not count as repetition when new empathy words are added', () => {
     const history: Turn[] = [{ role: 'trainee', text: 'I understand.' }];
     const result = empathy('en', CARD, "I understand. I'm really sorry about the hotel.", { history });

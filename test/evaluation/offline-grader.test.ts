@@ -239,6 +239,19 @@ describe('offline grader and the persona script', () => {
   });
 });
 
+describe('offline grader after a personal insult', () => {
+  it("counts a named feeling beside the boundary as empathy (found playing Mr Kessler)", () => {
+    const customer = 'Sie sind also der Ersatz für Herrn Wolters? Da hat die Bank ja einen tollen Tausch gemacht. Sie kriegen nicht mal einen einfachen Kredit durch, Sie Amateur.';
+    const reply = 'Herr Kessler, ich verstehe, dass drei Wochen Warten ärgerlich sind. Trotzdem möchte ich nicht Amateur genannt werden. Ihr Antrag hängt an zwei fehlenden Unterlagen.';
+    const result = grade({ lang: 'de', customer, reply, history: [] });
+    expect(result.boundary.verdict).toBe('set_well');
+    // it had been empathy 2, "none": the model reads an insulted customer as one who got no empathy
+    expect(result.empathy.score).toBeGreaterThanOrEqual(3);
+    // the boundary alone is still no empathy
+    expect(grade({ lang: 'de', customer, reply: 'Bitte nennen Sie mich nicht Amateur. Es fehlen noch zwei Unterlagen.', history: [] }).empathy.score).toBeLessThanOrEqual(2);
+  });
+});
+
 describe('offline grader reads the conversation so far', () => {
   const customer = 'And now the app does not work either!';
   const reply = 'I understand your frustration.';

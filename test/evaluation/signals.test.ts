@@ -36,6 +36,19 @@ describe('offersSolution', () => {
     'Let me go through the invoice with you line by line.',
     'Ich gehe Ihre Akte direkt nach unserem Gespräch durch.',
     'Ich gehe jetzt ins Lager und rufe Sie in zehn Minuten zurück.',
+    // moving, swapping, holding, putting aside: the steps of a hotel, a shop, a queue (each had been
+    // told to offer a step)
+    "I'm going to move you to a room where it works.",
+    "I'll swap it for a smaller size today.",
+    "I'm flagging yours as urgent.",
+    "I'll put one aside for you.",
+    'I can hold the room until six.',
+    "I'll have breakfast boxed up for you at five.",
+    "Let me see what's left in the stockroom.",
+    'Ich verlege Sie in ein ruhigeres Zimmer.',
+    'Ich merke Ihnen den Termin vor.',
+    'Ich lege Ihnen eine Jacke in Größe M zurück.',
+    'Ich markiere Ihren Antrag als dringend.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -56,6 +69,10 @@ describe('offersSolution', () => {
     // a procedure the customer has to go through is no step offered to them
     "Well, I'll need to go through the usual security questions first.",
     "We'll need to go through security first, like everyone else.",
+    "I'm holding two other calls.",
+    "I'm getting really tired of this.",
+    "I can't hold the room, sorry.",
+    'Ich lege Wert auf Pünktlichkeit.',
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
@@ -153,6 +170,14 @@ describe('promisedTime', () => {
     const reply = prepare("I'll have a bowl of soup at your table in five minutes.");
     expect(promisedTime(reply, 'en')).toBeUndefined();
     expect(promisedTime(reply, 'en', true)).toBe('in five minutes');
+  });
+
+  it('takes no time from a clause that refuses', () => {
+    // Ms Albrecht had answered "Today. Yes … that would be all right." to a promise not to talk business today
+    const call = prepare("Yes, and I'm sorry to call again. I won't talk about the deposit today. I only wanted to check you're all right.");
+    expect(promisedTime(call, 'en', true)).toBeUndefined();
+    expect(promisedTime(prepare('Über die Anlage spreche ich heute nicht. Ich wollte nur hören, wie es Ihnen geht.'), 'de', true)).toBeUndefined();
+    expect(promisedTime(prepare("I won't keep you long. I'll have the papers with you by Friday."), 'en', true)).toBe('by Friday');
   });
 
   it('knows asking for time from naming one', () => {
