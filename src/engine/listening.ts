@@ -261,7 +261,10 @@ export function planTurn(input: PlanInput): TurnPlan {
   const asking = Object.entries(stage.asks ?? {})
     .filter(([factId]) => !given.has(factId))
     .flatMap(([, lines]) => lines[lang]);
-  const stagePool = fresh([...baseLines, ...asking]);
+  // A variant answers what the reply did ("Thursday at ten for a call?" → "Thursday, 8:30, twenty
+  // minutes"): its lines come before the stage's questions, which wait for a later turn.
+  const variantPool = variant ? fresh(baseLines) : [];
+  const stagePool = variantPool.length > 0 ? variantPool : fresh([...baseLines, ...asking]);
   const stageLines = stagePool.length > 0 ? stagePool : fallbackLines(persona, stage, lang, wasSaid, [...baseLines, ...asking]);
   const narration = variant?.narration?.[lang];
   const plan = (family: ReactionFamily, reaction?: TurnPlan['reaction'], alone = false): TurnPlan => ({

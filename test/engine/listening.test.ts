@@ -201,6 +201,21 @@ describe('the customer reacts to what the reply does', () => {
     expect(plain.narration).toBeUndefined();
   });
 
+  it("answers what the variant answers before the stage's own questions (Dr Hartmann had asked about the invoice instead of taking up the call proposed)", () => {
+    const base = listeningPersona();
+    const asking: Persona = {
+      ...base,
+      stages: { ...base.stages, softer: { ...base.stages.softer!, asks: { tracking: lines('And where is my parcel now?') } } },
+    };
+    const proposed = plan(asking, 'opening', { empathy: 5 }, heard({ acts: ['apologises'] }));
+    expect(proposed.stageLines).toEqual(['Well, an apology at least.']);
+    // once the variant's lines are said, the question comes back
+    const later = plan(asking, 'opening', { empathy: 5 }, heard({ acts: ['apologises'] }), ['Well, an apology at least.']);
+    expect(later.stageLines).toContain('And where is my parcel now?');
+    // without the variant the stage's lines and its questions share the pool
+    expect(plan(asking, 'opening', { empathy: 5 }, heard()).stageLines).toEqual(['Softer A', 'Softer B', 'And where is my parcel now?']);
+  });
+
   it('lets an end stage speak alone, with the family of its end', () => {
     const result = plan(persona, 'softer', {}, heard({ promisedTime: 'today', acts: ['offers_step', 'names_time'] }));
     expect(result.stageId).toBe('resolved');
