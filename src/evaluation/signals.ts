@@ -36,9 +36,17 @@ export interface SignalAssessment {
  */
 const CONTACT = bilingual({
   en: [
+    // offered beside the written answer, or as a callback: "happy to talk it through on the phone", "I'll call you tomorrow"
+    String.raw`\b(?:(?:happy|glad|pleased)\s+to\s+|we\s+can\s+(?:also\s+)?|we\s+could\s+(?:also\s+)?)(?:talk|discuss|go\s+through|chat|speak)\b[^.?!]{0,30}?\b(?:on\s+the\s+phone|by\s+phone|over\s+the\s+phone|in\s+person|face\s+to\s+face|on\s+a\s+call)\b`,
+    String.raw`\bi(?:'ll|\s+will|'d\s+like\s+to|\s+would\s+like\s+to|\s+can)\s+(?:give\s+you\s+a\s+(?:call|ring)|call\s+you|ring\s+you|phone\s+you|come\s+(?:by|round|over)\s+to\s+(?:see\s+you|you))\b`,
     String.raw`\b(?:(?:shall|should|could|can)\s+we|would\s+(?:it|you)\s+(?:help|suit|work|like|be\s+(?:ok|okay|all\s+right))|how\s+about|what\s+about|(?:does|would|do)\s+(?:\S+\s+){1,4}?(?:work|suit|be\s+(?:ok|okay|convenient))|let's|let\s+us|i'd\s+(?:like|love)\s+to|i\s+would\s+(?:like|love)\s+to|may\s+i|can\s+i|could\s+i)\b[^.?!]{0,50}?\b(?:call(?:\s+you)?|ring\s+you|talk|chat|speak|meet|meeting|visit\s+you|phone\s+you|catch\s+up)\b`,
   ],
   de: [
+    // neben der schriftlichen Antwort angeboten, oder als Rückruf: „Gern besprechen wir das auch am Telefon", „Ich rufe Sie morgen an"
+    String.raw`\b(?:besprechen|klären|bereden|sprechen)\s+wir\s+(?:\S+\s+){0,4}?(?:am\s+telefon|telefonisch|persönlich)\b`,
+    String.raw`\b(?:können|könnten)\s+wir\s+(?:\S+\s+){0,4}?(?:am\s+telefon|telefonisch|persönlich)\s+(?:besprechen|klären|bereden)\b`,
+    String.raw`\bich\s+rufe\s+sie\s+(?:\S+\s+){0,5}?an\b`,
+    String.raw`\bich\s+komme\s+(?:\S+\s+){0,4}?(?:bei\s+ihnen\s+)?vorbei\b`,
     String.raw`\b(?:sollen|wollen|können|könnten|wollten)\s+wir\s+(?:\S+\s+){0,6}?(?:telefonieren|sprechen|treffen|zusammensetzen|austauschen)\b`,
     String.raw`\b(?:passt|geht|hätten|haben)\s+(?:ihnen\s+)?(?:\S+\s+){0,6}?(?:telefonat|gespräch|treffen|rückruf)\b`,
     String.raw`\blassen\s+sie\s+uns\s+(?:\S+\s+){0,3}?(?:telefonieren|sprechen|treffen|zusammensetzen)\b`,

@@ -301,6 +301,12 @@ describe('proposesContact', () => {
     for (const reply of ['Sollen wir am Mittwoch kurz telefonieren?', 'Passt Ihnen Donnerstag für ein kurzes Gespräch?', 'Darf ich Sie morgen früh anrufen?']) expect(proposes('de', reply), reply).toBe(true);
   });
 
+  it('finds a talk offered beside the written answer, and a callback (Dr Hartmann\'s trainee had been told to propose contact after one)', () => {
+    for (const reply of ["Happy to talk it through on the phone too.", "We can also go through it over the phone if that's easier.", "I'll call you tomorrow morning."]) expect(proposes('en', reply), reply).toBe(true);
+    for (const reply of ['Gern besprechen wir das auch am Telefon.', 'Das können wir gern telefonisch klären.', 'Ich rufe Sie morgen früh an.', 'Ich komme nächste Woche gern bei Ihnen vorbei.']) expect(proposes('de', reply), reply).toBe(true);
+    for (const reply of ["We can't discuss it on the phone for security reasons.", 'Ich rufe gleich die Kollegin an.']) expect(proposes(reply.startsWith('Ich') ? 'de' : 'en', reply), reply).toBe(false);
+  });
+
   it('leaves a call mentioned without proposing one', () => {
     for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.']) expect(proposes('en', reply), reply).toBe(false);
     for (const reply of ['Ihr Anruf ist bei uns angekommen.', 'Wir haben gestern telefoniert, das stimmt.']) expect(proposes('de', reply), reply).toBe(false);
