@@ -76,7 +76,10 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
           // the advice is to carry it into the reply that solves: only where such a reply lacked it
           exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter(exchange) > 0)
         ? 'empathy_kept'
-        : weakestCriterion;
+        : // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
+          weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 4)
+          ? 'empathy_deepen'
+          : weakestCriterion;
 
   return {
     sessionId: session.id,

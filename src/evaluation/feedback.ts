@@ -138,7 +138,7 @@ export interface AdviceSituation {
 export function summaryAdvice(lang: Language, key: AdviceKey, situation: AdviceSituation = { focus: [], seed: '' }): string {
   const text = TEXTS[lang];
   const focus = FOCUS_KEYS.find((tag) => situation.focus.includes(tag));
-  const variants = focus && key !== 'empathy_kept' && key !== 'strong' ? text.summaryByFocus[focus][key] : text.summary[key];
+  const variants = focus && key !== 'empathy_kept' && key !== 'empathy_deepen' && key !== 'strong' ? text.summaryByFocus[focus][key] : text.summary[key];
   return withCustomer(pick(variants, seedNumber(situation.seed)), situation.gender);
 }
 

@@ -274,6 +274,22 @@ describe('practice engine', () => {
     expect(await adviceAfter(['neutral', 'neutral again'])).toBe('en:empathy');
   });
 
+  it('advises warmth or an open question, not naming the situation, after a session specific in every reply', async () => {
+    // Mr Brandt's trainee, empathy 4 in both replies, had been told to practise naming what went wrong
+    const specific: ReturnType<typeof createKeywordGrader> = {
+      id: 'specific',
+      inputs: [],
+      async grade(input) {
+        return makeGrade({ composure: 5, empathy: input.reply.includes('warm') ? 5 : 4, solution: true });
+      },
+    };
+    const { engine } = engineWith({ grader: specific });
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'names the lobby');
+    await engine.reply(session.id, 'names the card');
+    expect((await engine.end(session.id)).summary.practiseNext).toBe('en:empathy_deepen');
+  });
+
   it('serialises concurrent replies to one session', async () => {
     const { engine } = engineWith({ grader: createKeywordGrader({ delayMs: 20 }) });
     const { session } = await start(engine);

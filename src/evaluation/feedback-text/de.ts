@@ -652,6 +652,10 @@ export const de = {
       'Einmal haben Sie die Lage {des Kunden} genau getroffen. Üben Sie, das in die Antwort mitzunehmen, die löst: ein halber Satz Anerkennung, dann der Schritt.',
       'Ihre beste Antwort hat benannt, was {der Kunde} erlebt hat. Nächstes Mal: Auch die Antwort mit der Lösung beginnt mit einem Detail aus {seinen} Worten.',
     ],
+    empathy_deepen: [
+      'Jede Antwort hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',
+      'Ihre Empathie war durchgehend konkret. Nächstes Mal darf auch eigene Wärme hörbar werden, oder Sie fragen offen, was {ihm} am meisten helfen würde.',
+    ],
     strong: [
       'Ein starkes Gespräch in allen drei Punkten. Versuchen Sie dieselbe Situation in der Stufe „harsch“ oder eine andere Kundin, einen anderen Kunden.',
       'Gelassen, empathisch und bei der Grenze richtig: Nehmen Sie sich als Nächstes ein Gespräch vor, das Ihnen schwerer fällt, oder die härtere Stufe.',

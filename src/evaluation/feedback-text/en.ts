@@ -651,6 +651,10 @@ export const en = {
       'Once you put the customer\'s situation exactly into words. Practise carrying it into the reply that solves it: half a sentence of acknowledgement, then the step.',
       'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
     ],
+    empathy_deepen: [
+      'Every reply named what this customer went through. For full marks, add one open question about what matters most to them now.',
+      'Your empathy was specific throughout. Next time, let some warmth of your own show too, or ask openly what would help them most.',
+    ],
     strong: [
       'A strong conversation on all three criteria. Try the same situation at the harsh intensity, or a different customer.',
       'Calm, empathetic and right on the boundary: next, pick a conversation you find harder, or the tougher intensity.',

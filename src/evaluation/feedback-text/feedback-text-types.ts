@@ -54,10 +54,11 @@ export type SummaryKey = 'composure' | 'empathy' | 'boundary';
 
 /**
  * What a "practise next" line is about: the weakest criterion; or empathy shown specifically in one
- * reply and not carried into the others (`empathy_kept`); or a session strong on every criterion
+ * reply and not carried into the others (`empathy_kept`); empathy specific in every reply that
+ * still has room to grow, by warmth or an open question (`empathy_deepen`); or a session strong on every criterion
  * (`strong`), which gets the next challenge rather than a weakness.
  */
-export type AdviceKey = SummaryKey | 'empathy_kept' | 'strong';
+export type AdviceKey = SummaryKey | 'empathy_kept' | 'empathy_deepen' | 'strong';
 
 export type StrengthKey =
   | 'boundary_set_well'
