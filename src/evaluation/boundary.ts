@@ -103,7 +103,7 @@ const NAMES_BEHAVIOUR = bilingual({
 
 /**
  * A verdict on the customer's remark as a sentence of its own: "That's uncalled for.", „Das war jetzt
- * unnötig." Read only after a personal insult: to a customer venting about a fee, "That's not fair."
+ * unnötig." Read only after a personal insult: to a customer venting about a fee, "That's not okay."
  * or „Das muss nicht sein." agrees with them and reprimands nobody.
  */
 const ANSWERS_INSULT = bilingual({

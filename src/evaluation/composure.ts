@@ -83,7 +83,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     const emoji = forgivingLaughter(emojiHits(lexicon, reply), lexicon, input.customer);
     return summarize(emoji.length > 0 ? emoji : [{ flag: undefined, score: 4, evidence: reply.scanned.text.slice(0, 40) }]);
   }
-  const named: string[] = [];
+  const named = { insult: false };
   const hits: Hit[] = [
     ...ruleHits(lexicon, reply, named),
     ...vocativeHits(lexicon, reply),
@@ -96,7 +96,7 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...counterfactualBlameHits(reply, lang),
   ];
   const finding = summarize(forgivingLaughter(hits, lexicon, input.customer));
-  return named.length > 0 ? { ...finding, namesInsult: true } : finding;
+  return named.insult ? { ...finding, namesInsult: true } : finding;
 }
 
 /** Laughing is a slip unless the customer laughed or joked first; the customer is read only then. */
@@ -105,14 +105,14 @@ function forgivingLaughter(hits: Hit[], lexicon: CompiledLexicon, customer: stri
   return hits.filter((hit) => !hit.laughter);
 }
 
-/** The composure rules' hits; an insult word refused or mentioned rather than used goes to `named`. */
-function ruleHits(lexicon: CompiledLexicon, text: PreparedText, named: string[]): Hit[] {
+/** The composure rules' hits; an insult word refused or mentioned rather than used sets `named.insult`. */
+function ruleHits(lexicon: CompiledLexicon, text: PreparedText, named: { insult: boolean }): Hit[] {
   const hits: Hit[] = [];
   for (const match of lexicon.composure.match(text.tokens)) {
     const rule = match.tag;
     const refused = rule.negatable && lexicon.isNegated(text.tokens, text.scanned.tokens, match);
     if (refused || (rule.mentionable && isMentioned(lexicon, text, match.start, match.end))) {
-      if (rule.flag === 'insult') named.push(quote(text, match.start, match.end));
+      if (rule.flag === 'insult') named.insult = true;
       continue;
     }
     if (rule.question && !endsWithQuestion(text, match.end)) continue;
