@@ -4,7 +4,7 @@ import type { Language } from './grade.js';
 import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
-import { onlyDeclines, ownsContact, windsUp } from './signals.js';
+import { onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
 import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
@@ -304,6 +304,7 @@ export function judgeActs(
   else if (empathy.exploration === 1 && reply.text.includes('?')) acts.add('asks_closed');
   if (empathy.interpretation > 0) acts.add('acknowledges');
   if (windsUp(reply, lang)) acts.add('wind_up');
+  if (summarises(reply, lang)) acts.add('summarises');
   return DIALOGUE_ACTS.filter((act) => acts.has(act));
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, onlyDeclines, overpromises, ownsContact, promisedTime, windsUp } from '../../src/evaluation/signals.js';
+import { asksForTime, assessSignals, onlyDeclines, overpromises, ownsContact, promisedTime, summarises, windsUp } from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -310,5 +310,21 @@ describe('proposesContact', () => {
   it('leaves a call mentioned without proposing one', () => {
     for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.']) expect(proposes('en', reply), reply).toBe(false);
     for (const reply of ['Ihr Anruf ist bei uns angekommen.', 'Wir haben gestern telefoniert, das stimmt.']) expect(proposes('de', reply), reply).toBe(false);
+  });
+});
+
+describe('summarises', () => {
+  const said = (lang: Language, reply: string) => summarises(prepare(reply), lang);
+
+  it('finds a restatement announced as one, in both languages', () => {
+    for (const reply of ["If I've understood you correctly, you paid twice and the refund never came.", "Let me check I've got this right: the card was blocked at the hotel.", 'To sum up: two payments, one refund. Is that a fair summary?', 'Have I got that right?'])
+      expect(said('en', reply), reply).toBe(true);
+    for (const reply of ['Wenn ich Sie richtig verstehe, wurde zweimal abgebucht.', 'Kurz zusammengefasst: Die Karte ist gesperrt und die Hotline war nicht erreichbar.', 'Habe ich das richtig verstanden?', 'Ich fasse kurz zusammen: …'])
+      expect(said('de', reply), reply).toBe(true);
+  });
+
+  it('leaves replies that only understand or agree', () => {
+    for (const reply of ['I understand.', 'I see what you mean, and I will fix it.', 'Right, I get it.']) expect(said('en', reply), reply).toBe(false);
+    for (const reply of ['Ich verstehe Sie.', 'Das kann ich gut verstehen.', 'Da haben Sie recht.']) expect(said('de', reply), reply).toBe(false);
   });
 });
