@@ -194,7 +194,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     condition.givesFact !== undefined ||
     condition.promisesTime !== undefined ||
     condition.griefMisstep !== undefined ||
-    condition.customerInHurry !== undefined;
+    condition.customerInHurry !== undefined ||
+    condition.notGiven !== undefined;
   if (!needsHeard) return true;
   if (!heard) return false;
   return (
@@ -206,7 +207,8 @@ export function heardHolds(condition: Condition, heard: HeardReply | undefined):
     (condition.givesFact === undefined || condition.givesFact === heard.newFacts.length > 0) &&
     (condition.promisesTime === undefined || condition.promisesTime === (heard.promisedTime !== undefined)) &&
     (condition.griefMisstep === undefined || condition.griefMisstep === heard.griefMisstep) &&
-    (condition.customerInHurry === undefined || condition.customerInHurry === heard.customerInHurry)
+    (condition.customerInHurry === undefined || condition.customerInHurry === heard.customerInHurry) &&
+    (condition.notGiven === undefined || !condition.notGiven.some((fact) => heard.givenFacts.includes(fact)))
   );
 }
 

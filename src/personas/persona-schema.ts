@@ -63,6 +63,8 @@ export const ConditionSchema = z
     griefMisstep: z.boolean().optional(),
     /** the customer's line the reply answers says they have no time to spare ("five minutes between two meetings") */
     customerInHurry: z.boolean().optional(),
+    /** the customer does not have these facts yet, from this reply or an earlier one (ids of `facts`) */
+    notGiven: z.array(z.string().min(1)).min(1).optional(),
   })
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
@@ -253,8 +255,16 @@ export const PersonaSchema = z
     if (!persona.stages[persona.start]) {
       ctx.addIssue({ code: 'custom', path: ['start'], message: `names no stage (stages: ${ids.join(', ')})` });
     }
+    const factIds = Object.keys(persona.facts ?? {});
+    const checkFacts = (condition: Condition | undefined, path: (string | number)[]) => {
+      condition?.notGiven?.forEach((factId, index) => {
+        if (!factIds.includes(factId)) ctx.addIssue({ code: 'custom', path: [...path, 'notGiven', index], message: `names no fact (facts: ${factIds.join(', ') || 'none'})` });
+      });
+    };
     for (const [stageId, stage] of Object.entries(persona.stages)) {
+      stage.variants?.forEach((variant, index) => checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']));
       stage.transitions.forEach((transition, index) => {
+        checkFacts(transition.when, ['stages', stageId, 'transitions', index, 'when']);
         if (!persona.stages[transition.to]) {
           ctx.addIssue({
             code: 'custom',

@@ -3,7 +3,7 @@ import { factsIn, hearReply, planTurn, type HeardReply } from '../../src/engine/
 import { conditionHolds, nextStageId } from '../../src/engine/script-machine.js';
 import type { Grade } from '../../src/evaluation/grade.js';
 import type { DialogueAct } from '../../src/evaluation/model/heads.js';
-import { FactSchema, type Condition, type Persona } from '../../src/personas/persona-schema.js';
+import { FactSchema, PersonaSchema, type Condition, type Persona } from '../../src/personas/persona-schema.js';
 import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
 import { testPersona } from '../support/test-persona.js';
 import { BUILTIN_PERSONAS_DIR, loadPersonaCatalog } from '../../src/personas/load-personas.js';
@@ -130,6 +130,25 @@ describe('the customer hears facts', () => {
     const result = plan(listeningPersona(), 'opening', {}, heard({ newFacts: ['next_step'], givenFacts: ['next_step'] }));
     expect(result.family).not.toBe('acknowledge');
     expect(result.reaction).toBeUndefined();
+  });
+
+  it('holds notGiven while the customer lacks the fact, from this reply or an earlier one', () => {
+    const condition: Condition = { notGiven: ['tracking'] };
+    const grade = makeGrade({});
+    expect(conditionHolds(condition, grade, 1, heard())).toBe(true);
+    expect(conditionHolds(condition, grade, 1, heard({ givenFacts: ['tracking'] }))).toBe(false);
+    expect(conditionHolds(condition, grade, 1, heard({ givenFacts: ['next_step'] }))).toBe(true);
+  });
+
+  it('refuses notGiven naming a fact the persona does not declare', () => {
+    const base = listeningPersona();
+    const broken = {
+      ...base,
+      stages: { ...base.stages, softer: { ...base.stages.softer!, variants: [{ when: { notGiven: ['parcel'] }, lines: lines('Hm.') }] } },
+    };
+    const parsed = PersonaSchema.safeParse(broken);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toContain('names no fact');
   });
 
   it('refuses a fact that says neither how it is given by words nor by acts', () => {

@@ -138,3 +138,17 @@ describe('a fact is given only when it is named', () => {
     expect(factsIn(kessler, 'de', 'Es fehlt noch Ihre Bilanz.')).toContain('missing_documents');
   });
 });
+
+describe('a call already agreed', () => {
+  it("is not offered again when Dr Hartmann settles (she had written 'Call me next week' after agreeing to Thursday)", async () => {
+    const replies = [
+      "Dear Dr Hartmann, you're right, that came across badly, and I'm sorry. I'll correct item 3 in the minutes today. Would Thursday at 10 work for a short call?",
+      "Dear Dr Hartmann, the binding date for the interface is 28 November, and I'll correct the October invoice by Friday. I'll bring the test plan to our call.",
+    ];
+    for (const seed of [0, 0.5, 0.99]) {
+      const played = await createSimulator(personas, { random: () => seed }).play('drifting-client', 'en', replies);
+      const last = played.lines.at(-1)?.text ?? '';
+      expect(last, `seed ${seed}`).not.toMatch(/call me next week|speak on the phone again/i);
+    }
+  });
+});
