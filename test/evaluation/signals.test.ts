@@ -49,6 +49,8 @@ describe('offersSolution', () => {
     'Ich merke Ihnen den Termin vor.',
     'Ich lege Ihnen eine Jacke in Größe M zurück.',
     'Ich markiere Ihren Antrag als dringend.',
+    "I'll look into it, and you'll hear from me by Friday.",
+    "I'll look into your bill now.",
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -69,6 +71,9 @@ describe('offersSolution', () => {
     // a procedure the customer has to go through is no step offered to them
     "Well, I'll need to go through the usual security questions first.",
     "We'll need to go through security first, like everyone else.",
+    // "we'll look into it" and no more: labellers read it as no step (7 of 8 training replies)
+    'We will look into it.',
+    "We'll look into this.",
     "I'm holding two other calls.",
     "I'm getting really tired of this.",
     "I can't hold the room, sorry.",
