@@ -152,3 +152,16 @@ describe('a call already agreed', () => {
     }
   });
 });
+
+describe('a question asked as the customer settles', () => {
+  it("is answered: Ms Lindner tells what the day is (she had only thanked the trainee who asked)", async () => {
+    const replies = [
+      'Sehr gern, das bekommen wir hin. Darf ich fragen, was Ihrem Vater gerade guttut – isst er lieber weich?',
+      'Die Kürbissuppe kann ich Ihnen schon jetzt bringen, die Küche hat sie fertig. Was ist denn der Anlass heute für Sie beide?',
+    ];
+    for (const seed of [0, 0.5, 0.99]) {
+      const played = await createSimulator(personas, { random: () => seed }).play('unusual-request', 'de', replies);
+      expect(played.lines.at(-1)?.text, `seed ${seed}`).toMatch(/Geburtstag|neunzig/);
+    }
+  });
+});
