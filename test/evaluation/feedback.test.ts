@@ -149,10 +149,18 @@ describe('feedback chosen for a reply', () => {
     const result = grade({
       lang: 'en',
       customer: 'This is the third time your app has failed me!',
-      reply: 'That is really frustrating, three failures in a row. What happened this time? I will look into it.',
+      reply: 'That is really frustrating, three failures in a row. What happened this time? I will check the app logs for your account.',
       context: { personaId: 'venting', focus: ['venting'] },
     });
     expect(en.tips.solution_time.map((variant) => variant.tip)).toContain(result.feedback.tip);
+    // "I will look into it" and nothing more is no step yet: the tip asks for one
+    const vague = grade({
+      lang: 'en',
+      customer: 'This is the third time your app has failed me!',
+      reply: 'That is really frustrating, three failures in a row. What happened this time? I will look into it.',
+      context: { personaId: 'venting', focus: ['venting'] },
+    });
+    expect(en.tips.solution_time.map((variant) => variant.tip)).not.toContain(vague.feedback.tip);
   });
 
   it('does not ask a caller in a hurry an extra question once his time pressure is named and the step is done', () => {
