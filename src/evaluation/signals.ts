@@ -330,8 +330,8 @@ const WIND_UP = bilingual({
 /**
  * The reply restates the customer's concern to check it: "If I've understood you correctly, …",
  * "Let me check I've got this right", „Wenn ich Sie richtig verstehe, …", „Kurz zusammengefasst: …".
- * The model finds a summary a quarter of the time on held-out writers; a tip must not ask for one
- * the reply made.
+ * The model alone found 16 % (en) and 25 % (de) of labelled summaries on held-out writers; a tip
+ * must not ask for one the reply made.
  */
 const SUMMARY = bilingual({
   en: [
