@@ -565,11 +565,7 @@ function scoreFromSubScores(emotion: number, interpretation: number, exploration
 
 /** The trainee's previous reply, lower-cased. */
 function lastTraineeReply(history: readonly Turn[]): string | undefined {
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i];
-    if (turn?.role === 'trainee') return turn.text.toLowerCase();
-  }
-  return undefined;
+  return history.findLast((turn) => turn.role === 'trainee')?.text.toLowerCase();
 }
 
 /** True when every empathy formula of this reply was already used in the trainee's previous reply. */

@@ -5,7 +5,7 @@ import { de } from './feedback-text/de.js';
 import { en } from './feedback-text/en.js';
 import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedback-text/feedback-examples.js';
 import { withCustomer, type CustomerGender } from './feedback-text/customer-words.js';
-import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
+import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
 import { contentWords } from './grader-patterns.js';
 import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS } from './judgement.js';
@@ -130,6 +130,11 @@ export interface AdviceSituation {
   gender?: CustomerGender | undefined;
 }
 
+const SUMMARY_KEYS: ReadonlySet<string> = new Set<SummaryKey>(['composure', 'empathy', 'boundary']);
+function isSummaryKey(key: AdviceKey): key is SummaryKey {
+  return SUMMARY_KEYS.has(key);
+}
+
 /**
  * One sentence on what to practise next, for the session summary: for the weakest criterion, in
  * the words of the persona's focus where there are some, and a variant picked by the seed, so the
@@ -138,7 +143,8 @@ export interface AdviceSituation {
 export function summaryAdvice(lang: Language, key: AdviceKey, situation: AdviceSituation = { focus: [], seed: '' }): string {
   const text = TEXTS[lang];
   const focus = FOCUS_KEYS.find((tag) => situation.focus.includes(tag));
-  const variants = focus && key !== 'empathy_kept' && key !== 'empathy_deepen' && key !== 'strong' ? text.summaryByFocus[focus][key] : text.summary[key];
+  // only the three criteria have lines per focus; the other keys say the same for every persona
+  const variants = focus && isSummaryKey(key) ? text.summaryByFocus[focus][key] : text.summary[key];
   return withCustomer(pick(variants, seedNumber(situation.seed)), situation.gender);
 }
 

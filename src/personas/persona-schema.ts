@@ -261,8 +261,10 @@ export const PersonaSchema = z
         if (!factIds.includes(factId)) ctx.addIssue({ code: 'custom', path: [...path, 'notGiven', index], message: `names no fact (facts: ${factIds.join(', ') || 'none'})` });
       });
     };
+    for (const [family, reaction] of Object.entries(persona.reactions ?? {})) checkFacts(reaction?.when, ['reactions', family, 'when']);
     for (const [stageId, stage] of Object.entries(persona.stages)) {
       stage.variants?.forEach((variant, index) => checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']));
+      for (const [family, reaction] of Object.entries(stage.reactions ?? {})) checkFacts(reaction?.when, ['stages', stageId, 'reactions', family, 'when']);
       stage.transitions.forEach((transition, index) => {
         checkFacts(transition.when, ['stages', stageId, 'transitions', index, 'when']);
         if (!persona.stages[transition.to]) {

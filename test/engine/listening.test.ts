@@ -149,6 +149,10 @@ describe('the customer hears facts', () => {
     const parsed = PersonaSchema.safeParse(broken);
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain('names no fact');
+    // in a reaction's condition too
+    const inReaction = PersonaSchema.safeParse({ ...base, reactions: { ...base.reactions, cut_short: { when: { minWords: 30, notGiven: ['parcel'] }, lines: lines('Shorter.') } } });
+    expect(inReaction.success).toBe(false);
+    expect(JSON.stringify(inReaction.error?.issues)).toContain('reactions');
   });
 
   it('refuses a fact that says neither how it is given by words nor by acts', () => {

@@ -139,15 +139,20 @@ describe('a fact is given only when it is named', () => {
   });
 });
 
+/** The customer's last line after `replies`, for three draws of the script's random choices. */
+async function lastLinesBySeed(personaId: string, lang: 'de' | 'en', replies: string[]): Promise<[number, string][]> {
+  const seeds = [0, 0.5, 0.99];
+  const played = await Promise.all(seeds.map((seed) => createSimulator(personas, { random: () => seed }).play(personaId, lang, replies)));
+  return played.map((conversation, index) => [seeds[index] ?? 0, conversation.lines.at(-1)?.text ?? '']);
+}
+
 describe('a call already agreed', () => {
   it("is not offered again when Dr Hartmann settles (she had written 'Call me next week' after agreeing to Thursday)", async () => {
     const replies = [
       "Dear Dr Hartmann, you're right, that came across badly, and I'm sorry. I'll correct item 3 in the minutes today. Would Thursday at 10 work for a short call?",
       "Dear Dr Hartmann, the binding date for the interface is 28 November, and I'll correct the October invoice by Friday. I'll bring the test plan to our call.",
     ];
-    for (const seed of [0, 0.5, 0.99]) {
-      const played = await createSimulator(personas, { random: () => seed }).play('drifting-client', 'en', replies);
-      const last = played.lines.at(-1)?.text ?? '';
+    for (const [seed, last] of await lastLinesBySeed('drifting-client', 'en', replies)) {
       expect(last, `seed ${seed}`).not.toMatch(/call me next week|speak on the phone again/i);
     }
   });
@@ -159,9 +164,8 @@ describe('a question asked as the customer settles', () => {
       'Sehr gern, das bekommen wir hin. Darf ich fragen, was Ihrem Vater gerade guttut – isst er lieber weich?',
       'Die Kürbissuppe kann ich Ihnen schon jetzt bringen, die Küche hat sie fertig. Was ist denn der Anlass heute für Sie beide?',
     ];
-    for (const seed of [0, 0.5, 0.99]) {
-      const played = await createSimulator(personas, { random: () => seed }).play('unusual-request', 'de', replies);
-      expect(played.lines.at(-1)?.text, `seed ${seed}`).toMatch(/Geburtstag|neunzig/);
+    for (const [seed, last] of await lastLinesBySeed('unusual-request', 'de', replies)) {
+      expect(last, `seed ${seed}`).toMatch(/Geburtstag|neunzig/);
     }
   });
 });
