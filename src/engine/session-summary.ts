@@ -73,8 +73,9 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
       ? 'strong'
       : weakestCriterion === 'empathy' &&
           exchanges.some((exchange) => exchange.grade.empathy.score >= 4) &&
-          // the advice is to carry it into the reply that solves: only where such a reply lacked it
-          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && movesMatter(exchange) > 0)
+          // the advice is to carry it into the reply that solves: only where such a reply lacked it (a
+          // justification that gave information while losing composure solved nothing)
+          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && exchange.grade.composure.score >= 3 && movesMatter(exchange) > 0)
         ? 'empathy_kept'
         : // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
           weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 4)

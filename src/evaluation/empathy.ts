@@ -161,7 +161,9 @@ const SOUNDS_HARD = bilingual({
     String.raw`\bsie\s+(?:klangen|wirkten|waren)\s+(?:\S+\s+){0,2}?(?:aufgewühlt|bedrückt|belastet|durcheinander|mitgenommen)\b`,
     // was die Beraterin in der Stimme gehört hat: „Es klang, als hätte Sie etwas getroffen"
     String.raw`\bklang(?:en)?\s+(?:es\s+|das\s+|sie\s+)?(?:\S+\s+){0,2}?,?\s*als\s+(?:ob|hätte|hätten|wäre|wären)\b`,
-    String.raw`\bsie\s+klangen\s+(?:\S+\s+){0,3}?(?:anders|bedrückt|erschöpft|traurig|müde|niedergeschlagen)\b`,
+    String.raw`\b(?:sie\s+klangen|klangen\s+sie)\s+(?:\S+\s+){0,3}?(?:anders|bedrückt|erschöpft|traurig|müde|niedergeschlagen)\b`,
+    // „Gestern klangen Sie nicht wie sonst": the German of "you didn't sound like yourself"
+    String.raw`\b(?:sie\s+(?:klangen|klingen|wirkten|wirken)|(?:klangen|klingen|wirkten|wirken)\s+sie)\s+(?:\S+\s+){0,2}?(?:nicht\s+(?:so\s+|ganz\s+)?wie\s+(?:sonst|immer|sie\s+selbst)|anders\s+als\s+(?:sonst|immer))\b`,
   ],
 });
 
@@ -234,7 +236,11 @@ const OPEN_QUESTION_START = pattern(
   String.raw`^(?:\S+\s+){0,3}?(?:what|how|which|when|where|tell\s+me|could\s+you\s+(?:tell|describe|explain|walk)|can\s+you\s+(?:tell|describe|explain|walk)|would\s+you\s+(?:tell|like\s+to\s+(?:tell|talk|share))|was|wie|welche[rsnm]?|wann|wo|wodurch|inwiefern|woran|erzählen\s+sie|können\s+sie\s+mir\s+(?:mehr|genauer|erzählen|sagen|schildern|beschreiben|erklären)|möchten\s+sie\s+(?:mir\s+)?(?:erzählen|darüber)|magst\s+du)\b`,
 );
 const INVITATION = pattern(
-  String.raw`\b(?:tell\s+me\s+(?:more|what|how|about)|help\s+me\s+understand|walk\s+me\s+through|erzählen\s+sie\s+(?:mir\s+)?(?:gern|ruhig|gerne|mehr|doch)|schildern\s+sie\s+(?:mir\s+)?(?:gern|ruhig|bitte)|ich\s+(?:würde\s+gern|möchte)\s+(?:besser\s+)?verstehen)\b`,
+  anyOf([
+    String.raw`\b(?:tell\s+me\s+(?:more|what|how|about)|help\s+me\s+understand|walk\s+me\s+through|erzählen\s+sie\s+(?:mir\s+)?(?:gern|ruhig|gerne|mehr|doch)|schildern\s+sie\s+(?:mir\s+)?(?:gern|ruhig|bitte)|ich\s+(?:würde\s+gern|möchte)\s+(?:besser\s+)?verstehen)\b`,
+    // an open question asked indirectly: "I wanted to ask whether you're alright", „darf ich fragen, wie es Ihnen geht"
+    String.raw`\b(?:i\s+(?:just\s+|only\s+)?wanted\s+to\s+ask(?:\s+you)?|may\s+i\s+ask|can\s+i\s+ask(?:\s+you)?|i'd\s+like\s+to\s+(?:ask|know)|ich\s+wollte\s+(?:sie\s+)?(?:nur\s+|kurz\s+|einfach\s+)?fragen|darf\s+ich\s+(?:sie\s+)?(?:kurz\s+)?fragen|ich\s+würde\s+gern\s+wissen)\s*,?\s+(?:how|whether|if|what|wie|ob|was)\b`,
+  ]),
 );
 /** Questions after data, not after the person: at most exploration 1. */
 const FACTUAL = pattern(
@@ -473,7 +479,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
 
     if (!rhetorical && exploration < 2) {
       const open = isQuestion && !FACTUAL.test(lowered) && OPEN_QUESTION_START.test(lowered);
-      if (open || invitation) {
+      if (open || (invitation && !FACTUAL.test(lowered))) {
         exploration = 2;
         evidence.push(quote(sentence));
         quotes.question = quote(sentence);

@@ -209,6 +209,7 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       const variant = pick(variants, facts.turn + i);
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
+      if (variant.asksChoice === true && facts.signals.leavesChoice) continue;
       if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
       // nor after this reply put the customer's situation into words itself ("forty-five minutes on
       // hold, then cut off, card blocked in front of the hotel" is the summary polish would ask for)

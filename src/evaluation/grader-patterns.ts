@@ -65,6 +65,18 @@ export function quote(text: string, max = 90): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
+/** Room a quote keeps for the clause it is about, when the clause starts late in a long text. */
+const CLAUSE_ROOM = 40;
+
+/**
+ * Like {@link quote}, for a text whose point is the clause starting at `at`: when a quote from the
+ * start would show too little of that clause, the quote starts there ("…I'm refunding the fee").
+ */
+export function quoteAt(text: string, at: number, max = 90): string {
+  if (text.trim().length <= max || at <= max - CLAUSE_ROOM) return quote(text, max);
+  return `…${quote(text.slice(at), max)}`;
+}
+
 /** A text split once for all checks: cleaned, in sentences, as written and lower-cased. */
 export interface PreparedText {
   /** the sentences joined by single spaces, as written (for quoting) */

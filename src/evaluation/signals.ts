@@ -1,5 +1,5 @@
 import type { Language } from './grade.js';
-import { anyOf, bilingual, globalOf, globalOfEach, matchesBySentence, pattern, quote, type PreparedText } from './grader-patterns.js';
+import { anyOf, bilingual, globalOf, globalOfEach, matchesBySentence, pattern, quote, quoteAt, type PreparedText } from './grader-patterns.js';
 
 /**
  * What a reply does, as opposed to how well (rubric section 4): does it offer a concrete next step,
@@ -21,6 +21,11 @@ export interface SignalAssessment {
   onlyCourtesy: boolean;
   /** proposes a call, a talk or a meeting ("Would Wednesday at 10 work for a call?", „Sollen wir kurz telefonieren?") */
   proposesContact: boolean;
+  /**
+   * leaves when and whether to go on to the customer ("…or shall I leave it as it is for now?",
+   * "whenever it suits you", „wenn Ihnen danach ist")
+   */
+  leavesChoice: boolean;
   evidence: string[];
   /** the sentences behind the signals, for the feedback */
   solutionQuote?: string;
@@ -28,6 +33,31 @@ export interface SignalAssessment {
 }
 
 // --- lexicons -------------------------------------------------------------------------------------
+
+/**
+ * The customer decides when, or whether, the matter goes on: a choice offered with "or", a time left
+ * to them, a wait offered. What a grieving or overwhelmed customer needs before any step.
+ */
+const CHOICE = bilingual({
+  en: [
+    String.raw`\bor\s+(?:shall|should)\s+(?:i|we)\s+(?:\S+\s+){0,2}?(?:leave|wait|hold|put|call|ring|get\s+back|come\s+back|keep)\b`,
+    String.raw`\bor\s+would\s+you\s+(?:rather|prefer)\b`,
+    String.raw`\b(?:whenever|when(?:ever)?\s+it)\s+(?:suits|works\s+for)\s+you\b`,
+    String.raw`\bwhen(?:ever)?\s+you(?:'re|\s+are|\s+feel)\s+(?:ready|up\s+to\s+it)\b`,
+    String.raw`\b(?:leave|keep)\s+(?:\S+\s+){0,3}?(?:as\s+it\s+is|as\s+they\s+are|on\s+hold)\s+(?:for\s+)?(?:now|the\s+(?:moment|time\s+being))\b`,
+    String.raw`\b(?:it'?s|it\s+is|that'?s|that\s+is)\s+(?:entirely\s+|completely\s+|totally\s+)?(?:up\s+to\s+you|your\s+(?:call|choice|decision))\b`,
+  ],
+  de: [
+    String.raw`\boder\s+(?:soll|sollen)\s+(?:ich|wir)\s+(?:\S+\s+){0,5}?(?:lassen|warten|liegen\s+lassen|zurückstellen|anrufen|melden|zurückrufen|vorbeikommen)\b`,
+    String.raw`\boder\s+(?:möchten|wollen|würden)\s+sie\s+(?:lieber|sich\s+(?:lieber\s+)?(?:selbst\s+)?melden)\b`,
+    String.raw`\boder\s+(?:rufen|melden)\s+sie\s+(?:sich\s+|mich\s+)?(?:\S+\s+){0,2}?(?:an|bei\s+mir)\b[^.?!]{0,20}?\bwenn\b`,
+    String.raw`\bwann\s+(?:immer\s+)?(?:es\s+)?ihnen\s+(?:passt|recht\s+ist)\b`,
+    String.raw`\bwenn\s+(?:es\s+)?ihnen\s+(?:danach\s+ist|passt|recht\s+ist)\b`,
+    String.raw`\bwenn\s+sie\s+(?:so\s+weit|bereit)\s+sind\b`,
+    String.raw`\b(?:lassen|belassen)\s+(?:wir|sie|ich)\s+(?:\S+\s+){0,3}?(?:erst\s+einmal|erstmal|vorerst|bis\s+auf\s+weiteres)\s+(?:so|liegen|ruhen|wie\s+es\s+ist)\b`,
+    String.raw`\b(?:das\s+)?entscheiden\s+(?:ganz\s+|allein\s+)?sie\b`,
+  ],
+});
 
 /**
  * A proposal to talk: a question or an offer whose object is a call, a talk or a meeting. On the
@@ -233,7 +263,8 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
       evidence.push(quote(sentence));
       const timed = TIME.test(lowered);
       if (timed) solutionHasTime = true;
-      if (solutionQuote === undefined || timed) solutionQuote = quote(sentence);
+      // a long sentence is quoted from the clause that makes the offer, so the quote shows it
+      if (solutionQuote === undefined || timed) solutionQuote = lowered.length === sentence.length ? quoteAt(sentence, offer) : quote(sentence);
     }
     if (mayEnd && END_EXPLICIT[lang].test(lowered) && END_CONTEXT.test(lowered)) {
       if (CONDITIONAL.test(lowered)) {
@@ -262,6 +293,7 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
     declinesStep: !offersSolution && DECLINED[lang].test(text),
     onlyCourtesy: !offersSolution && reply.sentences.length === 1 && COURTESY_CLOSE.test(text),
     proposesContact: CONTACT[lang].test(text),
+    leavesChoice: CHOICE[lang].test(text),
     evidence: [...new Set(evidence)],
   };
   if (solutionQuote !== undefined) result.solutionQuote = solutionQuote;
@@ -283,13 +315,10 @@ function closesReply(sentences: readonly string[], index: number): boolean {
 }
 
 /** `sentence` is lower-cased. */
-function findOffer(sentence: string, lang: Language): string | undefined {
+/** Where the first clause of the sentence that offers a step starts, if one does. */
+function findOffer(sentence: string, lang: Language): number | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
-  for (const clause of sentence.split(CLAUSE_SPLIT)) {
-    const offer = offerIn(clause, lang);
-    if (offer) return offer[0];
-  }
-  return undefined;
+  return clausesOf(sentence).find((clause) => offerIn(clause.text, lang) !== null)?.from;
 }
 
 /**

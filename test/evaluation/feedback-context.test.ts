@@ -16,7 +16,7 @@ function strongReply(lang: 'de' | 'en', turn: number, namesCustomer: boolean): F
     composure: { score: 5, flags: [], evidence: [], severity: 5 },
     empathy: { score: 5, emotionalReaction: 2, interpretation: 2, exploration: 2, evidence: [], limits: [], quotes: {} },
     boundary: { needed: false, verdict: 'not_needed', evidence: [], named: false, offeredToContinue: false, ended: false, hadEarlierWarning: false, hostile: false },
-    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, proposesContact: false, evidence: [] },
+    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, proposesContact: false, leavesChoice: false, evidence: [] },
     acts: ['offers_step', 'names_time', 'acknowledges', 'asks_open'],
     words: 40,
     namesCustomer,
@@ -32,6 +32,23 @@ describe('the tip "use the customer\'s name"', () => {
     const isNameTip = (tip: string) => asksName.some((template) => tip === template.replace('{den Kunden}', 'den Kunden'));
     expect(tips(true).filter(isNameTip)).toEqual([]);
     expect(tips(false).some(isNameTip)).toBe(true);
+  });
+});
+
+describe('the tip "leave the timing to the customer"', () => {
+  it.each(['en', 'de'] as const)('is never given to a reply that already leaves the choice to them (%s)', (lang) => {
+    // Ms Albrecht's trainee had asked "…or shall I simply leave the deposit as it is for the moment?"
+    // and was told to offer her control over timing
+    const variants: readonly TipVariant[] = (lang === 'de' ? de : en).tips.polish_grief;
+    const asksChoice = variants.filter((variant) => variant.asksChoice === true).map((variant) => variant.tip.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)));
+    expect(asksChoice.length).toBeGreaterThan(0);
+    const grieving = (turn: number, leavesChoice: boolean): FeedbackFacts => {
+      const strong = strongReply(lang, turn, true);
+      return { ...strong, focus: ['grief'], acts: ['acknowledges', 'asks_closed'], signals: { ...strong.signals, offersSolution: false, solutionHasTime: false, leavesChoice } };
+    };
+    const tips = (leavesChoice: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(grieving(turn, leavesChoice)).tip);
+    expect(tips(true).filter((tip) => asksChoice.includes(tip))).toEqual([]);
+    expect(tips(false).some((tip) => asksChoice.includes(tip))).toBe(true);
   });
 });
 

@@ -91,8 +91,9 @@ describe('feedback over every labelled corpus reply', () => {
     for (const { input, grade } of graded) {
       const reply = normalise(input.reply);
       for (const span of [...quotedSpans(grade.feedback.strength), ...quotedSpans(grade.feedback.tip)]) {
-        // a long quote is cut with an ellipsis: its words up to the cut are the reply's
-        const words = normalise(span.replace(/…$/u, '')).replace(/[.!?]+$/u, '');
+        // a long quote is cut with an ellipsis, at its end or (quoted from the clause that matters) at
+        // its start: its words between the cuts are the reply's
+        const words = normalise(span.replace(/^…|…$/gu, '')).replace(/[.!?]+$/u, '');
         if (words !== '' && !reply.includes(words)) invented.push(`${span} ⟵ ${input.reply.slice(0, 80)}`);
       }
     }

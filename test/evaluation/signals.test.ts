@@ -112,6 +112,17 @@ describe('offersSolution', () => {
   });
 });
 
+  it('quotes the offer, not the long run-up of its sentence', () => {
+    // The strength had quoted "Tell her it was the bank's fault, not yours - and enjoy dinner tonight
+    // on us: I'm…", cut off before the step it praised.
+    const late = signals("Tell her it was the bank's fault, not yours - and enjoy dinner tonight on us: I'm refunding the hotline trouble with a 50 euro credit.", 'en');
+    expect(late.solutionQuote).toBe("…I'm refunding the hotline trouble with a 50 euro credit.");
+    const german = signals('Sagen Sie Ihrer Frau ruhig, dass das unser Fehler war und nicht Ihrer, und wissen Sie was: ich erstatte Ihnen die Gebühr heute noch.', 'de');
+    expect(german.solutionQuote).toBe('…ich erstatte Ihnen die Gebühr heute noch.');
+    // a short sentence, or an offer near its start, is quoted from the start
+    expect(signals("I'll refund the fee today, and I'm sorry the hotline left you waiting so long on your holiday.", 'en').solutionQuote).toMatch(/^I'll refund the fee today/);
+  });
+
 describe('endsConversation', () => {
   it.each([
     "I'm ending this call now.",
@@ -315,6 +326,32 @@ describe('proposesContact', () => {
   it('leaves a call mentioned without proposing one', () => {
     for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.']) expect(proposes('en', reply), reply).toBe(false);
     for (const reply of ['Ihr Anruf ist bei uns angekommen.', 'Wir haben gestern telefoniert, das stimmt.']) expect(proposes('de', reply), reply).toBe(false);
+  });
+});
+
+describe('leavesChoice', () => {
+  it.each([
+    "Is there something I can take off your plate, or shall I simply leave the deposit as it is for the moment?",
+    'Shall I call you in a few weeks, or would you rather ring me?',
+    'Call me whenever it suits you.',
+    "We can talk about it when you're ready.",
+    "It's entirely up to you.",
+    'Soll ich mich in ein paar Wochen melden, oder möchten Sie sich lieber selbst melden?',
+    'Oder sollen wir das Festgeld erst einmal so lassen?',
+    'Rufen Sie mich an, wenn Ihnen danach ist.',
+    'Lassen wir die Anlage erst einmal so, wie es ist.',
+    'Das entscheiden ganz Sie.',
+  ])('finds the choice left to the customer: %s', (reply) => {
+    expect(signals(reply).leavesChoice).toBe(true);
+  });
+
+  it.each([
+    "I'll call you back tomorrow at ten.",
+    'Would you like a card or a transfer?',
+    'Ich rufe Sie morgen um zehn zurück.',
+    'Wenn Sie die Unterlagen schicken, lege ich den Antrag vor.',
+  ])('does not read a step or a plain question as a choice of timing: %s', (reply) => {
+    expect(signals(reply).leavesChoice).toBe(false);
   });
 });
 

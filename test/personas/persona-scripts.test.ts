@@ -86,7 +86,11 @@ describe('grieving', () => {
   });
 
   it('once she has calmed, accepts a calm concrete step at her pace; a plain factual answer keeps her where she is', () => {
-    expect(play(persona, [calm, warm, { composure: 5, empathy: 3, solution: true }])).toEqual(['opening', 'callback', 'thawing', 'resolved']);
+    // she has told nothing yet, so her thanks cannot be for listening to it
+    expect(play(persona, [calm, warm, { composure: 5, empathy: 3, solution: true }])).toEqual(['opening', 'callback', 'thawing', 'settled']);
+    expect(persona.stages.settled?.end).toBe('resolved');
+    expect(persona.stages.settled?.reveals).toBe(false);
+    expect(persona.stages.settled?.lines.en.join(' ')).not.toMatch(/tell|told|daughter|cancer/i);
     expect(play(persona, [calm, warm, { composure: 5, empathy: 1 }])).toEqual(['opening', 'callback', 'thawing', 'thawing']);
   });
 });

@@ -530,6 +530,7 @@ export const de = {
         example: 'Soll ich mich in ein paar Wochen wieder melden, oder rufen Sie mich an, wenn Ihnen danach ist?',
         family: 'closing',
         asks: ['proposes_contact'],
+        asksChoice: true,
       },
       {
         tip: 'Gut gemacht. Bleiben Sie langsam und schlicht in den Worten; Pausen sind erlaubt.',
@@ -649,7 +650,7 @@ export const de = {
       'Üben Sie beide Fälle nebeneinander: Auf eine persönliche Beleidigung folgt ein ruhiger Satz und ein Angebot weiterzumachen, auf Ärger über die Lage keine Zurechtweisung.',
     ],
     empathy_kept: [
-      'Einmal haben Sie die Lage {des Kunden} genau getroffen. Üben Sie, das in die Antwort mitzunehmen, die löst: ein halber Satz Anerkennung, dann der Schritt.',
+      'Sie haben die Lage {des Kunden} genau getroffen, nur nicht in der Antwort, die löst. Üben Sie, das dorthin mitzunehmen: ein halber Satz Anerkennung, dann der Schritt.',
       'Ihre beste Antwort hat benannt, was {der Kunde} erlebt hat. Nächstes Mal: Auch die Antwort mit der Lösung beginnt mit einem Detail aus {seinen} Worten.',
     ],
     empathy_deepen: [

@@ -529,6 +529,7 @@ export const en = {
         example: 'Shall I get back to you in a few weeks, or would you rather call me when you are ready?',
         family: 'closing',
         asks: ['proposes_contact'],
+        asksChoice: true,
       },
       {
         tip: 'Well done. Keep the pace slow and the words simple; silence is allowed.',
@@ -648,7 +649,7 @@ export const en = {
       'Practise the two cases side by side: a personal insult gets one calm sentence and an offer to go on; anger at the situation gets no reprimand.',
     ],
     empathy_kept: [
-      'Once you put the customer\'s situation exactly into words. Practise carrying it into the reply that solves it: half a sentence of acknowledgement, then the step.',
+      'You put the customer\'s situation exactly into words, just not in the reply that solved it. Practise carrying it there: half a sentence of acknowledgement, then the step.',
       'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
     ],
     empathy_deepen: [

@@ -43,6 +43,8 @@ export interface TipVariant {
   readonly asks?: readonly DialogueAct[];
   /** the tip asks the trainee to address the customer by name: never chosen for a reply that does */
   readonly asksName?: boolean;
+  /** the tip asks the trainee to leave when or whether to the customer: never chosen for a reply that does */
+  readonly asksChoice?: boolean;
   /**
    * what the tip takes as done ("check whether the solution works" takes a solution): the variant
    * is chosen only for a reply that does at least one of these acts

@@ -317,7 +317,7 @@ export const DE_LEXICON = {
       flag: 'defensive',
       score: 2,
       patterns: [
-        'nicht meine|unsere schuld', 'ich|wir ~ kann|können ~ nichts dafür', 'dafür kann|können ich|wir nichts', 'ich bin nicht schuld', 'wir sind nicht schuld',
+        'nicht meine|unsere schuld', 'ich|wir ~ kann|können ~ nichts dafür', 'dafür kann|können ich|wir nichts', 'dafür kann|können ich|wir ~ nichts $', 'ich bin nicht schuld', 'wir sind nicht schuld',
         'mache|mach ~ nur meinen job', 'arbeite ~ nur hier',
         // the shrug ("Was soll ich da machen?"), not the question ("Was soll ich zuerst machen: …?")
         'was soll ich machen|tun $', 'was soll ich ~ da|denn|dagegen|sonst ~ machen|tun', 'was erwarten sie|du $', 'was erwarten sie|du ~ denn|eigentlich|bitte', 'was erwarten sie|du von', 'was erwartest du', 'lassen sie ~ nicht an mir aus', 'lass ~ nicht an mir aus',
