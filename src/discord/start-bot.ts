@@ -34,6 +34,20 @@ export interface StartBotOptions {
   app?: App;
   /** how often expired sessions are purged after the start-up run; default six hours */
   retentionIntervalMs?: number;
+  /**
+   * called once the bot is done with a message or interaction the gateway delivered: its router
+   * has returned (answered, refused, or left it alone). Tests wait for it before they check that
+   * something did not happen. A relay's messages in a group channel are handled by the group
+   * module's own listener, which this does not wait for.
+   */
+  onHandled?: (handled: HandledInput) => void;
+}
+
+/** A message or interaction the bot is done with (see `StartBotOptions.onHandled`). */
+export interface HandledInput {
+  kind: 'message' | 'interaction';
+  /** the Discord id of the message or interaction */
+  id: string;
 }
 
 export interface RunningBot {
@@ -83,12 +97,15 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // resumed, so a message cannot overtake (or be mistaken for) one received before the restart.
   let openGate!: () => void;
   const recovery = new Promise<void>((resolve) => (openGate = resolve));
-  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction));
+  const handled = (kind: HandledInput['kind'], id: string) => () => options.onHandled?.({ kind, id });
+  client.on(Events.InteractionCreate, (interaction) => void routeInteraction(interaction).finally(handled('interaction', interaction.id)));
   // Messages of one channel are routed one after another, in the order they arrived: the router
   // awaits (rate limits, store reads) before the handlers' own queues, and in a shared scenario the
   // trainee's first message must stay the one that counts.
   const channels = new KeyedMutex();
-  client.on(Events.MessageCreate, (message) => void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))));
+  client.on(Events.MessageCreate, (message) =>
+    void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))).finally(handled('message', message.id)),
+  );
   client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
   client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
 

@@ -63,6 +63,11 @@ export interface ChatModelOptions {
   retryAfterCapMs?: number;
   /** first backoff step; doubled per retry, capped at 8 × this. Default 250 ms. */
   backoffBaseMs?: number;
+  /**
+   * waits `ms` before the next attempt, rejecting when `signal` aborts. Default: a timer. Tests pass
+   * one that records the wait, so they need not measure it with a clock.
+   */
+  wait?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 const RETRYABLE: ReadonlySet<ChatFailureKind> = new Set(['rate_limited', 'server_error', 'connection']);
@@ -75,6 +80,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
   const { client, limiter, log, timeoutMs, maxRetries } = options;
   const retryAfterCapMs = options.retryAfterCapMs ?? 8000;
   const backoffBaseMs = options.backoffBaseMs ?? 250;
+  const wait = options.wait ?? sleep;
 
   async function attempt(request: ChatRequest, signal: AbortSignal): Promise<Attempt> {
     try {
@@ -160,7 +166,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
           return { ok: false, kind: result.kind, ...(result.status === undefined ? {} : { status: result.status }), ...(usage ? { usage } : {}), attempts };
         }
         try {
-          await sleep(waitMs, signal);
+          await wait(waitMs, signal);
         } catch {
           if (callerSignal?.aborted) throw callerSignal.reason;
           return { ok: false, kind: 'timeout', ...(usage ? { usage } : {}), attempts };

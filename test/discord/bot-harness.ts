@@ -5,8 +5,17 @@ import { pino } from 'pino';
 import { afterEach, beforeEach, expect } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig, type AppConfig } from '../../src/config/config.js';
-import { startBot, type RunningBot } from '../../src/discord/start-bot.js';
-import { ALL_PERMISSIONS, createFakeDiscord, type FakeChannel, type FakeDiscord, type FakeGuild, type FakeMember, type StoredMessage } from '../support/fake-discord/index.js';
+import { startBot, type HandledInput, type RunningBot } from '../../src/discord/start-bot.js';
+import {
+  ALL_PERMISSIONS,
+  createFakeDiscord,
+  type FakeChannel,
+  type FakeDiscord,
+  type FakeGuild,
+  type FakeInteraction,
+  type FakeMember,
+  type StoredMessage,
+} from '../support/fake-discord/index.js';
 
 /**
  * The real bot (discord.js client, routers, engine, offline grader, scripted personas, SQLite
@@ -19,6 +28,8 @@ export interface BotHarness {
   readonly channel: FakeChannel;
   readonly admin: FakeMember;
   readonly config: AppConfig;
+  /** what the bot is done with, across restarts */
+  readonly handled: HandledInputs;
   bot: RunningBot;
   app: App;
   restart(): Promise<RunningBot>;
@@ -39,11 +50,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
   const admin = fake.member(guild, { username: 'admin', permissions: ALL_PERMISSIONS });
   const config = loadConfig({ DISCORD_TOKEN: 'fake-token', LOG_LEVEL: 'silent', STORE_URL: storeUrl, ...options.env });
   const log = pino({ level: 'silent' });
+  const handled = trackHandled();
 
   const launch = async () => {
     // The first scripted line variant every time, so tests can rely on what the customer says.
     const app = await createApp({ config, log, storeUrl, random: () => 0 });
-    const bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
+    const bot = await startBot({ config, log, app, client: { restApi: fake.restApi }, onHandled: handled.record });
     return { app, bot };
   };
   let running = await launch();
@@ -54,6 +66,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     channel: fake.textChannel(guild),
     admin,
     config,
+    handled,
     bot: running.bot,
     app: running.app,
     async restart() {
@@ -75,6 +88,48 @@ export async function startHarness(options: HarnessOptions = {}): Promise<BotHar
     },
   };
   return harness;
+}
+
+/**
+ * What the bot is done with: each message and interaction whose router has returned (see
+ * `onHandled` of `startBot`). A test that checks something did NOT happen waits here first, for
+ * the input under test or a later one it cannot be handled before (the messages of one thread are
+ * handled one after another), instead of sleeping and hoping the bot got that far.
+ */
+export interface HandledInputs {
+  /** pass as `startBot`'s `onHandled` */
+  readonly record: (handled: HandledInput) => void;
+  /** resolves once the bot is done with this member message (from `fake.say`) */
+  message(message: StoredMessage): Promise<void>;
+  /** resolves once the bot is done with this interaction */
+  interaction(interaction: FakeInteraction): Promise<void>;
+}
+
+export function trackHandled(timeoutMs = 10_000): HandledInputs {
+  const done = new Set<string>();
+  const waiting = new Map<string, Array<() => void>>();
+  const until = (key: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      if (done.has(key)) return resolve();
+      const timer = setTimeout(() => reject(new Error(`the bot was not done with ${key} after ${timeoutMs} ms`)), timeoutMs);
+      waiting.set(key, [
+        ...(waiting.get(key) ?? []),
+        () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      ]);
+    });
+  return {
+    record({ kind, id }) {
+      const key = `${kind} ${id}`;
+      done.add(key);
+      for (const wake of waiting.get(key) ?? []) wake();
+      waiting.delete(key);
+    },
+    message: (message) => until(`message ${String(message.payload['id'])}`),
+    interaction: (interaction) => until(`interaction ${interaction.id}`),
+  };
 }
 
 /**

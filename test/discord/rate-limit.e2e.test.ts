@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
@@ -42,7 +41,7 @@ describe('member rate limit over Discord', () => {
   it('grades the first replies of a flood, refuses the rest once with a clear message, and spends no model call on them', async () => {
     const { thread } = await startPracticeToOpening(h, flooder, { persona: 'frustrated', language: 'en' });
     const replies = Array.from({ length: 10 }, (_, i) => `Flood reply number ${i + 1}: I understand, let me check your card now.`);
-    for (const reply of replies) h.fake.say(flooder, thread.id, reply);
+    const flood = replies.map((reply) => h.fake.say(flooder, thread.id, reply));
 
     await waitForEmbeds(h.fake, thread.id, en.practice.feedbackTitle, BURST);
     const refusal = await h.fake.waitFor(() => botMessages(h.fake, thread.id).find((m) => contentOf(m).includes('not** graded')));
@@ -55,8 +54,9 @@ describe('member rate limit over Discord', () => {
     const sent = h.fake.outgoingMessages().find((m) => m.body['content'] === contentOf(refusal));
     expect(sent?.body['message_reference']).toBeDefined();
     expect(sent?.body['allowed_mentions']).toEqual({ parse: [], replied_user: false });
-    // The refused ones take a store read each; give them a moment to be (not) answered.
-    await sleep(500);
+    // A thread's messages are handled one after another: done with the last, the bot is done with
+    // them all, and whatever it was going to say about the refused ones it has said.
+    await h.handled.message(flood.at(-1)!);
 
     expect(embedMessages(h.fake, thread.id, en.practice.feedbackTitle)).toHaveLength(BURST);
     // one refusal for the whole flood, not one per message
@@ -102,10 +102,11 @@ describe('member rate limit over Discord', () => {
     const threadId = /<#(\d+)>/.exec(contentOf(joined))![1]!;
     await h.fake.waitFor(() => botMessages(h.fake, threadId).length >= 2);
     const replies = Array.from({ length: 6 }, (_, i) => `Group flood ${i + 1}: I am sorry, let me check your card now.`);
-    for (const reply of replies) h.fake.say(member, threadId, reply);
+    const flood = replies.map((reply) => h.fake.say(member, threadId, reply));
     await waitForEmbeds(h.fake, threadId, en.practice.feedbackTitle, BURST);
     await h.fake.waitFor(() => botMessages(h.fake, threadId).find((m) => contentOf(m).includes('not** graded')));
-    await sleep(500);
+    // done with the last message of the thread, the bot is done with every one before it
+    await h.handled.message(flood.at(-1)!);
     const session = await h.app.storage.sessions.findByChannel(threadId);
     expect(session!.groupId).not.toBeNull();
     expect(session!.exchanges).toHaveLength(BURST);

@@ -45,12 +45,14 @@ describe(`LLM endpoint failing ${'30 %'} of requests (seed ${FAULT_SEED})`, () =
     for (const persona of app.personas.list()) {
       for (const lang of ['en', 'de'] as const) {
         const { session } = await app.engine.start({ userId: 'trainee', guildId: 'g1', personaId: persona.id, lang, intensity: 'standard' });
+        let replied = 0;
         for (let turn = 0; turn < REPLIES_PER_SESSION; turn++) {
           const reply = replyText(lang, turn, counter++);
           const started = performance.now();
           const result = await app.engine.reply(session.id, reply);
           slowest = Math.max(slowest, performance.now() - started);
           exchanges++;
+          replied++;
           const check = checkExchange(fake, result.session, reply);
           if (check.judgeFellBack) judgeFallbacks++;
           if (check.voiceFellBack) voiceFallbacks++;
@@ -59,6 +61,8 @@ describe(`LLM endpoint failing ${'30 %'} of requests (seed ${FAULT_SEED})`, () =
         // what the trainee saw is what the store holds
         const stored = await app.storage.sessions.get(session.id);
         expect(stored?.pendingReply).toBeNull();
+        // every reply is stored, so "every stored grade is complete" is about all of them, not about none
+        expect(stored?.exchanges).toHaveLength(replied);
         expect(stored?.exchanges.every((exchange) => exchange.grade.source.rubricVersion !== '')).toBe(true);
       }
     }

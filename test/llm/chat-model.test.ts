@@ -1,6 +1,6 @@
 import OpenAI from 'openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createChatModel, parseRetryAfter, type ChatModel, type ChatRequest } from '../../src/llm/chat-model.js';
+import { createChatModel, parseRetryAfter, type ChatModel, type ChatModelOptions, type ChatRequest } from '../../src/llm/chat-model.js';
 import { createConcurrencyLimiter } from '../../src/llm/concurrency-limiter.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
 import { captureLogger } from '../support/fake-openai/llm-test-kit.js';
@@ -16,7 +16,7 @@ describe('chat model against the fake OpenAI server', () => {
     await fake.close();
   });
 
-  function model(options: { timeoutMs?: number; maxRetries?: number; concurrency?: number; retryAfterCapMs?: number } = {}): ChatModel {
+  function model(options: { timeoutMs?: number; maxRetries?: number; concurrency?: number; retryAfterCapMs?: number; wait?: ChatModelOptions['wait'] } = {}): ChatModel {
     const client = new OpenAI({ apiKey: 'k', baseURL: fake.baseURL, maxRetries: 0, logLevel: 'off' });
     return createChatModel({
       client,
@@ -26,6 +26,7 @@ describe('chat model against the fake OpenAI server', () => {
       maxRetries: options.maxRetries ?? 2,
       backoffBaseMs: 10,
       ...(options.retryAfterCapMs === undefined ? {} : { retryAfterCapMs: options.retryAfterCapMs }),
+      ...(options.wait === undefined ? {} : { wait: options.wait }),
     });
   }
 
@@ -63,10 +64,12 @@ describe('chat model against the fake OpenAI server', () => {
 
   it('waits as long as Retry-After says before retrying a 429', async () => {
     fake.enqueue('any', { kind: 'rate_limit', retryAfter: '1' });
-    const result = await model().complete(request);
+    // The wait is recorded with the requests the server had seen by then, not timed with a clock.
+    const waits: Array<{ ms: number; afterRequests: number }> = [];
+    const result = await model({ wait: async (ms) => void waits.push({ ms, afterRequests: fake.requests.length }) }).complete(request);
     expect(result).toMatchObject({ ok: true, attempts: 2 });
-    const [first, second] = fake.requests;
-    expect(second!.receivedAt - first!.finishedAt!).toBeGreaterThanOrEqual(950);
+    expect(waits).toEqual([{ ms: 1000, afterRequests: 1 }]);
+    expect(fake.requests).toHaveLength(2);
   });
 
   it('does not wait for a Retry-After beyond the cap: it fails at once as rate limited', async () => {

@@ -24,7 +24,7 @@ import {
   type FakeMember,
   type StoredMessage,
 } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, waitForAnswer, waitForEmbeds } from '../discord/bot-harness.js';
+import { botMessages, contentOf, customIdsOf, embedsOf, trackHandled, waitForAnswer, waitForEmbeds, type HandledInputs } from '../discord/bot-harness.js';
 
 /**
  * Every slash command, subcommand, button, select and modal, tried by each kind of member:
@@ -68,6 +68,8 @@ interface World {
   fake: FakeDiscord;
   app: App;
   bot: RunningBot;
+  /** what the bot is done with */
+  handled: HandledInputs;
   guildA: FakeGuild;
   trainerRoleId: string;
   managerRoleId: string;
@@ -481,8 +483,8 @@ async function judge(w: World, row: Row, role: Role): Promise<void> {
     }
   }
   if (outcome !== 'allow') {
-    // Give trailing sends of this interaction a moment, then look at everything the bot sent.
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Once the bot is done with the interaction, it has sent all it would for it: look at all of that.
+    await w.handled.interaction(interaction);
     const sent = sentSince(w.fake, from);
     for (const secret of w.secrets) expect(sent.includes(secret), `${where}: leaked ${secret}`).toBe(false);
   }
@@ -548,7 +550,8 @@ describe('permission matrix: every command and component, by every kind of membe
     });
     const log = pino({ level: 'silent' });
     const app = await createApp({ config, log, storeUrl, random: () => 0 });
-    const bot = await startBot({ config, log, app, client: { restApi: fake.restApi } });
+    const handled = trackHandled();
+    const bot = await startBot({ config, log, app, client: { restApi: fake.restApi }, onHandled: handled.record });
     // public threads: the others can see Olivia's thread and press her buttons
     await saveGuildConfig(bot.context, guildA.id, GuildConfigSchema.parse({ trainerRoleId, managerRoleId, threadVisibility: 'public', language: 'en' }));
 
@@ -584,6 +587,7 @@ describe('permission matrix: every command and component, by every kind of membe
       fake,
       app,
       bot,
+      handled,
       guildA,
       trainerRoleId,
       managerRoleId,

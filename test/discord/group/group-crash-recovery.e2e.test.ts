@@ -70,6 +70,8 @@ describe('group formats after the process died while answering', () => {
       return found.length > 0 ? found : undefined;
     });
     const fields = embedsOf(board!)[0]?.fields ?? [];
+    // a column for each of the three, so "nobody shows as not answering" cannot hold of an empty board
+    expect(fields.map((field) => field.name.split(' — ')[0]).sort()).toEqual(members.map((m) => m.user.username).sort());
     expect(fields.every((field) => !field.value.includes(text.scenario.noAnswer))).toBe(true);
     const round = (await record(groupId)).scenario?.rounds[0];
     expect(round?.answers.map((answer) => [answer.userId, answer.grade !== null])).toEqual([

@@ -30,7 +30,11 @@ export const GraderCaseSchema = z
         offersSolution: z.boolean().optional(),
         endsConversation: z.boolean().optional(),
       })
-      .strict(),
+      .strict()
+      // A case whose every expectation is pending (or was never written) would pass whatever the grader did.
+      .refine((expected) => Object.keys(expected).length > 0, {
+        message: 'expect names nothing to check: give at least one expected field (pending ones stay in "pending", beside it)',
+      }),
     pending: z.record(z.string(), z.string()).optional(),
   })
   .strict();
