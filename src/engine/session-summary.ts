@@ -80,7 +80,11 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
         : // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
           weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 4)
           ? 'empathy_deepen'
-          : weakestCriterion;
+          : // at least generic in every reply: not the beginner's advice to acknowledge at all (Mr Petersen's
+            // trainee, who had said „Verstanden, es eilt" each time, was told to show he heard the hurry)
+            weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 3)
+            ? 'empathy_specific'
+            : weakestCriterion;
 
   return {
     sessionId: session.id,

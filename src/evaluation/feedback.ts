@@ -49,6 +49,11 @@ export interface FeedbackFacts {
   acknowledgedBefore?: boolean | undefined;
   /** the reply addresses the customer by name ("Frau Dr. Hartmann", "Mr Kessler") */
   namesCustomer?: boolean | undefined;
+  /**
+   * the lexicons read the customer's feeling or situation named in the reply's words (interpretation
+   * 2), whatever level the model gave: a tip does not ask to name it
+   */
+  namesSituation?: boolean | undefined;
   /** the customer-facing reply, so that the example shown is not the trainee's own sentence back */
   reply?: string | undefined;
   /** the customer's last line asked to be left alone: no tip asks for a question, a step or a contact */
@@ -105,12 +110,30 @@ function exampleFor(facts: FeedbackFacts, variant: TipVariant): string {
 
 /** Most of the example's content words are in the reply already. */
 function echoes(example: string, replyWords: ReadonlySet<string>): boolean {
-  const words = contentWords(example);
+  const words = exampleWords(example);
   return words.length > 0 && words.filter((word) => replyWords.has(word)).length / words.length >= EXAMPLE_ECHO;
 }
 
 /** share of an example's content words found in the reply from which it counts as the reply said back */
 const EXAMPLE_ECHO = 0.6;
+
+/**
+ * The content words of an example line. The lines are the feedback texts' and the personas' own, a
+ * few hundred in all, and every graded reply compares some of them: each is read once.
+ */
+function exampleWords(example: string): readonly string[] {
+  let words = EXAMPLE_WORDS.get(example);
+  if (words === undefined) {
+    // a bound, should a caller ever pass lines made up on the fly
+    if (EXAMPLE_WORDS.size >= MAX_CACHED_EXAMPLES) EXAMPLE_WORDS.clear();
+    words = contentWords(example);
+    EXAMPLE_WORDS.set(example, words);
+  }
+  return words;
+}
+
+const EXAMPLE_WORDS = new Map<string, readonly string[]>();
+const MAX_CACHED_EXAMPLES = 2_000;
 
 /** The trainee's words in for `{quote}`; a quoted sentence brings its own full stop: „… leid.“. → „… leid.“ */
 function fillQuote(template: string, quoted: string | undefined): string {
@@ -210,6 +233,7 @@ function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
       if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.asksChoice === true && facts.signals.leavesChoice) continue;
+      if (variant.asksNaming === true && facts.namesSituation === true) continue;
       if (variant.presumes !== undefined && !variant.presumes.some((act) => facts.acts.includes(act))) continue;
       // nor after this reply put the customer's situation into words itself ("forty-five minutes on
       // hold, then cut off, card blocked in front of the hotel" is the summary polish would ask for)

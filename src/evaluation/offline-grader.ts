@@ -199,6 +199,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     customerSaidNo: asksToBeLeftAlone(input.customer),
     acknowledgedBefore: input.context?.acknowledgedBefore ?? acknowledgedBefore(history, lang),
     namesCustomer: NAME_ADDRESS.test(reply.text.text),
+    namesSituation: findings.empathy.interpretation === 2,
     reply: reply.text.text,
     overpromise: pressed ? overpromises(reply.text, lang) : undefined,
   });

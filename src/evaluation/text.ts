@@ -53,7 +53,25 @@ function stripMarks(text: string): string {
   return ANY_MARK.test(text) ? text.normalize('NFD').replace(COMBINING, keepUmlaut).normalize('NFC') : text;
 }
 
+/**
+ * One grade reads the reply and the customer's line through several checks, each cleaning them
+ * again; the last few results are kept (a pure function of the string, so nothing can go stale).
+ */
+const RECENT = 4;
+const recentInputs: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+const recentOutputs: string[] = new Array<string>(RECENT).fill('');
+let recentNext = 0;
+
 function unify(text: string): string {
+  for (let i = 0; i < RECENT; i++) if (recentInputs[i] === text) return recentOutputs[i] ?? '';
+  const unified = unifyUncached(text);
+  recentInputs[recentNext] = text;
+  recentOutputs[recentNext] = unified;
+  recentNext = (recentNext + 1) % RECENT;
+  return unified;
+}
+
+function unifyUncached(text: string): string {
   const visible = truncate(typeof text === 'string' ? text : '').replace(INVISIBLE, '');
   // Without combining marks NFKC leaves none behind; with them (zalgo), decompose fully first so
   // that marks NFKC would fuse into a letter (l + cedilla → ļ) are stripped as well.

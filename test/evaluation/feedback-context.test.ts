@@ -52,6 +52,30 @@ describe('the tip "leave the timing to the customer"', () => {
   });
 });
 
+describe('the tips "name the feeling in their terms", "pick up a detail"', () => {
+  it.each(['en', 'de'] as const)('are not given to a reply whose words already name it, rated generic by the model (%s)', (lang) => {
+    // „Ich kann gut verstehen, dass Sie sich über die falsche Abrechnung ärgern." (empathy 3) was told
+    // to pick up a detail the customer mentioned
+    // a template as a pattern: the quote is anything, the customer forms their masculine default
+    const asPattern = (template: string) =>
+      new RegExp(`^${template.split('{quote}').map((part) => part.replace(/\{([^}]+)\}/g, '$1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+    const variants: readonly TipVariant[] = (lang === 'de' ? de : en).tips.empathy_generic;
+    const naming = variants.filter((variant) => variant.asksNaming === true).map((variant) => asPattern(variant.tip));
+    expect(naming.length).toBe(2);
+    const isNamingTip = (tip: string) => naming.some((pattern) => pattern.test(tip));
+    const generic = (turn: number, namesSituation: boolean): FeedbackFacts => ({
+      ...strongReply(lang, turn, true),
+      empathy: { score: 3, emotionalReaction: 0, interpretation: 1, exploration: 0, evidence: [], limits: [], quotes: { generic: 'I understand.' } },
+      acts: ['acknowledges'],
+      namesSituation,
+    });
+    const tips = (namesSituation: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(generic(turn, namesSituation)).tip);
+    expect(tips(true).filter(isNamingTip)).toEqual([]);
+    // where the words do not name it, both are given in rotation with the third variant (turns 0, 1, 3)
+    expect(tips(false).filter(isNamingTip)).toHaveLength(3);
+  });
+});
+
 describe('a reply that delivers after the last one acknowledged the customer', () => {
   it.each(['en', 'de'] as const)('is not asked for empathy words again, unless it undid them (%s)', (lang) => {
     const text = lang === 'de' ? de : en;

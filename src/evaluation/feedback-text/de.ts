@@ -366,11 +366,19 @@ export const de = {
         tip: '„{quote}“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten {des Kunden}.',
         example: 'Dass Sie jetzt auch noch darauf warten müssen, ist wirklich belastend für Sie.',
         family: 'empathy',
+        asksNaming: true,
       },
       {
         tip: 'Machen Sie die Empathie konkret: Greifen Sie ein Detail auf, das {der Kunde} genannt hat.',
         example: 'Drei Anrufe und immer noch keine Antwort – kein Wunder, dass Sie verärgert sind.',
         family: 'empathy',
+        asksNaming: true,
+      },
+      {
+        tip: 'Sie haben es benannt; jetzt machen Sie es zu {seinem} Anliegen: Sagen Sie, was es für {ihn} bedeutet, oder fragen Sie, was {ihm} jetzt am wichtigsten ist.',
+        example: 'Das heißt, Sie können sich gerade nicht darauf verlassen. Was würde Ihnen jetzt am meisten helfen?',
+        family: 'empathy',
+        asks: ['asks_open'],
       },
     ],
     empathy_but: [
@@ -652,6 +660,10 @@ export const de = {
     empathy_kept: [
       'Sie haben die Lage {des Kunden} genau getroffen, nur nicht in der Antwort, die löst. Üben Sie, das dorthin mitzunehmen: ein halber Satz Anerkennung, dann der Schritt.',
       'Ihre beste Antwort hat benannt, was {der Kunde} erlebt hat. Nächstes Mal: Auch die Antwort mit der Lösung beginnt mit einem Detail aus {seinen} Worten.',
+    ],
+    empathy_specific: [
+      'Jede Antwort hat {den Kunden} zumindest allgemein erreicht. Für mehr greifen Sie ein Detail aus {seinen} eigenen Worten auf und sagen, was es für {ihn} bedeutet: Ein halber Satz genügt, auch in Eile.',
+      'Keine Antwort hat {den Kunden} übergangen, die meisten blieben allgemein. Nennen Sie nächstes Mal vor Ihrer Antwort eine Sache, die {er} Ihnen erzählt hat, in {seinen} Worten.',
     ],
     empathy_deepen: [
       'Jede Antwort hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',

@@ -365,11 +365,19 @@ export const en = {
         tip: '"{quote}" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
         example: "Having to wait for this on top of everything else must be really stressful.",
         family: 'empathy',
+        asksNaming: true,
       },
       {
         tip: 'Make the empathy specific: pick up a detail the customer mentioned.',
         example: 'Three calls and still no answer — no wonder you are fed up.',
         family: 'empathy',
+        asksNaming: true,
+      },
+      {
+        tip: 'You named it; now make it theirs: say what it means for this customer, or ask what matters most to them now.',
+        example: "That means you can't rely on it at the moment. What would help you most right now?",
+        family: 'empathy',
+        asks: ['asks_open'],
       },
     ],
     empathy_but: [
@@ -651,6 +659,10 @@ export const en = {
     empathy_kept: [
       'You put the customer\'s situation exactly into words, just not in the reply that solved it. Practise carrying it there: half a sentence of acknowledgement, then the step.',
       'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
+    ],
+    empathy_specific: [
+      'Every reply reached the customer at least in general terms. To go further, pick up one detail from their own words and say what it means for them: half a sentence is enough, even in a hurry.',
+      'None of your replies left the customer out; most stayed general. Next time, name one thing they told you, in their words, before your answer.',
     ],
     empathy_deepen: [
       'Every reply named what this customer went through. For full marks, add one open question about what matters most to them now.',

@@ -43,6 +43,11 @@ export interface TipVariant {
   readonly asks?: readonly DialogueAct[];
   /** the tip asks the trainee to address the customer by name: never chosen for a reply that does */
   readonly asksName?: boolean;
+  /**
+   * the tip asks the trainee to name the customer's feeling or situation in their terms: never
+   * chosen for a reply whose words the lexicons read as doing so (the model may still rate it generic)
+   */
+  readonly asksNaming?: boolean;
   /** the tip asks the trainee to leave when or whether to the customer: never chosen for a reply that does */
   readonly asksChoice?: boolean;
   /**
@@ -57,10 +62,11 @@ export type SummaryKey = 'composure' | 'empathy' | 'boundary';
 /**
  * What a "practise next" line is about: the weakest criterion; or empathy shown specifically in one
  * reply and not carried into the others (`empathy_kept`); empathy specific in every reply that
- * still has room to grow, by warmth or an open question (`empathy_deepen`); or a session strong on every criterion
+ * still has room to grow, by warmth or an open question (`empathy_deepen`); every reply at least generic, not
+ * all specific (`empathy_specific`); or a session strong on every criterion
  * (`strong`), which gets the next challenge rather than a weakness.
  */
-export type AdviceKey = SummaryKey | 'empathy_kept' | 'empathy_deepen' | 'strong';
+export type AdviceKey = SummaryKey | 'empathy_kept' | 'empathy_specific' | 'empathy_deepen' | 'strong';
 
 export type StrengthKey =
   | 'boundary_set_well'
