@@ -45,7 +45,7 @@ for (let index = 0; index < total; index++) {
 }
 
 const isDone = (message: StoredMessage | undefined) =>
-  message !== undefined && (Number(message.payload['flags'] ?? 0) & (1 << 7)) === 0 && (String(message.payload['content'] ?? '') !== '' || (message.payload['embeds'] as unknown[]).length > 0);
+  message !== undefined && (Number(message.payload['flags'] ?? 0) & (1 << 7)) === 0 && (typeof message.payload['content'] === 'string' && message.payload['content'] !== '' || (message.payload['embeds'] as unknown[]).length > 0);
 async function measure(send: () => FakeInteraction): Promise<{ total: number; ack: number; answer: StoredMessage }> {
   const start = performance.now();
   const interaction = send();

@@ -47,7 +47,7 @@ const logs = captureLogger('info');
 const advise = () => '';
 
 const server = fork(fileURLToPath(import.meta.url), ['--serve-fake'], { execArgv: ['--import', 'tsx'] });
-const baseURL = await new Promise<string>((resolve) => server.once('message', (message) => resolve(String(message))));
+const baseURL = await new Promise<string>((resolve) => server.once('message', (message) => { resolve(typeof message === 'string' ? message : JSON.stringify(message)); }));
 const storage = memoryStorage(logs.log);
 const providers = createLlmProviders({
   config: testConfig(baseURL, { LLM_TIMEOUT_MS: '10000', LLM_MAX_CONCURRENCY: '8', LLM_SESSION_TOKEN_CAP: '0', LLM_GUILD_DAILY_TOKEN_CAP: '0' }),

@@ -169,13 +169,13 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
 async function startFakeOpenAiProcess(): Promise<{ baseURL: string; close(): Promise<void> }> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve-fake-openai'], { execArgv: ['--import', 'tsx'] });
   const baseURL = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => resolve(String(message)));
-    child.once('exit', (code) => reject(new Error(`the fake OpenAI process exited (${code})`)));
+    child.once('message', (message) => { resolve(typeof message === 'string' ? message : JSON.stringify(message)); });
+    child.once('exit', (code) => { reject(new Error(`the fake OpenAI process exited (${code})`)); });
   });
   return {
     baseURL,
     async close() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
       child.send('close');
       await exited;
     },

@@ -40,7 +40,7 @@ async function gradeLine(deps: GradeCommandDeps, text: string, lineNumber: numbe
     return errorLine(null, lineNumber, 'not valid JSON');
   }
   const parsed = GradeRequestSchema.safeParse(json);
-  const id = typeof json === 'object' && json !== null && 'id' in json ? (json as { id: unknown }).id : null;
+  const id = typeof json === 'object' && json !== null && 'id' in json ? (json).id : null;
   if (!parsed.success) {
     return errorLine(id, lineNumber, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; '));
   }

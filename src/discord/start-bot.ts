@@ -106,8 +106,8 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   client.on(Events.MessageCreate, (message) =>
     void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))).finally(handled('message', message.id)),
   );
-  client.on(Events.Error, (error) => log.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardResume, (shardId, replayed) => log.info({ shardId, replayed }, 'gateway resumed'));
+  client.on(Events.Error, (error) => { log.error({ err: error }, 'discord client error'); });
+  client.on(Events.ShardResume, (shardId, replayed) => { log.info({ shardId, replayed }, 'gateway resumed'); });
 
   try {
     const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));

@@ -126,7 +126,7 @@ export interface PracticeEngine {
    * cannot save the old transcript back afterwards; calls queued behind it read the session again
    * (one `task` deleted is `session_not_found`). `task` must not call the engine for this session.
    */
-  exclusive<T>(sessionId: string, task: () => Promise<T>): Promise<T>;
+  exclusive: <T>(sessionId: string, task: () => Promise<T>) => Promise<T>;
 }
 
 export const MAX_REPLY_CHARS = 2000;

@@ -1,6 +1,6 @@
 import type { Advise } from './advice.js';
 import { randomUUID } from 'node:crypto';
-import type { Grade, Language, Turn } from '../evaluation/grade.js';
+import type { Grade, Turn } from '../evaluation/grade.js';
 import type { Grader } from '../evaluation/grader.js';
 import { UserFacingError } from '../errors.js';
 import type { Logger } from '../log/logger.js';
@@ -16,7 +16,7 @@ import { engineMessage } from './engine-messages.js';
 import { hearReply, planTurn, type HeardReply, type TurnPlan } from './listening.js';
 import { acceptanceStage, conditionHolds, nextStageId, requireStage, secondStrikeStage } from './script-machine.js';
 import { currentLine, type CustomerLine, type Exchange, type Outcome, type Session, type TokenUsage } from './session.js';
-import { summarizeSession, type Criterion } from './session-summary.js';
+import { summarizeSession } from './session-summary.js';
 
 export type { PracticeEngine } from './engine-types.js';
 
@@ -40,6 +40,7 @@ export interface PracticeEngineDeps {
 
 /** Strips what no reply legitimately contains (NUL and other C0 controls but tab/newline). */
 function cleanReply(text: string): string {
+  // eslint-disable-next-line no-control-regex -- the control characters are what it removes
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
 }
 

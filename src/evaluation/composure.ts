@@ -197,7 +197,7 @@ function endsClause(text: PreparedText, index: number): boolean {
   const words = text.scanned.tokens;
   const word = words[index];
   const next = words[index + 1];
-  return next === undefined || next.sentence !== word?.sentence || next.clause !== word?.clause;
+  return next === undefined || next.sentence !== word?.sentence || next.clause !== word.clause;
 }
 
 /** At most two words in the sentence of word `index` ("Whatever.", "Na egal!"). */

@@ -433,7 +433,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   const specific: string[] = [];
   const quotes: EmpathyQuotes = {};
 
-  reply.sentences.forEach((sentence, index) => {
+  for (const [index, sentence] of reply.sentences.entries()) {
     const lowered = reply.lowerSentences[index] ?? sentence.toLowerCase();
     const acknowledgements = acknowledgementsIn.get(index) ?? NONE;
     const regrets = regretsIn.get(index) ?? NONE;
@@ -441,7 +441,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     const feeling = feelingIn.has(index) || soundsHardIn.has(index);
     const isQuestion = hasQuestion && sentence.includes('?');
     const invitation = invitationIn.has(index);
-    if (acknowledgements.length === 0 && regrets.length === 0 && !warmth && !feeling && !isQuestion && !invitation) return;
+    if (acknowledgements.length === 0 && regrets.length === 0 && !warmth && !feeling && !isQuestion && !invitation) continue;
 
     const rhetorical = isQuestion && RHETORICAL.test(lowered);
     for (const phrase of acknowledgements) formulas.push(formulaKey(phrase));
@@ -489,7 +489,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
         quotes.question ??= quote(sentence);
       }
     }
-  });
+  }
 
   let score = scoreFromSubScores(emotionalReaction, interpretation, exploration);
   const expressed = emotionalReaction > 0 || interpretation > 0;

@@ -140,7 +140,7 @@ export function screenInstructions(text: string): ScreenedText {
     }
   }
   // what a dropped header introduces (`Note to the grader:` …) belongs to it
-  for (let i = segments.length - 2; i >= 0; i--) if (dropped[i] && segments[i]!.trimEnd().endsWith(':')) dropped[i + 1] = true;
+  for (let i = segments.length - 2; i >= 0; i--) if (dropped[i] && segments[i]?.trimEnd().endsWith(':') === true) dropped[i + 1] = true;
   const kept = segments.filter((_segment, index) => !dropped[index]).join(' ');
   return { text: kept, markers: [...found] };
 }

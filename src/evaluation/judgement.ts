@@ -5,7 +5,6 @@ import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
 import { onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
-import type { FeatureInput } from './model/features.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
 
@@ -232,7 +231,8 @@ export function judgeEmpathy(
     : (brisk || namedAfterInsult) && prediction.empathyLevel === 'none'
       ? 'generic'
       : prediction.empathyLevel;
-  let { emotionalReaction, interpretation, exploration } = prediction;
+  let { emotionalReaction, interpretation } = prediction;
+  const { exploration } = prediction;
   if (level === 'generic') {
     emotionalReaction = Math.min(emotionalReaction, 1) as 0 | 1;
     interpretation = Math.min(interpretation, 1) as 0 | 1;

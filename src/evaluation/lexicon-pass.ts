@@ -42,7 +42,7 @@ export interface LexiconFindings {
 
 export function runLexicons(input: GradeInput): LexiconPass {
   const lang = input.lang;
-  const history: readonly Turn[] = input.history ?? [];
+  const history: readonly Turn[] = input.history;
   const focus = input.context?.focus ?? [];
   const abuse = detectAbuse(input.customer, lang);
   // The persona script knows when its line is an insult; the lexicon still catches an LLM voice

@@ -56,6 +56,7 @@ export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader 
     id: OFFLINE_GRADER_ID,
     grade(input: GradeInput, callOptions?: CallOptions): Promise<Grade> {
       const signal = callOptions?.signal;
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason goes back as given, as fetch does
       if (signal?.aborted) return Promise.reject(signal.reason);
       try {
         return Promise.resolve(gradeOffline(input, rubricVersion, model));
@@ -110,7 +111,7 @@ function lowerOf(addressed: Grade, alone: Grade): Grade {
 
 function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel | null, pass: LexiconPass): Grade {
   const lang = input.lang;
-  const history = input.history ?? [];
+  const history = input.history;
   const focus = focusFor(input.context?.focus ?? [], input.customer);
   const source = { grader: OFFLINE_GRADER_ID, rubricVersion };
   const { findings, reply, turn } = pass;

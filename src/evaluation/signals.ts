@@ -252,11 +252,11 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
   const offersIn = SOLUTION[lang].test(text) ? matchesBySentence(SOLUTION_ALL[lang], reply) : NO_MATCHES;
   const endsIn = END_EXPLICIT[lang].test(text) ? matchesBySentence(END_EXPLICIT_ALL[lang], reply) : NO_MATCHES;
   const farewellsIn = FAREWELL.test(text) ? matchesBySentence(FAREWELL_ALL, reply) : NO_MATCHES;
-  reply.sentences.forEach((sentence, index) => {
+  for (const [index, sentence] of reply.sentences.entries()) {
     const lowered = reply.lowerSentences[index] ?? sentence.toLowerCase();
     const mayEnd = endsIn.has(index);
     const mayBid = farewellsIn.has(index);
-    if (!offersIn.has(index) && !mayEnd && !mayBid) return;
+    if (!offersIn.has(index) && !mayEnd && !mayBid) continue;
     const offer = offersIn.has(index) ? findOffer(lowered, lang) : undefined;
     if (offer !== undefined) {
       offersSolution = true;
@@ -282,7 +282,7 @@ export function assessSignals(reply: PreparedText, lang: Language): SignalAssess
       evidence.push(quote(sentence));
       endQuote ??= quote(sentence);
     }
-  });
+  }
 
   const result: SignalAssessment = {
     offersSolution,
@@ -533,13 +533,11 @@ function offerTime(sentence: string, lang: Language): { from: number; match: Reg
   const clauses = clausesOf(sentence);
   const offerAt = clauses.findIndex(({ text }) => offerIn(text, lang) !== null);
   if (offerAt < 0) return undefined;
-  for (let k = offerAt; k < clauses.length; k++) {
-    const clause = clauses[k]!;
+  for (const clause of clauses.slice(offerAt)) {
     const match = TIME_PHRASE.exec(clause.text);
     if (match) return { from: clause.from, match };
   }
-  for (let k = offerAt - 1; k >= 0; k--) {
-    const clause = clauses[k]!;
+  for (const clause of clauses.slice(0, offerAt).reverse()) {
     const match = TIME_PHRASE.exec(clause.text);
     if (match && clause.text.replace(match[0], '').trim().split(/\s+/).filter(Boolean).length <= 1) return { from: clause.from, match };
   }

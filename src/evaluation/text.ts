@@ -10,6 +10,7 @@ export const MAX_TEXT_LENGTH = 20_000;
 
 // Format characters (zero-width space/joiner, soft hyphen, BOM, bidi embeddings, overrides and isolates)
 // and control characters other than whitespace. Null bytes land here too.
+// eslint-disable-next-line no-control-regex -- the control characters are what it removes
 const INVISIBLE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 // Combining marks after NFKD decomposition: zalgo stacks and accents. Only the diaeresis right
 // after a, o or u is kept, so German umlauts recompose (NFC) while everything else is stripped.

@@ -88,6 +88,9 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
         {
           model: request.model,
           messages: request.messages,
+          // the field every OpenAI-compatible server reads (Ollama, vLLM, LM Studio); its successor
+          // max_completion_tokens is OpenAI's own
+          // eslint-disable-next-line @typescript-eslint/no-deprecated -- see above
           max_tokens: request.maxTokens,
           ...(request.temperature === undefined ? {} : { temperature: request.temperature }),
           ...(request.jsonSchema
@@ -120,6 +123,7 @@ export function createChatModel(options: ChatModelOptions): ChatModel {
     } catch (error) {
       if (error instanceof APIUserAbortError || signal.aborted) return { ok: false, kind: 'timeout' };
       if (error instanceof APIConnectionError) return { ok: false, kind: 'connection' };
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- the SDK's `instanceof` narrows to APIError<any>; its fields are read as declared
       if (error instanceof APIError && error.status !== undefined) return classifyStatus(error);
       // a body that is not JSON at all (a proxy's HTML page, a cut connection) surfaces as a plain error
       return { ok: false, kind: 'server_error' };
@@ -215,6 +219,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason goes back as given, as fetch does
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });

@@ -28,6 +28,7 @@ export function createConcurrencyLimiter(max: number): ConcurrencyLimiter {
       const onAbort = () => {
         const index = queue.indexOf(grant);
         if (index >= 0) queue.splice(index, 1);
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason goes back as given, as fetch does
         reject(signal?.reason);
       };
       queue.push(grant);

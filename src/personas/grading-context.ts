@@ -19,7 +19,7 @@ export function gradingContext(persona: Persona, stageId?: string): GradingConte
     focus: stage?.focus ?? persona.focus,
     ...(gender ? { customerGender: gender } : {}),
     // the script knows whether its line insults: a stage that does not say so does not
-    ...(stage ? { customerAbusive: stage.abusive === true } : {}),
+    ...(stage ? { customerAbusive: stage.abusive } : {}),
     ...(examples ? { examples } : {}),
   };
 }

@@ -142,7 +142,7 @@ export const FactSchema = z
   })
   .strict()
   .refine((fact) => fact.given !== undefined || fact.givenBy !== undefined, {
-    message: 'needs `given` (patterns of the reply) or `givenBy` (acts of the reply), or both',
+    error: 'needs `given` (patterns of the reply) or `givenBy` (acts of the reply), or both',
   });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -263,7 +263,7 @@ export const PersonaSchema = z
     };
     for (const [family, reaction] of Object.entries(persona.reactions ?? {})) checkFacts(reaction?.when, ['reactions', family, 'when']);
     for (const [stageId, stage] of Object.entries(persona.stages)) {
-      stage.variants?.forEach((variant, index) => checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']));
+      stage.variants?.forEach((variant, index) => { checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']); });
       for (const [family, reaction] of Object.entries(stage.reactions ?? {})) checkFacts(reaction?.when, ['stages', stageId, 'reactions', family, 'when']);
       stage.transitions.forEach((transition, index) => {
         checkFacts(transition.when, ['stages', stageId, 'transitions', index, 'when']);

@@ -24,6 +24,7 @@ export interface PromptValues {
     listening: string;
   };
   'persona-listening': { acts: string; given: string; open: string; promise: string; reaction: string };
+  // eslint-disable-next-line @typescript-eslint/no-generated-empty-object-type -- this template takes no variables
   'persona-backstory-hidden': Record<never, string>;
   'persona-backstory-revealed': { backstory: string };
   'history-summary': { omittedTurns: string; opening: string };
@@ -74,7 +75,7 @@ export function loadPromptLibrary(dir: string = PROMPTS_DIR): PromptLibrary {
     render(id, values) {
       const template = templates.get(id);
       if (template === undefined) throw new Error(`unknown prompt ${id}`);
-      return renderPrompt(id, template, values as Readonly<Record<string, string>>);
+      return renderPrompt(id, template, values);
     },
   };
 }

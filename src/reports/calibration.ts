@@ -22,7 +22,7 @@ import { mean } from './stats.js';
 export const OverrideInputSchema = GradeOverrideSchema.omit({ at: true })
   .extend({ at: z.string().optional() })
   .refine((value) => value.composure !== undefined || value.empathy !== undefined || value.boundary !== undefined, {
-    message: 'an override needs at least one of composure, empathy or boundary',
+    error: 'an override needs at least one of composure, empathy or boundary',
   });
 export type OverrideInput = z.input<typeof OverrideInputSchema>;
 

@@ -138,7 +138,7 @@ export function lineChartSvg(spec: ChartSpec): SafeHtml {
   for (const series of spec.series) {
     let path = '';
     series.values.forEach((value, index) => {
-      if (value === null || value === undefined) {
+      if (value === null) {
         path += ' ';
         return;
       }
@@ -147,7 +147,7 @@ export function lineChartSvg(spec: ChartSpec): SafeHtml {
     const d = path.trim().replace(/\s+/g, ' ');
     if (d) body.push(html`<path d="${d}" fill="none" stroke="${series.color}" stroke-width="2.5" stroke-linejoin="round"/>`);
     series.values.forEach((value, index) => {
-      if (value === null || value === undefined) return;
+      if (value === null) return;
       body.push(
         html`<circle cx="${x(index)}" cy="${round(y(frame, value))}" r="3.5" fill="${series.color}"><title>${series.name}: ${(spec.formatValue ?? oneDecimal)(value)}</title></circle>`,
       );

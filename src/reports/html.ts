@@ -20,7 +20,9 @@ function part(value: unknown): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(part).join('');
   if (value === null || value === undefined || value === false) return '';
-  return escapeHtml(String(value));
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return escapeHtml(String(value));
+  // an object here is a template bug, which "[object Object]" in a manager's report would hide
+  throw new TypeError(`html: cannot interpolate a value of type ${typeof value}`);
 }
 
 export function html(strings: TemplateStringsArray, ...values: unknown[]): SafeHtml {

@@ -1,7 +1,7 @@
 import type { Advise } from '../engine/advice.js';
 import { z } from 'zod';
 import type { SessionSummary } from '../engine/engine-types.js';
-import { summarizeSession, type Criterion } from '../engine/session-summary.js';
+import { summarizeSession } from '../engine/session-summary.js';
 import { OutcomeSchema, SessionSchema, type Session } from '../engine/session.js';
 import { UserFacingError } from '../errors.js';
 import { isBoundaryCorrect, LanguageSchema, overallScore, type Language } from '../evaluation/grade.js';

@@ -87,7 +87,7 @@ export interface KeyvStorageOptions {
 
 export function createKeyvStorage(keyv: Keyv, log: Logger, options: KeyvStorageOptions = {}): Storage {
   // keyv emits errors as events as well as throwing them (throwOnErrors); an unheard 'error' event would crash the process.
-  keyv.on('error', (error: unknown) => log.warn({ err: error }, 'store backend reported an error'));
+  keyv.on('error', (error: unknown) => { log.warn({ err: error }, 'store backend reported an error'); });
   const indexLocks = new KeyedMutex();
   /** session id → whether its stored listing is of an ended session, as this process last wrote or read it */
   const listed = new RecentMap<string, { ended: boolean }>(REMEMBERED);
@@ -185,7 +185,7 @@ export function createKeyvStorage(keyv: Keyv, log: Logger, options: KeyvStorageO
     const raw: unknown[] = [];
     try {
       for (let start = 0; start < ids.length; start += LISTING_CHUNK) {
-        raw.push(...(await keyv.getMany(ids.slice(start, start + LISTING_CHUNK).map((id) => `listing:${id}`))));
+        raw.push(...(await keyv.getMany<unknown>(ids.slice(start, start + LISTING_CHUNK).map((id) => `listing:${id}`))));
       }
     } catch (error) {
       throw new StoreUnavailableError('could not read session listings from the store', { cause: error });

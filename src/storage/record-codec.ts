@@ -118,6 +118,7 @@ export function useRecordCodec(keyv: Keyv): RecordTexts {
   }
   const codec = createRecordCodec({ serialize: (data) => serialize(data as never) as string, deserialize: (text) => deserialize(text) });
   keyv.serialize = (data) => (data.value instanceof StoredText && data.expires === undefined ? data.value.text : codec.serialize(data));
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- keyv declares deserialize generic in the value it returns
   keyv.deserialize = <Value>(text: string) => ({ value: new StoredText(text) as Value, expires: expiresOf(text) });
   return {
     encode(value) {

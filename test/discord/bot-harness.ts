@@ -110,8 +110,8 @@ export function trackHandled(timeoutMs = 10_000): HandledInputs {
   const waiting = new Map<string, Array<() => void>>();
   const until = (key: string): Promise<void> =>
     new Promise((resolve, reject) => {
-      if (done.has(key)) return resolve();
-      const timer = setTimeout(() => reject(new Error(`the bot was not done with ${key} after ${timeoutMs} ms`)), timeoutMs);
+      if (done.has(key)) { resolve(); return; }
+      const timer = setTimeout(() => { reject(new Error(`the bot was not done with ${key} after ${timeoutMs} ms`)); }, timeoutMs);
       waiting.set(key, [
         ...(waiting.get(key) ?? []),
         () => {
@@ -187,7 +187,8 @@ export function embedsOf(message: StoredMessage): Embed[] {
 }
 
 export function contentOf(message: StoredMessage): string {
-  return String(message.payload['content'] ?? '');
+  const content = message.payload['content'];
+  return typeof content === 'string' ? content : '';
 }
 
 export function customIdsOf(message: StoredMessage): string[] {

@@ -34,7 +34,7 @@ function gatedFetch() {
       holding = new Promise<void>((resolve) => (entered = resolve));
       return holding;
     },
-    release: () => release(),
+    release: () => { release(); },
     fetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       if (typeof init?.body === 'string' && init.body.includes('"fake-judge"')) {
         entered();

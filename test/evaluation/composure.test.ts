@@ -226,7 +226,7 @@ describe('assessComposure: hard cases', () => {
   });
 
   it('reads a counter-attack as blame even when it holds a "not"', () => {
-    expect(assess("Well, at least I don't shout at people like you do.", 'en')).toMatchObject({ flags: expect.arrayContaining(['blame']) });
+    expect(assess("Well, at least I don't shout at people like you do.", 'en').flags).toContain('blame');
     expect(assess('Ich schreie wenigstens nicht so herum wie Sie.', 'de').score).toBeLessThanOrEqual(2);
     expect(assess("At least we don't charge a fee for that, so you can transfer it today.", 'en').score).toBe(5);
   });

@@ -193,7 +193,7 @@ describe('the tip to ask after an acknowledgement', () => {
   it.each(['en', 'de'] as const)('is never given to a reply with no acknowledging sentence, read as specific for what it did (%s)', (lang) => {
     const text = lang === 'de' ? de : en;
     const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
-    const afterAcknowledgement = fill(text.tips.empathy_explore[1]!.tip);
+    const afterAcknowledgement = fill(text.tips.empathy_explore[1].tip);
     // "Our kitchen can make him a creamy potato soup … cut small": specific in what it does, no acknowledging sentence
     const practical = (turn: number): FeedbackFacts => ({
       ...strongReply(lang, turn, true),

@@ -64,7 +64,7 @@ describe('feedback example from the persona', () => {
   it('falls back to the generic example when the persona has no lines of that family', () => {
     const examples: FeedbackExamples = { closing: { de: ['Bis bald.'], en: ['Speak soon.'] } };
     const result = grade({ lang: 'en', ...LET_PASS.en, context: { personaId: 'p', focus: [], examples } });
-    expect(result.feedback.example).toBe(en.tips.boundary_missing[0]?.example);
+    expect(result.feedback.example).toBe(en.tips.boundary_missing[0].example);
   });
 
   it('rotates the persona lines with the turn, as the generic variants do', () => {

@@ -147,7 +147,7 @@ describe('feedback that fits the customer and the situation', () => {
     const long = gradeOffline({ lang: 'en', customer: "I've got two minutes. Yes or no?", reply: windUp, history: [], context }, 'test');
     const short = gradeOffline({ lang: 'en', customer: "I've got two minutes. Yes or no?", reply: 'Yes – confirm the new limit in your app now and the transfer goes through in minutes.', history: [], context }, 'test');
     expect(long.empathy.score).toBeLessThanOrEqual(2);
-    expect(long.feedback.tip).toBe(en.tips.pressure_long[0]?.tip);
+    expect(long.feedback.tip).toBe(en.tips.pressure_long[0].tip);
     expect(short.empathy.score).toBeGreaterThan(long.empathy.score);
   });
 });

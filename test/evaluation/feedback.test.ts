@@ -77,8 +77,8 @@ describe('feedback chosen for a reply', () => {
 
   it('puts a wrong boundary first, even when empathy is also weak', () => {
     const result = grade({ lang: 'en', customer: INSULT, reply: 'Let me check your account.' });
-    expect(result.feedback.tip).toBe(en.tips.boundary_missing[0]?.tip);
-    expect(result.feedback.example).toBe(en.tips.boundary_missing[0]?.example);
+    expect(result.feedback.tip).toBe(en.tips.boundary_missing[0].tip);
+    expect(result.feedback.example).toBe(en.tips.boundary_missing[0].example);
   });
 
   it('tells a trainee who ended at the first insult to warn first', () => {

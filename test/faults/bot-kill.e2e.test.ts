@@ -50,10 +50,10 @@ describe('the bot process killed in the middle of a group session', () => {
       env: { PATH: process.env['PATH'] ?? '', HOME: dir, DISCORD_TOKEN: 'fake', DISCORD_API_URL: fake.restApi, STORE_URL: storeUrl, LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    started.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    started.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child = started;
-    const exited = new Promise<never>((_, reject) => started.once('exit', (code) => reject(new Error(`the bot exited (${code}) before it was ready:\n${output}`))));
+    const exited = new Promise<never>((_, reject) => started.once('exit', (code) => { reject(new Error(`the bot exited (${code}) before it was ready:\n${output}`)); }));
     await Promise.race([fake.waitFor(() => fake.gateway.identifies >= identifies && fake.gateway.connected, 15_000), exited]);
   }
 
@@ -61,7 +61,7 @@ describe('the bot process killed in the middle of a group session', () => {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise<void>((done) => running.once('exit', () => done()));
+    const exited = new Promise<void>((done) => running.once('exit', () => { done(); }));
     running.kill(signal);
     await exited;
   }

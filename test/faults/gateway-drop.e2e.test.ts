@@ -111,7 +111,7 @@ describe('gateway drop with the member rate limit nearly spent', () => {
     await h.fake.waitFor(() => h.fake.gateway.resumes >= 1 && h.fake.gateway.connected);
     const third = h.fake.say(trainee, thread.id, replies[2]!);
     const refusalPrefix = en.rateLimit.replyRefused(1).slice(0, 20);
-    const refusals = () => h.fake.outgoingMessages().filter(({ body }) => String(body['content'] ?? '').startsWith(refusalPrefix));
+    const refusals = () => h.fake.outgoingMessages().filter(({ body }) => typeof body['content'] === 'string' && body['content'].startsWith(refusalPrefix));
     await h.fake.waitFor(() => refusals().length > 0 || undefined);
     // Thread messages are handled in order: a refusal of the redelivered message would come first.
     expect(refusals().map(({ body }) => (body['message_reference'] as { message_id?: string } | undefined)?.message_id)).toEqual([String(third.payload['id'])]);

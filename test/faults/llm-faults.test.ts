@@ -1,7 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app/create-app.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -18,7 +17,7 @@ import { checkExchange, FAULT_SEED, faultSummary, llmEnv, replyText, startFaulty
 
 const REPLIES_PER_SESSION = 3;
 
-describe(`LLM endpoint failing ${'30 %'} of requests (seed ${FAULT_SEED})`, () => {
+describe(`LLM endpoint failing 30 % of requests (seed ${FAULT_SEED})`, () => {
   let fake: FakeOpenAi;
   let app: App;
   let dir: string;

@@ -21,6 +21,7 @@ const sample = sampleCorpus(hostileCorpus(), { injection: 60, markdown_links: 36
 function expectedRefusal(item: HostileCase): string | null {
   const code = expectedEngineRefusal(item.reply);
   if (code === 'reply_too_long') {
+    // eslint-disable-next-line no-control-regex -- the control characters the engine strips before counting
     const got = item.reply.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim().length;
     return engineMessage(code, item.lang, { max: MAX_REPLY_CHARS, got });
   }
@@ -50,7 +51,7 @@ describe('hostile trainee messages through the bot', () => {
 
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
-    await h?.close();
+    await h.close();
   });
 
   const feedbackTitles = [uiText('de').practice.feedbackTitle, uiText('en').practice.feedbackTitle];

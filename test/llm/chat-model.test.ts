@@ -101,7 +101,7 @@ describe('chat model against the fake OpenAI server', () => {
     fake.setDefault({ kind: 'slow', delayMs: 3000 });
     const controller = new AbortController();
     const pending = model().complete(request, { signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('trainee left')), 100);
+    setTimeout(() => { controller.abort(new Error('trainee left')); }, 100);
     await expect(pending).rejects.toThrow('trainee left');
   });
 

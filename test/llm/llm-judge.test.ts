@@ -113,7 +113,7 @@ describe('LLM judge', () => {
     harness.fake.setDefault({ kind: 'slow', delayMs: 3000 });
     const controller = new AbortController();
     const pending = harness.providers.grader.grade(gradeInput('Hello.'), { session, signal: controller.signal });
-    setTimeout(() => controller.abort(new Error('session stopped')), 100);
+    setTimeout(() => { controller.abort(new Error('session stopped')); }, 100);
     await expect(pending).rejects.toThrow('session stopped');
   });
 

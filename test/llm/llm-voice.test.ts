@@ -46,7 +46,7 @@ describe('LLM persona voice', () => {
   });
 
   it('caps the length of a rambling line at a sentence end', async () => {
-    const { providers } = await withLine(`${'This is taking far too long for me. '.repeat(40)}`);
+    const { providers } = await withLine('This is taking far too long for me. '.repeat(40));
     const line = await providers.voice.nextLine(voiceRequest(), { session });
     expect(line.text.length).toBeLessThanOrEqual(600);
     expect(line.text).toMatch(/\.$/);

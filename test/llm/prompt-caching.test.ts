@@ -74,8 +74,8 @@ describe('the usage ledger reports the cached share of the prompt', () => {
     const scope = { id: 'cache-session', guildId: 'cache-guild' };
     await harness.providers.grader.grade(gradeInput('Hello, how can I help?'), { session: scope });
     await harness.providers.grader.grade(gradeInput('I will check your card right away.'), { session: scope });
-    await harness.providers.usage?.flush();
-    const totals = await harness.providers.usage!.sessionTotals(scope.id);
+    await harness.providers.usage.flush();
+    const totals = await harness.providers.usage.sessionTotals(scope.id);
     expect(totals.promptTokens).toBeGreaterThan(0);
     // the first call is not cached, the second reuses the system prompt (the rubric: well over 1,024 tokens)
     expect(totals.cachedPromptTokens).toBeGreaterThanOrEqual(1024);

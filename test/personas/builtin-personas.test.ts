@@ -94,7 +94,7 @@ describe.each(personas.map((persona) => [persona.id, persona] as const))('built-
       }
     }
     for (const [kind, lines] of replyLines(persona)) {
-      expect(lines.de.length, `${kind}`).toBe(lines.en.length);
+      expect(lines.de.length, kind).toBe(lines.en.length);
       lines.de.forEach((line, index) => pairs.push([`${kind}[${index}]`, line, lines.en[index] ?? '']));
     }
     for (const [where, de, en] of pairs) expect(de, where).not.toBe(en);

@@ -120,7 +120,7 @@ describe('grading context of a persona', () => {
 describe('built-in persona examples', () => {
   const builtins: Persona[] = catalog.list();
   const blocks = builtins.flatMap((persona) => [
-    { where: `${persona.id}`, examples: persona.examples },
+    { where: persona.id, examples: persona.examples },
     ...Object.entries(persona.stages).map(([stageId, stage]) => ({ where: `${persona.id}.${stageId}`, examples: stage.examples })),
   ]);
 

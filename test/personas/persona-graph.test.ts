@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { findStageGraphProblems } from '../../src/personas/persona-graph.js';
-import { PersonaSchema, type PersonaInput } from '../../src/personas/persona-schema.js';
+import { PersonaSchema } from '../../src/personas/persona-schema.js';
 import { validPersonaData } from './persona-fixtures.js';
 
 function personaWith(stages: Record<string, unknown>) {
   const data = validPersonaData('graph');
-  return PersonaSchema.parse({ ...data, stages: { ...data.stages, ...stages } } as PersonaInput);
+  return PersonaSchema.parse({ ...data, stages: { ...data.stages, ...stages } });
 }
 
 const text = { de: 'x (de)', en: 'x' };

@@ -22,7 +22,7 @@ function gatedGrader(): Grader & { entered: Promise<void>; open(): void } {
   return {
     id: 'gated-offline',
     entered,
-    open: () => release(),
+    open: () => { release(); },
     async grade(input, options) {
       enter();
       await gate;

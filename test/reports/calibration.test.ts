@@ -35,7 +35,7 @@ describe('calibration', () => {
   it('refuses an override without a score, out of range, without a reason, on a missing exchange or an open session', async () => {
     await storage.sessions.save(handSession({ id: 's1', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }));
     await storage.sessions.save(handSession({ id: 'open', status: 'active', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }));
-    const code = (promise: Promise<unknown>) => promise.then(() => 'stored', (error: { code?: string }) => error.code);
+    const code = (promise: Promise<unknown>) => promise.then(() => 'stored', (error: unknown) => (error as { code?: string }).code);
     expect(await code(setOverride(storage, 's1', 0, 1, { ...by }))).toBe('override_invalid');
     expect(await code(setOverride(storage, 's1', 0, 1, { composure: 6, ...by }))).toBe('override_invalid');
     expect(await code(setOverride(storage, 's1', 0, 1, { composure: 4, reason: '', by: 't' }))).toBe('override_invalid');

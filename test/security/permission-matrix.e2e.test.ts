@@ -610,9 +610,9 @@ describe('permission matrix: every command and component, by every kind of membe
   }, 60_000);
 
   afterAll(async () => {
-    await w?.bot.stop();
-    await w?.app.close();
-    await w?.fake.close();
+    await w.bot.stop();
+    await w.app.close();
+    await w.fake.close();
     if (dir) await rm(dir, { recursive: true, force: true });
   });
 

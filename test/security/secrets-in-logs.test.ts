@@ -106,7 +106,7 @@ describe('secrets never reach the logs', () => {
     // whoever logs the failure logs it whole, causes included
     capture.log.error({ err: failure }, 'bot failed');
     expectNoSecrets(capture.text(), 'the log of a refused login');
-    expectNoSecrets(String((failure as Error).message), 'the error message');
+    expectNoSecrets((failure as Error).message, 'the error message');
   });
 
 
@@ -127,7 +127,7 @@ describe('secrets never reach the logs', () => {
         return error;
       }
     })();
-    expect(String((failure as Error).message)).toMatch(/OPENAI_BASE_URL/);
+    expect((failure as Error).message).toMatch(/OPENAI_BASE_URL/);
     capture.log.error({ err: failure }, 'configuration refused');
     expectNoSecrets(capture.text(), 'the log of a configuration error');
   });
@@ -192,7 +192,7 @@ describe('secrets never reach the logs', () => {
         let output = '';
         child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
         child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-        child.once('exit', (code) => resolve({ code, output }));
+        child.once('exit', (code) => { resolve({ code, output }); });
       });
     discord.refuseToken = true;
     const refused = await run({

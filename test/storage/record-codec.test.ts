@@ -15,6 +15,7 @@ const records: Array<[string, unknown]> = [
   ['a Buffer', { value: { blob: Buffer.from('hi there') } }],
   ['a Date', { value: { at: new Date('2026-01-02T03:04:05.000Z') } }],
   ['undefined properties and array items', { value: { gone: undefined, list: [1, undefined, 'x'] }, expires: undefined }],
+  // eslint-disable-next-line no-sparse-arrays -- the hole is what this case is about
   ['a sparse array', { value: [1, , 3] }],
   ['a function property', { value: { keep: 1, drop: () => 1 } }],
   ['an expiry', { value: 'x', expires: 1_900_000_000_000 }],

@@ -20,7 +20,7 @@ const session = (id: string, overrides: Partial<Session> = {}): Session =>
 
 interface Backend {
   name: string;
-  open(): Promise<{ storage: Storage; cleanup(): Promise<void> }>;
+  open: () => Promise<{ storage: Storage; cleanup: () => Promise<void> }>;
 }
 
 const backends: Backend[] = [

@@ -13,6 +13,7 @@ setGlobalDispatcher(agent);
 // anything but loopback fails at once.
 const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|::1|\[::1\])$/;
 for (const AgentClass of [http.Agent, https.Agent]) {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kept to be called with the agent as `this` (apply below)
   const createConnection = AgentClass.prototype.createConnection;
   AgentClass.prototype.createConnection = function guardedConnection(this: http.Agent, ...args: Parameters<typeof createConnection>) {
     const options = args[0] as { host?: string | null; socketPath?: string } | undefined;
@@ -22,7 +23,7 @@ for (const AgentClass of [http.Agent, https.Agent]) {
     const callback: unknown = args[1];
     if (typeof callback !== 'function') throw refused;
     // the agent reports it as the request's 'error', as it would a failed connect
-    callback(refused);
+    (callback as (error: Error) => void)(refused);
     return undefined;
-  } as typeof createConnection;
+  };
 }

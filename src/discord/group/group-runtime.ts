@@ -47,7 +47,7 @@ export class GroupRuntime {
       card: createCoalescingScheduler({
         intervalMs: this.timings.cardEditIntervalMs,
         run: refresh,
-        onError: (error) => context.log.warn({ err: error, groupId }, 'session card could not be updated'),
+        onError: (error) => { context.log.warn({ err: error, groupId }, 'session card could not be updated'); },
       }),
     };
     this.#groups.set(groupId, active);
@@ -78,7 +78,7 @@ export class GroupRuntime {
 export function setTimerAt(at: number, run: () => void): ReturnType<typeof setTimeout> {
   // Group durations are capped far below setTimeout's 24.8-day maximum.
   const timer = setTimeout(run, Math.max(0, at - Date.now()));
-  timer.unref?.();
+  timer.unref();
   return timer;
 }
 

@@ -35,8 +35,7 @@ export function activateGroup(client: Client, context: BotContext, record: Group
   const active = groupRuntime.activate(record.id, client, context, () => refreshCard(record.id));
   if (record.endsAt && !active.endTimer) {
     active.endTimer = setTimerAt(Date.parse(record.endsAt), () => {
-      endGroup(client, context, record.id, 'time').catch((error: unknown) =>
-        context.log.error({ err: error, groupId: record.id }, 'group session could not be ended on time'),
+      endGroup(client, context, record.id, 'time').catch((error: unknown) => { context.log.error({ err: error, groupId: record.id }, 'group session could not be ended on time'); },
       );
     });
   }
@@ -266,6 +265,7 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
       : null;
     return { ...current, status: 'ended', endedAt, scenario };
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the update callback above; narrowing does not see the callback run
   if (!record || !flipped) return undefined;
   const active = groupRuntime.get(groupId);
   const pending = active ? [...active.grading] : [];
@@ -280,8 +280,7 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
     record.participants
       .filter((participant) => participant.threadId !== null)
       .map((participant) =>
-        closeThread(client, participant.threadId ?? '', text.end.threadClosed).catch((error: unknown) =>
-          context.log.warn({ err: error, groupId }, 'trainee thread could not be closed'),
+        closeThread(client, participant.threadId ?? '', text.end.threadClosed).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'trainee thread could not be closed'); },
         ),
       ),
   );
@@ -296,7 +295,7 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
     }
   }
   const final = (await store.update(groupId, (current) => ({ ...current, boardMessageId }))) ?? record;
-  await drawCard(client, context, groupId).catch((error: unknown) => context.log.warn({ err: error, groupId }, 'final session card could not be drawn'));
+  await drawCard(client, context, groupId).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'final session card could not be drawn'); });
   context.log.info({ groupId, reason, participants: record.participants.length }, 'group session ended');
   return final;
 }

@@ -90,6 +90,7 @@ async function eraseFromGroup(client: Client, context: BotContext, groupId: stri
   // First out of the group, so no further answer of theirs is taken; then, once the answers being
   // graded now are in the record, a second pass erases what they added.
   await pass(true);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the update callback above; narrowing does not see the callback run
   if (wasOpen) {
     const grading = groupRuntime.get(groupId)?.grading;
     if (grading && grading.size > 0) {
@@ -100,6 +101,7 @@ async function eraseFromGroup(client: Client, context: BotContext, groupId: stri
   }
 
   const after = await store.get(groupId);
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the update callback above; narrowing does not see the callback run
   if (after?.relay?.sessionId && (relayAnswers.length > 0 || answeringWasMember)) {
     await eraseRelayAnswers(context, after.relay.sessionId, relayAnswers, answeringWasMember);
   }
@@ -132,7 +134,7 @@ async function showLeaving(client: Client, context: BotContext, before: GroupRec
   const log = context.log.child({ groupId: after.id });
   if (participant.threadId) {
     await groupStore(context).unbindThread(participant.threadId);
-    await closeThread(client, participant.threadId, text.leave.threadClosed).catch((error: unknown) => log.warn({ err: error }, 'the leaving trainee’s thread could not be closed'));
+    await closeThread(client, participant.threadId, text.leave.threadClosed).catch((error: unknown) => { log.warn({ err: error }, 'the leaving trainee’s thread could not be closed'); });
   }
   if (after.status === 'open' && after.relay?.started && !after.relay.finished && before.relay) {
     const wasTheirTurn = currentTrainee(before.participants, before.relay)?.userId === participant.userId;
@@ -140,13 +142,13 @@ async function showLeaving(client: Client, context: BotContext, before: GroupRec
     const channel = wasTheirTurn ? await fetchTextChannel(client, after.channelId) : undefined;
     if (channel) {
       const content = next ? `${text.leave.relayLeft}\n${text.relay.yourTurn(escapeMemberText(next.name))}` : text.leave.relayLeft;
-      await post(channel, { content }).catch((error: unknown) => log.warn({ err: error }, 'the relay turn could not be passed on in the channel'));
+      await post(channel, { content }).catch((error: unknown) => { log.warn({ err: error }, 'the relay turn could not be passed on in the channel'); });
     }
   }
   const round = after.scenario?.rounds.at(-1);
   if (after.status === 'open' && round && round.closedAt === null && roundComplete(round)) {
     // The member's data is gone either way; a round board that cannot be posted must not stop the deletion.
-    await closeRound(client, context, after.id, round.n, 'complete').catch((error: unknown) => log.warn({ err: error }, 'the scenario round could not be closed'));
+    await closeRound(client, context, after.id, round.n, 'complete').catch((error: unknown) => { log.warn({ err: error }, 'the scenario round could not be closed'); });
   }
   notifyGroupActivity(after.id);
 }

@@ -93,6 +93,7 @@ export async function handleRelayMessage(message: Message, context: BotContext, 
     claimed = true;
     return { ...current, relay: { ...current.relay, answering: userId } };
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the update callback above; narrowing does not see the callback run
   if (!claimed || !claimedRecord?.relay?.sessionId) return false;
   const sessionId = claimedRecord.relay.sessionId;
   const active = activateGroup(message.client, context, claimedRecord);

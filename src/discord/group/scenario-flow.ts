@@ -104,7 +104,7 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
       await post(thread, {
         content: closes,
         embeds: [renderCustomerLine({ lang: record.lang, title, line: line.text, narration: line.narration, footer: text.scenario.answerHere })],
-      }).catch((error: unknown) => context.log.warn({ err: error, groupId }, 'scenario line could not be posted in a thread'));
+      }).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'scenario line could not be posted in a thread'); });
     }),
   );
   armRoundTimer(client, context, saved, round);
@@ -116,8 +116,7 @@ function armRoundTimer(client: Client, context: BotContext, record: GroupRecord,
   const active = activateGroup(client, context, record);
   if (active.roundTimer) clearTimeout(active.roundTimer);
   active.roundTimer = setTimerAt(Date.parse(round.closesAt), () => {
-    closeRound(client, context, record.id, round.n, 'time').catch((error: unknown) =>
-      context.log.error({ err: error, groupId: record.id }, 'scenario round could not be closed'),
+    closeRound(client, context, record.id, round.n, 'time').catch((error: unknown) => { context.log.error({ err: error, groupId: record.id }, 'scenario round could not be closed'); },
     );
   });
 }
@@ -151,6 +150,7 @@ export async function handleScenarioMessage(message: Message, context: BotContex
     const answer = { userId: participant.userId, text: message.content, at: new Date().toISOString(), grade: null, nextStage: null, messageId: message.id };
     return withRound(current, round.n, (r) => ({ ...r, answers: [...r.answers, answer] }));
   });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- set inside the update callback above; narrowing does not see the callback run
   if (!accepted) {
     await replyTo(message, text.scenario.alreadyAnswered);
     return;

@@ -272,7 +272,8 @@ function rubricMetrics(items: readonly EvalLine[], grades: readonly (Grade | und
     const gold = item.gold.rubric;
     graded++;
     const row = levels[LEVELS.indexOf(gold.empathy.level)];
-    if (row) row[LEVELS.indexOf(levelOfScore(grade.empathy.score))]! += 1;
+    const column = LEVELS.indexOf(levelOfScore(grade.empathy.score));
+    if (row) row[column] = (row[column] ?? 0) + 1;
     if (grade.boundary.verdict === gold.boundary.verdict) verdicts++;
     if (grade.boundary.needed === gold.boundary.needed) needed++;
     const found = new Set(grade.signals.acts ?? []);

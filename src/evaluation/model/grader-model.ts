@@ -1,3 +1,6 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- the forward pass indexes typed arrays
+   and the output layout within bounds set when the model is loaded (rowStride, layoutOf); a `?? 0`
+   in these loops would turn a layout bug into silently wrong grades instead of a crash */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AppError } from '../../errors.js';

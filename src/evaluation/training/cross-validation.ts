@@ -232,11 +232,13 @@ export function chooseLevelOffsets(predictions: readonly HeldOutPrediction[]): R
             guess = level;
           }
         });
-        const actual = levels.indexOf(truth);
-        if (guess === actual) counts[actual]!.tp++;
+        const actual = counts[levels.indexOf(truth)];
+        const guessed = counts[guess];
+        if (!actual || !guessed) return;
+        if (guessed === actual) actual.tp++;
         else {
-          counts[guess]!.fp++;
-          counts[actual]!.fn++;
+          guessed.fp++;
+          actual.fn++;
         }
       });
       const macro = counts.reduce((sum, c) => sum + (2 * c.tp) / Math.max(1, 2 * c.tp + c.fp + c.fn), 0) / levels.length;

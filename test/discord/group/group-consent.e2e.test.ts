@@ -40,7 +40,7 @@ describe('group sessions with a harsh or sensitive customer ask for consent firs
   });
 
   it('posts the content notice in the channel before the first line of a relay', async () => {
-    const { persona, card, groupId } = await startSession('relay');
+    const { card, groupId } = await startSession('relay');
     const ada = h.trainee('ada');
     const first = await waitForAnswer(h.fake, h.fake.click(ada, card, `group-join:${groupId}`));
     expect(contentOf(first)).toBe(text.join.consent);

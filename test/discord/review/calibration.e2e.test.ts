@@ -54,9 +54,9 @@ describe('grade overrides and /calibration over Discord', () => {
     const same = machine.composure.score === 2 ? '100 %' : '0 %';
     expect(composure).toBe(text.calibrationLine(1, same, `${Math.abs(machine.composure.score - 2)}.0`));
     expect(embed?.fields?.find((f) => f.name === text.criterion.empathy)?.value).toBe(text.calibrationNoData);
-    const labels = fileText(filesOf(calibration)[0]).trim().split('\n').map((line) => JSON.parse(line));
+    const labels = fileText(filesOf(calibration)[0]).trim().split('\n').map((line) => JSON.parse(line) as { gold: { override: unknown } });
     expect(labels).toHaveLength(1);
-    expect(labels[0].gold.override).toEqual({ composure: 2, boundary: 'missing' });
+    expect(labels[0]!.gold.override).toEqual({ composure: 2, boundary: 'missing' });
   });
 
   it('refuses a bad score in the form and stores nothing', async () => {

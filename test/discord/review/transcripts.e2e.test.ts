@@ -49,9 +49,9 @@ describe('/transcripts over Discord', () => {
     expect(upload?.path).toMatch(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
 
     for (const [format, check] of [
-      ['markdown', (body: string) => expect(body).toContain('I understand how annoying this is.')],
-      ['csv', (body: string) => expect(body.split('\r\n').length).toBeGreaterThan(2)],
-      ['json', (body: string) => expect(JSON.parse(body).sessions[0].session.id).toBe(session.id)],
+      ['markdown', (body: string) => { expect(body).toContain('I understand how annoying this is.'); }],
+      ['csv', (body: string) => { expect(body.split('\r\n').length).toBeGreaterThan(2); }],
+      ['json', (body: string) => { expect((JSON.parse(body) as { sessions: Array<{ session: { id: string } }> }).sessions[0]!.session.id).toBe(session.id); }],
     ] as const) {
       const answer = await settled(h, h.fake.click(h.admin, opened, `review-export:${format}:${session.id}`));
       check(fileText(filesOf(answer)[0]));
@@ -145,9 +145,9 @@ describe('/transcripts over Discord', () => {
     expect(selectValues(list, 'review-open')).toHaveLength(2);
     expect(customIdsOf(list)).toContain(`review-group-export:html:${groupId}`);
     const exported = await settled(h, h.fake.click(h.admin, list, `review-group-export:json:${groupId}`));
-    const report = JSON.parse(fileText(filesOf(exported)[0]));
+    const report = JSON.parse(fileText(filesOf(exported)[0])) as { kind: string; sessions: Array<{ session: { userId: string } }> };
     expect(report.kind).toBe('group');
-    expect(report.sessions.map((s: { session: { userId: string } }) => s.session.userId).sort()).toEqual([a.user.id, b.user.id].sort());
+    expect(report.sessions.map((s) => s.session.userId).sort()).toEqual([a.user.id, b.user.id].sort());
 
     const trainee = await settled(h, h.fake.click(a, list, `review-group-export:html:${groupId}`));
     expect(contentOf(trainee)).toBe(en.errors.notYourSession);

@@ -33,7 +33,7 @@ export const GraderCaseSchema = z
       .strict()
       // A case whose every expectation is pending (or was never written) would pass whatever the grader did.
       .refine((expected) => Object.keys(expected).length > 0, {
-        message: 'expect names nothing to check: give at least one expected field (pending ones stay in "pending", beside it)',
+        error: 'expect names nothing to check: give at least one expected field (pending ones stay in "pending", beside it)',
       }),
     pending: z.record(z.string(), z.string()).optional(),
   })

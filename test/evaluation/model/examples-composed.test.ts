@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { de } from '../../../src/evaluation/feedback-text/de.js';
 import { en } from '../../../src/evaluation/feedback-text/en.js';
 import { EXAMPLE_FAMILIES } from '../../../src/evaluation/feedback-text/feedback-examples.js';
+import type { TipVariant } from '../../../src/evaluation/feedback-text/feedback-text-types.js';
 import type { Language } from '../../../src/evaluation/grade.js';
 import { gradeOffline } from '../../../src/evaluation/offline-grader.js';
 import { gradingContext } from '../../../src/personas/grading-context.js';
@@ -28,7 +29,7 @@ function personaExamples(): Shown[] {
       if (stage.end) continue;
       const context = gradingContext(persona, stageId);
       for (const lang of ['de', 'en'] as const) {
-        const customer = stage.lines?.[lang]?.[0];
+        const customer = stage.lines[lang][0];
         if (customer === undefined) continue;
         for (const family of EXAMPLE_FAMILIES) {
           for (const reply of context.examples?.[family]?.[lang] ?? []) shown.push({ where: `${persona.id}.${stageId} ${family}`, lang, customer, reply, context });
@@ -47,7 +48,7 @@ const GENERIC_CUSTOMER: Record<Language, string> = {
 function tipExamples(): Shown[] {
   const shown: Shown[] = [];
   for (const [lang, text] of [['en', en], ['de', de]] as const) {
-    for (const [key, variants] of Object.entries(text.tips)) {
+    for (const [key, variants] of Object.entries(text.tips) as Array<[string, readonly TipVariant[]]>) {
       for (const variant of variants) shown.push({ where: `tip ${key}`, lang, customer: GENERIC_CUSTOMER[lang], reply: variant.example });
     }
   }

@@ -8,8 +8,9 @@ import { decodeModel, encodeModel } from '../../../src/evaluation/model/model-fi
 const shipped = decodeModel(readFileSync(DEFAULT_MODEL_FILE), 'shipped model');
 
 function modelWith(thresholds: Record<string, number>) {
-  const header = { ...shipped.header, thresholds: { ...shipped.header.thresholds, ...thresholds } };
-  for (const key of Object.keys(header.thresholds)) if (key.startsWith('notComposed') && !(key in thresholds)) delete header.thresholds[key];
+  // the thresholds given, and of the language ones only those (a model file from before carries one for both)
+  const kept = Object.entries(shipped.header.thresholds).filter(([key]) => !key.startsWith('notComposed') || key in thresholds);
+  const header = { ...shipped.header, thresholds: { ...Object.fromEntries(kept), ...thresholds } };
   return createGraderModel(encodeModel({ ...shipped, header }), 'test model');
 }
 

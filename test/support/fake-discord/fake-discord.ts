@@ -192,7 +192,7 @@ class FakeDiscordServer implements FakeDiscord {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new FakeGateway(this.server, {
       readyPayload: (sessionId) => this.readyPayload(sessionId),
-      onFrame: () => this.changed(),
+      onFrame: () => { this.changed(); },
     });
   }
 
@@ -322,7 +322,8 @@ class FakeDiscordServer implements FakeDiscord {
 
   submitModal(member: FakeMember, opener: FakeInteraction, fields: Record<string, string>, customId?: string): FakeInteraction {
     if (opener.callback?.type !== 9) throw new Error('fake-discord: the bot did not answer that interaction with a modal');
-    const id = customId ?? String(opener.callback.data?.['custom_id'] ?? '');
+    const modalId = opener.callback.data?.['custom_id'];
+    const id = customId ?? (typeof modalId === 'string' ? modalId : '');
     const opened = opener.messageId ? this.messages.get(opener.messageId) : undefined;
     const channel = this.requireChannel(opened?.channelId ?? this.interactionChannel.get(opener.id) ?? '');
     const interaction = this.newInteraction(member, 'modal');
@@ -438,7 +439,7 @@ class FakeDiscordServer implements FakeDiscord {
     for (const release of this.held) release();
     await this.gateway.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server.close(() => { resolve(); }));
   }
 
   // ---------------------------------------------------------------- REST

@@ -44,7 +44,7 @@ export class FakeGateway {
 
   constructor(server: Server, private readonly hooks: GatewayHooks) {
     this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket) => this.accept(socket));
+    this.wss.on('connection', (socket) => { this.accept(socket); });
   }
 
   get connected(): boolean {
@@ -94,11 +94,12 @@ export class FakeGateway {
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+    await new Promise<void>((resolve) => { this.wss.close(() => { resolve(); }); });
   }
 
   private accept(socket: WebSocket): void {
-    socket.on('message', (raw) => this.receive(socket, raw.toString()));
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands over a Buffer (binaryType "nodebuffer"), which reads as UTF-8 text
+    socket.on('message', (raw) => { this.receive(socket, raw.toString()); });
     socket.on('close', () => {
       if (this.live === socket) this.live = undefined;
     });
@@ -145,7 +146,7 @@ export class FakeGateway {
           this.send(socket, { op: Op.InvalidSession, d: false });
           return;
         }
-        const acknowledged = Number(frame.d?.['seq'] ?? 0);
+        const acknowledged = Number(frame.d['seq'] ?? 0);
         const from = Math.min(this.replayFrom ?? Number.POSITIVE_INFINITY, acknowledged + 1);
         this.replayFrom = undefined;
         for (const event of this.history.filter((candidate) => candidate.s >= from)) this.send(socket, { op: Op.Dispatch, ...event });

@@ -332,10 +332,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   async function behave(behaviour: FakeBehaviour, purpose: Purpose, body: ChatBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
     switch (behaviour.kind) {
       case 'normal':
-        return sendCompletion(res, body, normalContent(purpose, body), 'stop');
+        { sendCompletion(res, body, normalContent(purpose, body), 'stop'); return; }
       case 'slow': {
         const gone = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => resolve(false), behaviour.delayMs);
+          const timer = setTimeout(() => { resolve(false); }, behaviour.delayMs);
           res.once('close', () => {
             clearTimeout(timer);
             resolve(true);
@@ -345,28 +345,28 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         return behave(behaviour.then ?? { kind: 'normal' }, purpose, body, req, res);
       }
       case 'status':
-        return sendError(res, behaviour.status, behaviour.message ?? 'fake server error');
+        { sendError(res, behaviour.status, behaviour.message ?? 'fake server error'); return; }
       case 'rate_limit':
-        return sendError(res, 429, 'Rate limit reached', { 'retry-after': behaviour.retryAfter });
+        { sendError(res, 429, 'Rate limit reached', { 'retry-after': behaviour.retryAfter }); return; }
       case 'truncated_json': {
         const full = normalContent('judge', body);
-        return sendCompletion(res, body, full.slice(0, Math.floor(full.length / 2)), 'length');
+        sendCompletion(res, body, full.slice(0, Math.floor(full.length / 2)), 'length'); return;
       }
       case 'wrong_json':
-        return sendCompletion(res, body, JSON.stringify({ composure: 'great', empathy: 7 }), 'stop');
+        { sendCompletion(res, body, JSON.stringify({ composure: 'great', empathy: 7 }), 'stop'); return; }
       case 'malformed_body':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('<html><body>502 Bad Gateway</body></html>');
         return;
       case 'content_filter':
-        return sendCompletion(res, body, null, 'content_filter');
+        { sendCompletion(res, body, null, 'content_filter'); return; }
       case 'refusal':
-        return sendCompletion(res, body, null, 'stop', 'I cannot help with that.');
+        { sendCompletion(res, body, null, 'stop', 'I cannot help with that.'); return; }
       case 'reset':
         req.socket.destroy();
         return;
       case 'content':
-        return sendCompletion(res, body, behaviour.content, behaviour.finishReason ?? 'stop');
+        { sendCompletion(res, body, behaviour.content, behaviour.finishReason ?? 'stop'); return; }
     }
   }
 
@@ -425,7 +425,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     },
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      await new Promise<void>((resolve, reject) => server.close((error) => { if (error) reject(error); else resolve(); }));
     },
   };
 }

@@ -10,6 +10,7 @@ import { MAX_REPLY_CHARS } from '../../../src/engine/engine-types.js';
  */
 export function expectedRefusal(reply: string): 'reply_empty' | 'reply_too_long' | null {
   if (/^[\p{Z}\p{C}\p{M}]*$/u.test(reply)) return 'reply_empty';
+  // eslint-disable-next-line no-control-regex -- the control characters the engine strips
   const kept = reply.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
   if (kept.length > MAX_REPLY_CHARS) return 'reply_too_long';
   return null;

@@ -126,10 +126,10 @@ const DISGUISE: Record<Disguise, (payload: string, random: Random) => string> = 
     }
     return lines.join('\n');
   },
-  zero_width: (payload, random) => [...payload].map((char) => (/\p{L}/u.test(char) && random.chance(0.5) ? char + random.pick(ZERO_WIDTH) : char)).join(''),
-  homoglyph: (payload, random) => [...payload].map((char) => (HOMOGLYPHS[char] !== undefined && random.chance(0.6) ? HOMOGLYPHS[char] : char)).join(''),
-  fullwidth: (payload) => [...payload].map((char) => (char >= '!' && char <= '~' ? String.fromCodePoint(char.codePointAt(0)! + 0xfee0) : char)).join(''),
-  mixed_case: (payload) => [...payload].map((char, index) => (index % 2 === 0 ? char.toUpperCase() : char.toLowerCase())).join(''),
+  zero_width: (payload, random) => Array.from(payload).map((char) => (/\p{L}/u.test(char) && random.chance(0.5) ? char + random.pick(ZERO_WIDTH) : char)).join(''),
+  homoglyph: (payload, random) => Array.from(payload).map((char) => (HOMOGLYPHS[char] !== undefined && random.chance(0.6) ? HOMOGLYPHS[char] : char)).join(''),
+  fullwidth: (payload) => Array.from(payload).map((char) => (char >= '!' && char <= '~' ? String.fromCodePoint(char.codePointAt(0)! + 0xfee0) : char)).join(''),
+  mixed_case: (payload) => Array.from(payload).map((char, index) => (index % 2 === 0 ? char.toUpperCase() : char.toLowerCase())).join(''),
   soft_hyphen: (payload) => payload.replace(/(\p{L}{3})(?=\p{L}{2})/gu, '$1\u00ad'),
 };
 
@@ -146,7 +146,8 @@ export function disguise(kind: Disguise, payload: string, random: Random): strin
  */
 export function asModelReads(text: string): string {
   const latin = Object.fromEntries(Object.entries(HOMOGLYPHS).map(([plain, look]) => [look, plain]));
-  return [...text.normalize('NFKC').replace(/[\p{Cf}\u0000-\u001f\u007f]/gu, (char) => (char === '\n' ? ' ' : ''))]
+  // eslint-disable-next-line no-control-regex -- the control characters a model never sees
+  return Array.from(text.normalize('NFKC').replace(/[\p{Cf}\u0000-\u001f\u007f]/gu, (char) => (char === '\n' ? ' ' : '')))
     .map((char) => latin[char] ?? char)
     .join('')
     .replaceAll('&lt;', '<')

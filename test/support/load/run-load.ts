@@ -263,24 +263,24 @@ async function startBotProcess(env: Record<string, string>): Promise<BotProcess>
   });
   const next = <T extends ProbeMessage['type']>(type: T, timeoutMs: number) =>
     new Promise<Extract<ProbeMessage, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`the bot process sent no "${type}" within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => { finish(new Error(`the bot process sent no "${type}" within ${timeoutMs} ms`)); }, timeoutMs);
       const onMessage = (raw: unknown) => {
         const message = ProbeMessageSchema.parse(raw);
         if (message.type === 'failed') finish(new Error(`the bot process failed: ${message.message}`));
         else if (message.type === type) finish(undefined, message as Extract<ProbeMessage, { type: T }>);
       };
-      const onExit = (code: number | null) => finish(new Error(`the bot process exited (${code}) before "${type}"`));
+      const onExit = (code: number | null) => { finish(new Error(`the bot process exited (${code}) before "${type}"`)); };
       function finish(error: Error | undefined, message?: Extract<ProbeMessage, { type: T }>) {
         clearTimeout(timer);
         child.off('message', onMessage);
         child.off('exit', onExit);
         if (message) resolve(message);
-        else reject(error);
+        else reject(error ?? new Error(`no "${type}" from the bot process`));
       }
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
   try {
     await next('ready', 60_000);
   } catch (error) {
