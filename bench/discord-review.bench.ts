@@ -31,7 +31,14 @@ const members = Array.from({ length: 10 }, (_, index) => fake.member(guild, { us
 
 // One real practice through the engine, then copies in the store.
 const first = members[0]!;
-const started = await app.engine.start({ userId: first.user.id, guildId: guild.id, personaId: 'frustrated', lang: 'en', intensity: 'standard', channelRef: null });
+const started = await app.engine.start({
+  userId: first.user.id,
+  guildId: guild.id,
+  personaId: 'frustrated',
+  lang: 'en',
+  intensity: 'standard',
+  channelRef: null,
+});
 let session = started.session;
 for (const text of ['Calm down, it is just a card.', 'I am sorry, that sounds stressful. Let me unblock it now.', 'I understand. Anything else?']) {
   const result = await app.engine.reply(session.id, text);
@@ -45,7 +52,9 @@ for (let index = 0; index < total; index++) {
 }
 
 const isDone = (message: StoredMessage | undefined) =>
-  message !== undefined && (Number(message.payload['flags'] ?? 0) & (1 << 7)) === 0 && (typeof message.payload['content'] === 'string' && message.payload['content'] !== '' || (message.payload['embeds'] as unknown[]).length > 0);
+  message !== undefined &&
+  (Number(message.payload['flags'] ?? 0) & (1 << 7)) === 0 &&
+  ((typeof message.payload['content'] === 'string' && message.payload['content'] !== '') || (message.payload['embeds'] as unknown[]).length > 0);
 async function measure(send: () => FakeInteraction): Promise<{ total: number; ack: number; answer: StoredMessage }> {
   const start = performance.now();
   const interaction = send();
@@ -67,7 +76,9 @@ const record = (name: string, result: { total: number; ack: number }) => {
 for (let round = 0; round < repeats; round++) {
   const list = await measure(() => fake.slash(manager, 'transcripts'));
   record('/transcripts (list, page 1)', list);
-  const id = ((list.answer.payload['components'] as Array<{ components: Array<{ options?: Array<{ value: string }> }> }>)[0]?.components[0]?.options ?? [])[0]?.value ?? '';
+  const id =
+    ((list.answer.payload['components'] as Array<{ components: Array<{ options?: Array<{ value: string }> }> }>)[0]?.components[0]?.options ?? [])[0]?.value ??
+    '';
   record('open a transcript (select)', await measure(() => fake.select(manager, list.answer, 'review-open', [id])));
   record('export HTML (button)', await measure(() => fake.click(manager, list.answer, `review-export:html:${id}`)));
   record('/progress with chart', await measure(() => fake.slash(first, 'progress')));

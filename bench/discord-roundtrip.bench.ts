@@ -81,8 +81,8 @@ async function measure(budget: number): Promise<void> {
       fake.say(trainee, thread.id, text);
       await fake.waitFor(
         () =>
-          fake.channelMessages(thread.id).filter((m) => ((m.payload['embeds'] as Array<{ title?: string }>)[0]?.title ?? '').startsWith(feedbackTitle))
-            .length > index || undefined,
+          fake.channelMessages(thread.id).filter((m) => ((m.payload['embeds'] as Array<{ title?: string }>)[0]?.title ?? '').startsWith(feedbackTitle)).length >
+            index || undefined,
         10_000,
       );
       rounds.push(performance.now() - r);

@@ -87,7 +87,12 @@ async function main(trainees: number, turns: number, sessions: number): Promise<
     process.stdout.write(`running ${sessions} open sessions …\n`);
     const memory = [
       { label: 'default Node settings', result: await memoryRun({}) },
-      { label: Object.entries(TUNED_MEMORY).map(([key, value]) => `${key}=${value}`).join(' '), result: await memoryRun(TUNED_MEMORY) },
+      {
+        label: Object.entries(TUNED_MEMORY)
+          .map(([key, value]) => `${key}=${value}`)
+          .join(' '),
+        result: await memoryRun(TUNED_MEMORY),
+      },
     ];
     print(rows, memory, { trainees, turns, sessions });
   } finally {
@@ -121,11 +126,11 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
     );
     for (const problem of r.problems.slice(0, 5)) out.push(`    ${problem}`);
   }
-  const loops = rows.flatMap((row) => (row.result ? [`${row.name} ${row.result.botLoop.p99.toFixed(1)} ms${row.result.botLoop.p99 < 20 ? '' : ' MISSED'}`] : []));
-  out.push(`event-loop delay of the bot, p99 target < 20 ms: ${loops.join('; ')}`);
-  out.push(
-    'Without think time the trainees queue: by Little\'s law latency ≈ trainees / throughput, so a p99 under 100 ms for 100 trainees would need',
+  const loops = rows.flatMap((row) =>
+    row.result ? [`${row.name} ${row.result.botLoop.p99.toFixed(1)} ms${row.result.botLoop.p99 < 20 ? '' : ' MISSED'}`] : [],
   );
+  out.push(`event-loop delay of the bot, p99 target < 20 ms: ${loops.join('; ')}`);
+  out.push("Without think time the trainees queue: by Little's law latency ≈ trainees / throughput, so a p99 under 100 ms for 100 trainees would need");
   out.push('over 1,000 exchanges/s; those rows measure capacity (exch/s, CPU per exchange), the paced rows the latency a trainee sees under load.');
   const graded = rows.flatMap((row) => (row.result && row.name.startsWith('LLM') ? [`${row.name}: ${JSON.stringify(row.result.gradedBy)}`] : []));
   if (graded.length > 0) out.push(`graded by (LLM rows): ${graded.join('; ')}`);
@@ -134,7 +139,9 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
   for (const { label, result } of memory) {
     const m = result.memory;
     const rssVerdict = m.peakRssBytes <= 200 * MB ? 'ok' : 'MISSED';
-    out.push(`${size.sessions} open sessions, ${label} (offline, SQLite, one exchange each, about 50 a second; ${result.problems.length === 0 ? 'nothing lost' : `${result.problems.length} problems`}):`);
+    out.push(
+      `${size.sessions} open sessions, ${label} (offline, SQLite, one exchange each, about 50 a second; ${result.problems.length === 0 ? 'nothing lost' : `${result.problems.length} problems`}):`,
+    );
     out.push(
       `  bot RSS ${(m.rssBeforeBytes / MB).toFixed(0)} MB before the first session → ${(m.rssAfterBytes / MB).toFixed(0)} MB with all open, ` +
         `peak ${(m.peakRssBytes / MB).toFixed(0)} MB; target ≤ 200 MB: ${rssVerdict}. V8 heap reserved ${(m.heapTotalAfterBytes / MB).toFixed(0)} MB`,
@@ -143,7 +150,9 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
       `  bot heap used ${(m.heapBeforeBytes / MB).toFixed(1)} MB → ${(m.heapAfterBytes / MB).toFixed(1)} MB: ` +
         `${(m.perSessionBytes / 1024).toFixed(1)} KB per open session (${m.collected ? 'after a forced full GC (--expose-gc)' : 'WITHOUT a forced GC: garbage included'})`,
     );
-    out.push(`  exchanges p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, CPU ${result.botCpuPerExchangeMs.toFixed(1)} ms each, loop p99 ${result.botLoop.p99.toFixed(1)} ms`);
+    out.push(
+      `  exchanges p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, CPU ${result.botCpuPerExchangeMs.toFixed(1)} ms each, loop p99 ${result.botLoop.p99.toFixed(1)} ms`,
+    );
     for (const problem of result.problems.slice(0, 5)) out.push(`    ${problem}`);
   }
   out.push('');
@@ -152,7 +161,9 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
   out.push('what the figures include and how the bot was configured:');
   out.push('  RSS, heap, CPU and event-loop delay: the bot process alone (started as in production, through tsx, whose loader thread');
   out.push('  is part of the RSS); the fake Discord and the driver run in the bench process, the fake OpenAI in a third one');
-  out.push(`  DISCORD_REST_GLOBAL_RPS=${settings['DISCORD_REST_GLOBAL_RPS'] ?? '?'}: RAISED against the fake; Discord allows 50 unless it raised your bot's limit,`);
+  out.push(
+    `  DISCORD_REST_GLOBAL_RPS=${settings['DISCORD_REST_GLOBAL_RPS'] ?? '?'}: RAISED against the fake; Discord allows 50 unless it raised your bot's limit,`,
+  );
   const perExchange = rows[0]?.result?.restPerExchange ?? 2;
   out.push(`  so on Discord one bot tops out near 50 / ${perExchange.toFixed(1)} ≈ ${(50 / perExchange).toFixed(0)} exchanges/s however fast it grades`);
   out.push(
@@ -161,21 +172,35 @@ function print(rows: Row[], memory: Array<{ label: string; result: LoadResult }>
       `a run spends (LLM_SESSION_TOKEN_CAP=${settings['LLM_SESSION_TOKEN_CAP'] ?? '?'}, LLM_GUILD_DAILY_TOKEN_CAP=${settings['LLM_GUILD_DAILY_TOKEN_CAP'] ?? '?'})`,
   );
   const limits = Object.entries(settings).filter(([key]) => key.includes('RATE_LIMIT'));
-  out.push(`  per-member rate limits OFF: ${limits.map(([key, value]) => `${key}=${value}`).join(', ')} (every trainee here replies faster than a person types)`);
-  out.push(`  machine: ${availableParallelism()} cores, load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} (shared: latency is noisy, CPU per exchange much less so)`);
+  out.push(
+    `  per-member rate limits OFF: ${limits.map(([key, value]) => `${key}=${value}`).join(', ')} (every trainee here replies faster than a person types)`,
+  );
+  out.push(
+    `  machine: ${availableParallelism()} cores, load average ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')} (shared: latency is noisy, CPU per exchange much less so)`,
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
 async function startFakeOpenAiProcess(): Promise<{ baseURL: string; close(): Promise<void> }> {
   const child = fork(fileURLToPath(import.meta.url), ['--serve-fake-openai'], { execArgv: ['--import', 'tsx'] });
   const baseURL = await new Promise<string>((resolve, reject) => {
-    child.once('message', (message) => { resolve(typeof message === 'string' ? message : JSON.stringify(message)); });
-    child.once('exit', (code) => { reject(new Error(`the fake OpenAI process exited (${code})`)); });
+    child.once('message', (message) => {
+      resolve(typeof message === 'string' ? message : JSON.stringify(message));
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`the fake OpenAI process exited (${code})`));
+    });
   });
   return {
     baseURL,
     async close() {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+      const exited = new Promise<void>((resolve) =>
+        child.once('exit', () => {
+          resolve();
+        }),
+      );
       child.send('close');
       await exited;
     },

@@ -34,7 +34,7 @@ const CUSTOMERS: Record<Lang, readonly string[]> = {
     'This bank is a joke and your app is garbage.',
     'Are you too stupid to find a simple transfer?',
     'Could you tell me when my loan will be approved?',
-    "My father passed away and I need to close his account.",
+    'My father passed away and I need to close his account.',
   ],
 };
 
@@ -146,7 +146,10 @@ async function measure(rounds: number, mix: readonly GradeInput[], grade: (input
 
 function report(label: string, run: Run): void {
   const latencies = [...run.latencies].sort((a, b) => a - b);
-  const rate = (ms: number): string => Math.round(latencies.length / (ms / 1000)).toLocaleString('en').padStart(7);
+  const rate = (ms: number): string =>
+    Math.round(latencies.length / (ms / 1000))
+      .toLocaleString('en')
+      .padStart(7);
   const us = (ms: number): string => `${(ms * 1000).toFixed(0)} µs`;
   process.stdout.write(
     `${label.padEnd(24)} ${rate(run.cpuMs)} replies/s per CPU-second (${rate(run.wallMs)} wall)   ` +

@@ -22,7 +22,10 @@ for (const lang of langs) {
   for (const raw of text.split('\n').filter((line) => line.trim() !== '')) {
     const reactionCase = ReactionCaseSchema.parse(JSON.parse(raw));
     const replies = caseReplies(reactionCase);
-    const played = await simulator.play(reactionCase.persona, reactionCase.lang, replies, { intensity: reactionCase.intensity, customerTurns: caseCustomerTurns(reactionCase) });
+    const played = await simulator.play(reactionCase.persona, reactionCase.lang, replies, {
+      intensity: reactionCase.intensity,
+      customerTurns: caseCustomerTurns(reactionCase),
+    });
     const answer = !played.endedEarly && played.lines.length === replies.length + 1 ? played.lines.at(-1)?.family : undefined;
     const got = answer ?? (played.endedEarly ? 'ended-early' : 'no-answer');
     const key = `${reactionCase.persona} (${lang})`;

@@ -102,30 +102,82 @@ try {
   const personas = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
   const guildId = 'guild-bench';
 
-  await time('list: server, page 1 of 10', () => listTranscripts(storage, { guildId }, { pageSize: 10 }), (page) => `${page.total} rows`);
-  await time('list: server, page 500 of 10', () => listTranscripts(storage, { guildId }, { page: 500, pageSize: 10 }), (page) => `${page.items.length} rows`);
-  await time('list: one member', () => listTranscripts(storage, { guildId, member: 'member-7' }), (page) => `${page.total} rows`);
-  await time('list: persona + since 30 days', () => listTranscripts(storage, { guildId, persona: 'grieving', since: new Date(START + 170 * DAY) }), (page) => `${page.total} rows`);
-  await time('list: one group', () => listTranscripts(storage, { guildId, groupId: 'group-1' }), (page) => `${page.total} rows`);
+  await time(
+    'list: server, page 1 of 10',
+    () => listTranscripts(storage, { guildId }, { pageSize: 10 }),
+    (page) => `${page.total} rows`,
+  );
+  await time(
+    'list: server, page 500 of 10',
+    () => listTranscripts(storage, { guildId }, { page: 500, pageSize: 10 }),
+    (page) => `${page.items.length} rows`,
+  );
+  await time(
+    'list: one member',
+    () => listTranscripts(storage, { guildId, member: 'member-7' }),
+    (page) => `${page.total} rows`,
+  );
+  await time(
+    'list: persona + since 30 days',
+    () => listTranscripts(storage, { guildId, persona: 'grieving', since: new Date(START + 170 * DAY) }),
+    (page) => `${page.total} rows`,
+  );
+  await time(
+    'list: one group',
+    () => listTranscripts(storage, { guildId, groupId: 'group-1' }),
+    (page) => `${page.total} rows`,
+  );
 
   const one = (await storage.sessions.get('bench-42'))!;
   const report = buildSessionReport(one, { personas, advise: createAdvice(personas) });
   await time('render one session: html + md + csv + json', () => (['html', 'markdown', 'csv', 'json'] as const).map((format) => renderReport(report, format)));
-  await time('progress chart (20 sessions, SVG + PNG)', () => buildProgressChart(storage, guildId, 'member-7', { lang: 'de' }), (chart) => `${chart?.png.length ?? 0} bytes PNG`);
+  await time(
+    'progress chart (20 sessions, SVG + PNG)',
+    () => buildProgressChart(storage, guildId, 'member-7', { lang: 'de' }),
+    (chart) => `${chart?.png.length ?? 0} bytes PNG`,
+  );
 
-  const team = await time('team report: last 30 days', () => buildTeamReport(storage, guildId, { since: new Date(START + 170 * DAY), personas, lang: 'de' }), (team) => `${team.sessions} sessions`);
-  await time('team chart PNG', () => chartPng(teamChartSvg(team)), (png) => `${png.length} bytes`);
-  await time('team report: all 200 days', () => buildTeamReport(storage, guildId, { since: new Date(START), personas, lang: 'de' }), (team) => `${team.sessions} sessions`);
+  const team = await time(
+    'team report: last 30 days',
+    () => buildTeamReport(storage, guildId, { since: new Date(START + 170 * DAY), personas, lang: 'de' }),
+    (team) => `${team.sessions} sessions`,
+  );
+  await time(
+    'team chart PNG',
+    () => chartPng(teamChartSvg(team)),
+    (png) => `${png.length} bytes`,
+  );
+  await time(
+    'team report: all 200 days',
+    () => buildTeamReport(storage, guildId, { since: new Date(START), personas, lang: 'de' }),
+    (team) => `${team.sessions} sessions`,
+  );
 
   await time('set 100 overrides', async () => {
     for (let index = 0; index < total && index < 10_000; index += Math.max(1, Math.floor(total / 100))) {
       await setOverride(storage, `bench-${index}`, 0, 1, { composure: 2, reason: 'bench', by: 'trainer' });
     }
   });
-  await time('export labels', () => exportLabels(storage, guildId), (text) => `${text.split('\n').length - 1} lines`);
-  await time('calibration summary', () => calibrationSummary(storage, guildId), (summary) => `${summary.overrides} overrides`);
-  await time('guild export (all sessions)', () => exportGuildData(storage, guildId), (data) => `${(JSON.stringify(data).length / 1e6).toFixed(1)} MB JSON`);
-  await time('retention purge (90 days)', () => purgeExpired(storage, guildId, 90, new Date(START + 200 * DAY)), (result) => `${result.purged.length} purged`);
+  await time(
+    'export labels',
+    () => exportLabels(storage, guildId),
+    (text) => `${text.split('\n').length - 1} lines`,
+  );
+  await time(
+    'calibration summary',
+    () => calibrationSummary(storage, guildId),
+    (summary) => `${summary.overrides} overrides`,
+  );
+  await time(
+    'guild export (all sessions)',
+    () => exportGuildData(storage, guildId),
+    (data) => `${(JSON.stringify(data).length / 1e6).toFixed(1)} MB JSON`,
+  );
+  await time(
+    'retention purge (90 days)',
+    () => purgeExpired(storage, guildId, 90, new Date(START + 200 * DAY)),
+    (result) => `${result.purged.length} purged`,
+  );
 } finally {
   await storage.close();
   await rm(dir, { recursive: true, force: true });

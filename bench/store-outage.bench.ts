@@ -21,7 +21,6 @@ import { redisServer } from '../test/support/redis-server.js';
 
 const rounds = Number(process.argv[2] ?? 5);
 
-
 const dir = await mkdtemp(join(tmpdir(), 'counterpart-bench-redis-'));
 const redis = await redisServer({ dir });
 

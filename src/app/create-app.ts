@@ -54,9 +54,7 @@ export function loadPersonas(config: AppConfig, log: Logger): Promise<PersonaCat
   return loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR, ...(config.PERSONAS_DIR ? [config.PERSONAS_DIR] : [])], log });
 }
 
-export async function createProviders(
-  options: Pick<CreateAppOptions, 'config' | 'log' | 'random' | 'fetch'> & { storage: Storage },
-): Promise<Providers> {
+export async function createProviders(options: Pick<CreateAppOptions, 'config' | 'log' | 'random' | 'fetch'> & { storage: Storage }): Promise<Providers> {
   const rubric = await loadRubric();
   const offlineGrader = createOfflineGrader({ rubricVersion: rubric.version });
   const scriptedVoice = createScriptedVoice(options.random ? { random: options.random } : {});

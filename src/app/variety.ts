@@ -43,7 +43,15 @@ export async function measureVariety(
     }
     paths.add(played.lines.map((line) => `${line.stage}/${line.family ?? ''}`).join('>'));
   }
-  return { personaId: options.personaId, lang: options.lang, sessions: options.sessions, lines, distinctLines: seen.size, repeatsWithinSession: repeats, distinctPaths: paths.size };
+  return {
+    personaId: options.personaId,
+    lang: options.lang,
+    sessions: options.sessions,
+    lines,
+    distinctLines: seen.size,
+    repeatsWithinSession: repeats,
+    distinctPaths: paths.size,
+  };
 }
 
 /** Trainee replies of the labelled reaction cases for a persona and language: varied, written by someone else. */

@@ -40,7 +40,7 @@ async function gradeLine(deps: GradeCommandDeps, text: string, lineNumber: numbe
     return errorLine(null, lineNumber, 'not valid JSON');
   }
   const parsed = GradeRequestSchema.safeParse(json);
-  const id = typeof json === 'object' && json !== null && 'id' in json ? (json).id : null;
+  const id = typeof json === 'object' && json !== null && 'id' in json ? json.id : null;
   if (!parsed.success) {
     return errorLine(id, lineNumber, parsed.error.issues.map((issue) => `${issue.path.join('.') || '(line)'}: ${issue.message}`).join('; '));
   }
@@ -50,7 +50,10 @@ async function gradeLine(deps: GradeCommandDeps, text: string, lineNumber: numbe
   if (request.persona !== undefined) {
     const persona = deps.personas.get(request.persona);
     if (!persona) {
-      const known = deps.personas.list().map((p) => p.id).join(', ');
+      const known = deps.personas
+        .list()
+        .map((p) => p.id)
+        .join(', ');
       return errorLine(request.id, lineNumber, `unknown persona "${request.persona}" (known: ${known})`);
     }
     // no stage outside a session: the persona's own feedback examples, without stage lines

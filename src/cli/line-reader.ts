@@ -41,6 +41,8 @@ export function createLineReader(input: NodeJS.ReadableStream, output: NodeJS.Wr
       if (ended) return Promise.resolve(null);
       return new Promise((resolve) => waiting.push(resolve));
     },
-    close: () => { rl.close(); },
+    close: () => {
+      rl.close();
+    },
   };
 }

@@ -43,7 +43,10 @@ export function parsePracticeArgs(args: string[]) {
   });
   const parsed = PracticeArgsSchema.safeParse(values);
   if (!parsed.success) {
-    throw new UserFacingError('bad_arguments', `Invalid option: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    throw new UserFacingError(
+      'bad_arguments',
+      `Invalid option: ${parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('; ')}`,
+    );
   }
   return parsed.data;
 }
@@ -95,7 +98,13 @@ export async function runPractice(app: App, args: string[], io: PracticeIo): Pro
   const personas = app.personas.list();
   const personaId =
     options.persona ??
-    (await choose(io, uiLang, cliText(uiLang).choosePersona, personas.map((p) => p.id), personas.map((p) => `${personaName(p, uiLang)} (${p.id}, ${'★'.repeat(p.difficulty)})`)));
+    (await choose(
+      io,
+      uiLang,
+      cliText(uiLang).choosePersona,
+      personas.map((p) => p.id),
+      personas.map((p) => `${personaName(p, uiLang)} (${p.id}, ${'★'.repeat(p.difficulty)})`),
+    ));
   if (personaId === null) return 1;
   const persona = app.personas.require(personaId);
   const lang = options.lang ?? (await choose(io, uiLang, cliText(uiLang).chooseLanguage, LanguageSchema.options));
@@ -115,7 +124,9 @@ export async function runPractice(app: App, args: string[], io: PracticeIo): Pro
   }
 
   const brief = personaBrief(persona, lang);
-  io.out.write(`\n${io.paint('bold', personaName(persona, lang))}\n${t.situation}: ${brief.situation}\n${t.goal}: ${brief.goal}\n${io.paint('dim', t.commands)}\n\n`);
+  io.out.write(
+    `\n${io.paint('bold', personaName(persona, lang))}\n${t.situation}: ${brief.situation}\n${t.goal}: ${brief.goal}\n${io.paint('dim', t.commands)}\n\n`,
+  );
   const started = await app.engine.start({ userId: options.user, guildId: null, personaId: persona.id, lang, intensity });
   io.out.write(renderCustomerLine(started.line, lang, io.paint, persona.customerName[lang]));
   return converse(app, io, started.session, persona);

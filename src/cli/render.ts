@@ -31,7 +31,9 @@ export function renderGrade(grade: Grade, lang: Language, paint: Painter, showOf
       boundaryOk ? 'green' : 'red',
       verdictText(lang, grade.boundary.verdict),
     )}${marker}`,
-    feedbackLeadsWithStrength(grade) ? `  ${paint('green', '+')} ${t.strength}: ${grade.feedback.strength}` : `  ${paint('red', '!')} ${t.lands}: ${grade.feedback.strength}`,
+    feedbackLeadsWithStrength(grade)
+      ? `  ${paint('green', '+')} ${t.strength}: ${grade.feedback.strength}`
+      : `  ${paint('red', '!')} ${t.lands}: ${grade.feedback.strength}`,
     `  ${paint('yellow', '→')} ${t.tip}: ${grade.feedback.tip}`,
     `  ${paint('cyan', '»')} ${t.example}: ${paint('italic', grade.feedback.example)}`,
     '',

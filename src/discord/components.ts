@@ -19,11 +19,7 @@ export const PRACTICE_START_PREFIX = 'practice-start';
 
 type Row = APIActionRowComponent<APIButtonComponent>;
 
-function button(
-  id: string,
-  label: string,
-  style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger,
-): APIButtonComponent {
+function button(id: string, label: string, style: ButtonStyle.Primary | ButtonStyle.Secondary | ButtonStyle.Danger): APIButtonComponent {
   return { type: ComponentType.Button, custom_id: id, label, style };
 }
 
@@ -46,9 +42,7 @@ export function retryOnlyButtons(sessionId: string, turns: number, lang: Languag
   return [
     {
       type: ComponentType.ActionRow,
-      components: [
-        button(customId(PRACTICE_PREFIX, 'retry', sessionId, String(turns)), uiText(lang).practice.retryButton, ButtonStyle.Primary),
-      ],
+      components: [button(customId(PRACTICE_PREFIX, 'retry', sessionId, String(turns)), uiText(lang).practice.retryButton, ButtonStyle.Primary)],
     },
   ];
 }

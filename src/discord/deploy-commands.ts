@@ -29,9 +29,7 @@ export async function deployCommands(options: DeployCommandsOptions): Promise<De
   const list = options.commands ?? registry;
   const body = list.map((command) => command.data);
   const rest = new REST({ version: '10', ...(options.restApi ? { api: options.restApi } : {}) }).setToken(options.token);
-  const route = options.guildId
-    ? Routes.applicationGuildCommands(options.applicationId, options.guildId)
-    : Routes.applicationCommands(options.applicationId);
+  const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   await rest.put(route, { body });
   const result: DeployResult = { scope: options.guildId ? 'guild' : 'global', names: body.map((command) => command.name) };
   options.log.info({ ...result, guildId: options.guildId }, 'slash commands registered');

@@ -97,7 +97,9 @@ export function createInteractionRouter(options: InteractionRouterOptions): (int
       }
       if (!interaction.isRepliable()) return;
       const content = errorReply(error, fallbackLanguage(interaction, context), log, { where: 'interaction' });
-      await answer(interaction, content).catch((sendError: unknown) => { log.warn({ err: sendError }, 'could not send the error reply'); });
+      await answer(interaction, content).catch((sendError: unknown) => {
+        log.warn({ err: sendError }, 'could not send the error reply');
+      });
     }
   };
 }

@@ -41,7 +41,9 @@ export function createMessageRouter(
     } catch (error) {
       const session = await context.storage.sessions.findByChannel(message.channelId).catch(() => undefined);
       const content = errorReply(error, session?.lang ?? context.config.DEFAULT_LANGUAGE, log, { where: 'message' });
-      await message.reply(visible({ content })).catch((sendError: unknown) => { log.warn({ err: sendError }, 'could not send the error reply'); });
+      await message.reply(visible({ content })).catch((sendError: unknown) => {
+        log.warn({ err: sendError }, 'could not send the error reply');
+      });
     }
   };
 }

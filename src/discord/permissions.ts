@@ -49,11 +49,7 @@ export function interactionLanguage(interaction: BaseInteraction<'cached'>, conf
  * Members with Manage Server always pass, so a server that has not run `/config` yet is usable
  * by its admins. Throws a `UserFacingError` (code `forbidden`) in the member's language otherwise.
  */
-export async function requireRole(
-  interaction: BaseInteraction<'cached'>,
-  context: BotContext,
-  role: GuildRole,
-): Promise<GuildConfig> {
+export async function requireRole(interaction: BaseInteraction<'cached'>, context: BotContext, role: GuildRole): Promise<GuildConfig> {
   const config = await getGuildConfig(context, interaction.guildId);
   if (hasRole(interaction, config, role)) return config;
   const text = uiText(interactionLanguage(interaction, config));

@@ -30,12 +30,7 @@ export interface PracticeRequest {
 /** Discord shows "typing…" for about 10 seconds per call; refresh it while grading runs. */
 const TYPING_REFRESH_MS = 8_000;
 
-export async function openPracticeThread(
-  channel: TextChannel,
-  request: PracticeRequest,
-  memberName: string,
-  config: GuildConfig,
-): Promise<ThreadChannel> {
+export async function openPracticeThread(channel: TextChannel, request: PracticeRequest, memberName: string, config: GuildConfig): Promise<ThreadChannel> {
   const text = uiText(request.lang);
   const isPrivate = config.threadVisibility === 'private';
   const thread = await channel.threads.create({

@@ -103,11 +103,16 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
   // awaits (rate limits, store reads) before the handlers' own queues, and in a shared scenario the
   // trainee's first message must stay the one that counts.
   const channels = new KeyedMutex();
-  client.on(Events.MessageCreate, (message) =>
-    void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))).finally(handled('message', message.id)),
+  client.on(
+    Events.MessageCreate,
+    (message) => void channels.run(message.channelId, () => recovery.then(() => routeMessage(message))).finally(handled('message', message.id)),
   );
-  client.on(Events.Error, (error) => { log.error({ err: error }, 'discord client error'); });
-  client.on(Events.ShardResume, (shardId, replayed) => { log.info({ shardId, replayed }, 'gateway resumed'); });
+  client.on(Events.Error, (error) => {
+    log.error({ err: error }, 'discord client error');
+  });
+  client.on(Events.ShardResume, (shardId, replayed) => {
+    log.info({ shardId, replayed }, 'gateway resumed');
+  });
 
   try {
     const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
@@ -115,10 +120,7 @@ export async function startBot(options: StartBotOptions): Promise<RunningBot> {
       throw explainLoginError(error);
     });
     const readyClient = await ready;
-    log.info(
-      { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, invite: inviteUrl(readyClient.application.id) },
-      'discord bot ready',
-    );
+    log.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, invite: inviteUrl(readyClient.application.id) }, 'discord bot ready');
 
     if (config.DISCORD_REGISTER_COMMANDS) {
       await deployCommands({

@@ -137,7 +137,8 @@ const en: UiText = {
     briefTitle: (persona) => `Your conversation: ${persona}`,
     situation: 'Situation',
     goal: 'Your goal',
-    howTo: 'Reply to the customer with normal messages in this thread. After each reply you get short feedback. Leave whenever you like — ending early carries no penalty.',
+    howTo:
+      'Reply to the customer with normal messages in this thread. After each reply you get short feedback. Leave whenever you like — ending early carries no penalty.',
     contentNoticeTitle: 'Before you start',
     startButton: 'Start',
     cancelButton: 'Cancel',
@@ -206,8 +207,7 @@ const en: UiText = {
     recent: 'Recent sessions',
     trend: 'Overall score over time',
     trendLine: (first, last) => `from ${first} (earliest) to ${last} (latest)`,
-    sessionLine: (date, persona, turns, average, criteria) =>
-      `${date} · ${persona} · ${turns} replies · ${average}${criteria ? ` (${criteria})` : ''}`,
+    sessionLine: (date, persona, turns, average, criteria) => `${date} · ${persona} · ${turns} replies · ${average}${criteria ? ` (${criteria})` : ''}`,
     criteria: (composure, empathy, boundary) => `composure ${composure} · empathy ${empathy} · boundary ${boundary}`,
   },
   config: {
@@ -226,8 +226,10 @@ const en: UiText = {
 
 const de: UiText = {
   errors: {
-    generic: (reference) => `Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, nennen Sie einer Admin-Person diese Referenz: \`${reference}\`.`,
-    storeUnavailable: 'Der Übungsspeicher ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal — nichts von dem, was Sie geschrieben haben, ist verloren.',
+    generic: (reference) =>
+      `Bei uns ist etwas schiefgelaufen. Bitte versuchen Sie es noch einmal; wenn es wieder passiert, nennen Sie einer Admin-Person diese Referenz: \`${reference}\`.`,
+    storeUnavailable:
+      'Der Übungsspeicher ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal — nichts von dem, was Sie geschrieben haben, ist verloren.',
     guildOnly: 'Dieser Befehl funktioniert nur auf einem Server, nicht in Direktnachrichten.',
     needsManageGuild: 'Nur Mitglieder mit der Berechtigung „Server verwalten“ können diese Einstellungen ändern.',
     needsRole: (role, roleId) => {
@@ -241,7 +243,8 @@ const de: UiText = {
     notYourSession: 'Diese Übung gehört jemand anderem.',
     replyEmpty: 'Ihre Nachricht war leer — schreiben Sie Ihre Antwort an die Kundschaft als normale Nachricht.',
     replyTooLong: (max) => `Diese Antwort ist zu lang zum Bewerten (mehr als ${max} Zeichen). Bitte antworten Sie in einer kürzeren Nachricht.`,
-    threadFailed: 'Ich konnte hier keinen Thread öffnen. Bitten Sie eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
+    threadFailed:
+      'Ich konnte hier keinen Thread öffnen. Bitten Sie eine Admin-Person, mir die Berechtigungen „Threads erstellen“ und „Nachrichten in Threads senden“ zu geben.',
     textChannelOnly: 'Übungen starten in einem Textkanal (nicht in einem Thread oder Forum). Bitte nutzen Sie den Befehl dort.',
     unknownAction: 'Diese Schaltfläche ist nicht mehr aktiv.',
   },
@@ -257,7 +260,8 @@ const de: UiText = {
     briefTitle: (persona) => `Ihr Gespräch: ${persona}`,
     situation: 'Ausgangslage',
     goal: 'Ihr Ziel',
-    howTo: 'Antworten Sie der Kundschaft mit normalen Nachrichten in diesem Thread. Nach jeder Antwort bekommen Sie kurzes Feedback. Sie können jederzeit aufhören — ein früheres Ende hat keine Nachteile.',
+    howTo:
+      'Antworten Sie der Kundschaft mit normalen Nachrichten in diesem Thread. Nach jeder Antwort bekommen Sie kurzes Feedback. Sie können jederzeit aufhören — ein früheres Ende hat keine Nachteile.',
     contentNoticeTitle: 'Bevor es losgeht',
     startButton: 'Starten',
     cancelButton: 'Abbrechen',
@@ -326,8 +330,7 @@ const de: UiText = {
     recent: 'Letzte Übungen',
     trend: 'Gesamtwert im Verlauf',
     trendLine: (first, last) => `von ${first} (früheste) bis ${last} (neueste)`,
-    sessionLine: (date, persona, turns, average, criteria) =>
-      `${date} · ${persona} · ${turns} Antworten · ${average}${criteria ? ` (${criteria})` : ''}`,
+    sessionLine: (date, persona, turns, average, criteria) => `${date} · ${persona} · ${turns} Antworten · ${average}${criteria ? ` (${criteria})` : ''}`,
     criteria: (composure, empathy, boundary) => `Gelassenheit ${composure} · Empathie ${empathy} · Grenze ${boundary}`,
   },
   config: {

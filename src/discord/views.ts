@@ -87,7 +87,9 @@ export function feedbackEmbed(exchange: Exchange, lang: Language, options: Feedb
       { name: text.composure, value: `${grade.composure.score}/5`, inline: true },
       { name: text.empathy, value: `${grade.empathy.score}/5`, inline: true },
       { name: text.boundary, value: text.verdict[grade.boundary.verdict], inline: true },
-      ...(grade.feedback.strength ? [{ name: feedbackLeadsWithStrength(grade) ? text.strength : text.lands, value: neutralizeMentions(grade.feedback.strength) }] : []),
+      ...(grade.feedback.strength
+        ? [{ name: feedbackLeadsWithStrength(grade) ? text.strength : text.lands, value: neutralizeMentions(grade.feedback.strength) }]
+        : []),
       { name: text.tip, value: neutralizeMentions(grade.feedback.tip) },
       { name: text.example, value: `> ${neutralizeMentions(grade.feedback.example).replace(/\n/g, '\n> ')}` },
     ],
@@ -108,7 +110,12 @@ export function summaryEmbed(summary: SessionSummary, persona: Persona, lang: La
     const a = summary.averages;
     fields.push({
       name: text.averages,
-      value: text.averagesLine(formatScore(a.composure, lang), formatScore(a.empathy, lang), `${Math.round(a.boundaryCorrect * 100)} %`, formatScore(a.overall, lang)),
+      value: text.averagesLine(
+        formatScore(a.composure, lang),
+        formatScore(a.empathy, lang),
+        `${Math.round(a.boundaryCorrect * 100)} %`,
+        formatScore(a.overall, lang),
+      ),
     });
     fields.push({ name: text.scores, value: summary.scores.map((s) => formatScore(s.overall, lang)).join(' → ') });
   }
@@ -193,4 +200,3 @@ export function configEmbed(config: GuildConfig, lang: Language, title?: string)
     ],
   });
 }
-

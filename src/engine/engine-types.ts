@@ -34,9 +34,7 @@ export interface ReplyResult {
  * already taken (graded before, e.g. a message Discord delivered again) — then the front end says
  * nothing, because the trainee already has (or is about to get) the answer.
  */
-export type ReplyOutcome =
-  | { kind: 'answered'; result: ReplyResult }
-  | { kind: 'already_answered'; session: Session; exchange: Exchange };
+export type ReplyOutcome = { kind: 'answered'; result: ReplyResult } | { kind: 'already_answered'; session: Session; exchange: Exchange };
 
 export interface RetryResult {
   session: Session;

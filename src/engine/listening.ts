@@ -70,7 +70,8 @@ function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>>
  * A negation before or in the fact's words: "We don't really do soup before twelve" names the soup
  * and the time, and gives neither. "No problem" and „kein Problem" are courtesy, not negation.
  */
-const NEGATED = /\b(?:don't|do\s+not|doesn't|does\s+not|can't|cannot|can\s+not|won't|will\s+not|isn't|is\s+not|aren't|not\s+possible|unable|never|nicht|keine?n?|nie)\b(?!\s+(?:problem|sorge|worries))/iu;
+const NEGATED =
+  /\b(?:don't|do\s+not|doesn't|does\s+not|can't|cannot|can\s+not|won't|will\s+not|isn't|is\s+not|aren't|not\s+possible|unable|never|nicht|keine?n?|nie)\b(?!\s+(?:problem|sorge|worries))/iu;
 
 /** Where a sentence turns: "we can't change them – but the tart is …", „keine Sperre, sondern …". */
 const CLAUSE_BREAK = /\s[-–—]\s|;|,?\s(?:but|however|aber|sondern|doch|jedoch)\b/giu;
@@ -119,7 +120,8 @@ const BARE_DENIAL = new RegExp(
     String.raw`|(?:that|this|it)(?:'s|\s+is)\s+not\s+(?:really\s+|quite\s+)?(?:possible|something\s+we|available|on\s+the\s+menu|how\s+we\s+do|what\s+we\s+do|usual))`,
   'iu',
 );
-const NO_TROUBLE = /\b(?:kein(?:e|en)?\s+(?:problem|umstand|umstände|mühe|sorge)|nicht\s+schlimm|nicht\s+anders|no\s+(?:problem|trouble|bother|worries)|not\s+a\s+(?:problem|bother|trouble))\b/iu;
+const NO_TROUBLE =
+  /\b(?:kein(?:e|en)?\s+(?:problem|umstand|umstände|mühe|sorge)|nicht\s+schlimm|nicht\s+anders|no\s+(?:problem|trouble|bother|worries)|not\s+a\s+(?:problem|bother|trouble))\b/iu;
 
 function deniedNext(next: string | undefined): boolean {
   return next !== undefined && BARE_DENIAL.test(next) && !NO_TROUBLE.test(next);

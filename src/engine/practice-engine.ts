@@ -255,7 +255,15 @@ export function createPracticeEngine(deps: PracticeEngineDeps): PracticeEngine {
     };
     await deps.store.save(updated);
     log.info(
-      { turn, stage: decision.stageId, composure: grade.composure.score, empathy: grade.empathy.score, boundary: grade.boundary.verdict, grader: grade.source.grader, outcome: decision.outcome },
+      {
+        turn,
+        stage: decision.stageId,
+        composure: grade.composure.score,
+        empathy: grade.empathy.score,
+        boundary: grade.boundary.verdict,
+        grader: grade.source.grader,
+        outcome: decision.outcome,
+      },
       'exchange graded',
     );
     return {

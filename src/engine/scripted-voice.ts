@@ -52,7 +52,9 @@ function sharesRun(a: readonly string[], b: readonly string[], size: number): bo
 
 /** Frequent words of five letters or more that say nothing about what a line is about. */
 const FUNCTION_WORDS = new Set(
-  'nicht bitte wirklich schon immer haben hatte heute einen einem einer eines diese dieser diesen dieses wieder gerade ihnen unsere keine keinen about there their would could should really right which where these those never again still going thing'.split(' '),
+  'nicht bitte wirklich schon immer haben hatte heute einen einem einer eines diese dieser diesen dieses wieder gerade ihnen unsere keine keinen about there their would could should really right which where these those never again still going thing'.split(
+    ' ',
+  ),
 );
 
 /**

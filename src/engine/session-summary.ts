@@ -61,7 +61,9 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
   // The boundary is a criterion only where it was at stake (see overallScore).
   const atStake = exchanges.filter((exchange) => boundaryCounts(exchange.grade));
   const criteria: Array<[Criterion, number]> = [
-    ...(atStake.length > 0 ? [['boundary', mean(atStake.map((exchange) => boundaryVerdictScore(exchange.grade.boundary.verdict)))] as [Criterion, number]] : []),
+    ...(atStake.length > 0
+      ? [['boundary', mean(atStake.map((exchange) => boundaryVerdictScore(exchange.grade.boundary.verdict)))] as [Criterion, number]]
+      : []),
     ['empathy', averages.empathy],
     ['composure', averages.composure],
   ];

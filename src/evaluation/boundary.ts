@@ -171,11 +171,9 @@ export function assessBoundary(input: BoundaryInput): BoundaryAssessment {
   // Only a needed boundary asks whether the way back was offered; skip the scan otherwise.
   const offeredToContinue = signals.offersSolution || (input.needed && OFFERS_TO_CONTINUE[lang].test(reply.lower));
   const ended = signals.endsConversation || input.acts?.includes('ends_call') === true;
-  const hostile =
-    input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
+  const hostile = input.composureScore <= 2 || input.composureFlags.some((flag) => HOSTILE_FLAGS.has(flag));
   // Only an ending needs the history read, so the common case stays cheap.
-  const hadEarlierWarning =
-    input.needed && ended && input.history.some((turn) => turn.role === 'trainee' && isWarning(turn.text, lang));
+  const hadEarlierWarning = input.needed && ended && input.history.some((turn) => turn.role === 'trainee' && isWarning(turn.text, lang));
 
   if (namedSentence !== undefined) evidence.push(quote(namedSentence));
   if (signals.warnsOfEnding || signals.endsExplicitly) evidence.push(...signals.evidence.filter(isEndingEvidence));

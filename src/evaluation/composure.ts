@@ -255,7 +255,14 @@ function shoutingHits(lexicon: CompiledLexicon, text: PreparedText): Hit[] {
     : [];
   const letterWords = shouted.length === 0 ? words : words.filter((token) => LOWER.test(token.raw) || UPPER.test(token.raw));
   if ((shouted.length >= SHOUT_MIN_WORDS && shouted.length >= letterWords.length * SHOUT_MIN_SHARE) || hasShoutedSentence(shouted)) {
-    hits.push({ flag: 'shouting', score: 2, evidence: shouted.slice(0, 5).map((token) => token.raw).join(' ') });
+    hits.push({
+      flag: 'shouting',
+      score: 2,
+      evidence: shouted
+        .slice(0, 5)
+        .map((token) => token.raw)
+        .join(' '),
+    });
   } else if (shouted.length > 0 && shouted.length <= 2 && letterWords.length >= 3) {
     const politeSentences = new Set(
       words

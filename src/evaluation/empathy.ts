@@ -359,15 +359,7 @@ const FORCED_CHEER = pattern(
   ]),
 );
 
-const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>([
-  'insult',
-  'profanity',
-  'threat',
-  'sarcasm',
-  'blame',
-  'dismissive',
-  'minimising',
-]);
+const HOSTILE_FLAGS: ReadonlySet<ComposureFlag> = new Set<ComposureFlag>(['insult', 'profanity', 'threat', 'sarcasm', 'blame', 'dismissive', 'minimising']);
 
 const ACKNOWLEDGE_ALL = globalOfEach(ACKNOWLEDGE);
 const REGRET_ALL = globalOfEach(REGRET);
@@ -419,8 +411,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     const unreassured = text.replace(FEELING_NEGATED_ALL, (phrase) => ' '.repeat(phrase.length));
     feelingIn = matchesBySentence(FEELING_ALL[lang], reply, unreassured);
   }
-  const soundsHardIn =
-    !feelingDismissed && SOUNDS_HARD[lang].test(text) ? matchesBySentence(SOUNDS_HARD_ALL[lang], reply) : NO_MATCHES;
+  const soundsHardIn = !feelingDismissed && SOUNDS_HARD[lang].test(text) ? matchesBySentence(SOUNDS_HARD_ALL[lang], reply) : NO_MATCHES;
   const hasQuestion = text.includes('?');
 
   let customerWords: Set<string> | undefined;
@@ -450,7 +441,8 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     // Tying an acknowledgement or apology to the customer's words is the costly part: only while it can still raise a sub-score.
     const needsTie = (acknowledgements.length > 0 && interpretation < 2) || (regrets.length > 0 && emotionalReaction < 2 && !warmth);
     if (needsTie) customerWords ??= new Set(contentWords(input.customer));
-    const tied = needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords).filter((word) => !(names ??= addressedNames(reply.text)).has(word)) : NONE;
+    const tied =
+      needsTie && customerWords ? sharedWords(contentWords(sentence), customerWords).filter((word) => !(names ??= addressedNames(reply.text)).has(word)) : NONE;
 
     const tiedRegret = regrets.length > 0 && tied.length > 0 && !REFUSAL.test(lowered);
     if (warmth || tiedRegret) {
@@ -501,8 +493,7 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
   // A "du" to a customer who says "Sie" is flagged condescending at composure 3: that slight is
   // composure's to count, so only real condescension (composure 2 or lower) holds empathy down.
   const flags = input.composureFlags;
-  const hostile =
-    flags.some((flag) => HOSTILE_FLAGS.has(flag)) || (flags.includes('condescending') && input.composureScore <= 2);
+  const hostile = flags.some((flag) => HOSTILE_FLAGS.has(flag)) || (flags.includes('condescending') && input.composureScore <= 2);
   if (hostile) {
     limits.push('hostile');
     score = Math.min(score, expressed ? 2 : 1);

@@ -210,8 +210,6 @@ const POLISH_BY_FOCUS: ReadonlyArray<readonly [string, TipKey]> = [
   ['relationship', 'polish_relationship'],
 ];
 
-
-
 interface ChosenTip {
   variant: TipVariant;
   quoted: string | undefined;
@@ -437,7 +435,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     const hostile = composure.flags.some((flag) => flag === 'insult' || flag === 'profanity' || flag === 'threat');
     // Only an offer the lexicons quote for certain, and not the sentence the reply is marked down for.
     const kept = signals.solutionQuote;
-    if (kept !== undefined && !hostile && !composure.evidence.some((evidence) => kept.includes(evidence) || evidence.includes(kept))) return ['kept_step', kept];
+    if (kept !== undefined && !hostile && !composure.evidence.some((evidence) => kept.includes(evidence) || evidence.includes(kept)))
+      return ['kept_step', kept];
     return [LOW_STRENGTHS.find(([flag]) => composure.flags.includes(flag))?.[1] ?? 'low_general', undefined];
   }
   const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');

@@ -13,7 +13,8 @@ import { words } from './text-patterns.js';
  */
 export type InjectionMarker = 'ignore_instructions' | 'score_request' | 'fake_grade' | 'fake_role' | 'prompt_syntax';
 
-const GRADE_KEYS = 'composure|empathy|boundary|verdict|score|feedback|grade|rubricVersion|emotionalReaction|interpretation|exploration|offersSolution|endsConversation';
+const GRADE_KEYS =
+  'composure|empathy|boundary|verdict|score|feedback|grade|rubricVersion|emotionalReaction|interpretation|exploration|offersSolution|endsConversation';
 /** Roles of a chat transcript or a grading team, as a header: `system:`, `Trainer note:`, `### Assistant:`. */
 const ROLE_NAMES = String.raw`system|assistant|developer|grader|judge|evaluator|instruction|system prompt|systemanweisung|bewerter\w*|prüfer\w*|anweisung|(?:trainer|coach|ausbilder\w*|prüfer)[- ]?(?:note|notes|notiz|hinweis|kommentar|comment|feedback)`;
 
@@ -34,11 +35,18 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
       String.raw`\b(ignorier\w*|vergiss|vergessen sie|missacht\w*|übergeh\w*)( (du|sie|alle|sämtliche|die|deine|ihre|eure|bisherigen|vorherigen|vorigen|obigen|früheren|system|bewertungs))* (anweisung\w*|instruktion\w*|regeln|vorgaben|prompts?|rubrik|kriterien|bewertungsregeln)\b`,
     ),
   ],
-  ['ignore_instructions', words(String.raw`\b(note|message|attention|hey|dear|hinweis|nachricht|liebe[rs]?) (to |an |für )?(the |den |die )?(grader|judge|evaluator|bewerter\w*|prüfer\w*)\b`)],
+  [
+    'ignore_instructions',
+    words(
+      String.raw`\b(note|message|attention|hey|dear|hinweis|nachricht|liebe[rs]?) (to |an |für )?(the |den |die )?(grader|judge|evaluator|bewerter\w*|prüfer\w*)\b`,
+    ),
+  ],
   ['ignore_instructions', words(String.raw`\b(new|updated|real) (instructions?|task)\b|\b(neue|eigentliche) (anweisung\w*|aufgabe)\b`)],
   [
     'ignore_instructions',
-    words(String.raw`\byou are (now )?(no longer|not) (a |the )?(grader|judge|evaluator)\b|\b(an|für) (den|die) (bewerter\w*|prüfer\w*|ki)\b|\b(you are|du bist|sie sind) (now|jetzt|nun) (the |der |die )?(trainer|grader|judge|evaluator|bewerter\w*|prüfer\w*|ausbilder\w*)\b`),
+    words(
+      String.raw`\byou are (now )?(no longer|not) (a |the )?(grader|judge|evaluator)\b|\b(an|für) (den|die) (bewerter\w*|prüfer\w*|ki)\b|\b(you are|du bist|sie sind) (now|jetzt|nun) (the |der |die )?(trainer|grader|judge|evaluator|bewerter\w*|prüfer\w*|ausbilder\w*)\b`,
+    ),
   ],
   [
     'score_request',
@@ -46,14 +54,46 @@ const PATTERNS: ReadonlyArray<readonly [InjectionMarker, RegExp]> = [
       String.raw`\b(rate|grade|score|give|mark|award|bewerte\w*|gib|gebt|geben sie|vergib\w*|benote\w*)\b[^.!?\n]{0,40}(\b[1-5] ?(/|von|out of|of) ?5\b|\b(full|top|maximum|max|perfect|highest) (marks?|scores?|points?|rating|grade)\b|\b(volle|höchste\w*|maximale\w*|beste\w*) (punkt\w*|bewertung\w*|note\w*|punktzahl)\b|\b(bestnote|höchstnote|höchstpunktzahl)\b)`,
     ),
   ],
-  ['score_request', words(String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`)],
-  ['score_request', words(String.raw`\b(volle|maximale|höchste) punktzahl\b|\b(höchstpunktzahl|bestnote|höchstnote)\b|\b(full|top) marks\b(?! (to|for) (you|your|\w+ing)\b)|\b(maximum|max|full) points\b|\bhighest (score|rating|grade)\b`)],
-  ['score_request', words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b|\b5 (von|out of) 5 (punkt\w*|points?|sterne\w*|stars?)\b`)],
-  ['score_request', words(String.raw`\b(score|rate|grade|bewerte\w*|benote\w*)( (it|this|me|mir|das|dies\w*|the reply|the answer|die antwort|everything|alles|überall))? (a |an |eine |mit (einer )?)?5\b(?! ?(%|prozent|percent))`)],
-  ['score_request', words(String.raw`\b(every|each|all|jedes|jede|alle) (criteri\w+|kriteri\w+|categor\w+|kategorie\w*)\b[^.!?\n]{0,20}\b[1-5]\b|\b(grade|score|bewerte\w*) (generously|leniently|großzügig|wohlwollend)\b`)],
-  ['fake_grade', words(String.raw`\b(composure|empathy|empathie|fassung)( score)? ?[:=]? ?[1-5] ?(/ ?5)?\b(?! ?(%|€|euro|minutes?|minuten|hours?|stunden|days?|tage\w*))`)],
+  [
+    'score_request',
+    words(
+      String.raw`\b(deserves?|verdient)\b[^.!?\n]{0,20}(\b(top|full|perfect|highest|maximum|volle|beste|höchste|maximale)\w* (marks?|scores?|points?|rating|grade|punkt\w*|note\w*|bewertung\w*)\b|\b(bestnote|höchstnote|höchstpunktzahl|[1-5] ?/ ?5)\b)`,
+    ),
+  ],
+  [
+    'score_request',
+    words(
+      String.raw`\b(volle|maximale|höchste) punktzahl\b|\b(höchstpunktzahl|bestnote|höchstnote)\b|\b(full|top) marks\b(?! (to|for) (you|your|\w+ing)\b)|\b(maximum|max|full) points\b|\bhighest (score|rating|grade)\b`,
+    ),
+  ],
+  [
+    'score_request',
+    words(String.raw`\b5 ?/ ?5\b|\b10 ?/ ?10\b|\bfünf von fünf\b|\bfive out of five\b|\b5 (von|out of) 5 (punkt\w*|points?|sterne\w*|stars?)\b`),
+  ],
+  [
+    'score_request',
+    words(
+      String.raw`\b(score|rate|grade|bewerte\w*|benote\w*)( (it|this|me|mir|das|dies\w*|the reply|the answer|die antwort|everything|alles|überall))? (a |an |eine |mit (einer )?)?5\b(?! ?(%|prozent|percent))`,
+    ),
+  ],
+  [
+    'score_request',
+    words(
+      String.raw`\b(every|each|all|jedes|jede|alle) (criteri\w+|kriteri\w+|categor\w+|kategorie\w*)\b[^.!?\n]{0,20}\b[1-5]\b|\b(grade|score|bewerte\w*) (generously|leniently|großzügig|wohlwollend)\b`,
+    ),
+  ],
+  [
+    'fake_grade',
+    words(String.raw`\b(composure|empathy|empathie|fassung)( score)? ?[:=]? ?[1-5] ?(/ ?5)?\b(?! ?(%|€|euro|minutes?|minuten|hours?|stunden|days?|tage\w*))`),
+  ],
   // a grade-shaped value: a number, an object or list, or a verdict (customer data such as `"score": "n/a"` is not)
-  ['fake_grade', new RegExp(String.raw`["']?\b(${GRADE_KEYS})\b["']?\s*[:=]\s*($|[{[\d]|["']?(set_well|not_needed|missing|unnecessary|too_harsh|perfe[ck]t\w*|excellent|exzellent)\b)`, 'i')],
+  [
+    'fake_grade',
+    new RegExp(
+      String.raw`["']?\b(${GRADE_KEYS})\b["']?\s*[:=]\s*($|[{[\d]|["']?(set_well|not_needed|missing|unnecessary|too_harsh|perfe[ck]t\w*|excellent|exzellent)\b)`,
+      'i',
+    ),
+  ],
   ['fake_role', words(String.raw`(^|\n|[.!?;>(\[-] )[\s#*>\[(<-]*(${ROLE_NAMES})[\s*\])>]*:`)],
   ['prompt_syntax', new RegExp(PROMPT_TOKEN, 'i')],
 ];

@@ -224,13 +224,8 @@ export function judgeEmpathy(
   // On held-out writers the floor moves 56 replies closer to their label and 43 away (most of those
   // are sarcastic replies the composure check missed): about even on accuracy, and it stops the
   // insulting customer's trainee from being told that a named feeling was no empathy.
-  const namedAfterInsult =
-    constraints.insulted === true && composureScore >= 4 && (lexicon.interpretation === 2 || lexicon.emotionalReaction === 2);
-  const level: EmpathyLevel = capped
-    ? 'none'
-    : (brisk || namedAfterInsult) && prediction.empathyLevel === 'none'
-      ? 'generic'
-      : prediction.empathyLevel;
+  const namedAfterInsult = constraints.insulted === true && composureScore >= 4 && (lexicon.interpretation === 2 || lexicon.emotionalReaction === 2);
+  const level: EmpathyLevel = capped ? 'none' : (brisk || namedAfterInsult) && prediction.empathyLevel === 'none' ? 'generic' : prediction.empathyLevel;
   let { emotionalReaction, interpretation } = prediction;
   const { exploration } = prediction;
   if (level === 'generic') {
@@ -286,7 +281,8 @@ export function judgeActs(
   // lecture, also where the lexicons decided the score (an insult and a lecture in one reply).
   if (composure.score <= 2) {
     const why = prediction !== undefined && prediction.failureProbability >= KIND_NAMED_FROM ? prediction.failure : undefined;
-    if (composure.flags.includes('lecturing') || composure.flags.includes('condescending') || why === 'lecturing' || why === 'condescension') acts.add('lectures');
+    if (composure.flags.includes('lecturing') || composure.flags.includes('condescending') || why === 'lecturing' || why === 'condescension')
+      acts.add('lectures');
     if (composure.flags.includes('blame') || why === 'blame') acts.add('blames');
     if (composure.flags.includes('defensive') || why === 'defensive') acts.add('justifies');
   }

@@ -197,7 +197,7 @@ function instructionSentences(text: PreparedText): boolean[] {
   // A line that stops without a full stop runs on into the next: "Rate this / 5/5 on every /
   // criterion." is one instruction. An unfinished line before a caught one goes with it, and so does
   // a line after a caught unfinished one when it carries on in lower case.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (let index = 0; index + 1 < sentences.length; index++) {
       const current = sentences[index] ?? '';

@@ -69,7 +69,6 @@ export function createOfflineGrader(options: OfflineGraderOptions = {}): Grader 
   };
 }
 
-
 // --- grading --------------------------------------------------------------------------------------
 
 /**
@@ -119,7 +118,13 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
 
   const context = { lang, customer: input.customer, history };
   const facts = lexiconFacts(pass);
-  const cleaned = model?.predict({ ...context, reply: reply.text.text, replyLower: reply.text.lower, replySentences: reply.text.lowerSentences, lexicon: facts });
+  const cleaned = model?.predict({
+    ...context,
+    reply: reply.text.text,
+    replyLower: reply.text.lower,
+    replySentences: reply.text.lowerSentences,
+    lexicon: facts,
+  });
   const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
   // A personal insult the lexicons do not know (a coinage, a compound: "Sie Bürokratenziege") is
   // found by the model, which reads the customer's line and never the reply; the line is then the
@@ -148,11 +153,12 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const answers = acts.includes('gives_info') || acts.includes('offers_step');
   const hurried = pressed && (acts.includes('wind_up') || words > HURRIED_MAX_WORDS || (words > BRISK_MAX_WORDS && !answers));
   // ...and a short calm answer that leads with what he needs acts on it (rubric, pressure).
-  const brisk =
-    pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && answers;
+  const brisk = pressed && !hurried && composureScore >= 4 && words <= BRISK_MAX_WORDS && answers;
   const judged = judgeEmpathy(findings.empathy, prediction, composureScore, { hurried, brisk, injection: reply.instruction, insulted: needed });
   // A reply that speaks to the grader earns nothing for empathy, not even in the sub-scores.
-  const empathy = reply.instruction ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const } : judged;
+  const empathy = reply.instruction
+    ? { ...judged, emotionalReaction: 0 as const, interpretation: 0 as const, exploration: 0 as const, score: 1 as const }
+    : judged;
   // What the model adds (a boundary in other words, hostility the lexicons missed) can change the
   // verdict. Where the reply also speaks to the grader, the model's reading of the text meant for
   // the customer and of the whole reply are both taken, and the lower verdict stands: a boundary
@@ -221,14 +227,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   };
 }
 
-function emptyGrade(
-  input: GradeInput,
-  needed: boolean,
-  abuseEvidence: readonly string[],
-  source: Grade['source'],
-  injection: boolean,
-  turn: number,
-): Grade {
+function emptyGrade(input: GradeInput, needed: boolean, abuseEvidence: readonly string[], source: Grade['source'], injection: boolean, turn: number): Grade {
   const feedback = emptyReplyFeedback(input.lang, input.context?.examples, turn, input.context?.customerGender);
   return {
     composure: { score: 1, evidence: [] },

@@ -169,7 +169,10 @@ export function onlyDeclines(sentence: string): boolean {
   if (!NEGATION.test(lower)) return false;
   // "I can't refund it, but I'll send a voucher" offers something after the contrast; "…, kann ich
   // Ihnen aber nicht versprechen" only goes on declining
-  return lower.split(CONTRAST).slice(1).every((after) => NEGATION.test(after));
+  return lower
+    .split(CONTRAST)
+    .slice(1)
+    .every((after) => NEGATION.test(after));
 }
 
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
@@ -181,8 +184,8 @@ const DE_NUMBER = String.raw`(?:\d+|einer|einem|eins|zwei|drei|vier|fünf|sechs|
 const DE_CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig)`;
 const DE_DAY = String.raw`(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`;
 const TIME_SOURCES = [
-    String.raw`\b(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing(?:\s+tomorrow)?|within\s+(?:the\s+(?:hour|day)|(?:the\s+next\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|an?\s+(?:hour|day|week))|(?:in\s+|(?<=give\s+me\s+))(?:the\s+next\s+|about\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:${EN_CLOCK}|tonight|tomorrow|${EN_DAY}|the\s+end|end\s+of)(?:\s+(?:o'clock|am|pm|this\s+(?:afternoon|morning|evening)|tomorrow|(?:next\s+)?week))?|(?:next\s+|on\s+)${EN_DAY}(?:\s+(?:at\s+)?${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?)?|before\s+\d|at\s+${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
-    String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten|stunden?|tagen?|werktagen?|wochen?))?|(?:in\s+|(?<=gib\s+mir\s+|geben\s+sie\s+mir\s+))(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
+  String.raw`\b(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing(?:\s+tomorrow)?|within\s+(?:the\s+(?:hour|day)|(?:the\s+next\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|an?\s+(?:hour|day|week))|(?:in\s+|(?<=give\s+me\s+))(?:the\s+next\s+|about\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:${EN_CLOCK}|tonight|tomorrow|${EN_DAY}|the\s+end|end\s+of)(?:\s+(?:o'clock|am|pm|this\s+(?:afternoon|morning|evening)|tomorrow|(?:next\s+)?week))?|(?:next\s+|on\s+)${EN_DAY}(?:\s+(?:at\s+)?${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?)?|before\s+\d|at\s+${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
+  String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten|stunden?|tagen?|werktagen?|wochen?))?|(?:in\s+|(?<=gib\s+mir\s+|geben\s+sie\s+mir\s+))(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
 ];
 /**
  * A step taken during the call is timed by the call itself ("…while you stay on the line", „jetzt"):
@@ -454,9 +457,7 @@ export function ownsContact(reply: PreparedText, lang: Language): boolean {
 }
 
 /** "Give me three minutes": asking for time is promising to be done within it. */
-const GIVE_ME_TIME = pattern(
-  String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`,
-);
+const GIVE_ME_TIME = pattern(String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`);
 
 /** The reply asks for a stretch of time to get something done ("give me two minutes"). */
 export function asksForTime(reply: PreparedText): boolean {

@@ -76,13 +76,8 @@ function unifyUncached(text: string): string {
   const visible = truncate(typeof text === 'string' ? text : '').replace(INVISIBLE, '');
   // Without combining marks NFKC leaves none behind; with them (zalgo), decompose fully first so
   // that marks NFKC would fuse into a letter (l + cedilla → ļ) are stripped as well.
-  const composed = ANY_MARK.test(visible)
-    ? visible.normalize('NFKD').replace(COMBINING, keepUmlaut).normalize('NFC')
-    : visible.normalize('NFKC');
-  return composed
-    .replace(SINGLE_QUOTES, "'")
-    .replace(DOUBLE_QUOTES, '"')
-    .replace(DASHES, '-');
+  const composed = ANY_MARK.test(visible) ? visible.normalize('NFKD').replace(COMBINING, keepUmlaut).normalize('NFC') : visible.normalize('NFKC');
+  return composed.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-');
 }
 
 /** {@link clean} plus lower case. Umlauts and ß are kept (see {@link foldGerman} to fold them). */
@@ -224,10 +219,59 @@ export function scan(text: string): ScannedText {
 
 /** Cyrillic and Greek letters drawn exactly like Latin ones (the usual homoglyph disguise). */
 const LOOKALIKES: Readonly<Record<string, string>> = {
-  а: 'a', с: 'c', ԁ: 'd', е: 'e', һ: 'h', і: 'i', ј: 'j', к: 'k', ӏ: 'l', о: 'o', р: 'p', ԛ: 'q', ѕ: 's', у: 'y', х: 'x', ԝ: 'w',
-  А: 'A', В: 'B', С: 'C', Е: 'E', Н: 'H', І: 'I', Ј: 'J', К: 'K', М: 'M', О: 'O', Р: 'P', Ѕ: 'S', Т: 'T', Х: 'X', Ү: 'Y',
-  α: 'a', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u',
-  Α: 'A', Β: 'B', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X',
+  а: 'a',
+  с: 'c',
+  ԁ: 'd',
+  е: 'e',
+  һ: 'h',
+  і: 'i',
+  ј: 'j',
+  к: 'k',
+  ӏ: 'l',
+  о: 'o',
+  р: 'p',
+  ԛ: 'q',
+  ѕ: 's',
+  у: 'y',
+  х: 'x',
+  ԝ: 'w',
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  Ј: 'J',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Ѕ: 'S',
+  Т: 'T',
+  Х: 'X',
+  Ү: 'Y',
+  α: 'a',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Ζ: 'Z',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
 };
 const LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 const HAS_LOOKALIKE = new RegExp(LOOKALIKE.source, 'u');
@@ -266,12 +310,7 @@ export function foldLookalikes(text: string): string {
  * {@link flattenLines} for the text read across them.
  */
 export function readableText(text: string): string {
-  return foldLookalikes(unify(text))
-    .replace(EMPHASIS, '')
-    .replace(QUOTE_MARKERS, '')
-    .replace(SPACES_BUT_NEWLINE, ' ')
-    .replace(LINE_BREAKS, '\n')
-    .trim();
+  return foldLookalikes(unify(text)).replace(EMPHASIS, '').replace(QUOTE_MARKERS, '').replace(SPACES_BUT_NEWLINE, ' ').replace(LINE_BREAKS, '\n').trim();
 }
 
 /** {@link readableText} read across line breaks: one line, single spaces. */

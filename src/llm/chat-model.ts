@@ -20,15 +20,7 @@ export interface ChatRequest {
 }
 
 /** Why a call produced no usable text. Each kind leads to the offline fallback once retries are spent. */
-export type ChatFailureKind =
-  | 'timeout'
-  | 'rate_limited'
-  | 'server_error'
-  | 'connection'
-  | 'content_filter'
-  | 'refusal'
-  | 'client_error'
-  | 'empty';
+export type ChatFailureKind = 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'content_filter' | 'refusal' | 'client_error' | 'empty';
 
 export type ChatResult =
   | {

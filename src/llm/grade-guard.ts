@@ -7,8 +7,7 @@ import { boundaryVerdictScore, type Grade } from '../evaluation/grade.js';
  * raise a grade above what the offline grader, which reads no instructions, found.
  */
 export function minimumGrade(judge: Grade, offline: Grade, grader: string): Grade {
-  const boundary =
-    boundaryVerdictScore(judge.boundary.verdict) < boundaryVerdictScore(offline.boundary.verdict) ? judge.boundary : offline.boundary;
+  const boundary = boundaryVerdictScore(judge.boundary.verdict) < boundaryVerdictScore(offline.boundary.verdict) ? judge.boundary : offline.boundary;
   return {
     composure: { score: Math.min(judge.composure.score, offline.composure.score), evidence: offline.composure.evidence },
     empathy: {

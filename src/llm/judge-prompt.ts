@@ -27,7 +27,10 @@ function simplify(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const object = node as Record<string, unknown>;
   const anyOf = object.anyOf;
-  if (Array.isArray(anyOf) && anyOf.every((option) => typeof option === 'object' && option !== null && Number.isInteger((option as { const?: unknown }).const))) {
+  if (
+    Array.isArray(anyOf) &&
+    anyOf.every((option) => typeof option === 'object' && option !== null && Number.isInteger((option as { const?: unknown }).const))
+  ) {
     return { type: 'integer', enum: anyOf.map((option) => (option as { const: number }).const) };
   }
   return Object.fromEntries(Object.entries(object).map(([key, value]) => [key, simplify(value)]));
@@ -60,13 +63,7 @@ function formatPersonaExamples(input: GradeInput): string {
   return lines.length > 0 ? lines.join('\n') : 'none';
 }
 
-export function buildJudgeMessages(
-  prompts: PromptLibrary,
-  rubric: Rubric,
-  input: GradeInput,
-  offline: Grade,
-  maxHistoryTurns: number,
-): ChatMessage[] {
+export function buildJudgeMessages(prompts: PromptLibrary, rubric: Rubric, input: GradeInput, offline: Grade, maxHistoryTurns: number): ChatMessage[] {
   const window = boundHistory(input.history, maxHistoryTurns);
   return [
     { role: 'system', content: prompts.render('judge', { rubric: rubric.text }) },

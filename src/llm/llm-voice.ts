@@ -47,10 +47,7 @@ export function createLlmVoice(options: LlmVoiceOptions): CustomerVoice {
       }
 
       const messages = buildVoiceMessages(prompts, request, options.historyTurns);
-      const result = await model.complete(
-        { purpose: 'voice', model: modelName, messages, maxTokens: VOICE_MAX_TOKENS, temperature: 0.8 },
-        { signal },
-      );
+      const result = await model.complete({ purpose: 'voice', model: modelName, messages, maxTokens: VOICE_MAX_TOKENS, temperature: 0.8 }, { signal });
       accounting.spent(callOptions, result.usage);
       if (!result.ok) {
         accounting.fellBack(callOptions, 'voice', result.kind);

@@ -92,11 +92,5 @@ export function knownTexts(request: VoiceRequest): string[] {
   const scriptLines = Object.values(persona.stages)
     .filter((stage) => !stage.reveals)
     .flatMap((stage) => [...stage.lines[lang], ...(stage.gentle?.[lang] ?? []), ...(stage.harsh?.[lang] ?? []), stage.narration?.[lang] ?? '']);
-  return [
-    persona.brief[lang].situation,
-    persona.brief[lang].goal,
-    persona.customerName[lang],
-    ...scriptLines,
-    ...request.history.map((turn) => turn.text),
-  ];
+  return [persona.brief[lang].situation, persona.brief[lang].goal, persona.customerName[lang], ...scriptLines, ...request.history.map((turn) => turn.text)];
 }

@@ -262,7 +262,7 @@ export function createUsageLedger(deps: { storage: Storage; caps: UsageCaps; log
     guildDayTotals: (guildId, day) => totals(guildKey(guildId, day)),
 
     async flush() {
-      await Promise.all([...entries].map(([key, found]) => (found.flushing ?? (found.pending.at ? flushKey(key, found) : Promise.resolve()))));
+      await Promise.all([...entries].map(([key, found]) => found.flushing ?? (found.pending.at ? flushKey(key, found) : Promise.resolve())));
     },
   };
 }

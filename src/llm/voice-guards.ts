@@ -81,7 +81,11 @@ const STOP_WORDS = new Set(
 const STEM = 5;
 
 function stems(text: string): Set<string> {
-  return new Set(letterWords(text).filter((word) => word.length >= STEM && !STOP_WORDS.has(word)).map((word) => word.slice(0, STEM)));
+  return new Set(
+    letterWords(text)
+      .filter((word) => word.length >= STEM && !STOP_WORDS.has(word))
+      .map((word) => word.slice(0, STEM)),
+  );
 }
 
 /**

@@ -88,9 +88,7 @@ async function listPersonaFiles(dir: string): Promise<string[]> {
   let names: string[];
   try {
     const entries = await readdir(dir, { withFileTypes: true });
-    names = entries
-      .filter((entry) => entry.isFile() && PERSONA_EXTENSIONS.has(extname(entry.name).toLowerCase()))
-      .map((entry) => entry.name);
+    names = entries.filter((entry) => entry.isFile() && PERSONA_EXTENSIONS.has(extname(entry.name).toLowerCase())).map((entry) => entry.name);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new PersonaFileError(dir, 'persona folder not found', { cause: error });

@@ -27,9 +27,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
       // zod words a missing field as "received undefined"; a trainer looks for the word "missing"
-      return issue.message.endsWith('received undefined')
-        ? `missing (expected ${issue.expected})`
-        : stripPrefix(issue.message);
+      return issue.message.endsWith('received undefined') ? `missing (expected ${issue.expected})` : stripPrefix(issue.message);
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`;
     case 'invalid_key':

@@ -23,9 +23,7 @@ export const ChannelSchema = z.enum(['phone', 'email', 'in_person', 'chat']);
 export const StageEndSchema = z.enum(['resolved', 'hung_up']);
 export type StageEnd = z.infer<typeof StageEndSchema>;
 
-const ScoreRange = z
-  .object({ min: z.number().int().min(1).max(5).optional(), max: z.number().int().min(1).max(5).optional() })
-  .strict();
+const ScoreRange = z.object({ min: z.number().int().min(1).max(5).optional(), max: z.number().int().min(1).max(5).optional() }).strict();
 
 const ActList = z.array(z.enum(DIALOGUE_ACTS)).min(1);
 
@@ -258,12 +256,15 @@ export const PersonaSchema = z
     const factIds = Object.keys(persona.facts ?? {});
     const checkFacts = (condition: Condition | undefined, path: (string | number)[]) => {
       condition?.notGiven?.forEach((factId, index) => {
-        if (!factIds.includes(factId)) ctx.addIssue({ code: 'custom', path: [...path, 'notGiven', index], message: `names no fact (facts: ${factIds.join(', ') || 'none'})` });
+        if (!factIds.includes(factId))
+          ctx.addIssue({ code: 'custom', path: [...path, 'notGiven', index], message: `names no fact (facts: ${factIds.join(', ') || 'none'})` });
       });
     };
     for (const [family, reaction] of Object.entries(persona.reactions ?? {})) checkFacts(reaction?.when, ['reactions', family, 'when']);
     for (const [stageId, stage] of Object.entries(persona.stages)) {
-      stage.variants?.forEach((variant, index) => { checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']); });
+      stage.variants?.forEach((variant, index) => {
+        checkFacts(variant.when, ['stages', stageId, 'variants', index, 'when']);
+      });
       for (const [family, reaction] of Object.entries(stage.reactions ?? {})) checkFacts(reaction?.when, ['stages', stageId, 'reactions', family, 'when']);
       stage.transitions.forEach((transition, index) => {
         checkFacts(transition.when, ['stages', stageId, 'transitions', index, 'when']);
@@ -277,7 +278,11 @@ export const PersonaSchema = z
       });
       for (const factId of Object.keys(stage.asks ?? {})) {
         if (!persona.facts || !Object.hasOwn(persona.facts, factId)) {
-          ctx.addIssue({ code: 'custom', path: ['stages', stageId, 'asks', factId], message: `names no fact (facts: ${Object.keys(persona.facts ?? {}).join(', ') || 'none'})` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['stages', stageId, 'asks', factId],
+            message: `names no fact (facts: ${Object.keys(persona.facts ?? {}).join(', ') || 'none'})`,
+          });
         }
       }
       if (stage.end && stage.transitions.length > 0) {
@@ -290,14 +295,22 @@ export const PersonaSchema = z
           try {
             new RegExp(source, 'iu');
           } catch (error) {
-            ctx.addIssue({ code: 'custom', path: ['facts', factId, 'given', lang, index], message: `is not a valid regular expression: ${(error as Error).message}` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['facts', factId, 'given', lang, index],
+              message: `is not a valid regular expression: ${(error as Error).message}`,
+            });
           }
         });
       }
     }
     const cutShort = [persona.reactions?.cut_short, ...Object.values(persona.stages).map((stage) => stage.reactions?.cut_short)];
     if (cutShort.some((reaction) => reaction !== undefined && reaction.when === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['reactions', 'cut_short'], message: 'needs a `when` (e.g. { minWords: 50 }): a long reply is the persona\'s to define' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reactions', 'cut_short'],
+        message: "needs a `when` (e.g. { minWords: 50 }): a long reply is the persona's to define",
+      });
     }
     if (!Object.values(persona.stages).some((stage) => stage.end)) {
       ctx.addIssue({ code: 'custom', path: ['stages'], message: 'needs at least one stage with `end`' });

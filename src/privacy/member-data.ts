@@ -50,10 +50,13 @@ export async function describeStoredData(
   const retentionDays = options.retentionDays ?? null;
   const byActivity = rows.map((row) => row.updatedAt).sort();
   const firstAt = rows.map((row) => row.createdAt).sort()[0] ?? null;
-  const lastAt = rows.map((row) => row.createdAt).sort().at(-1) ?? null;
+  const lastAt =
+    rows
+      .map((row) => row.createdAt)
+      .sort()
+      .at(-1) ?? null;
   const oldestActivity = byActivity[0];
-  const nextDeletionAt =
-    retentionDays !== null && oldestActivity ? new Date(Date.parse(oldestActivity) + retentionDays * DAY_MS).toISOString() : null;
+  const nextDeletionAt = retentionDays !== null && oldestActivity ? new Date(Date.parse(oldestActivity) + retentionDays * DAY_MS).toISOString() : null;
   const groupSessions = rows.filter((row) => row.groupId !== null).length;
 
   const groupRecords = options.groupRecords ?? 0;
@@ -122,8 +125,14 @@ export async function deleteSessions(
       usageRecords += 1;
     }
   }
-  await storage.sessions.deleteMany(rows.map((row) => row.id), options);
-  await overrideIndex(storage).remove(guildId, rows.map((row) => row.id));
+  await storage.sessions.deleteMany(
+    rows.map((row) => row.id),
+    options,
+  );
+  await overrideIndex(storage).remove(
+    guildId,
+    rows.map((row) => row.id),
+  );
   return { sessions: rows.length, usageRecords };
 }
 

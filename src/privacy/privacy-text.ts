@@ -50,8 +50,14 @@ const en: PrivacyText = {
       sessions === 0
         ? 'Done: no practice sessions of yours were stored.'
         : `Done: ${sessions} practice session${sessions === 1 ? '' : 's'} deleted, with transcripts, grades and progress.`,
-      open === 0 ? '' : open === 1 ? 'One of them was still running; it has been ended and its thread closed.' : `${open} of them were still running; they have been ended and their threads closed.`,
-      groupsLeft === 0 ? '' : `You have left ${groupsLeft === 1 ? 'a running group practice; the group carries' : `${groupsLeft} running group practices; the groups carry`} on without you.`,
+      open === 0
+        ? ''
+        : open === 1
+          ? 'One of them was still running; it has been ended and its thread closed.'
+          : `${open} of them were still running; they have been ended and their threads closed.`,
+      groupsLeft === 0
+        ? ''
+        : `You have left ${groupsLeft === 1 ? 'a running group practice; the group carries' : `${groupsLeft} running group practices; the groups carry`} on without you.`,
       groupRecords === 0
         ? ''
         : `Your name, answers and grades were removed from ${groupRecords} group record${groupRecords === 1 ? '' : 's'}; the other participants’ results stay.`,
@@ -81,7 +87,11 @@ const de: PrivacyText = {
       sessions === 0
         ? 'Erledigt: Es waren keine Übungssitzungen von Ihnen gespeichert.'
         : `Erledigt: ${sessions} Übungssitzung${sessions === 1 ? '' : 'en'} mit Protokollen, Bewertungen und Fortschritt gelöscht.`,
-      open === 0 ? '' : open === 1 ? 'Eine davon lief noch; sie wurde beendet und ihr Thread geschlossen.' : `${open} davon liefen noch; sie wurden beendet und ihre Threads geschlossen.`,
+      open === 0
+        ? ''
+        : open === 1
+          ? 'Eine davon lief noch; sie wurde beendet und ihr Thread geschlossen.'
+          : `${open} davon liefen noch; sie wurden beendet und ihre Threads geschlossen.`,
       groupsLeft === 0
         ? ''
         : groupsLeft === 1

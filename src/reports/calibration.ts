@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { GradeOverrideSchema, type Exchange, type GradeOverride, type Session } from '../engine/session.js';
 import { UserFacingError } from '../errors.js';
-import {
-  BoundaryVerdictSchema,
-  boundaryVerdictScore,
-  LanguageSchema,
-  ScoreSchema,
-  type BoundaryVerdict,
-  type Language,
-} from '../evaluation/grade.js';
+import { BoundaryVerdictSchema, boundaryVerdictScore, LanguageSchema, ScoreSchema, type BoundaryVerdict, type Language } from '../evaluation/grade.js';
 import type { Storage } from '../storage/storage.js';
 import { overrideIndex } from './override-index.js';
 import { reportError } from './report-model.js';

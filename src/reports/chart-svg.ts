@@ -111,7 +111,9 @@ export function barChartSvg(spec: ChartSpec): SafeHtml {
       );
       // Values over the bars when they fit; the tooltip carries them otherwise.
       if (barWidth >= 16) {
-        body.push(html`<text x="${round(x + (barWidth - 2) / 2)}" y="${top - 4}" text-anchor="middle" font-size="10" fill="#5b5f6b">${(spec.formatValue ?? oneDecimal)(value)}</text>`);
+        body.push(
+          html`<text x="${round(x + (barWidth - 2) / 2)}" y="${top - 4}" text-anchor="middle" font-size="10" fill="#5b5f6b">${(spec.formatValue ?? oneDecimal)(value)}</text>`,
+        );
       }
     });
     body.push(

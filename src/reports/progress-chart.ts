@@ -20,9 +20,7 @@ export async function buildProgressChart(
   options: { lang: Language; limit?: number },
 ): Promise<(Chart & { sessions: number }) | null> {
   const listings = (await storage.sessions.listByUser(guildId, userId)).filter((row) => row.average !== null).slice(0, options.limit ?? 20);
-  const sessions = (await Promise.all(listings.map((row) => storage.sessions.get(row.id)))).filter(
-    (session): session is Session => session !== undefined,
-  );
+  const sessions = (await Promise.all(listings.map((row) => storage.sessions.get(row.id)))).filter((session): session is Session => session !== undefined);
   if (sessions.length === 0) return null;
   const svg = progressChartSvg(sessions, options.lang);
   return { svg: svg.value, png: chartPng(svg), sessions: sessions.length };

@@ -12,7 +12,6 @@ import { transcriptEntries } from './transcript-view.js';
  * says so to the browser as well). All text reaches the page through the escaping `html` tag.
  */
 
-
 const band = (score: number) => (score >= 4 ? 'good' : score >= 3 ? 'mid' : 'weak');
 
 function chip(label: string, score: number, lang: Language): SafeHtml {
@@ -44,11 +43,17 @@ function overrideBlock(exchange: Exchange, text: ReportText, lang: Language): Sa
   if (!override) return html``;
   const parts: SafeHtml[] = [];
   if (override.composure !== undefined)
-    parts.push(html`<span class="chip ${band(override.composure)}">${text.composure} ${override.composure} (${text.machine}: ${exchange.grade.composure.score})</span>`);
+    parts.push(
+      html`<span class="chip ${band(override.composure)}">${text.composure} ${override.composure} (${text.machine}: ${exchange.grade.composure.score})</span>`,
+    );
   if (override.empathy !== undefined)
-    parts.push(html`<span class="chip ${band(override.empathy)}">${text.empathy} ${override.empathy} (${text.machine}: ${exchange.grade.empathy.score})</span>`);
+    parts.push(
+      html`<span class="chip ${band(override.empathy)}">${text.empathy} ${override.empathy} (${text.machine}: ${exchange.grade.empathy.score})</span>`,
+    );
   if (override.boundary !== undefined)
-    parts.push(html`<span class="chip">${text.boundary}: ${text.verdicts[override.boundary]} (${text.machine}: ${text.verdicts[exchange.grade.boundary.verdict]})</span>`);
+    parts.push(
+      html`<span class="chip">${text.boundary}: ${text.verdicts[override.boundary]} (${text.machine}: ${text.verdicts[exchange.grade.boundary.verdict]})</span>`,
+    );
   return html`<div class="override"><div class="who">${text.trainerOverride}</div><div class="scores">${parts}</div><div class="text">${override.reason}</div><div class="note">${text.overrideBy(override.by, formatDate(override.at, lang))}</div></div>`;
 }
 
@@ -66,7 +71,9 @@ function transcriptSection(entry: ReportSession, text: ReportText, lang: Languag
 function summarySection(entry: ReportSession, text: ReportText, lang: Language): SafeHtml {
   const { summary } = entry;
   const ref = (label: string, value: typeof summary.best) =>
-    value ? html`<h3>${label} (${formatScore(value.score, lang)})</h3><div class="customer"><div class="text">${value.customer}</div></div><div class="attempt"><div class="text">${value.reply}</div></div>` : '';
+    value
+      ? html`<h3>${label} (${formatScore(value.score, lang)})</h3><div class="customer"><div class="text">${value.customer}</div></div><div class="attempt"><div class="text">${value.reply}</div></div>`
+      : '';
   return html`<section><h2>${text.summary}</h2>${ref(text.best, summary.best)}${ref(text.weakest, summary.weakest)}<h3>${text.practiseNext}</h3><p>${summary.practiseNext}</p></section>`;
 }
 
@@ -80,7 +87,10 @@ function sessionHeader(entry: ReportSession, report: Report, text: ReportText, l
     fact(text.intensity, text.intensities[session.intensity]),
     fact(text.exchanges, String(session.exchanges.length)),
   ]}</dl>`;
-  const title = heading === 'h1' ? html`<h1>${text.sessionTitle}</h1><p class="subtitle">${entry.personaName} · ${entry.memberName ?? session.userId}</p>` : html`<h2>${entry.memberName ?? session.userId} · ${entry.personaName}</h2>`;
+  const title =
+    heading === 'h1'
+      ? html`<h1>${text.sessionTitle}</h1><p class="subtitle">${entry.personaName} · ${entry.memberName ?? session.userId}</p>`
+      : html`<h2>${entry.memberName ?? session.userId} · ${entry.personaName}</h2>`;
   const averages = report.kind === 'session' ? report.averages : entry.summary.averages;
   return html`${title}${facts}${tiles(averages, text, lang)}`;
 }

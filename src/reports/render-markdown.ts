@@ -9,9 +9,7 @@ import { transcriptEntries } from './transcript-view.js';
  * text: Markdown renderers pass raw HTML through, and `*`, `[`, `#` would otherwise format it.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_{}[\]()<>#+!|~&"=@-]/g, (char) => `\\${char}`)
-    .replace(/\r\n?/g, '\n');
+  return text.replace(/[\\`*_{}[\]()<>#+!|~&"=@-]/g, (char) => `\\${char}`).replace(/\r\n?/g, '\n');
 }
 
 /** Escaped text as a block quote, one `>` per line so multi-line replies stay inside it. */

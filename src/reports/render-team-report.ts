@@ -9,7 +9,6 @@ import { REPORT_CSP, REPORT_CSS } from './report-style.js';
 import { formatDate, formatScore, formatShare, reportText, type ReportText } from './report-text.js';
 import type { TeamReport } from './team-report.js';
 
-
 const score = (value: number | null | undefined, lang: TeamReport['lang']) => (value === null || value === undefined ? '–' : formatScore(value, lang));
 
 function highlights(team: TeamReport, text: ReportText): Array<[string, string]> {
@@ -26,7 +25,12 @@ function highlights(team: TeamReport, text: ReportText): Array<[string, string]>
 
 function averageCells(averages: Averages | null, lang: TeamReport['lang']): string[] {
   return averages
-    ? [formatScore(averages.overall, lang), formatScore(averages.composure, lang), formatScore(averages.empathy, lang), formatShare(averages.boundaryCorrect, lang)]
+    ? [
+        formatScore(averages.overall, lang),
+        formatScore(averages.composure, lang),
+        formatScore(averages.empathy, lang),
+        formatShare(averages.boundaryCorrect, lang),
+      ]
     : ['–', '–', '–', '–'];
 }
 

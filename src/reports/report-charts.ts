@@ -64,7 +64,10 @@ export function groupChartSvg(report: Report): SafeHtml {
     title: reportText(report.lang).chartGroup,
     formatValue: (value) => formatScore(value, report.lang),
     categories: members.map((member) => member.label),
-    series: criterionSeries(report.lang, members.map((member) => criterionScores(member.sessions))),
+    series: criterionSeries(
+      report.lang,
+      members.map((member) => criterionScores(member.sessions)),
+    ),
   });
 }
 
@@ -72,15 +75,16 @@ export function groupChartSvg(report: Report): SafeHtml {
 export function progressChartSvg(sessions: readonly Session[], lang: Language): SafeHtml {
   const ordered = [...sessions].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   const dates = ordered.map((session) =>
-    new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(
-      new Date(session.createdAt),
-    ),
+    new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { day: '2-digit', month: '2-digit', timeZone: 'UTC' }).format(new Date(session.createdAt)),
   );
   return lineChartSvg({
     title: reportText(lang).chartProgress,
     formatValue: (value) => formatScore(value, lang),
     categories: dates,
-    series: criterionSeries(lang, ordered.map((session) => criterionScores([session]))),
+    series: criterionSeries(
+      lang,
+      ordered.map((session) => criterionScores([session])),
+    ),
   });
 }
 
@@ -91,6 +95,9 @@ export function teamChartSvg(team: { lang: Language; personas: Array<{ name: str
     formatValue: (value) => formatScore(value, team.lang),
     // Persona names carry a subtitle after a dash ("The frustrated customer – card blocked abroad"); the axis needs the short part.
     categories: team.personas.map((persona) => persona.name.split(/\s[–—-]\s/)[0] ?? persona.name),
-    series: criterionSeries(team.lang, team.personas.map((persona) => persona.scores)),
+    series: criterionSeries(
+      team.lang,
+      team.personas.map((persona) => persona.scores),
+    ),
   });
 }

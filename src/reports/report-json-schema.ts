@@ -23,9 +23,7 @@ export const SCHEMA_SECTION_END = '<!-- json-schemas:end -->';
 
 /** The generated part of docs/reports.md: one fenced JSON Schema per exported file kind. */
 export function schemaDocsSection(): string {
-  const blocks = Object.entries(reportJsonSchemas()).map(
-    ([name, schema]) => `### ${name}\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``,
-  );
+  const blocks = Object.entries(reportJsonSchemas()).map(([name, schema]) => `### ${name}\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``);
   return `${SCHEMA_SECTION_START}\n\n${blocks.join('\n\n')}\n\n${SCHEMA_SECTION_END}`;
 }
 

@@ -29,9 +29,7 @@ export const SummarySchema = z.object({
   lang: LanguageSchema,
   outcome: OutcomeSchema.nullable(),
   exchanges: z.number().int().min(0),
-  averages: z
-    .object({ composure: z.number(), empathy: z.number(), boundaryCorrect: z.number(), overall: z.number() })
-    .nullable(),
+  averages: z.object({ composure: z.number(), empathy: z.number(), boundaryCorrect: z.number(), overall: z.number() }).nullable(),
   scores: z.array(z.object({ lineN: z.number().int(), attempt: z.number().int(), overall: z.number() })),
   best: ExchangeRefSchema.nullable(),
   weakest: ExchangeRefSchema.nullable(),

@@ -87,7 +87,9 @@ export interface KeyvStorageOptions {
 
 export function createKeyvStorage(keyv: Keyv, log: Logger, options: KeyvStorageOptions = {}): Storage {
   // keyv emits errors as events as well as throwing them (throwOnErrors); an unheard 'error' event would crash the process.
-  keyv.on('error', (error: unknown) => { log.warn({ err: error }, 'store backend reported an error'); });
+  keyv.on('error', (error: unknown) => {
+    log.warn({ err: error }, 'store backend reported an error');
+  });
   const indexLocks = new KeyedMutex();
   /** session id → whether its stored listing is of an ended session, as this process last wrote or read it */
   const listed = new RecentMap<string, { ended: boolean }>(REMEMBERED);

@@ -59,4 +59,3 @@ async function openAdapter(url: string, log: Logger): Promise<{ adapter: KeyvSto
       throw new ConfigError(`STORE_URL must start with sqlite://, redis:// or postgres:// (got "${scheme || url}")`);
   }
 }
-

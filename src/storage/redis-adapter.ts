@@ -55,7 +55,9 @@ export async function openRedisAdapter(url: string, log: Logger): Promise<KeyvSt
     await Promise.race([
       client.connect(),
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => { reject(new Error(`no answer within ${REDIS_CONNECT_WAIT_MS} ms`)); }, REDIS_CONNECT_WAIT_MS);
+        timer = setTimeout(() => {
+          reject(new Error(`no answer within ${REDIS_CONNECT_WAIT_MS} ms`));
+        }, REDIS_CONNECT_WAIT_MS);
       }),
     ]);
   } catch (error) {
@@ -82,9 +84,13 @@ function withDeadline(adapter: KeyvStoreAdapter, ms: number): KeyvStoreAdapter {
       return (...args: unknown[]) => {
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => { reject(new Error(`Redis did not answer ${property} within ${ms} ms`)); }, ms);
+          timer = setTimeout(() => {
+            reject(new Error(`Redis did not answer ${property} within ${ms} ms`));
+          }, ms);
         });
-        return Promise.race([Promise.resolve(value.apply(target, args) as unknown), deadline]).finally(() => { clearTimeout(timer); });
+        return Promise.race([Promise.resolve(value.apply(target, args) as unknown), deadline]).finally(() => {
+          clearTimeout(timer);
+        });
       };
     },
   });

@@ -21,7 +21,11 @@ async function grade(lines: string[]) {
     out,
     err,
   );
-  const outputs = chunks.join('').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  const outputs = chunks
+    .join('')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, outputs, stderr: errors.join('') };
 }
 

@@ -38,7 +38,13 @@ describe('terminal practice with an OpenAI-compatible endpoint', () => {
       at = await terminal.waitFor(/Composure \d\/5[^\n]*\[offline grading\]/, at);
       // the scripted customer may take the offline-graded reply as the end of the matter
       const next = await terminal.waitFor(/\nYou: $|— Session summary —/, at);
-      if (!terminal.screen().slice(next - 40, next).includes('Session summary')) terminal.type('/end');
+      if (
+        !terminal
+          .screen()
+          .slice(next - 40, next)
+          .includes('Session summary')
+      )
+        terminal.type('/end');
       await terminal.waitFor(/— Session summary —/, at);
       expect(await terminal.exit).toBe(0);
     } finally {

@@ -76,7 +76,10 @@ describe('report, export and export-labels commands', () => {
   it('exports trainer overrides as eval-format labels that `eval` can read', async () => {
     const { code, stdout } = await run(['export-labels']);
     expect(code).toBe(0);
-    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ lang: 'en', gold: { composure_ok: false } });
     expect(String(lines[0]?.['reply'])).toContain('unblock your card');

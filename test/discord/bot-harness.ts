@@ -110,8 +110,13 @@ export function trackHandled(timeoutMs = 10_000): HandledInputs {
   const waiting = new Map<string, Array<() => void>>();
   const until = (key: string): Promise<void> =>
     new Promise((resolve, reject) => {
-      if (done.has(key)) { resolve(); return; }
-      const timer = setTimeout(() => { reject(new Error(`the bot was not done with ${key} after ${timeoutMs} ms`)); }, timeoutMs);
+      if (done.has(key)) {
+        resolve();
+        return;
+      }
+      const timer = setTimeout(() => {
+        reject(new Error(`the bot was not done with ${key} after ${timeoutMs} ms`));
+      }, timeoutMs);
       waiting.set(key, [
         ...(waiting.get(key) ?? []),
         () => {
@@ -165,7 +170,10 @@ export function useForEachTest<T extends TestBot>(start: () => Promise<T>): T {
     if (!running) return; // the start failed, and that already failed the test
     try {
       expectNothingPinged(running.fake);
-      expect(running.fake.unexpected.map((r) => `${r.method} ${r.path}`), 'routes the fake does not know').toEqual([]);
+      expect(
+        running.fake.unexpected.map((r) => `${r.method} ${r.path}`),
+        'routes the fake does not know',
+      ).toEqual([]);
     } finally {
       await running.close();
     }
@@ -226,15 +234,15 @@ export async function waitForAnswer(fake: FakeDiscord, interaction: Parameters<F
 export type PracticeOptions = { persona: string; language?: 'de' | 'en'; intensity?: string };
 
 /** Starts a solo practice and waits for the bot's answer to the command and the new thread. */
-export async function startPractice(
-  h: BotHarness,
-  member: FakeMember,
-  options: PracticeOptions,
-): Promise<{ thread: FakeChannel; reply: StoredMessage }> {
+export async function startPractice(h: BotHarness, member: FakeMember, options: PracticeOptions): Promise<{ thread: FakeChannel; reply: StoredMessage }> {
   const before = h.fake.threads().length;
   const interaction = h.fake.slash(member, 'practice', {
     sub: 'start',
-    options: { persona: options.persona, ...(options.language ? { language: options.language } : {}), ...(options.intensity ? { intensity: options.intensity } : {}) },
+    options: {
+      persona: options.persona,
+      ...(options.language ? { language: options.language } : {}),
+      ...(options.intensity ? { intensity: options.intensity } : {}),
+    },
   });
   const reply = await waitForAnswer(h.fake, interaction);
   const thread = h.fake.threads()[before];

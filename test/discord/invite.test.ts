@@ -11,7 +11,17 @@ describe('the invite link', () => {
     const granted = new PermissionsBitField(BigInt(url.searchParams.get('permissions') ?? '0'));
     expect(granted.has(PermissionFlagsBits.Administrator)).toBe(false);
     expect(granted.toArray().sort()).toEqual(
-      ['AttachFiles', 'CreatePrivateThreads', 'CreatePublicThreads', 'EmbedLinks', 'ManageThreads', 'ReadMessageHistory', 'SendMessages', 'SendMessagesInThreads', 'ViewChannel'].sort(),
+      [
+        'AttachFiles',
+        'CreatePrivateThreads',
+        'CreatePublicThreads',
+        'EmbedLinks',
+        'ManageThreads',
+        'ReadMessageHistory',
+        'SendMessages',
+        'SendMessagesInThreads',
+        'ViewChannel',
+      ].sort(),
     );
   });
 

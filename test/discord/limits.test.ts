@@ -58,7 +58,10 @@ describe('fitEmbed', () => {
     const out = fitEmbed({
       title: 't'.repeat(300),
       description: 'd '.repeat(3000),
-      fields: [{ name: 'n', value: 'v '.repeat(700) }, { name: ' ', value: '' }],
+      fields: [
+        { name: 'n', value: 'v '.repeat(700) },
+        { name: ' ', value: '' },
+      ],
     });
     expect(out.title!.length).toBeLessThanOrEqual(LIMITS.embedTitle);
     expect(out.description!.length).toBeLessThanOrEqual(LIMITS.embedDescription);

@@ -2,7 +2,17 @@ import { contentNotice } from '../../src/personas/persona-text.js';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, startPractice, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds } from './bot-harness.js';
+import {
+  botMessages,
+  contentOf,
+  customIdsOf,
+  embedsOf,
+  startPractice,
+  startPracticeToOpening,
+  useHarness,
+  waitForAnswer,
+  waitForEmbeds,
+} from './bot-harness.js';
 
 const en = uiText('en');
 

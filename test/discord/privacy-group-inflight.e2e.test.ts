@@ -34,7 +34,9 @@ function gatedFetch() {
       holding = new Promise<void>((resolve) => (entered = resolve));
       return holding;
     },
-    release: () => { release(); },
+    release: () => {
+      release();
+    },
     fetch: (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
       if (typeof init?.body === 'string' && init.body.includes('"fake-judge"')) {
         entered();
@@ -107,7 +109,8 @@ describe('/privacy delete while the member’s relay answer is being graded', ()
     const annika = fake.member(guild, { username: 'annikaleaves' });
     const ben = fake.member(guild, { username: 'benstays' });
     for (const member of [annika, ben]) await waitForAnswer(fake, fake.click(member, card, `group-join:${groupId}`));
-    const turns = (member: FakeMember) => botMessages(fake, channel.id).filter((m: StoredMessage) => contentOf(m).endsWith(text.relay.yourTurn(member.user.username))).length;
+    const turns = (member: FakeMember) =>
+      botMessages(fake, channel.id).filter((m: StoredMessage) => contentOf(m).endsWith(text.relay.yourTurn(member.user.username))).length;
     await waitForAnswer(fake, fake.click(admin, card, `group-next:${groupId}`));
     await fake.waitFor(() => turns(annika) >= 1 || undefined);
 

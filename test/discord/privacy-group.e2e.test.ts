@@ -135,7 +135,9 @@ describe('/privacy delete during a running group session (fake Discord, real bot
 
     // It is Annika's turn when she has her data deleted.
     await deleteOwnData(annika, privacy.deleted({ sessions: 0, open: 0, groupsLeft: 1, groupRecords: 1 }));
-    await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.leave.relayLeft}\n${text.relay.yourTurn(ben.user.username)}`));
+    await h.fake.waitFor(() =>
+      botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.leave.relayLeft}\n${text.relay.yourTurn(ben.user.username)}`),
+    );
     h.fake.say(annika, h.channel.id, 'Annika-Secret-Late: can I still answer?');
     h.fake.say(ben, h.channel.id, 'Ben-Keeps-Two: Let me unblock the card for you right now and send a confirmation.');
     // Ben's answer is graded for everyone (whether the customer then goes on or is satisfied).
@@ -165,7 +167,8 @@ describe('/privacy delete during a running group session (fake Discord, real bot
     const annika = h.fake.member(h.guild, { username: 'annikaleaves' });
     const ben = h.fake.member(h.guild, { username: 'benstays' });
     for (const member of [annika, ben]) await waitForAnswer(h.fake, h.fake.click(member, card, `group-join:${groupId}`));
-    const feedback = (member: FakeMember) => botMessages(h.fake, threadOf(member)!.id).filter((m) => embedsOf(m).some((e) => e.title?.startsWith(uiText('en').practice.feedbackTitle)));
+    const feedback = (member: FakeMember) =>
+      botMessages(h.fake, threadOf(member)!.id).filter((m) => embedsOf(m).some((e) => e.title?.startsWith(uiText('en').practice.feedbackTitle)));
     for (const [member, reply] of [
       [annika, 'Annika-Secret-One: I am so sorry the card was blocked, let me fix it right now.'],
       [ben, 'Ben-Keeps-One: I understand how stressful that is abroad, I will unblock it now.'],

@@ -2,7 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeMember } from '../support/fake-discord/index.js';
 import { startFakeOpenAi, type FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
-import { botMessages, contentOf, customIdsOf, embedMessages, startHarness, startPracticeToOpening, waitForAnswer, waitForEmbeds, type BotHarness } from './bot-harness.js';
+import {
+  botMessages,
+  contentOf,
+  customIdsOf,
+  embedMessages,
+  startHarness,
+  startPracticeToOpening,
+  waitForAnswer,
+  waitForEmbeds,
+  type BotHarness,
+} from './bot-harness.js';
 
 const en = uiText('en');
 const BURST = 2;
@@ -98,7 +108,14 @@ describe('member rate limit over Discord', () => {
       return h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => customIdsOf(m).some((id) => id.startsWith('group-join:'))));
     })();
     const member = h.fake.member(h.guild, { username: 'groupie' });
-    const joined = await waitForAnswer(h.fake, h.fake.click(member, card, customIdsOf(card).find((id) => id.startsWith('group-join:'))!));
+    const joined = await waitForAnswer(
+      h.fake,
+      h.fake.click(
+        member,
+        card,
+        customIdsOf(card).find((id) => id.startsWith('group-join:'))!,
+      ),
+    );
     const threadId = /<#(\d+)>/.exec(contentOf(joined))![1]!;
     await h.fake.waitFor(() => botMessages(h.fake, threadId).length >= 2);
     const replies = Array.from({ length: 6 }, (_, i) => `Group flood ${i + 1}: I am sorry, let me check your card now.`);

@@ -106,7 +106,12 @@ describe('rate-limit configuration and costs', () => {
   });
 
   it('reads the limits from the environment and refuses nonsense', () => {
-    const config = loadConfig({ RATE_LIMIT_REPLIES_PER_MINUTE: '120', RATE_LIMIT_COMMANDS_PER_MINUTE: '0', RATE_LIMIT_BURST: '20', RATE_LIMIT_COMMANDS_BURST: '3' });
+    const config = loadConfig({
+      RATE_LIMIT_REPLIES_PER_MINUTE: '120',
+      RATE_LIMIT_COMMANDS_PER_MINUTE: '0',
+      RATE_LIMIT_BURST: '20',
+      RATE_LIMIT_COMMANDS_BURST: '3',
+    });
     expect(rateLimitSettings(config)).toEqual({ reply: { perMinute: 120, burst: 20 }, command: { perMinute: 0, burst: 3 } });
     expect(() => loadConfig({ RATE_LIMIT_REPLIES_PER_MINUTE: '-1' })).toThrow(/RATE_LIMIT_REPLIES_PER_MINUTE/);
     expect(() => loadConfig({ RATE_LIMIT_BURST: '0' })).toThrow(/RATE_LIMIT_BURST/);

@@ -1,6 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, startPractice, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds } from './bot-harness.js';
+import {
+  botMessages,
+  contentOf,
+  customIdsOf,
+  embedsOf,
+  startPractice,
+  startPracticeToOpening,
+  useHarness,
+  waitForAnswer,
+  waitForEmbeds,
+} from './bot-harness.js';
 
 describe('solo practice over Discord (fake gateway, real bot and engine)', () => {
   const h = useHarness();
@@ -29,8 +39,14 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
 
       const replies =
         lang === 'en'
-          ? ['I am really sorry, that sounds awful. Let me check what happened to your card.', 'I can lift the block right now and send an emergency card to your hotel.']
-          : ['Das tut mir wirklich leid, das klingt furchtbar. Ich schaue sofort nach Ihrer Karte.', 'Ich kann die Sperre jetzt aufheben und Ihnen eine Notfallkarte ins Hotel schicken.'];
+          ? [
+              'I am really sorry, that sounds awful. Let me check what happened to your card.',
+              'I can lift the block right now and send an emergency card to your hotel.',
+            ]
+          : [
+              'Das tut mir wirklich leid, das klingt furchtbar. Ich schaue sofort nach Ihrer Karte.',
+              'Ich kann die Sperre jetzt aufheben und Ihnen eine Notfallkarte ins Hotel schicken.',
+            ];
       for (const [index, line] of replies.entries()) {
         h.fake.say(trainee, thread.id, line);
         await waitForEmbeds(h.fake, thread.id, text.practice.feedbackTitle, index + 1);
@@ -38,7 +54,9 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
       const feedback = await waitForEmbeds(h.fake, thread.id, text.practice.feedbackTitle, 2);
       const last = feedback.at(-1)!;
       const names = embedsOf(last)[0]?.fields?.map((f) => f.name);
-      expect(names).toEqual(expect.arrayContaining([text.practice.composure, text.practice.empathy, text.practice.boundary, text.practice.tip, text.practice.example]));
+      expect(names).toEqual(
+        expect.arrayContaining([text.practice.composure, text.practice.empathy, text.practice.boundary, text.practice.tip, text.practice.example]),
+      );
       // the offline grader answers at once: no typing call (see typing.e2e.test.ts for a slow answer)
       expect(h.fake.requests.filter((r) => r.path === `/channels/${thread.id}/typing`)).toEqual([]);
 
@@ -86,7 +104,10 @@ describe('solo practice over Discord (fake gateway, real bot and engine)', () =>
     const member = h.fake.member(h.guild);
     const interaction = h.fake.autocomplete(member, 'practice', { sub: 'start', options: { persona: 'frust' }, focused: 'persona' });
     await h.fake.waitFor(() => h.fake.requests.find((r) => r.path.startsWith(`/interactions/${interaction.id}/`)));
-    const body = h.fake.requests.find((r) => r.path.startsWith(`/interactions/${interaction.id}/`))?.body as { type: number; data: { choices: Array<{ name: string; value: string }> } };
+    const body = h.fake.requests.find((r) => r.path.startsWith(`/interactions/${interaction.id}/`))?.body as {
+      type: number;
+      data: { choices: Array<{ name: string; value: string }> };
+    };
     expect(body.type).toBe(8);
     expect(body.data.choices.map((c) => c.value)).toEqual(['frustrated']);
 

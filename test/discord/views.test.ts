@@ -99,7 +99,10 @@ describe('persona list', () => {
       expect(embeds.length).toBeLessThanOrEqual(10);
       for (const embed of embeds) expect(embed.fields!.length).toBeLessThanOrEqual(LIMITS.embedFields);
     }
-    const names = messages.flat().flatMap((e) => e.fields ?? []).map((f) => f.name);
+    const names = messages
+      .flat()
+      .flatMap((e) => e.fields ?? [])
+      .map((f) => f.name);
     expect(names).toEqual(many.map((p) => `Test customer (\`${p.id}\`)`));
   });
 

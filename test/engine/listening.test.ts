@@ -121,7 +121,13 @@ describe('the customer hears facts', () => {
     const step = gradeWith(['offers_step']);
     expect(hearReply(listeningPersona(), 'en', NOTHING_EARLIER, 'I will sort it out today.', step).newFacts).toEqual(['next_step']);
     expect(hearReply(listeningPersona(), 'en', NOTHING_EARLIER, 'I see.', gradeWith(['acknowledges'])).givenFacts).toEqual([]);
-    const later = hearReply(listeningPersona(), 'en', { replies: ['I will sort it out today.'], acts: ['offers_step'] }, 'Anything else?', gradeWith(['asks_open']));
+    const later = hearReply(
+      listeningPersona(),
+      'en',
+      { replies: ['I will sort it out today.'], acts: ['offers_step'] },
+      'Anything else?',
+      gradeWith(['asks_open']),
+    );
     expect(later.givenFacts).toEqual(['next_step']);
     expect(later.newFacts).toEqual([]);
   });
@@ -150,7 +156,10 @@ describe('the customer hears facts', () => {
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toContain('names no fact');
     // in a reaction's condition too
-    const inReaction = PersonaSchema.safeParse({ ...base, reactions: { ...base.reactions, cut_short: { when: { minWords: 30, notGiven: ['parcel'] }, lines: lines('Shorter.') } } });
+    const inReaction = PersonaSchema.safeParse({
+      ...base,
+      reactions: { ...base.reactions, cut_short: { when: { minWords: 30, notGiven: ['parcel'] }, lines: lines('Shorter.') } },
+    });
     expect(inReaction.success).toBe(false);
     expect(JSON.stringify(inReaction.error?.issues)).toContain('reactions');
   });
@@ -274,12 +283,19 @@ describe('conditions on what the reply does', () => {
     const reply = "I'll go through your application straight after this call and ring you back at two o'clock sharp.";
     const proposing = hearReply(testPersona(), 'en', { replies: [], acts: [] }, reply, gradeWith(['gives_info', 'proposes_contact', 'names_time']));
     expect(proposing.promisedTime).toBe("at two o'clock");
-    const informing = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The committee meets at two o\'clock.', gradeWith(['gives_info', 'names_time']));
+    const informing = hearReply(testPersona(), 'en', { replies: [], acts: [] }, "The committee meets at two o'clock.", gradeWith(['gives_info', 'names_time']));
     expect(informing.promisedTime).toBeUndefined();
   });
 
   it("read whether the customer's line said they have no time", () => {
-    const rushed = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'I have five minutes between two meetings. Yes or no?');
+    const rushed = hearReply(
+      testPersona(),
+      'en',
+      { replies: [], acts: [] },
+      'The 15th still holds.',
+      grade,
+      'I have five minutes between two meetings. Yes or no?',
+    );
     const calm = hearReply(testPersona(), 'en', { replies: [], acts: [] }, 'The 15th still holds.', grade, 'Is the 15th still the date?');
     expect(rushed.customerInHurry).toBe(true);
     expect(calm.customerInHurry).toBe(false);
@@ -313,9 +329,13 @@ describe('Dr Hartmann between two meetings', () => {
     const invoice = 'Hello,\nyour October invoice includes services we did not order. I assume this is an oversight.\nHartmann';
     const agreeing = /let's talk|Thursday, 8:30|agreed/;
     const answer = async (reply: string) => (await simulator.play('drifting-client', 'en', [reply], { customerTurns: [invoice] })).lines.at(-1);
-    const stepOnly = await answer('Dear Dr Hartmann, thank you for pointing this out. You are right: two items were not ordered. I will send you a corrected invoice by Friday. Best regards');
+    const stepOnly = await answer(
+      'Dear Dr Hartmann, thank you for pointing this out. You are right: two items were not ordered. I will send you a corrected invoice by Friday. Best regards',
+    );
     expect(stepOnly?.text).not.toMatch(agreeing);
-    const call = await answer('Dear Dr Hartmann, you are right, and I am sorry. I will send a corrected invoice by Friday. Could we talk on the phone on Thursday at ten? Best regards');
+    const call = await answer(
+      'Dear Dr Hartmann, you are right, and I am sorry. I will send a corrected invoice by Friday. Could we talk on the phone on Thursday at ten? Best regards',
+    );
     expect(call?.text).toMatch(agreeing);
   });
 });

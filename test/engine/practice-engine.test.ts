@@ -21,7 +21,9 @@ describe('practice engine', () => {
   });
   afterEach(async () => cleanup());
 
-  function engineWith(options: { grader?: ReturnType<typeof createKeywordGrader>; voice?: CustomerVoice; steering?: ReturnType<typeof createKeywordGrader> } = {}) {
+  function engineWith(
+    options: { grader?: ReturnType<typeof createKeywordGrader>; voice?: CustomerVoice; steering?: ReturnType<typeof createKeywordGrader> } = {},
+  ) {
     const grader = options.grader ?? createKeywordGrader();
     const engine = createPracticeEngine({
       personas: createPersonaCatalog([testPersona()]),
@@ -213,7 +215,10 @@ describe('practice engine', () => {
     expect(again.exchange.attempt).toBe(2);
     expect(again.line?.stage).toBe('softer');
     const stored = await storage.sessions.get(session.id);
-    expect(stored?.exchanges.map((exchange) => [exchange.lineN, exchange.attempt])).toEqual([[0, 1], [0, 2]]);
+    expect(stored?.exchanges.map((exchange) => [exchange.lineN, exchange.attempt])).toEqual([
+      [0, 1],
+      [0, 2],
+    ]);
     expect(stored?.lines.filter((l) => l.retracted).map((l) => l.stage)).toEqual(['angry']);
     // the retracted angry line is not part of what the grader sees next
     await engine.reply(session.id, 'neutral');

@@ -56,7 +56,7 @@ const CONVERSATIONS: Record<string, Record<'en' | 'de', string[]>> = {
   'unusual-request': {
     en: [
       "Of course – what a lovely idea. I'll ask the kitchen to bring the pumpkin soup now, before twelve.",
-      "For your father the kitchen can do the apple cake without the base, just the filling with a little cream – nice and soft.",
+      'For your father the kitchen can do the apple cake without the base, just the filling with a little cream – nice and soft.',
       "And I'll bring a candle with the cake, without him noticing beforehand.",
     ],
     de: [
@@ -82,8 +82,8 @@ const CONVERSATIONS: Record<string, Record<'en' | 'de', string[]>> = {
   grieving: {
     en: [
       "I'm sorry, Ms Albrecht, I've caught you at a bad moment. I won't keep you.",
-      "I was worried after yesterday and wanted to ask how you are – not about the deposit. Nothing is wrong with your account.",
-      "That sounds like a great deal to carry. Please take all the time you need; nothing about the money has to be decided now.",
+      'I was worried after yesterday and wanted to ask how you are – not about the deposit. Nothing is wrong with your account.',
+      'That sounds like a great deal to carry. Please take all the time you need; nothing about the money has to be decided now.',
       "Thank you for telling me. When you're ready, we can keep everything safe and simple, and your daughter can come along.",
     ],
     de: [
@@ -159,7 +159,7 @@ describe('a call already agreed', () => {
 });
 
 describe('a question asked as the customer settles', () => {
-  it("is answered: Ms Lindner tells what the day is (she had only thanked the trainee who asked)", async () => {
+  it('is answered: Ms Lindner tells what the day is (she had only thanked the trainee who asked)', async () => {
     const replies = [
       'Sehr gern, das bekommen wir hin. Darf ich fragen, was Ihrem Vater gerade guttut – isst er lieber weich?',
       'Die Kürbissuppe kann ich Ihnen schon jetzt bringen, die Küche hat sie fertig. Was ist denn der Anlass heute für Sie beide?',

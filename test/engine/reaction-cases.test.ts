@@ -46,7 +46,10 @@ describe('reaction cases', () => {
     const simulator = createSimulator(personas, { random: () => 0 });
     const misses: string[] = [];
     for (const reactionCase of group) {
-      const played = await simulator.play(reactionCase.persona, reactionCase.lang, caseReplies(reactionCase), { intensity: reactionCase.intensity, customerTurns: caseCustomerTurns(reactionCase) });
+      const played = await simulator.play(reactionCase.persona, reactionCase.lang, caseReplies(reactionCase), {
+        intensity: reactionCase.intensity,
+        customerTurns: caseCustomerTurns(reactionCase),
+      });
       const answer = played.endedEarly ? undefined : played.lines.at(-1);
       const family = answer && played.lines.length === caseReplies(reactionCase).length + 1 ? answer.family : undefined;
       if (family !== reactionCase.expect) misses.push(`${reactionCase.id}: expected ${reactionCase.expect}, got ${family ?? 'no answer'}`);

@@ -32,7 +32,8 @@ describe('practice engine: a reply keyed by its message id is graded once', () =
     return createPracticeEngine({ personas: createPersonaCatalog([testPersona()]), grader, voice, store: storage.sessions, log, advise });
   }
 
-  const start = async (engine: PracticeEngine) => (await engine.start({ userId: 'u1', guildId: 'g1', personaId: 'test-customer', lang: 'en', intensity: 'standard' })).session;
+  const start = async (engine: PracticeEngine) =>
+    (await engine.start({ userId: 'u1', guildId: 'g1', personaId: 'test-customer', lang: 'en', intensity: 'standard' })).session;
 
   it('grades a message once: the same key again returns already_answered with the stored exchange and changes nothing', async () => {
     const grader = createKeywordGrader();

@@ -14,7 +14,11 @@ function request(personaId: string, reaction: string, stageLine: string | string
     revealAllowed: false,
     history: [],
     said: [],
-    plan: { family: 'lecture_rebuked', reaction: { family: 'lecture_rebuked', lines: [reaction] }, stageLines: typeof stageLine === 'string' ? [stageLine] : stageLine },
+    plan: {
+      family: 'lecture_rebuked',
+      reaction: { family: 'lecture_rebuked', lines: [reaction] },
+      stageLines: typeof stageLine === 'string' ? [stageLine] : stageLine,
+    },
   };
 }
 
@@ -22,7 +26,11 @@ describe('the scripted voice joins a reaction and a stage line', () => {
   it('writes one e-mail, not two: the reaction keeps its greeting, the stage line its signature', async () => {
     const voice = createScriptedVoice({ random: () => 0 });
     const { text } = await voice.nextLine(
-      request('drifting-client', 'Good afternoon,\nI do not need an explanation of how our processes ought to work.\nHartmann', 'Hello,\njustifications do not help us.\nHartmann'),
+      request(
+        'drifting-client',
+        'Good afternoon,\nI do not need an explanation of how our processes ought to work.\nHartmann',
+        'Hello,\njustifications do not help us.\nHartmann',
+      ),
     );
     // the stage line's greeting is dropped, and with it the lower case that followed it
     expect(text).toBe('Good afternoon,\nI do not need an explanation of how our processes ought to work.\nJustifications do not help us.\nHartmann');
@@ -32,9 +40,15 @@ describe('the scripted voice joins a reaction and a stage line', () => {
   it("drops the reaction's sign-off when the stage line signs differently", async () => {
     const voice = createScriptedVoice({ random: () => 0 });
     const { text } = await voice.nextLine(
-      request('drifting-client', 'Hello,\nBy Thursday, then. I will hold you to that.\nHartmann', 'Agreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann'),
+      request(
+        'drifting-client',
+        'Hello,\nBy Thursday, then. I will hold you to that.\nHartmann',
+        'Agreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann',
+      ),
     );
-    expect(text).toBe('Hello,\nBy Thursday, then. I will hold you to that.\nAgreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann');
+    expect(text).toBe(
+      'Hello,\nBy Thursday, then. I will hold you to that.\nAgreed. Over the last weeks your side has mostly sent paperwork.\nRegards\nS. Hartmann',
+    );
     // a reaction of greeting and one sentence keeps its sentence
     const short = await voice.nextLine(request('drifting-client', 'Hello,\nnoted.', 'Regards\nHartmann'));
     expect(short.text).toBe('Hello,\nnoted.\nRegards\nHartmann');
@@ -56,12 +70,16 @@ describe('a stage line never says the reaction again in the same turn', () => {
         'Nein, so nicht. Ich will wissen, wie ich heute Abend mein Hotel bezahle!',
       ]),
     );
-    expect(text).toBe('Ach, jetzt bin ich schuld? Ich habe nur meine Rechnung bezahlen wollen! Nein, so nicht. Ich will wissen, wie ich heute Abend mein Hotel bezahle!');
+    expect(text).toBe(
+      'Ach, jetzt bin ich schuld? Ich habe nur meine Rechnung bezahlen wollen! Nein, so nicht. Ich will wissen, wie ich heute Abend mein Hotel bezahle!',
+    );
   });
 
   it('still answers when every stage line echoes the reaction', async () => {
     const voice = createScriptedVoice({ random: () => 0 });
-    const { text } = await voice.nextLine(request('impatient-caller', "My tone? I don't have time for this.", ["I don't have time for this. Just tell me when."]));
+    const { text } = await voice.nextLine(
+      request('impatient-caller', "My tone? I don't have time for this.", ["I don't have time for this. Just tell me when."]),
+    );
     expect(text).toBe("My tone? I don't have time for this. I don't have time for this. Just tell me when.");
   });
 

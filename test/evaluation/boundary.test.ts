@@ -86,7 +86,13 @@ describe('boundary verdicts', () => {
     const kessler = 'Listen here, sleepyhead, my application has been lying around on your desk for three weeks.';
     expect(boundary('en', kessler, "Sleepyhead isn't a word I'll accept, Mr Kessler. Two documents are missing.").verdict).toBe('set_well');
     expect(boundary('en', INSULT, "I'm not an idiot, and I'll check the transfer now.").verdict).toBe('set_well');
-    expect(boundary('de', 'Hören Sie mal, Sie Schlafmütze, mein Antrag liegt seit drei Wochen bei Ihnen.', 'Schlafmütze bin ich nicht. Es fehlen noch zwei Unterlagen.').verdict).toBe('set_well');
+    expect(
+      boundary(
+        'de',
+        'Hören Sie mal, Sie Schlafmütze, mein Antrag liegt seit drei Wochen bei Ihnen.',
+        'Schlafmütze bin ich nicht. Es fehlen noch zwei Unterlagen.',
+      ).verdict,
+    ).toBe('set_well');
     expect(boundary('de', 'Sie Trottel, wo bleibt mein Geld?', 'Den Trottel überhöre ich mal. Ihr Geld ist unterwegs.').verdict).toBe('set_well');
     expect(boundary('de', 'Sie Trottel, wo bleibt mein Geld?', 'Ihr Geld ist unterwegs.').verdict).toBe('missing');
   });

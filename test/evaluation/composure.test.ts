@@ -308,11 +308,17 @@ describe('assessComposure: mockery without a rude word', () => {
     const customer = 'Haha, I think my cat walked over the keyboard again.';
     expect(assessComposure({ reply: 'Haha, cats are the best co-workers! I will reset the password.', customer, lang: 'en' }).score).toBe(5);
     expect(assessComposure({ reply: 'Haha, I will reset the password.', customer: 'My card was stolen!', lang: 'en' }).score).toBe(4);
-    expect(assessComposure({ reply: 'Haha, Katzen sind die besten Kollegen! Ich setze das Passwort zurück.', customer: 'Meine Katze war wohl an der Tastatur ;-)', lang: 'de' }).score).toBe(5);
+    expect(
+      assessComposure({
+        reply: 'Haha, Katzen sind die besten Kollegen! Ich setze das Passwort zurück.',
+        customer: 'Meine Katze war wohl an der Tastatur ;-)',
+        lang: 'de',
+      }).score,
+    ).toBe(5);
     expect(assessComposure({ reply: 'Haha, ich setze das Passwort zurück.', customer: 'Meine Karte wurde gestohlen!', lang: 'de' }).score).toBe(4);
   });
 
-  it('reads mock concern for the customer\'s mood as condescending', () => {
+  it("reads mock concern for the customer's mood as condescending", () => {
     expect(assess('Looks like someone woke up on the wrong side of the bed.', 'en').flags).toContain('condescending');
     expect(assess('Na, da hat wohl jemand schlecht geschlafen?', 'de').flags).toContain('condescending');
     expect(assess('Someone from our team will call you back today.', 'en').score).toBe(5);
@@ -369,7 +375,7 @@ function exampleReplies(node: unknown, underExample = false): string[] {
   return [];
 }
 
-describe('assessComposure on the grader\'s own example replies', () => {
+describe("assessComposure on the grader's own example replies", () => {
   it.each([
     ['de', feedbackDe],
     ['en', feedbackEn],

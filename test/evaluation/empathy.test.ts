@@ -4,12 +4,7 @@ import { assessEmpathy, griefMissteps, type EmpathyAssessment } from '../../src/
 import type { Language, Turn } from '../../src/evaluation/grade.js';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
 
-function empathy(
-  lang: Language,
-  customer: string,
-  reply: string,
-  options: { focus?: string[]; history?: Turn[] } = {},
-): EmpathyAssessment {
+function empathy(lang: Language, customer: string, reply: string, options: { focus?: string[]; history?: Turn[] } = {}): EmpathyAssessment {
   const composure = assessComposure({ reply, customer, lang });
   return assessEmpathy({
     reply: prepare(reply),
@@ -53,7 +48,7 @@ describe('empathy sub-scores', () => {
     expect(empathy('de', KARTE, 'Eine Woche ohne Karte im Urlaub – kein Wunder, dass Sie empört sind.').interpretation).toBe(2);
   });
 
-  it('counts an acknowledgement tied to the customer\'s own words as specific', () => {
+  it("counts an acknowledgement tied to the customer's own words as specific", () => {
     const result = empathy('en', CARD, 'I understand, the card got blocked while you were at the hotel.');
     expect(result.interpretation).toBe(2);
     expect(result.score).toBeGreaterThanOrEqual(4);

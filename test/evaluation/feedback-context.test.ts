@@ -15,8 +15,28 @@ function strongReply(lang: 'de' | 'en', turn: number, namesCustomer: boolean): F
     injection: false,
     composure: { score: 5, flags: [], evidence: [], severity: 5 },
     empathy: { score: 5, emotionalReaction: 2, interpretation: 2, exploration: 2, evidence: [], limits: [], quotes: {} },
-    boundary: { needed: false, verdict: 'not_needed', evidence: [], named: false, offeredToContinue: false, ended: false, hadEarlierWarning: false, hostile: false },
-    signals: { offersSolution: true, solutionHasTime: true, endsConversation: false, endsExplicitly: false, warnsOfEnding: false, declinesStep: false, onlyCourtesy: false, proposesContact: false, leavesChoice: false, evidence: [] },
+    boundary: {
+      needed: false,
+      verdict: 'not_needed',
+      evidence: [],
+      named: false,
+      offeredToContinue: false,
+      ended: false,
+      hadEarlierWarning: false,
+      hostile: false,
+    },
+    signals: {
+      offersSolution: true,
+      solutionHasTime: true,
+      endsConversation: false,
+      endsExplicitly: false,
+      warnsOfEnding: false,
+      declinesStep: false,
+      onlyCourtesy: false,
+      proposesContact: false,
+      leavesChoice: false,
+      evidence: [],
+    },
     acts: ['offers_step', 'names_time', 'acknowledges', 'asks_open'],
     words: 40,
     namesCustomer,
@@ -40,11 +60,18 @@ describe('the tip "leave the timing to the customer"', () => {
     // Ms Albrecht's trainee had asked "…or shall I simply leave the deposit as it is for the moment?"
     // and was told to offer her control over timing
     const variants: readonly TipVariant[] = (lang === 'de' ? de : en).tips.polish_grief;
-    const asksChoice = variants.filter((variant) => variant.asksChoice === true).map((variant) => variant.tip.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)));
+    const asksChoice = variants
+      .filter((variant) => variant.asksChoice === true)
+      .map((variant) => variant.tip.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)));
     expect(asksChoice.length).toBeGreaterThan(0);
     const grieving = (turn: number, leavesChoice: boolean): FeedbackFacts => {
       const strong = strongReply(lang, turn, true);
-      return { ...strong, focus: ['grief'], acts: ['acknowledges', 'asks_closed'], signals: { ...strong.signals, offersSolution: false, solutionHasTime: false, leavesChoice } };
+      return {
+        ...strong,
+        focus: ['grief'],
+        acts: ['acknowledges', 'asks_closed'],
+        signals: { ...strong.signals, offersSolution: false, solutionHasTime: false, leavesChoice },
+      };
     };
     const tips = (leavesChoice: boolean) => [0, 1, 2, 3].map((turn) => composeFeedback(grieving(turn, leavesChoice)).tip);
     expect(tips(true).filter((tip) => asksChoice.includes(tip))).toEqual([]);
@@ -58,7 +85,13 @@ describe('the tips "name the feeling in their terms", "pick up a detail"', () =>
     // to pick up a detail the customer mentioned
     // a template as a pattern: the quote is anything, the customer forms their masculine default
     const asPattern = (template: string) =>
-      new RegExp(`^${template.split('{quote}').map((part) => part.replace(/\{([^}]+)\}/g, '$1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+      new RegExp(
+        `^${template
+          .split('{quote}')
+          .map((part) => part.replace(/\{([^}]+)\}/g, '$1').replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+          .join('.*')}$`,
+        'u',
+      );
     const variants: readonly TipVariant[] = (lang === 'de' ? de : en).tips.empathy_generic;
     const naming = variants.filter((variant) => variant.asksNaming === true).map((variant) => asPattern(variant.tip));
     expect(naming.length).toBe(2);
@@ -110,11 +143,17 @@ describe('a reply that only acknowledges', () => {
       expect(text.tips.solution_missing.map((variant) => fill(variant.tip))).toContain(tip);
     }
     // polish that takes a solution as done is kept for replies that offered one
-    const presuming = (text.tips.polish_general as readonly TipVariant[]).filter((variant) => variant.presumes?.includes('offers_step')).map((variant) => fill(variant.tip));
+    const presuming = (text.tips.polish_general as readonly TipVariant[])
+      .filter((variant) => variant.presumes?.includes('offers_step'))
+      .map((variant) => fill(variant.tip));
     expect(presuming.length).toBeGreaterThan(0);
-    const polished = [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['offers_step', 'names_time', 'acknowledges'] }).tip);
+    const polished = [0, 1, 2, 3, 4, 5].map(
+      (turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['offers_step', 'names_time', 'acknowledges'] }).tip,
+    );
     expect(polished.some((tip) => presuming.includes(tip))).toBe(true);
-    const noStep = [0, 1, 2, 3, 4, 5].map((turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['acknowledges', 'asks_open', 'ends_call'] }).tip);
+    const noStep = [0, 1, 2, 3, 4, 5].map(
+      (turn) => composeFeedback({ ...strongReply(lang, turn, false), acts: ['acknowledges', 'asks_open', 'ends_call'] }).tip,
+    );
     expect(noStep.filter((tip) => presuming.includes(tip))).toEqual([]);
   });
 });
@@ -210,7 +249,9 @@ describe('a reply that already asked what lies behind the wish', () => {
   it.each(['en', 'de'] as const)('is not told to ask what lies behind it; one that did not ask is (%s)', (lang) => {
     const text = lang === 'de' ? de : en;
     const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
-    const exploring = [...text.tips.polish_unusual_request, ...text.tips.empathy_explore].filter((variant) => variant.family === 'exploration').map((variant) => fill(variant.tip));
+    const exploring = [...text.tips.polish_unusual_request, ...text.tips.empathy_explore]
+      .filter((variant) => variant.family === 'exploration')
+      .map((variant) => fill(variant.tip));
     expect(exploring.length).toBeGreaterThan(0);
     // "Of course, let me ask the kitchen. Is it for your father?": a closed question that explores
     const reply = (exploration: 0 | 1): FeedbackFacts => ({
@@ -239,7 +280,10 @@ describe('a reply the model finds hostile without being sure of the kind', () =>
       const unsure = composeFeedback({ ...hostile([]), turn }).tip;
       expect(text.tips.composure_unclear.map((variant) => fill(variant.tip))).toContain(unsure);
       const named = composeFeedback({ ...hostile(['sarcasm']), turn }).tip;
-      expect(text.tips.composure_sarcasm.map((variant) => fill(variant.tip)), named).toContain(named);
+      expect(
+        text.tips.composure_sarcasm.map((variant) => fill(variant.tip)),
+        named,
+      ).toContain(named);
     }
     // no tip of the unsure kind speaks of irony or mockery
     for (const variant of text.tips.composure_unclear) expect(variant.tip).not.toMatch(/iron|mock|spott|sarkas|sarcas/i);
@@ -250,7 +294,11 @@ describe('an answer that says when, to a caller in a hurry', () => {
   it.each(['en', 'de'] as const)('is not asked for a next step, nor told to take time to check (%s)', (lang) => {
     const text = lang === 'de' ? de : en;
     const fill = (template: string) => template.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1));
-    const unwanted = [...text.tips.solution_missing, ...text.tips.solution_time, ...text.tips.polish_pressure.filter((variant) => (variant.asks as readonly string[] | undefined)?.includes('gives_info'))].map((variant) => fill(variant.tip));
+    const unwanted = [
+      ...text.tips.solution_missing,
+      ...text.tips.solution_time,
+      ...text.tips.polish_pressure.filter((variant) => (variant.asks as readonly string[] | undefined)?.includes('gives_info')),
+    ].map((variant) => fill(variant.tip));
     // "Yes. Once you confirm, the money is with the dealer by 14:45."
     const answered = (acts: FeedbackFacts['acts']): FeedbackFacts => ({
       ...strongReply(lang, 0, true),
@@ -262,7 +310,11 @@ describe('an answer that says when, to a caller in a hurry', () => {
     });
     for (const turn of [0, 1, 2, 3]) expect(unwanted).not.toContain(composeFeedback({ ...answered(['gives_info', 'names_time']), turn }).tip);
     // without the time it was no answer to "when": the step is asked for
-    expect([0, 1].some((turn) => text.tips.solution_missing.map((variant) => fill(variant.tip)).includes(composeFeedback({ ...answered(['gives_info']), turn }).tip))).toBe(true);
+    expect(
+      [0, 1].some((turn) =>
+        text.tips.solution_missing.map((variant) => fill(variant.tip)).includes(composeFeedback({ ...answered(['gives_info']), turn }).tip),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -43,7 +43,10 @@ function tipKeyOf(lang: Language, tip: string): TipKey {
 describe('example families of the generic tips', () => {
   it('names the same family for each variant in German and English', () => {
     for (const key of Object.keys(en.tips) as TipKey[]) {
-      expect(de.tips[key].map((variant) => variant.family), key).toEqual(en.tips[key].map((variant) => variant.family));
+      expect(
+        de.tips[key].map((variant) => variant.family),
+        key,
+      ).toEqual(en.tips[key].map((variant) => variant.family));
     }
   });
 });

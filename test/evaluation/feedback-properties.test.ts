@@ -51,7 +51,10 @@ function quotedSpans(text: string): string[] {
   return [...text.matchAll(/„([^“]+)“|“([^”]+)”|"([^"]+)"/gu)].map((match) => match[1] ?? match[2] ?? match[3] ?? '');
 }
 
-const normalise = (text: string) => clean(plainText(text)).replace(/["“”„]/g, '"').toLowerCase();
+const normalise = (text: string) =>
+  clean(plainText(text))
+    .replace(/["“”„]/g, '"')
+    .toLowerCase();
 
 const items = corpusReplies();
 const graded = items.map((item) => ({ ...item, grade: gradeOffline(item.input, 'test') }));
@@ -101,7 +104,18 @@ describe('feedback over every labelled corpus reply', () => {
   });
 
   it('never praises a reply that is not composed', () => {
-    const praise: StrengthKey[] = ['calm', 'stayed_out_of_tone', 'fallback', 'generic_empathy', 'specific_empathy', 'warmth', 'polite_close', 'exploration', 'information', 'summary'];
+    const praise: StrengthKey[] = [
+      'calm',
+      'stayed_out_of_tone',
+      'fallback',
+      'generic_empathy',
+      'specific_empathy',
+      'warmth',
+      'polite_close',
+      'exploration',
+      'information',
+      'summary',
+    ];
     const offending: string[] = [];
     for (const { input, grade } of graded) {
       if (grade.composure.score > 2) continue;
@@ -116,7 +130,12 @@ describe('feedback over every labelled corpus reply', () => {
 describe('strengths that fit what was said', () => {
   const insultBack = gradeOffline({ lang: 'en', customer: 'You useless idiot!', reply: 'Takes one to know one, you muppet.', history: [] }, 'test');
   const sarcastic = gradeOffline(
-    { lang: 'en', customer: 'Why is my parcel still not here?', reply: "Oh, what a surprise, another complaint. Maybe read the delivery notes next time, if that isn't too much to ask.", history: [] },
+    {
+      lang: 'en',
+      customer: 'Why is my parcel still not here?',
+      reply: "Oh, what a surprise, another complaint. Maybe read the delivery notes next time, if that isn't too much to ask.",
+      history: [],
+    },
     'test',
   );
   const hangUp = gradeOffline({ lang: 'en', customer: 'You useless idiot!', reply: "I'm ending this call now. Goodbye.", history: [] }, 'test');
@@ -142,10 +161,19 @@ describe('feedback that fits the customer and the situation', () => {
 
   it('holds a long answer to a caller in a hurry down on empathy and says why', () => {
     const windUp =
-      "I completely understand how you feel, and I want to make sure you have the full picture. Let me first explain a little about how our daily limits work: they are there to protect you from fraud, and they are set when the account is opened, although customers can change them. There are several ways to do that, and each has its own rules and waiting times.";
+      'I completely understand how you feel, and I want to make sure you have the full picture. Let me first explain a little about how our daily limits work: they are there to protect you from fraud, and they are set when the account is opened, although customers can change them. There are several ways to do that, and each has its own rules and waiting times.';
     const context = { personaId: 'impatient-caller', focus: ['pressure'] };
     const long = gradeOffline({ lang: 'en', customer: "I've got two minutes. Yes or no?", reply: windUp, history: [], context }, 'test');
-    const short = gradeOffline({ lang: 'en', customer: "I've got two minutes. Yes or no?", reply: 'Yes – confirm the new limit in your app now and the transfer goes through in minutes.', history: [], context }, 'test');
+    const short = gradeOffline(
+      {
+        lang: 'en',
+        customer: "I've got two minutes. Yes or no?",
+        reply: 'Yes – confirm the new limit in your app now and the transfer goes through in minutes.',
+        history: [],
+        context,
+      },
+      'test',
+    );
     expect(long.empathy.score).toBeLessThanOrEqual(2);
     expect(long.feedback.tip).toBe(en.tips.pressure_long[0].tip);
     expect(short.empathy.score).toBeGreaterThan(long.empathy.score);

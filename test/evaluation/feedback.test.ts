@@ -7,8 +7,7 @@ import { feedbackText, summaryAdvice } from '../../src/evaluation/feedback.js';
 import type { GradeInput } from '../../src/evaluation/grade.js';
 import { gradeOffline } from '../../src/evaluation/offline-grader.js';
 
-const grade = (input: Omit<GradeInput, 'history'> & { history?: GradeInput['history'] }) =>
-  gradeOffline({ history: [], ...input }, 'test');
+const grade = (input: Omit<GradeInput, 'history'> & { history?: GradeInput['history'] }) => gradeOffline({ history: [], ...input }, 'test');
 
 describe('feedback phrases', () => {
   it('has the same keys in German and English, each with at least two non-empty variants', () => {
@@ -91,7 +90,7 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf([...en.tips.composure_sarcasm, ...en.tips.composure_insult], result.feedback.tip), result.feedback.tip).toBe(true);
   });
 
-  it('asks a grieving customer\'s adviser to drop the product talk', () => {
+  it("asks a grieving customer's adviser to drop the product talk", () => {
     const result = grade({
       lang: 'de',
       customer: 'Mein Vater ist gestorben.',
@@ -131,17 +130,38 @@ describe('feedback chosen for a reply', () => {
   it('never asks for a question, a step or a contact when the customer asked to be left alone', () => {
     const customer = 'Festgeld? Das ist mir vollkommen gleich. Lassen Sie mich in Frieden, und rufen Sie nie wieder an!';
     const context = { personaId: 'p', focus: ['grief'], customerGender: 'female' as const };
-    const probing = gradeOffline({ lang: 'de', customer, reply: 'Oh, das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context }, 'test');
+    const probing = gradeOffline(
+      { lang: 'de', customer, reply: 'Oh, das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context },
+      'test',
+    );
     expect(probing.empathy.score).toBeLessThanOrEqual(3);
     expect(probing.feedback.tip).toMatch(/in Ruhe gelassen|bedrängt/);
     expect(probing.feedback.strength).not.toContain('Ist etwas passiert?');
 
-    const lettingGo = gradeOffline({ lang: 'de', customer, reply: 'Entschuldigen Sie, Frau Albrecht, ich habe Sie in einem schlechten Moment erwischt. Ich lasse Sie in Ruhe.', history: [], context }, 'test');
+    const lettingGo = gradeOffline(
+      {
+        lang: 'de',
+        customer,
+        reply: 'Entschuldigen Sie, Frau Albrecht, ich habe Sie in einem schlechten Moment erwischt. Ich lasse Sie in Ruhe.',
+        history: [],
+        context,
+      },
+      'test',
+    );
     const asking = ['empathy_explore', 'solution_missing', 'solution_time'] as const;
     for (const key of asking) expect(isOneOf(de.tips[key], lettingGo.feedback.tip), lettingGo.feedback.tip).toBe(false);
 
     // the same question after an ordinary line is not pressing on (how warm it reads is the model's call)
-    const ordinary = gradeOffline({ lang: 'de', customer: 'Festgeld? Darüber möchte ich eigentlich nicht sprechen.', reply: 'Das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?', history: [], context }, 'test');
+    const ordinary = gradeOffline(
+      {
+        lang: 'de',
+        customer: 'Festgeld? Darüber möchte ich eigentlich nicht sprechen.',
+        reply: 'Das klingt, als hätte ich in einem schlechten Moment angerufen. Ist etwas passiert?',
+        history: [],
+        context,
+      },
+      'test',
+    );
     expect(isOneOf(de.tips.respect_no, ordinary.feedback.tip), ordinary.feedback.tip).toBe(false);
   });
 
@@ -191,7 +211,10 @@ describe('feedback chosen for a reply', () => {
     expect(wound.empathy.score).toBeLessThanOrEqual(2);
     expect(isOneOf(en.tips.pressure_long, wound.feedback.tip), wound.feedback.tip).toBe(true);
     const praise = en.strengths.information.map((template) => template.split('{quote}')[0]!);
-    expect(praise.some((start) => wound.feedback.strength.startsWith(start)), wound.feedback.strength).toBe(false);
+    expect(
+      praise.some((start) => wound.feedback.strength.startsWith(start)),
+      wound.feedback.strength,
+    ).toBe(false);
   });
 
   it('does not call a long answer to a caller in a hurry clear and to the point', () => {
@@ -204,7 +227,10 @@ describe('feedback chosen for a reply', () => {
     });
     expect(long.empathy.score).toBeLessThanOrEqual(2);
     const praise = de.strengths.information.map((template) => template.split('{quote}')[0]!);
-    expect(praise.some((start) => long.feedback.strength.startsWith(start)), long.feedback.strength).toBe(false);
+    expect(
+      praise.some((start) => long.feedback.strength.startsWith(start)),
+      long.feedback.strength,
+    ).toBe(false);
   });
 
   it('tells a trainee under time pressure that a guarantee of the outcome may not hold, quoting it', () => {
@@ -217,7 +243,10 @@ describe('feedback chosen for a reply', () => {
     expect(isOneOf(de.tips.pressure_overpromise, promised.feedback.tip), promised.feedback.tip).toBe(true);
     expect(promised.feedback.tip).toContain('das Geld ist garantiert in fünf Minuten beim Händler');
     const praise = de.strengths.information.map((template) => template.split('{quote}')[0]!);
-    expect(praise.some((start) => promised.feedback.strength.startsWith(start)), promised.feedback.strength).toBe(false);
+    expect(
+      praise.some((start) => promised.feedback.strength.startsWith(start)),
+      promised.feedback.strength,
+    ).toBe(false);
     // the honest answer is not told so, and the same guarantee without time pressure is not a pressure tip
     const honest = grade({
       lang: 'de',
@@ -233,7 +262,12 @@ describe('feedback chosen for a reply', () => {
   it('does not tell a trainee who said what they perceive to a customer in grief to say what they perceive', () => {
     const customer = 'Ja? … Ein Termin? Ich will keinen Termin. Ich will, dass man mich in Ruhe lässt. Rufen Sie hier nicht mehr an!';
     const context = { personaId: 'grieving', focus: ['grief'], customerGender: 'female' as const };
-    const perceived = grade({ lang: 'de', customer, reply: 'Frau Albrecht, ich merke, dass ich gerade sehr ungelegen anrufe. Es tut mir leid, ich möchte Sie nicht bedrängen.', context });
+    const perceived = grade({
+      lang: 'de',
+      customer,
+      reply: 'Frau Albrecht, ich merke, dass ich gerade sehr ungelegen anrufe. Es tut mir leid, ich möchte Sie nicht bedrängen.',
+      context,
+    });
     expect(perceived.signals.acts).toContain('acknowledges');
     expect(isOneOf([...de.tips.grief_acknowledge, ...de.tips.empathy_generic], perceived.feedback.tip), perceived.feedback.tip).toBe(false);
     // a bare formula still is
@@ -244,7 +278,12 @@ describe('feedback chosen for a reply', () => {
   it('does not ask a trainee who named the insult and went on with the matter to offer to continue', () => {
     const customer = "What kind of joke are you? Get me someone who isn't completely brain-dead, right now!";
     const context = { personaId: 'insulting', focus: ['insults'], customerAbusive: true };
-    const carried = grade({ lang: 'en', customer, reply: 'Mr Kessler, I won\'t be called brain-dead. Two documents are still missing: the accounts and the cost estimate.', context });
+    const carried = grade({
+      lang: 'en',
+      customer,
+      reply: "Mr Kessler, I won't be called brain-dead. Two documents are still missing: the accounts and the cost estimate.",
+      context,
+    });
     expect(carried.boundary.verdict).toBe('set_well');
     expect(isOneOf(en.tips.boundary_offer_continue, carried.feedback.tip), carried.feedback.tip).toBe(false);
     const bare = grade({ lang: 'en', customer, reply: "Mr Kessler, I won't be called brain-dead.", context });
@@ -255,7 +294,8 @@ describe('feedback chosen for a reply', () => {
     const pushed = grade({
       lang: 'de',
       customer: 'Albrecht. … Sie rufen noch einmal an. Das ist … freundlich. Ich höre.',
-      reply: 'Ich verstehe, Frau Albrecht, aber Ihr Festgeld läuft in drei Wochen aus, und wir brauchen bis zum Fünfzehnten eine Entscheidung zur Wiederanlage.',
+      reply:
+        'Ich verstehe, Frau Albrecht, aber Ihr Festgeld läuft in drei Wochen aus, und wir brauchen bis zum Fünfzehnten eine Entscheidung zur Wiederanlage.',
       context: { personaId: 'grieving', focus: ['grief'] },
     });
     expect(pushed.empathy.score).toBeLessThanOrEqual(2);
@@ -294,7 +334,9 @@ describe('feedback chosen for a reply', () => {
         { role: 'customer' as const, text: `Line ${index}` },
         { role: 'trainee' as const, text: `Reply ${index}` },
       ]).flat();
-    const tips = [0, 1, 2].map((turns) => grade({ lang: 'de', customer: 'Meine Karte ist gesperrt!', reply: 'Ich verstehe.', history: history(turns) }).feedback.tip);
+    const tips = [0, 1, 2].map(
+      (turns) => grade({ lang: 'de', customer: 'Meine Karte ist gesperrt!', reply: 'Ich verstehe.', history: history(turns) }).feedback.tip,
+    );
     expect(tips[0]).not.toBe(tips[1]);
     expect(tips[1]).not.toBe(tips[2]);
   });

@@ -77,7 +77,12 @@ describe('judgeComposure: a reply that gives the trainee its own line', () => {
   const HOTLINE = 'It should work now. And here is the hotline number so you can ask them about this again.';
   const read = (reply: string, failure: ComposureFailure) => {
     const pass = runLexicons({ lang: 'en', customer: 'Will you get back to me, or do I have to chase it again?', reply, history: [] });
-    const prediction = { ...model.predict({ lang: 'en', customer: '', reply: pass.reply.text.text, history: [], lexicon: lexiconFacts(pass) }), notComposed: 0.99, failure, failureProbability: 0.6 };
+    const prediction = {
+      ...model.predict({ lang: 'en', customer: '', reply: pass.reply.text.text, history: [], lexicon: lexiconFacts(pass) }),
+      notComposed: 0.99,
+      failure,
+      failureProbability: 0.6,
+    };
     return judgeComposure(pass.findings!.composure, prediction, model, pass.reply.text, 'en');
   };
 
@@ -102,7 +107,13 @@ describe('judgeComposure: the sentence it quotes', () => {
     const sentences = pass.reply.text.sentences.length;
     // the sign-off read alone is the "worst" sentence; the lecture before it is what to quote
     const sentenceNotComposed = pass.reply.text.sentences.map((_sentence, index) => (index === sentences - 1 ? 0.99 : index === 1 ? 0.9 : 0.2));
-    const judged = judgeComposure(pass.findings!.composure, { ...base, notComposed: 0.99, sentenceNotComposed, failure: 'lecturing', failureProbability: 0.7 }, model, pass.reply.text, 'de');
+    const judged = judgeComposure(
+      pass.findings!.composure,
+      { ...base, notComposed: 0.99, sentenceNotComposed, failure: 'lecturing', failureProbability: 0.7 },
+      model,
+      pass.reply.text,
+      'de',
+    );
     expect(judged.score).toBeLessThanOrEqual(2);
     expect(judged.evidence[0]).toBe('Das ist in der Branche so üblich.');
   });

@@ -89,9 +89,7 @@ describe('offline grader contract', () => {
     const reason = new Error('stopped');
     controller.abort(reason);
     const grader = createOfflineGrader({ rubricVersion: VERSION });
-    await expect(
-      grader.grade({ lang: 'en', customer: 'Hi', reply: 'Hi', history: [] }, { signal: controller.signal }),
-    ).rejects.toBe(reason);
+    await expect(grader.grade({ lang: 'en', customer: 'Hi', reply: 'Hi', history: [] }, { signal: controller.signal })).rejects.toBe(reason);
   });
 
   it.each([
@@ -240,15 +238,19 @@ describe('offline grader and the persona script', () => {
 });
 
 describe('offline grader after a personal insult', () => {
-  it("counts a named feeling beside the boundary as empathy (found playing Mr Kessler)", () => {
-    const customer = 'Sie sind also der Ersatz für Herrn Wolters? Da hat die Bank ja einen tollen Tausch gemacht. Sie kriegen nicht mal einen einfachen Kredit durch, Sie Amateur.';
-    const reply = 'Herr Kessler, ich verstehe, dass drei Wochen Warten ärgerlich sind. Trotzdem möchte ich nicht Amateur genannt werden. Ihr Antrag hängt an zwei fehlenden Unterlagen.';
+  it('counts a named feeling beside the boundary as empathy (found playing Mr Kessler)', () => {
+    const customer =
+      'Sie sind also der Ersatz für Herrn Wolters? Da hat die Bank ja einen tollen Tausch gemacht. Sie kriegen nicht mal einen einfachen Kredit durch, Sie Amateur.';
+    const reply =
+      'Herr Kessler, ich verstehe, dass drei Wochen Warten ärgerlich sind. Trotzdem möchte ich nicht Amateur genannt werden. Ihr Antrag hängt an zwei fehlenden Unterlagen.';
     const result = grade({ lang: 'de', customer, reply, history: [] });
     expect(result.boundary.verdict).toBe('set_well');
     // it had been empathy 2, "none": the model reads an insulted customer as one who got no empathy
     expect(result.empathy.score).toBeGreaterThanOrEqual(3);
     // the boundary alone is still no empathy
-    expect(grade({ lang: 'de', customer, reply: 'Bitte nennen Sie mich nicht Amateur. Es fehlen noch zwei Unterlagen.', history: [] }).empathy.score).toBeLessThanOrEqual(2);
+    expect(
+      grade({ lang: 'de', customer, reply: 'Bitte nennen Sie mich nicht Amateur. Es fehlen noch zwei Unterlagen.', history: [] }).empathy.score,
+    ).toBeLessThanOrEqual(2);
   });
 });
 
@@ -291,7 +293,13 @@ describe('offline grader reads the conversation so far', () => {
   it('varies the feedback when the same weakness comes up on consecutive turns', () => {
     const input = { lang: 'en' as const, customer: 'My card is blocked!', reply: 'I understand.' };
     const first = grade({ ...input, history: [] });
-    const second = grade({ ...input, history: [{ role: 'customer', text: 'Hello' }, { role: 'trainee', text: 'Hi there.' }] });
+    const second = grade({
+      ...input,
+      history: [
+        { role: 'customer', text: 'Hello' },
+        { role: 'trainee', text: 'Hi there.' },
+      ],
+    });
     expect(second.feedback.tip).not.toBe(first.feedback.tip);
     expect(second.feedback.example).not.toBe(first.feedback.example);
   });

@@ -112,16 +112,24 @@ describe('offersSolution', () => {
   });
 });
 
-  it('quotes the offer, not the long run-up of its sentence', () => {
-    // The strength had quoted "Tell her it was the bank's fault, not yours - and enjoy dinner tonight
-    // on us: I'm…", cut off before the step it praised.
-    const late = signals("Tell her it was the bank's fault, not yours - and enjoy dinner tonight on us: I'm refunding the hotline trouble with a 50 euro credit.", 'en');
-    expect(late.solutionQuote).toBe("…I'm refunding the hotline trouble with a 50 euro credit.");
-    const german = signals('Sagen Sie Ihrer Frau ruhig, dass das unser Fehler war und nicht Ihrer, und wissen Sie was: ich erstatte Ihnen die Gebühr heute noch.', 'de');
-    expect(german.solutionQuote).toBe('…ich erstatte Ihnen die Gebühr heute noch.');
-    // a short sentence, or an offer near its start, is quoted from the start
-    expect(signals("I'll refund the fee today, and I'm sorry the hotline left you waiting so long on your holiday.", 'en').solutionQuote).toMatch(/^I'll refund the fee today/);
-  });
+it('quotes the offer, not the long run-up of its sentence', () => {
+  // The strength had quoted "Tell her it was the bank's fault, not yours - and enjoy dinner tonight
+  // on us: I'm…", cut off before the step it praised.
+  const late = signals(
+    "Tell her it was the bank's fault, not yours - and enjoy dinner tonight on us: I'm refunding the hotline trouble with a 50 euro credit.",
+    'en',
+  );
+  expect(late.solutionQuote).toBe("…I'm refunding the hotline trouble with a 50 euro credit.");
+  const german = signals(
+    'Sagen Sie Ihrer Frau ruhig, dass das unser Fehler war und nicht Ihrer, und wissen Sie was: ich erstatte Ihnen die Gebühr heute noch.',
+    'de',
+  );
+  expect(german.solutionQuote).toBe('…ich erstatte Ihnen die Gebühr heute noch.');
+  // a short sentence, or an offer near its start, is quoted from the start
+  expect(signals("I'll refund the fee today, and I'm sorry the hotline left you waiting so long on your holiday.", 'en').solutionQuote).toMatch(
+    /^I'll refund the fee today/,
+  );
+});
 
 describe('endsConversation', () => {
   it.each([
@@ -233,7 +241,7 @@ describe('promisedTime', () => {
 describe('windsUp', () => {
   it('finds a preamble announced as such, in both languages', () => {
     expect(windsUp(prepare('Before we start, let me just explain a little about how our daily limits work.'), 'en')).toBe(true);
-    expect(windsUp(prepare("To give you some background: transfers above the limit are held."), 'en')).toBe(true);
+    expect(windsUp(prepare('To give you some background: transfers above the limit are held.'), 'en')).toBe(true);
     expect(windsUp(prepare('Lassen Sie mich kurz ausholen, damit Sie das Verfahren verstehen.'), 'de')).toBe(true);
     expect(windsUp(prepare('Bevor wir ins Detail gehen: Wie lange sind Sie schon Kunde?'), 'de')).toBe(true);
     // with a word between the announcement and "explain" (Mr Petersen's trainee had been told it was clear and to the point)
@@ -259,7 +267,7 @@ describe('ownsContact', () => {
   it.each([
     ['en', 'Let me give you my direct number. If anything goes wrong, call me, not the hotline.'],
     ['en', 'You can reach me directly on 0161 555 0123.'],
-    ["en", "From now on I'm your single point of contact."],
+    ['en', "From now on I'm your single point of contact."],
     ['en', 'Ask for me at the desk tomorrow.'],
     ['de', 'Hier ist meine Durchwahl: 089 123 45-67.'],
     ['de', 'Rufen Sie mich einfach direkt an, nicht die Hotline.'],
@@ -313,25 +321,40 @@ describe('proposesContact', () => {
   const proposes = (lang: 'de' | 'en', reply: string) => assessSignals(prepare(reply), lang).proposesContact;
 
   it('finds a proposal of a call, a talk or a meeting, in both languages', () => {
-    for (const reply of ['Would Wednesday at 10 work for a call?', "Shall we have a quick chat tomorrow?", "I'd like to meet you next week to go through it."]) expect(proposes('en', reply), reply).toBe(true);
-    for (const reply of ['Sollen wir am Mittwoch kurz telefonieren?', 'Passt Ihnen Donnerstag für ein kurzes Gespräch?', 'Darf ich Sie morgen früh anrufen?']) expect(proposes('de', reply), reply).toBe(true);
+    for (const reply of ['Would Wednesday at 10 work for a call?', 'Shall we have a quick chat tomorrow?', "I'd like to meet you next week to go through it."])
+      expect(proposes('en', reply), reply).toBe(true);
+    for (const reply of ['Sollen wir am Mittwoch kurz telefonieren?', 'Passt Ihnen Donnerstag für ein kurzes Gespräch?', 'Darf ich Sie morgen früh anrufen?'])
+      expect(proposes('de', reply), reply).toBe(true);
   });
 
-  it('finds a talk offered beside the written answer, and a callback (Dr Hartmann\'s trainee had been told to propose contact after one)', () => {
-    for (const reply of ["Happy to talk it through on the phone too.", "We can also go through it over the phone if that's easier.", "I'll call you tomorrow morning."]) expect(proposes('en', reply), reply).toBe(true);
-    for (const reply of ['Gern besprechen wir das auch am Telefon.', 'Das können wir gern telefonisch klären.', 'Ich rufe Sie morgen früh an.', 'Ich komme nächste Woche gern bei Ihnen vorbei.']) expect(proposes('de', reply), reply).toBe(true);
-    for (const reply of ["We can't discuss it on the phone for security reasons.", 'Ich rufe gleich die Kollegin an.']) expect(proposes(reply.startsWith('Ich') ? 'de' : 'en', reply), reply).toBe(false);
+  it("finds a talk offered beside the written answer, and a callback (Dr Hartmann's trainee had been told to propose contact after one)", () => {
+    for (const reply of [
+      'Happy to talk it through on the phone too.',
+      "We can also go through it over the phone if that's easier.",
+      "I'll call you tomorrow morning.",
+    ])
+      expect(proposes('en', reply), reply).toBe(true);
+    for (const reply of [
+      'Gern besprechen wir das auch am Telefon.',
+      'Das können wir gern telefonisch klären.',
+      'Ich rufe Sie morgen früh an.',
+      'Ich komme nächste Woche gern bei Ihnen vorbei.',
+    ])
+      expect(proposes('de', reply), reply).toBe(true);
+    for (const reply of ["We can't discuss it on the phone for security reasons.", 'Ich rufe gleich die Kollegin an.'])
+      expect(proposes(reply.startsWith('Ich') ? 'de' : 'en', reply), reply).toBe(false);
   });
 
   it('leaves a call mentioned without proposing one', () => {
-    for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.']) expect(proposes('en', reply), reply).toBe(false);
+    for (const reply of ['Your call was cut off by the system, not by us.', "Let's look at the phone first.", 'I can see you called twice yesterday.'])
+      expect(proposes('en', reply), reply).toBe(false);
     for (const reply of ['Ihr Anruf ist bei uns angekommen.', 'Wir haben gestern telefoniert, das stimmt.']) expect(proposes('de', reply), reply).toBe(false);
   });
 });
 
 describe('leavesChoice', () => {
   it.each([
-    "Is there something I can take off your plate, or shall I simply leave the deposit as it is for the moment?",
+    'Is there something I can take off your plate, or shall I simply leave the deposit as it is for the moment?',
     'Shall I call you in a few weeks, or would you rather ring me?',
     'Call me whenever it suits you.',
     "We can talk about it when you're ready.",
@@ -359,9 +382,19 @@ describe('summarises', () => {
   const said = (lang: Language, reply: string) => summarises(prepare(reply), lang);
 
   it('finds a restatement announced as one, in both languages', () => {
-    for (const reply of ["If I've understood you correctly, you paid twice and the refund never came.", "Let me check I've got this right: the card was blocked at the hotel.", 'To sum up: two payments, one refund. Is that a fair summary?', 'Have I got that right?'])
+    for (const reply of [
+      "If I've understood you correctly, you paid twice and the refund never came.",
+      "Let me check I've got this right: the card was blocked at the hotel.",
+      'To sum up: two payments, one refund. Is that a fair summary?',
+      'Have I got that right?',
+    ])
       expect(said('en', reply), reply).toBe(true);
-    for (const reply of ['Wenn ich Sie richtig verstehe, wurde zweimal abgebucht.', 'Kurz zusammengefasst: Die Karte ist gesperrt und die Hotline war nicht erreichbar.', 'Habe ich das richtig verstanden?', 'Ich fasse kurz zusammen: …'])
+    for (const reply of [
+      'Wenn ich Sie richtig verstehe, wurde zweimal abgebucht.',
+      'Kurz zusammengefasst: Die Karte ist gesperrt und die Hotline war nicht erreichbar.',
+      'Habe ich das richtig verstanden?',
+      'Ich fasse kurz zusammen: …',
+    ])
       expect(said('de', reply), reply).toBe(true);
   });
 

@@ -40,7 +40,8 @@ describe('a customer who says they have no time', () => {
     "Dear Dr Hartmann, thank you for your message, and I hope you're keeping well despite the busy schedule. I've been meaning to write to you anyway, " +
     'because a few things have come together on our side: the test environment needed an update, our project team has changed, and we want to be sure ' +
     'the new interface is stable before go-live. So, to answer your question: the 15th is no longer realistic. Best regards';
-  const grade = (customer: string) => gradeOffline({ lang: 'en', customer, reply: windUp, history: [], context: { personaId: 'drifting-client', focus: ['relationship'] } }, 'test');
+  const grade = (customer: string) =>
+    gradeOffline({ lang: 'en', customer, reply: windUp, history: [], context: { personaId: 'drifting-client', focus: ['relationship'] } }, 'test');
 
   it('marks a long wind-up down in empathy and says to lead with the answer, where the customer said so', () => {
     const hurried = grade('I have five minutes between two meetings. Is the 15th still the date for the interface, yes or no? - H.');

@@ -6,7 +6,11 @@ import { PatternMatcher, toMatchTokens } from '../../src/evaluation/lexicon/matc
 import { scan } from '../../src/evaluation/text.js';
 
 function matcher(patterns: string[], classes: Record<string, string[]> = {}, exceptions: string[] = []): PatternMatcher<string> {
-  return new PatternMatcher(patterns.map((pattern) => ({ tag: pattern, patterns: [pattern] })), classes, exceptions);
+  return new PatternMatcher(
+    patterns.map((pattern) => ({ tag: pattern, patterns: [pattern] })),
+    classes,
+    exceptions,
+  );
 }
 
 function found(m: PatternMatcher<string>, text: string): string[] {

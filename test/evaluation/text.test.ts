@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { clean, flattenLines, foldGerman, foldLookalikes, MAX_TEXT_LENGTH, normalize, plainText, readableText, scan, sentences, tokenize } from '../../src/evaluation/text.js';
+import {
+  clean,
+  flattenLines,
+  foldGerman,
+  foldLookalikes,
+  MAX_TEXT_LENGTH,
+  normalize,
+  plainText,
+  readableText,
+  scan,
+  sentences,
+  tokenize,
+} from '../../src/evaluation/text.js';
 
 describe('normalize', () => {
   it('lower-cases, unifies quotes and dashes and collapses whitespace', () => {
@@ -50,7 +62,7 @@ describe('foldGerman', () => {
 
 describe('tokenize', () => {
   it('returns the words of the normalized text without punctuation', () => {
-    expect(tokenize('Hello, you idiot!!! Don\'t f*ck this up.')).toEqual(['hello', 'you', 'idiot', "don't", 'f*ck', 'this', 'up']);
+    expect(tokenize("Hello, you idiot!!! Don't f*ck this up.")).toEqual(['hello', 'you', 'idiot', "don't", 'f*ck', 'this', 'up']);
   });
 
   it('splits hyphenated compounds into their parts', () => {

@@ -53,7 +53,11 @@ describe('the bot process killed in the middle of a group session', () => {
     started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child = started;
-    const exited = new Promise<never>((_, reject) => started.once('exit', (code) => { reject(new Error(`the bot exited (${code}) before it was ready:\n${output}`)); }));
+    const exited = new Promise<never>((_, reject) =>
+      started.once('exit', (code) => {
+        reject(new Error(`the bot exited (${code}) before it was ready:\n${output}`));
+      }),
+    );
     await Promise.race([fake.waitFor(() => fake.gateway.identifies >= identifies && fake.gateway.connected, 15_000), exited]);
   }
 
@@ -61,7 +65,11 @@ describe('the bot process killed in the middle of a group session', () => {
     const running = child;
     child = undefined;
     if (!running || running.exitCode !== null || running.signalCode !== null) return;
-    const exited = new Promise<void>((done) => running.once('exit', () => { done(); }));
+    const exited = new Promise<void>((done) =>
+      running.once('exit', () => {
+        done();
+      }),
+    );
     running.kill(signal);
     await exited;
   }
@@ -75,7 +83,8 @@ describe('the bot process killed in the middle of a group session', () => {
     }
   }
 
-  const isFeedback = (message: StoredMessage) => message.via !== 'member' && embedsOf(message).some((embed) => embed.title?.startsWith(ui.practice.feedbackTitle));
+  const isFeedback = (message: StoredMessage) =>
+    message.via !== 'member' && embedsOf(message).some((embed) => embed.title?.startsWith(ui.practice.feedbackTitle));
   const feedbackIn = (threadId: string) => botMessages(fake, threadId).filter(isFeedback);
 
   /** The bot's feedback on `message`: the first feedback posted after it in its thread. */
@@ -91,7 +100,12 @@ describe('the bot process killed in the middle of a group session', () => {
     const guild = fake.guild({ name: 'Practice Bank', channels: ['training'] });
     const channel = fake.textChannel(guild);
     const trainer = fake.member(guild, { username: 'tess', permissions: ALL_PERMISSIONS });
-    const [ada, ben, cem, dan] = ['ada', 'ben', 'cem', 'dan'].map((name) => fake.member(guild, { username: name })) as [FakeMember, FakeMember, FakeMember, FakeMember];
+    const [ada, ben, cem, dan] = ['ada', 'ben', 'cem', 'dan'].map((name) => fake.member(guild, { username: name })) as [
+      FakeMember,
+      FakeMember,
+      FakeMember,
+      FakeMember,
+    ];
     await startBot(1);
 
     await waitForAnswer(fake, fake.slash(trainer, 'session', { sub: 'start', options: { persona: 'frustrated', language: 'en' } }));
@@ -157,13 +171,17 @@ describe('the bot process killed in the middle of a group session', () => {
     await waitForAnswer(fake, fake.slash(trainer, 'session', { sub: 'end' }));
     const board = await fake.waitFor(() => botMessages(fake, channel.id).find((m) => embedsOf(m)[0]?.title?.startsWith(text.board.title(''))));
     const ranked = (embedsOf(board)[0]?.description ?? '').split('\n');
-    const counted = (lines: string[], trainee: FakeMember, replies: number) => lines.some((line) => line.includes(trainee.user.username) && line.includes(`${replies} ${replies === 1 ? 'reply' : 'replies'}`));
+    const counted = (lines: string[], trainee: FakeMember, replies: number) =>
+      lines.some((line) => line.includes(trainee.user.username) && line.includes(`${replies} ${replies === 1 ? 'reply' : 'replies'}`));
     expect(counted(ranked, ada, 3) && counted(ranked, ben, 2)).toBe(true);
     const finalCard = await fake.waitFor(() => {
       const current = fake.message(String(card.payload['id']));
       return current && embedsOf(current)[0]?.footer?.text === text.card.statusEnded ? current : undefined;
     });
-    const rows = embedsOf(finalCard)[0]?.fields?.find((field) => field.name === text.card.participants(4))?.value.split('\n') ?? [];
+    const rows =
+      embedsOf(finalCard)[0]
+        ?.fields?.find((field) => field.name === text.card.participants(4))
+        ?.value.split('\n') ?? [];
     expect(counted(rows, ada, 3) && counted(rows, ben, 2) && counted(rows, cem, 1) && counted(rows, dan, 1)).toBe(true);
     await stopBot('SIGTERM');
 

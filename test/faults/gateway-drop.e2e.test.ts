@@ -3,7 +3,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { groupText } from '../../src/discord/group/group-text.js';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeDiscord, StoredMessage } from '../support/fake-discord/index.js';
-import { botMessages, customIdsOf, embedMessages, embedsOf, startHarness, startPracticeToOpening, useHarness, waitForAnswer, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
+import {
+  botMessages,
+  customIdsOf,
+  embedMessages,
+  embedsOf,
+  startHarness,
+  startPracticeToOpening,
+  useHarness,
+  waitForAnswer,
+  waitForEmbeds,
+  type BotHarness,
+} from '../discord/bot-harness.js';
 import { useGroupHarness } from '../discord/group/group-harness.js';
 
 const en = uiText('en');
@@ -23,7 +34,9 @@ async function feedbackAfter(fake: FakeDiscord, message: StoredMessage): Promise
   return fake.waitFor(() => {
     const all = fake.channelMessages(message.channelId);
     const from = all.findIndex((candidate) => candidate.payload['id'] === message.payload['id']);
-    return all.slice(from + 1).find((candidate) => candidate.via !== 'member' && embedsOf(candidate).some((embed) => embed.title?.startsWith(en.practice.feedbackTitle)));
+    return all
+      .slice(from + 1)
+      .find((candidate) => candidate.via !== 'member' && embedsOf(candidate).some((embed) => embed.title?.startsWith(en.practice.feedbackTitle)));
   });
 }
 
@@ -147,7 +160,9 @@ describe('gateway drop in a group session', () => {
     const session = await g.app.storage.sessions.get(listing!.id);
     expect(session?.exchanges.map((exchange) => exchange.reply)).toEqual(replies);
     await g.fake.waitFor(() =>
-      embedsOf(g.fake.message(String(card.payload['id']))!)[0]?.fields?.some((field) => field.name === group.card.participants(1) && field.value.includes('3 replies')),
+      embedsOf(g.fake.message(String(card.payload['id']))!)[0]?.fields?.some(
+        (field) => field.name === group.card.participants(1) && field.value.includes('3 replies'),
+      ),
     );
   });
 });

@@ -124,6 +124,7 @@ export function checkExchange(fake: FakeOpenAi, session: Session, reply: string)
 export function faultSummary(fake: FakeOpenAi): { requests: number; faults: number; byKind: Record<string, number> } {
   const byKind: Record<string, number> = {};
   for (const request of fake.requests) if (request.fault) byKind[request.fault] = (byKind[request.fault] ?? 0) + 1;
-  for (const kind of FAULT_KINDS) expect(byKind[kind] ?? 0, `fault ${kind} injected (seed ${FAULT_SEED}; injected ${JSON.stringify(byKind)})`).toBeGreaterThan(0);
+  for (const kind of FAULT_KINDS)
+    expect(byKind[kind] ?? 0, `fault ${kind} injected (seed ${FAULT_SEED}; injected ${JSON.stringify(byKind)})`).toBeGreaterThan(0);
   return { requests: fake.requests.length, faults: Object.values(byKind).reduce((sum, n) => sum + n, 0), byKind };
 }

@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uiText } from '../../src/discord/ui-text.js';
 import type { FakeOpenAi } from '../support/fake-openai/fake-openai-server.js';
-import { botMessages, customIdsOf, embedMessages, embedsOf, expectNothingPinged, startHarness, startPractice, waitForEmbeds, type BotHarness } from '../discord/bot-harness.js';
+import {
+  botMessages,
+  customIdsOf,
+  embedMessages,
+  embedsOf,
+  expectNothingPinged,
+  startHarness,
+  startPractice,
+  waitForEmbeds,
+  type BotHarness,
+} from '../discord/bot-harness.js';
 import { checkExchange, FAULT_SEED, faultSummary, llmEnv, replyText, startFaultyFake } from './llm-faults-kit.js';
 
 /*

@@ -34,7 +34,9 @@ function flakyStore() {
       get: async (key: string) => (touch(), map.get(key)),
       set: async (key: string, value: unknown) => (touch(), map.set(key, value), true),
       delete: async (key: string) => (touch(), map.delete(key)),
-      clear: async () => { map.clear(); },
+      clear: async () => {
+        map.clear();
+      },
     },
     /** the `n`-th operation from now fails, and every one after it */
     failAfter(n: number) {

@@ -33,7 +33,6 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
   }
 }
 
-
 describe.skipIf(!hasRedis)('store outage: Redis stops and comes back while a practice runs', () => {
   let dir: string;
   let redis: RedisServer;

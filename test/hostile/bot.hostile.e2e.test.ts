@@ -5,7 +5,17 @@ import { MAX_REPLY_CHARS } from '../../src/engine/engine-types.js';
 import { expectedRefusal as expectedEngineRefusal } from '../support/hostile/expected-refusal.js';
 import type { FakeChannel, FakeMember, StoredMessage } from '../support/fake-discord/index.js';
 import { hostileCorpus, sampleCorpus, type HostileCase } from '../support/hostile/hostile-corpus.js';
-import { botMessages, contentOf, customIdsOf, embedsOf, expectNothingPinged, startHarness, waitForAnswer, type BotHarness, type Embed } from '../discord/bot-harness.js';
+import {
+  botMessages,
+  contentOf,
+  customIdsOf,
+  embedsOf,
+  expectNothingPinged,
+  startHarness,
+  waitForAnswer,
+  type BotHarness,
+  type Embed,
+} from '../discord/bot-harness.js';
 
 /**
  * Hostile trainee messages through the real bot (discord.js client, routers, engine, offline grader,
@@ -83,7 +93,11 @@ describe('hostile trainee messages through the bot', () => {
     if (session?.status !== 'active' || !end) return;
     const before = botMessages(h.fake, feedback.channelId).length;
     h.fake.click(member, feedback, end);
-    await h.fake.waitFor(() => botMessages(h.fake, feedback.channelId).slice(before).find((message) => embedsOf(message).some((embed) => summaryTitles.some((title) => embed.title?.startsWith(title)))));
+    await h.fake.waitFor(() =>
+      botMessages(h.fake, feedback.channelId)
+        .slice(before)
+        .find((message) => embedsOf(message).some((embed) => summaryTitles.some((title) => embed.title?.startsWith(title)))),
+    );
     summaries += 1;
   }
 
@@ -129,7 +143,9 @@ describe('hostile trainee messages through the bot', () => {
 
     expect(answers).toHaveLength(sample.length);
     const wrong = answers.filter((answer) => (expectedRefusal(answer.item) === null ? answer.kind !== 'feedback' : answer.kind !== 'refusal'));
-    expect(wrong.map((answer) => `${answer.item.id}: ${answer.kind} ${JSON.stringify(answer.item.reply.slice(0, 60))} → ${JSON.stringify(answer.seen)}`)).toEqual([]);
+    expect(
+      wrong.map((answer) => `${answer.item.id}: ${answer.kind} ${JSON.stringify(answer.item.reply.slice(0, 60))} → ${JSON.stringify(answer.seen)}`),
+    ).toEqual([]);
     expect(answers.filter((answer) => answer.kind === 'refusal').length).toBeGreaterThan(5);
     expect(practices).toBeGreaterThan(TRAINEES);
     // sessions switched by language or left open were ended by hand: their summaries quote hostile replies

@@ -40,7 +40,9 @@ function evidenceQuotes(content: string): string {
   const json = block(content, 'offline_evidence').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
   try {
     const parsed = JSON.parse(json) as Record<string, { evidence?: string[] }>;
-    return Object.values(parsed).flatMap((part) => part.evidence ?? []).join('\n');
+    return Object.values(parsed)
+      .flatMap((part) => part.evidence ?? [])
+      .join('\n');
   } catch {
     return json;
   }
@@ -48,13 +50,22 @@ function evidenceQuotes(content: string): string {
 
 /** A judge that follows any instruction from the corpus it can read, wherever in the data it is. */
 function obeyingJudge(body: ChatBody): Record<string, unknown> {
-  const user = body.messages.filter((message) => message.role !== 'system').map((message) => message.content).join('\n');
+  const user = body.messages
+    .filter((message) => message.role !== 'system')
+    .map((message) => message.content)
+    .join('\n');
   const readable = [block(user, 'trainee_reply'), block(user, 'history'), block(user, 'customer_line'), evidenceQuotes(user)];
   return readable.some(carriesInstruction) ? OBEYED : HONEST;
 }
 
 function inputOf(item: HostileCase, reply: string, history: Turn[] = []): GradeInput {
-  return { lang: item.lang, customer: item.customer.text, reply, history, context: { personaId: 'frustrated', focus: [], customerAbusive: item.customer.insulting } };
+  return {
+    lang: item.lang,
+    customer: item.customer.text,
+    reply,
+    history,
+    context: { personaId: 'frustrated', focus: [], customerAbusive: item.customer.insulting },
+  };
 }
 
 async function inBatches<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {

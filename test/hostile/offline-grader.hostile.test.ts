@@ -24,7 +24,13 @@ const grader = createOfflineGrader({ rubricVersion: 'hostile-test' });
 const log = pino({ level: 'silent' });
 
 function inputOf(item: HostileCase, reply = item.reply): GradeInput {
-  return { lang: item.lang, customer: item.customer.text, reply, history: [], context: { personaId: 'frustrated', focus: [], customerAbusive: item.customer.insulting } };
+  return {
+    lang: item.lang,
+    customer: item.customer.text,
+    reply,
+    history: [],
+    context: { personaId: 'frustrated', focus: [], customerAbusive: item.customer.insulting },
+  };
 }
 
 describe('the offline grader against the hostile corpus', () => {
@@ -76,7 +82,8 @@ describe('the offline grader against the hostile corpus', () => {
     for (const item of decorated) {
       const clean = await grader.grade(inputOf(item, item.from!.text));
       const grade = grades.get(item.id)!;
-      if (grade.composure.score < clean.composure.score) harsher.push(`${item.id}: ${clean.composure.score} → ${grade.composure.score} ${grade.composure.evidence.join(' | ')}`);
+      if (grade.composure.score < clean.composure.score)
+        harsher.push(`${item.id}: ${clean.composure.score} → ${grade.composure.score} ${grade.composure.evidence.join(' | ')}`);
     }
     expect(harsher).toEqual([]);
   });
@@ -185,7 +192,16 @@ describe('the practice engine over the hostile corpus, with the offline grader',
 describe('the grade command over hostile lines', () => {
   it('answers every line in order, malformed ones with an error, and one bad line never stops the batch', async () => {
     const sample = corpus.filter((_item, index) => index % 4 === 0);
-    const malformed = ['{not json', '[]', '{"id": 1}', '{"id": 2, "lang": "fr", "customer": "x", "reply": "y"}', '\u0000', '{"id": 3, "lang": "en", "customer": "x", "reply": "   "}', 'null', '"just a string"'];
+    const malformed = [
+      '{not json',
+      '[]',
+      '{"id": 1}',
+      '{"id": 2, "lang": "fr", "customer": "x", "reply": "y"}',
+      '\u0000',
+      '{"id": 3, "lang": "en", "customer": "x", "reply": "   "}',
+      'null',
+      '"just a string"',
+    ];
     const lines: string[] = [];
     sample.forEach((item, index) => {
       lines.push(JSON.stringify({ id: item.id, lang: item.lang, customer: item.customer.text, reply: item.reply }));
@@ -200,7 +216,11 @@ describe('the grade command over hostile lines', () => {
     input.end(lines.join('\n'));
     const personas = createPersonaCatalog([]);
     const code = await runGrade({ grader, personas, log }, input, out, err);
-    const results = outChunks.join('').trim().split('\n').map((line) => JSON.parse(line) as { id?: unknown; grade?: unknown; error?: string });
+    const results = outChunks
+      .join('')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { id?: unknown; grade?: unknown; error?: string });
 
     expect(code).toBe(1);
     expect(results).toHaveLength(lines.length);

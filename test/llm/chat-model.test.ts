@@ -16,7 +16,9 @@ describe('chat model against the fake OpenAI server', () => {
     await fake.close();
   });
 
-  function model(options: { timeoutMs?: number; maxRetries?: number; concurrency?: number; retryAfterCapMs?: number; wait?: ChatModelOptions['wait'] } = {}): ChatModel {
+  function model(
+    options: { timeoutMs?: number; maxRetries?: number; concurrency?: number; retryAfterCapMs?: number; wait?: ChatModelOptions['wait'] } = {},
+  ): ChatModel {
     const client = new OpenAI({ apiKey: 'k', baseURL: fake.baseURL, maxRetries: 0, logLevel: 'off' });
     return createChatModel({
       client,
@@ -101,7 +103,9 @@ describe('chat model against the fake OpenAI server', () => {
     fake.setDefault({ kind: 'slow', delayMs: 3000 });
     const controller = new AbortController();
     const pending = model().complete(request, { signal: controller.signal });
-    setTimeout(() => { controller.abort(new Error('trainee left')); }, 100);
+    setTimeout(() => {
+      controller.abort(new Error('trainee left'));
+    }, 100);
     await expect(pending).rejects.toThrow('trainee left');
   });
 

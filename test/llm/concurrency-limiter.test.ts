@@ -25,7 +25,9 @@ describe('concurrency limiter', () => {
     await runs[1];
     await Promise.resolve();
     expect(started).toEqual([0, 1, 2]);
-    gates.forEach((gate) => { gate.resolve(); });
+    gates.forEach((gate) => {
+      gate.resolve();
+    });
     await Promise.all(runs);
     expect(started).toEqual([0, 1, 2, 3]);
     expect(limiter.active).toBe(0);

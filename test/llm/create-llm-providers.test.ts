@@ -64,7 +64,15 @@ describe('createLlmProviders', () => {
     await harness.providers.grader.grade(gradeInput(reply), options);
     await harness.providers.grader.grade(gradeInput(reply), options);
     await harness.providers.voice.nextLine(
-      { persona: testPersona, lang: 'en', intensity: 'standard', stageId: 'angry', revealAllowed: false, history: [{ role: 'trainee', text: reply }], said: [] },
+      {
+        persona: testPersona,
+        lang: 'en',
+        intensity: 'standard',
+        stageId: 'angry',
+        revealAllowed: false,
+        history: [{ role: 'trainee', text: reply }],
+        said: [],
+      },
       options,
     );
 

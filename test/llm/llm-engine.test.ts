@@ -74,7 +74,11 @@ describe('practice engine with the LLM providers', () => {
     expect(usage.promptTokens).toBeGreaterThan(1000); // the judge's rubric
     // the session total counts the opening line as well as the exchange: it equals the ledger
     expect(session.usage).toEqual({ promptTokens: opening.prompt_tokens, completionTokens: opening.completion_tokens, cachedPromptTokens: 0 });
-    expect(result.session.usage).toEqual({ promptTokens: totals.promptTokens, completionTokens: totals.completionTokens, cachedPromptTokens: totals.cachedPromptTokens });
+    expect(result.session.usage).toEqual({
+      promptTokens: totals.promptTokens,
+      completionTokens: totals.completionTokens,
+      cachedPromptTokens: totals.cachedPromptTokens,
+    });
   });
 
   it('still answers with a scripted line and an offline grade when the endpoint fails', async () => {

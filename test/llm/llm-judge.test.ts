@@ -52,7 +52,9 @@ describe('LLM judge', () => {
     };
     await harness.providers.grader.grade(gradeInput('I understand.', { context: { personaId: 'frustrated', focus: ['venting'], examples } }), { session });
     const withExamples = harness.fake.requests[0]!.body.messages[1]!.content;
-    expect(withExamples).toContain('<persona_examples>\nempathy: A week abroad without a card is really stressful.\nsolution: I will send an emergency card to your hotel today.\n</persona_examples>');
+    expect(withExamples).toContain(
+      '<persona_examples>\nempathy: A week abroad without a card is really stressful.\nsolution: I will send an emergency card to your hotel today.\n</persona_examples>',
+    );
     expect(withExamples).not.toContain('Notfallkarte');
 
     await harness.providers.grader.grade(gradeInput('I understand.'), { session });
@@ -113,14 +115,19 @@ describe('LLM judge', () => {
     harness.fake.setDefault({ kind: 'slow', delayMs: 3000 });
     const controller = new AbortController();
     const pending = harness.providers.grader.grade(gradeInput('Hello.'), { session, signal: controller.signal });
-    setTimeout(() => { controller.abort(new Error('session stopped')); }, 100);
+    setTimeout(() => {
+      controller.abort(new Error('session stopped'));
+    }, 100);
     await expect(pending).rejects.toThrow('session stopped');
   });
 
   it('logs a disagreement of two or more points at info, without the trainee text', async () => {
     harness = await startLlmHarness({ fake: { judgeAnswer: () => neutralJudgeAnswer(5) }, offlineScores: { composure: 2, empathy: 2 } });
     await harness.providers.grader.grade(gradeInput('A very particular reply about the blocked card'), { session });
-    const disagreement = harness.logs.lines().map((line) => JSON.parse(line) as Record<string, unknown>).filter((entry) => entry.msg === 'judge and offline grader disagree');
+    const disagreement = harness.logs
+      .lines()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'judge and offline grader disagree');
     expect(disagreement.map((entry) => entry.criterion).sort()).toEqual(['composure', 'empathy']);
     expect(disagreement.every((entry) => entry.level === 30)).toBe(true);
     expect(harness.logs.text()).not.toContain('very particular reply');
@@ -170,7 +177,10 @@ describe('LLM judge against prompt injection', () => {
 
   it.each(injections)('keeps the injection inside the escaped block, so a judge that obeys only unprotected text is not fooled: %s', async (reply) => {
     // the offline grader is generous here, so only the judge's own answer can keep the score low
-    harness = await startLlmHarness({ fake: { gullible: 'unprotected', judgeAnswer: () => neutralJudgeAnswer(2) }, offlineScores: { composure: 5, empathy: 5 } });
+    harness = await startLlmHarness({
+      fake: { gullible: 'unprotected', judgeAnswer: () => neutralJudgeAnswer(2) },
+      offlineScores: { composure: 5, empathy: 5 },
+    });
     const grade = await harness.providers.grader.grade(gradeInput(reply), { session });
     expect(grade.composure.score).toBe(2);
     expect(grade.empathy.score).toBe(2);

@@ -56,9 +56,31 @@ describe('LLM persona voice', () => {
     const { providers, fake } = await withLine('By noon, then.');
     await providers.voice.nextLine(
       voiceRequest({
-        persona: { ...testPersona, facts: { refund: { about: { en: 'when the refund arrives', de: 'wann die Erstattung kommt' }, given: { en: ['refund'], de: ['erstattung'] }, acknowledge: { en: ['Fine.'], de: ['Gut.'] } } } },
-        plan: { family: 'hold_to_time', reaction: { family: 'hold_to_time', lines: ['By noon, then. I will hold you to that.'] }, stageLines: ['So what now?'] },
-        heard: { words: 12, acts: ['offers_step', 'names_time'], composure: 5, newFacts: ['refund'], givenFacts: ['refund'], promisedTime: 'by noon', griefMisstep: false, customerInHurry: false },
+        persona: {
+          ...testPersona,
+          facts: {
+            refund: {
+              about: { en: 'when the refund arrives', de: 'wann die Erstattung kommt' },
+              given: { en: ['refund'], de: ['erstattung'] },
+              acknowledge: { en: ['Fine.'], de: ['Gut.'] },
+            },
+          },
+        },
+        plan: {
+          family: 'hold_to_time',
+          reaction: { family: 'hold_to_time', lines: ['By noon, then. I will hold you to that.'] },
+          stageLines: ['So what now?'],
+        },
+        heard: {
+          words: 12,
+          acts: ['offers_step', 'names_time'],
+          composure: 5,
+          newFacts: ['refund'],
+          givenFacts: ['refund'],
+          promisedTime: 'by noon',
+          griefMisstep: false,
+          customerInHurry: false,
+        },
       }),
       { session },
     );

@@ -50,7 +50,13 @@ describe('prompts keep a stable prefix for provider-side caching', () => {
     harness = await startLlmHarness();
     await harness.providers.grader.grade(gradeInput('Hello.'), { session });
     await harness.providers.grader.grade(
-      gradeInput('Guten Tag.', { lang: 'de', history: [{ role: 'customer', text: 'Hallo?' }, { role: 'trainee', text: 'Ja?' }] }),
+      gradeInput('Guten Tag.', {
+        lang: 'de',
+        history: [
+          { role: 'customer', text: 'Hallo?' },
+          { role: 'trainee', text: 'Ja?' },
+        ],
+      }),
       { session },
     );
     const [a, b] = harness.fake.requests.map((r) => r.body.messages[0]!.content);

@@ -65,7 +65,9 @@ describe('usage ledger', () => {
     const written = ledger.record(scope, { promptTokens: 90, completionTokens: 10 });
     let settled = false;
     void written.then(() => (settled = true));
-    await vi.waitFor(() => { expect(store.heldWrites()).toBe(2); });
+    await vi.waitFor(() => {
+      expect(store.heldWrites()).toBe(2);
+    });
     // the writes (session and server key) wait on the store, the cap check does not
     expect(await ledger.capReached(scope)).toBe('session');
     expect(settled).toBe(false);
@@ -80,7 +82,9 @@ describe('usage ledger', () => {
     const ledger = createUsageLedger({ storage: store.storage, caps: { sessionTokens: 0, guildDailyTokens: 0 }, log });
     store.holdWrites();
     const first = ledger.record(scope, { promptTokens: 1, completionTokens: 0 });
-    await vi.waitFor(() => { expect(store.heldWrites()).toBe(2); });
+    await vi.waitFor(() => {
+      expect(store.heldWrites()).toBe(2);
+    });
     const rest = Array.from({ length: 9 }, () => ledger.record(scope, { promptTokens: 1, completionTokens: 0 }));
     store.releaseWrites();
     await Promise.all([first, ...rest]);

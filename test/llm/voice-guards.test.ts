@@ -74,7 +74,9 @@ describe('leaksBackstory', () => {
   });
 
   it('does not count words the trainee or the script already used', () => {
-    expect(leaksBackstory('Yes, my savings. What about my savings yesterday?', backstory, [...known, 'Is this about your savings from yesterday?'])).toBe(false);
+    expect(leaksBackstory('Yes, my savings. What about my savings yesterday?', backstory, [...known, 'Is this about your savings from yesterday?'])).toBe(
+      false,
+    );
   });
 
   it('works for German with umlauts', () => {

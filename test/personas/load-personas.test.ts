@@ -22,7 +22,12 @@ async function loadError(dir: string): Promise<PersonaFileError> {
 describe('loadPersonaCatalog', () => {
   it('loads the six built-in personas from the folder next to the code', async () => {
     const catalog = await loadPersonaCatalog({ dirs: [BUILTIN_PERSONAS_DIR] });
-    expect(catalog.list().map((p) => p.id).sort()).toEqual(BUILTIN_IDS);
+    expect(
+      catalog
+        .list()
+        .map((p) => p.id)
+        .sort(),
+    ).toEqual(BUILTIN_IDS);
     expect(catalog.get('grieving')?.customerName.en).toBe('Ms Albrecht');
   });
 

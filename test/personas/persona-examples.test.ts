@@ -65,11 +65,7 @@ describe('persona examples block', () => {
   it('fails on an empty list, an empty line and an overlong line, each at its place', () => {
     const message = failure(
       'bad-lines',
-      withExamples(
-        'bad-lines',
-        { closing: { de: [], en: [] } },
-        { composure: { de: ['   '], en: ['x'.repeat(MAX_EXAMPLE_LENGTH + 1)] } },
-      ),
+      withExamples('bad-lines', { closing: { de: [], en: [] } }, { composure: { de: ['   '], en: ['x'.repeat(MAX_EXAMPLE_LENGTH + 1)] } }),
     );
     expect(message).toContain('examples.closing.de: Too small');
     expect(message).toContain('stages.opening.examples.composure.de[0]: Too small');
@@ -88,9 +84,7 @@ describe('persona examples block', () => {
 });
 
 describe('grading context of a persona', () => {
-  const persona = PersonaSchema.parse(
-    withExamples('ctx', { empathy, closing: { de: ['Bis bald.'], en: ['Speak soon.'] } }, { empathy: solution, solution }),
-  );
+  const persona = PersonaSchema.parse(withExamples('ctx', { empathy, closing: { de: ['Bis bald.'], en: ['Speak soon.'] } }, { empathy: solution, solution }));
 
   it('gives a stage its own lines first and fills the other families from the persona', () => {
     const context = gradingContext(persona, 'opening');
@@ -161,10 +155,13 @@ describe('built-in persona examples', () => {
   it('keeps what the grieving customer has not told yet out of the lines that stand before her reveal', () => {
     const grieving = catalog.require('grieving');
     const secret = /krebs|cancer|diagnos|krank|ill\b|illness|tochter|daughter|enkel|grandchild|witwe|widow|mann\b|husband/i;
-    const early = [grieving.examples, ...Object.values(grieving.stages).filter((stage) => !stage.reveals).map((stage) => stage.examples)];
-    const lines = early.flatMap((examples) =>
-      EXAMPLE_FAMILIES.flatMap((family) => [...(examples?.[family]?.de ?? []), ...(examples?.[family]?.en ?? [])]),
-    );
+    const early = [
+      grieving.examples,
+      ...Object.values(grieving.stages)
+        .filter((stage) => !stage.reveals)
+        .map((stage) => stage.examples),
+    ];
+    const lines = early.flatMap((examples) => EXAMPLE_FAMILIES.flatMap((family) => [...(examples?.[family]?.de ?? []), ...(examples?.[family]?.en ?? [])]));
     expect(lines.length).toBeGreaterThan(10);
     for (const line of lines) expect(line).not.toMatch(secret);
   });

@@ -18,9 +18,7 @@ describe('findStageGraphProblems', () => {
 
   it('reports a stage no transition leads to', () => {
     const persona = personaWith({ orphan: stage([{ when: {}, to: 'resolved' }]) });
-    expect(findStageGraphProblems(persona)).toEqual([
-      { path: 'stages.orphan', message: 'cannot be reached from the start stage "opening"' },
-    ]);
+    expect(findStageGraphProblems(persona)).toEqual([{ path: 'stages.orphan', message: 'cannot be reached from the start stage "opening"' }]);
   });
 
   it('reports stages that loop among themselves without a way to an end', () => {
@@ -48,7 +46,12 @@ describe('findStageGraphProblems', () => {
   });
 
   it('rejects a transition to an inherited object name the schema lookup lets through', () => {
-    const persona = personaWith({ opening: stage([{ when: {}, to: 'constructor' }, { when: {}, to: 'resolved' }]) });
+    const persona = personaWith({
+      opening: stage([
+        { when: {}, to: 'constructor' },
+        { when: {}, to: 'resolved' },
+      ]),
+    });
     expect(findStageGraphProblems(persona)).toContainEqual({
       path: 'stages.opening.transitions[0].to',
       message: 'names no stage "constructor"',

@@ -15,7 +15,16 @@ type Reply = GradeShape & { heard?: Partial<HeardReply> };
 function play(persona: Persona, replies: Reply[]): string[] {
   const visited = [persona.start];
   replies.forEach((reply, index) => {
-    const heard: HeardReply = { words: 15, acts: [], composure: reply.composure ?? 4, newFacts: [], givenFacts: [], griefMisstep: false, customerInHurry: false, ...reply.heard };
+    const heard: HeardReply = {
+      words: 15,
+      acts: [],
+      composure: reply.composure ?? 4,
+      newFacts: [],
+      givenFacts: [],
+      griefMisstep: false,
+      customerInHurry: false,
+      ...reply.heard,
+    };
     visited.push(nextStageId(persona, visited[visited.length - 1] ?? persona.start, makeGrade(reply), index + 1, heard));
   });
   return visited;
@@ -33,7 +42,12 @@ describe('frustrated', () => {
   });
 
   it('only calms down at a first concrete step while still angry, and settles at the second', () => {
-    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual(['opening', 'calming', 'resolved']);
+    expect(
+      play(persona, [
+        { ...calm, solution: true },
+        { ...calm, solution: true },
+      ]),
+    ).toEqual(['opening', 'calming', 'resolved']);
   });
 
   it('escalates when the trainee sets a boundary against legitimate venting', () => {
@@ -41,9 +55,12 @@ describe('frustrated', () => {
   });
 
   it('escalates on a dismissive reply and hangs up on a second defensive one', () => {
-    expect(play(persona, [{ composure: 3, empathy: 2 }, { composure: 2, empathy: 2 }])).toEqual([
-      'opening', 'escalated', 'hung_up',
-    ]);
+    expect(
+      play(persona, [
+        { composure: 3, empathy: 2 },
+        { composure: 2, empathy: 2 },
+      ]),
+    ).toEqual(['opening', 'escalated', 'hung_up']);
   });
 });
 
@@ -81,7 +98,10 @@ describe('grieving', () => {
 
   it('hangs up when her first hint of what happened is met with a push towards business', () => {
     expect(play(persona, [calm, warm, { composure: 4, empathy: 2, solution: true, heard: { griefMisstep: true } }])).toEqual([
-      'opening', 'callback', 'thawing', 'hung_up',
+      'opening',
+      'callback',
+      'thawing',
+      'hung_up',
     ]);
   });
 
@@ -99,9 +119,12 @@ describe('insulting', () => {
   const persona = catalog.require('insulting');
 
   it('keeps insulting while the insult is swallowed', () => {
-    expect(play(persona, [{ ...calm, verdict: 'missing' }, { ...calm, verdict: 'missing' }])).toEqual([
-      'opening', 'opening', 'opening',
-    ]);
+    expect(
+      play(persona, [
+        { ...calm, verdict: 'missing' },
+        { ...calm, verdict: 'missing' },
+      ]),
+    ).toEqual(['opening', 'opening', 'opening']);
   });
 
   it('comes round to the matter when the insult is let pass but a calm first step or his situation is named', () => {
@@ -112,9 +135,12 @@ describe('insulting', () => {
   });
 
   it('turns factual after a calm boundary and resolves with a concrete step', () => {
-    expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, solution: true }])).toEqual([
-      'opening', 'factual', 'resolved',
-    ]);
+    expect(
+      play(persona, [
+        { ...calm, verdict: 'set_well' },
+        { ...calm, solution: true },
+      ]),
+    ).toEqual(['opening', 'factual', 'resolved']);
   });
 
   it('counts a boundary as set even when the grader did not see the insult it answers', () => {
@@ -123,9 +149,12 @@ describe('insulting', () => {
 
   it('escalates on retaliation and relapses into insults when lectured after the warning', () => {
     expect(play(persona, [{ composure: 2, empathy: 2, verdict: 'too_harsh' }])).toEqual(['opening', 'escalated']);
-    expect(play(persona, [{ ...calm, verdict: 'set_well' }, { ...calm, verdict: 'unnecessary' }])).toEqual([
-      'opening', 'factual', 'relapse',
-    ]);
+    expect(
+      play(persona, [
+        { ...calm, verdict: 'set_well' },
+        { ...calm, verdict: 'unnecessary' },
+      ]),
+    ).toEqual(['opening', 'factual', 'relapse']);
   });
 });
 
@@ -133,9 +162,12 @@ describe('impatient-caller', () => {
   const persona = catalog.require('impatient-caller');
 
   it('resolves when the trainee leads with a concrete answer twice', () => {
-    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual([
-      'opening', 'narrowing', 'resolved',
-    ]);
+    expect(
+      play(persona, [
+        { ...calm, solution: true },
+        { ...calm, solution: true },
+      ]),
+    ).toEqual(['opening', 'narrowing', 'resolved']);
   });
 
   it('interrupts a long reply without an answer, however warm, and hangs up after two irritated ones', () => {
@@ -152,9 +184,7 @@ describe('impatient-caller', () => {
   });
 
   it('keeps pressing for certainty until he gets a concrete commitment', () => {
-    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual([
-      'opening', 'narrowing', 'narrowing', 'resolved',
-    ]);
+    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual(['opening', 'narrowing', 'narrowing', 'resolved']);
   });
 });
 
@@ -164,7 +194,12 @@ describe('unusual-request', () => {
   it('tells her reason to a warm question and is delighted by what is possible', () => {
     expect(play(persona, [warm, { ...warm, solution: true }])).toEqual(['opening', 'explains', 'resolved']);
     // a first offer before she has said why is a counter-offer she weighs
-    expect(play(persona, [{ ...calm, solution: true }, { ...calm, solution: true }])).toEqual(['opening', 'counter_offer', 'resolved']);
+    expect(
+      play(persona, [
+        { ...calm, solution: true },
+        { ...calm, solution: true },
+      ]),
+    ).toEqual(['opening', 'counter_offer', 'resolved']);
   });
 
   it('tells her reason when asked what lies behind the wish, though the question came with only generic warmth', () => {
@@ -174,9 +209,12 @@ describe('unusual-request', () => {
   });
 
   it('feels a nuisance at a flat no and leaves when it stays cold', () => {
-    expect(play(persona, [{ composure: 3, empathy: 2 }, { composure: 3, empathy: 1 }])).toEqual([
-      'opening', 'offended', 'left',
-    ]);
+    expect(
+      play(persona, [
+        { composure: 3, empathy: 2 },
+        { composure: 3, empathy: 1 },
+      ]),
+    ).toEqual(['opening', 'offended', 'left']);
   });
 });
 
@@ -184,9 +222,7 @@ describe('drifting-client', () => {
   const persona = catalog.require('drifting-client');
 
   it('warms up when the trainee proposes a call with empathy, and agrees to a regular exchange', () => {
-    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual([
-      'opening', 'tentative', 'opening_up', 'resolved',
-    ]);
+    expect(play(persona, [{ ...calm, solution: true }, warm, { ...calm, solution: true }])).toEqual(['opening', 'tentative', 'opening_up', 'resolved']);
     expect(persona.stages.opening_up?.reveals).toBe(true);
   });
 
@@ -196,6 +232,11 @@ describe('drifting-client', () => {
   });
 
   it('copies in management on a defensive reply and breaks off on a second one', () => {
-    expect(play(persona, [{ composure: 2, empathy: 3 }, { composure: 2, empathy: 3 }])).toEqual(['opening', 'cold', 'lost']);
+    expect(
+      play(persona, [
+        { composure: 2, empathy: 3 },
+        { composure: 2, empathy: 3 },
+      ]),
+    ).toEqual(['opening', 'cold', 'lost']);
   });
 });

@@ -17,13 +17,28 @@ describe('member data', () => {
   afterEach(async () => cleanup());
 
   it('describes what is stored about a member, with the retention period, in their language', async () => {
-    await storage.sessions.save(handSession({ id: 'a1', userId: 'anna', createdAt: '2026-11-01T09:00:00.000Z', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }));
     await storage.sessions.save(
-      handSession({ id: 'a2', userId: 'anna', groupId: 'grp', createdAt: '2026-11-03T09:00:00.000Z', exchanges: [exchange(0, { composure: 3, empathy: 3 }), exchange(1, { composure: 3, empathy: 3 })] }),
+      handSession({ id: 'a1', userId: 'anna', createdAt: '2026-11-01T09:00:00.000Z', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }),
+    );
+    await storage.sessions.save(
+      handSession({
+        id: 'a2',
+        userId: 'anna',
+        groupId: 'grp',
+        createdAt: '2026-11-03T09:00:00.000Z',
+        exchanges: [exchange(0, { composure: 3, empathy: 3 }), exchange(1, { composure: 3, empathy: 3 })],
+      }),
     );
     await storage.sessions.save(handSession({ id: 'b1', userId: 'ben' }));
     const described = await describeStoredData(storage, 'g1', 'anna', { lang: 'de', retentionDays: 30 });
-    expect(described).toMatchObject({ sessions: 2, replies: 3, groupSessions: 1, firstAt: '2026-11-01T09:00:00.000Z', lastAt: '2026-11-03T09:00:00.000Z', retentionDays: 30 });
+    expect(described).toMatchObject({
+      sessions: 2,
+      replies: 3,
+      groupSessions: 1,
+      firstAt: '2026-11-01T09:00:00.000Z',
+      lastAt: '2026-11-03T09:00:00.000Z',
+      retentionDays: 30,
+    });
     // The handSession fixture's last activity equals its start.
     expect(described.nextDeletionAt).toBe('2026-12-01T09:00:00.000Z');
     expect(described.text.join(' ')).toContain('2 Übungssitzungen');
@@ -47,7 +62,14 @@ describe('member data', () => {
     const other = await practiseSession(storage, { userId: 'ben' });
     await practiseSession(storage, { userId: 'anna', guildId: 'g2' });
     const usage = storage.collection(USAGE_COLLECTION, UsageTotalsSchema);
-    await usage.set(`session:${first.id}`, { promptTokens: 10, completionTokens: 5, cachedPromptTokens: 0, calls: 1, fallbacks: {}, updatedAt: first.updatedAt });
+    await usage.set(`session:${first.id}`, {
+      promptTokens: 10,
+      completionTokens: 5,
+      cachedPromptTokens: 0,
+      calls: 1,
+      fallbacks: {},
+      updatedAt: first.updatedAt,
+    });
     await setOverride(storage, second.id, 0, 1, { composure: 1, reason: 'r', by: 'trainer' });
     await setOverride(storage, other.id, 0, 1, { composure: 1, reason: 'r', by: 'trainer' });
 

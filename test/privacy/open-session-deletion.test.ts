@@ -22,7 +22,9 @@ function gatedGrader(): Grader & { entered: Promise<void>; open(): void } {
   return {
     id: 'gated-offline',
     entered,
-    open: () => { release(); },
+    open: () => {
+      release();
+    },
     async grade(input, options) {
       enter();
       await gate;
@@ -50,8 +52,7 @@ describe('deleting a member’s data while one of their sessions is in use', () 
   });
   afterEach(async () => cleanup());
 
-  const start = (channelRef: string) =>
-    engine.start({ userId: 'anna', guildId: 'g1', personaId: 'frustrated', lang: 'en', intensity: 'standard', channelRef });
+  const start = (channelRef: string) => engine.start({ userId: 'anna', guildId: 'g1', personaId: 'frustrated', lang: 'en', intensity: 'standard', channelRef });
   const reply = 'I am so sorry about the blocked card, Anna Private Example speaking.';
 
   async function everythingOf(sessionId: string) {

@@ -15,7 +15,9 @@ describe('retention and export', () => {
     await storage.sessions.save(handSession({ id: 'edge-kept', userId: 'ben', ...at('2026-10-26T12:00:00.000Z') }));
     await storage.sessions.save(handSession({ id: 'recent', userId: 'anna', ...at('2026-11-20T10:00:00.000Z') }));
     // Started long ago but practised yesterday: still in use.
-    await storage.sessions.save(handSession({ id: 'long-running', userId: 'carl', createdAt: '2026-07-01T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' }));
+    await storage.sessions.save(
+      handSession({ id: 'long-running', userId: 'carl', createdAt: '2026-07-01T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z' }),
+    );
     await storage.sessions.save(handSession({ id: 'other-server', guildId: 'g2', ...at('2026-01-01T10:00:00.000Z') }));
   });
   afterEach(async () => cleanup());

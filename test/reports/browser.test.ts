@@ -42,7 +42,9 @@ describe.skipIf(!existsSync(CHROMIUM))('HTML report in a real browser', () => {
     dir = await mkdtemp(join(tmpdir(), 'counterpart-browser-'));
     const { storage, cleanup } = await openTempStorage();
     reply = 'Ich verstehe Ihren Ärger <script>document.title="pwned"</script><img src=x onerror="document.body.dataset.pwned=1">';
-    const session = await practiseSession(storage, { replies: [reply, 'Beruhigen Sie sich.', 'Ich entsperre die Karte sofort und rufe Sie bis 15 Uhr zurück.'] });
+    const session = await practiseSession(storage, {
+      replies: [reply, 'Beruhigen Sie sich.', 'Ich entsperre die Karte sofort und rufe Sie bis 15 Uhr zurück.'],
+    });
     const first = session.exchanges[0];
     if (first) first.override = { empathy: 4, reason: 'Ärger klar benannt', by: 'trainer-1', at: '2026-11-20T10:00:00.000Z' };
     page = join(dir, 'report.html');

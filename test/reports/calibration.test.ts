@@ -35,7 +35,11 @@ describe('calibration', () => {
   it('refuses an override without a score, out of range, without a reason, on a missing exchange or an open session', async () => {
     await storage.sessions.save(handSession({ id: 's1', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }));
     await storage.sessions.save(handSession({ id: 'open', status: 'active', exchanges: [exchange(0, { composure: 3, empathy: 3 })] }));
-    const code = (promise: Promise<unknown>) => promise.then(() => 'stored', (error: unknown) => (error as { code?: string }).code);
+    const code = (promise: Promise<unknown>) =>
+      promise.then(
+        () => 'stored',
+        (error: unknown) => (error as { code?: string }).code,
+      );
     expect(await code(setOverride(storage, 's1', 0, 1, { ...by }))).toBe('override_invalid');
     expect(await code(setOverride(storage, 's1', 0, 1, { composure: 6, ...by }))).toBe('override_invalid');
     expect(await code(setOverride(storage, 's1', 0, 1, { composure: 4, reason: '', by: 't' }))).toBe('override_invalid');
@@ -62,7 +66,10 @@ describe('calibration', () => {
     await setOverride(storage, 'g2-session', 0, 1, { composure: 1, ...by });
 
     const text = await exportLabels(storage, 'g1');
-    const lines = text.trimEnd().split('\n').map((line) => JSON.parse(line) as unknown);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as unknown);
     expect(lines).toHaveLength(2);
     for (const line of lines) {
       expect(EvalLineSchema.safeParse(line).success).toBe(true);

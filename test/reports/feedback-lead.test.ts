@@ -15,8 +15,9 @@ describe('the first feedback line of a reply that lost its composure', () => {
   let storage: Storage;
   let cleanup: () => Promise<void>;
   let session: Session;
-  const calm = "Forty-five minutes on hold and then cut off, while you're stuck at a hotel in Lisbon - that is maddening, Mr Brandt. I'm unblocking your card now.";
-  const blaming = "Well, the block is automatic when our system sees unusual payments abroad. You should have told us you were travelling.";
+  const calm =
+    "Forty-five minutes on hold and then cut off, while you're stuck at a hotel in Lisbon - that is maddening, Mr Brandt. I'm unblocking your card now.";
+  const blaming = 'Well, the block is automatic when our system sees unusual payments abroad. You should have told us you were travelling.';
 
   beforeAll(async () => {
     ({ storage, cleanup } = await openTempStorage());

@@ -30,11 +30,23 @@ describe('session and group reports', () => {
     const made = await practiseSession(storage, { userId: 'u-anna', groupId: 'grp-1' });
     const first = made.exchanges[0];
     if (!first) throw new Error('engine made no exchange');
-    first.override = { composure: 3, empathy: 4, boundary: 'not_needed', reason: 'Ruhig, aber "zu knapp" <b>so</b>', by: 'trainer-1', at: '2026-11-20T10:00:00.000Z' };
+    first.override = {
+      composure: 3,
+      empathy: 4,
+      boundary: 'not_needed',
+      reason: 'Ruhig, aber "zu knapp" <b>so</b>',
+      by: 'trainer-1',
+      at: '2026-11-20T10:00:00.000Z',
+    };
     session = made;
     await storage.sessions.save(session);
     // each payload after a short neutral opener, so the customer neither resolves nor hangs up before all four
-    hostile = await practiseSession(storage, { userId: 'u-ben', groupId: 'grp-1', lang: 'en', replies: PAYLOADS.slice(0, 4).map((payload) => `Thanks for telling me. ${payload}`) });
+    hostile = await practiseSession(storage, {
+      userId: 'u-ben',
+      groupId: 'grp-1',
+      lang: 'en',
+      replies: PAYLOADS.slice(0, 4).map((payload) => `Thanks for telling me. ${payload}`),
+    });
   });
 
   it('the hostile session holds all four payloads (the report tests below need them)', () => {

@@ -116,7 +116,12 @@ const team = (trainee: Outcome, outsider: Outcome, manager: Outcome = 'allow', t
 
 // ---------------------------------------------------------------- helpers the rows use
 
-function slash(w: World, role: Role, command: string, options: { sub?: string; options?: Record<string, string | number | boolean | { type: 'user'; id: string }>; channelId?: string } = {}) {
+function slash(
+  w: World,
+  role: Role,
+  command: string,
+  options: { sub?: string; options?: Record<string, string | number | boolean | { type: 'user'; id: string }>; channelId?: string } = {},
+) {
   return w.fake.slash(w.members[role], command, { channelId: w.place[role].channel.id, ...options });
 }
 
@@ -169,14 +174,12 @@ const rows: Row[] = [
     expect: 'own',
     run: (w, role) => slash(w, role, 'practice', { sub: 'end', channelId: w.slashPractice[role].thread.id }),
   },
-  ...(['pause', 'resume', 'end'] as const).map(
-    (sub): Row => ({
-      name: `/practice ${sub} in Olivia's thread`,
-      covers: `command:practice ${sub}`,
-      expect: 'deny',
-      run: (w, role) => slash(w, role, 'practice', { sub, channelId: w.oliviaActive.thread.id }),
-    }),
-  ),
+  ...(['pause', 'resume', 'end'] as const).map((sub): Row => ({
+    name: `/practice ${sub} in Olivia's thread`,
+    covers: `command:practice ${sub}`,
+    expect: 'deny',
+    run: (w, role) => slash(w, role, 'practice', { sub, channelId: w.oliviaActive.thread.id }),
+  })),
   { name: '/personas', covers: 'command:personas', expect: 'own', run: (w, role) => slash(w, role, 'personas') },
   { name: '/progress', covers: 'command:progress', expect: 'own', run: (w, role) => slash(w, role, 'progress') },
 
@@ -262,7 +265,12 @@ const rows: Row[] = [
     name: 'Retry on their own session',
     covers: 'button:practice',
     expect: 'own',
-    run: (w, role) => w.fake.click(w.members[role], w.buttonsPractice[role].feedback, customIdsOf(w.buttonsPractice[role].feedback).find((id) => id.startsWith('practice:retry:'))!),
+    run: (w, role) =>
+      w.fake.click(
+        w.members[role],
+        w.buttonsPractice[role].feedback,
+        customIdsOf(w.buttonsPractice[role].feedback).find((id) => id.startsWith('practice:retry:'))!,
+      ),
     async works(w, _role, interaction) {
       expect(contentOf(await w.fake.waitFor(() => w.fake.followups(interaction)[0]))).toContain(en.practice.retryIntro);
     },
@@ -276,15 +284,23 @@ const rows: Row[] = [
       await expectEventually(async () => (await w.app.storage.sessions.get(w.buttonsPractice[role].sessionId))?.status === 'ended');
     },
   },
-  ...(['hint', 'retry', 'end'] as const).map(
-    (action): Row => ({
-      name: `${action} on Olivia's session (her button; the outsider reuses its id)`,
-      covers: 'button:practice',
-      expect: 'deny',
-      run: (w, role) => onOlivias(w, role, customIdsOf(w.oliviaActive.feedback).find((id) => id.startsWith(`practice:${action}:`))!),
-    }),
-  ),
-  { name: 'Hint with an unknown session id', covers: 'button:practice', expect: 'deny', run: (w, role) => forged(w, role, 'practice:hint:00000000-0000-4000-8000-000000000000') },
+  ...(['hint', 'retry', 'end'] as const).map((action): Row => ({
+    name: `${action} on Olivia's session (her button; the outsider reuses its id)`,
+    covers: 'button:practice',
+    expect: 'deny',
+    run: (w, role) =>
+      onOlivias(
+        w,
+        role,
+        customIdsOf(w.oliviaActive.feedback).find((id) => id.startsWith(`practice:${action}:`))!,
+      ),
+  })),
+  {
+    name: 'Hint with an unknown session id',
+    covers: 'button:practice',
+    expect: 'deny',
+    run: (w, role) => forged(w, role, 'practice:hint:00000000-0000-4000-8000-000000000000'),
+  },
   {
     name: "Start under a content notice, forged with Olivia's user id",
     covers: 'button:practice-start',
@@ -301,7 +317,12 @@ const rows: Row[] = [
     name: 'Start under their own content notice',
     covers: 'button:practice-start',
     expect: 'own',
-    run: (w, role) => w.fake.click(w.members[role], w.notice[role]!, customIdsOf(w.notice[role]!).find((id) => id.startsWith('practice-start:go:'))!),
+    run: (w, role) =>
+      w.fake.click(
+        w.members[role],
+        w.notice[role]!,
+        customIdsOf(w.notice[role]!).find((id) => id.startsWith('practice-start:go:'))!,
+      ),
     async works(w, role) {
       await expectEventually(async () => (await w.app.storage.sessions.findByChannel(w.notice[role]!.channelId)) !== undefined);
     },
@@ -327,7 +348,12 @@ const rows: Row[] = [
     run: (w, role) => forged(w, role, `review-page:1:${w.olivia.user.id}:-:-:-`),
   },
   { name: 'list page without a filter', covers: 'button:review-page', expect: team('own', 'own'), run: (w, role) => forged(w, role, 'review-page:1:-:-:-:-') },
-  { name: 'export their own session', covers: 'button:review-export', expect: 'own', run: (w, role) => forged(w, role, `review-export:html:${w.slashPractice[role].sessionId}`) },
+  {
+    name: 'export their own session',
+    covers: 'button:review-export',
+    expect: 'own',
+    run: (w, role) => forged(w, role, `review-export:html:${w.slashPractice[role].sessionId}`),
+  },
   {
     name: "export Olivia's session",
     covers: 'button:review-export',
@@ -338,7 +364,12 @@ const rows: Row[] = [
       expect(answer.files?.map((file) => file.data.toString('utf8')).join('')).toContain('Olivia-ended-4410');
     },
   },
-  { name: 'export an unknown session id', covers: 'button:review-export', expect: 'deny', run: (w, role) => forged(w, role, 'review-export:html:00000000-0000-4000-8000-000000000000') },
+  {
+    name: 'export an unknown session id',
+    covers: 'button:review-export',
+    expect: 'deny',
+    run: (w, role) => forged(w, role, 'review-export:html:00000000-0000-4000-8000-000000000000'),
+  },
   {
     name: "export server A's group results",
     covers: 'button:review-group-export',
@@ -349,21 +380,48 @@ const rows: Row[] = [
     name: "join server A's group (the outsider reuses the id)",
     covers: 'button:group-join',
     expect: { trainee: 'own', trainer: 'own', manager: 'own', admin: 'own', outsider: 'deny' },
-    run: (w, role) => (role === 'outsider' ? forged(w, role, `group-join:${w.group1.id}`) : w.fake.click(w.members[role], w.group1.card, `group-join:${w.group1.id}`)),
+    run: (w, role) =>
+      role === 'outsider' ? forged(w, role, `group-join:${w.group1.id}`) : w.fake.click(w.members[role], w.group1.card, `group-join:${w.group1.id}`),
   },
   {
     name: "next line of server A's scenario group (the outsider reuses the id)",
     covers: 'button:group-next',
     expect: { trainee: 'deny', trainer: 'own', manager: 'own', admin: 'own', outsider: 'deny' },
-    run: (w, role) => (role === 'outsider' ? forged(w, role, `group-next:${w.group2.id}`) : w.fake.click(w.members[role], w.group2.card, `group-next:${w.group2.id}`)),
+    run: (w, role) =>
+      role === 'outsider' ? forged(w, role, `group-next:${w.group2.id}`) : w.fake.click(w.members[role], w.group2.card, `group-next:${w.group2.id}`),
   },
-  { name: 'a button with a custom id no handler knows (forged)', covers: 'forged:button', expect: 'deny', run: (w, role) => forged(w, role, 'admin-tools:grant:everything') },
-  { name: 'a select with a custom id no handler knows (forged)', covers: 'forged:select', expect: 'deny', run: (w, role) => select(w, role, 'review-everything', [w.oliviaEnded.sessionId]) },
-  { name: "privacy delete forged for Olivia", covers: 'button:privacy', expect: 'deny', run: (w, role) => forged(w, role, `privacy:delete:${w.olivia.user.id}`) },
-  { name: "privacy cancel forged for Olivia", covers: 'button:privacy', expect: 'deny', run: (w, role) => forged(w, role, `privacy:cancel:${w.olivia.user.id}`) },
+  {
+    name: 'a button with a custom id no handler knows (forged)',
+    covers: 'forged:button',
+    expect: 'deny',
+    run: (w, role) => forged(w, role, 'admin-tools:grant:everything'),
+  },
+  {
+    name: 'a select with a custom id no handler knows (forged)',
+    covers: 'forged:select',
+    expect: 'deny',
+    run: (w, role) => select(w, role, 'review-everything', [w.oliviaEnded.sessionId]),
+  },
+  {
+    name: 'privacy delete forged for Olivia',
+    covers: 'button:privacy',
+    expect: 'deny',
+    run: (w, role) => forged(w, role, `privacy:delete:${w.olivia.user.id}`),
+  },
+  {
+    name: 'privacy cancel forged for Olivia',
+    covers: 'button:privacy',
+    expect: 'deny',
+    run: (w, role) => forged(w, role, `privacy:cancel:${w.olivia.user.id}`),
+  },
 
   // selects and the modal
-  { name: 'open their own transcript', covers: 'select:review-open', expect: 'own', run: (w, role) => select(w, role, 'review-open', [w.slashPractice[role].sessionId]) },
+  {
+    name: 'open their own transcript',
+    covers: 'select:review-open',
+    expect: 'own',
+    run: (w, role) => select(w, role, 'review-open', [w.slashPractice[role].sessionId]),
+  },
   {
     name: "open Olivia's transcript",
     covers: 'select:review-open',
@@ -373,8 +431,18 @@ const rows: Row[] = [
       expect(JSON.stringify((await waitForAnswer(w.fake, interaction)).payload)).toContain('Olivia-ended-4410');
     },
   },
-  { name: 'report of their own session', covers: 'select:review-report', expect: 'own', run: (w, role) => select(w, role, 'review-report', [w.slashPractice[role].sessionId]) },
-  { name: "report of Olivia's session", covers: 'select:review-report', expect: team('deny', 'deny'), run: (w, role) => select(w, role, 'review-report', [w.oliviaEnded.sessionId]) },
+  {
+    name: 'report of their own session',
+    covers: 'select:review-report',
+    expect: 'own',
+    run: (w, role) => select(w, role, 'review-report', [w.slashPractice[role].sessionId]),
+  },
+  {
+    name: "report of Olivia's session",
+    covers: 'select:review-report',
+    expect: team('deny', 'deny'),
+    run: (w, role) => select(w, role, 'review-report', [w.oliviaEnded.sessionId]),
+  },
   {
     name: "correct a grade of Olivia's session (opens the form)",
     covers: 'select:review-correct',
@@ -389,7 +457,12 @@ const rows: Row[] = [
     covers: 'modal:review-override',
     expect: team('deny', 'deny'),
     run: (w, role) =>
-      w.fake.submitModal(w.members[role], w.modalOpener, { composure: '4', empathy: '', boundary: '', reason: 'checked by hand' }, `review-override:${w.oliviaEnded.sessionId}:${w.oliviaEndedLine}:1`),
+      w.fake.submitModal(
+        w.members[role],
+        w.modalOpener,
+        { composure: '4', empathy: '', boundary: '', reason: 'checked by hand' },
+        `review-override:${w.oliviaEnded.sessionId}:${w.oliviaEndedLine}:1`,
+      ),
   },
 
   // last: these change or delete the member's own data
@@ -508,7 +581,12 @@ async function practise(fake: FakeDiscord, member: FakeMember, channel: FakeChan
 async function startGroup(fake: FakeDiscord, admin: FakeMember, channel: FakeChannel, sub: 'start' | 'scenario'): Promise<{ id: string; card: StoredMessage }> {
   await waitForAnswer(fake, fake.slash(admin, 'session', { sub, options: { persona: 'frustrated', language: 'en' }, channelId: channel.id }));
   const card = await fake.waitFor(() => botMessages(fake, channel.id).find((m) => customIdsOf(m).some((id) => id.startsWith('group-join:'))));
-  return { id: customIdsOf(card).find((id) => id.startsWith('group-join:'))!.split(':')[1]!, card };
+  return {
+    id: customIdsOf(card)
+      .find((id) => id.startsWith('group-join:'))!
+      .split(':')[1]!,
+    card,
+  };
 }
 
 describe('permission matrix: every command and component, by every kind of member', () => {
@@ -567,9 +645,14 @@ describe('permission matrix: every command and component, by every kind of membe
       slashPractice[role] = await practise(fake, members[role], place[role].channel, 'I understand how annoying that is. I will look into it now.', app);
     }
 
-    const noticeAnswer = await waitForAnswer(fake, fake.slash(olivia, 'practice', { sub: 'start', options: { persona: 'insulting', language: 'en' }, channelId: channelA('practice').id }));
+    const noticeAnswer = await waitForAnswer(
+      fake,
+      fake.slash(olivia, 'practice', { sub: 'start', options: { persona: 'insulting', language: 'en' }, channelId: channelA('practice').id }),
+    );
     const noticeThreadId = /<#(\d+)>/.exec(contentOf(noticeAnswer))![1]!;
-    const oliviaNotice = await fake.waitFor(() => botMessages(fake, noticeThreadId).find((m) => customIdsOf(m).some((id) => id.startsWith('practice-start:go:'))));
+    const oliviaNotice = await fake.waitFor(() =>
+      botMessages(fake, noticeThreadId).find((m) => customIdsOf(m).some((id) => id.startsWith('practice-start:go:'))),
+    );
 
     const group1 = await startGroup(fake, members.admin, channelA('g1'), 'start');
     const joined = await waitForAnswer(fake, fake.click(olivia, group1.card, `group-join:${group1.id}`));
@@ -580,7 +663,9 @@ describe('permission matrix: every command and component, by every kind of membe
     const groupSession = await app.storage.sessions.findByChannel(groupThreadId);
     const group2 = await startGroup(fake, members.admin, channelA('g2'), 'scenario');
 
-    const modalOpener = fake.select(members.admin, buttonsPractice.admin.feedback, `review-correct:${oliviaEnded.sessionId}`, [`${ended!.exchanges[0]!.lineN}:1`]);
+    const modalOpener = fake.select(members.admin, buttonsPractice.admin.feedback, `review-correct:${oliviaEnded.sessionId}`, [
+      `${ended!.exchanges[0]!.lineN}:1`,
+    ]);
     await fake.waitFor(() => modalOpener.callback?.type === 9);
 
     w = {

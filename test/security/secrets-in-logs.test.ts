@@ -37,7 +37,6 @@ function expectNoSecrets(output: string, what: string): void {
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const hasRedis = hasRedisServer();
 
-
 /** redis-server with a password, started on a free port. */
 async function startPasswordRedis(): Promise<RedisServer> {
   const server = await redisServer({ password: REDIS_PASSWORD });
@@ -109,7 +108,6 @@ describe('secrets never reach the logs', () => {
     expectNoSecrets((failure as Error).message, 'the error message');
   });
 
-
   it('a configuration error names the variable, not the secrets around it', () => {
     const capture = captureLogger('trace');
     const env = {
@@ -165,49 +163,61 @@ describe('secrets never reach the logs', () => {
   });
 
   // Redis refusing a password is retried until the connect deadline (10 s): run beside the process test.
-  it.concurrent('a store that refuses the password or cannot be opened: the URL with its password is not logged', async () => {
-    const capture = captureLogger('trace');
-    if (hasRedis) {
-      const redis = await startPasswordRedis();
-      const wrong = await openStorage({ url: `redis://:${REDIS_PASSWORD}-wrong@127.0.0.1:${redis.port}`, log: capture.log }).catch((error: unknown) => error);
-      await redis.stop();
-      expect(wrong).toBeInstanceOf(Error);
-      capture.log.error({ err: wrong }, 'store failed');
-    }
-    const postgres = await openStorage({ url: `postgres://counterpart:${PG_PASSWORD}@127.0.0.1:1/counterpart`, log: capture.log }).catch((error: unknown) => error);
-    expect(postgres).toBeInstanceOf(Error);
-    capture.log.error({ err: postgres }, 'store failed');
-    expectNoSecrets(capture.text(), 'the log of a failed store');
-  }, 20_000);
+  it.concurrent(
+    'a store that refuses the password or cannot be opened: the URL with its password is not logged',
+    async () => {
+      const capture = captureLogger('trace');
+      if (hasRedis) {
+        const redis = await startPasswordRedis();
+        const wrong = await openStorage({ url: `redis://:${REDIS_PASSWORD}-wrong@127.0.0.1:${redis.port}`, log: capture.log }).catch((error: unknown) => error);
+        await redis.stop();
+        expect(wrong).toBeInstanceOf(Error);
+        capture.log.error({ err: wrong }, 'store failed');
+      }
+      const postgres = await openStorage({ url: `postgres://counterpart:${PG_PASSWORD}@127.0.0.1:1/counterpart`, log: capture.log }).catch(
+        (error: unknown) => error,
+      );
+      expect(postgres).toBeInstanceOf(Error);
+      capture.log.error({ err: postgres }, 'store failed');
+      expectNoSecrets(capture.text(), 'the log of a failed store');
+    },
+    20_000,
+  );
 
-  it.concurrent('the real process (`counterpart bot`) with a refused token and with a bad configuration prints no secret', async () => {
-    const discord = await createFakeDiscord();
-    const run = (env: Record<string, string>) =>
-      new Promise<{ code: number | null; output: string }>((resolve) => {
-        const child = spawn(process.execPath, [join(REPO, 'bin/counterpart.js'), 'bot'], {
-          cwd: dir,
-          env: { PATH: process.env['PATH'] ?? '', HOME: dir, LOG_FORMAT: 'json', LOG_LEVEL: 'trace', ...env },
-          stdio: ['ignore', 'pipe', 'pipe'],
+  it.concurrent(
+    'the real process (`counterpart bot`) with a refused token and with a bad configuration prints no secret',
+    async () => {
+      const discord = await createFakeDiscord();
+      const run = (env: Record<string, string>) =>
+        new Promise<{ code: number | null; output: string }>((resolve) => {
+          const child = spawn(process.execPath, [join(REPO, 'bin/counterpart.js'), 'bot'], {
+            cwd: dir,
+            env: { PATH: process.env['PATH'] ?? '', HOME: dir, LOG_FORMAT: 'json', LOG_LEVEL: 'trace', ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let output = '';
+          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+          child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+          child.once('exit', (code) => {
+            resolve({ code, output });
+          });
         });
-        let output = '';
-        child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-        child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-        child.once('exit', (code) => { resolve({ code, output }); });
-      });
-    discord.refuseToken = true;
-    const refused = await run({
-      DISCORD_TOKEN,
-      OPENAI_API_KEY,
-      DISCORD_API_URL: discord.restApi,
-      STORE_URL: `sqlite://${join(dir, 'process.sqlite')}`,
-    }).finally(() => discord.close());
-    expect(refused.code).not.toBe(0);
-    expect(refused.output).toMatch(/DISCORD_TOKEN/);
-    expectNoSecrets(refused.output, 'the output of a refused start');
+      discord.refuseToken = true;
+      const refused = await run({
+        DISCORD_TOKEN,
+        OPENAI_API_KEY,
+        DISCORD_API_URL: discord.restApi,
+        STORE_URL: `sqlite://${join(dir, 'process.sqlite')}`,
+      }).finally(() => discord.close());
+      expect(refused.code).not.toBe(0);
+      expect(refused.output).toMatch(/DISCORD_TOKEN/);
+      expectNoSecrets(refused.output, 'the output of a refused start');
 
-    const misconfigured = await run({ DISCORD_TOKEN, OPENAI_API_KEY, STORE_URL: `redis://:${REDIS_PASSWORD}@cache:6379`, LLM_TIMEOUT_MS: 'soon' });
-    expect(misconfigured.code).toBe(2);
-    expect(misconfigured.output).toMatch(/LLM_TIMEOUT_MS/);
-    expectNoSecrets(misconfigured.output, 'the output of a configuration error');
-  }, 30_000);
+      const misconfigured = await run({ DISCORD_TOKEN, OPENAI_API_KEY, STORE_URL: `redis://:${REDIS_PASSWORD}@cache:6379`, LLM_TIMEOUT_MS: 'soon' });
+      expect(misconfigured.code).toBe(2);
+      expect(misconfigured.output).toMatch(/LLM_TIMEOUT_MS/);
+      expectNoSecrets(misconfigured.output, 'the output of a configuration error');
+    },
+    30_000,
+  );
 });

@@ -106,7 +106,9 @@ function countingStore() {
       return true;
     },
     delete: async (key: string) => map.delete(key),
-    clear: async () => { map.clear(); },
+    clear: async () => {
+      map.clear();
+    },
   };
   return {
     keyv: new Keyv({ store: store as never, namespace: 'counterpart', throwOnErrors: true }),

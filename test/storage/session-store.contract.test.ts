@@ -57,7 +57,9 @@ describe.each(backends)('session store contract on $name', (backend) => {
   it('lists by user, guild and group, newest first, with averages', async () => {
     await storage.sessions.save(session('a'));
     await storage.sessions.save(session('bbb', { userId: 'u2', groupId: 'grp' }));
-    await storage.sessions.save(session('cc', { groupId: 'grp', turns: 1, exchanges: [{ lineN: 0, attempt: 1, reply: 'x', grade: makeGrade({ composure: 5, empathy: 4 }), at: 'x' }] }));
+    await storage.sessions.save(
+      session('cc', { groupId: 'grp', turns: 1, exchanges: [{ lineN: 0, attempt: 1, reply: 'x', grade: makeGrade({ composure: 5, empathy: 4 }), at: 'x' }] }),
+    );
     expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['cc', 'a']);
     expect((await storage.sessions.listByGuild('g1')).map((row) => row.id)).toEqual(['bbb', 'cc', 'a']);
     expect((await storage.sessions.listByGroup('grp')).map((row) => row.id).sort()).toEqual(['bbb', 'cc']);

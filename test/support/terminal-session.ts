@@ -33,7 +33,11 @@ export function startTerminal(args: string[], env: Record<string, string> = {}):
   child.stderr.on('data', onData);
   // eslint-disable-next-line no-control-regex
   const clean = () => raw.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '');
-  const exit = new Promise<number | null>((resolve) => child.on('close', (code) => { resolve(code); }));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on('close', (code) => {
+      resolve(code);
+    }),
+  );
   return {
     screen: clean,
     waitFor(pattern, from = 0, timeoutMs = 15_000) {

@@ -37,7 +37,10 @@ export function testPersona(overrides: Partial<PersonaInput> = {}): Persona {
         lines: lines('Angry A', 'Angry B'),
         abusive: true,
         hint: both('Calm down.'),
-        transitions: [{ when: { composure: { max: 2 } }, to: 'hangup' }, { when: { empathy: { min: 4 } }, to: 'softer' }],
+        transitions: [
+          { when: { composure: { max: 2 } }, to: 'hangup' },
+          { when: { empathy: { min: 4 } }, to: 'softer' },
+        ],
       },
       resolved: { lines: lines('Thank you, goodbye.'), hint: both('Close warmly.'), end: 'resolved' },
       hangup: { lines: lines('That is it, I am hanging up.'), hint: both('Too late.'), end: 'hung_up' },

@@ -94,4 +94,3 @@ async function inactive(interaction: ButtonInteraction<'cached'>, context: BotCo
   const config = await getGuildConfig(context, interaction.guildId);
   return new UserFacingError('button_inactive', uiText(interactionLanguage(interaction, config)).errors.unknownAction);
 }
-

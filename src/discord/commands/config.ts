@@ -16,10 +16,7 @@ const data = new SlashCommandBuilder()
   // A hint for Discord's UI; the handler checks the permission itself, as server admins can override this.
   .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
   .addSubcommand((sub) =>
-    sub
-      .setName('show')
-      .setDescription('Show the current settings')
-      .setDescriptionLocalizations({ de: 'Die aktuellen Einstellungen anzeigen' }),
+    sub.setName('show').setDescription('Show the current settings').setDescriptionLocalizations({ de: 'Die aktuellen Einstellungen anzeigen' }),
   )
   .addSubcommand((sub) =>
     sub
@@ -27,7 +24,10 @@ const data = new SlashCommandBuilder()
       .setDescription('Change one or more settings')
       .setDescriptionLocalizations({ de: 'Eine oder mehrere Einstellungen ändern' })
       .addRoleOption((o) =>
-        o.setName('trainer-role').setDescription('Role that may run group sessions').setDescriptionLocalizations({ de: 'Rolle, die Gruppenübungen leiten darf' }),
+        o
+          .setName('trainer-role')
+          .setDescription('Role that may run group sessions')
+          .setDescriptionLocalizations({ de: 'Rolle, die Gruppenübungen leiten darf' }),
       )
       .addRoleOption((o) =>
         o.setName('manager-role').setDescription('Role that may see team results').setDescriptionLocalizations({ de: 'Rolle, die Teamergebnisse sehen darf' }),

@@ -53,10 +53,7 @@ const data = new SlashCommandBuilder()
       .setDescriptionLocalizations({ de: 'Die Übung in diesem Thread beenden und die Zusammenfassung zeigen' }),
   )
   .addSubcommand((sub) =>
-    sub
-      .setName('pause')
-      .setDescription('Pause the practice in this thread')
-      .setDescriptionLocalizations({ de: 'Die Übung in diesem Thread pausieren' }),
+    sub.setName('pause').setDescription('Pause the practice in this thread').setDescriptionLocalizations({ de: 'Die Übung in diesem Thread pausieren' }),
   )
   .addSubcommand((sub) =>
     sub
@@ -91,9 +88,7 @@ export const practiceCommand = {
         await interaction.deferReply();
         const resumed = await context.engine.resume(session.id);
         const persona = context.personas.require(session.personaId);
-        await interaction.editReply(
-          visible({ content: customerLineContent(resumed.line, persona, session.lang, uiText(session.lang).practice.resumed) }),
-        );
+        await interaction.editReply(visible({ content: customerLineContent(resumed.line, persona, session.lang, uiText(session.lang).practice.resumed) }));
         return;
       }
       default:

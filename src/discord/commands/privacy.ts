@@ -14,7 +14,10 @@ const data = new SlashCommandBuilder()
   .setDescriptionLocalizations({ de: 'Was über Sie gespeichert ist, und es löschen (nur für Sie sichtbar)' })
   .setContexts(InteractionContextType.Guild)
   .addSubcommand((sub) =>
-    sub.setName('show').setDescription('What is stored about you and for how long').setDescriptionLocalizations({ de: 'Was über Sie gespeichert ist und wie lange' }),
+    sub
+      .setName('show')
+      .setDescription('What is stored about you and for how long')
+      .setDescriptionLocalizations({ de: 'Was über Sie gespeichert ist und wie lange' }),
   )
   .addSubcommand((sub) =>
     sub
@@ -39,8 +42,18 @@ export const privacyCommand = {
             {
               type: ComponentType.ActionRow,
               components: [
-                { type: ComponentType.Button, style: ButtonStyle.Danger, label: text.privacyConfirmButton, custom_id: customId(REVIEW_IDS.privacy, 'delete', interaction.user.id) },
-                { type: ComponentType.Button, style: ButtonStyle.Secondary, label: text.privacyCancelButton, custom_id: customId(REVIEW_IDS.privacy, 'cancel', interaction.user.id) },
+                {
+                  type: ComponentType.Button,
+                  style: ButtonStyle.Danger,
+                  label: text.privacyConfirmButton,
+                  custom_id: customId(REVIEW_IDS.privacy, 'delete', interaction.user.id),
+                },
+                {
+                  type: ComponentType.Button,
+                  style: ButtonStyle.Secondary,
+                  label: text.privacyCancelButton,
+                  custom_id: customId(REVIEW_IDS.privacy, 'cancel', interaction.user.id),
+                },
               ],
             },
           ],
@@ -50,7 +63,11 @@ export const privacyCommand = {
     }
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const groupRecords = interaction.guildId ? await countMemberGroups(context, interaction.guildId, interaction.user.id) : 0;
-    const stored = await describeStoredData(context.storage, interaction.guildId, interaction.user.id, { lang, retentionDays: config.retentionDays, groupRecords });
+    const stored = await describeStoredData(context.storage, interaction.guildId, interaction.user.id, {
+      lang,
+      retentionDays: config.retentionDays,
+      groupRecords,
+    });
     await interaction.editReply(visible({ embeds: [fitEmbed({ color: 0x5865f2, title: text.privacyTitle, description: stored.text.join('\n\n') })] }));
   },
 } satisfies Command;

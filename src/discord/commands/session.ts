@@ -1,4 +1,11 @@
-import { ChannelType, InteractionContextType, MessageFlags, SlashCommandBuilder, type ChatInputCommandInteraction, type SlashCommandSubcommandBuilder } from 'discord.js';
+import {
+  ChannelType,
+  InteractionContextType,
+  MessageFlags,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+  type SlashCommandSubcommandBuilder,
+} from 'discord.js';
 import { UserFacingError } from '../../errors.js';
 import { LanguageSchema } from '../../evaluation/grade.js';
 import { IntensitySchema } from '../../personas/persona-schema.js';
@@ -98,12 +105,7 @@ export const sessionCommand = {
   autocomplete: respondWithPersonas,
 } satisfies Command;
 
-async function startSession(
-  interaction: ChatInputCommandInteraction<'cached'>,
-  context: BotContext,
-  config: GuildConfig,
-  mode: GroupMode,
-): Promise<void> {
+async function startSession(interaction: ChatInputCommandInteraction<'cached'>, context: BotContext, config: GuildConfig, mode: GroupMode): Promise<void> {
   const uiLang = interactionLanguage(interaction, config);
   const channel = interaction.channel;
   if (!channel || channel.type !== ChannelType.GuildText) {

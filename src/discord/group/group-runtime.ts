@@ -47,7 +47,9 @@ export class GroupRuntime {
       card: createCoalescingScheduler({
         intervalMs: this.timings.cardEditIntervalMs,
         run: refresh,
-        onError: (error) => { context.log.warn({ err: error, groupId }, 'session card could not be updated'); },
+        onError: (error) => {
+          context.log.warn({ err: error, groupId }, 'session card could not be updated');
+        },
       }),
     };
     this.#groups.set(groupId, active);

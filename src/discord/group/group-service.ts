@@ -35,8 +35,9 @@ export function activateGroup(client: Client, context: BotContext, record: Group
   const active = groupRuntime.activate(record.id, client, context, () => refreshCard(record.id));
   if (record.endsAt && !active.endTimer) {
     active.endTimer = setTimerAt(Date.parse(record.endsAt), () => {
-      endGroup(client, context, record.id, 'time').catch((error: unknown) => { context.log.error({ err: error, groupId: record.id }, 'group session could not be ended on time'); },
-      );
+      endGroup(client, context, record.id, 'time').catch((error: unknown) => {
+        context.log.error({ err: error, groupId: record.id }, 'group session could not be ended on time');
+      });
     });
   }
   return active;
@@ -156,10 +157,7 @@ export async function startGroup(client: Client, context: BotContext, options: S
 
 // ------------------------------------------------------------------------------------ join
 
-export type JoinResult =
-  | { kind: 'joined'; threadId: string | null }
-  | { kind: 'already'; threadId: string | null }
-  | { kind: 'ended' };
+export type JoinResult = { kind: 'joined'; threadId: string | null } | { kind: 'already'; threadId: string | null } | { kind: 'ended' };
 
 const joinLocks = new KeyedMutex();
 
@@ -168,12 +166,7 @@ const joinLocks = new KeyedMutex();
  * group's persona, `groupId` and the thread as `channelRef`); in a relay they join the rotation.
  * A double click cannot open two threads: joins of one member queue.
  */
-export async function joinGroup(
-  client: Client,
-  context: BotContext,
-  groupId: string,
-  member: { userId: string; name: string },
-): Promise<JoinResult> {
+export async function joinGroup(client: Client, context: BotContext, groupId: string, member: { userId: string; name: string }): Promise<JoinResult> {
   return joinLocks.run(`${groupId}:${member.userId}`, async () => {
     const store = groupStore(context);
     const record = await store.get(groupId);
@@ -232,7 +225,10 @@ async function openPractice(client: Client, context: BotContext, record: GroupRe
   const notice = noticeEmbed(persona, record.lang, record.intensity);
   const intro = fitEmbed({
     ...brief,
-    description: [text.join.threadIntro(name, escapeMemberText(record.trainerName)), record.mode === 'scenario' ? text.join.scenarioWait : brief.description ?? '']
+    description: [
+      text.join.threadIntro(name, escapeMemberText(record.trainerName)),
+      record.mode === 'scenario' ? text.join.scenarioWait : (brief.description ?? ''),
+    ]
       .filter((part) => part !== '')
       .join('\n\n'),
   });
@@ -280,8 +276,9 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
     record.participants
       .filter((participant) => participant.threadId !== null)
       .map((participant) =>
-        closeThread(client, participant.threadId ?? '', text.end.threadClosed).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'trainee thread could not be closed'); },
-        ),
+        closeThread(client, participant.threadId ?? '', text.end.threadClosed).catch((error: unknown) => {
+          context.log.warn({ err: error, groupId }, 'trainee thread could not be closed');
+        }),
       ),
   );
 
@@ -295,7 +292,9 @@ export async function endGroup(client: Client, context: BotContext, groupId: str
     }
   }
   const final = (await store.update(groupId, (current) => ({ ...current, boardMessageId }))) ?? record;
-  await drawCard(client, context, groupId).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'final session card could not be drawn'); });
+  await drawCard(client, context, groupId).catch((error: unknown) => {
+    context.log.warn({ err: error, groupId }, 'final session card could not be drawn');
+  });
   context.log.info({ groupId, reason, participants: record.participants.length }, 'group session ended');
   return final;
 }
@@ -325,7 +324,11 @@ async function collectStandings(context: BotContext, record: GroupRecord): Promi
  * bot was down, lets `resumeFlow` pick up the format's state (overdue scenario rounds, answers lost
  * with the old process), and redraws the cards. Call once the client is ready.
  */
-export async function resumeGroups(client: Client, context: BotContext, resumeFlow: (client: Client, context: BotContext, record: GroupRecord) => Promise<void>): Promise<number> {
+export async function resumeGroups(
+  client: Client,
+  context: BotContext,
+  resumeFlow: (client: Client, context: BotContext, record: GroupRecord) => Promise<void>,
+): Promise<number> {
   const store = groupStore(context);
   let resumed = 0;
   for (const groupId of await store.listOpen()) {

@@ -156,7 +156,8 @@ const en: GroupText = {
     ended: 'This group practice has ended.',
     threadName: (persona, member) => `Group: ${persona} · ${member}`,
     threadIntro: (persona, trainer) => `Group practice with **${persona}**, run by ${trainer}.`,
-    scenarioWait: 'The trainer posts each customer line here. Answer it with one normal message; your answer is graded with everyone else’s when the round closes.',
+    scenarioWait:
+      'The trainer posts each customer line here. Answer it with one normal message; your answer is graded with everyone else’s when the round closes.',
   },
   end: {
     noGroup: 'There is no group practice running in this channel.',
@@ -166,7 +167,8 @@ const en: GroupText = {
     byTrainer: 'The trainer has ended the group practice.',
   },
   leave: {
-    threadClosed: 'You had your practice data deleted, so you have left this group practice. This thread is closed, and nothing of your answers here is stored any more.',
+    threadClosed:
+      'You had your practice data deleted, so you have left this group practice. This thread is closed, and nothing of your answers here is stored any more.',
     relayLeft: 'Someone has left the relay; the others carry on.',
   },
   board: {
@@ -262,7 +264,8 @@ const de: GroupText = {
     ended: 'Diese Gruppenübung ist beendet.',
     threadName: (persona, member) => `Gruppe: ${persona} · ${member}`,
     threadIntro: (persona, trainer) => `Gruppenübung mit **${persona}**, geleitet von ${trainer}.`,
-    scenarioWait: 'Die Trainerin oder der Trainer stellt jede Kundenaussage hier ein. Antworte mit einer normalen Nachricht; bewertet wird deine Antwort zusammen mit allen anderen, sobald die Runde schließt.',
+    scenarioWait:
+      'Die Trainerin oder der Trainer stellt jede Kundenaussage hier ein. Antworte mit einer normalen Nachricht; bewertet wird deine Antwort zusammen mit allen anderen, sobald die Runde schließt.',
   },
   end: {
     noGroup: 'In diesem Kanal läuft keine Gruppenübung.',
@@ -272,7 +275,8 @@ const de: GroupText = {
     byTrainer: 'Die Gruppenübung wurde von der Trainerin oder dem Trainer beendet.',
   },
   leave: {
-    threadClosed: 'Du hast deine Übungsdaten löschen lassen und damit diese Gruppenübung verlassen. Der Thread ist geschlossen; von deinen Antworten hier ist nichts mehr gespeichert.',
+    threadClosed:
+      'Du hast deine Übungsdaten löschen lassen und damit diese Gruppenübung verlassen. Der Thread ist geschlossen; von deinen Antworten hier ist nichts mehr gespeichert.',
     relayLeft: 'Jemand hat die Staffel verlassen; die anderen machen weiter.',
   },
   board: {

@@ -134,7 +134,9 @@ async function showLeaving(client: Client, context: BotContext, before: GroupRec
   const log = context.log.child({ groupId: after.id });
   if (participant.threadId) {
     await groupStore(context).unbindThread(participant.threadId);
-    await closeThread(client, participant.threadId, text.leave.threadClosed).catch((error: unknown) => { log.warn({ err: error }, 'the leaving trainee’s thread could not be closed'); });
+    await closeThread(client, participant.threadId, text.leave.threadClosed).catch((error: unknown) => {
+      log.warn({ err: error }, 'the leaving trainee’s thread could not be closed');
+    });
   }
   if (after.status === 'open' && after.relay?.started && !after.relay.finished && before.relay) {
     const wasTheirTurn = currentTrainee(before.participants, before.relay)?.userId === participant.userId;
@@ -142,13 +144,17 @@ async function showLeaving(client: Client, context: BotContext, before: GroupRec
     const channel = wasTheirTurn ? await fetchTextChannel(client, after.channelId) : undefined;
     if (channel) {
       const content = next ? `${text.leave.relayLeft}\n${text.relay.yourTurn(escapeMemberText(next.name))}` : text.leave.relayLeft;
-      await post(channel, { content }).catch((error: unknown) => { log.warn({ err: error }, 'the relay turn could not be passed on in the channel'); });
+      await post(channel, { content }).catch((error: unknown) => {
+        log.warn({ err: error }, 'the relay turn could not be passed on in the channel');
+      });
     }
   }
   const round = after.scenario?.rounds.at(-1);
   if (after.status === 'open' && round && round.closedAt === null && roundComplete(round)) {
     // The member's data is gone either way; a round board that cannot be posted must not stop the deletion.
-    await closeRound(client, context, after.id, round.n, 'complete').catch((error: unknown) => { log.warn({ err: error }, 'the scenario round could not be closed'); });
+    await closeRound(client, context, after.id, round.n, 'complete').catch((error: unknown) => {
+      log.warn({ err: error }, 'the scenario round could not be closed');
+    });
   }
   notifyGroupActivity(after.id);
 }

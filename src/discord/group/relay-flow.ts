@@ -57,7 +57,14 @@ export async function advanceRelay(client: Client, context: BotContext, groupId:
       if (channel) {
         await post(channel, {
           content: first ? text.relay.yourTurn(escapeMemberText(first.name)) : '',
-          embeds: [renderCustomerLine({ lang: record.lang, title: personaName(started.persona, record.lang), line: started.line.text, narration: started.line.narration })],
+          embeds: [
+            renderCustomerLine({
+              lang: record.lang,
+              title: personaName(started.persona, record.lang),
+              line: started.line.text,
+              narration: started.line.narration,
+            }),
+          ],
         });
       }
       activateGroup(client, context, saved ?? record);

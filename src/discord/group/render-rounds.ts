@@ -41,10 +41,7 @@ export function renderRoundAnswers(options: { lang: Language; round: number; lin
     if (answer.text === null || answer.grade === null) {
       return { name, value: `_${text.scenario.noAnswer}_`, inline: true };
     }
-    const value = [
-      quoteMemberText(truncate(answer.text, ANSWER_CHARS)),
-      gradeLine(answer.grade, options.lang),
-    ].join('\n');
+    const value = [quoteMemberText(truncate(answer.text, ANSWER_CHARS)), gradeLine(answer.grade, options.lang)].join('\n');
     return { name: `${name} — ${text.scenario.answerLine(formatScore(overallScore(answer.grade), options.lang))}`, value, inline: true };
   });
   const head: APIEmbed = {

@@ -61,7 +61,13 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
   const active = groupRuntime.get(groupId);
   if (active) await Promise.allSettled([...active.grading]);
   const persona = context.personas.require(record.personaId);
-  const line = sharedLine(persona, stage, record.lang, record.intensity, record.scenario.rounds.map((round) => round.line));
+  const line = sharedLine(
+    persona,
+    stage,
+    record.lang,
+    record.intensity,
+    record.scenario.rounds.map((round) => round.line),
+  );
   const opened = new Date();
   const at = opened.toISOString();
   const closesAt = new Date(opened.getTime() + groupRuntime.timings.roundMs);
@@ -104,7 +110,9 @@ async function openNextRound(client: Client, context: BotContext, groupId: strin
       await post(thread, {
         content: closes,
         embeds: [renderCustomerLine({ lang: record.lang, title, line: line.text, narration: line.narration, footer: text.scenario.answerHere })],
-      }).catch((error: unknown) => { context.log.warn({ err: error, groupId }, 'scenario line could not be posted in a thread'); });
+      }).catch((error: unknown) => {
+        context.log.warn({ err: error, groupId }, 'scenario line could not be posted in a thread');
+      });
     }),
   );
   armRoundTimer(client, context, saved, round);
@@ -116,8 +124,9 @@ function armRoundTimer(client: Client, context: BotContext, record: GroupRecord,
   const active = activateGroup(client, context, record);
   if (active.roundTimer) clearTimeout(active.roundTimer);
   active.roundTimer = setTimerAt(Date.parse(round.closesAt), () => {
-    closeRound(client, context, record.id, round.n, 'time').catch((error: unknown) => { context.log.error({ err: error, groupId: record.id }, 'scenario round could not be closed'); },
-    );
+    closeRound(client, context, record.id, round.n, 'time').catch((error: unknown) => {
+      context.log.error({ err: error, groupId: record.id }, 'scenario round could not be closed');
+    });
   });
 }
 
@@ -248,7 +257,9 @@ export async function recoverScenarioAnswer(client: Client, context: BotContext,
 export async function releaseLostAnswers(context: BotContext, record: GroupRecord): Promise<void> {
   const round = openRound(record);
   if (!round?.answers.some((answer) => answer.grade === null)) return;
-  await groupStore(context).update(record.id, (current) => withRound(current, round.n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.grade !== null) })));
+  await groupStore(context).update(record.id, (current) =>
+    withRound(current, round.n, (r) => ({ ...r, answers: r.answers.filter((answer) => answer.grade !== null) })),
+  );
   context.log.info({ groupId: record.id, round: round.n }, 'scenario answers lost with the last process taken back');
 }
 
@@ -303,7 +314,14 @@ export async function closeRound(client: Client, context: BotContext, groupId: s
   });
 }
 
-async function postRoundBoard(client: Client, context: BotContext, record: GroupRecord, persona: Persona, closing: RoundClosing, reason: CloseReason): Promise<void> {
+async function postRoundBoard(
+  client: Client,
+  context: BotContext,
+  record: GroupRecord,
+  persona: Persona,
+  closing: RoundClosing,
+  reason: CloseReason,
+): Promise<void> {
   const channel = await fetchTextChannel(client, record.channelId);
   if (!channel) return;
   const text = groupText(record.lang);
@@ -331,7 +349,9 @@ async function postRoundBoard(client: Client, context: BotContext, record: Group
   const final = requireStage(persona, nextStage).end ? sharedLine(persona, nextStage, record.lang, record.intensity, heard) : null;
   await post(channel, {
     content: text.scenario.over(text.outcomes[outcome]),
-    ...(final ? { embeds: [renderCustomerLine({ lang: record.lang, title: personaName(persona, record.lang), line: final.text, narration: final.narration })] } : {}),
+    ...(final
+      ? { embeds: [renderCustomerLine({ lang: record.lang, title: personaName(persona, record.lang), line: final.text, narration: final.narration })] }
+      : {}),
   });
 }
 

@@ -7,7 +7,13 @@ import type { ScenarioAnswer, ScenarioRound } from './group-record.js';
  * The shared line of a stage: the first prepared variant the group has not heard yet, so every
  * trainee gets the very same words and a customer who stays in one stage still varies.
  */
-export function sharedLine(persona: Persona, stageId: string, lang: 'de' | 'en', intensity: Intensity, said: readonly string[]): { text: string; narration: string | undefined } {
+export function sharedLine(
+  persona: Persona,
+  stageId: string,
+  lang: 'de' | 'en',
+  intensity: Intensity,
+  said: readonly string[],
+): { text: string; narration: string | undefined } {
   const stage = requireStage(persona, stageId);
   const variants = stageLines(stage, lang, intensity);
   const heard = new Set(said);

@@ -3,14 +3,7 @@ import type { Session } from '../../engine/session.js';
 import { UserFacingError } from '../../errors.js';
 import type { Language } from '../../evaluation/grade.js';
 import { createAdvice } from '../../engine/advice.js';
-import {
-  buildGroupReport,
-  buildSessionReport,
-  canViewSession,
-  renderReport,
-  type ReportDeps,
-  type ReportFormat,
-} from '../../reports/index.js';
+import { buildGroupReport, buildSessionReport, canViewSession, renderReport, type ReportDeps, type ReportFormat } from '../../reports/index.js';
 import type { BotContext } from '../bot-context.js';
 import { uiText } from '../ui-text.js';
 import type { ResolvedViewer } from './viewer.js';

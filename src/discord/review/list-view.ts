@@ -1,10 +1,4 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
-} from 'discord.js';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import { UserFacingError } from '../../errors.js';
 import { canReviewTeam, listTranscripts, ReportFormatSchema } from '../../reports/index.js';
 import type { SessionListing } from '../../storage/session-store.js';
@@ -72,7 +66,10 @@ export async function listMessage(context: BotContext, resolved: ResolvedViewer,
           custom_id: customId(REVIEW_IDS.open),
           placeholder: text.selectPlaceholder,
           options: result.items.map((listing, index) => ({
-            label: truncate(`${(result.page - 1) * PAGE_SIZE + index + 1}. ${text.selectOption(listing.createdAt.slice(0, 10), personaOf(listing), listing.turns)}`, 100),
+            label: truncate(
+              `${(result.page - 1) * PAGE_SIZE + index + 1}. ${text.selectOption(listing.createdAt.slice(0, 10), personaOf(listing), listing.turns)}`,
+              100,
+            ),
             value: listing.id,
           })),
         },

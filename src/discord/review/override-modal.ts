@@ -42,7 +42,9 @@ export function readOverride(interaction: ModalSubmitInteraction, lang: Language
   };
   const composure = score(FIELDS.composure, text.modalComposure.split(' (')[0] ?? FIELDS.composure);
   const empathy = score(FIELDS.empathy, text.modalEmpathy.split(' (')[0] ?? FIELDS.empathy);
-  const rawVerdict = field(FIELDS.boundary).toLowerCase().replace(/[\s-]+/g, '_');
+  const rawVerdict = field(FIELDS.boundary)
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   const verdict = rawVerdict === '' ? undefined : BoundaryVerdictSchema.safeParse(rawVerdict);
   if (verdict && !verdict.success) throw new UserFacingError('override_invalid', text.badVerdict(BoundaryVerdictSchema.options.join(', ')));
   return {

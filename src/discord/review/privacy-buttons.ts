@@ -45,7 +45,11 @@ export const privacyButtons = {
       await context.storage.eraseFreedSpace();
       const closed = privacyText(resolved.lang).placeClosed;
       await Promise.all(
-        result.openPlaces.map((threadId) => closeThread(client, threadId, closed).catch((error: unknown) => { log.warn({ err: error }, 'practice thread could not be closed'); })),
+        result.openPlaces.map((threadId) =>
+          closeThread(client, threadId, closed).catch((error: unknown) => {
+            log.warn({ err: error }, 'practice thread could not be closed');
+          }),
+        ),
       );
       log.info({ ...result, openPlaces: result.openPlaces.length, groupsLeft: groups.left, groupRecords: groups.erased }, 'member data deleted on request');
       return { sessions: result.sessions, open: result.openPlaces.length, groupsLeft: groups.left, groupRecords: groups.erased };

@@ -124,7 +124,8 @@ const en: ReviewText = {
   teamNone: 'Nobody practised in this period.',
   nobodyImproved: 'nobody yet',
   criterion: { composure: 'Composure', empathy: 'Empathy', boundary: 'Boundary' },
-  averagesLine: (overall, composure, empathy, boundary) => `Overall ${overall}/5 · Composure ${composure}/5 · Empathy ${empathy}/5 · Boundary right ${boundary}`,
+  averagesLine: (overall, composure, empathy, boundary) =>
+    `Overall ${overall}/5 · Composure ${composure}/5 · Empathy ${empathy}/5 · Boundary right ${boundary}`,
   calibrationTitle: 'Calibration: machine grades against trainers',
   calibrationNone: 'No trainer has corrected a grade in this server yet. Open a transcript with /transcripts and pick a reply to correct.',
   calibrationCounts: (overrides, sessions) => `${overrides} corrected repl${overrides === 1 ? 'y' : 'ies'} in ${sessions} session${sessions === 1 ? '' : 's'}.`,
@@ -194,10 +195,13 @@ const de: ReviewText = {
   teamNone: 'In diesem Zeitraum hat niemand geübt.',
   nobodyImproved: 'noch niemand',
   criterion: { composure: 'Gelassenheit', empathy: 'Empathie', boundary: 'Grenze' },
-  averagesLine: (overall, composure, empathy, boundary) => `Gesamt ${overall}/5 · Gelassenheit ${composure}/5 · Empathie ${empathy}/5 · Grenze richtig ${boundary}`,
+  averagesLine: (overall, composure, empathy, boundary) =>
+    `Gesamt ${overall}/5 · Gelassenheit ${composure}/5 · Empathie ${empathy}/5 · Grenze richtig ${boundary}`,
   calibrationTitle: 'Kalibrierung: maschinelle Bewertung und Trainerurteil',
-  calibrationNone: 'Auf diesem Server hat noch kein Trainer eine Bewertung korrigiert. Öffnen Sie ein Protokoll mit /transcripts und wählen Sie eine Antwort zum Korrigieren.',
-  calibrationCounts: (overrides, sessions) => `${overrides} korrigierte Antwort${overrides === 1 ? '' : 'en'} in ${sessions} Sitzung${sessions === 1 ? '' : 'en'}.`,
+  calibrationNone:
+    'Auf diesem Server hat noch kein Trainer eine Bewertung korrigiert. Öffnen Sie ein Protokoll mit /transcripts und wählen Sie eine Antwort zum Korrigieren.',
+  calibrationCounts: (overrides, sessions) =>
+    `${overrides} korrigierte Antwort${overrides === 1 ? '' : 'en'} in ${sessions} Sitzung${sessions === 1 ? '' : 'en'}.`,
   calibrationLine: (compared, agreement, difference) => `${compared} verglichen · gleiche Bewertung ${agreement} · mittlere Abweichung ${difference}`,
   calibrationNoData: 'noch nicht korrigiert',
   calibrationLabels: 'Die Korrekturen als Eval-Labels (JSON-Zeilen) hängen an.',

@@ -21,9 +21,7 @@ export function teamEmbed(team: TeamReport, lang: Language): APIEmbed {
   const f = (value: number | null) => (value === null ? '–' : formatScore(value, lang));
   const since = team.since.slice(0, 10);
   if (team.sessions === 0) return { title: text.teamTitle, description: `${text.teamPeriod(since)}\n${text.teamNone}` };
-  const memberLines = team.members.map(
-    (member) => `<@${member.userId}> · ${member.sessions} · ${f(member.firstOverall)} → ${f(member.lastOverall)}`,
-  );
+  const memberLines = team.members.map((member) => `<@${member.userId}> · ${member.sessions} · ${f(member.firstOverall)} → ${f(member.lastOverall)}`);
   const personaLines = team.personas.map((persona) => `${persona.name} · ${persona.sessions} · ${persona.averages ? f(persona.averages.overall) : '–'}`);
   const improved = team.mostImproved ? `<@${team.mostImproved.userId}> ${f(team.mostImproved.first)} → ${f(team.mostImproved.last)}` : text.nobodyImproved;
   return fitEmbed({

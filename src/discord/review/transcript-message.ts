@@ -1,11 +1,4 @@
-import {
-  AttachmentBuilder,
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
-} from 'discord.js';
+import { AttachmentBuilder, ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord.js';
 import type { Exchange, GradeOverride, Session } from '../../engine/session.js';
 import { overallScore, type Language } from '../../evaluation/grade.js';
 import { canCalibrate, canReviewTeam, ReportFormatSchema } from '../../reports/index.js';

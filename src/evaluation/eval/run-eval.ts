@@ -49,7 +49,14 @@ export type EvalLine = z.infer<typeof EvalLineSchema>;
 
 /** A corpus item: its labels become the gold; situation, category and domain are never shown to the grader. */
 const CorpusLineSchema = z
-  .object({ id: z.string().min(1), lang: LanguageSchema, customer: z.string(), reply: z.string(), history: z.array(TurnSchema).default([]), labels: ItemLabelsSchema })
+  .object({
+    id: z.string().min(1),
+    lang: LanguageSchema,
+    customer: z.string(),
+    reply: z.string(),
+    history: z.array(TurnSchema).default([]),
+    labels: ItemLabelsSchema,
+  })
   .transform(({ labels, ...line }) => ({ ...line, gold: { rubric: labels } }));
 
 export const EvalKindSchema = z.enum(['boundary', 'composure', 'preference', 'rubric']);

@@ -25,46 +25,25 @@ export const de = {
       'Sie haben den Ärger nicht persönlich genommen und {den Kunden} nicht zurechtgewiesen.',
       'Sie sind bei der Sache geblieben, statt auf den Ton zu reagieren. So bleibt das Gespräch offen.',
     ],
-    calm: [
-      'Ihr Ton blieb ruhig und professionell.',
-      'Sie haben weder gereizt noch rechtfertigend geantwortet. Diese Ruhe trägt das ganze Gespräch.',
-    ],
+    calm: ['Ihr Ton blieb ruhig und professionell.', 'Sie haben weder gereizt noch rechtfertigend geantwortet. Diese Ruhe trägt das ganze Gespräch.'],
     specific_empathy: [
       'Sie haben die Lage {des Kunden} in Worte gefasst: „{quote}“.',
       'Konkrete Empathie: „{quote}“ zeigt, dass Sie genau {diesem Kunden} zugehört haben.',
     ],
-    warmth: [
-      'Ihre Antwort klingt warm und aufrichtig: „{quote}“.',
-      'Sie haben echte Anteilnahme gezeigt: „{quote}“.',
-    ],
-    generic_empathy: [
-      'Sie haben das Anliegen anerkannt: „{quote}“.',
-      'Sie haben signalisiert, dass Sie das Anliegen ernst nehmen: „{quote}“.',
-    ],
-    exploration: [
-      'Gute Frage, um mehr zu verstehen: „{quote}“.',
-      'Sie haben nachgefragt, statt zu vermuten: „{quote}“.',
-    ],
+    warmth: ['Ihre Antwort klingt warm und aufrichtig: „{quote}“.', 'Sie haben echte Anteilnahme gezeigt: „{quote}“.'],
+    generic_empathy: ['Sie haben das Anliegen anerkannt: „{quote}“.', 'Sie haben signalisiert, dass Sie das Anliegen ernst nehmen: „{quote}“.'],
+    exploration: ['Gute Frage, um mehr zu verstehen: „{quote}“.', 'Sie haben nachgefragt, statt zu vermuten: „{quote}“.'],
     solution_with_time: [
       'Sie haben einen konkreten nächsten Schritt mit Zeitangabe angeboten: „{quote}“.',
       'Konkret und verbindlich: „{quote}“. {Der Kunde} weiß, was wann passiert.',
     ],
-    solution: [
-      'Sie haben einen konkreten nächsten Schritt angeboten: „{quote}“.',
-      'Sie haben den Weg zur Lösung eröffnet: „{quote}“.',
-    ],
-    polite_close: [
-      'Sie haben das Gespräch höflich abgeschlossen.',
-      'Ein freundlicher Abschluss hinterlässt einen guten letzten Eindruck.',
-    ],
+    solution: ['Sie haben einen konkreten nächsten Schritt angeboten: „{quote}“.', 'Sie haben den Weg zur Lösung eröffnet: „{quote}“.'],
+    polite_close: ['Sie haben das Gespräch höflich abgeschlossen.', 'Ein freundlicher Abschluss hinterlässt einen guten letzten Eindruck.'],
     summary: [
       'Sie haben das Anliegen zusammengefasst, bevor Sie weitergemacht haben: „{quote}“.',
       'Ihre Zusammenfassung zeigt, dass Sie das ganze Bild haben: „{quote}“.',
     ],
-    information: [
-      'Sie haben {dem Kunden} gesagt, was {er} wissen musste: „{quote}“.',
-      'Klar und auf den Punkt: „{quote}“.',
-    ],
+    information: ['Sie haben {dem Kunden} gesagt, was {er} wissen musste: „{quote}“.', 'Klar und auf den Punkt: „{quote}“.'],
     fallback: [
       'Sie sind im Gespräch geblieben und haben geantwortet. Der Tipp unten zeigt den nächsten Schritt.',
       'Sie haben {dem Kunden} direkt geantwortet. Mit dem Tipp unten wird daraus mehr.',
@@ -93,18 +72,12 @@ export const de = {
       'Was auch an Hilfe folgt: Zuerst hört {der Kunde}, dass {sein} Problem keine große Sache sei.',
       'Die Antwort macht das Problem kleiner, als es für {den Kunden} ist, und genau das bleibt hängen.',
     ],
-    low_dismissive: [
-      'Die Antwort schließt {dem Kunden} eine Tür, statt eine zu öffnen.',
-      '{Der Kunde} bleibt hier mit {seinem} Problem allein.',
-    ],
+    low_dismissive: ['Die Antwort schließt {dem Kunden} eine Tür, statt eine zu öffnen.', '{Der Kunde} bleibt hier mit {seinem} Problem allein.'],
     low_defensive: [
       'Die Antwort verteidigt Sie oder das Haus; das Problem {des Kunden} bekommt keinen Raum.',
       'Der größte Teil der Antwort ist Rechtfertigung; {der Kunde} wartet noch auf Hilfe.',
     ],
-    low_shouting: [
-      'Die Lautstärke der Antwort übertönt, was sie sagt.',
-      'Großbuchstaben und Ausrufezeichen wirken wie Schreien, egal was darin steht.',
-    ],
+    low_shouting: ['Die Lautstärke der Antwort übertönt, was sie sagt.', 'Großbuchstaben und Ausrufezeichen wirken wie Schreien, egal was darin steht.'],
     low_condescending: [
       'Die Antwort spricht von oben herab, und genau das bleibt {dem Kunden} im Gedächtnis.',
       'Die Erklärung kommt von oben; das spürt {der Kunde} stärker als den Inhalt.',
@@ -495,12 +468,14 @@ export const de = {
     pressure_overpromise: [
       {
         tip: '„{quote}“ verspricht ein Ergebnis, das nicht in Ihrer Hand liegt. Sagen Sie unter Druck, was Sie tun und bis wann, und ehrlich, was Sie nicht zusagen können.',
-        example: 'Nach Ihrer Bestätigung ist das Limit in wenigen Minuten angehoben; auf die Minute kann ich die Gutschrift nicht zusagen, die Zahlungsbestätigung schicke ich Ihnen aber sofort.',
+        example:
+          'Nach Ihrer Bestätigung ist das Limit in wenigen Minuten angehoben; auf die Minute kann ich die Gutschrift nicht zusagen, die Zahlungsbestätigung schicke ich Ihnen aber sofort.',
         family: 'solution',
       },
       {
         tip: 'Eine Zusage, die womöglich nicht hält („{quote}“), kostet mehr Vertrauen, als sie Zeit spart. Versprechen Sie nur Ihren eigenen nächsten Schritt.',
-        example: 'Die genaue Minute kann ich Ihnen nicht versprechen. Was ich tun kann: Ihnen die Bestätigung für den Händler schicken, sobald die Zahlung raus ist.',
+        example:
+          'Die genaue Minute kann ich Ihnen nicht versprechen. Was ich tun kann: Ihnen die Bestätigung für den Händler schicken, sobald die Zahlung raus ist.',
         family: 'solution',
       },
     ],

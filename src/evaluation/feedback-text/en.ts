@@ -24,46 +24,22 @@ export const en = {
       'You let the anger pass without taking it personally or lecturing the customer.',
       'You stayed on the matter instead of reacting to the tone. That keeps the conversation open.',
     ],
-    calm: [
-      'Your tone stayed calm and professional.',
-      'You answered without getting defensive or sharp. That calm is the basis for everything else.',
-    ],
+    calm: ['Your tone stayed calm and professional.', 'You answered without getting defensive or sharp. That calm is the basis for everything else.'],
     specific_empathy: [
       'You put the customer\'s situation into words: "{quote}".',
       'Specific empathy: "{quote}" shows you listened to this customer in particular.',
     ],
-    warmth: [
-      'Your reply sounds warm and sincere: "{quote}".',
-      'You showed real concern: "{quote}".',
-    ],
-    generic_empathy: [
-      'You acknowledged the customer: "{quote}".',
-      'You signalled that you take the concern seriously: "{quote}".',
-    ],
-    exploration: [
-      'Good question to understand more: "{quote}".',
-      'You asked instead of assuming: "{quote}".',
-    ],
+    warmth: ['Your reply sounds warm and sincere: "{quote}".', 'You showed real concern: "{quote}".'],
+    generic_empathy: ['You acknowledged the customer: "{quote}".', 'You signalled that you take the concern seriously: "{quote}".'],
+    exploration: ['Good question to understand more: "{quote}".', 'You asked instead of assuming: "{quote}".'],
     solution_with_time: [
       'You offered a concrete next step with a time: "{quote}".',
       'Concrete and binding: "{quote}". The customer knows what happens and when.',
     ],
-    solution: [
-      'You offered a concrete next step: "{quote}".',
-      'You moved towards a solution: "{quote}".',
-    ],
-    polite_close: [
-      'You closed the conversation politely.',
-      'A friendly ending leaves a good last impression.',
-    ],
-    summary: [
-      'You summed up the concern before moving on: "{quote}".',
-      'Your summary shows you have the whole picture: "{quote}".',
-    ],
-    information: [
-      'You gave the customer what they needed to know: "{quote}".',
-      'Clear and to the point: "{quote}".',
-    ],
+    solution: ['You offered a concrete next step: "{quote}".', 'You moved towards a solution: "{quote}".'],
+    polite_close: ['You closed the conversation politely.', 'A friendly ending leaves a good last impression.'],
+    summary: ['You summed up the concern before moving on: "{quote}".', 'Your summary shows you have the whole picture: "{quote}".'],
+    information: ['You gave the customer what they needed to know: "{quote}".', 'Clear and to the point: "{quote}".'],
     fallback: [
       'You stayed in the conversation and answered. Build on that with the tip below.',
       'You replied directly to the customer. The tip below shows the next step up.',
@@ -85,33 +61,24 @@ export const en = {
       'Under the words there is a reproach, and the reproach is what the customer hears.',
     ],
     low_blame: [
-      'The facts may be right, but what comes across is that it is the customer\'s fault.',
-      'The reply is about whose fault it is, not about the customer\'s problem.',
+      "The facts may be right, but what comes across is that it is the customer's fault.",
+      "The reply is about whose fault it is, not about the customer's problem.",
     ],
     low_minimising: [
       'Whatever help follows, the customer first hears that their trouble is no big thing.',
       'The reply makes the problem smaller than it is for the customer, and that is what stays with them.',
     ],
-    low_dismissive: [
-      'The reply closes the door on the customer instead of opening one.',
-      'The customer is left alone with the problem here.',
-    ],
+    low_dismissive: ['The reply closes the door on the customer instead of opening one.', 'The customer is left alone with the problem here.'],
     low_defensive: [
-      'The reply defends you or the company; the customer\'s problem gets no room.',
+      "The reply defends you or the company; the customer's problem gets no room.",
       'Most of the reply is justification; the customer is still waiting for help.',
     ],
-    low_shouting: [
-      'The volume of the reply drowns out what it says.',
-      'Capitals and exclamation marks read as shouting, whatever the content.',
-    ],
+    low_shouting: ['The volume of the reply drowns out what it says.', 'Capitals and exclamation marks read as shouting, whatever the content.'],
     low_condescending: [
       'The reply talks down to the customer, and that is what they will remember.',
       'The explanation comes from above; the customer will feel that more than the content.',
     ],
-    low_general: [
-      'The tone of this reply gets in the way of what it says.',
-      'This reply is not yet one to build on; the tip shows where to start.',
-    ],
+    low_general: ['The tone of this reply gets in the way of what it says.', 'This reply is not yet one to build on; the tip shows where to start.'],
     ended_too_early: [
       'Protecting yourself is right, but ending at the first insult left the customer no way back.',
       'Ending the conversation came too early: the customer had not been warned.',
@@ -126,7 +93,7 @@ export const en = {
         asks: ['sets_boundary'],
       },
       {
-        tip: 'Do not swallow a personal insult. One calm sentence about the behaviour, then straight back to the customer\'s concern.',
+        tip: "Do not swallow a personal insult. One calm sentence about the behaviour, then straight back to the customer's concern.",
         example: "I won't accept personal insults. Let's get back to your transfer so I can help you.",
         family: 'boundary',
         asks: ['sets_boundary'],
@@ -221,7 +188,7 @@ export const en = {
     ],
     composure_defensive: [
       {
-        tip: 'Justifying yourself makes the conversation about you. Put the customer\'s problem back in the centre.',
+        tip: "Justifying yourself makes the conversation about you. Put the customer's problem back in the centre.",
         example: 'I want to understand what went wrong for you. What happened when you called last week?',
         family: 'composure',
       },
@@ -354,8 +321,8 @@ export const en = {
         asks: ['acknowledges'],
       },
       {
-        tip: 'The reply goes straight to business. One sentence that shows you noticed the customer\'s situation makes a big difference.',
-        example: "I can imagine how worrying it is when something you rely on suddenly stops working.",
+        tip: "The reply goes straight to business. One sentence that shows you noticed the customer's situation makes a big difference.",
+        example: 'I can imagine how worrying it is when something you rely on suddenly stops working.',
         family: 'empathy',
         asks: ['acknowledges'],
       },
@@ -363,7 +330,7 @@ export const en = {
     empathy_generic: [
       {
         tip: '"{quote}" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',
-        example: "Having to wait for this on top of everything else must be really stressful.",
+        example: 'Having to wait for this on top of everything else must be really stressful.',
         family: 'empathy',
         asksNaming: true,
       },
@@ -472,7 +439,7 @@ export const en = {
         asks: ['asks_open'],
       },
       {
-        tip: 'Follow the acknowledgement with a question about the customer\'s situation.',
+        tip: "Follow the acknowledgement with a question about the customer's situation.",
         example: 'How did you notice the problem?',
         family: 'exploration',
         asks: ['asks_open'],
@@ -494,12 +461,13 @@ export const en = {
     pressure_overpromise: [
       {
         tip: '"{quote}" promises an outcome you do not control. Under pressure, say what you will do and when, and say honestly what you cannot guarantee.',
-        example: 'The limit goes up within minutes of your confirmation; I cannot promise the minute the money lands, but I will send you the payment confirmation right away.',
+        example:
+          'The limit goes up within minutes of your confirmation; I cannot promise the minute the money lands, but I will send you the payment confirmation right away.',
         family: 'solution',
       },
       {
         tip: 'A guarantee that may not hold ("{quote}") costs more trust than it buys time. Promise only your own next step.',
-        example: 'I can\'t promise the exact minute it arrives. What I can do: send you the confirmation for the dealer as soon as it goes out.',
+        example: "I can't promise the exact minute it arrives. What I can do: send you the confirmation for the dealer as soon as it goes out.",
         family: 'solution',
       },
     ],
@@ -547,7 +515,7 @@ export const en = {
     ],
     polish_venting: [
       {
-        tip: 'Strong reply. Summarise the customer\'s concern in one sentence to show you have the full picture.',
+        tip: "Strong reply. Summarise the customer's concern in one sentence to show you have the full picture.",
         example: 'So it stopped working just when you needed it, and nobody picked up — is that right?',
         family: 'empathy',
         asks: ['summarises'],
@@ -630,7 +598,7 @@ export const en = {
         presumes: ['offers_step'],
       },
       {
-        tip: 'Well done. Keep it short and personal; use the customer\'s name once.',
+        tip: "Well done. Keep it short and personal; use the customer's name once.",
         example: 'Mr Smith, I will take care of it personally.',
         family: 'closing',
         asksName: true,
@@ -649,7 +617,7 @@ export const en = {
       'Next time, read each reply once before you send it: no irony, no blame, no capitals, then the next step.',
     ],
     empathy: [
-      'Practise naming the customer\'s feeling or situation in their own terms, then ask an open question.',
+      "Practise naming the customer's feeling or situation in their own terms, then ask an open question.",
       'Next session, pick up one detail the customer mentioned in each reply and say what it means for them.',
     ],
     boundary: [
@@ -657,7 +625,7 @@ export const en = {
       'Practise the two cases side by side: a personal insult gets one calm sentence and an offer to go on; anger at the situation gets no reprimand.',
     ],
     empathy_kept: [
-      'You put the customer\'s situation exactly into words, just not in the reply that solved it. Practise carrying it there: half a sentence of acknowledgement, then the step.',
+      "You put the customer's situation exactly into words, just not in the reply that solved it. Practise carrying it there: half a sentence of acknowledgement, then the step.",
       'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
     ],
     empathy_specific: [
@@ -681,7 +649,7 @@ export const en = {
       ],
       empathy: [
         'Practise naming what went wrong for this customer before you fix it: the wait, the embarrassment, the lost time.',
-        'Next time, put the customer\'s experience into one sentence of your own before the solution.',
+        "Next time, put the customer's experience into one sentence of your own before the solution.",
       ],
       boundary: [
         'This customer is angry at the situation, not at you: practise letting it pass without a reprimand.',

@@ -252,14 +252,7 @@ export class PatternMatcher<T> {
   }
 
   // Returns the index of the last matched word, or -1.
-  #matchFrom(
-    elements: readonly Element[],
-    at: number,
-    tokens: readonly MatchToken[],
-    infos: readonly WordInfo<T>[],
-    index: number,
-    sentence: number,
-  ): number {
+  #matchFrom(elements: readonly Element[], at: number, tokens: readonly MatchToken[], infos: readonly WordInfo<T>[], index: number, sentence: number): number {
     const element = elements[at];
     if (!element) return index - 1;
     // `$` (always last): the word after the match must belong to the next sentence, or there is none.

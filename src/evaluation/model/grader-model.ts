@@ -88,7 +88,8 @@ export function createGraderModel(bytes: Uint8Array, source: string): GraderMode
     throw new AppError('grader_model_outdated', `the grader model ${source} was built for other features or heads; run \`npm run train-grader\``);
   }
   const layout = layoutOf(HEADS);
-  if (header.width !== layout.width) throw new AppError('grader_model_outdated', `the grader model ${source} has ${header.width} outputs, expected ${layout.width}`);
+  if (header.width !== layout.width)
+    throw new AppError('grader_model_outdated', `the grader model ${source} has ${header.width} outputs, expected ${layout.width}`);
   const weights = cacheAligned(packed, header.width);
   const stride = rowStride(header.width);
   const outputs = header.width;

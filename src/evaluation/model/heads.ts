@@ -95,7 +95,10 @@ export function layoutOf(heads: readonly HeadSpec[]): HeadLayout {
 /** The heads' signature stored in a model file: a file for other heads is refused. */
 export function headsSignature(heads: readonly HeadSpec[]): string {
   return heads
-    .map((head) => `${head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`}${head.contextOnly ? '+contextOnly' : head.context ? '+context' : ''}`)
+    .map(
+      (head) =>
+        `${head.kind === 'binary' ? head.name : `${head.name}[${head.classes.join(',')}]`}${head.contextOnly ? '+contextOnly' : head.context ? '+context' : ''}`,
+    )
     .join(';');
 }
 
@@ -129,7 +132,8 @@ export function replyColumns(heads: readonly HeadSpec[]): number {
   const layout = layoutOf(heads);
   const first = heads.findIndex((head) => head.contextOnly === true);
   if (first === -1) return layout.width;
-  if (heads.slice(first).some((head) => head.contextOnly !== true)) throw new AppError('grader_model_outdated', 'the context-only heads are not the last block of outputs');
+  if (heads.slice(first).some((head) => head.contextOnly !== true))
+    throw new AppError('grader_model_outdated', 'the context-only heads are not the last block of outputs');
   return layout.offsets.get(heads[first]?.name ?? '') ?? layout.width;
 }
 

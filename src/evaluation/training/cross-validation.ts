@@ -86,9 +86,16 @@ function falseAlarmRate(
 }
 
 /** Recall and false alarms of the reply rule at a few thresholds, so an operator sees the trade-off. */
-export function composureTradeOff(predictions: readonly HeldOutPrediction[], thresholds: readonly number[]): { threshold: number; recall: number; falseAlarms: number }[] {
+export function composureTradeOff(
+  predictions: readonly HeldOutPrediction[],
+  thresholds: readonly number[],
+): { threshold: number; recall: number; falseAlarms: number }[] {
   return thresholds.map((threshold) => {
-    const m = confusionAt(predictions, (p) => p.lexiconComposure <= 2 || p.notComposed >= threshold, (p) => p.labelled.labels.notComposed);
+    const m = confusionAt(
+      predictions,
+      (p) => p.lexiconComposure <= 2 || p.notComposed >= threshold,
+      (p) => p.labelled.labels.notComposed,
+    );
     return { threshold, recall: m.tp / Math.max(1, m.tp + m.fn), falseAlarms: m.fp / Math.max(1, m.fp + m.tn) };
   });
 }
@@ -119,7 +126,11 @@ export function chooseNotComposedThreshold(predictions: readonly HeldOutPredicti
  */
 export function chooseNeededThreshold(predictions: readonly HeldOutPrediction[], maxFalseAlarms: number): number {
   const falseAlarms = (threshold: number): number =>
-    falseAlarmRate(predictions, (p) => p.lexiconNeeded || p.needed >= threshold, (p) => p.labelled.labels.needed);
+    falseAlarmRate(
+      predictions,
+      (p) => p.lexiconNeeded || p.needed >= threshold,
+      (p) => p.labelled.labels.needed,
+    );
   let best = 1.01;
   // The model's word alone must be near certain, as for a boundary nobody's insult called for: a
   // scripted customer's grateful "Papa, hörst du?" read as an insult (P 0.88 in one experiment)
@@ -195,7 +206,11 @@ export function chooseActThresholds(predictions: readonly HeldOutPrediction[]): 
     let bestF1 = -1;
     for (let t = 40; t <= 80; t += 5) {
       const threshold = t / 100;
-      const m = confusionAt(predictions, (p) => p.acts[act] >= threshold, (p) => p.labelled.labels.acts[act]);
+      const m = confusionAt(
+        predictions,
+        (p) => p.acts[act] >= threshold,
+        (p) => p.labelled.labels.acts[act],
+      );
       const f1 = (2 * m.tp) / Math.max(1, 2 * m.tp + m.fp + m.fn);
       if (f1 > bestF1) {
         bestF1 = f1;
@@ -294,8 +309,16 @@ export interface GradeFigures {
 }
 
 export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Grade }[]): GradeFigures {
-  const composure = confusionAt(pairs, (p) => p.grade.composure.score <= 2, (p) => p.labelled.labels.notComposed);
-  const needed = confusionAt(pairs, (p) => p.grade.boundary.needed, (p) => p.labelled.labels.needed);
+  const composure = confusionAt(
+    pairs,
+    (p) => p.grade.composure.score <= 2,
+    (p) => p.labelled.labels.notComposed,
+  );
+  const needed = confusionAt(
+    pairs,
+    (p) => p.grade.boundary.needed,
+    (p) => p.labelled.labels.needed,
+  );
   let levelRight = 0;
   let levelCount = 0;
   const levels = ['none', 'generic', 'specific'] as const;
@@ -326,7 +349,11 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
   }
   const acts: GradeFigures['acts'] = {};
   const actF1 = DIALOGUE_ACTS.map((act) => {
-    const m = confusionAt(pairs, (p) => p.grade.signals.acts?.includes(act) === true, (p) => p.labelled.labels.acts[act]);
+    const m = confusionAt(
+      pairs,
+      (p) => p.grade.signals.acts?.includes(act) === true,
+      (p) => p.labelled.labels.acts[act],
+    );
     acts[act] = { precision: m.tp / Math.max(1, m.tp + m.fp), recall: m.tp / Math.max(1, m.tp + m.fn) };
     return (2 * m.tp) / Math.max(1, 2 * m.tp + m.fp + m.fn);
   });
@@ -347,8 +374,12 @@ export function gradeFigures(pairs: readonly { labelled: LabelledItem; grade: Gr
 }
 
 /** Grades held-out items with a fold's model carrying the chosen thresholds. */
-export function gradeHeldOut(file: ModelFile, thresholds: Record<string, number>, items: readonly LabelledItem[], rubricVersion: string): { labelled: LabelledItem; grade: Grade }[] {
+export function gradeHeldOut(
+  file: ModelFile,
+  thresholds: Record<string, number>,
+  items: readonly LabelledItem[],
+  rubricVersion: string,
+): { labelled: LabelledItem; grade: Grade }[] {
   const model = createGraderModel(encodeModel({ ...file, header: { ...file.header, thresholds } }), 'fold model');
   return items.map((labelled) => ({ labelled, grade: gradeOffline(gradeInputOf(labelled.item), rubricVersion, model) }));
 }
-

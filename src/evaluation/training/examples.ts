@@ -99,7 +99,18 @@ export function registerExamples(register: readonly RegisterItem[], items: reado
     const notComposed = entry.composure.score <= 2;
     return {
       writer: entry.id.replace(/-\d+$/, ''),
-      item: { id: entry.id, lang: entry.lang, domain: 'register', channel: 'chat', situation: '', history: [], customer, reply: entry.text, category: entry.kind, labels: REGISTER_PLACEHOLDER },
+      item: {
+        id: entry.id,
+        lang: entry.lang,
+        domain: 'register',
+        channel: 'chat',
+        situation: '',
+        history: [],
+        customer,
+        reply: entry.text,
+        category: entry.kind,
+        labels: REGISTER_PLACEHOLDER,
+      },
       labels: {
         ...NO_LABELS,
         notComposed,

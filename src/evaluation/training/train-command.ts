@@ -137,7 +137,10 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   // The false-alarm budget holds per language: one threshold for both let German replies run over it.
   const perLanguage: Record<string, number> = {};
   for (const lang of ['de', 'en'] as const) {
-    const chosen = chooseComposureThresholds(heldOut.filter((p) => p.labelled.item.lang === lang), MAX_FALSE_ALARMS);
+    const chosen = chooseComposureThresholds(
+      heldOut.filter((p) => p.labelled.item.lang === lang),
+      MAX_FALSE_ALARMS,
+    );
     perLanguage[`notComposed:${lang}`] = chosen.reply;
     perLanguage[`notComposedSentence:${lang}`] = chosen.sentence;
   }
@@ -150,8 +153,13 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
     ...chooseLevelOffsets(heldOut),
   };
   for (const lang of ['de', 'en'] as const) {
-    const tradeOff = composureTradeOff(heldOut.filter((p) => p.labelled.item.lang === lang), [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]);
-    log(`not composed (${lang}), held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`);
+    const tradeOff = composureTradeOff(
+      heldOut.filter((p) => p.labelled.item.lang === lang),
+      [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95],
+    );
+    log(
+      `not composed (${lang}), held-out recall / false alarms by threshold: ${tradeOff.map((r) => `${r.threshold} ${r.recall.toFixed(2)}/${(100 * r.falseAlarms).toFixed(1)} %`).join(', ')}`,
+    );
   }
   log(
     `thresholds: not composed de ${perLanguage['notComposed:de']} / en ${perLanguage['notComposed:en']}, one sentence de ${perLanguage['notComposedSentence:de']} / en ${perLanguage['notComposedSentence:en']}, personal insult ${thresholds.boundaryNeeded}`,
@@ -162,15 +170,27 @@ export function runTrainGrader(args: readonly string[], io: TrainIo): number {
   // For error analysis: every held-out item with its gold labels and the grade a model that never saw its writer gave.
   const heldOutFile = values['held-out'];
   if (heldOutFile !== undefined) {
-    writeFileSync(heldOutFile, graded.map(({ labelled, grade }) => JSON.stringify({ id: labelled.item.id, category: labelled.item.category, gold: labelled.item.labels, grade })).join('\n') + '\n');
+    writeFileSync(
+      heldOutFile,
+      graded
+        .map(({ labelled, grade }) => JSON.stringify({ id: labelled.item.id, category: labelled.item.category, gold: labelled.item.labels, grade }))
+        .join('\n') + '\n',
+    );
     log(`wrote the held-out grades to ${heldOutFile}`);
   }
-  const metrics: Record<string, number> = { 'notComposedThreshold.de': perLanguage['notComposed:de'] ?? 0, 'notComposedThreshold.en': perLanguage['notComposed:en'] ?? 0 };
+  const metrics: Record<string, number> = {
+    'notComposedThreshold.de': perLanguage['notComposed:de'] ?? 0,
+    'notComposedThreshold.en': perLanguage['notComposed:en'] ?? 0,
+  };
   for (const lang of ['en', 'de'] as const) {
     const figures = gradeFigures(graded.filter((pair) => pair.labelled.item.lang === lang));
     log(`held-out writers, ${lang}: ${describe(figures)}`);
     log(`  empathy level, gold none/generic/specific × graded: ${figures.empathyConfusion.map((row) => row.join(' ')).join(' | ')}`);
-    log(`  acts, precision/recall: ${Object.entries(figures.acts).map(([act, m]) => `${act} ${m.precision.toFixed(2)}/${m.recall.toFixed(2)}`).join(', ')}`);
+    log(
+      `  acts, precision/recall: ${Object.entries(figures.acts)
+        .map(([act, m]) => `${act} ${m.precision.toFixed(2)}/${m.recall.toFixed(2)}`)
+        .join(', ')}`,
+    );
     for (const [key, value] of Object.entries(figures)) if (typeof value === 'number') metrics[`${lang}.${key}`] = round(value);
   }
 

@@ -139,7 +139,10 @@ function outputGradient(heads: readonly HeadSpec[], targets: Int8Array, logits: 
 }
 
 /** Quantises trained weights to int8 with one scale per output (its largest absolute weight / 127). */
-export function quantise(trained: TrainedWeights, header: Omit<ModelHeader, 'scales' | 'bias' | 'width' | 'bucketBits' | 'featureVersion' | 'heads' | 'format'>): ModelFile {
+export function quantise(
+  trained: TrainedWeights,
+  header: Omit<ModelHeader, 'scales' | 'bias' | 'width' | 'bucketBits' | 'featureVersion' | 'heads' | 'format'>,
+): ModelFile {
   const { width, weights } = trained;
   const maxima = new Float64Array(width);
   for (let i = 0; i < weights.length; i++) {

@@ -20,7 +20,13 @@ function record(input: Partial<GroupRecordInput>): GroupRecord {
     mode: 'scenario',
     status: 'open',
     startedAt: at,
-    participants: ['anna', 'ben', 'cem'].map((userId) => ({ userId, name: `${userId} Example`, threadId: `thread-${userId}`, sessionId: `s-${userId}`, joinedAt: at })),
+    participants: ['anna', 'ben', 'cem'].map((userId) => ({
+      userId,
+      name: `${userId} Example`,
+      threadId: `thread-${userId}`,
+      sessionId: `s-${userId}`,
+      joinedAt: at,
+    })),
     ...input,
   } satisfies GroupRecordInput);
 }
@@ -46,7 +52,15 @@ describe('eraseMember', () => {
               { userId: 'ben', text: 'Ben answer', at, grade, nextStage: 'angry' },
             ],
           },
-          { n: 2, stage: 'angry', line: 'Line two', openedAt: at, closesAt: at, expected: ['anna', 'ben'], answers: [{ userId: 'anna', text: 'Anna second', at }] },
+          {
+            n: 2,
+            stage: 'angry',
+            line: 'Line two',
+            openedAt: at,
+            closesAt: at,
+            expected: ['anna', 'ben'],
+            answers: [{ userId: 'anna', text: 'Anna second', at }],
+          },
         ],
       },
     });

@@ -48,7 +48,14 @@ describe('group sessions with a harsh or sensitive customer ask for consent firs
     expect(contentOf(joined)).toBe(text.join.joinedRelay);
 
     const before = botMessages(h.fake, h.channel.id).length;
-    await waitForAnswer(h.fake, h.fake.click(h.trainer, card, customIdsOf(h.fake.message(String(card.payload['id']))!).find((id) => id.startsWith('group-next'))!));
+    await waitForAnswer(
+      h.fake,
+      h.fake.click(
+        h.trainer,
+        card,
+        customIdsOf(h.fake.message(String(card.payload['id']))!).find((id) => id.startsWith('group-next'))!,
+      ),
+    );
     const turn = text.relay.yourTurn(ada.user.username);
     const posted = await h.fake.waitFor(() => {
       const after = botMessages(h.fake, h.channel.id).slice(before);

@@ -40,7 +40,10 @@ describe('group formats after the process died while answering', () => {
   /** The engine session of a trainee, with the reply a killed process had persisted but not graded. */
   async function leavePending(sessionId: string, message: StoredMessage): Promise<void> {
     const session = (await h.app.storage.sessions.get(sessionId))!;
-    await h.app.storage.sessions.save({ ...session, pendingReply: { text: contentOf(message), at: new Date().toISOString(), key: String(message.payload['id']) } });
+    await h.app.storage.sessions.save({
+      ...session,
+      pendingReply: { text: contentOf(message), at: new Date().toISOString(), key: String(message.payload['id']) },
+    });
   }
 
   it('shared scenario: a pending answer is graded and counted, a lost one counts from the thread, the round closes, nobody is told twice', async () => {
@@ -54,12 +57,22 @@ describe('group formats after the process died while answering', () => {
     // Ben's answer reached the engine (pending); Cem's was taken by the round only.
     const benAnswer = h.fake.say(ben, threadOf(ben).id, 'I understand, being stuck on the hotline that long is awful.', { dispatch: false });
     const cemAnswer = h.fake.say(cem, threadOf(cem).id, 'That must have been embarrassing at the reception.', { dispatch: false });
-    const taken = (message: StoredMessage, userId: string) => ({ userId, text: contentOf(message), at: new Date().toISOString(), grade: null, nextStage: null, messageId: String(message.payload['id']) });
+    const taken = (message: StoredMessage, userId: string) => ({
+      userId,
+      text: contentOf(message),
+      at: new Date().toISOString(),
+      grade: null,
+      nextStage: null,
+      messageId: String(message.payload['id']),
+    });
     await update(groupId, (current) => ({
       ...current,
       scenario: current.scenario && {
         ...current.scenario,
-        rounds: current.scenario.rounds.map((round) => ({ ...round, answers: [...round.answers, taken(benAnswer, ben.user.id), taken(cemAnswer, cem.user.id)] })),
+        rounds: current.scenario.rounds.map((round) => ({
+          ...round,
+          answers: [...round.answers, taken(benAnswer, ben.user.id), taken(cemAnswer, cem.user.id)],
+        })),
       },
     }));
     await leavePending((await record(groupId)).participants.find((p) => p.userId === ben.user.id)!.sessionId!, benAnswer);

@@ -200,7 +200,9 @@ describe('shared scenario and relay (fake Discord, real client, routers and engi
     // The trainer skips Cem.
     const skip = await waitForAnswer(h.fake, h.fake.click(h.trainer, card, `group-next:${groupId}`));
     expect(contentOf(skip)).toBe(text.relay.passed);
-    await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.relay.skipped(cem!.user.username)}\n${text.relay.yourTurn(ada!.user.username)}`));
+    await h.fake.waitFor(() =>
+      botMessages(h.fake, h.channel.id).find((m) => contentOf(m) === `${text.relay.skipped(cem!.user.username)}\n${text.relay.yourTurn(ada!.user.username)}`),
+    );
 
     await waitForAnswer(h.fake, h.fake.slash(h.trainer, 'session', { sub: 'end' }));
     const results = await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => embedsOf(m)[0]?.title === text.board.title(persona.names.en)));

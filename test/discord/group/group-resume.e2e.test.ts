@@ -34,7 +34,9 @@ describe('group sessions across a restart', () => {
     await createGroupStore(h.app.storage).update(groupId, (current) => ({ ...current, endsAt: new Date(Date.now() - 1_000).toISOString() }));
     expect(await resumeGroups(h.client, h.context)).toBe(0);
 
-    const board = await h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => embedsOf(m)[0]?.title === text.board.title(h.app.personas.require('grieving').names.de)));
+    const board = await h.fake.waitFor(() =>
+      botMessages(h.fake, h.channel.id).find((m) => embedsOf(m)[0]?.title === text.board.title(h.app.personas.require('grieving').names.de)),
+    );
     expect(contentOf(board)).toBe(text.end.timeUp);
     expect(h.fake.channel(thread.id)?.thread_metadata).toMatchObject({ archived: true, locked: true });
     expect((await h.app.storage.collection(GROUP_COLLECTION, GroupRecordSchema).get(groupId))?.status).toBe('ended');

@@ -20,7 +20,9 @@ describe('trainer group session in threads (fake Discord, real client, routers a
     const answer = await waitForAnswer(h.fake, interaction);
     expect(answer.ephemeral).toBe(true);
     expect(contentOf(answer)).toBe(text.start.started('individual'));
-    return h.fake.waitFor(() => botMessages(h.fake, h.channel.id).find((m) => embedsOf(m)[0]?.title === text.card.title(h.app.personas.require('frustrated').names.en)));
+    return h.fake.waitFor(() =>
+      botMessages(h.fake, h.channel.id).find((m) => embedsOf(m)[0]?.title === text.card.title(h.app.personas.require('frustrated').names.en)),
+    );
   }
 
   it('denies /session start to a member who is not a trainer, ephemerally and with the reason', async () => {
@@ -61,7 +63,10 @@ describe('trainer group session in threads (fake Discord, real client, routers a
     const editsBefore = cardEdits(card);
 
     // Two rounds of replies, everyone at once.
-    const replies = ['I am so sorry about the card, that sounds really stressful. Let me check it right now.', 'I can unblock it now and send a new card to your hotel today.'];
+    const replies = [
+      'I am so sorry about the card, that sounds really stressful. Let me check it right now.',
+      'I can unblock it now and send a new card to your hotel today.',
+    ];
     for (const [round, reply] of replies.entries()) {
       for (const trainee of trainees) {
         const thread = threads.find((t) => t.memberIds?.includes(trainee.user.id))!;
@@ -111,7 +116,13 @@ describe('trainer group session in threads (fake Discord, real client, routers a
       expect(session?.groupId).toBe(groupId);
     }
     const record = await h.app.storage.collection(GROUP_COLLECTION, GroupRecordSchema).get(groupId);
-    expect(record).toMatchObject({ status: 'ended', mode: 'individual', personaId: 'frustrated', trainerId: h.trainer.user.id, boardMessageId: String(board.payload['id']) });
+    expect(record).toMatchObject({
+      status: 'ended',
+      mode: 'individual',
+      personaId: 'frustrated',
+      trainerId: h.trainer.user.id,
+      boardMessageId: String(board.payload['id']),
+    });
     expect(record?.participants).toHaveLength(6);
     expect(record?.cardMessageId).toBe(String(card.payload['id']));
   });

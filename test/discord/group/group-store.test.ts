@@ -56,7 +56,10 @@ describe('group store', () => {
       Array.from({ length: 12 }, (_, index) =>
         createGroupStore(storage).update('a', (current) => ({
           ...current,
-          participants: [...current.participants, { userId: `u${index}`, name: `U${index}`, threadId: null, sessionId: null, joinedAt: '2026-01-01T10:00:00.000Z' }],
+          participants: [
+            ...current.participants,
+            { userId: `u${index}`, name: `U${index}`, threadId: null, sessionId: null, joinedAt: '2026-01-01T10:00:00.000Z' },
+          ],
         })),
       ),
     );

@@ -55,7 +55,12 @@ function expectNoLiveMentions(text: string): void {
 
 describe('session card', () => {
   const rows = (count: number, name = 'Trainee'): CardRow[] =>
-    Array.from({ length: count }, (_, index) => ({ userId: String(index), name: `${name} ${index}`, turns: index % 7, average: index % 3 === 0 ? null : 3 + (index % 5) / 4 }));
+    Array.from({ length: count }, (_, index) => ({
+      userId: String(index),
+      name: `${name} ${index}`,
+      turns: index % 7,
+      average: index % 3 === 0 ? null : 3 + (index % 5) / 4,
+    }));
 
   it('shows who practises, their turns and average, the trainer and the end time, with Join while open', () => {
     const card = renderCard({ record: record(), personaName: 'Frustrated customer', trainerName: 'Trainer Tess', rows: rows(3) });
@@ -99,7 +104,10 @@ describe('session card', () => {
 
   it('offers the trainer the first line, then the next line, in a shared scenario; start and skip in a relay', () => {
     const scenario = record({ mode: 'scenario', scenario: { stage: 'opening', rounds: [], outcome: null } });
-    const labels = (r: GroupRecord) => renderCard({ record: r, personaName: 'P', trainerName: 'T', rows: [] }).components.flatMap((row) => row.components.map((b) => ('label' in b ? b.label : '')));
+    const labels = (r: GroupRecord) =>
+      renderCard({ record: r, personaName: 'P', trainerName: 'T', rows: [] }).components.flatMap((row) =>
+        row.components.map((b) => ('label' in b ? b.label : '')),
+      );
     const text = groupText('en');
     expect(labels(scenario)).toEqual([text.buttons.join, text.buttons.firstLine]);
     const relay = record({ mode: 'relay', relay: { sessionId: null, turnIndex: 0, turns: [], started: false, finished: false, answering: null } });
@@ -194,7 +202,11 @@ describe('scenario answers side by side', () => {
   });
 
   it('stays within limits for a big group with long answers', () => {
-    const answers = Array.from({ length: 40 }, (_, index) => ({ name: `T${index} ${HOSTILE}`, text: 'x'.repeat(2_000), grade: makeGrade({ empathy: 1 + (index % 5) }) }));
+    const answers = Array.from({ length: 40 }, (_, index) => ({
+      name: `T${index} ${HOSTILE}`,
+      text: 'x'.repeat(2_000),
+      grade: makeGrade({ empathy: 1 + (index % 5) }),
+    }));
     const embeds = renderRoundAnswers({ lang: 'de', round: 1, line: 'y'.repeat(5_000), answers });
     for (const embed of embeds) {
       expectWithinLimits(embed);

@@ -44,7 +44,11 @@ describe('grade overrides and /calibration over Discord', () => {
     expect(stored.override?.empathy).toBeUndefined();
 
     const reopened = await openTranscript(trainer, session.id);
-    expect(embedsOf(reopened).map((e) => e.description ?? '').join('\n')).toContain('Told the customer to calm down.');
+    expect(
+      embedsOf(reopened)
+        .map((e) => e.description ?? '')
+        .join('\n'),
+    ).toContain('Told the customer to calm down.');
 
     const calibration = await settled(h, h.fake.slash(trainer, 'calibration'));
     expect(calibration.ephemeral).toBe(true);
@@ -54,7 +58,10 @@ describe('grade overrides and /calibration over Discord', () => {
     const same = machine.composure.score === 2 ? '100 %' : '0 %';
     expect(composure).toBe(text.calibrationLine(1, same, `${Math.abs(machine.composure.score - 2)}.0`));
     expect(embed?.fields?.find((f) => f.name === text.criterion.empathy)?.value).toBe(text.calibrationNoData);
-    const labels = fileText(filesOf(calibration)[0]).trim().split('\n').map((line) => JSON.parse(line) as { gold: { override: unknown } });
+    const labels = fileText(filesOf(calibration)[0])
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { gold: { override: unknown } });
     expect(labels).toHaveLength(1);
     expect(labels[0]!.gold.override).toEqual({ composure: 2, boundary: 'missing' });
   });

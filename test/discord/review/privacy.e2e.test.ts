@@ -42,7 +42,11 @@ describe('/privacy over Discord', () => {
     expect(await h.app.storage.sessions.listByUser(h.guild.id, bystander.user.id)).toHaveLength(1);
 
     const click = h.fake.click(trainee, prompt, confirm);
-    await h.fake.waitFor(() => (contentOf(h.fake.message(String(prompt.payload['id']))!) === privacyText('en').deleted({ sessions: 2, open: 0, groupsLeft: 0, groupRecords: 0 }) ? true : undefined));
+    await h.fake.waitFor(() =>
+      contentOf(h.fake.message(String(prompt.payload['id']))!) === privacyText('en').deleted({ sessions: 2, open: 0, groupsLeft: 0, groupRecords: 0 })
+        ? true
+        : undefined,
+    );
     expect(click.callback?.type).toBe(6);
     expect(customIdsOf(h.fake.message(String(prompt.payload['id']))!)).toEqual([]);
     expect(await h.app.storage.sessions.listByUser(h.guild.id, trainee.user.id)).toEqual([]);

@@ -29,7 +29,15 @@ describe('scheduleRetention', () => {
     const log = pino({ level: 'info' }, sink);
     // Only storage, config and log are used by the purge; the engine and personas are never touched.
     context = { storage, log, config: loadConfig({ LOG_LEVEL: 'silent' }) } as Pick<BotContext, 'storage' | 'log' | 'config'> as BotContext;
-    await storage.sessions.save(handSession({ id: 'old', userId: 'anna', exchanges: [exchange(0, { composure: 4, empathy: 4 }, { reply: 'My secret reply' })], createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z' }));
+    await storage.sessions.save(
+      handSession({
+        id: 'old',
+        userId: 'anna',
+        exchanges: [exchange(0, { composure: 4, empathy: 4 }, { reply: 'My secret reply' })],
+        createdAt: '2026-01-01T10:00:00.000Z',
+        updatedAt: '2026-01-01T10:00:00.000Z',
+      }),
+    );
     await storage.sessions.save(handSession({ id: 'new', userId: 'anna', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-20T10:00:00.000Z' }));
     await storage.sessions.save(handSession({ id: 'elsewhere', guildId: 'g2', createdAt: '2026-01-01T10:00:00.000Z', updatedAt: '2026-01-01T10:00:00.000Z' }));
     await saveGuildConfig(context, 'g1', GuildConfigSchema.parse({ retentionDays: 30 }));

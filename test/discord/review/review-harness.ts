@@ -31,7 +31,13 @@ export async function settled(h: BotHarness, interaction: FakeInteraction): Prom
   return h.fake.waitFor(() => {
     const original = h.fake.original(interaction);
     const loading = original && (Number(original.payload['flags'] ?? 0) & (1 << 7)) !== 0;
-    if (original && !loading && ((typeof original.payload['content'] === 'string' && original.payload['content'] !== '') || (original.payload['embeds'] as unknown[] | undefined)?.length || original.files?.length)) {
+    if (
+      original &&
+      !loading &&
+      ((typeof original.payload['content'] === 'string' && original.payload['content'] !== '') ||
+        (original.payload['embeds'] as unknown[] | undefined)?.length ||
+        original.files?.length)
+    ) {
       return original;
     }
     return h.fake.followups(interaction)[0];

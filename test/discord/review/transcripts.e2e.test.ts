@@ -24,7 +24,9 @@ describe('/transcripts over Discord', () => {
 
     const opened = await settled(h, h.fake.select(h.admin, list, 'review-open', [session.id]));
     expect(opened.ephemeral).toBe(true);
-    const shown = embedsOf(opened).map((embed) => embed.description ?? '').join('\n');
+    const shown = embedsOf(opened)
+      .map((embed) => embed.description ?? '')
+      .join('\n');
     expect(shown).toContain(session.lines[0]!.text);
     expect(shown).toContain('I understand how annoying this is.');
     // quoted trainee text: mentions broken, markdown escaped
@@ -49,9 +51,24 @@ describe('/transcripts over Discord', () => {
     expect(upload?.path).toMatch(/^\/webhooks\/\d+\/[^/]+\/messages\/@original$/);
 
     for (const [format, check] of [
-      ['markdown', (body: string) => { expect(body).toContain('I understand how annoying this is.'); }],
-      ['csv', (body: string) => { expect(body.split('\r\n').length).toBeGreaterThan(2); }],
-      ['json', (body: string) => { expect((JSON.parse(body) as { sessions: Array<{ session: { id: string } }> }).sessions[0]!.session.id).toBe(session.id); }],
+      [
+        'markdown',
+        (body: string) => {
+          expect(body).toContain('I understand how annoying this is.');
+        },
+      ],
+      [
+        'csv',
+        (body: string) => {
+          expect(body.split('\r\n').length).toBeGreaterThan(2);
+        },
+      ],
+      [
+        'json',
+        (body: string) => {
+          expect((JSON.parse(body) as { sessions: Array<{ session: { id: string } }> }).sessions[0]!.session.id).toBe(session.id);
+        },
+      ],
     ] as const) {
       const answer = await settled(h, h.fake.click(h.admin, opened, `review-export:${format}:${session.id}`));
       check(fileText(filesOf(answer)[0]));
@@ -62,8 +79,16 @@ describe('/transcripts over Discord', () => {
     const trainee = h.fake.member(h.guild, { username: 'trainee' });
     const template = await practise(h, trainee, ['I am sorry, let me help.']);
     const base = template.exchanges[0]!;
-    const lines = Array.from({ length: 16 }, (_, n) => ({ ...template.lines[0]!, n, text: `Customer line number ${n + 1}, complaining at length. `.repeat(4) }));
-    const exchanges = lines.map((line) => ({ ...base, lineN: line.n, reply: `Reply ${line.n + 1}: ${'I understand and I will sort this out for you today. '.repeat(8)}` }));
+    const lines = Array.from({ length: 16 }, (_, n) => ({
+      ...template.lines[0]!,
+      n,
+      text: `Customer line number ${n + 1}, complaining at length. `.repeat(4),
+    }));
+    const exchanges = lines.map((line) => ({
+      ...base,
+      lineN: line.n,
+      reply: `Reply ${line.n + 1}: ${'I understand and I will sort this out for you today. '.repeat(8)}`,
+    }));
     const long = await seedCopy(h, template, { lines, exchanges, turns: exchanges.length });
 
     const opened = await settled(h, h.fake.slash(h.admin, 'transcripts', { options: { session: long.id } }));
@@ -129,7 +154,11 @@ describe('/transcripts over Discord', () => {
     const answers = [byMember, byId, own, forgedSelect, forgedPage];
     for (const answer of answers) {
       expect(JSON.stringify(answer.payload)).not.toContain(secret);
-      expect(filesOf(answer).map((file) => file.data.toString()).join('')).not.toContain(secret);
+      expect(
+        filesOf(answer)
+          .map((file) => file.data.toString())
+          .join(''),
+      ).not.toContain(secret);
     }
   });
 

@@ -36,7 +36,10 @@ export function fakeGrader(): Grader & { inputs: unknown[] } {
       if (input.reply.includes('explode')) return Promise.reject(new Error('grader exploded'));
       const score = input.reply.includes('rude') ? 1 : input.reply.includes('stiff') ? 3 : 5;
       const needed = input.customer.includes('idiot');
-      const evidence = input.reply.split('slip').slice(1).map((_, index) => `slip ${index + 1}`);
+      const evidence = input.reply
+        .split('slip')
+        .slice(1)
+        .map((_, index) => `slip ${index + 1}`);
       const empathy = input.reply.includes('warm') ? 5 : 3;
       return Promise.resolve({
         composure: { score, evidence },

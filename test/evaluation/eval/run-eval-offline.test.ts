@@ -7,7 +7,13 @@ describe('runEval with the offline grader', () => {
   it('grades a small labelled file end to end', async () => {
     const paths = writeTempFiles({
       'mini.jsonl': jsonl(
-        { id: 'm1', lang: 'en', customer: 'You are a useless idiot.', reply: 'Calling me an idiot is not okay, but I will fix this.', gold: { boundary_needed: true } },
+        {
+          id: 'm1',
+          lang: 'en',
+          customer: 'You are a useless idiot.',
+          reply: 'Calling me an idiot is not okay, but I will fix this.',
+          gold: { boundary_needed: true },
+        },
         { id: 'm2', lang: 'en', customer: 'Where is my card?', reply: 'It is on its way.', gold: { boundary_needed: false } },
         { id: 'm3', lang: 'de', customer: 'Sie Vollidiot!', reply: 'Ich helfe Ihnen gern weiter.', gold: { boundary_needed: true } },
       ),

@@ -119,7 +119,6 @@ describe('runEval', () => {
     controller.abort(new Error('stop'));
     await expect(runEval([files['composure.jsonl']!], fakeGrader(), { signal: controller.signal })).rejects.toThrow('stop');
   });
-
 });
 
 describe('formatEvalReport', () => {

@@ -12,7 +12,8 @@ import { gradeOffline } from '../../../src/evaluation/offline-grader.js';
 const shipped = decodeModel(readFileSync(DEFAULT_MODEL_FILE), 'shipped model');
 const header = { ...shipped.header, thresholds: { ...shipped.header.thresholds, 'notComposed:en': 0.999, 'notComposedSentence:en': 1.01 } };
 const model = createGraderModel(encodeModel({ ...shipped, header }), 'test model');
-const grade = (reply: string) => gradeOffline({ lang: 'en', customer: 'We would like soup with the breakfast. Can you do that?', reply, history: [] }, 'test', model);
+const grade = (reply: string) =>
+  gradeOffline({ lang: 'en', customer: 'We would like soup with the breakfast. Can you do that?', reply, history: [] }, 'test', model);
 
 describe('a calm the model doubts', () => {
   it('loses its full marks and gets a tip quoting the doubted sentence, never praise for calm', () => {

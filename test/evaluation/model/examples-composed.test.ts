@@ -32,7 +32,8 @@ function personaExamples(): Shown[] {
         const customer = stage.lines[lang][0];
         if (customer === undefined) continue;
         for (const family of EXAMPLE_FAMILIES) {
-          for (const reply of context.examples?.[family]?.[lang] ?? []) shown.push({ where: `${persona.id}.${stageId} ${family}`, lang, customer, reply, context });
+          for (const reply of context.examples?.[family]?.[lang] ?? [])
+            shown.push({ where: `${persona.id}.${stageId} ${family}`, lang, customer, reply, context });
         }
       }
     }
@@ -47,7 +48,10 @@ const GENERIC_CUSTOMER: Record<Language, string> = {
 
 function tipExamples(): Shown[] {
   const shown: Shown[] = [];
-  for (const [lang, text] of [['en', en], ['de', de]] as const) {
+  for (const [lang, text] of [
+    ['en', en],
+    ['de', de],
+  ] as const) {
     for (const [key, variants] of Object.entries(text.tips) as Array<[string, readonly TipVariant[]]>) {
       for (const variant of variants) shown.push({ where: `tip ${key}`, lang, customer: GENERIC_CUSTOMER[lang], reply: variant.example });
     }
@@ -57,21 +61,29 @@ function tipExamples(): Shown[] {
 
 function markedDown(examples: readonly Shown[]): string[] {
   return examples
-    .filter(({ lang, customer, reply, context }) => gradeOffline({ lang, customer, reply, history: [], ...(context ? { context } : {}) }, 'test').composure.score <= 2)
+    .filter(
+      ({ lang, customer, reply, context }) =>
+        gradeOffline({ lang, customer, reply, history: [], ...(context ? { context } : {}) }, 'test').composure.score <= 2,
+    )
     .map(({ where, lang, reply }) => `${where} [${lang}]: ${reply}`);
 }
 
 describe('the examples the product shows as what to say', () => {
   it('finds examples to check in every built-in persona', () => {
     const personas = new Set(personaExamples().map(({ where }) => where.split('.')[0]));
-    expect([...personas].sort()).toEqual(catalog.list().map((persona) => persona.id).sort());
+    expect([...personas].sort()).toEqual(
+      catalog
+        .list()
+        .map((persona) => persona.id)
+        .sort(),
+    );
   });
 
   it("are never marked down as hostile in the persona's own conversation", () => {
     expect(markedDown(personaExamples())).toEqual([]);
   });
 
-  it('are never marked down as hostile as the generic tips\' examples', () => {
+  it("are never marked down as hostile as the generic tips' examples", () => {
     expect(markedDown(tipExamples())).toEqual([]);
   });
 });

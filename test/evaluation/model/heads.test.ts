@@ -61,11 +61,15 @@ describe('what the trainee said earlier', () => {
   ] as const;
   const traineeTurns = [
     { role: 'trainee', text: "Well, at least I read my e-mails, Mr Kessler. Your documents are still incomplete, that's why nothing has moved." },
-    { role: 'trainee', text: "Mr Kessler, I won't be called incompetent. Two things are missing. If you send them today, I'll put the application to the committee on Thursday." },
+    {
+      role: 'trainee',
+      text: "Mr Kessler, I won't be called incompetent. Two things are missing. If you send them today, I'll put the application to the committee on Thursday.",
+    },
   ] as const;
   const history = [customerTurns[0], traineeTurns[0], customerTurns[1], traineeTurns[1]];
   const customer = "Today, then. I'll hold you to that. … All right. It's not against you personally.";
-  const reply = "Thank you, Mr Kessler. I know the broken lift is costing you jobs every day, so I'll call you on Thursday afternoon as soon as the committee has decided.";
+  const reply =
+    "Thank you, Mr Kessler. I know the broken lift is costing you jobs every day, so I'll call you on Thursday afternoon as soon as the committee has decided.";
 
   it("does not move the model: only the customer's earlier words are read", () => {
     const withTrainee = model.predict({ lang: 'en', customer, reply, history });

@@ -17,7 +17,15 @@ function labelled(writer: string, lang: 'en' | 'de', labels: Partial<ResolvedLab
   return {
     writer,
     item: {
-      id: `${writer}-0001`, lang, domain: 'banking', channel: 'chat', situation: '', history: [], customer: '', reply: 'x', category: 'c',
+      id: `${writer}-0001`,
+      lang,
+      domain: 'banking',
+      channel: 'chat',
+      situation: '',
+      history: [],
+      customer: '',
+      reply: 'x',
+      category: 'c',
       labels: {
         composure: { score: 5, failure: 'none' },
         empathy: { emotionalReaction: 0, interpretation: 0, exploration: 0, level: 'none' },
@@ -26,15 +34,29 @@ function labelled(writer: string, lang: 'en' | 'de', labels: Partial<ResolvedLab
       },
     },
     labels: {
-      notComposed: false, composureScore: 5, failure: 'none', empathyLevel: 'none', emotionalReaction: 0, interpretation: 0, exploration: 0,
-      needed: false, verdict: 'not_needed', acts: {}, ...labels,
+      notComposed: false,
+      composureScore: 5,
+      failure: 'none',
+      empathyLevel: 'none',
+      emotionalReaction: 0,
+      interpretation: 0,
+      exploration: 0,
+      needed: false,
+      verdict: 'not_needed',
+      acts: {},
+      ...labels,
     },
   };
 }
 
 const noActs = Object.fromEntries(DIALOGUE_ACTS.map((act) => [act, 0])) as Record<DialogueAct, number>;
 
-function held(notComposedGold: boolean, notComposed: number, acts: Partial<Record<DialogueAct, number>> = {}, gold: Partial<Record<DialogueAct, boolean>> = {}): HeldOutPrediction {
+function held(
+  notComposedGold: boolean,
+  notComposed: number,
+  acts: Partial<Record<DialogueAct, number>> = {},
+  gold: Partial<Record<DialogueAct, boolean>> = {},
+): HeldOutPrediction {
   return {
     labelled: labelled('wa-en', 'en', { notComposed: notComposedGold, acts: gold }),
     lexiconComposure: 5,
@@ -49,7 +71,10 @@ function held(notComposedGold: boolean, notComposed: number, acts: Partial<Recor
 
 describe('writerFolds', () => {
   it('keeps a writer in one fold and gives every fold both languages', () => {
-    const items = ['wa-en', 'wb-en', 'wc-en', 'wa-de', 'wb-de', 'wc-de'].flatMap((w) => [labelled(w, w.endsWith('de') ? 'de' : 'en'), labelled(w, w.endsWith('de') ? 'de' : 'en')]);
+    const items = ['wa-en', 'wb-en', 'wc-en', 'wa-de', 'wb-de', 'wc-de'].flatMap((w) => [
+      labelled(w, w.endsWith('de') ? 'de' : 'en'),
+      labelled(w, w.endsWith('de') ? 'de' : 'en'),
+    ]);
     const folds = writerFolds(items, 3);
     expect(folds).toHaveLength(3);
     expect(folds.flat().sort()).toEqual(['wa-de', 'wa-en', 'wb-de', 'wb-en', 'wc-de', 'wc-en']);
@@ -60,10 +85,7 @@ describe('writerFolds', () => {
 describe('chooseNotComposedThreshold', () => {
   it('takes the lowest threshold whose false alarms among composed replies stay within the budget', () => {
     // 100 composed replies: probabilities 0.00 … 0.99; 10 hostile ones at 0.95
-    const predictions = [
-      ...Array.from({ length: 100 }, (_unused, i) => held(false, i / 100)),
-      ...Array.from({ length: 10 }, () => held(true, 0.95)),
-    ];
+    const predictions = [...Array.from({ length: 100 }, (_unused, i) => held(false, i / 100)), ...Array.from({ length: 10 }, () => held(true, 0.95))];
     // 3 % of composed replies may be flagged: those at 0.97, 0.98, 0.99
     expect(chooseNotComposedThreshold(predictions, 0.03)).toBe(0.97);
     expect(chooseNotComposedThreshold(predictions, 0.1)).toBe(0.9);
@@ -141,7 +163,12 @@ describe('gradeFigures: the level of composed replies', () => {
   it('counts only replies gold and grade both call composed, and the exact level among them', () => {
     const graded = (gold: number, score: number) => ({
       labelled: labelled('wa-en', 'en', { composureScore: gold, notComposed: gold <= 2 }),
-      grade: { composure: { score }, empathy: { score: 1 }, boundary: { needed: false, verdict: 'not_needed' }, signals: { acts: [] } } as unknown as Parameters<typeof gradeFigures>[0][number]['grade'],
+      grade: {
+        composure: { score },
+        empathy: { score: 1 },
+        boundary: { needed: false, verdict: 'not_needed' },
+        signals: { acts: [] },
+      } as unknown as Parameters<typeof gradeFigures>[0][number]['grade'],
     });
     // 3→3 right, 5→5 right, 3→5 wrong, 4→3 wrong; a reply marked down (5→2) and a hostile one (2→4) are not counted
     const figures = gradeFigures([graded(3, 3), graded(5, 5), graded(3, 5), graded(4, 3), graded(5, 2), graded(2, 4)]);

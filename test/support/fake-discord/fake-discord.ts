@@ -185,14 +185,23 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly commands = new Map<string, Array<Record<string, unknown>>>();
   private readonly waiters = new Set<() => void>();
   private readonly faults: Array<{ method: string; path: RegExp; status: number; code: number; message: string }> = [];
-  private readonly stalls: Array<{ method: string; path: RegExp; when: (request: RecordedRequest) => boolean; arrive: (request: RecordedRequest) => void; released: Promise<void>; release: () => void }> = [];
+  private readonly stalls: Array<{
+    method: string;
+    path: RegExp;
+    when: (request: RecordedRequest) => boolean;
+    arrive: (request: RecordedRequest) => void;
+    released: Promise<void>;
+    release: () => void;
+  }> = [];
   private userCount = 0;
 
   constructor(private readonly ackDeadlineMs: number) {
     this.server = createServer((req, res) => void this.handle(req, res));
     this.gateway = new FakeGateway(this.server, {
       readyPayload: (sessionId) => this.readyPayload(sessionId),
-      onFrame: () => { this.changed(); },
+      onFrame: () => {
+        this.changed();
+      },
     });
   }
 
@@ -239,10 +248,7 @@ class FakeDiscordServer implements FakeDiscord {
     return id;
   }
 
-  member(
-    guild: FakeGuild,
-    init: { username?: string; permissions?: bigint; roles?: string[]; locale?: string } = {},
-  ): FakeMember {
+  member(guild: FakeGuild, init: { username?: string; permissions?: bigint; roles?: string[]; locale?: string } = {}): FakeMember {
     const member: FakeMember = {
       user: this.newUser(init.username ?? 'member'),
       guildId: guild.id,
@@ -356,9 +362,7 @@ class FakeDiscordServer implements FakeDiscord {
   }
 
   channelMessages(channelId: string): StoredMessage[] {
-    return this.messageOrder
-      .map((id) => this.messages.get(id))
-      .filter((m): m is StoredMessage => m !== undefined && m.channelId === channelId && !m.ephemeral);
+    return this.messageOrder.map((id) => this.messages.get(id)).filter((m): m is StoredMessage => m !== undefined && m.channelId === channelId && !m.ephemeral);
   }
 
   original(interaction: FakeInteraction): StoredMessage | undefined {
@@ -386,8 +390,7 @@ class FakeDiscordServer implements FakeDiscord {
         (request.method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(request.path)) ||
         (request.method === 'PATCH' && /^\/webhooks\/\d+\/[^/]+\/messages\/.+$/.test(request.path));
       if (isMessage) out.push({ path: request.path, body });
-      const isCallbackWithMessage =
-        /^\/interactions\/\d+\/[^/]+\/callback$/.test(request.path) && (body['type'] === 4 || body['type'] === 7);
+      const isCallbackWithMessage = /^\/interactions\/\d+\/[^/]+\/callback$/.test(request.path) && (body['type'] === 4 || body['type'] === 7);
       if (isCallbackWithMessage) out.push({ path: request.path, body: (body['data'] ?? {}) as Record<string, unknown> });
     }
     return out;
@@ -439,7 +442,11 @@ class FakeDiscordServer implements FakeDiscord {
     for (const release of this.held) release();
     await this.gateway.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
   }
 
   // ---------------------------------------------------------------- REST
@@ -565,7 +572,7 @@ class FakeDiscordServer implements FakeDiscord {
     interaction.callback = { type: body.type, data: body.data };
     const clicked = interaction.messageId ? this.messages.get(interaction.messageId) : undefined;
     const channelId = clicked?.channelId ?? this.interactionChannel.get(id) ?? '';
-    const ephemeral = ((Number(body.data?.['flags'] ?? 0)) & EPHEMERAL) !== 0;
+    const ephemeral = (Number(body.data?.['flags'] ?? 0) & EPHEMERAL) !== 0;
     switch (body.type) {
       case 4: {
         interaction.originalId = this.webhookStore(channelId, body.data ?? {}, ephemeral, 'interaction', id);
@@ -575,7 +582,13 @@ class FakeDiscordServer implements FakeDiscord {
       }
       case 5:
         // a deferred reply shows "thinking…" until the bot edits @original
-        interaction.originalId = this.webhookStore(channelId, { content: '', flags: Number(body.data?.['flags'] ?? 0) | LOADING }, ephemeral, 'interaction', id);
+        interaction.originalId = this.webhookStore(
+          channelId,
+          { content: '', flags: Number(body.data?.['flags'] ?? 0) | LOADING },
+          ephemeral,
+          'interaction',
+          id,
+        );
         break;
       case 6:
         if (interaction.messageId) interaction.originalId = interaction.messageId;
@@ -590,7 +603,14 @@ class FakeDiscordServer implements FakeDiscord {
     if (r.query.get('with_response') === 'true') {
       const original = interaction.originalId ? this.messages.get(interaction.originalId) : undefined;
       return ok({
-        interaction: { id, type: 2, activity_instance_id: null, response_message_id: original?.payload['id'] ?? null, response_message_loading: body.type === 5, response_message_ephemeral: ephemeral },
+        interaction: {
+          id,
+          type: 2,
+          activity_instance_id: null,
+          response_message_id: original?.payload['id'] ?? null,
+          response_message_loading: body.type === 5,
+          response_message_ephemeral: ephemeral,
+        },
         resource: { type: body.type, ...(original ? { message: original.payload } : {}) },
       });
     }
@@ -709,13 +729,7 @@ class FakeDiscordServer implements FakeDiscord {
     return payload;
   }
 
-  private webhookStore(
-    channelId: string,
-    data: Record<string, unknown>,
-    ephemeral: boolean,
-    via: 'interaction' | 'followup',
-    interactionId: string,
-  ): string {
+  private webhookStore(channelId: string, data: Record<string, unknown>, ephemeral: boolean, via: 'interaction' | 'followup', interactionId: string): string {
     const channel = this.requireChannel(channelId);
     const payload = messagePayload({
       channel,
@@ -748,13 +762,7 @@ class FakeDiscordServer implements FakeDiscord {
 
   // ---------------------------------------------------------------- helpers
 
-  private commandInteraction(
-    type: 2 | 4,
-    member: FakeMember,
-    command: string,
-    options: SlashOptions,
-    focused: string | undefined,
-  ): FakeInteraction {
+  private commandInteraction(type: 2 | 4, member: FakeMember, command: string, options: SlashOptions, focused: string | undefined): FakeInteraction {
     const guild = this.requireGuild(member.guildId);
     const channel = this.requireChannel(options.channelId ?? this.textChannel(guild).id);
     const interaction = this.newInteraction(member, type === 2 ? 'command' : 'autocomplete');
@@ -766,7 +774,17 @@ class FakeDiscordServer implements FakeDiscord {
         resolved[bucket] ??= {};
         if (value.type === 'role') {
           const role = guild.roles.find((r) => r.id === value.id);
-          resolved[bucket][value.id] = { id: value.id, name: role?.name ?? 'role', permissions: role?.permissions ?? '0', color: 0, hoist: false, position: 1, managed: false, mentionable: false, flags: 0 };
+          resolved[bucket][value.id] = {
+            id: value.id,
+            name: role?.name ?? 'role',
+            permissions: role?.permissions ?? '0',
+            color: 0,
+            hoist: false,
+            position: 1,
+            managed: false,
+            mentionable: false,
+            flags: 0,
+          };
         } else if (value.type === 'channel') {
           const target = this.requireChannel(value.id);
           resolved[bucket][value.id] = { id: target.id, name: target.name, type: target.type, permissions: ALL_PERMISSIONS.toString() };

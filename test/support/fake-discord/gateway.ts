@@ -42,9 +42,14 @@ export class FakeGateway {
   invalidSessions = 0;
   intents: number | undefined;
 
-  constructor(server: Server, private readonly hooks: GatewayHooks) {
+  constructor(
+    server: Server,
+    private readonly hooks: GatewayHooks,
+  ) {
     this.wss = new WebSocketServer({ server });
-    this.wss.on('connection', (socket) => { this.accept(socket); });
+    this.wss.on('connection', (socket) => {
+      this.accept(socket);
+    });
   }
 
   get connected(): boolean {
@@ -94,12 +99,18 @@ export class FakeGateway {
 
   async close(): Promise<void> {
     for (const client of this.wss.clients) client.terminate();
-    await new Promise<void>((resolve) => { this.wss.close(() => { resolve(); }); });
+    await new Promise<void>((resolve) => {
+      this.wss.close(() => {
+        resolve();
+      });
+    });
   }
 
   private accept(socket: WebSocket): void {
-    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands over a Buffer (binaryType "nodebuffer"), which reads as UTF-8 text
-    socket.on('message', (raw) => { this.receive(socket, raw.toString()); });
+    socket.on('message', (raw) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ws hands over a Buffer (binaryType "nodebuffer"), which reads as UTF-8 text
+      this.receive(socket, raw.toString());
+    });
     socket.on('close', () => {
       if (this.live === socket) this.live = undefined;
     });

@@ -35,17 +35,7 @@ export interface RecordedRequest {
 }
 
 /** The failures the seeded fault mode mixes (see {@link FaultPlan}). */
-export const FAULT_KINDS = [
-  'status_500',
-  'status_503',
-  'rate_limit',
-  'reset',
-  'slow',
-  'malformed_body',
-  'wrong_json',
-  'truncated_json',
-  'empty',
-] as const;
+export const FAULT_KINDS = ['status_500', 'status_503', 'rate_limit', 'reset', 'slow', 'malformed_body', 'wrong_json', 'truncated_json', 'empty'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /**
@@ -331,11 +321,15 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
 
   async function behave(behaviour: FakeBehaviour, purpose: Purpose, body: ChatBody, req: IncomingMessage, res: ServerResponse): Promise<void> {
     switch (behaviour.kind) {
-      case 'normal':
-        { sendCompletion(res, body, normalContent(purpose, body), 'stop'); return; }
+      case 'normal': {
+        sendCompletion(res, body, normalContent(purpose, body), 'stop');
+        return;
+      }
       case 'slow': {
         const gone = await new Promise<boolean>((resolve) => {
-          const timer = setTimeout(() => { resolve(false); }, behaviour.delayMs);
+          const timer = setTimeout(() => {
+            resolve(false);
+          }, behaviour.delayMs);
           res.once('close', () => {
             clearTimeout(timer);
             resolve(true);
@@ -344,29 +338,42 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
         if (gone) return;
         return behave(behaviour.then ?? { kind: 'normal' }, purpose, body, req, res);
       }
-      case 'status':
-        { sendError(res, behaviour.status, behaviour.message ?? 'fake server error'); return; }
-      case 'rate_limit':
-        { sendError(res, 429, 'Rate limit reached', { 'retry-after': behaviour.retryAfter }); return; }
+      case 'status': {
+        sendError(res, behaviour.status, behaviour.message ?? 'fake server error');
+        return;
+      }
+      case 'rate_limit': {
+        sendError(res, 429, 'Rate limit reached', { 'retry-after': behaviour.retryAfter });
+        return;
+      }
       case 'truncated_json': {
         const full = normalContent('judge', body);
-        sendCompletion(res, body, full.slice(0, Math.floor(full.length / 2)), 'length'); return;
+        sendCompletion(res, body, full.slice(0, Math.floor(full.length / 2)), 'length');
+        return;
       }
-      case 'wrong_json':
-        { sendCompletion(res, body, JSON.stringify({ composure: 'great', empathy: 7 }), 'stop'); return; }
+      case 'wrong_json': {
+        sendCompletion(res, body, JSON.stringify({ composure: 'great', empathy: 7 }), 'stop');
+        return;
+      }
       case 'malformed_body':
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end('<html><body>502 Bad Gateway</body></html>');
         return;
-      case 'content_filter':
-        { sendCompletion(res, body, null, 'content_filter'); return; }
-      case 'refusal':
-        { sendCompletion(res, body, null, 'stop', 'I cannot help with that.'); return; }
+      case 'content_filter': {
+        sendCompletion(res, body, null, 'content_filter');
+        return;
+      }
+      case 'refusal': {
+        sendCompletion(res, body, null, 'stop', 'I cannot help with that.');
+        return;
+      }
       case 'reset':
         req.socket.destroy();
         return;
-      case 'content':
-        { sendCompletion(res, body, behaviour.content, behaviour.finishReason ?? 'stop'); return; }
+      case 'content': {
+        sendCompletion(res, body, behaviour.content, behaviour.finishReason ?? 'stop');
+        return;
+      }
     }
   }
 
@@ -383,7 +390,16 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       const queued = queues[purpose].shift() ?? queues.any.shift();
       const fault = queued || !faults ? null : faults.deal[purpose]();
       const behaviour = queued ?? (fault && faults ? faultBehaviour(fault, faults.plan) : fallbackBehaviour);
-      const record: RecordedRequest = { n: requests.length, purpose, body, headers: req.headers, receivedAt: at(), finishedAt: null, behaviour: behaviour.kind, fault };
+      const record: RecordedRequest = {
+        n: requests.length,
+        purpose,
+        body,
+        headers: req.headers,
+        receivedAt: at(),
+        finishedAt: null,
+        behaviour: behaviour.kind,
+        fault,
+      };
       requests.push(record);
       res.once('close', () => {
         record.finishedAt = at();
@@ -425,7 +441,12 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     },
     async close() {
       server.closeAllConnections();
-      await new Promise<void>((resolve, reject) => server.close((error) => { if (error) reject(error); else resolve(); }));
+      await new Promise<void>((resolve, reject) =>
+        server.close((error) => {
+          if (error) reject(error);
+          else resolve();
+        }),
+      );
     },
   };
 }

@@ -22,10 +22,18 @@ export interface CustomerLine {
 }
 
 export const CUSTOMER_LINES: readonly CustomerLine[] = [
-  { lang: 'en', insulting: false, text: "My card is blocked, I'm standing in Lisbon and can't pay my hotel. Forty-five minutes on your hotline! What kind of bank is this?" },
+  {
+    lang: 'en',
+    insulting: false,
+    text: "My card is blocked, I'm standing in Lisbon and can't pay my hotel. Forty-five minutes on your hotline! What kind of bank is this?",
+  },
   { lang: 'en', insulting: false, text: 'I was promised a refund three weeks ago. Nothing. I am sick of being fobbed off.' },
   { lang: 'en', insulting: true, text: 'You are completely useless. Are you too stupid to read my file?' },
-  { lang: 'de', insulting: false, text: 'Meine Karte ist gesperrt, ich stehe in Lissabon und kann mein Hotel nicht bezahlen. Fünfundvierzig Minuten Warteschleife! Was ist das für ein Laden?' },
+  {
+    lang: 'de',
+    insulting: false,
+    text: 'Meine Karte ist gesperrt, ich stehe in Lissabon und kann mein Hotel nicht bezahlen. Fünfundvierzig Minuten Warteschleife! Was ist das für ein Laden?',
+  },
   { lang: 'de', insulting: false, text: 'Mir wurde vor drei Wochen eine Erstattung versprochen. Nichts ist passiert. Ich lasse mich nicht länger abwimmeln.' },
   { lang: 'de', insulting: true, text: 'Sie sind doch völlig unfähig. Sind Sie zu blöd, meine Akte zu lesen?' },
 ];
@@ -89,7 +97,10 @@ const QUALITIES: readonly BaseQuality[] = ['poor', 'generic', 'good'];
 /** Every base reply, German and English, in a fixed order. */
 export function baseReplies(): BaseReply[] {
   const all: BaseReply[] = [];
-  for (const [lang, table] of [['en', EN], ['de', DE]] as const) {
+  for (const [lang, table] of [
+    ['en', EN],
+    ['de', DE],
+  ] as const) {
     for (const quality of QUALITIES) for (const text of table[quality]) all.push({ lang, quality, text });
   }
   return all;

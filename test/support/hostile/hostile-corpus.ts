@@ -152,7 +152,9 @@ const long: FamilyGenerator = (random, bases) =>
 const ZALGO_MARKS = Array.from({ length: 0x36f - 0x300 + 1 }, (_unused, offset) => String.fromCodePoint(0x300 + offset));
 
 function zalgo(text: string, random: Random, intensity: number): string {
-  return Array.from(text).map((char) => char + times(random.int(0, intensity), () => random.pick(ZALGO_MARKS)).join('')).join('');
+  return Array.from(text)
+    .map((char) => char + times(random.int(0, intensity), () => random.pick(ZALGO_MARKS)).join(''))
+    .join('');
 }
 
 const BIDI = ['\u202e', '\u202d', '\u202a', '\u202b', '\u2066', '\u2067', '\u2068', '\u200f', '\u200e', '\u061c'];
@@ -182,7 +184,9 @@ const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u000c', '\u
 const nullControl: FamilyGenerator = (random, bases) => [
   ...times(30, () => {
     const base = random.pick(bases);
-    const polluted = Array.from(base.text).map((char) => (random.chance(0.15) ? random.pick(CONTROL) + char : char)).join('');
+    const polluted = Array.from(base.text)
+      .map((char) => (random.chance(0.15) ? random.pick(CONTROL) + char : char))
+      .join('');
     return draftFrom(random, base, polluted);
   }),
   ...times(15, () => junk(random, random.pick(bases), times(random.int(1, 200), () => random.pick(CONTROL)).join(''))),

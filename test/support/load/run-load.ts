@@ -257,19 +257,28 @@ interface BotProcess {
 
 async function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
   const child: ChildProcess = fork(BOT_PROCESS, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env['LOAD_BOT_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['LOAD_BOT_PROFILE']}`] : [])],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      ...(process.env['LOAD_BOT_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['LOAD_BOT_PROFILE']}`] : []),
+    ],
     env,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const next = <T extends ProbeMessage['type']>(type: T, timeoutMs: number) =>
     new Promise<Extract<ProbeMessage, { type: T }>>((resolve, reject) => {
-      const timer = setTimeout(() => { finish(new Error(`the bot process sent no "${type}" within ${timeoutMs} ms`)); }, timeoutMs);
+      const timer = setTimeout(() => {
+        finish(new Error(`the bot process sent no "${type}" within ${timeoutMs} ms`));
+      }, timeoutMs);
       const onMessage = (raw: unknown) => {
         const message = ProbeMessageSchema.parse(raw);
         if (message.type === 'failed') finish(new Error(`the bot process failed: ${message.message}`));
         else if (message.type === type) finish(undefined, message as Extract<ProbeMessage, { type: T }>);
       };
-      const onExit = (code: number | null) => { finish(new Error(`the bot process exited (${code}) before "${type}"`)); };
+      const onExit = (code: number | null) => {
+        finish(new Error(`the bot process exited (${code}) before "${type}"`));
+      };
       function finish(error: Error | undefined, message?: Extract<ProbeMessage, { type: T }>) {
         clearTimeout(timer);
         child.off('message', onMessage);
@@ -280,7 +289,11 @@ async function startBotProcess(env: Record<string, string>): Promise<BotProcess>
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      resolve();
+    }),
+  );
   try {
     await next('ready', 60_000);
   } catch (error) {
