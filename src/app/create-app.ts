@@ -39,7 +39,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export interface CreateAppOptions {
+interface CreateAppOptions {
   config: AppConfig;
   log: Logger;
   /** overrides STORE_URL (tests use a temp file) */

@@ -32,7 +32,7 @@ export const ReactionCaseSchema = z.object({
 });
 export type ReactionCase = z.infer<typeof ReactionCaseSchema>;
 
-export interface Replayed {
+interface Replayed {
   /** the customer's lines in order, the opening first */
   lines: CustomerLine[];
   /** the session ended before the last reply could be answered */
@@ -41,7 +41,7 @@ export interface Replayed {
   acts: DialogueAct[][];
 }
 
-export interface PlayOptions {
+interface PlayOptions {
   intensity?: 'gentle' | 'standard' | 'harsh';
   /**
    * What the customer said before each reply, as a case was written and labelled: the customer says
@@ -53,7 +53,7 @@ export interface PlayOptions {
   customerTurns?: readonly string[];
 }
 
-export interface Simulator {
+interface Simulator {
   /** plays the trainee's replies in order; stops when the conversation ends */
   play(personaId: string, lang: 'de' | 'en', replies: readonly string[], options?: PlayOptions): Promise<Replayed>;
 }

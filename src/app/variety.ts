@@ -9,7 +9,7 @@ import { createSimulator } from './simulator.js';
  * drawn (seeded) from a pool of trainee replies, counting customer lines said twice in a session,
  * distinct lines over all sessions, and distinct paths through the script (stage and reaction family of each line).
  */
-export interface VarietyFigures {
+interface VarietyFigures {
   personaId: string;
   lang: Language;
   sessions: number;

@@ -85,7 +85,7 @@ const TEXT = {
   },
 } as const;
 
-export type CliText = (typeof TEXT)['en'];
+type CliText = (typeof TEXT)['en'];
 
 export function cliText(lang: Language): CliText {
   return TEXT[lang] as CliText;

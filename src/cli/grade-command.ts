@@ -8,7 +8,7 @@ import { gradingContext } from '../personas/grading-context.js';
 import type { PersonaCatalog } from '../personas/persona-catalog.js';
 
 /** One line of `grade` input. Extra fields (such as an eval file's `gold`) are ignored. */
-export const GradeRequestSchema = z.object({
+const GradeRequestSchema = z.object({
   id: z.union([z.string(), z.number()]),
   lang: LanguageSchema,
   customer: z.string(),
@@ -17,7 +17,7 @@ export const GradeRequestSchema = z.object({
   persona: z.string().optional(),
 });
 
-export interface GradeCommandDeps {
+interface GradeCommandDeps {
   grader: Grader;
   personas: PersonaCatalog;
   log: Logger;

@@ -13,7 +13,7 @@ import { cliText, fill } from './cli-text.js';
 import type { LineReader } from './line-reader.js';
 import { renderCustomerLine, renderGrade, renderSummary, type Painter } from './render.js';
 
-export interface PracticeIo {
+interface PracticeIo {
   reader: LineReader;
   out: NodeJS.WritableStream;
   paint: Painter;
@@ -28,7 +28,7 @@ const PracticeArgsSchema = z.object({
   yes: z.boolean().default(false),
 });
 
-export function parsePracticeArgs(args: string[]) {
+function parsePracticeArgs(args: string[]) {
   const { values } = parseArgs({
     args,
     options: {

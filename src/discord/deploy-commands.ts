@@ -5,7 +5,7 @@ import type { Logger } from '../log/logger.js';
 import type { Command } from './command.js';
 import { commands as registry } from './commands/index.js';
 
-export interface DeployCommandsOptions {
+interface DeployCommandsOptions {
   token: string;
   applicationId: string;
   /** register in this server only (instant, for development); else globally */
@@ -16,7 +16,7 @@ export interface DeployCommandsOptions {
   restApi?: string | undefined;
 }
 
-export interface DeployResult {
+interface DeployResult {
   scope: 'guild' | 'global';
   names: string[];
 }

@@ -21,7 +21,7 @@ export interface ModalHandler {
   execute(interaction: ModalSubmitInteraction<'cached'>, args: string[], context: BotContext): Promise<void>;
 }
 
-export interface InteractionRouterOptions {
+interface InteractionRouterOptions {
   commands: readonly Command[];
   buttons: readonly ButtonHandler[];
   selects?: readonly SelectHandler[];

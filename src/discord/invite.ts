@@ -17,7 +17,7 @@ export const BOT_PERMISSIONS = new PermissionsBitField([
   PermissionFlagsBits.ManageThreads,
 ]).bitfield;
 
-export const BOT_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
+const BOT_SCOPES = [OAuth2Scopes.Bot, OAuth2Scopes.ApplicationsCommands] as const;
 
 /** The invite link for an application id, with the minimal permissions and both scopes. */
 export function inviteUrl(applicationId: string): string {

@@ -5,7 +5,7 @@ import type { BotContext } from './bot-context.js';
 import { GUILD_CONFIG_COLLECTION, GuildConfigSchema, type GuildConfig } from './guild-config.js';
 import { uiText } from './ui-text.js';
 
-export type GuildRole = 'trainer' | 'manager';
+type GuildRole = 'trainer' | 'manager';
 
 /**
  * The server's settings, or the defaults (language from `DEFAULT_LANGUAGE`) when `/config` was
@@ -26,7 +26,7 @@ function guildConfigs(context: BotContext) {
 }
 
 /** True for members with Manage Server (administrators included: Discord folds them in). */
-export function canManageGuild(interaction: BaseInteraction<'cached'>): boolean {
+function canManageGuild(interaction: BaseInteraction<'cached'>): boolean {
   return interaction.memberPermissions.has(PermissionFlagsBits.ManageGuild);
 }
 

@@ -19,7 +19,7 @@ import { briefEmbed, customerLineMessages, feedbackEmbed, noticeEmbed, summaryEm
  * engine stays unaware of Discord.
  */
 
-export interface PracticeRequest {
+interface PracticeRequest {
   userId: string;
   guildId: string;
   persona: Persona;

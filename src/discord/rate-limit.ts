@@ -24,14 +24,14 @@ import { REVIEW_IDS } from './review/review-ids.js';
 export const RATE_LIMITED_ACTIONS = ['reply', 'command'] as const;
 export type RateLimitedAction = (typeof RATE_LIMITED_ACTIONS)[number];
 
-export interface BucketSettings {
+interface BucketSettings {
   /** the steady pace; 0: no limit */
   perMinute: number;
   /** how many actions may come at once */
   burst: number;
 }
 
-export type RateLimitSettings = Record<RateLimitedAction, BucketSettings>;
+type RateLimitSettings = Record<RateLimitedAction, BucketSettings>;
 
 export type RateDecision =
   | { allowed: true }

@@ -20,7 +20,7 @@ import { scheduleRetention, type RetentionSchedule } from './review/retention-sc
 import { catchUpThreads, type CatchUpResult } from './start-up-catch-up.js';
 import { uiText } from './ui-text.js';
 
-export interface StartBotOptions {
+interface StartBotOptions {
   config: AppConfig;
   log: Logger;
   /**

@@ -17,7 +17,7 @@ import { answersInOwnThread, notifyGroupActivity } from './group/index.js';
  *   message id once (`replyOnce`), so nothing is answered twice.
  * Relay answers (in the group channel) and sessions idle for longer than `windowMs` are not read.
  */
-export interface CatchUpOptions {
+interface CatchUpOptions {
   /** sessions last active longer ago than this are left alone; default one day */
   windowMs?: number;
   /** threads read at the same time; default 4 */

@@ -5,7 +5,7 @@ import type { Outcome } from '../engine/session.js';
  * Every line the bot shows on Discord, in German and English. Functions take the values that
  * vary; they return plain text (callers escape trainee text before passing it in).
  */
-export interface UiText {
+interface UiText {
   errors: {
     generic(reference: string): string;
     storeUnavailable: string;

@@ -68,7 +68,7 @@ export function noticeEmbed(persona: Persona, lang: Language, intensity: Intensi
   return fitEmbed({ color: COLOR.notice, title: uiText(lang).practice.contentNoticeTitle, description: notice });
 }
 
-export interface FeedbackOptions {
+interface FeedbackOptions {
   /** an LLM judge is configured: a grade from the offline grader then gets a small marker */
   llmConfigured: boolean;
 }

@@ -27,7 +27,7 @@ const MESSAGES = {
   },
 } as const;
 
-export type EngineMessageKey = keyof typeof MESSAGES;
+type EngineMessageKey = keyof typeof MESSAGES;
 
 export function engineMessage(key: EngineMessageKey, lang: Language, params: Record<string, string | number> = {}): string {
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match));

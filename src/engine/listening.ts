@@ -151,7 +151,7 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
 }
 
 /** The replies that stand before this one, and the dialogue acts the grader read in them. */
-export interface EarlierReplies {
+interface EarlierReplies {
   replies: readonly string[];
   acts: readonly DialogueAct[];
 }
@@ -226,7 +226,7 @@ const DEFAULT_TRIGGERS: Readonly<Record<ReplyReaction, Condition | undefined>> =
 /** Reactions that answer what a composed reply gave; a hostile reply gets the stage's anger instead. */
 const LISTENING: ReadonlySet<ReplyReaction> = new Set(['cut_short', 'hold_to_time']);
 
-export interface PlanInput {
+interface PlanInput {
   persona: Persona;
   lang: Language;
   intensity: Intensity;

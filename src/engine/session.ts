@@ -59,7 +59,7 @@ export const ExchangeSchema = z.object({
 });
 export type Exchange = z.infer<typeof ExchangeSchema>;
 
-export const SessionStatusSchema = z.enum(['active', 'paused', 'ended']);
+const SessionStatusSchema = z.enum(['active', 'paused', 'ended']);
 
 export const SessionSchema = z.object({
   id: z.string(),

@@ -8,7 +8,7 @@ import { isMentioned, isVocative, lexiconFor, prepare, quote, type CompiledLexic
  */
 export type AbuseKind = 'insult' | 'profanity_at_agent' | 'threat' | 'sexual' | 'competence' | 'slur';
 
-export interface AbuseFinding {
+interface AbuseFinding {
   aimedAtAgent: boolean;
   /** kinds of abuse aimed at the agent; empty when `aimedAtAgent` is false */
   kinds: AbuseKind[];

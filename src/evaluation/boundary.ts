@@ -24,7 +24,7 @@ export interface BoundaryAssessment {
   namedQuote?: string;
 }
 
-export interface BoundaryInput {
+interface BoundaryInput {
   lang: Language;
   /** the customer's last message */
   customer: string;

@@ -53,7 +53,7 @@ export type EmpathyLimit =
   /** the reply speaks to the grader: nothing in it counts as empathy for the customer */
   | 'injection';
 
-export interface EmpathyInput {
+interface EmpathyInput {
   reply: PreparedText;
   customer: string;
   /** the customer's last line alone (`customer` may carry earlier lines for context) */

@@ -147,7 +147,7 @@ function personaExamples(examples: FeedbackExamples | undefined, family: Example
 }
 
 /** What the summary's "practise next" line is chosen by: the persona's focus, and a seed (the session id). */
-export interface AdviceSituation {
+interface AdviceSituation {
   focus: readonly string[];
   seed: string;
   gender?: CustomerGender | undefined;

@@ -14,7 +14,7 @@ export const LanguageSchema = z.enum(['de', 'en']);
 export type Language = z.infer<typeof LanguageSchema>;
 
 export const ScoreSchema = z.number().int().min(1).max(5);
-export const SubScoreSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
+const SubScoreSchema = z.union([z.literal(0), z.literal(1), z.literal(2)]);
 
 export const BoundaryVerdictSchema = z.enum(['not_needed', 'set_well', 'missing', 'unnecessary', 'too_harsh']);
 export type BoundaryVerdict = z.infer<typeof BoundaryVerdictSchema>;

@@ -34,7 +34,7 @@ function warmedUp(re: RegExp): RegExp {
 }
 
 /** A lexicon per session language: each reply is scanned only with its own language's entries. */
-export type ByLanguage<T> = Readonly<Record<Language, T>>;
+type ByLanguage<T> = Readonly<Record<Language, T>>;
 
 export function bilingual(entries: ByLanguage<readonly string[]>, flags = ''): ByLanguage<RegExp> {
   return { de: pattern(anyOf(entries.de), flags), en: pattern(anyOf(entries.en), flags) };
@@ -47,11 +47,6 @@ export function globalOfEach(patterns: ByLanguage<RegExp>): ByLanguage<RegExp> {
 /** `(?:a|b|c)` from lexicon entries that are themselves patterns. */
 export function anyOf(parts: readonly string[]): string {
   return `(?:${parts.join('|')})`;
-}
-
-/** The first match of `re` in `text`, as written, or undefined. */
-export function firstMatch(re: RegExp, text: string): string | undefined {
-  return re.exec(text)?.[0];
 }
 
 /** Shortens a quote for evidence and feedback; whole words, with an ellipsis when cut. */

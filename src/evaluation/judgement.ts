@@ -34,7 +34,7 @@ const FLAG_OF_FAILURE: Readonly<Record<ComposureFailure, ComposureFlag | undefin
 /** P(failure kind) from which the model's kind of failure is named (feedback, flags); 68–99 % right above it */
 export const KIND_NAMED_FROM = 0.4;
 
-export interface ComposureJudgement extends ComposureFinding {
+interface ComposureJudgement extends ComposureFinding {
   /**
    * the model found what the lexicons did not: a reply not composed, or (with a composed score) one
    * whose calm it doubts, the doubted sentence first in `evidence`
@@ -179,7 +179,7 @@ export const HURRIED_MAX_WORDS = 60;
 /** at most this many words is a short answer to a customer in a hurry */
 export const BRISK_MAX_WORDS = 35;
 
-export interface EmpathyJudgement extends EmpathyAssessment {
+interface EmpathyJudgement extends EmpathyAssessment {
   level: EmpathyLevel;
 }
 
@@ -190,7 +190,7 @@ export interface EmpathyJudgement extends EmpathyAssessment {
  * none 1–2, generic 3, specific 4–5 (5 with warmth or an open question on top).
  */
 /** What the situation asks of the reply's empathy beyond its words (rubric, persona focus points). */
-export interface EmpathyConstraints {
+interface EmpathyConstraints {
   /** a long wind-up to a customer in a hurry: the constraint is ignored, empathy is capped */
   hurried?: boolean;
   /** a short, calm answer that leads with what a customer in a hurry needs: at least generic */

@@ -15,11 +15,9 @@ import { prepare, quote } from './grader-patterns.js';
 import { overpromises } from './signals.js';
 import { loadRubricSync } from './rubric.js';
 
-export { summaryAdvice } from './feedback.js';
-
 export const OFFLINE_GRADER_ID = 'offline';
 
-export interface OfflineGraderOptions {
+interface OfflineGraderOptions {
   /** the rubric version to record; read from `prompts/rubric.md` when not given */
   rubricVersion?: string;
   /** receives a warning if grading a reply fails internally (the reply then gets a neutral grade) */

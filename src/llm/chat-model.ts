@@ -20,7 +20,7 @@ export interface ChatRequest {
 }
 
 /** Why a call produced no usable text. Each kind leads to the offline fallback once retries are spent. */
-export type ChatFailureKind = 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'content_filter' | 'refusal' | 'client_error' | 'empty';
+type ChatFailureKind = 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'content_filter' | 'refusal' | 'client_error' | 'empty';
 
 export type ChatResult =
   | {
@@ -218,7 +218,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-export function addUsage(a: TokenUsage | undefined, b: TokenUsage): TokenUsage {
+function addUsage(a: TokenUsage | undefined, b: TokenUsage): TokenUsage {
   const cached = (a?.cachedPromptTokens ?? 0) + (b.cachedPromptTokens ?? 0);
   return {
     promptTokens: (a?.promptTokens ?? 0) + b.promptTokens,

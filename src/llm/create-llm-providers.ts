@@ -15,7 +15,7 @@ import { createLlmVoice } from './llm-voice.js';
 import { shareGradesByInput } from './shared-grades.js';
 import { createUsageLedger, type UsageLedger } from './usage-ledger.js';
 
-export interface LlmProviderDeps {
+interface LlmProviderDeps {
   config: AppConfig;
   log: Logger;
   offlineGrader: Grader;

@@ -28,7 +28,7 @@ function minSub(a: 0 | 1 | 2, b: 0 | 1 | 2): 0 | 1 | 2 {
   return a < b ? a : b;
 }
 
-export interface Disagreement {
+interface Disagreement {
   criterion: 'composure' | 'empathy' | 'boundary';
   judge: number;
   offline: number;

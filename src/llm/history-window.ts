@@ -1,6 +1,6 @@
 import type { Turn } from '../evaluation/grade.js';
 
-export interface HistoryWindow {
+interface HistoryWindow {
   /** the last turns, oldest first */
   recent: Turn[];
   /** how many older turns were left out */

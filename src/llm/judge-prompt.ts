@@ -8,8 +8,8 @@ import { boundHistory } from './history-window.js';
 import { LANGUAGE_NAMES } from './language-names.js';
 
 /** What the judge model answers: a grade without `source`, which the judge fills in itself. */
-export const JudgeAnswerSchema = GradeSchema.omit({ source: true });
-export type JudgeAnswer = z.infer<typeof JudgeAnswerSchema>;
+const JudgeAnswerSchema = GradeSchema.omit({ source: true });
+type JudgeAnswer = z.infer<typeof JudgeAnswerSchema>;
 
 /**
  * The JSON schema sent as `response_format`, generated from {@link JudgeAnswerSchema} so the two
@@ -40,7 +40,7 @@ function simplify(node: unknown): unknown {
  * Text typed by the trainee (or said by the customer) goes into a tagged block; escaping the angle
  * brackets means no content can close the block or open a fake one.
  */
-export function escapeBlock(text: string): string {
+function escapeBlock(text: string): string {
   return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
@@ -82,7 +82,7 @@ export function buildJudgeMessages(prompts: PromptLibrary, rubric: Rubric, input
   ];
 }
 
-export type ParsedJudgeAnswer = { ok: true; answer: JudgeAnswer } | { ok: false; problem: string };
+type ParsedJudgeAnswer = { ok: true; answer: JudgeAnswer } | { ok: false; problem: string };
 
 /**
  * Parses the model's answer; tolerates a code fence some local models wrap JSON in. A failure says

@@ -28,7 +28,7 @@ export const LlmEnvSchema = z.object({
   /** conversation messages sent to the persona model; older ones become a one-line summary */
   LLM_HISTORY_TURNS: count(2, 100, 8),
 });
-export type LlmEnv = z.infer<typeof LlmEnvSchema>;
+type LlmEnv = z.infer<typeof LlmEnvSchema>;
 
 /** True when an endpoint is configured: a base URL alone (local server) or a key alone (api.openai.com). */
 export function isLlmConfigured(env: Pick<LlmEnv, 'OPENAI_API_KEY' | 'OPENAI_BASE_URL'>): boolean {

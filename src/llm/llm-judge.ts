@@ -11,7 +11,7 @@ import { boundHistory } from './history-window.js';
 import { screenInstructions, type InjectionMarker, type ScreenedText } from '../evaluation/injection-markers.js';
 import { buildJudgeMessages, judgeJsonSchema, parseJudgeAnswer, retryJudgeMessages } from './judge-prompt.js';
 
-export interface LlmJudgeOptions {
+interface LlmJudgeOptions {
   model: ChatModel;
   modelName: string;
   offlineGrader: Grader;

@@ -7,7 +7,7 @@ import type { ChatModel } from './chat-model.js';
 import { buildVoiceMessages, knownTexts } from './persona-prompt.js';
 import { isCoaching, leaksBackstory, sanitizeLine } from './voice-guards.js';
 
-export interface LlmVoiceOptions {
+interface LlmVoiceOptions {
   model: ChatModel;
   modelName: string;
   /** says the line when the model cannot, may not (cap) or should not (a guard tripped) */

@@ -73,7 +73,7 @@ export interface UsageLedger {
   flush(): Promise<void>;
 }
 
-export interface UsageCaps {
+interface UsageCaps {
   /** tokens per session; 0: none */
   sessionTokens: number;
   /** tokens per guild per UTC day; 0: none */

@@ -1,7 +1,7 @@
 import { letterWords, words } from '../evaluation/text-patterns.js';
 
 /** Longest customer line kept; a customer on the phone does not give speeches. */
-export const MAX_LINE_CHARS = 600;
+const MAX_LINE_CHARS = 600;
 
 const QUOTES = `"'“”„‚‘’«»‹›`;
 

@@ -7,7 +7,7 @@ export type { Logger } from 'pino';
  * Paths whose values never reach a log line. Trainee text is personal data: it is logged only at
  * debug level and under `text`/`reply`, which info-level call sites must not use.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'token',
   'apiKey',
   'authorization',
@@ -50,7 +50,7 @@ const SECRET_SHAPES: ReadonlyArray<[RegExp, string]> = [
   [/\b[\w-]{23,28}\.[\w-]{6,7}\.[\w-]{27,40}\b/g, REDACTED],
 ];
 
-export interface LoggerOptions {
+interface LoggerOptions {
   level: string;
   format?: 'pretty' | 'json' | undefined;
   /** where JSON lines go; tests pass a stream to capture them. Default: stderr. */

@@ -15,7 +15,7 @@ export const BUILTIN_PERSONAS_DIR = fileURLToPath(new URL('.', import.meta.url))
 
 const PERSONA_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
 
-export interface LoadPersonasOptions {
+interface LoadPersonasOptions {
   /** folders to read, in order: usually `BUILTIN_PERSONAS_DIR`, then the trainer's `PERSONAS_DIR` */
   dirs: string[];
   log?: Logger;

@@ -1,7 +1,7 @@
 import type { Persona } from './persona-schema.js';
 
 /** A problem in a persona's stage graph, located like a schema issue (`stages.<id>`). */
-export interface StageGraphProblem {
+interface StageGraphProblem {
   path: string;
   message: string;
 }

@@ -12,7 +12,7 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   return lines.join('; ');
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   if (path.length === 0) return '(top level)';
   return path
     .map((key, index) => {

@@ -17,7 +17,7 @@ const BilingualLines = Bilingual(z.array(z.string().trim().min(1)).min(1));
 export const IntensitySchema = z.enum(['gentle', 'standard', 'harsh']);
 export type Intensity = z.infer<typeof IntensitySchema>;
 
-export const ChannelSchema = z.enum(['phone', 'email', 'in_person', 'chat']);
+const ChannelSchema = z.enum(['phone', 'email', 'in_person', 'chat']);
 
 /** How a stage ends the conversation once its line has been said. */
 export const StageEndSchema = z.enum(['resolved', 'hung_up']);
@@ -67,7 +67,7 @@ export const ConditionSchema = z
   .strict();
 export type Condition = z.infer<typeof ConditionSchema>;
 
-export const TransitionSchema = z.object({ when: ConditionSchema, to: z.string().min(1) }).strict();
+const TransitionSchema = z.object({ when: ConditionSchema, to: z.string().min(1) }).strict();
 
 /**
  * How the customer reacts to a reply, as a family of lines (`test/engine/reaction-cases/GUIDE.md`
@@ -108,7 +108,7 @@ export const ReactionSchema = z
   .strict();
 export type Reaction = z.infer<typeof ReactionSchema>;
 
-export const ReactionsSchema = z
+const ReactionsSchema = z
   .object({
     lecture_rebuked: ReactionSchema.optional(),
     blame_rebuked: ReactionSchema.optional(),
@@ -117,7 +117,6 @@ export const ReactionsSchema = z
     hold_to_time: ReactionSchema.optional(),
   })
   .strict();
-export type Reactions = z.infer<typeof ReactionsSchema>;
 
 /**
  * Something the customer wants to know or get (the missing documents, when the card works again,
@@ -142,10 +141,9 @@ export const FactSchema = z
   .refine((fact) => fact.given !== undefined || fact.givenBy !== undefined, {
     error: 'needs `given` (patterns of the reply) or `givenBy` (acts of the reply), or both',
   });
-export type Fact = z.infer<typeof FactSchema>;
 
 /** A variant of a stage, said instead of its own lines when its condition holds on entering. */
-export const StageVariantSchema = z
+const StageVariantSchema = z
   .object({
     when: ConditionSchema,
     lines: BilingualLines,

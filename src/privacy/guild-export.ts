@@ -10,7 +10,7 @@ export const GuildExportSchema = z.object({
   /** every stored session of the server, oldest first, as stored */
   sessions: z.array(SessionSchema),
 });
-export type GuildExport = z.infer<typeof GuildExportSchema>;
+type GuildExport = z.infer<typeof GuildExportSchema>;
 
 /** Everything the store holds about a server's practice, for `counterpart export` (a data request or a move). */
 export async function exportGuildData(storage: Storage, guildId: string | null, options: { now?: () => Date } = {}): Promise<GuildExport> {

@@ -1,12 +1,3 @@
-export {
-  describeStoredData,
-  deleteMemberData,
-  RetentionDaysSchema,
-  type DeletionResult,
-  type MemberDataEraser,
-  type SessionGuard,
-  type StoredDataDescription,
-} from './member-data.js';
-export { purgeExpired, type PurgeResult } from './retention.js';
-export { exportGuildData, GuildExportSchema, type GuildExport } from './guild-export.js';
-export { privacyText, type DeletionSummary, type PrivacyText } from './privacy-text.js';
+export { describeStoredData, deleteMemberData } from './member-data.js';
+export { purgeExpired } from './retention.js';
+export { exportGuildData } from './guild-export.js';

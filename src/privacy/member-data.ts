@@ -12,7 +12,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const RetentionDaysSchema = z.number().int().min(1).max(36_500);
 
 /** What is stored about one member of one server, in figures and in plain words. */
-export interface StoredDataDescription {
+interface StoredDataDescription {
   guildId: string | null;
   userId: string;
   sessions: number;
@@ -91,16 +91,16 @@ export async function describeStoredData(
 }
 
 /** Erases a member's data held outside the session store (e.g. a front end's group records); returns how many records. */
-export type MemberDataEraser = (guildId: string | null, userId: string) => Promise<number>;
+type MemberDataEraser = (guildId: string | null, userId: string) => Promise<number>;
 
 /**
  * Runs `task` while nothing else may write the session: the engine's `exclusive`. Deletion holds it
  * for every session it removes, so a reply being answered finishes first and nothing queued
  * behind it can save the transcript back.
  */
-export type SessionGuard = <T>(sessionId: string, task: () => Promise<T>) => Promise<T>;
+type SessionGuard = <T>(sessionId: string, task: () => Promise<T>) => Promise<T>;
 
-export interface DeletionResult {
+interface DeletionResult {
   sessions: number;
   /** per-session token records of the LLM usage ledger */
   usageRecords: number;

@@ -1,7 +1,7 @@
 import type { Language } from '../evaluation/grade.js';
 
 /** What a member's deletion request removed, in figures, for the answer they get. */
-export interface DeletionSummary {
+interface DeletionSummary {
   sessions: number;
   /** of those, sessions still running (their places were closed) */
   open: number;
@@ -12,7 +12,7 @@ export interface DeletionSummary {
 }
 
 /** The member-facing description of what is stored, in both languages. */
-export interface PrivacyText {
+interface PrivacyText {
   sessions: (count: number) => string;
   period: (first: string, last: string) => string;
   contents: string;

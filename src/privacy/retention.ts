@@ -3,7 +3,7 @@ import { deleteSessions, RetentionDaysSchema } from './member-data.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export interface PurgeResult {
+interface PurgeResult {
   guildId: string | null;
   retentionDays: number;
   /** sessions whose last activity is before this were deleted */

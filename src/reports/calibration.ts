@@ -54,7 +54,7 @@ export async function setOverride(
   return updated;
 }
 
-export const LabelGoldSchema = z.object({
+const LabelGoldSchema = z.object({
   /** the trainer's composure score is 3 or more; present when the trainer scored composure */
   composure_ok: z.boolean().optional(),
   /** whether the customer's line called for a boundary, by the trainer's verdict (see docs/reports.md) */
@@ -76,17 +76,17 @@ export const LabelLineSchema = z.object({
   reply: z.string(),
   gold: LabelGoldSchema,
 });
-export type LabelLine = z.infer<typeof LabelLineSchema>;
+type LabelLine = z.infer<typeof LabelLineSchema>;
 
 /** `all`: both gold fields where known; `boundary`/`composure`: only lines with that label, for `npm run eval`. */
-export type LabelKind = 'all' | 'boundary' | 'composure';
+type LabelKind = 'all' | 'boundary' | 'composure';
 
 /**
  * What the trainer's boundary verdict says about the customer's line: set_well and missing mean an
  * insult was there; not_needed and unnecessary mean none was. too_harsh judges the manner only,
  * so then (and without a boundary override) the machine's `needed` stands, undisputed.
  */
-export function boundaryNeededBy(verdict: BoundaryVerdict | undefined, machineNeeded: boolean): boolean {
+function boundaryNeededBy(verdict: BoundaryVerdict | undefined, machineNeeded: boolean): boolean {
   if (verdict === 'set_well' || verdict === 'missing') return true;
   if (verdict === 'not_needed' || verdict === 'unnecessary') return false;
   return machineNeeded;
@@ -110,7 +110,7 @@ async function overriddenExchanges(storage: Storage, guildId: string | null): Pr
   return out;
 }
 
-export async function labelLines(storage: Storage, guildId: string | null, kind: LabelKind = 'all'): Promise<LabelLine[]> {
+async function labelLines(storage: Storage, guildId: string | null, kind: LabelKind = 'all'): Promise<LabelLine[]> {
   const lines: LabelLine[] = [];
   for (const { session, exchange } of await overriddenExchanges(storage, guildId)) {
     const { override, grade } = exchange;

@@ -6,14 +6,14 @@ import { html, type SafeHtml } from './html.js';
  * Labels pass through the `html` tag, so a member's or persona's name cannot break the markup.
  */
 
-export interface ChartSeries {
+interface ChartSeries {
   name: string;
   color: string;
   /** one value per category (bar chart) or per point (line chart); null: no data */
   values: Array<number | null>;
 }
 
-export interface ChartSpec {
+interface ChartSpec {
   title: string;
   /** x-axis labels */
   categories: string[];
@@ -60,7 +60,7 @@ const oneDecimal = (value: number) => value.toFixed(1);
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export function shorten(label: string, max: number): string {
+function shorten(label: string, max: number): string {
   const chars = Array.from(label);
   return chars.length <= max ? label : `${chars.slice(0, max - 1).join('')}…`;
 }

@@ -6,7 +6,7 @@ import type { Storage } from '../storage/storage.js';
  * Ids of the sessions in a server that carry trainer overrides, so label export and calibration
  * load those sessions only instead of every transcript of the server.
  */
-export const OVERRIDE_INDEX_COLLECTION = 'report-overrides';
+const OVERRIDE_INDEX_COLLECTION = 'report-overrides';
 
 const IdsSchema = z.array(z.string());
 const locks = new KeyedMutex();

@@ -4,7 +4,7 @@ import type { Storage } from '../storage/storage.js';
 import { chartPng } from './chart-png.js';
 import { progressChartSvg } from './report-charts.js';
 
-export interface Chart {
+interface Chart {
   svg: string;
   png: Buffer;
 }

@@ -34,7 +34,7 @@ export function safeFilePart(text: string): string {
   );
 }
 
-export function reportFilename(report: Report, format: ReportFormat): string {
+function reportFilename(report: Report, format: ReportFormat): string {
   const first = report.sessions[0];
   const day = (first?.session.createdAt ?? report.generatedAt).slice(0, 10);
   const subject =

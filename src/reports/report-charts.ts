@@ -11,7 +11,7 @@ import { exchangeLabel } from './transcript-view.js';
  * Charts plot boundary as its 1–5 verdict score (the one the overall score uses), so all three
  * criteria share one axis; tables show it as the share of correct verdicts.
  */
-export interface CriterionScores {
+interface CriterionScores {
   composure: number;
   empathy: number;
   boundary: number;
@@ -27,7 +27,7 @@ export function criterionScores(sessions: readonly Session[]): CriterionScores |
   };
 }
 
-export function criterionSeries(lang: Language, rows: Array<CriterionScores | null>) {
+function criterionSeries(lang: Language, rows: Array<CriterionScores | null>) {
   const text = reportText(lang);
   return [
     { name: text.composure, color: CRITERION_COLORS.composure, values: rows.map((row) => row?.composure ?? null) },

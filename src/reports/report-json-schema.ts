@@ -18,11 +18,11 @@ export function reportJsonSchemas(): Record<string, unknown> {
   };
 }
 
-export const SCHEMA_SECTION_START = '<!-- json-schemas:start (generated from the zod schemas; do not edit by hand) -->';
-export const SCHEMA_SECTION_END = '<!-- json-schemas:end -->';
+const SCHEMA_SECTION_START = '<!-- json-schemas:start (generated from the zod schemas; do not edit by hand) -->';
+const SCHEMA_SECTION_END = '<!-- json-schemas:end -->';
 
 /** The generated part of docs/reports.md: one fenced JSON Schema per exported file kind. */
-export function schemaDocsSection(): string {
+function schemaDocsSection(): string {
   const blocks = Object.entries(reportJsonSchemas()).map(([name, schema]) => `### ${name}\n\n\`\`\`json\n${JSON.stringify(schema, null, 2)}\n\`\`\``);
   return `${SCHEMA_SECTION_START}\n\n${blocks.join('\n\n')}\n\n${SCHEMA_SECTION_END}`;
 }

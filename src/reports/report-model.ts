@@ -23,7 +23,7 @@ const ExchangeRefSchema = z.object({
   score: z.number(),
 });
 
-export const SummarySchema = z.object({
+const SummarySchema = z.object({
   sessionId: z.string(),
   personaId: z.string(),
   lang: LanguageSchema,
@@ -167,7 +167,7 @@ const ERRORS = {
   },
 } as const;
 
-export type ReportErrorKey = keyof typeof ERRORS;
+type ReportErrorKey = keyof typeof ERRORS;
 
 export function reportError(key: ReportErrorKey, lang: Language): string {
   return ERRORS[key][lang];

@@ -17,7 +17,7 @@ import { averagesOf, AveragesSchema } from './report-model.js';
 
 const ScoresSchema = z.object({ composure: z.number(), empathy: z.number(), boundary: z.number() });
 
-export const TeamMemberSchema = z.object({
+const TeamMemberSchema = z.object({
   userId: z.string(),
   name: z.string().nullable(),
   sessions: z.number().int(),
@@ -28,7 +28,7 @@ export const TeamMemberSchema = z.object({
   lastOverall: z.number().nullable(),
 });
 
-export const TeamPersonaSchema = z.object({
+const TeamPersonaSchema = z.object({
   personaId: z.string(),
   name: z.string(),
   sessions: z.number().int(),
@@ -56,7 +56,7 @@ export const TeamReportSchema = z.object({
 });
 export type TeamReport = z.infer<typeof TeamReportSchema>;
 
-export interface TeamReportOptions {
+interface TeamReportOptions {
   /** start of the period */
   since: Date | string;
   personas: PersonaCatalog;
@@ -77,7 +77,7 @@ async function loadSessions(storage: Storage, listings: readonly SessionListing[
 }
 
 /** The criterion with the lowest score; ties go to boundary, then empathy (as the session summary). */
-export function weakestOf(scores: { composure: number; empathy: number; boundary: number }): Criterion {
+function weakestOf(scores: { composure: number; empathy: number; boundary: number }): Criterion {
   const order: Criterion[] = ['boundary', 'empathy', 'composure'];
   return order.reduce((low, criterion) => (scores[criterion] < scores[low] ? criterion : low));
 }

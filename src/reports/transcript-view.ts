@@ -1,7 +1,7 @@
 import { overallScore } from '../evaluation/grade.js';
 import type { CustomerLine, Exchange, Session } from '../engine/session.js';
 
-export interface TranscriptAttempt {
+interface TranscriptAttempt {
   exchange: Exchange;
   overall: number;
   /** the customer's answer to this attempt, withdrawn because the trainee retried the line */
@@ -9,7 +9,7 @@ export interface TranscriptAttempt {
 }
 
 /** One customer line with every attempt at answering it, in the order they happened. */
-export interface TranscriptEntry {
+interface TranscriptEntry {
   line: CustomerLine;
   attempts: TranscriptAttempt[];
 }

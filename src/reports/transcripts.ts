@@ -16,14 +16,14 @@ export interface TranscriptFilter {
   groupId?: string | undefined;
 }
 
-export const PageRequestSchema = z.object({
+const PageRequestSchema = z.object({
   /** 1-based */
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(10),
 });
-export type PageRequest = z.input<typeof PageRequestSchema>;
+type PageRequest = z.input<typeof PageRequestSchema>;
 
-export interface TranscriptPage {
+interface TranscriptPage {
   items: SessionListing[];
   page: number;
   pageSize: number;

@@ -62,7 +62,7 @@ const REMEMBERED_SESSIONS = 256;
 /** how long a save of a session deleted on a member's request is refused; far longer than any write in flight */
 const TOMBSTONE_TTL_MS = 24 * 60 * 60 * 1000;
 
-export function toListing(session: Session): SessionListing {
+function toListing(session: Session): SessionListing {
   const scores = session.exchanges.map((exchange) => overallScore(exchange.grade));
   return {
     id: session.id,

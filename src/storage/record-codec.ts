@@ -92,13 +92,13 @@ export class StoredText {
  * The expiry of a record as keyv's serializer writes it (`{"value":…,"expires":N}`, nothing when
  * absent): keyv checks it on every read, before the value is decoded.
  */
-export function expiresOf(text: string): number | undefined {
+function expiresOf(text: string): number | undefined {
   const match = /,"expires":([^,{}[\]"]+)\}$/.exec(text);
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
 /** What {@link useRecordCodec} gives the store: values to write and read through keyv. */
-export interface RecordTexts {
+interface RecordTexts {
   /** a value to hand to `keyv.set`, with the text it will be stored as (when keyv serializes) */
   encode(value: unknown): { stored: unknown; text: string | undefined };
   /** the value `keyv.get` returned, decoded, and its stored text (when keyv serializes) */

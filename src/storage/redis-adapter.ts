@@ -10,9 +10,9 @@ import type { Logger } from '../log/logger.js';
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 3000;
 /** How long start-up waits for Redis before giving up (it may come up a moment after the bot). */
-export const REDIS_CONNECT_WAIT_MS = 10_000;
+const REDIS_CONNECT_WAIT_MS = 10_000;
 /** Longest pause between reconnect attempts while Redis is away. */
-export const REDIS_RECONNECT_MAX_MS = 1000;
+const REDIS_RECONNECT_MAX_MS = 1000;
 
 /**
  * The keyv adapter for `redis://` / `rediss://`, configured to fail fast and heal by itself.

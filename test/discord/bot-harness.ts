@@ -37,7 +37,7 @@ export interface BotHarness {
 }
 
 /** What a harness starts with: extra environment for `loadConfig`, and the server's locale. */
-export interface HarnessOptions {
+interface HarnessOptions {
   env?: Record<string, string>;
   guildLocale?: string;
 }
@@ -153,7 +153,7 @@ export function useHarness(options: HarnessOptions = {}): BotHarness {
 }
 
 /** What {@link useForEachTest} runs: a bot against a fake Discord, and a way to shut both down. */
-export interface TestBot {
+interface TestBot {
   readonly fake: FakeDiscord;
   close(): Promise<void>;
 }
@@ -231,7 +231,7 @@ export async function waitForAnswer(fake: FakeDiscord, interaction: Parameters<F
 }
 
 /** The options of `/practice start`. */
-export type PracticeOptions = { persona: string; language?: 'de' | 'en'; intensity?: string };
+type PracticeOptions = { persona: string; language?: 'de' | 'en'; intensity?: string };
 
 /** Starts a solo practice and waits for the bot's answer to the command and the new thread. */
 export async function startPractice(h: BotHarness, member: FakeMember, options: PracticeOptions): Promise<{ thread: FakeChannel; reply: StoredMessage }> {

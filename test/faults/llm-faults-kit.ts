@@ -11,9 +11,9 @@ import { FAULT_KINDS, startFakeOpenAi, type ChatBody, type FakeOpenAi, type Reco
 
 /** FAULT_SEED=<n> replays a run; the default is fixed so CI is reproducible. */
 export const FAULT_SEED = Number(process.env['FAULT_SEED'] ?? 20261125);
-export const FAULT_RATE = 0.3;
+const FAULT_RATE = 0.3;
 /** short, so a run with timeouts stays quick */
-export const LLM_TIMEOUT_MS = 1500;
+const LLM_TIMEOUT_MS = 1500;
 
 /** LLM settings for the app under test; every call gets one retry, so a retried fault can still end well. */
 export function llmEnv(baseURL: string): Record<string, string> {
@@ -76,14 +76,14 @@ function lastUserMessage(body: ChatBody): string | undefined {
 }
 
 /** The requests the judge and the voice made for one reply, in order. */
-export function requestsFor(fake: FakeOpenAi, reply: string): { judge: RecordedRequest[]; voice: RecordedRequest[] } {
+function requestsFor(fake: FakeOpenAi, reply: string): { judge: RecordedRequest[]; voice: RecordedRequest[] } {
   return {
     judge: fake.requests.filter((r) => r.purpose === 'judge' && r.body.messages.some((m) => m.content.includes(`<trainee_reply>\n${reply}\n</trainee_reply>`))),
     voice: fake.requests.filter((r) => r.purpose === 'voice' && lastUserMessage(r.body) === reply),
   };
 }
 
-export interface ExchangeCheck {
+interface ExchangeCheck {
   judgeFellBack: boolean;
   voiceFellBack: boolean | null;
 }

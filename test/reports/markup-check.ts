@@ -3,7 +3,7 @@
  * must be one the renderer writes itself, with no script element, no event handler attribute and
  * no `javascript:` URL. Escaped trainee text contains no `<`, so it can never show up as a tag here.
  */
-export const ALLOWED_TAGS = new Set([
+const ALLOWED_TAGS = new Set([
   '!doctype',
   'html',
   'head',
@@ -40,7 +40,7 @@ export const ALLOWED_TAGS = new Set([
   'circle',
 ]);
 
-export interface MarkupProblem {
+interface MarkupProblem {
   tag: string;
   problem: string;
 }

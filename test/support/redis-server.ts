@@ -7,7 +7,7 @@ export function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-export interface RedisServerOptions {
+interface RedisServerOptions {
   /** data folder; with `appendOnly` a restart finds every write again */
   dir?: string;
   /** `--appendonly yes --appendfsync always`; default: nothing is written to disk */

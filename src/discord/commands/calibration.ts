@@ -31,7 +31,7 @@ export const calibrationCommand = {
   },
 } satisfies Command;
 
-export function calibrationEmbed(summary: CalibrationSummary, lang: Language): APIEmbed {
+function calibrationEmbed(summary: CalibrationSummary, lang: Language): APIEmbed {
   const text = reviewText(lang);
   if (summary.overrides === 0) return { title: text.calibrationTitle, description: text.calibrationNone };
   const line = (agreement: CalibrationSummary['composure']) =>

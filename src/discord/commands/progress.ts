@@ -74,7 +74,7 @@ function reportPicker(listings: SessionListing[], lang: Language, context: BotCo
   ];
 }
 
-export async function progressEmbed(listings: SessionListing[], lang: Language, context: BotContext): Promise<APIEmbed> {
+async function progressEmbed(listings: SessionListing[], lang: Language, context: BotContext): Promise<APIEmbed> {
   const text = uiText(lang).progress;
   // Group sessions a trainer ran count too: they are the member's own practice.
   if (listings.length === 0) return { title: text.title, description: text.none };

@@ -21,8 +21,8 @@ import { visible } from '../replies.js';
 import { intensityOption, respondWithPersonas } from '../command-options.js';
 
 /** Without a duration the group ends itself after this long, so a forgotten session does not stay open. */
-export const DEFAULT_DURATION_MINUTES = 60;
-export const MAX_DURATION_MINUTES = 8 * 60;
+const DEFAULT_DURATION_MINUTES = 60;
+const MAX_DURATION_MINUTES = 8 * 60;
 
 function withGroupOptions(sub: SlashCommandSubcommandBuilder): SlashCommandSubcommandBuilder {
   return sub

@@ -12,7 +12,7 @@ export interface CoalescingScheduler {
   stop(): void;
 }
 
-export interface SchedulerOptions {
+interface SchedulerOptions {
   intervalMs: number;
   run: () => Promise<void>;
   onError?: (error: unknown) => void;

@@ -15,7 +15,7 @@ import { NO_MENTIONS } from '../replies.js';
 /** Every message of the group features: nothing pings, whatever the text contains (the bot-wide setting). */
 export { NO_MENTIONS };
 
-export interface OutgoingMessage {
+interface OutgoingMessage {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIButtonComponent>[];

@@ -9,7 +9,7 @@ export interface RelayAnswerRef {
   attempt: number;
 }
 
-export interface MemberErasure {
+interface MemberErasure {
   record: GroupRecord;
   /** the relay answers that were the member's: the caller removes these exchanges from the relay's session */
   relayAnswers: RelayAnswerRef[];

@@ -14,7 +14,7 @@ import { advanceScenario } from './scenario-flow.js';
 import { ensureChannelListener } from './channel-listener.js';
 
 /** Join on the session card: anyone who sees the card may join. */
-export const joinButton = {
+const joinButton = {
   prefix: JOIN_PREFIX,
   async execute(interaction, args, context) {
     const [groupId = ''] = args;
@@ -51,7 +51,7 @@ export const joinButton = {
 } satisfies ButtonHandler;
 
 /** Next line (shared scenario) and Start relay / Skip turn (relay): trainers only. */
-export const nextButton = {
+const nextButton = {
   prefix: NEXT_PREFIX,
   async execute(interaction, args, context) {
     const [groupId = ''] = args;

@@ -57,14 +57,13 @@ export const ScenarioRoundSchema = z.object({
 });
 export type ScenarioRound = z.infer<typeof ScenarioRoundSchema>;
 
-export const ScenarioStateSchema = z.object({
+const ScenarioStateSchema = z.object({
   /** stage of the next shared line; null once the script reached an end */
   stage: z.string().nullable(),
   rounds: z.array(ScenarioRoundSchema).default([]),
   /** how the shared conversation ended, once it did */
   outcome: OutcomeSchema.nullable().default(null),
 });
-export type ScenarioState = z.infer<typeof ScenarioStateSchema>;
 
 export const RelayTurnSchema = z.object({
   userId: z.string(),
@@ -90,7 +89,7 @@ export const RelayStateSchema = z.object({
 });
 export type RelayState = z.infer<typeof RelayStateSchema>;
 
-export const GroupStatusSchema = z.enum(['open', 'ended']);
+const GroupStatusSchema = z.enum(['open', 'ended']);
 
 export const GroupRecordSchema = z.object({
   id: z.string(),

@@ -10,7 +10,7 @@ export interface GroupTimings {
   roundMs: number;
 }
 
-export const DEFAULT_TIMINGS: GroupTimings = { cardEditIntervalMs: 5_000, roundMs: 3 * 60_000 };
+const DEFAULT_TIMINGS: GroupTimings = { cardEditIntervalMs: 5_000, roundMs: 3 * 60_000 };
 
 /** What the process holds for one open group: its Discord client, its timers and its card scheduler. */
 export interface ActiveGroup {
@@ -30,7 +30,7 @@ export interface ActiveGroup {
  * The open groups of this process. Timers and card schedulers live here (not on the discord.js
  * client); the store stays the source of truth, so a restart rebuilds this from `resumeGroups`.
  */
-export class GroupRuntime {
+class GroupRuntime {
   timings: GroupTimings = { ...DEFAULT_TIMINGS };
   readonly #groups = new Map<string, ActiveGroup>();
 

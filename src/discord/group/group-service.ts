@@ -25,7 +25,7 @@ export function groupStore(context: BotContext): GroupStore {
   return createGroupStore(context.storage);
 }
 
-export function groupPersonaName(context: BotContext, record: Pick<GroupRecord, 'personaId' | 'lang'>): string {
+function groupPersonaName(context: BotContext, record: Pick<GroupRecord, 'personaId' | 'lang'>): string {
   const persona = context.personas.get(record.personaId);
   return persona ? personaName(persona, record.lang) : record.personaId;
 }
@@ -49,7 +49,7 @@ export function notifyGroupActivity(groupId: string): void {
 }
 
 /** Redraws the session card from the store; skips the edit when nothing visible changed. */
-export async function refreshCard(groupId: string): Promise<void> {
+async function refreshCard(groupId: string): Promise<void> {
   const active = groupRuntime.get(groupId);
   if (!active) return;
   const card = await buildCard(active.context, groupId);
@@ -101,7 +101,7 @@ async function cardRows(context: BotContext, record: GroupRecord): Promise<CardR
 
 // ------------------------------------------------------------------------------------ start
 
-export interface StartGroupOptions {
+interface StartGroupOptions {
   guildId: string;
   channel: TextChannel;
   trainerId: string;
@@ -157,7 +157,7 @@ export async function startGroup(client: Client, context: BotContext, options: S
 
 // ------------------------------------------------------------------------------------ join
 
-export type JoinResult = { kind: 'joined'; threadId: string | null } | { kind: 'already'; threadId: string | null } | { kind: 'ended' };
+type JoinResult = { kind: 'joined'; threadId: string | null } | { kind: 'already'; threadId: string | null } | { kind: 'ended' };
 
 const joinLocks = new KeyedMutex();
 
@@ -241,7 +241,7 @@ async function openPractice(client: Client, context: BotContext, record: GroupRe
 
 // ------------------------------------------------------------------------------------ end
 
-export type EndReason = 'trainer' | 'time';
+type EndReason = 'trainer' | 'time';
 
 /**
  * Ends the group once (a second call, e.g. the timer racing the trainer, does nothing and returns

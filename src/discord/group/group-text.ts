@@ -6,7 +6,7 @@ import type { GroupMode } from './group-record.js';
  * Every line the group features show, in German and English. Values that come from members
  * (names, replies) arrive already escaped; nothing here mentions anyone.
  */
-export interface GroupText {
+interface GroupText {
   modes: Record<GroupMode, string>;
   card: {
     title(persona: string): string;

@@ -23,10 +23,10 @@ import { resumeGroups as resumeOpenGroups } from './group-service.js';
  */
 export { groupButtons } from './group-buttons.js';
 export { handleGroupThreadMessage } from './group-messages.js';
-export { countMemberGroups, eraseMemberFromGroups, type GroupErasureResult } from './member-erasure.js';
+export { countMemberGroups, eraseMemberFromGroups } from './member-erasure.js';
 export { answersInOwnThread, postRecoveredExchange } from './group-recovery.js';
 export { notifyGroupActivity } from './group-service.js';
-export type { GroupTimings } from './group-runtime.js';
+export type {} from './group-runtime.js';
 
 /** Re-arms every open group after a restart and listens for relay answers; returns how many groups run on. */
 export async function resumeGroups(client: Client, context: BotContext): Promise<number> {

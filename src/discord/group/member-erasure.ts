@@ -12,7 +12,7 @@ import { closeRound } from './scenario-flow.js';
 import { roundComplete } from './scenario-round.js';
 
 /** What a member's data deletion did to the group sessions of a server. */
-export interface GroupErasureResult {
+interface GroupErasureResult {
   /** running groups the member was taken out of */
   left: number;
   /** group records, running or ended, their name, answers or grades were removed from */

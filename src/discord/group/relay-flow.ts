@@ -22,7 +22,7 @@ import { renderCustomerLine, renderRelayGrade } from './render-rounds.js';
 
 const flowLocks = new KeyedMutex();
 
-export type RelayAdvanceResult = 'started' | 'skipped' | 'finished' | 'no_participants' | 'ended';
+type RelayAdvanceResult = 'started' | 'skipped' | 'finished' | 'no_participants' | 'ended';
 
 /** The trainer's button: starts the relay, or skips the trainee whose turn it is. */
 export async function advanceRelay(client: Client, context: BotContext, groupId: string): Promise<RelayAdvanceResult> {

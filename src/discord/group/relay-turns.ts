@@ -7,7 +7,7 @@ export function currentTrainee(participants: readonly Participant[], relay: Rela
 }
 
 /** Why a relay message is not taken as an answer; `null` when it is. */
-export type RelayRefusal = 'not_started' | 'finished' | 'not_your_turn' | 'busy' | null;
+type RelayRefusal = 'not_started' | 'finished' | 'not_your_turn' | 'busy' | null;
 
 export function relayRefusal(participants: readonly Participant[], relay: RelayState, userId: string): RelayRefusal {
   if (relay.finished) return 'finished';

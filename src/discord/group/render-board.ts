@@ -6,7 +6,7 @@ import type { GroupMode } from './group-record.js';
 import { formatScore, groupText } from './group-text.js';
 import type { Moment, RankedStanding } from './ranking.js';
 
-export interface BoardView {
+interface BoardView {
   lang: Language;
   mode: GroupMode;
   personaName: string;

@@ -17,7 +17,7 @@ export interface CardRow {
   average: number | null;
 }
 
-export interface CardView {
+interface CardView {
   record: GroupRecord;
   personaName: string;
   trainerName: string;

@@ -23,7 +23,7 @@ export function renderCustomerLine(options: { lang: Language; title: string; lin
   });
 }
 
-export interface RoundAnswerView {
+interface RoundAnswerView {
   name: string;
   text: string | null;
   grade: Grade | null;
@@ -58,7 +58,7 @@ function score(answer: RoundAnswerView): number {
 }
 
 /** "Composure 4 · Empathy 3 · Boundary ✓" */
-export function gradeLine(grade: Grade, lang: Language): string {
+function gradeLine(grade: Grade, lang: Language): string {
   const text = groupText(lang);
   const boundary = isBoundaryCorrect(grade.boundary.verdict) ? '✓' : '✗';
   return `${text.scores.composure} ${grade.composure.score} · ${text.scores.empathy} ${grade.empathy.score} · ${text.scores.boundary} ${boundary}`;

@@ -28,7 +28,7 @@ import { answerRefusal, majorityStage, roundComplete, sharedLine } from './scena
 // Opening and closing rounds of one group happen one at a time.
 const flowLocks = new KeyedMutex();
 
-export type AdvanceResult = 'opened' | 'closed_open_round' | 'over' | 'no_participants' | 'ended';
+type AdvanceResult = 'opened' | 'closed_open_round' | 'over' | 'no_participants' | 'ended';
 
 /** The trainer's "Next line": closes a round still open, or opens the next one. */
 export async function advanceScenario(client: Client, context: BotContext, groupId: string): Promise<AdvanceResult> {
@@ -268,7 +268,7 @@ function withRound(record: GroupRecord, n: number, change: (round: ScenarioRound
   return { ...record, scenario: { ...record.scenario, rounds: record.scenario.rounds.map((round) => (round.n === n ? change(round) : round)) } };
 }
 
-export type CloseReason = 'complete' | 'time' | 'trainer';
+type CloseReason = 'complete' | 'time' | 'trainer';
 
 /** What closing a round decided: the next stage, and the outcome when the shared conversation is over. */
 interface RoundClosing {

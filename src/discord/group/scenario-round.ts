@@ -21,7 +21,7 @@ export function sharedLine(
   return { text, narration: stage.narration?.[lang] };
 }
 
-export type AnswerRefusal = 'closed' | 'not_expected' | 'already' | null;
+type AnswerRefusal = 'closed' | 'not_expected' | 'already' | null;
 
 /** Whether a trainee's message counts as their answer to this round; the first answer counts. */
 export function answerRefusal(round: ScenarioRound | undefined, userId: string): AnswerRefusal {

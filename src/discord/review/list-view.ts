@@ -10,11 +10,11 @@ import { pageId, REVIEW_IDS, toFilter, type ListQuery } from './review-ids.js';
 import { reviewText } from './review-text.js';
 import type { ResolvedViewer } from './viewer.js';
 
-export const PAGE_SIZE = 10;
+const PAGE_SIZE = 10;
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
-export interface ListMessage {
+interface ListMessage {
   embeds: APIEmbed[];
   components: Row[];
 }
@@ -23,7 +23,7 @@ export interface ListMessage {
  * Narrows the query to what the viewer may list: trainees only ever their own sessions. Asking
  * for another member (typed or forged into a button) is refused, not silently rewritten.
  */
-export function scopeQuery(resolved: ResolvedViewer, query: ListQuery): ListQuery {
+function scopeQuery(resolved: ResolvedViewer, query: ListQuery): ListQuery {
   if (canReviewTeam(resolved.viewer)) return query;
   if (query.member !== undefined && query.member !== resolved.viewer.userId) {
     throw new UserFacingError('forbidden', uiText(resolved.lang).errors.notYourSession);

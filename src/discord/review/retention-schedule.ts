@@ -3,7 +3,7 @@ import type { BotContext } from '../bot-context.js';
 import { getGuildConfig } from '../permissions.js';
 
 /** How often expired sessions are looked for after the start-up run. */
-export const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
+const RETENTION_INTERVAL_MS = 6 * 60 * 60 * 1000;
 
 export interface RetentionRun {
   guilds: number;

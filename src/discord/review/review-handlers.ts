@@ -22,7 +22,7 @@ import { memberNameFrom, resolveViewer } from './viewer.js';
  * ids can be forged, so nothing in an id grants anything.
  */
 
-export const reviewPageButtons = {
+const reviewPageButtons = {
   prefix: REVIEW_IDS.page,
   async execute(interaction, args, context) {
     const resolved = await resolveViewer(interaction, context);
@@ -32,7 +32,7 @@ export const reviewPageButtons = {
   },
 } satisfies ButtonHandler;
 
-export const reviewExportButtons = {
+const reviewExportButtons = {
   prefix: REVIEW_IDS.export,
   async execute(interaction, args, context) {
     const [rawFormat, sessionId = ''] = args;
@@ -47,7 +47,7 @@ export const reviewExportButtons = {
   },
 } satisfies ButtonHandler;
 
-export const reviewGroupExportButtons = {
+const reviewGroupExportButtons = {
   prefix: REVIEW_IDS.groupExport,
   async execute(interaction, args, context) {
     const [rawFormat, groupId = ''] = args;
@@ -63,7 +63,7 @@ export const reviewGroupExportButtons = {
 
 export const reviewButtons: readonly ButtonHandler[] = [reviewPageButtons, reviewExportButtons, reviewGroupExportButtons, privacyButtons];
 
-export const openTranscriptSelect = {
+const openTranscriptSelect = {
   prefix: REVIEW_IDS.open,
   async execute(interaction, _args, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -75,7 +75,7 @@ export const openTranscriptSelect = {
 } satisfies SelectHandler;
 
 /** From /progress: the HTML report of one of the member's sessions. */
-export const sessionReportSelect = {
+const sessionReportSelect = {
   prefix: REVIEW_IDS.report,
   async execute(interaction, _args, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
@@ -87,7 +87,7 @@ export const sessionReportSelect = {
 } satisfies SelectHandler;
 
 /** Picking a reply to correct opens the form (a modal must be the first answer, so no defer). */
-export const correctSelect = {
+const correctSelect = {
   prefix: REVIEW_IDS.correct,
   async execute(interaction, args, context) {
     const resolved = await resolveViewer(interaction, context);
@@ -100,7 +100,7 @@ export const correctSelect = {
   },
 } satisfies SelectHandler;
 
-export const overrideModalHandler = {
+const overrideModalHandler = {
   prefix: REVIEW_IDS.override,
   async execute(interaction, args, context) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });

@@ -5,7 +5,7 @@ import type { Language } from '../../evaluation/grade.js';
  * English. Kept beside `ui-text.ts` (the practice texts) so each file stays readable; functions
  * take the values that vary and return plain text (callers escape member text before passing it).
  */
-export interface ReviewText {
+interface ReviewText {
   listTitle: string;
   listEmpty: string;
   listPage(page: number, pages: number, total: number): string;

@@ -22,7 +22,7 @@ const LINE_CHARS = 500;
 const REPLY_CHARS = 700;
 const FEEDBACK_CHARS = 300;
 
-export interface TranscriptMessage {
+interface TranscriptMessage {
   content?: string;
   embeds: APIEmbed[];
   components: Row[];

@@ -66,7 +66,7 @@ export function binaryMetrics(confusion: Confusion): BinaryMetrics {
 }
 
 /** Outcome of comparing two items of a preference pair. */
-export type PairOutcome = 'preferred-higher' | 'tie' | 'preferred-lower';
+type PairOutcome = 'preferred-higher' | 'tie' | 'preferred-lower';
 
 export interface PreferenceCounts {
   preferredHigher: number;

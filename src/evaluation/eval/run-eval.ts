@@ -45,7 +45,7 @@ export const EvalLineSchema = z.object({
   // Extra gold fields (GermEval's fine-grained label) are dropped.
   gold: z.union([BoundaryGoldSchema, ComposureGoldSchema, PreferenceGoldSchema, RubricGoldSchema]),
 });
-export type EvalLine = z.infer<typeof EvalLineSchema>;
+type EvalLine = z.infer<typeof EvalLineSchema>;
 
 /** A corpus item: its labels become the gold; situation, category and domain are never shown to the grader. */
 const CorpusLineSchema = z
@@ -59,16 +59,15 @@ const CorpusLineSchema = z
   })
   .transform(({ labels, ...line }) => ({ ...line, gold: { rubric: labels } }));
 
-export const EvalKindSchema = z.enum(['boundary', 'composure', 'preference', 'rubric']);
-export type EvalKind = z.infer<typeof EvalKindSchema>;
+type EvalKind = 'boundary' | 'composure' | 'preference' | 'rubric';
 
-export interface InvalidLine {
+interface InvalidLine {
   /** 1-based line number in the file */
   line: number;
   reason: string;
 }
 
-export interface FileReport {
+interface FileReport {
   file: string;
   /** `unknown` when no valid line was found */
   kind: EvalKind | 'unknown';
@@ -100,7 +99,7 @@ export interface FileReport {
   elapsedMs: number;
 }
 
-export interface RubricMetrics {
+interface RubricMetrics {
   empathyLevelAccuracy: number;
   /** gold level (rows) × graded level (columns), in the order none, generic, specific */
   empathyLevelConfusion: number[][];
@@ -109,7 +108,7 @@ export interface RubricMetrics {
   actsMacroF1: number;
 }
 
-export interface EvalReport {
+interface EvalReport {
   grader: string;
   files: FileReport[];
 }
@@ -301,7 +300,7 @@ function rubricMetrics(items: readonly EvalLine[], grades: readonly (Grade | und
   };
 }
 
-export type PreferenceRanking = 'composure' | 'grade';
+type PreferenceRanking = 'composure' | 'grade';
 
 /**
  * The key a preference pair is ranked by, compared position by position, higher is better.
@@ -311,7 +310,7 @@ export type PreferenceRanking = 'composure' | 'grade';
  *   higher; the grader quotes only findings that explain the score, so this counts the slips at or
  *   near that level); then the empathy score.
  */
-export function rankKey(grade: Grade, ranking: PreferenceRanking): number[] {
+function rankKey(grade: Grade, ranking: PreferenceRanking): number[] {
   if (ranking === 'composure') return [grade.composure.score];
   return [grade.composure.score, -grade.composure.evidence.length, grade.empathy.score];
 }

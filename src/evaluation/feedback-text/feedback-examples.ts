@@ -21,7 +21,7 @@ export const EXAMPLE_FAMILIES: readonly ExampleFamily[] = ExampleFamilySchema.op
 
 /** An example is one short thing to say; a list of them rotates with the turn. */
 export const MAX_EXAMPLE_LENGTH = 240;
-export const MAX_EXAMPLES_PER_FAMILY = 6;
+const MAX_EXAMPLES_PER_FAMILY = 6;
 
 const ExampleLines = z
   .array(z.string().trim().min(1).max(MAX_EXAMPLE_LENGTH, `at most ${MAX_EXAMPLE_LENGTH} characters: an example is one short thing to say`))
@@ -29,7 +29,7 @@ const ExampleLines = z
   .max(MAX_EXAMPLES_PER_FAMILY);
 
 /** One family's lines in both languages; the same number in each, so no translation is forgotten. */
-export const BilingualExamplesSchema = z
+const BilingualExamplesSchema = z
   .object({ de: ExampleLines, en: ExampleLines })
   .strict()
   .superRefine((lines, ctx) => {
@@ -40,7 +40,6 @@ export const BilingualExamplesSchema = z
       });
     }
   });
-export type BilingualExamples = z.infer<typeof BilingualExamplesSchema>;
 
 /** Example lines by family; at least one family, no unknown ones (a typo would otherwise never show). */
 export const FeedbackExamplesSchema = z

@@ -388,7 +388,7 @@ function wordsOfLower(lower: string): string[] {
 }
 
 /** Reply length in words, bucketed: the cut points of the corpus's length bands. */
-export function replyLengthBucket(words: number): number {
+function replyLengthBucket(words: number): number {
   if (words < 4) return 0;
   if (words < 8) return 1;
   if (words < 16) return 2;

@@ -263,11 +263,11 @@ function cacheAligned(packed: Int8Array, outputs: number): Int8Array {
   return aligned;
 }
 
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-export function softmax(values: ArrayLike<number>, start: number, size: number): number[] {
+function softmax(values: ArrayLike<number>, start: number, size: number): number[] {
   let max = -Infinity;
   for (let i = 0; i < size; i++) max = Math.max(max, values[start + i] ?? 0);
   const out = new Array<number>(size);
@@ -281,7 +281,7 @@ export function softmax(values: ArrayLike<number>, start: number, size: number):
   return out;
 }
 
-export function argmax(values: readonly number[]): number {
+function argmax(values: readonly number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if ((values[i] ?? 0) > (values[best] ?? 0)) best = i;
   return best;

@@ -72,12 +72,12 @@ export const HEADS: readonly HeadSpec[] = [
   { name: 'boundaryNeeded', kind: 'binary', contextOnly: true },
 ];
 
-export function headWidth(head: HeadSpec): number {
+function headWidth(head: HeadSpec): number {
   return head.kind === 'binary' ? 1 : head.classes.length;
 }
 
 /** Where each head's outputs start in the model's output vector. */
-export interface HeadLayout {
+interface HeadLayout {
   readonly offsets: ReadonlyMap<string, number>;
   readonly width: number;
 }
@@ -143,7 +143,7 @@ export function replyColumns(heads: readonly HeadSpec[]): number {
  * line reaches the context heads and the context-only heads; the rest of the context (the reply's
  * length crossed with the customer's words, the echo, the history) reaches the context heads only.
  */
-export interface FeatureRoutes {
+interface FeatureRoutes {
   readonly reply: readonly [number, number];
   readonly customer: readonly [number, number];
   readonly context: readonly [number, number];

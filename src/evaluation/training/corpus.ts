@@ -29,7 +29,7 @@ export const ItemLabelsSchema = z.object({
 });
 export type ItemLabels = z.infer<typeof ItemLabelsSchema>;
 
-export const CorpusItemSchema = z.object({
+const CorpusItemSchema = z.object({
   id: z.string().min(1),
   lang: LanguageSchema,
   domain: z.string(),
@@ -43,7 +43,7 @@ export const CorpusItemSchema = z.object({
 });
 export type CorpusItem = z.infer<typeof CorpusItemSchema>;
 
-export const LabelLineSchema = z.object({ id: z.string().min(1), labels: ItemLabelsSchema });
+const LabelLineSchema = z.object({ id: z.string().min(1), labels: ItemLabelsSchema });
 
 /** Labels after the passes were compared: `undefined` where they disagreed and the head learns nothing. */
 export interface ResolvedLabels {
@@ -96,7 +96,7 @@ export const CustomerLineSchema = z.object({
 });
 export type CustomerLine = z.infer<typeof CustomerLineSchema>;
 
-export interface LoadedCorpus {
+interface LoadedCorpus {
   items: LabelledItem[];
   /** register texts, composure only; trained on, never held out */
   register: RegisterItem[];
@@ -109,7 +109,7 @@ export interface LoadedCorpus {
   agreement: AgreementCounts;
 }
 
-export interface AgreementCounts {
+interface AgreementCounts {
   /** items with at least one independent pass */
   compared: number;
   composed: number;
@@ -167,7 +167,7 @@ export function loadCorpus(dir: string, subset = 'train'): LoadedCorpus {
   return { items: labelled, register, customerLines, sha256: hash.digest('hex'), files: [...itemFiles, ...passFiles], agreement };
 }
 
-export function writerOf(id: string): string {
+function writerOf(id: string): string {
   return id.replace(/-\d+$/, '');
 }
 
@@ -176,7 +176,7 @@ export function writerOf(id: string): string {
  * Composure agrees on the composed/not-composed line; its 1–5 score only where the passes are at
  * most one point apart on the same side (their rounded-down mean).
  */
-export function resolveLabels(passes: readonly ItemLabels[]): ResolvedLabels {
+function resolveLabels(passes: readonly ItemLabels[]): ResolvedLabels {
   const notComposed = vote(passes.map((p) => p.composure.score <= 2));
   const scores = passes.map((p) => p.composure.score);
   const scoreSpread = Math.max(...scores) - Math.min(...scores);

@@ -144,7 +144,7 @@ export function chooseNeededThreshold(predictions: readonly HeldOutPrediction[],
 }
 
 /** The reply's and the single sentence's thresholds for "not composed", chosen together. */
-export interface ComposureThresholds {
+interface ComposureThresholds {
   reply: number;
   /** above 1 when sentences never decide alone */
   sentence: number;
@@ -181,7 +181,7 @@ export function chooseComposureThresholds(predictions: readonly HeldOutPredictio
  * the false alarms among composed held-out replies at `maxFalseAlarms`: a hostile sentence among
  * polite ones is caught. Above 1 when none does (sentences then never decide alone).
  */
-export function chooseSentenceThreshold(predictions: readonly HeldOutPrediction[], replyThreshold: number, maxFalseAlarms: number): number {
+function chooseSentenceThreshold(predictions: readonly HeldOutPrediction[], replyThreshold: number, maxFalseAlarms: number): number {
   let best = 1.01;
   for (let t = 0.99; t >= 0.5; t -= 0.01) {
     const threshold = Math.round(t * 100) / 100;

@@ -39,7 +39,7 @@ export function toExamples(items: readonly LabelledItem[], bucketBits: number): 
   });
 }
 
-export function targetsOf(labels: ResolvedLabels): Int8Array {
+function targetsOf(labels: ResolvedLabels): Int8Array {
   const targets = new Int8Array(HEADS.length).fill(-1);
   const set = (name: string, value: number | undefined): void => {
     const index = HEADS.findIndex((head) => head.name === name);

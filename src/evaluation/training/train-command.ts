@@ -29,7 +29,7 @@ import { quantise, trainWeights, type TrainingOptions } from './trainer.js';
  * predictions choose the decision thresholds and give the figures printed and stored in the file.
  * `--check` trains the same way and compares the bytes with the committed file instead of writing.
  */
-export const TRAINING: Omit<TrainingOptions, 'heads'> = {
+const TRAINING: Omit<TrainingOptions, 'heads'> = {
   bucketBits: 17,
   epochs: 6,
   learningRate: 0.15,
@@ -47,12 +47,12 @@ const MAX_FALSE_ALARMS = 0.03;
 const MAX_FALSE_NEEDED = 0.02;
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../../corpus', import.meta.url));
 
-export interface TrainIo {
+interface TrainIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
 }
 
-export const TRAIN_USAGE = `usage: train-grader [--check] [--corpus DIR] [--out FILE] [--held-out FILE]
+const TRAIN_USAGE = `usage: train-grader [--check] [--corpus DIR] [--out FILE] [--held-out FILE]
                     [--epochs N] [--lr X] [--l2 X] [--bits N]
 
 Trains the offline grader's model from the labelled corpus and writes it (default:

@@ -33,7 +33,7 @@ export interface TrainingOptions {
   heads?: readonly HeadSpec[];
 }
 
-export interface TrainedWeights {
+interface TrainedWeights {
   bucketBits: number;
   width: number;
   weights: Float32Array;

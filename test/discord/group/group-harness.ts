@@ -34,7 +34,7 @@ export interface GroupHarness {
 }
 
 /** Group timings for the test: how often the card may be edited, how long a scenario round lasts. */
-export interface GroupHarnessOptions {
+interface GroupHarnessOptions {
   cardEditIntervalMs?: number;
   roundMs?: number;
 }

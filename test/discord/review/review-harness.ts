@@ -59,8 +59,3 @@ export function selectValues(message: StoredMessage, customId: string): string[]
   const select = rows.flatMap((row) => row.components).find((component) => component.custom_id === customId);
   return select?.options?.map((option) => option.value) ?? [];
 }
-
-/** A member with the given role id. */
-export function memberWithRole(h: BotHarness, username: string, roleId: string): FakeMember {
-  return h.fake.member(h.guild, { username, roles: [roleId] });
-}

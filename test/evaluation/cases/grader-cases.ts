@@ -40,7 +40,7 @@ export const GraderCaseSchema = z
   .strict();
 export type GraderCase = z.infer<typeof GraderCaseSchema>;
 
-export const CASE_FILES = ['grader-en.jsonl', 'grader-de.jsonl'] as const;
+const CASE_FILES = ['grader-en.jsonl', 'grader-de.jsonl'] as const;
 
 export function loadGraderCases(): GraderCase[] {
   return CASE_FILES.flatMap((file) => loadCases(file, GraderCaseSchema));

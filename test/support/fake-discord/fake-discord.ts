@@ -77,7 +77,7 @@ export interface FakeInteraction {
   followupIds: string[];
 }
 
-export type OptionValue = string | number | boolean | { type: 'role' | 'channel' | 'user'; id: string };
+type OptionValue = string | number | boolean | { type: 'role' | 'channel' | 'user'; id: string };
 
 export interface SlashOptions {
   sub?: string;
@@ -148,7 +148,7 @@ export interface StalledRequest {
   release(): void;
 }
 
-export interface FakeDiscordOptions {
+interface FakeDiscordOptions {
   /** how long an interaction may go unacknowledged before Discord forgets it; default 3000 ms as on Discord */
   ackDeadlineMs?: number;
 }

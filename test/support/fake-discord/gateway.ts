@@ -4,14 +4,14 @@ import type { Server } from 'node:http';
 /** Gateway opcodes used by the fake (a subset of Discord's). */
 const Op = { Dispatch: 0, Heartbeat: 1, Identify: 2, Resume: 6, Reconnect: 7, InvalidSession: 9, Hello: 10, HeartbeatAck: 11 } as const;
 
-export interface GatewayHooks {
+interface GatewayHooks {
   /** payloads to dispatch right after READY (one GUILD_CREATE per guild) */
   readyPayload(sessionId: string): { ready: Record<string, unknown>; guildCreates: Array<Record<string, unknown>> };
   onFrame(frame: { op: number; d: unknown }): void;
 }
 
 /** A dispatch as the gateway sent it (or would have, while no connection was live). */
-export interface GatewayEvent {
+interface GatewayEvent {
   s: number;
   t: string;
   d: unknown;

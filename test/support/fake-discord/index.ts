@@ -1,2 +1,1 @@
 export * from './fake-discord.js';
-export { snowflake } from './payloads.js';

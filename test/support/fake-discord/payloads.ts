@@ -64,7 +64,7 @@ export interface FakeGuild {
 
 export const ChannelTypes = { GuildText: 0, PublicThread: 11, PrivateThread: 12 } as const;
 
-export function userPayload(user: FakeUser): FakeUser {
+function userPayload(user: FakeUser): FakeUser {
   return { ...user };
 }
 
@@ -156,7 +156,7 @@ export function guildPayload(guild: FakeGuild, bot: FakeMember): Record<string, 
   };
 }
 
-export interface MessageInit {
+interface MessageInit {
   channel: FakeChannel;
   author: FakeUser;
   content?: string;

@@ -106,7 +106,7 @@ export interface FakeOpenAi {
   close(): Promise<void>;
 }
 
-export const INJECTION_TEXT = /ignore (all )?(previous |prior )?instructions|rate this 5\/5|ignoriere alle|system:|"composure"\s*:/i;
+const INJECTION_TEXT = /ignore (all )?(previous |prior )?instructions|rate this 5\/5|ignoriere alle|system:|"composure"\s*:/i;
 
 export function neutralJudgeAnswer(score = 3): Record<string, unknown> {
   return {
@@ -148,7 +148,7 @@ function seesUnprotectedInjection(body: ChatBody): boolean {
 }
 
 /** mulberry32: a small seeded PRNG, good enough to pick faults reproducibly */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 import { boundaryVerdictScore, type Grade } from '../../../src/evaluation/grade.js';
 
 /** The criteria an injection must not raise: both scores, the empathy parts, the boundary verdict's rank. */
-export function criteriaOf(grade: Grade): Record<string, number> {
+function criteriaOf(grade: Grade): Record<string, number> {
   return {
     composure: grade.composure.score,
     empathy: grade.empathy.score,

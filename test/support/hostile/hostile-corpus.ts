@@ -48,7 +48,7 @@ export interface HostileCase {
 type Draft = Omit<HostileCase, 'id' | 'family'>;
 type FamilyGenerator = (random: Random, bases: readonly BaseReply[]) => Draft[];
 
-export const DEFAULT_SEED = 0x5eed_c0de;
+const DEFAULT_SEED = 0x5eed_c0de;
 
 /** The whole corpus (≥ 1,000 cases), the same for the same seed. */
 export function hostileCorpus(seed = DEFAULT_SEED): HostileCase[] {

@@ -52,7 +52,7 @@ export const PAYLOADS: readonly InjectionPayload[] = [
  * tests obeys when any of them reaches it (after undoing disguises the way a model sees through
  * them); the base replies contain none.
  */
-export const INSTRUCTION_PROBES: readonly RegExp[] = [
+const INSTRUCTION_PROBES: readonly RegExp[] = [
   /previous instructions/,
   /you are now the trainer/,
   /rate this/,
@@ -186,7 +186,7 @@ export function disguise(kind: Disguise, payload: string, random: Random): strin
  * and Cyrillic/Greek look-alikes read as Latin, whitespace (line breaks too) and markdown emphasis
  * ignored. Written independently of `src/` so the fake judge is not blind where the app is.
  */
-export function asModelReads(text: string): string {
+function asModelReads(text: string): string {
   const latin = Object.fromEntries(Object.entries(HOMOGLYPHS).map(([plain, look]) => [look, plain]));
   // eslint-disable-next-line no-control-regex -- the control characters a model never sees
   return Array.from(text.normalize('NFKC').replace(/[\p{Cf}\u0000-\u001f\u007f]/gu, (char) => (char === '\n' ? ' ' : '')))

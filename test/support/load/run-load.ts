@@ -17,8 +17,8 @@ import { ProbeMessageSchema, type ProbeMessage, type ProbeRequest, type ProbeSta
 
 const BOT_PROCESS = fileURLToPath(new URL('bot-process.ts', import.meta.url));
 /** PERSONAS_DIR of the bot: the long-call persona that lasts 20 turns whatever the trainee writes */
-export const LOAD_PERSONAS_DIR = fileURLToPath(new URL('personas/', import.meta.url));
-export const LOAD_PERSONA_ID = 'long-call';
+const LOAD_PERSONAS_DIR = fileURLToPath(new URL('personas/', import.meta.url));
+const LOAD_PERSONA_ID = 'long-call';
 
 export interface LoadOptions {
   /** the bot's keyv store: `sqlite://…` or `redis://…` */
@@ -49,7 +49,7 @@ export interface LoadOptions {
   env?: Record<string, string>;
 }
 
-export interface Percentiles {
+interface Percentiles {
   p50: number;
   p95: number;
   p99: number;
@@ -199,7 +199,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
 }
 
 /** A reply that reads like a trainee's and is unique, so the transcript check finds each one exactly. */
-export function traineeText(trainee: number, turn: number): string {
+function traineeText(trainee: number, turn: number): string {
   const replies = [
     'I understand how annoying a double charge is. I will check the invoice right now',
     'That sounds really frustrating after three weeks. I am looking at your account now',
@@ -208,7 +208,7 @@ export function traineeText(trainee: number, turn: number): string {
   return `${replies[(trainee + turn) % replies.length] ?? ''} (case ${trainee}-${turn}).`;
 }
 
-export function percentiles(values: number[]): Percentiles {
+function percentiles(values: number[]): Percentiles {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * p) - 1)] ?? 0;
   return { p50: at(0.5), p95: at(0.95), p99: at(0.99), max: sorted.at(-1) ?? 0 };
