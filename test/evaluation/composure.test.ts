@@ -13,7 +13,7 @@ const CaseSchema = z.object({
   /** inclusive range the score must fall in */
   score: z.tuple([z.number().int().min(1).max(5), z.number().int().min(1).max(5)]),
   flags: z.array(FlagSchema).optional(),
-  /** the hard cases named in the brief: asserted one by one, not only in the aggregate */
+  /** the hard cases named in the brief (every case is asserted one by one now; kept for the data) */
   strict: z.boolean().optional(),
 });
 type Case = z.infer<typeof CaseSchema>;
@@ -26,6 +26,17 @@ function passes(testCase: Case, lang: 'de' | 'en'): boolean {
   return finding.score >= min && finding.score <= max && (testCase.flags ?? []).every((flag) => finding.flags.includes(flag));
 }
 
+/**
+ * Cases the lexicons alone get wrong. Two are scored in range but named by another kind: „Ja klar,
+ * Sie sind ja der große Experte." (sarcasm, read as condescension) and "People like you are trash,
+ * honestly." (an insult, read as condescension). Five are sarcasm or a send-away in words no list
+ * holds, scored 3 by the lexicons; their ranges had straddled the composed line ([2, 3]) and were
+ * decided by the rubric (not composed) on 2026-12-07. The trained grader scores the three German
+ * ones 2 („Sehr witzig.", „Bekommen Sie eine Erstattung? Natürlich nicht.", „Wenn es Ihnen nicht
+ * passt, können Sie ja kündigen.") and the two English thank-yous 3.
+ */
+const KNOWN_MISSES: ReadonlySet<string> = new Set(['de-c21', 'en-c46', 'de-m14', 'de-q45', 'de-q71', 'en-m08', 'en-m22']);
+
 describe.each(['de', 'en'] as const)('assessComposure on the labelled %s cases', (lang) => {
   const cases = casesOf(lang);
 
@@ -34,16 +45,19 @@ describe.each(['de', 'en'] as const)('assessComposure on the labelled %s cases',
     for (const band of [1, 3, 5]) expect(cases.some((c) => c.score[0] <= band && band <= c.score[1])).toBe(true);
   });
 
-  it.each(cases.filter((c) => c.strict).map((c) => [c.id, c] as const))('strict case %s scores in its range with its flags', (_id, testCase) => {
+  // Every case on its own: an aggregate rate well below the measured one let a mutation review remove
+  // three English jabs from the lexicon unnoticed.
+  it.each(cases.filter((c) => !KNOWN_MISSES.has(c.id)).map((c) => [c.id, c] as const))('case %s scores in its range with its flags', (_id, testCase) => {
     const finding = assessComposure({ reply: testCase.reply, customer: testCase.customer, lang });
     expect(finding.score).toBeGreaterThanOrEqual(testCase.score[0]);
     expect(finding.score).toBeLessThanOrEqual(testCase.score[1]);
     for (const flag of testCase.flags ?? []) expect(finding.flags).toContain(flag);
   });
 
-  it('gets at least 90% of all cases right (score range and flags)', () => {
-    const right = cases.filter((c) => passes(c, lang)).length;
-    expect(right / cases.length).toBeGreaterThanOrEqual(0.9);
+  it('still misses the known misses (remove one from the list once the lexicons get it right)', () => {
+    const known = cases.filter((c) => KNOWN_MISSES.has(c.id));
+    expect(known.length).toBeGreaterThan(0);
+    for (const testCase of known) expect(passes(testCase, lang), testCase.id).toBe(false);
   });
 
   it('separates composed (>= 3) from not composed in at least 95% of cases', () => {

@@ -254,6 +254,26 @@ describe('offline grader after a personal insult', () => {
   });
 });
 
+describe('offline grader and a venting customer', () => {
+  // rubric, venting: a concrete next step with a time counts for composure. A mutation review
+  // switched this bonus off and no test noticed.
+  const venting = (lang: 'de' | 'en', customer: string, reply: string, focus: string[]) =>
+    grade({ lang, customer, reply, history: [], context: { focus } as GradeInput['context'] }).composure.score;
+
+  it.each([
+    ['de', 'Das ist doch lächerlich, meine Karte ist immer noch nicht da!', 'Tja. Ich schicke Ihnen die neue Karte bis Freitag.'],
+    ['en', "This is ridiculous, my card still hasn't arrived!", "It is what it is. I'll send the new card by Friday."],
+  ] as const)('raises composure by one for a timed step, to a venting customer only (%s)', (lang, customer, reply) => {
+    const plain = venting(lang, customer, reply, []);
+    expect(plain).toBe(3);
+    expect(venting(lang, customer, reply, ['venting'])).toBe(plain + 1);
+    // without a time, or to a customer under pressure, nothing is added
+    const untimed = reply.replace(/ bis Freitag| by Friday/, '');
+    expect(venting(lang, customer, untimed, ['venting'])).toBe(venting(lang, customer, untimed, []));
+    expect(venting(lang, customer, reply, ['pressure'])).toBe(plain);
+  });
+});
+
 describe('offline grader reads the conversation so far', () => {
   const customer = 'And now the app does not work either!';
   const reply = 'I understand your frustration.';
