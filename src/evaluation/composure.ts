@@ -120,6 +120,7 @@ function ruleHits(lexicon: CompiledLexicon, text: PreparedText, named: { insult:
     if (rule.lastClause && !isInLastClause(text, match.end)) continue;
     if (rule.coda && !isClosingSentence(text, match.start, match.end)) continue;
     if (rule.unlessContrast && contrastFollows(lexicon, text, match.end)) continue;
+    if (rule.unlessWayForward && contrastFollows(lexicon, text, match.end, true)) continue;
     // "Wow, thank you so much!": a weak mockery cue beside thanks or an apology is meant.
     if (rule.flag === 'sarcasm' && rule.score === 4 && hasPoliteWordInSentence(lexicon, text, match.start)) continue;
     let score = rule.score;
@@ -147,11 +148,11 @@ function isInLastClause(text: PreparedText, index: number): boolean {
   return words[next]?.sentence !== word?.sentence;
 }
 
-/** A contrast word ("but", "aber") after word `index` in the same sentence. */
-function contrastFollows(lexicon: CompiledLexicon, text: PreparedText, index: number): boolean {
+/** A contrast word ("but", "aber") after word `index`, in the same sentence or (`laterSentences`) anywhere after. */
+function contrastFollows(lexicon: CompiledLexicon, text: PreparedText, index: number, laterSentences = false): boolean {
   const words = text.scanned.tokens;
   const sentence = words[index]?.sentence;
-  for (let next = index + 1; words[next]?.sentence === sentence; next += 1) {
+  for (let next = index + 1; next < words.length && (laterSentences || words[next]?.sentence === sentence); next += 1) {
     const token = text.tokens[next];
     if (token && lexicon.isInClass('contrast', token)) return true;
   }

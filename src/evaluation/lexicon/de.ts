@@ -329,7 +329,7 @@ export const DE_LEXICON = {
       flag: 'defensive',
       score: 3,
       patterns: [
-        'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln', 'da kann ich nichts machen', 'da kann man nichts machen',
+        'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln',
         'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht meine abteilung',
         'wir haften nicht', 'keine haftung', 'ist leider so $',
       ],
@@ -352,6 +352,14 @@ export const DE_LEXICON = {
       score: 3,
       unlessContrast: true,
       patterns: ['können wir leider nicht', 'geht leider nicht'],
+    },
+    {
+      // the rubric's dismissive shrug, and 25 of the 26 training replies with it are labelled not
+      // composed; the one that offers something after it („… Ich kann Ihnen aber …") is fair
+      flag: 'dismissive',
+      score: 2,
+      unlessWayForward: true,
+      patterns: ['da kann|können ich|wir|man ~ nichts machen|tun'],
     },
     {
       flag: 'dismissive',

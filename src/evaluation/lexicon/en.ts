@@ -260,9 +260,17 @@ export const EN_LEXICON = {
       unlessContrast: true,
       patterns: [
         'company policy', 'our policy|policies|terms|rules ~ don\'t|doesn\'t|won\'t|prevent|prevents|forbid|forbids|prohibit|prohibits|exclude|excludes', 'our policy|policies|terms|rules ~ do|does ~ not', 'policy is policy', 'rules are rules', 'those are the rules',
-        'nothing i|we can do', "there's|theres nothing to be done", "i'm afraid that's", 'my hands are tied', 'as per ~ terms|policy', 'according to our|the ~ terms|policy|rules',
+        "there's|theres nothing to be done", "i'm afraid that's", 'my hands are tied', 'as per ~ terms|policy', 'according to our|the ~ terms|policy|rules',
         'in accordance with', 'pursuant to', "not something we|i can", "we are not liable|responsible", "we cannot be held",
       ],
+    },
+    {
+      // the rubric's dismissive shrug ("not my problem", "nothing I can do"): 25 of the 26 training
+      // replies with it are labelled not composed; one that offers something after it is fair
+      flag: 'dismissive',
+      score: 2,
+      unlessWayForward: true,
+      patterns: ['nothing i|we can do'],
     },
     {
       flag: 'dismissive',

@@ -69,6 +69,11 @@ export interface ComposureRule {
    * refusal into a way forward: the match does not count (words of the `contrast` class)
    */
   readonly unlessContrast?: boolean;
+  /**
+   * like `unlessContrast`, but a contrast anywhere after the match counts, in a later sentence too
+   * ("Da kann ich nichts machen. Ich kann Ihnen aber …"): the refusal is then the start of the way forward
+   */
+  readonly unlessWayForward?: boolean;
   /** laughing ("lol", "haha"): forgiven when the customer laughed or joked first (laughing along is rapport) */
   readonly laughter?: boolean;
   readonly patterns: readonly string[];
