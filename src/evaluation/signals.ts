@@ -494,12 +494,18 @@ export function promisedTime(reply: PreparedText, lang: Language, timedStep = fa
   if (!timedStep || known) return undefined;
   // The first time not in a condition nor in a refusal: in "if you send them today, I'll put it to
   // the committee on Thursday" today is the customer's part, Thursday the promise; "I won't talk
-  // about the deposit today" promises nothing for today.
-  for (let index = 0; index < reply.sentences.length; index++) {
-    for (const clause of clausesOf(reply.lowerSentences[index] ?? '')) {
-      if (CONDITION.test(clause.text) || NEGATION.test(clause.text)) continue;
-      const match = TIME_PHRASE.exec(clause.text);
-      if (match) return written(index, clause.from, match);
+  // about the deposit today" promises nothing for today. A time after the trainee's own "I'll" /
+  // „ich" comes first: in "send them today and I'll put it forward tomorrow" (Mr Kessler had
+  // written down "Today") the promise is tomorrow.
+  for (const own of [true, false]) {
+    for (let index = 0; index < reply.sentences.length; index++) {
+      for (const clause of clausesOf(reply.lowerSentences[index] ?? '')) {
+        if (CONDITION.test(clause.text) || NEGATION.test(clause.text)) continue;
+        const speaker = own ? FIRST_PERSON.exec(clause.text) : null;
+        if (own && !speaker) continue;
+        const match = speaker ? timeFrom(clause.text, speaker.index) : TIME_PHRASE.exec(clause.text);
+        if (match) return written(index, clause.from, match);
+      }
     }
   }
   return undefined;
@@ -522,6 +528,17 @@ function clausesOf(sentence: string): { from: number; text: string }[] {
 
 const CLAUSE_BREAKS = new RegExp(CLAUSE_SPLIT.source, 'giu');
 
+const TIME_PHRASE_FROM = globalOf(TIME_PHRASE);
+
+/** The trainee speaking of what they will do. */
+const FIRST_PERSON = pattern(String.raw`\b(?:i'll|i\s+will|i'm\s+going\s+to|we'll|we\s+will|let\s+me|ich|wir)\b`);
+
+/** The first time phrase in `text` that starts at or after `at`. */
+function timeFrom(text: string, at: number): RegExpExecArray | null {
+  TIME_PHRASE_FROM.lastIndex = at;
+  return TIME_PHRASE_FROM.exec(text);
+}
+
 /**
  * The time that belongs to the offer in a sentence: in the offer's own clause or a later one ("I'll
  * call you back, by three at the latest"), or in an earlier clause that is nothing but the time ("By
@@ -534,6 +551,12 @@ function offerTime(sentence: string, lang: Language): { from: number; match: Reg
   const clauses = clausesOf(sentence);
   const offerAt = clauses.findIndex(({ text }) => offerIn(text, lang) !== null);
   if (offerAt < 0) return undefined;
+  // in the offer's own clause a time after the offer is its own: in "send them today and I'll put
+  // the application forward tomorrow" the promise is tomorrow, today is the customer's part
+  const own = clauses[offerAt];
+  const offer = own ? offerIn(own.text, lang) : null;
+  const after = own && offer ? timeFrom(own.text, offer.index) : null;
+  if (own && after) return { from: own.from, match: after };
   for (const clause of clauses.slice(offerAt)) {
     const match = TIME_PHRASE.exec(clause.text);
     if (match) return { from: clause.from, match };

@@ -196,6 +196,16 @@ describe('promisedTime', () => {
     expect(promisedTime(reply, 'en', true)).toBe('in five minutes');
   });
 
+  it("takes the trainee's own time, not the customer's part before it", () => {
+    // Mr Kessler had answered "Today. I'm writing that down" to "send them today and I'll put the
+    // application forward tomorrow"
+    const kessler = prepare("What's missing is your annual accounts; send them today and I'll put the application forward tomorrow.");
+    expect(promisedTime(kessler, 'en', true)).toBe('tomorrow');
+    expect(promisedTime(prepare('Schicken Sie mir die Unterlagen heute, dann lege ich den Antrag morgen vor.'), 'de', true)).toBe('morgen');
+    // where the step is the customer's to receive, its time is the promise
+    expect(promisedTime(prepare("The replacement goes out today and you'll have it on Friday."), 'en', true)).toBe('on Friday');
+  });
+
   it('takes no time from a clause that refuses', () => {
     // Ms Albrecht had answered "Today. Yes … that would be all right." to a promise not to talk business today
     const call = prepare("Yes, and I'm sorry to call again. I won't talk about the deposit today. I only wanted to check you're all right.");
