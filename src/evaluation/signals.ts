@@ -317,8 +317,7 @@ function closesReply(sentences: readonly string[], index: number): boolean {
   return true;
 }
 
-/** `sentence` is lower-cased. */
-/** Where the first clause of the sentence that offers a step starts, if one does. */
+/** Where the first clause of the sentence (lower-cased) that offers a step starts, if one does. */
 function findOffer(sentence: string, lang: Language): number | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
   return clausesOf(sentence).find((clause) => offerIn(clause.text, lang) !== null)?.from;
