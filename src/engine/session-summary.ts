@@ -68,25 +68,8 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     ['composure', averages.composure],
   ];
   const [weakestCriterion, lowest] = criteria.reduce((low, entry) => (entry[1] < low[1] ? entry : low));
-  // A session strong on every criterion gets the next challenge; empathy shown specifically once and
-  // not carried into a reply that solved is advised as that, not as if it had never been shown.
-  const adviceKey: AdviceKey =
-    lowest >= STRONG_SESSION
-      ? 'strong'
-      : weakestCriterion === 'empathy' &&
-          exchanges.some((exchange) => exchange.grade.empathy.score >= 4) &&
-          // the advice is to carry it into the reply that solves: only where such a reply lacked it (a
-          // justification that gave information while losing composure solved nothing)
-          exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && exchange.grade.composure.score >= 3 && movesMatter(exchange) > 0)
-        ? 'empathy_kept'
-        : // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
-          weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 4)
-          ? 'empathy_deepen'
-          : // at least generic in every reply: not the beginner's advice to acknowledge at all (Mr Petersen's
-            // trainee, who had said „Verstanden, es eilt" each time, was told to show he heard the hurry)
-            weakestCriterion === 'empathy' && exchanges.every((exchange) => exchange.grade.empathy.score >= 3)
-            ? 'empathy_specific'
-            : weakestCriterion;
+  // A session strong on every criterion gets the next challenge rather than a weakness.
+  const adviceKey: AdviceKey = lowest >= STRONG_SESSION ? 'strong' : weakestCriterion === 'empathy' ? empathyAdvice(exchanges) : weakestCriterion;
 
   return {
     sessionId: session.id,
@@ -101,6 +84,24 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
     weakest: weakest && best && weakest.overall < best.overall ? ref(weakest) : null,
     practiseNext: advise(session.lang, adviceKey, subject),
   };
+}
+
+/**
+ * What to practise when empathy was the weakest criterion, by how far the session already got: not
+ * the beginner's advice to acknowledge at all where every reply did.
+ */
+function empathyAdvice(exchanges: Session['exchanges']): AdviceKey {
+  const scores = exchanges.map((exchange) => exchange.grade.empathy.score);
+  // Shown specifically and not carried into a reply that solved: advised as that, not as if never
+  // shown. A justification that gave information while losing composure solved nothing.
+  const solvedWithout = exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && exchange.grade.composure.score >= 3 && movesMatter(exchange) > 0);
+  if (scores.some((score) => score >= 4) && solvedWithout) return 'empathy_kept';
+  // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
+  if (scores.every((score) => score >= 4)) return 'empathy_deepen';
+  // at least generic in every reply (Mr Petersen's trainee, who had said „Verstanden, es eilt" each
+  // time, had been told to show he heard the hurry): the next step is to be specific
+  if (scores.every((score) => score >= 3)) return 'empathy_specific';
+  return 'empathy';
 }
 
 interface Ranked {

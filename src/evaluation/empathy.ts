@@ -470,8 +470,9 @@ export function assessEmpathy(input: EmpathyInput): EmpathyAssessment {
     }
 
     if (!rhetorical && exploration < 2) {
-      const open = isQuestion && !FACTUAL.test(lowered) && OPEN_QUESTION_START.test(lowered);
-      if (open || (invitation && !FACTUAL.test(lowered))) {
+      // an open question, asked or as an invitation ("tell me more"), about the person, not about data
+      const open = (invitation || (isQuestion && OPEN_QUESTION_START.test(lowered))) && !FACTUAL.test(lowered);
+      if (open) {
         exploration = 2;
         evidence.push(quote(sentence));
         quotes.question = quote(sentence);

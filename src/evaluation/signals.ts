@@ -319,8 +319,24 @@ function closesReply(sentences: readonly string[], index: number): boolean {
 
 /** Where the first clause of the sentence (lower-cased) that offers a step starts, if one does. */
 function findOffer(sentence: string, lang: Language): number | undefined {
+  return firstOffer(sentence, lang)?.clauses[0]?.from;
+}
+
+/**
+ * The sentence's clauses from the first that offers a step (lower-cased), with the offer's match
+ * in it, and the clauses before it; undefined when no clause offers one.
+ */
+function firstOffer(
+  sentence: string,
+  lang: Language,
+): { clauses: { from: number; text: string }[]; before: { from: number; text: string }[]; offer: RegExpExecArray } | undefined {
   if (!SOLUTION[lang].test(sentence)) return undefined;
-  return clausesOf(sentence).find((clause) => offerIn(clause.text, lang) !== null)?.from;
+  const clauses = clausesOf(sentence);
+  for (const [index, clause] of clauses.entries()) {
+    const offer = offerIn(clause.text, lang);
+    if (offer) return { clauses: clauses.slice(index), before: clauses.slice(0, index), offer };
+  }
+  return undefined;
 }
 
 /**
@@ -496,16 +512,19 @@ export function promisedTime(reply: PreparedText, lang: Language, timedStep = fa
   // about the deposit today" promises nothing for today. A time after the trainee's own "I'll" /
   // „ich" comes first: in "send them today and I'll put it forward tomorrow" (Mr Kessler had
   // written down "Today") the promise is tomorrow.
-  for (const own of [true, false]) {
-    for (let index = 0; index < reply.sentences.length; index++) {
-      for (const clause of clausesOf(reply.lowerSentences[index] ?? '')) {
-        if (CONDITION.test(clause.text) || NEGATION.test(clause.text)) continue;
-        const speaker = own ? FIRST_PERSON.exec(clause.text) : null;
-        if (own && !speaker) continue;
-        const match = speaker ? timeFrom(clause.text, speaker.index) : TIME_PHRASE.exec(clause.text);
-        if (match) return written(index, clause.from, match);
-      }
-    }
+  const open = reply.lowerSentences.flatMap((sentence, index) =>
+    clausesOf(sentence)
+      .filter((clause) => !CONDITION.test(clause.text) && !NEGATION.test(clause.text))
+      .map((clause) => ({ index, clause })),
+  );
+  for (const { index, clause } of open) {
+    const speaker = FIRST_PERSON.exec(clause.text);
+    const match = speaker ? timeFrom(clause.text, speaker.index) : null;
+    if (match) return written(index, clause.from, match);
+  }
+  for (const { index, clause } of open) {
+    const match = TIME_PHRASE.exec(clause.text);
+    if (match) return written(index, clause.from, match);
   }
   return undefined;
 }
@@ -546,21 +565,18 @@ function timeFrom(text: string, at: number): RegExpExecArray | null {
  * when the sentence offers nothing, null for an offer without a time of its own.
  */
 function offerTime(sentence: string, lang: Language): { from: number; match: RegExpExecArray } | null | undefined {
-  if (!SOLUTION[lang].test(sentence)) return undefined;
-  const clauses = clausesOf(sentence);
-  const offerAt = clauses.findIndex(({ text }) => offerIn(text, lang) !== null);
-  if (offerAt < 0) return undefined;
+  const found = firstOffer(sentence, lang);
+  if (!found) return undefined;
   // in the offer's own clause a time after the offer is its own: in "send them today and I'll put
   // the application forward tomorrow" the promise is tomorrow, today is the customer's part
-  const own = clauses[offerAt];
-  const offer = own ? offerIn(own.text, lang) : null;
-  const after = own && offer ? timeFrom(own.text, offer.index) : null;
+  const own = found.clauses[0];
+  const after = own ? timeFrom(own.text, found.offer.index) : null;
   if (own && after) return { from: own.from, match: after };
-  for (const clause of clauses.slice(offerAt)) {
+  for (const clause of found.clauses) {
     const match = TIME_PHRASE.exec(clause.text);
     if (match) return { from: clause.from, match };
   }
-  for (const clause of clauses.slice(0, offerAt).reverse()) {
+  for (const clause of found.before.reverse()) {
     const match = TIME_PHRASE.exec(clause.text);
     if (match && clause.text.replace(match[0], '').trim().split(/\s+/).filter(Boolean).length <= 1) return { from: clause.from, match };
   }
