@@ -97,6 +97,14 @@ function expiresOf(text: string): number | undefined {
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
+/**
+ * The record text `encode` made (`{"value":…}`) with the expiry keyv adds when written with a time
+ * to live, in the place keyv's serializer puts it.
+ */
+function withExpiry(text: string, expires: number | undefined): string {
+  return expires === undefined ? text : `${text.slice(0, -1)},"expires":${JSON.stringify(expires)}}`;
+}
+
 /** What {@link useRecordCodec} gives the store: values to write and read through keyv. */
 interface RecordTexts {
   /** a value to hand to `keyv.set`, with the text it will be stored as (when keyv serializes) */
@@ -117,7 +125,7 @@ export function useRecordCodec(keyv: Keyv): RecordTexts {
     return { encode: (value) => ({ stored: value, text: undefined }), decode: (raw) => ({ value: raw, text: undefined }) };
   }
   const codec = createRecordCodec({ serialize: (data) => serialize(data as never) as string, deserialize: (text) => deserialize(text) });
-  keyv.serialize = (data) => (data.value instanceof StoredText && data.expires === undefined ? data.value.text : codec.serialize(data));
+  keyv.serialize = (data) => (data.value instanceof StoredText ? withExpiry(data.value.text, data.expires) : codec.serialize(data));
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- keyv declares deserialize generic in the value it returns
   keyv.deserialize = <Value>(text: string) => ({ value: new StoredText(text) as Value, expires: expiresOf(text) });
   return {
