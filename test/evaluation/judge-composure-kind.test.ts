@@ -118,3 +118,35 @@ describe('judgeComposure: the sentence it quotes', () => {
     expect(judged.evidence[0]).toBe('Das ist in der Branche so üblich.');
   });
 });
+
+describe('judgeComposure: a reply that only says yes', () => {
+  function judgedSure(lang: 'en' | 'de', customer: string, reply: string) {
+    const model = defaultGraderModel();
+    const pass = runLexicons({ lang, customer, reply, history: [] });
+    const findings = pass.findings!;
+    // the model as sure of a sting as it can be: only the words of the reply decide
+    const prediction = { ...model.predict({ lang, customer, history: [], reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }), notComposed: 0.99 };
+    return judgeComposure(findings.composure, prediction, model, pass.reply.text, lang);
+  }
+
+  it.each([
+    ['en', 'Can you please check it today?', 'Sure.'],
+    ['en', 'Can you please check it today?', 'Yes, of course, no problem.'],
+    ['de', 'Können Sie das bitte heute noch prüfen?', 'Natürlich.'],
+    ['de', 'Können Sie das bitte heute noch prüfen?', 'Klar, mach ich.'],
+  ] as const)('keeps the lexicons’ reading: %s “%s” → “%s”', (lang, customer, reply) => {
+    const judged = judgedSure(lang, customer, reply);
+    expect(judged.byModel).toBe(false);
+    expect(judged.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each([
+    ['en', 'Can you please check it today?', 'Sure, whatever.'],
+    ['en', 'Can you please check it today?', 'Sure. Because we have nothing better to do.'],
+    ['de', 'Können Sie das bitte heute noch prüfen?', 'Klar, als ob.'],
+    ['de', 'Können Sie das bitte heute noch prüfen?', 'Natürlich, wir haben ja sonst nichts zu tun.'],
+  ] as const)('leaves a word beside the yes to the model: %s “%s” → “%s”', (lang, customer, reply) => {
+    const judged = judgedSure(lang, customer, reply);
+    expect(judged.score).toBe(2);
+  });
+});
