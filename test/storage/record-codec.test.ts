@@ -11,7 +11,9 @@ const codec = createRecordCodec({ serialize: keyvSerialize, deserialize: keyvDes
  * records as keyv wraps them ({ value, expires }), with every case the two serializers treat
  * differently, and whether native JSON may write it (true) or keyv's own serializer must (false)
  */
-const records: Array<[string, unknown, boolean]> = [
+// Made afresh for each use: the codec remembers objects it found plain, and a record walked once
+// (by another test, or by an earlier run in the same worker) would not be walked again.
+const freshRecords = (): Array<[string, unknown, boolean]> => [
   ['a session-like record', { value: { id: 's1', lines: [{ n: 0, text: 'Hello', retracted: false }], pendingReply: null, turns: 2, average: 3.5 } }, true],
   ['a reply starting with a colon', { value: { reply: ':) fine', others: [':', '::', ':base64:abc', 'a:b'] } }, false],
   ['a string value that is only a colon', { value: ':' }, false],
@@ -31,6 +33,7 @@ const records: Array<[string, unknown, boolean]> = [
   ['a Buffer in an array', { value: [1, Buffer.from('x')] }, false],
   ['numbers and booleans only', { value: [1, 2.5, true, false] }, true],
 ];
+const records = freshRecords();
 
 describe('record codec', () => {
   it.each(records)('writes %s byte for byte as keyv does', (_name, record) => {
@@ -42,7 +45,8 @@ describe('record codec', () => {
     expect(codec.deserialize(text)).toEqual(keyvDeserialize(text));
   });
 
-  it.each(records)('writes and reads %s through the path it needs (native JSON: %s)', (_name, record, native) => {
+  it.each(records.map(([name]) => name))('writes and reads %s through the path it needs', (name) => {
+    const [, record, native] = freshRecords().find(([fresh]) => fresh === name) ?? [];
     const calls: string[] = [];
     const counting: KeyvCodec = {
       serialize: (data) => {
