@@ -59,7 +59,8 @@ const FUNCTION_WORDS = new Set(
 
 /**
  * Whether `line` says what `reaction` just said: it opens with the same four words ("Ach, jetzt bin
- * ich schuld?" / "Ach, jetzt bin ich also schuld?"), or most of the longer words of the shorter
+ * ich schuld?" / "Ach, jetzt bin ich also schuld?") or the same word set apart ("Okay, limit up." /
+ * "Okay. Okay. Go on."), or most of the longer words of the shorter
  * one are in the other, or both say the same six words in a row ("My tone? I don't have time for
  * this." / "I don't have time for this rubbish.").
  */
@@ -67,6 +68,8 @@ export function echoes(reaction: string, line: string): boolean {
   const a = bodyWords(reaction);
   const b = bodyWords(line);
   if (a.length >= 4 && a.slice(0, 4).join(' ') === b.slice(0, 4).join(' ')) return true;
+  const opening = interjection(reaction);
+  if (opening !== undefined && opening === interjection(line)) return true;
   if (sharesRun(a, b, 6)) return true;
   const long = (list: string[]): Set<string> => new Set(list.filter((word) => word.length >= 5 && !FUNCTION_WORDS.has(word)));
   const longA = long(a);
@@ -77,6 +80,14 @@ export function echoes(reaction: string, line: string): boolean {
   for (const word of longA) if (longB.has(word)) shared++;
   return shared / smaller >= 0.6;
 }
+
+/** The word a line opens with when it stands apart ("Okay, limit up." → "okay", „Gut." → "gut"), lower-cased. */
+function interjection(text: string): string | undefined {
+  return OPENING_INTERJECTION.exec(text)?.[1]?.toLowerCase();
+}
+
+/** One word, then a comma, full stop, exclamation mark or ellipsis: "Okay, …" and "Okay. Okay." open alike. */
+const OPENING_INTERJECTION = /^\s*(\p{L}+)\s*[,.!…]/u;
 
 /** A greeting line of an e-mail ("Good afternoon,", „Hallo Herr …,"). */
 const GREETING = /^[^\n]{1,60},$/u;

@@ -89,6 +89,10 @@ describe('a stage line never says the reaction again in the same turn', () => {
     ['Good afternoon,\nI reject the idea that the delay lies with us.\nHartmann', 'Good afternoon,\nI have to cancel the review meeting.\nHartmann', false],
     ["I don't need a lecture, I need my van.", "I don't have time for security questions.", false],
     ['Wie bitte? Ich habe Sie doch gar nicht beleidigt.', 'Ich möchte nicht sprechen. Bitte rufen Sie nicht wieder an.', false],
+    ["Okay, limit up. That wasn't so hard.", 'Okay. Okay. Go on.', true],
+    ['Gut, das kriege ich hin.', 'Gut. Und jetzt?', true],
+    ['Right, I can do that.', 'Okay. Okay. Go on.', false],
+    ['I see. Thursday, then.', 'I need the money today.', false],
   ])('echoes(%j, %j) is %s', (reaction, line, expected) => {
     expect(echoes(reaction, line)).toBe(expected);
   });
