@@ -103,9 +103,17 @@ const DENIED_AT_END =
  * "n't" that may follow the last one ("… soup can't …"), or at the clause's end. A denial in another
  * clause of the sentence does not take it back.
  */
-function denied(sentence: string, from: number, to: number): boolean {
+function denied(sentence: string, from: number, to: number, saysNo: boolean): boolean {
   const { start, end } = clauseBounds(sentence, from);
-  return NEGATED.test(sentence.slice(start, Math.min(end, to + 3))) || DENIED_AT_END.test(sentence.slice(to, end));
+  // A fact whose pattern is itself a "no" ("I can't promise the minute", „kann ich nicht
+  // garantieren") is denied only by a negation before it, not by its own.
+  const checkedTo = saysNo ? from : Math.min(end, to + 3);
+  return NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end));
+}
+
+/** Whether a fact's pattern spells out a negation of its own (`can\x27t … guarantee`, `nicht … garantier`). */
+function saysNo(pattern: RegExp): boolean {
+  return NEGATED.test(pattern.source.replaceAll(String.raw`\x27`, "'").replace(/\\s[+*?]?/g, ' '));
 }
 
 /**
@@ -141,7 +149,7 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
     const stated = all.some((sentence, index) =>
       patterns[lang].some((re) => {
         const match = re.exec(sentence);
-        if (match === null || denied(sentence, match.index, match.index + match[0].length)) return false;
+        if (match === null || denied(sentence, match.index, match.index + match[0].length, saysNo(re))) return false;
         return !deniedNext(all[index + 1]);
       }),
     );

@@ -128,6 +128,19 @@ describe.each(Object.entries(CONVERSATIONS))('%s never asks again for what the t
 });
 
 describe('a fact is given only when it is named', () => {
+  const petersen = personas.get('impatient-caller');
+  it('takes "I can\'t promise when the dealer sees it" as the answer to when the money arrives (found playing Mr Petersen)', () => {
+    if (!petersen) throw new Error('the impatient-caller persona is missing');
+    // he had asked "And when does the money reach the dealer?" right after it
+    expect(
+      factsIn(petersen, 'en', "The transfer goes out right after you confirm. I can't promise when the dealer sees it, usually within a few minutes."),
+    ).toContain('arrival_time');
+    expect(factsIn(petersen, 'de', 'Die Überweisung geht gleich raus. Wann der Händler sie sieht, kann ich Ihnen nicht versprechen.')).toContain(
+      'arrival_time',
+    );
+    expect(factsIn(petersen, 'en', 'Please confirm the new limit in your banking app.')).not.toContain('arrival_time');
+  });
+
   const kessler = personas.get('insulting');
   it('takes "two documents are missing" as no answer to which ones (found playing Mr Kessler)', () => {
     if (!kessler) throw new Error('the insulting persona is missing');
