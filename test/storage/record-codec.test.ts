@@ -35,6 +35,22 @@ const freshRecords = (): Array<[string, unknown, boolean]> => [
 ];
 const records = freshRecords();
 
+/** A record codec over keyv's own, with the calls that reached keyv's own. */
+function watchedCodec(): { watched: KeyvCodec; calls: string[] } {
+  const calls: string[] = [];
+  const counting: KeyvCodec = {
+    serialize: (data) => {
+      calls.push('serialize');
+      return keyvSerialize(data);
+    },
+    deserialize: (text) => {
+      calls.push('deserialize');
+      return keyvDeserialize(text);
+    },
+  };
+  return { watched: createRecordCodec(counting), calls };
+}
+
 describe('record codec', () => {
   it.each(records)('writes %s byte for byte as keyv does', (_name, record) => {
     expect(codec.serialize(record)).toBe(keyvSerialize(record));
@@ -47,18 +63,7 @@ describe('record codec', () => {
 
   it.each(records.map(([name]) => name))('writes and reads %s through the path it needs', (name) => {
     const [, record, native] = freshRecords().find(([fresh]) => fresh === name) ?? [];
-    const calls: string[] = [];
-    const counting: KeyvCodec = {
-      serialize: (data) => {
-        calls.push('serialize');
-        return keyvSerialize(data);
-      },
-      deserialize: (text) => {
-        calls.push('deserialize');
-        return keyvDeserialize(text);
-      },
-    };
-    const watched = createRecordCodec(counting);
+    const { watched, calls } = watchedCodec();
     const text = watched.serialize(record);
     expect(calls).toEqual(native ? [] : ['serialize']);
     expect(watched.deserialize(text)).toEqual(keyvDeserialize(text));
@@ -70,18 +75,7 @@ describe('record codec', () => {
   });
 
   it('leaves records that need keyv’s escaping to keyv, and plain ones to native JSON', () => {
-    const calls: string[] = [];
-    const counting: KeyvCodec = {
-      serialize: (data) => {
-        calls.push('serialize');
-        return keyvSerialize(data);
-      },
-      deserialize: (text) => {
-        calls.push('deserialize');
-        return keyvDeserialize(text);
-      },
-    };
-    const watched = createRecordCodec(counting);
+    const { watched, calls } = watchedCodec();
     watched.deserialize(watched.serialize({ value: { text: 'plain' } }));
     expect(calls).toEqual([]);
     watched.deserialize(watched.serialize({ value: { text: ':colon' } }));
