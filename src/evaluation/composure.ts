@@ -39,6 +39,12 @@ export interface ComposureFinding {
    * After a personal insult that is the insult named (rubric, boundary).
    */
   namesInsult?: boolean;
+  /**
+   * The reply only says yes, in at most five words of the `assent` class or polite words ("Sure.",
+   * „Klar, mach ich."): nothing in it to mock with, so the model's reading of a sting does not apply
+   * (judgement.ts).
+   */
+  onlyAssent?: boolean;
 }
 
 type Score = ComposureFinding['score'];
@@ -96,8 +102,12 @@ export function assessComposure(input: { reply: string; customer: string; lang: 
     ...counterfactualBlameHits(reply, lang),
   ];
   const finding = summarize(forgivingLaughter(hits, lexicon, input.customer));
-  return named.insult ? { ...finding, namesInsult: true } : finding;
+  const onlyAssent = reply.tokens.length <= ASSENT_MAX_WORDS && reply.tokens.every((token) => lexicon.isInClass('assent', token) || lexicon.isPolite(token));
+  return { ...finding, ...(named.insult && { namesInsult: true }), ...(onlyAssent && { onlyAssent: true }) };
 }
+
+/** "Yes, of course, no problem." is as long as a bare assent gets */
+const ASSENT_MAX_WORDS = 5;
 
 /** Laughing is a slip unless the customer laughed or joked first; the customer is read only then. */
 function forgivingLaughter(hits: Hit[], lexicon: CompiledLexicon, customer: string): Hit[] {

@@ -2,7 +2,6 @@ import type { ComposureFinding, ComposureFlag } from './composure.js';
 import type { EmpathyAssessment, EmpathyLimit } from './empathy.js';
 import type { Language } from './grade.js';
 import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
-import { lexiconFor, prepare as prepareWords } from './lexicon/compiled.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
 import { onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
@@ -74,7 +73,10 @@ export function judgeComposure(
   // opposite. Where the lexicons find the trainee taking the customer on, that reading stands down;
   // a sting of another kind in the same reply is still the model's to find.
   if (prediction.failure === 'brush_off' && ownsContact(reply, lang)) return { ...lexicon, byModel: false };
-  if (bareAssent(reply, lang)) return { ...lexicon, byModel: false };
+  // "Sure." alone: the model met these words mostly before a mocking second sentence ("Sure. Because
+  // we have nothing else to do.") and read them alone as sarcasm (P 0.99); alone there is nothing to
+  // mock with, so the lexicons' reading (curt, or calm with a polite word) stands.
+  if (lexicon.onlyAssent === true) return { ...lexicon, byModel: false };
   if (prediction.notComposed >= model.notComposedThreshold(lang) || sentenceMax >= model.sentenceThreshold(lang)) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;
@@ -110,22 +112,6 @@ export function judgeComposure(
   // severity stays inside the score band (score − 1, score]
   return { ...lexicon, score: level, severity: level, byModel: false };
 }
-
-/**
- * A reply of a few words that only says yes ("Sure.", "Of course.", „Klar, gerne.“). The model met
- * these words mostly before a mocking second sentence ("Sure. Because we have nothing else to do.")
- * and read "Sure." alone as sarcasm (P 0.99): alone there is nothing in it to mock with, so the
- * lexicons' reading (curt, or calm with a polite word) stands.
- */
-function bareAssent(reply: PreparedText, lang: Language): boolean {
-  if (reply.text.split(/\s+/).length > BARE_ASSENT_MAX_WORDS) return false;
-  const lexicon = lexiconFor(lang);
-  const { tokens } = prepareWords(reply.text, lang);
-  return tokens.length > 0 && tokens.every((token) => lexicon.isInClass('assent', token) || lexicon.isPolite(token));
-}
-
-/** "Yes, of course, no problem." is as long as a bare assent gets */
-const BARE_ASSENT_MAX_WORDS = 5;
 
 /** The model's composure-score head is sure the composed reply is plain (3). */
 function readsPlain(prediction: ModelPrediction): boolean {

@@ -9,7 +9,7 @@ import type { LanguageLexicon } from './lexicon-types.js';
  */
 export const DE_LEXICON = {
   classes: {
-    // Antworten nur aus diesen Wörtern sagen Ja („Klar.“, „Ja, natürlich.“): nichts darin, womit man spotten könnte (judgement.ts)
+    // Antworten nur aus diesen Wörtern sagen Ja („Klar.“, „Ja, natürlich.“): nichts darin, womit man spotten könnte (composure.ts)
     assent: ['ja', 'jawohl', 'klar', 'okay', 'ok', 'natürlich', 'selbstverständlich', 'gerne', 'gern', 'sicher', 'mach', 'mache', 'ich', 'wird', 'gemacht', 'kein', 'problem', 'sofort', 'in', 'ordnung', 'verstanden', 'geht', 'alles', 'logisch', 'freilich', 'passt', 'machen', 'wir'],
     // Wörter vor einem Namen oder einer Abkürzung: ein Großbuchstabenwort danach ist keine Betonung (composure.ts)
     nounMarker: ['der', 'die', 'das', 'den', 'dem', 'des', 'ein', 'eine', 'einen', 'einem', 'einer', 'über', 'per', 'beim', 'vom', 'zum', 'zur', 'mit', 'im', 'am', 'ins', 'bei', 'von', 'für', 'unser', 'unsere', 'unseren', 'unserem', 'ihre', 'ihren', 'ihrem'],

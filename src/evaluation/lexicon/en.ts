@@ -3,7 +3,7 @@ import type { LanguageLexicon } from './lexicon-types.js';
 /** English word lists. Generic insult/profanity vocabulary plus customer-service phrasing. */
 export const EN_LEXICON = {
   classes: {
-    // a reply of these words alone says yes ("Sure.", "Yes, of course."): nothing in it to mock with (judgement.ts)
+    // a reply of these words alone says yes ("Sure.", "Yes, of course."): nothing in it to mock with (composure.ts)
     assent: ['yes', 'yeah', 'yep', 'ok', 'okay', 'of', 'course', 'absolutely', 'definitely', 'will', 'do', 'no', 'problem', 'right', 'away', 'sure', 'certainly', 'gladly', 'alright', 'fine', 'understood', 'noted', 'got', 'it'],
     you: ['you', "you're", 'youre', 'u', 'ur', 'ya', 'yourself', "you've", "you'll", "you'd", 'thou', 'yall', "y'all"],
     self: ['i', "i'm", 'im', 'me', 'my', 'myself', "i've", "i'd", "i'll"],
