@@ -50,17 +50,20 @@ export interface TurnPlan {
   narration?: string;
 }
 
-const compiledFacts = new WeakMap<Persona, Map<string, Record<Language, RegExp[]>>>();
+/** A fact's `given` pattern, and whether it spells out a negation of its own (see `denied`). */
+interface FactPattern {
+  re: RegExp;
+  negates: boolean;
+}
 
-function factPatterns(persona: Persona): Map<string, Record<Language, RegExp[]>> {
+const compiledFacts = new WeakMap<Persona, Map<string, Record<Language, FactPattern[]>>>();
+
+function factPatterns(persona: Persona): Map<string, Record<Language, FactPattern[]>> {
   let compiled = compiledFacts.get(persona);
   if (!compiled) {
-    compiled = new Map(
-      Object.entries(persona.facts ?? {}).map(([id, fact]) => [
-        id,
-        { de: (fact.given?.de ?? []).map((source) => new RegExp(source, 'iu')), en: (fact.given?.en ?? []).map((source) => new RegExp(source, 'iu')) },
-      ]),
-    );
+    const compile = (sources: readonly string[] | undefined): FactPattern[] =>
+      (sources ?? []).map((source) => ({ re: new RegExp(source, 'iu'), negates: saysNo(source) }));
+    compiled = new Map(Object.entries(persona.facts ?? {}).map(([id, fact]) => [id, { de: compile(fact.given?.de), en: compile(fact.given?.en) }]));
     compiledFacts.set(persona, compiled);
   }
   return compiled;
@@ -103,17 +106,17 @@ const DENIED_AT_END =
  * "n't" that may follow the last one ("… soup can't …"), or at the clause's end. A denial in another
  * clause of the sentence does not take it back.
  */
-function denied(sentence: string, from: number, to: number, saysNo: boolean): boolean {
+function denied(sentence: string, from: number, to: number, negates: boolean): boolean {
   const { start, end } = clauseBounds(sentence, from);
   // A fact whose pattern is itself a "no" ("I can't promise the minute", „kann ich nicht
   // garantieren") is denied only by a negation before it, not by its own.
-  const checkedTo = saysNo ? from : Math.min(end, to + 3);
+  const checkedTo = negates ? from : Math.min(end, to + 3);
   return NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end));
 }
 
 /** Whether a fact's pattern spells out a negation of its own (`can\x27t … guarantee`, `nicht … garantier`). */
-function saysNo(pattern: RegExp): boolean {
-  return NEGATED.test(pattern.source.replaceAll(String.raw`\x27`, "'").replace(/\\s[+*?]?/g, ' '));
+function saysNo(source: string): boolean {
+  return NEGATED.test(source.replaceAll(String.raw`\x27`, "'").replace(/\\s[+*?]?/g, ' '));
 }
 
 /**
@@ -144,12 +147,12 @@ export function factsIn(persona: Persona, lang: Language, text: string): string[
   const given: string[] = [];
   let sentences: readonly string[] | undefined;
   for (const [id, patterns] of factPatterns(persona)) {
-    if (!patterns[lang].some((re) => re.test(text))) continue;
+    if (!patterns[lang].some(({ re }) => re.test(text))) continue;
     const all = (sentences ??= prepare(text).sentences);
     const stated = all.some((sentence, index) =>
-      patterns[lang].some((re) => {
+      patterns[lang].some(({ re, negates }) => {
         const match = re.exec(sentence);
-        if (match === null || denied(sentence, match.index, match.index + match[0].length, saysNo(re))) return false;
+        if (match === null || denied(sentence, match.index, match.index + match[0].length, negates)) return false;
         return !deniedNext(all[index + 1]);
       }),
     );
