@@ -91,8 +91,12 @@ export const ReactionFamilySchema = z.enum([
 ]);
 export type ReactionFamily = z.infer<typeof ReactionFamilySchema>;
 
-/** Families a reply can trigger ahead of the stage line, in the order they are checked. */
-export const REPLY_REACTIONS = ['lecture_rebuked', 'blame_rebuked', 'boundary_rebuffed', 'cut_short', 'hold_to_time'] as const;
+/**
+ * Families a reply can trigger ahead of the stage line, in the order they are checked. A reply that
+ * lectures and blames at once ("you should have mentioned that when you booked") is answered as
+ * blame: being made the cause is what the customer hears first.
+ */
+export const REPLY_REACTIONS = ['blame_rebuked', 'lecture_rebuked', 'boundary_rebuffed', 'cut_short', 'hold_to_time'] as const;
 export type ReplyReaction = (typeof REPLY_REACTIONS)[number];
 
 /**

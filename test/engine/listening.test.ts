@@ -31,6 +31,7 @@ function listeningPersona(): Persona {
     },
     reactions: {
       lecture_rebuked: { lines: lines('Do not lecture me.') },
+      blame_rebuked: { lines: lines('So now it is my fault?') },
       hold_to_time: { lines: lines('{time}, then. I will hold you to that.') },
       cut_short: { when: { minWords: 30 }, lines: lines('Shorter, please.') },
     },
@@ -201,6 +202,13 @@ describe('the customer reacts to what the reply does', () => {
     expect(result.family).toBe('lecture_rebuked');
     expect(result.reaction?.lines).toEqual(['Do not lecture me.']);
     expect(result.stageLines).toEqual([]);
+  });
+
+  it('answers a reply that lectures and blames at once as blame', () => {
+    // "You really should have mentioned that when you booked": the labelled cases hear the blame
+    expect(plan(persona, 'opening', {}, heard({ acts: ['lectures', 'blames'] })).family).toBe('blame_rebuked');
+    expect(plan(persona, 'opening', {}, heard({ acts: ['blames'] })).family).toBe('blame_rebuked');
+    expect(plan(persona, 'opening', {}, heard({ acts: ['lectures'] })).family).toBe('lecture_rebuked');
   });
 
   it('rebukes a lecture and then says the line of the stage it moves to', () => {

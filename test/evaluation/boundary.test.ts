@@ -97,6 +97,24 @@ describe('boundary verdicts', () => {
     expect(boundary('de', 'Sie Trottel, wo bleibt mein Geld?', 'Ihr Geld ist unterwegs.').verdict).toBe('missing');
   });
 
+  it('set_well: refusing to take or put up with the insults, in the words trainees use', () => {
+    // found playing Mr Kessler: "I won't take insults, but …" had been graded "Boundary: missing"
+    const ok = (lang: Language, customer: string, reply: string) => boundary(lang, customer, reply).verdict;
+    expect(ok('en', INSULT, "I won't take insults, but I do want your loan sorted.")).toBe('set_well');
+    expect(ok('en', INSULT, "I'm not going to take being called names. Two documents are missing.")).toBe('set_well');
+    expect(ok('en', INSULT, "I'm not putting up with insults. Two documents are missing.")).toBe('set_well');
+    expect(ok('en', INSULT, "I don't have to take that. Two documents are missing.")).toBe('set_well');
+    expect(ok('de', BELEIDIGUNG, 'Das lasse ich mir nicht gefallen. Es fehlen noch zwei Unterlagen.')).toBe('set_well');
+    expect(ok('de', BELEIDIGUNG, 'Solche Bemerkungen nehme ich nicht hin. Es fehlen noch zwei Unterlagen.')).toBe('set_well');
+    expect(ok('de', BELEIDIGUNG, 'Ich nehme keine Beleidigungen hin, aber ich kümmere mich um Ihren Kredit.')).toBe('set_well');
+    expect(ok('de', BELEIDIGUNG, 'Beschimpfen lasse ich mich nicht. Es fehlen noch zwei Unterlagen.')).toBe('set_well');
+    // "take" alone is not a limit: these answer an insult with nothing but the matter
+    expect(ok('en', INSULT, "I won't take long. Two documents are missing.")).toBe('missing');
+    expect(ok('en', INSULT, "I can't take your payment by phone, but I'll send a link.")).toBe('missing');
+    expect(ok('en', INSULT, "I can't take that payment by phone, but I'll send a link.")).toBe('missing');
+    expect(ok('de', BELEIDIGUNG, 'Ich nehme das auf und melde mich morgen.')).toBe('missing');
+  });
+
   it('set_well: a conditional warning is a boundary, not an ending', () => {
     const result = boundary('en', INSULT, 'If the insults continue, I will end this call. I do want to help with your card.');
     expect(result).toMatchObject({ verdict: 'set_well', ended: false });
@@ -139,6 +157,22 @@ describe('boundary verdicts', () => {
     expect(boundary('en', VENTING, "I'm ending this call now.").verdict).toBe('unnecessary');
     expect(boundary('de', DAMPF, 'Bitte achten Sie auf Ihren Ton.').verdict).toBe('unnecessary');
     expect(boundary('de', DAMPF, 'Beruhigen Sie sich bitte erst einmal.').verdict).toBe('unnecessary');
+  });
+
+  it('unnecessary: telling a venting customer how to speak, in everyday words', () => {
+    // a reprimand the lexicons did not know had gone unread: the customer never bristled at it
+    const verdict = (lang: Language, customer: string, reply: string) => boundary(lang, customer, reply).verdict;
+    expect(verdict('en', VENTING, "Please don't take that tone with me. I'm doing my best.")).toBe('unnecessary');
+    expect(verdict('en', VENTING, "There's no need to get upset with me.")).toBe('unnecessary');
+    expect(verdict('en', VENTING, 'No need to raise your voice, sir.')).toBe('unnecessary');
+    expect(verdict('en', VENTING, 'Keep your voice down, please.')).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Bitte sprechen Sie etwas leiser, hier sitzen noch andere Gäste.')).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Sie müssen nicht gleich laut werden.')).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Schreien Sie mich bitte nicht an.')).toBe('unnecessary');
+    // reassurance is no reprimand
+    expect(verdict('en', VENTING, "There's no need to worry, I'll refund it now.")).toBe('not_needed');
+    expect(verdict('en', VENTING, "There's no need to get upset about the fee: I'll refund it now.")).toBe('not_needed');
+    expect(verdict('de', DAMPF, 'Kein Grund zur Sorge, ich buche es sofort zurück.')).toBe('not_needed');
   });
 
   it('not_needed: agreeing that what happened to a venting customer is not okay reprimands nobody', () => {

@@ -635,7 +635,7 @@ export const DE_LEXICON = {
       flag: 'sarcasm',
       score: 2,
       coda: true,
-      patterns: ['^ gut gemacht $', '^ glückwunsch|gratuliere|respekt|bravo $', '^ herzlichen glückwunsch $', '^ sehr|wie|echt|wirklich ~ erwachsen|originell|charmant|reizend|souverän|professionell $', '^ reizend|charmant|niedlich|lachhaft $',
+      patterns: ['^ gut gemacht $', '^ glückwunsch|gratuliere|respekt|bravo $', '^ alle achtung $', '^ herzlichen glückwunsch $', '^ sehr|wie|echt|wirklich ~ erwachsen|originell|charmant|reizend|souverän|professionell $', '^ reizend|charmant|niedlich|lachhaft $',
         // mock alarm, a mock "how sweet", a taunt about the parents, after the reply has said its piece
         '^ oh nein ~ wie furchtbar|schrecklich|tragisch', '^ ach|oh ~ wie süß', '^ wie süß',
         '^ ihre|deine eltern ~~ stolz', '^ ihre|deine eltern ~~ stolz sein', '^ ihre|deine eltern ~~ stolz auf @you', '^ ihre|deine eltern ~~ stolz auf @you sein',
