@@ -304,7 +304,9 @@ export function createKeyvStorage(keyv: Keyv, log: Logger, options: KeyvStorageO
       const id = await read(`channel:${channelRef}`, z.string());
       if (id === undefined) return undefined;
       const session = await sessions.get(id);
-      if (session?.channelRef === channelRef) channels.set(channelRef, id);
+      // a binding left behind by a session that has moved to another channel names it no longer
+      if (session?.channelRef !== channelRef) return undefined;
+      channels.set(channelRef, id);
       return session;
     },
 

@@ -69,6 +69,22 @@ describe.each(backends)('session store contract on $name', (backend) => {
     expect(await storage.sessions.listByUser('g1', 'nobody')).toEqual([]);
   });
 
+  it('lists newest first whatever the order of saving, and sessions of the same moment in the order saved', async () => {
+    const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
+    for (const [id, second] of [['mid', 2], ['new', 3], ['old', 1], ['tie1', 5], ['tie2', 5]] as const) {
+      await storage.sessions.save(activeSession(id, { createdAt: at(second) }));
+    }
+    expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['tie1', 'tie2', 'new', 'mid', 'old']);
+  });
+
+  it('no longer finds a session by a channel it has left', async () => {
+    await storage.sessions.save(session('a', { channelRef: 'thread-1' }));
+    await storage.sessions.save(session('a', { channelRef: 'thread-2' }));
+    expect((await storage.sessions.findByChannel('thread-2'))?.id).toBe('a');
+    expect(await storage.sessions.findByChannel('thread-1')).toBeUndefined();
+    expect(await storage.sessions.findByChannel('thread-1')).toBeUndefined();
+  });
+
   it('keeps sessions of another server apart', async () => {
     await storage.sessions.save(session('a'));
     await storage.sessions.save(session('b', { guildId: 'g2' }));
@@ -120,6 +136,70 @@ describe.each(backends)('session store contract on $name', (backend) => {
   });
 });
 
+describe('what the store keeps, read underneath it', () => {
+  const open = () => {
+    const keyv = new Keyv({ throwOnErrors: true });
+    return { keyv, storage: createKeyvStorage(keyv, log) };
+  };
+
+  it('an index emptied by a deletion goes, so no key names a member who has no sessions left', async () => {
+    const { keyv, storage } = open();
+    await storage.sessions.save(session('a', { groupId: 'grp' }));
+    await storage.sessions.save(session('bb', { userId: 'u2' }));
+    expect(await keyv.get('index:user:g1:u1')).toBeDefined();
+    await storage.sessions.delete('a');
+    expect(await keyv.get('index:user:g1:u1')).toBeUndefined();
+    expect(await keyv.get('index:group:grp')).toBeUndefined();
+    expect(await keyv.get('index:user:g1:u2')).toBeDefined();
+    expect(await keyv.get('index:guild:g1')).toBeDefined();
+  });
+
+  it('deletes the channel binding and the listing with the session, and only its own', async () => {
+    const { keyv, storage } = open();
+    await storage.sessions.save(session('a', { channelRef: 'thread-1' }));
+    await storage.sessions.save(session('bb', { channelRef: 'thread-2' }));
+    await storage.sessions.deleteMany(['a']);
+    expect(await keyv.get('channel:thread-1')).toBeUndefined();
+    expect(await keyv.get('listing:a')).toBeUndefined();
+    expect(await keyv.get('channel:thread-2')).toBeDefined();
+    expect(await keyv.get('listing:bb')).toBeDefined();
+  });
+
+  it('a deletion on request refuses a late save of the session; an ordinary deletion does not', async () => {
+    const { keyv, storage } = open();
+    await storage.sessions.save(session('a'));
+    await storage.sessions.save(session('bb'));
+    await storage.sessions.deleteMany(['a'], { refuseLateSaves: true });
+    await storage.sessions.deleteMany(['bb']);
+    expect(await keyv.get('deleted:a')).toBeDefined();
+    expect(await keyv.get('deleted:bb')).toBeUndefined();
+    // a practice still running when its member asked for deletion saves once more
+    await storage.sessions.save(session('a'));
+    await storage.sessions.save(session('bb'));
+    expect(await storage.sessions.get('a')).toBeUndefined();
+    expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['bb']);
+  });
+
+  it('lists more sessions than one read of the backend fetches, each once', async () => {
+    const { storage } = open();
+    const count = 1_100;
+    for (let i = 0; i < count; i++) await storage.sessions.save(activeSession(`s${i}`));
+    const ids = (await storage.sessions.listByGuild('g1')).map((row) => row.id);
+    expect(ids).toHaveLength(count);
+    expect(new Set(ids).size).toBe(count);
+  });
+
+  it('finds a session by its channel from a fresh process, not from what another process remembers', async () => {
+    const keyv = new Keyv({ throwOnErrors: true });
+    const first = createKeyvStorage(keyv, log);
+    await first.sessions.save(session('a', { channelRef: 'thread-1' }));
+    await first.sessions.save(session('a', { channelRef: 'thread-2' }));
+    const second = createKeyvStorage(keyv, log);
+    expect(await second.sessions.findByChannel('thread-1')).toBeUndefined();
+    expect((await second.sessions.findByChannel('thread-2'))?.id).toBe('a');
+  });
+});
+
 describe('store failures', () => {
   it('a record that no longer matches its schema is ignored, not trusted', async () => {
     const keyv = new Keyv({ throwOnErrors: true, namespace: 'counterpart' });
@@ -145,6 +225,27 @@ describe('store failures', () => {
     const storage = createKeyvStorage(failing, log);
     await expect(storage.sessions.get('a')).rejects.toBeInstanceOf(StoreUnavailableError);
     await expect(storage.sessions.save(session('a'))).rejects.toBeInstanceOf(StoreUnavailableError);
+    // the message tells an operator what the bot was doing, and the cause is kept for the log
+    await expect(storage.sessions.get('a')).rejects.toThrow('could not read session from the store');
+    const failure = await storage.collection('settings', z.object({ colour: z.string() })).set('g1', { colour: 'blue' }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StoreUnavailableError);
+    expect((failure as Error).message).toBe('could not write collection to the store');
+    expect(((failure as Error).cause as Error).message).toBe('connection refused');
+  });
+
+  it('a backend that fails to delete or list surfaces as StoreUnavailableError naming the operation', async () => {
+    const keyv = new Keyv({ throwOnErrors: true });
+    const storage = createKeyvStorage(keyv, log);
+    await storage.sessions.save(session('a', { channelRef: 'thread-1' }));
+    const refuse = () => Promise.reject(new Error('disk full'));
+    keyv.delete = refuse as never;
+    keyv.deleteMany = refuse as never;
+    keyv.getMany = refuse as never;
+    await expect(storage.collection('settings', z.string()).delete('g1')).rejects.toThrow('could not delete collection from the store');
+    await expect(storage.sessions.listByGuild('g1')).rejects.toThrow('could not read session listings from the store');
+    await expect(storage.sessions.delete('a')).rejects.toThrow(StoreUnavailableError);
+    keyv.set = refuse as never;
+    await expect(storage.sessions.deleteMany(['a'], { refuseLateSaves: true })).rejects.toThrow('could not mark sessions as deleted in the store');
   });
 
   it('an unknown store scheme is a configuration error naming the accepted ones', async () => {
