@@ -20,7 +20,8 @@ export async function openStorage(options: { url: string; log: Logger; namespace
 }
 
 async function openAdapter(url: string, log: Logger): Promise<{ adapter: KeyvStoreAdapter } & KeyvStorageOptions> {
-  const scheme = url.slice(0, url.indexOf(':')).toLowerCase();
+  const colon = url.indexOf(':');
+  const scheme = colon < 0 ? '' : url.slice(0, colon).toLowerCase();
   switch (scheme) {
     case 'sqlite': {
       const file = resolve(url.replace(/^sqlite:\/\//i, ''));
