@@ -291,7 +291,12 @@ export function planTurn(input: PlanInput): TurnPlan {
   if (stage.end) return plan(stageFamily);
 
   const composed = (heard?.composure ?? input.grade.composure.score) >= 3;
+  // A stage entered with a family the guide ranks first (a hang-up, an acceptance) speaks for itself:
+  // Ms Albrecht hanging up on "There's no need to shout" does not first object to the reprimand.
+  const rank = (family: ReactionFamily) => ReactionFamilySchema.options.indexOf(family);
+  const final = entering && rank(stageFamily) < rank('lecture_rebuked');
   for (const family of REPLY_REACTIONS) {
+    if (final) break;
     const reaction = reactionFor(persona, input.fromStageId, stageId, family);
     if (!reaction) continue;
     if (LISTENING.has(family) && !composed) continue;
@@ -306,7 +311,7 @@ export function planTurn(input: PlanInput): TurnPlan {
   }
   // A stage entered with a family that ranks before acknowledging (GUIDE.md: the first rule that
   // applies) speaks for itself: a grieving customer's first hang-up, an acceptance, an outburst.
-  const outranked = entering && ReactionFamilySchema.options.indexOf(stageFamily) < ReactionFamilySchema.options.indexOf('acknowledge');
+  const outranked = entering && rank(stageFamily) < rank('acknowledge');
   // the first new fact the customer takes up; a fact without acknowledge lines is only no longer asked for
   const newFact = composed && !outranked ? heard?.newFacts.find((id) => persona.facts?.[id]?.acknowledge !== undefined) : undefined;
   const acknowledgement = newFact ? fresh(persona.facts?.[newFact]?.acknowledge?.[lang] ?? []) : [];

@@ -27,11 +27,14 @@ const ANGRY_FAMILIES: ReadonlySet<string> = new Set(['escalate', 'lecture_rebuke
 /**
  * A reply that is not composed after the customer already reacted angrily to an earlier one is a
  * second strike: the customer ends the conversation (reaction guide, rule 2), whichever stage a
- * rebuke left them in. The persona's first stage that ends with a hang-up; undefined when the rule
- * does not apply or the persona has none.
+ * rebuke left them in. Telling off a customer who only vented ("your e-mails have been anything but
+ * factual") is one too, however calmly worded: it answers their anger with a reprimand. The
+ * persona's first stage that ends with a hang-up; undefined when the rule does not apply or the
+ * persona has none.
  */
 export function secondStrikeStage(persona: Persona, previousFamily: string | undefined, grade: Grade): string | undefined {
-  if (grade.composure.score > 2 || previousFamily === undefined || !ANGRY_FAMILIES.has(previousFamily)) return undefined;
+  const strikes = grade.composure.score <= 2 || grade.boundary.verdict === 'unnecessary';
+  if (!strikes || previousFamily === undefined || !ANGRY_FAMILIES.has(previousFamily)) return undefined;
   return firstStageEnding(persona, 'hung_up');
 }
 

@@ -67,6 +67,10 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\b(?:that|this)\s+(?:tone|language)\s+(?:is\s+not|isn't|won't|will\s+not)\b`,
     String.raw`\b(?:calm\s+down|lower\s+your\s+voice|mind\s+your\s+(?:tone|language|manners))\b`,
     String.raw`\b(?:keep|get)\s+your\s+voice\s+down\b`,
+    String.raw`\byou\s+(?:don't|do\s+not|really\s+don't)\s+(?:have|need)\s+to\s+(?:talk|speak)\s+to\s+me\s+like\s+(?:that|this)\b`,
+    // a verdict on how the customer has been speaking or writing: "your e-mails have been anything but factual"
+    String.raw`\b(?:the\s+way\s+you\s+(?:spoke|talked|have\s+been\s+(?:speaking|talking|writing))\s+to\s+me|the\s+way\s+you\s+(?:treated|addressed)\s+me)\b`,
+    String.raw`\byour\s+(?:e-?mails|messages|tone|comments|remarks|language|behaviou?r|manner)\s+(?:lately\s+|recently\s+)?(?:have\s+been|has\s+been|were|was|are|is)\s+(?:\S+\s+)?(?:anything\s+but\s+|far\s+from\s+|not\s+(?:very\s+)?|less\s+than\s+|rather\s+|quite\s+|very\s+|a\s+bit\s+|somewhat\s+)?(?:rude|harsh|unfriendly|impolite|aggressive|hostile|unprofessional|inappropriate|uncalled\s+for|factual|polite|friendly|respectful|civil|constructive|fair)\b`,
     String.raw`\b(?:don't|do\s+not)\s+(?:take|use)\s+(?:that|this|such\s+a)\s+tone\b`,
     String.raw`\b(?:don't|do\s+not)\s+take\s+(?:it|that|this)\s+out\s+on\s+me\b`,
     // "no need to shout" tells the customer how to speak; "no need to worry" reassures, and being
@@ -95,6 +99,10 @@ const NAMES_BEHAVIOUR = bilingual({
     String.raw`\b(?:achten\s+sie|passen\s+sie)\s+(?:bitte\s+)?(?:auf\s+)?(?:ihren\s+ton|ihre\s+wortwahl|ihre\s+sprache)\b`,
     String.raw`\b(?:beruhigen\s+sie\s+sich|mäßigen\s+sie\s+sich|nicht\s+in\s+diesem\s+ton)\b`,
     String.raw`\b(?:sprechen|reden)\s+sie\s+(?:bitte\s+)?(?:etwas\s+|ein\s+bisschen\s+|ein\s+wenig\s+)?leiser\b`,
+    String.raw`\bso\s+(?:müssen|brauchen|dürfen)\s+sie\s+(?:\S+\s+){0,3}?nicht\s+mit\s+mir\s+(?:reden|sprechen|umgehen|umspringen)\b`,
+    // ein Urteil darüber, wie die Kundin gesprochen oder geschrieben hat
+    String.raw`\bwie\s+sie\s+(?:gestern\s+|vorhin\s+|eben\s+|zuletzt\s+)?mit\s+mir\s+(?:gesprochen|geredet|umgegangen|umgesprungen)\b`,
+    String.raw`\bihre\s+(?:mails|e-mails|nachrichten|bemerkungen|kommentare|äußerungen|wortwahl|art|ton)\s+(?:\S+\s+){0,4}?(?:waren|war|sind|ist)\s+(?:\S+\s+){0,2}?(?:unsachlich|unhöflich|unfreundlich|respektlos|aggressiv|unangemessen|alles\s+andere\s+als\s+(?:sachlich|höflich|freundlich|angemessen|respektvoll))\b`,
     String.raw`\b(?:schreien|brüllen)\s+sie\s+(?:mich\s+)?(?:bitte\s+)?nicht\s+(?:so\s+)?(?:an\b)?`,
     String.raw`\bsie\s+(?:müssen|brauchen)\s+(?:hier\s+|jetzt\s+)?nicht\s+(?:gleich\s+|so\s+)?(?:laut|ausfallend|unhöflich|persönlich|pampig|frech)\s+(?:zu\s+)?werden\b`,
     String.raw`\bkein\s+grund,?\s+(?:gleich\s+|so\s+)?(?:laut|ausfallend|unhöflich|persönlich|pampig)\s+zu\s+werden\b`,

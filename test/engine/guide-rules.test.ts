@@ -27,6 +27,15 @@ describe('secondStrikeStage', () => {
     expect(secondStrikeStage(persona, undefined, makeGrade({ composure: 2 }))).toBeUndefined();
     expect(secondStrikeStage(persona, 'lecture_rebuked', makeGrade({ composure: 3 }))).toBeUndefined();
   });
+
+  it('takes a calm reprimand after an outburst as a second strike, and a first reprimand as none', () => {
+    // "Your e-mails have been anything but factual lately": Dr Hartmann had objected and written on
+    const persona = catalog.require('drifting-client');
+    const stage = secondStrikeStage(persona, 'escalate', makeGrade({ composure: 5, verdict: 'unnecessary' }));
+    expect(persona.stages[stage ?? '']?.end).toBe('hung_up');
+    expect(secondStrikeStage(persona, 'insist', makeGrade({ composure: 5, verdict: 'unnecessary' }))).toBeUndefined();
+    expect(secondStrikeStage(persona, 'escalate', makeGrade({ composure: 5, verdict: 'set_well' }))).toBeUndefined();
+  });
 });
 
 // Reaction guide, rule 3: a customer who has come round to the matter accepts a calm, concrete step,

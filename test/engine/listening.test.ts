@@ -204,6 +204,18 @@ describe('the customer reacts to what the reply does', () => {
     expect(result.stageLines).toEqual([]);
   });
 
+  it('lets a hang-up or an acceptance speak for itself, without a rebuke first', () => {
+    // Ms Albrecht hanging up on "There's no need to shout" had first objected to the reprimand
+    const hangingUp = { ...persona, stages: { ...persona.stages, angry: { ...persona.stages.angry!, family: 'hang_up' as const } } };
+    const result = plan(hangingUp, 'opening', { composure: 2 }, heard({ acts: ['lectures', 'blames'], composure: 2 }));
+    expect(result.stageId).toBe('angry');
+    expect(result.family).toBe('hang_up');
+    expect(result.reaction).toBeUndefined();
+    expect(result.stageLines).toEqual(['Angry A', 'Angry B']);
+    // entering a stage that is not final, the rebuke still comes first
+    expect(plan(persona, 'opening', { composure: 2 }, heard({ acts: ['lectures'], composure: 2 })).family).toBe('lecture_rebuked');
+  });
+
   it('answers a reply that lectures and blames at once as blame', () => {
     // "You really should have mentioned that when you booked": the labelled cases hear the blame
     expect(plan(persona, 'opening', {}, heard({ acts: ['lectures', 'blames'] })).family).toBe('blame_rebuked');

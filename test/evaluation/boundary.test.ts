@@ -169,7 +169,14 @@ describe('boundary verdicts', () => {
     expect(verdict('de', DAMPF, 'Bitte sprechen Sie etwas leiser, hier sitzen noch andere Gäste.')).toBe('unnecessary');
     expect(verdict('de', DAMPF, 'Sie müssen nicht gleich laut werden.')).toBe('unnecessary');
     expect(verdict('de', DAMPF, 'Schreien Sie mich bitte nicht an.')).toBe('unnecessary');
+    expect(verdict('en', VENTING, "Your e-mails have been anything but factual lately, and frankly that's not helping anyone.")).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Ehrlich gesagt war das gestern nicht in Ordnung, wie Sie mit mir gesprochen haben.')).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Ihre Mails der letzten Wochen waren alles andere als sachlich.')).toBe('unnecessary');
+    expect(verdict('en', VENTING, "You don't have to talk to me like that.")).toBe('unnecessary');
+    expect(verdict('de', DAMPF, 'Also, so müssen Sie jetzt aber nicht mit mir reden.')).toBe('unnecessary');
     // reassurance is no reprimand
+    expect(verdict('en', VENTING, 'Your messages were all received, and I have answered them.')).toBe('not_needed');
+    expect(verdict('de', DAMPF, 'Ihre Mails sind alle angekommen, ich beantworte sie heute.')).toBe('not_needed');
     expect(verdict('en', VENTING, "There's no need to worry, I'll refund it now.")).toBe('not_needed');
     expect(verdict('en', VENTING, "There's no need to get upset about the fee: I'll refund it now.")).toBe('not_needed');
     expect(verdict('de', DAMPF, 'Kein Grund zur Sorge, ich buche es sofort zurück.')).toBe('not_needed');

@@ -51,6 +51,12 @@ describe('offersSolution', () => {
     'Ich markiere Ihren Antrag als dringend.',
     "I'll look into it, and you'll hear from me by Friday.",
     "I'll look into your bill now.",
+    // a first step taken during the call (Mr Petersen's and Mr Kessler's trainees had been answered as if nothing moved)
+    "Will do. You're in a car park with a dealer waiting, so no detours - I'm looking at your transfer.",
+    'Let me pull up your application.',
+    "I'm pulling up your file now.",
+    'Machen wir. Ich hab Ihr Konto geöffnet und sehe mir die Überweisung an.',
+    'Ich habe Ihren Antrag aufgerufen.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -78,6 +84,9 @@ describe('offersSolution', () => {
     "I'm getting really tired of this.",
     "I can't hold the room, sorry.",
     'Ich lege Wert auf Pünktlichkeit.',
+    "I'm looking forward to hearing from you.",
+    "I'm raising this because it matters.",
+    'Ich schaue mir das nicht länger an.',
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
@@ -266,6 +275,9 @@ describe('windsUp', () => {
   it('leaves a reply that leads with the answer alone', () => {
     expect(windsUp(prepare("No, it hasn't gone out: it's over your daily limit. Confirm the increase in your app."), 'en')).toBe(false);
     expect(windsUp(prepare('Let me check that for you right now.'), 'en')).toBe(false);
+    // starting with a step is no preamble; starting with an explanation is
+    expect(windsUp(prepare("Let me start by pulling up your application, so we're both looking at the same thing."), 'en')).toBe(false);
+    expect(windsUp(prepare('Let me start by explaining how our limits work.'), 'en')).toBe(true);
     expect(windsUp(prepare('Nein, die Überweisung liegt über Ihrem Tageslimit. Ich hebe es jetzt an.'), 'de')).toBe(false);
     expect(windsUp(prepare('Zuerst hebe ich Ihr Limit an, dann erkläre ich Ihnen gern den Rest.'), 'de')).toBe(false);
     expect(windsUp(prepare("First I'll raise the limit; I can explain the rest afterwards."), 'en')).toBe(false);
