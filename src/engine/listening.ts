@@ -103,16 +103,25 @@ const DENIED_AT_END =
 
 /**
  * Whether the fact found at from..to is denied in its own clause: before it, in its words and the
- * "n't" that may follow the last one ("… soup can't …"), or at the clause's end. A denial in another
- * clause of the sentence does not take it back.
+ * "n't" that may follow the last one ("… soup can't …"), or at the clause's end; or only still to be
+ * found out. A denial in another clause of the sentence does not take it back.
  */
 function denied(sentence: string, from: number, to: number, negates: boolean): boolean {
   const { start, end } = clauseBounds(sentence, from);
   // A fact whose pattern is itself a "no" ("I can't promise the minute", „kann ich nicht
   // garantieren") is denied only by a negation before it, not by its own.
   const checkedTo = negates ? from : Math.min(end, to + 3);
-  return NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end));
+  return NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end)) || TO_FIND_OUT.test(sentence.slice(start, from));
 }
+
+/**
+ * The fact's words inside what is still to be found out: "I'll ask the kitchen what they can make
+ * soft for him", „ich frage, was sie weich zubereiten kann". The answer is promised, not given; a
+ * colon, "and" or "then" after the question word starts what is given ("I checked what's missing:
+ * the payslip").
+ */
+const TO_FIND_OUT =
+  /\b(?:ask|asking|check|checking|find\s+out|see|enquire|inquire|frage|fragen|kläre|klären|prüfe|prüfen|schaue|schauen|erkundige\s+mich)\b[\s,]+(?:\S+[\s,]+){0,4}?(?:what|whether|if|how|which|was|ob|wie|welche[nrs]?)\b(?:(?![:;]|\b(?:and|then|und|dann)\b).)*$/iu;
 
 /** Whether a fact's pattern spells out a negation of its own (`can\x27t … guarantee`, `nicht … garantier`). */
 function saysNo(source: string): boolean {

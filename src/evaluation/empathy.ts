@@ -152,12 +152,17 @@ const SOUNDS_HARD = bilingual({
     String.raw`\b(?:weighing\s+on\s+you|(?:is|was)\s+troubling\s+you|on\s+your\s+mind)\b`,
     // what the trainee heard in the customer's voice: "it sounded as if something had shaken you"
     String.raw`\b(?:it|that|you)\s+sound(?:s|ed)?\s+(?:\S+\s+){0,2}?(?:as\s+if|as\s+though|like)\s+(?:\S+\s+){0,6}?(?:hard|heavy|terrible|awful|bad|shaken|shock\w*|upset\w*|difficult|a\s+lot|worried|frightened|hurt)\b`,
-    String.raw`\byou\s+(?:don't|didn't|do\s+not|did\s+not)\s+sound\s+(?:quite\s+)?like\s+yourself\b`,
+    String.raw`\byou\s+(?:don't|didn't|do\s+not|did\s+not)\s+sound\s+(?:quite\s+)?like\s+(?:yourself|your\s+usual\s+self|the\s+(?:\S+\s+){1,2}?(?:i|we)\s+know)\b`,
+    // the strain named in an idiom: "that wears anyone down", "it takes its toll"
+    String.raw`\b(?:that|this|it)\s+(?:\S+\s+){0,2}?(?:wears|grinds)\s+(?:you|anyone|anybody|a\s+person)\s+down\b`,
+    String.raw`\b(?:that|this|it)\s+(?:\S+\s+){0,2}?takes\s+(?:its|a\s+(?:real\s+|heavy\s+)?)toll\b`,
   ],
   de: [
     String.raw`\b(?:das|es)\s+(?:klingt|muss)\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend|viel\s+auf\s+einmal)\b`,
     String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwer|schwierig|belastend|furchtbar|schrecklich|hart|beängstigend|erschreckend|anstrengend|zermürbend)\s+für\s+sie\b`,
     String.raw`\b(?:etwas|was)\s+(?:\S+\s+){0,2}?(?:belastet|bedrückt|beschäftigt)\s+sie\b`,
+    // die Last in einer Redewendung: „das geht an die Substanz", „das zerrt an den Nerven"
+    String.raw`\b(?:das|es)\s+(?:\S+\s+){0,2}?(?:geht|zehrt|zerrt|nagt)\s+(?:\S+\s+){0,2}?an\s+(?:die\s+substanz|die\s+nerven|den\s+nerven|die\s+kräfte|den\s+kräften)\b`,
     String.raw`\bsie\s+(?:klangen|wirkten|waren)\s+(?:\S+\s+){0,2}?(?:aufgewühlt|bedrückt|belastet|durcheinander|mitgenommen)\b`,
     // was die Beraterin in der Stimme gehört hat: „Es klang, als hätte Sie etwas getroffen"
     String.raw`\bklang(?:en)?\s+(?:es\s+|das\s+|sie\s+)?(?:\S+\s+){0,2}?,?\s*als\s+(?:ob|hätte|hätten|wäre|wären)\b`,

@@ -97,6 +97,8 @@ const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting|moving|swapping|flagging|marking|upgrading|rebooking|looking\s+(?:at|into)\s+(?:your|the|it|this|that|them)|pulling\s+up|reviewing\s+(?:your|the)|going\s+through\s+(?:your|the)|raising\s+(?:your|the)\s+(?:\S+\s+)?(?:limit|overdraft|priority)|raising\s+a\s+(?:ticket|complaint|case|claim)|resetting|unlocking|reactivating|correcting|lifting|releasing|approving)\b`,
+    // "Let me start by pulling up your application": a first step, not a preamble (see WIND_UP)
+    String.raw`\b(?:let\s+me|i(?:'ll|\s+will)|we(?:'ll|\s+will))\s+start\s+by\s+(?:pulling\s+up|checking|looking\s+(?:at|into)|opening|finding|sending|booking|calling|ringing|going\s+through|raising|sorting|fixing|ordering|getting|unblocking|refunding|cancell?ing|resetting)\b`,
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we(?!\s+(?:just\s+)?(?:leave|stop|drop)\b)|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
     String.raw`\b(?:i\s+(?:suggest|propose|recommend)|i'd\s+(?:suggest|propose|recommend)|my\s+suggestion|here(?:'s|\s+is)\s+what\s+(?:i|we)\s+(?:can|will))\b`,
     String.raw`\byou(?:'ll|\s+will)\s+(?:receive|get|have)\s+(?:a|an|the|your|it|them|my|our)\b`,
@@ -129,6 +131,8 @@ const SOLUTION = bilingual({
     String.raw`\b(?:lassen\s+sie\s+uns|wollen\s+wir|sollen\s+wir|wie\s+wäre\s+es\s+mit|darf\s+ich\s+ihnen\s+(?:\S+\s+){0,2}?(?:vorschlagen|anbieten|schicken|zusenden)|ich\s+schlage\s+vor|mein\s+vorschlag|was\s+halten\s+sie\s+(?:von|davon))\b`,
     String.raw`\b(?:einen|ein)\s+(?:termin|rückruf|gespräch|treffen|persönliches\s+gespräch)\s+(?:\S+\s+){0,3}?(?:vereinbaren|ausmachen|anbieten|machen|einplanen)\b`,
     DE_DONE,
+    // „Tippen Sie die Bestätigung an, die ich Ihnen gerade geschickt habe": done during the call
+    String.raw`\b(?:die|das|den)\s+ich\s+(?:ihnen\s+|dir\s+)?(?:gerade|eben|soeben|jetzt|schon)\s+(?:\S+\s+){0,4}?(?:geschickt|gesendet|verschickt|bestellt|gebucht|freigeschaltet|entsperrt|veranlasst|eingerichtet|angelegt|ausgelöst)\s+habe\b`,
     String.raw`\b(?:die|ihre|deine)\s+(?:karte|konto|zugang|app)\s+(?:ist|wird|funktioniert)\s+(?:\S+\s+){0,4}?wieder\b`,
   ],
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { factsIn, hearReply, planTurn, type HeardReply } from '../../src/engine/listening.js';
 import { conditionHolds, nextStageId } from '../../src/engine/script-machine.js';
-import type { Grade } from '../../src/evaluation/grade.js';
+import type { Grade, Language } from '../../src/evaluation/grade.js';
 import type { DialogueAct } from '../../src/evaluation/model/heads.js';
 import { FactSchema, PersonaSchema, type Condition, type Persona } from '../../src/personas/persona-schema.js';
 import { makeGrade, type GradeShape } from '../support/scripted-grader.js';
@@ -191,6 +191,22 @@ describe('the customer hears facts', () => {
     expect(hearReply(lindner, 'de', NOTHING_EARLIER, 'Kein Problem, die Suppe bringe ich sofort.', grade).newFacts).toContain('soup_now');
     // a denial in another clause does not take the fact back
     expect(hearReply(lindner, 'en', NOTHING_EARLIER, "We can't change the cake – but I'll bring the soup right away.", grade).newFacts).toContain('soup_now');
+  });
+
+  it('hears a fact still to be found out as promised, not given', () => {
+    // "I'll ask the kitchen what they can make soft" had been thanked for "something soft, exactly"
+    const lindner = catalog.require('unusual-request');
+    const kessler = catalog.require('insulting');
+    const grade = gradeWith(['gives_info']);
+    const heardFacts = (persona: Persona, lang: Language, reply: string) => hearReply(persona, lang, NOTHING_EARLIER, reply, grade).newFacts;
+    expect(heardFacts(lindner, 'en', "Of course - I'll go and ask the kitchen what they can make soft for him.")).not.toContain('soft_food');
+    expect(heardFacts(lindner, 'de', 'Natürlich. Ich gehe in die Küche und frage, was sie für ihn weich zubereiten kann.')).not.toContain('soft_food');
+    expect(heardFacts(lindner, 'en', "I'll check whether the soup can come early.")).not.toContain('soup_now');
+    // what follows a colon, "and" or "then" is given
+    expect(heardFacts(lindner, 'en', 'I asked the kitchen what they can do: a soft custard tart, no crust.')).toContain('soft_food');
+    expect(heardFacts(lindner, 'en', "I'll ask what's possible, and the soup can come right now.")).toContain('soup_now');
+    expect(heardFacts(lindner, 'de', 'Ich habe gefragt, was geht: Er bekommt ein weiches Rührei.')).toContain('soft_food');
+    expect(heardFacts(kessler, 'en', 'I checked what is missing: the balance sheet and the quote for the lift.').length).toBeGreaterThan(0);
   });
 });
 

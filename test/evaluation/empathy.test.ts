@@ -178,6 +178,16 @@ describe('empathy that is undone', () => {
     expect(empathy('en', 'You again.', "I'm sorry.", { history }).limits).toContain('repeated_formula');
   });
 
+  it('hears the situation named in an idiom or in what the trainee noticed', () => {
+    // Mr Kessler's and Ms Albrecht's trainees had been answered as if nothing had been named
+    const kessler = 'Ich verliere jeden Tag Aufträge, weil meine Bühne steht!';
+    expect(empathy('de', kessler, 'Jeden Tag Aufträge wegschicken zu müssen – das geht an die Substanz.').interpretation).toBe(2);
+    expect(empathy('en', 'I lose jobs every day while the lift is down!', 'Turning work away every day – that wears anyone down.').interpretation).toBe(2);
+    expect(empathy('en', 'You again?', "Yesterday you didn't sound like the Ms Albrecht I know.").interpretation).toBe(2);
+    // the same words about something else name nothing
+    expect(empathy('de', kessler, 'Die Bühne geht an die Werkstatt zurück.').interpretation).toBe(0);
+  });
+
   it('does not count as repetition when new empathy words are added', () => {
     const history: Turn[] = [{ role: 'trainee', text: 'I understand.' }];
     const result = empathy('en', CARD, "I understand. I'm really sorry about the hotel.", { history });

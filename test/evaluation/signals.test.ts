@@ -54,9 +54,11 @@ describe('offersSolution', () => {
     // a first step taken during the call (Mr Petersen's and Mr Kessler's trainees had been answered as if nothing moved)
     "Will do. You're in a car park with a dealer waiting, so no detours - I'm looking at your transfer.",
     'Let me pull up your application.',
+    "Let me start by pulling up your application, so we're both looking at the same thing.",
     "I'm pulling up your file now.",
     'Machen wir. Ich hab Ihr Konto geöffnet und sehe mir die Überweisung an.',
     'Ich habe Ihren Antrag aufgerufen.',
+    'Tippen Sie die Bestätigung an, die ich Ihnen gerade in die App geschickt habe.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -87,6 +89,7 @@ describe('offersSolution', () => {
     "I'm looking forward to hearing from you.",
     "I'm raising this because it matters.",
     'Ich schaue mir das nicht länger an.',
+    'Den Brief, den ich Ihnen im März geschickt habe, haben Sie ja.',
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
