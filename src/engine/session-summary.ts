@@ -90,12 +90,17 @@ export function summarizeSession(session: Session, advise: Advise): SessionSumma
  * What to practise when empathy was the weakest criterion, by how far the session already got: not
  * the beginner's advice to acknowledge at all where every reply did.
  */
-function empathyAdvice(exchanges: Session['exchanges']): AdviceKey {
+function empathyAdvice(all: Session['exchanges']): AdviceKey {
+  // A reply that set a needed limit answered an insult: naming it calmly was its job, not empathy
+  // (Mr Kessler's trainee, warm in the reply that solved, had been told to carry warmth into it).
+  const answered = all.filter((exchange) => exchange.grade.boundary.verdict !== 'set_well');
+  const exchanges = answered.length > 0 ? answered : all;
   const scores = exchanges.map((exchange) => exchange.grade.empathy.score);
   // Shown specifically and not carried into a reply that solved: advised as that, not as if never
   // shown. A justification that gave information while losing composure solved nothing.
   const solvedWithout = exchanges.some((exchange) => exchange.grade.empathy.score <= 3 && exchange.grade.composure.score >= 3 && movesMatter(exchange) > 0);
-  if (scores.some((score) => score >= 4) && solvedWithout) return 'empathy_kept';
+  const carried = exchanges.some((exchange) => exchange.grade.empathy.score >= 4 && movesMatter(exchange) > 0);
+  if (scores.some((score) => score >= 4) && solvedWithout && !carried) return 'empathy_kept';
   // specific in every reply (4), short of 5: the next step is warmth or an open question, not naming
   if (scores.every((score) => score >= 4)) return 'empathy_deepen';
   // at least generic in every reply (Mr Petersen's trainee, who had said „Verstanden, es eilt" each

@@ -264,7 +264,12 @@ describe('practice engine', () => {
       inputs: [],
       async grade(input) {
         const empathy = input.reply.includes('warm') ? 5 : input.reply.includes('cold') ? 1 : 3;
-        return makeGrade({ composure: input.reply.includes('sharp') ? 2 : 5, empathy, solution: input.reply.includes('step') });
+        return makeGrade({
+          composure: input.reply.includes('sharp') ? 2 : 5,
+          empathy,
+          solution: input.reply.includes('step'),
+          ...(input.reply.includes('limit') ? { verdict: 'set_well' as const } : {}),
+        });
       },
     };
     const adviceAfter = async (replies: string[]) => {
@@ -279,6 +284,10 @@ describe('practice engine', () => {
     expect(await adviceAfter(['warm words', 'sharp cold step'])).toBe('en:empathy');
     // the reply that solved kept the empathy; the other one reached the customer in general terms
     expect(await adviceAfter(['neutral', 'warm words with the step'])).toBe('en:empathy_specific');
+    // warmth already carried into a reply that solved: no "just not in the reply that solved it"
+    expect(await adviceAfter(['neutral step', 'warm words with the step'])).toBe('en:empathy_specific');
+    // a limit set calmly at an insult is not a reply that lacked warmth (Mr Kessler's trainee)
+    expect(await adviceAfter(['cold limit step', 'warm words with the step'])).toBe('en:empathy_deepen');
     expect(await adviceAfter(['warm words', 'warm again'])).toBe('en:strong');
     // generic in every reply: the advice is to be specific, not to acknowledge at all (Mr
     // Petersen's trainee had said „Verstanden, es eilt" each time)
