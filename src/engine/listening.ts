@@ -121,7 +121,7 @@ function denied(sentence: string, from: number, to: number, negates: boolean): b
  * the payslip").
  */
 const TO_FIND_OUT =
-  /\b(?:ask|asking|check|checking|find\s+out|see|enquire|inquire|frage|fragen|kläre|klären|prüfe|prüfen|schaue|schauen|erkundige\s+mich)\b[\s,]+(?:\S+[\s,]+){0,4}?(?:what|whether|if|how|which|was|ob|wie|welche[nrs]?)\b(?:(?![:;]|\b(?:and|then|und|dann)\b).)*$/iu;
+  /\b(?:ask|asking|check|checking|find\s+out|(?:let\s+me|i'll|i\s+will|we'll|we\s+will|i'm\s+going\s+to)\s+see|enquire|inquire|frage|fragen|kläre|klären|prüfe|prüfen|schaue|schauen|erkundige\s+mich)\b[\s,]+(?:\S+[\s,]+){0,4}?(?:what|whether|if|how|which|was|ob|wie|welche[nrs]?)\b(?:(?![:;]|\b(?:and|then|und|dann)\b).)*$/iu;
 
 /** Whether a fact's pattern spells out a negation of its own (`can\x27t … guarantee`, `nicht … garantier`). */
 function saysNo(source: string): boolean {
