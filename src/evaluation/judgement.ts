@@ -4,7 +4,7 @@ import type { Language } from './grade.js';
 import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
-import { onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
+import { exculpates, onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
 
@@ -58,6 +58,9 @@ const DOUBTED_FROM = 0.65;
  * the sentence it finds most hostile. A composed reply keeps the lower of the lexicon's and the
  * model's score, so a stiff phrase the lexicon knows still costs a point.
  */
+/** The failures the model reads into a plain exculpation. */
+const EXCULPATION_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);
+
 export function judgeComposure(
   lexicon: ComposureFinding,
   prediction: ModelPrediction | undefined,
@@ -73,6 +76,9 @@ export function judgeComposure(
   // opposite. Where the lexicons find the trainee taking the customer on, that reading stands down;
   // a sting of another kind in the same reply is still the model's to find.
   if (prediction.failure === 'brush_off' && ownsContact(reply, lang)) return { ...lexicon, byModel: false };
+  // The same with blame: "None of this is your fault", „Sie können nichts dafür" take the fault off
+  // the customer in blame's words, and the model read them as blame or a lecture.
+  if (EXCULPATION_MISREAD.has(prediction.failure) && exculpates(reply, lang)) return { ...lexicon, byModel: false };
   // "Sure." alone: the model met these words mostly before a mocking second sentence ("Sure. Because
   // we have nothing else to do.") and read them alone as sarcasm (P 0.99); alone there is nothing to
   // mock with, so the lexicons' reading (curt, or calm with a polite word) stands.

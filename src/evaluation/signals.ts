@@ -475,6 +475,45 @@ export function ownsContact(reply: PreparedText, lang: Language): boolean {
   return OWN_CONTACT[lang].test(reply.lower);
 }
 
+/**
+ * Taking the fault off the customer: "None of this is your fault", „Sie können nichts dafür". The
+ * words are blame's, the direction the opposite; a model that reads words alone takes it for blame or
+ * a lecture. Ironic ("of course it's never your fault") or followed by a "but" or a lesson, it is not.
+ */
+const EXCULPATION = bilingual({
+  en: [
+    String.raw`\b(?:not|none\s+of\s+(?:this|it|that)\s+(?:is|was)|no|in\s+no\s+way)\s+(?:\S+\s+)?(?:your\s+fault|to\s+blame|fault\s+of\s+yours)\b`,
+    String.raw`\byou(?:'re|\s+are)\s+(?:not|in\s+no\s+way)\s+(?:at\s+all\s+)?to\s+blame\b`,
+    String.raw`\b(?:don't|do\s+not)\s+(?:blame\s+yourself|be\s+(?:so\s+)?hard\s+on\s+yourself|say\s+that\s+about\s+yourself)\b`,
+    String.raw`\byou\s+(?:did|have\s+done|'ve\s+done)\s+(?:nothing\s+wrong|(?:exactly\s+|just\s+)?the\s+right\s+thing|everything\s+right)\b`,
+    String.raw`\bnot\s+because\s+of\s+(?:anything\s+)?(?:on\s+your\s+side|you\s+did|you)\b`,
+    String.raw`\b(?:could|can)\s+(?:have\s+)?happen(?:ed)?\s+to\s+anyone\b`,
+  ],
+  de: [
+    String.raw`\b(?:nicht|keineswegs|in\s+keiner\s+weise)\s+(?:\S+\s+)?(?:ihre|deine)\s+schuld\b`,
+    String.raw`\b(?:sie|dich)\s+trifft\s+(?:\S+\s+)?keine\s+schuld\b`,
+    String.raw`\b(?:sie\s+können|du\s+kannst)\s+(?:\S+\s+){0,2}?nichts\s+dafür\b`,
+    String.raw`\bmach(?:en\s+sie\s+sich|\s+dir)\s+(?:bitte\s+)?keine\s+vorwürfe\b`,
+    String.raw`\b(?:sie\s+haben|du\s+hast)\s+(?:\S+\s+){0,2}?(?:nichts\s+falsch\s+gemacht|alles\s+richtig\s+gemacht|nichts\s+vergessen|genau\s+richtig\s+(?:gehandelt|reagiert))\b`,
+    String.raw`\b(?:lag|liegt)\s+(?:\S+\s+)?nicht\s+an\s+(?:ihnen|dir)\b`,
+    String.raw`\b(?:das|so\s+etwas|sowas)\s+(?:hätte|kann|könnte)\s+(?:\S+\s+){0,2}?jedem\s+passieren\b`,
+  ],
+});
+/** what turns an exculpation into irony, or takes it back: "of course", "never", a "but", a lesson */
+const EXCULPATION_UNDONE = bilingual({
+  en: [
+    String.raw`\b(?:of\s+course|obviously|naturally|never|as\s+always|sure|but|however|though|although|next\s+time|in\s+(?:the\s+)?future|should\s+have|should've|you\s+(?:should|must|need\s+to)\s+(?:always|really))\b`,
+  ],
+  de: [
+    String.raw`\b(?:natürlich|selbstverständlich|klar|nie|niemals|wie\s+immer|aber|allerdings|jedoch|trotzdem|beim\s+nächsten\s+mal|nächstes\s+mal|künftig|in\s+zukunft|hätten\s+sie|sollten\s+sie)\b`,
+  ],
+});
+
+/** The reply takes the fault off the customer, plainly (see EXCULPATION). */
+export function exculpates(reply: PreparedText, lang: Language): boolean {
+  return EXCULPATION[lang].test(reply.lower) && !EXCULPATION_UNDONE[lang].test(reply.lower);
+}
+
 /** "Give me three minutes": asking for time is promising to be done within it. */
 const GIVE_ME_TIME = pattern(String.raw`\b(?:give\s+me|gib\s+mir|geben\s+sie\s+mir)\s+(?:\S+\s+){0,2}?(?:minutes?|minuten|seconds|sekunden|hours?|stunden?)\b`);
 

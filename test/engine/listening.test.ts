@@ -202,7 +202,7 @@ describe('the customer hears facts', () => {
     expect(heardFacts(lindner, 'en', "Of course - I'll go and ask the kitchen what they can make soft for him.")).not.toContain('soft_food');
     expect(heardFacts(lindner, 'de', 'Natürlich. Ich gehe in die Küche und frage, was sie für ihn weich zubereiten kann.')).not.toContain('soft_food');
     expect(heardFacts(lindner, 'en', "I'll check whether the soup can come early.")).not.toContain('soup_now');
-    expect(heardFacts(lindner, 'en', "Let me see if the soup can come early.")).not.toContain('soup_now');
+    expect(heardFacts(lindner, 'en', 'Let me see if the soup can come early.')).not.toContain('soup_now');
     // understanding is no inquiry
     expect(heardFacts(lindner, 'en', 'I see what you mean, so the soup can come right now.')).toContain('soup_now');
     // what follows a colon, "and" or "then" is given

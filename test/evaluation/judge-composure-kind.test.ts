@@ -150,3 +150,46 @@ describe('judgeComposure: a reply that only says yes', () => {
     expect(judged.score).toBe(2);
   });
 });
+
+describe('judgeComposure: taking the fault off the customer', () => {
+  // The model as sure of blame as it can be: only the words of the reply decide whether it stands.
+  function judgedAsBlame(lang: 'en' | 'de', customer: string, reply: string, failure: ComposureFailure = 'blame') {
+    const model = defaultGraderModel();
+    const pass = runLexicons({ lang, customer, reply, history: [] });
+    const prediction = {
+      ...model.predict({ lang, customer, history: [], reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }),
+      notComposed: 0.99,
+      failure,
+      failureProbability: 0.9,
+    };
+    return judgeComposure(pass.findings!.composure, prediction, model, pass.reply.text, lang);
+  }
+
+  it.each([
+    [
+      'en',
+      'I feel so stupid, I should have noticed.',
+      "Honestly, it's not your fault at all: these texts look exactly like ours, and calling us straight away was right.",
+    ],
+    ['en', 'Was it something I did wrong?', 'You did nothing wrong. The update failed on our server overnight.'],
+    ['de', 'Ich komme mir so dumm vor.', 'Sie können wirklich nichts dafür, diese Nachrichten sehen täuschend echt aus.'],
+    ['de', 'Habe ich da was falsch gemacht?', 'Machen Sie sich bitte keine Vorwürfe, das Update ist bei uns hängen geblieben.'],
+  ] as const)('keeps the lexicons’ reading where the blame words point away from the customer: %s “%s” → “%s”', (lang, customer, reply) => {
+    const judged = judgedAsBlame(lang, customer, reply);
+    expect(judged.byModel).toBe(false);
+    expect(judged.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each([
+    ['en', 'I feel so stupid.', "Of course it's never your fault."],
+    ['en', 'I feel so stupid.', "It's not your fault, but next time please tell us before you travel."],
+    ['de', 'Ich komme mir so dumm vor.', 'Natürlich ist es nie Ihre Schuld.'],
+    ['de', 'Ich komme mir so dumm vor.', 'Sie können nichts dafür, aber beim nächsten Mal sagen Sie uns bitte vorher Bescheid.'],
+  ] as const)('leaves irony and a taken-back exculpation to the model: %s “%s” → “%s”', (lang, customer, reply) => {
+    expect(judgedAsBlame(lang, customer, reply).score).toBe(2);
+  });
+
+  it('leaves a failure of another kind to the model', () => {
+    expect(judgedAsBlame('en', 'Was it me?', 'You did nothing wrong.', 'sarcasm').score).toBe(2);
+  });
+});

@@ -41,7 +41,9 @@ describe('openStorage', () => {
   });
 
   it('names what it got when the URL has no scheme at all', async () => {
-    await expect(openStorage({ url: 'data/bot.sqlite', log })).rejects.toThrow('STORE_URL must start with sqlite://, redis:// or postgres:// (got "data/bot.sqlite")');
+    await expect(openStorage({ url: 'data/bot.sqlite', log })).rejects.toThrow(
+      'STORE_URL must start with sqlite://, redis:// or postgres:// (got "data/bot.sqlite")',
+    );
     await expect(openStorage({ url: 'mysql://x', log })).rejects.toThrow('(got "mysql")');
   });
 });

@@ -71,7 +71,13 @@ describe.each(backends)('session store contract on $name', (backend) => {
 
   it('lists newest first whatever the order of saving, and sessions of the same moment in the order saved', async () => {
     const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
-    for (const [id, second] of [['mid', 2], ['new', 3], ['old', 1], ['tie1', 5], ['tie2', 5]] as const) {
+    for (const [id, second] of [
+      ['mid', 2],
+      ['new', 3],
+      ['old', 1],
+      ['tie1', 5],
+      ['tie2', 5],
+    ] as const) {
       await storage.sessions.save(activeSession(id, { createdAt: at(second) }));
     }
     expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['tie1', 'tie2', 'new', 'mid', 'old']);
@@ -227,7 +233,10 @@ describe('store failures', () => {
     await expect(storage.sessions.save(session('a'))).rejects.toBeInstanceOf(StoreUnavailableError);
     // the message tells an operator what the bot was doing, and the cause is kept for the log
     await expect(storage.sessions.get('a')).rejects.toThrow('could not read session from the store');
-    const failure = await storage.collection('settings', z.object({ colour: z.string() })).set('g1', { colour: 'blue' }).catch((error: unknown) => error);
+    const failure = await storage
+      .collection('settings', z.object({ colour: z.string() }))
+      .set('g1', { colour: 'blue' })
+      .catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(StoreUnavailableError);
     expect((failure as Error).message).toBe('could not write collection to the store');
     expect(((failure as Error).cause as Error).message).toBe('connection refused');
@@ -238,13 +247,13 @@ describe('store failures', () => {
     const storage = createKeyvStorage(keyv, log);
     await storage.sessions.save(session('a', { channelRef: 'thread-1' }));
     const refuse = () => Promise.reject(new Error('disk full'));
-    keyv.delete = refuse as never;
-    keyv.deleteMany = refuse as never;
-    keyv.getMany = refuse as never;
+    keyv.delete = refuse;
+    keyv.deleteMany = refuse;
+    keyv.getMany = refuse;
     await expect(storage.collection('settings', z.string()).delete('g1')).rejects.toThrow('could not delete collection from the store');
     await expect(storage.sessions.listByGuild('g1')).rejects.toThrow('could not read session listings from the store');
     await expect(storage.sessions.delete('a')).rejects.toThrow(StoreUnavailableError);
-    keyv.set = refuse as never;
+    keyv.set = refuse;
     await expect(storage.sessions.deleteMany(['a'], { refuseLateSaves: true })).rejects.toThrow('could not mark sessions as deleted in the store');
   });
 
