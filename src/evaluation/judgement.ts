@@ -4,7 +4,7 @@ import type { Language } from './grade.js';
 import { courtesyFrame, quote, type PreparedText } from './grader-patterns.js';
 import { detectInjection } from './injection-markers.js';
 import { looksLikeInjection, type LexiconFindings } from './lexicon-pass.js';
-import { exculpates, onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
+import { onlyDeclines, ownsContact, summarises, windsUp } from './signals.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import { DIALOGUE_ACTS, type ComposureFailure, type DialogueAct, type EmpathyLevel } from './model/heads.js';
 
@@ -58,8 +58,13 @@ const DOUBTED_FROM = 0.65;
  * the sentence it finds most hostile. A composed reply keeps the lower of the lexicon's and the
  * model's score, so a stiff phrase the lexicon knows still costs a point.
  */
-/** The failures the model reads into a plain exculpation. */
-const EXCULPATION_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);
+/** The failures the model reads into reassurance said in blame's words. */
+const REASSURANCE_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);
+
+/** Whether the model's reading marks a reply down (the whole reply, or one sentence read alone). */
+export function markedDown(prediction: ModelPrediction, model: GraderModel, lang: Language): boolean {
+  return prediction.notComposed >= model.notComposedThreshold(lang) || Math.max(0, ...prediction.sentenceNotComposed) >= model.sentenceThreshold(lang);
+}
 
 export function judgeComposure(
   lexicon: ComposureFinding,
@@ -68,6 +73,8 @@ export function judgeComposure(
   reply: PreparedText,
   lang: Language,
   instructed = false,
+  /** the model's reading of the reply without its reassurance (`withoutReassurance`), where it had any */
+  unreassured?: ModelPrediction,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
@@ -77,13 +84,21 @@ export function judgeComposure(
   // a sting of another kind in the same reply is still the model's to find.
   if (prediction.failure === 'brush_off' && ownsContact(reply, lang)) return { ...lexicon, byModel: false };
   // The same with blame: "None of this is your fault", „Sie können nichts dafür" take the fault off
-  // the customer in blame's words, and the model read them as blame or a lecture.
-  if (EXCULPATION_MISREAD.has(prediction.failure) && exculpates(reply, lang)) return { ...lexicon, byModel: false };
+  // the customer in blame's words, and the model read them as blame or a lecture. The model's reading
+  // of the rest (`unreassured`) decides: composed, or no longer blame or a lecture (a fragment read
+  // alone can look curt), the reassurance was what it read; "It's not your fault, you just didn't
+  // read the letter" is still blame without it.
+  if (
+    unreassured &&
+    (!markedDown(unreassured, model, lang) || (REASSURANCE_MISREAD.has(prediction.failure) && !REASSURANCE_MISREAD.has(unreassured.failure)))
+  ) {
+    return { ...lexicon, byModel: false };
+  }
   // "Sure." alone: the model met these words mostly before a mocking second sentence ("Sure. Because
   // we have nothing else to do.") and read them alone as sarcasm (P 0.99); alone there is nothing to
   // mock with, so the lexicons' reading (curt, or calm with a polite word) stands.
   if (lexicon.onlyAssent === true) return { ...lexicon, byModel: false };
-  if (prediction.notComposed >= model.notComposedThreshold(lang) || sentenceMax >= model.sentenceThreshold(lang)) {
+  if (markedDown(prediction, model, lang)) {
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;
     // The kind is named only when the model is fairly sure of it; below that, on held-out writers its

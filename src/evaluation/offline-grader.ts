@@ -5,14 +5,14 @@ import { assessEmpathy, asksToBeLeftAlone } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import { boundaryVerdictScore, type Grade, type GradeInput, type Language, type Turn } from './grade.js';
 import type { Grader } from './grader.js';
-import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
+import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, markedDown, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import { focusFor } from './stated-hurry.js';
 import type { GraderModel } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
 import { prepare, quote } from './grader-patterns.js';
-import { overpromises } from './signals.js';
+import { overpromises, withoutReassurance } from './signals.js';
 import { loadRubricSync } from './rubric.js';
 
 export const OFFLINE_GRADER_ID = 'offline';
@@ -131,7 +131,12 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const scriptSays = input.context?.customerAbusive !== undefined;
   const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
   const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection);
+  // Reassurance in blame's words ("None of this is your fault") is read again without it, only where
+  // the model would mark the reply down: rare, so the second reading costs nothing on the common path.
+  const rest =
+    model && prediction && !reply.injection && markedDown(prediction, model, lang) ? withoutReassurance(reply.text, lang, input.customer) : undefined;
+  const unreassured = rest !== undefined && model ? model.predict({ ...context, reply: rest, lexicon: facts }) : undefined;
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, unreassured);
   const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);
   const { signals } = findings;
 

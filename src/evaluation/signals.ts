@@ -477,8 +477,8 @@ export function ownsContact(reply: PreparedText, lang: Language): boolean {
 
 /**
  * Taking the fault off the customer: "None of this is your fault", „Sie können nichts dafür". The
- * words are blame's, the direction the opposite; a model that reads words alone takes it for blame or
- * a lecture. Ironic ("of course it's never your fault") or followed by a "but" or a lesson, it is not.
+ * words are blame's, the direction the opposite; a model that reads words alone takes them for blame
+ * or a lecture.
  */
 const EXCULPATION = bilingual({
   en: [
@@ -499,19 +499,79 @@ const EXCULPATION = bilingual({
     String.raw`\b(?:das|so\s+etwas|sowas)\s+(?:hätte|kann|könnte)\s+(?:\S+\s+){0,2}?jedem\s+passieren\b`,
   ],
 });
-/** what turns an exculpation into irony, or takes it back: "of course", "never", a "but", a lesson */
-const EXCULPATION_UNDONE = bilingual({
+
+/**
+ * Waving off an apology or a customer's word against themselves ("Don't worry about it", „Ach was,
+ * das ist schon vergessen"): read as reassurance only after such words (see SELF_BLAME); to a
+ * complaint the same words brush it off.
+ */
+const WAVE_OFF: Readonly<Record<Language, readonly string[]>> = {
   en: [
-    String.raw`\b(?:of\s+course|obviously|naturally|never|as\s+always|sure|but|however|though|although|next\s+time|in\s+(?:the\s+)?future|should\s+have|should've|you\s+(?:should|must|need\s+to)\s+(?:always|really))\b`,
+    String.raw`^(?:oh,?\s+|ah,?\s+)?(?:no\s+worries|not\s+at\s+all|never\s+mind|nonsense|(?:please\s+)?don't\s+(?:worry|apologi[sz]e)(?:\s+about\s+(?:it|that))?(?:\s+at\s+all)?|no\s+need\s+to\s+apologi[sz]e|no\s+harm\s+done)\b`,
+    String.raw`\b(?:it's|it\s+is|that's|that\s+is)\s+(?:already\s+)?forgotten\b`,
   ],
   de: [
-    String.raw`\b(?:natürlich|selbstverständlich|klar|nie|niemals|wie\s+immer|aber|allerdings|jedoch|trotzdem|beim\s+nächsten\s+mal|nächstes\s+mal|künftig|in\s+zukunft|hätten\s+sie|sollten\s+sie)\b`,
+    String.raw`^(?:ach,?\s+)?(?:was|quatsch|unsinn|i\s+wo|keine\s+sorge|schon\s+gut|nicht\s+der\s+rede\s+wert|machen\s+sie\s+sich\s+(?:da\s+)?keine\s+gedanken)\b`,
+    String.raw`\b(?:das|es)\s+ist\s+(?:schon\s+|längst\s+)?vergessen\b`,
+  ],
+};
+const WAVE_OFF_EACH = { de: WAVE_OFF.de.map((source) => pattern(source, 'g')), en: WAVE_OFF.en.map((source) => pattern(source, 'g')) };
+const SELF_BLAME = bilingual({
+  en: [
+    String.raw`\b(?:sorry|apologi[sz]e|my\s+(?:own\s+)?fault|i(?:'m|\s+am)\s+(?:such\s+an?\s+|so\s+)?(?:idiot|stupid|useless|hopeless|silly)|i\s+feel\s+(?:so\s+)?(?:stupid|silly|dumb)|i\s+should\s+(?:have|never))`,
+  ],
+  de: [
+    String.raw`\b(?:entschuldigung|entschuldigen\s+sie|tut\s+mir\s+leid|meine\s+schuld|ich\s+(?:komm|komme|fühle)\s+mir\s+(?:so\s+)?(?:blöd|dumm|doof)|ich\s+bin\s+(?:so\s+|echt\s+|halt\s+)?(?:blöd|dumm|doof)|hätte\s+ich\s+(?:mal|doch|bloß))`,
   ],
 });
+/** what turns reassurance into irony: "of course", "never", "as always", „wie immer" */
+const IRONIC = bilingual({
+  en: [String.raw`\b(?:of\s+course|obviously|naturally|never|as\s+always|as\s+usual|sure|used\s+to)\b`],
+  de: [String.raw`\b(?:natürlich|selbstverständlich|klar|nie|niemals|wie\s+immer|wie\s+üblich|gewohnt|gewöhnt)\b`],
+});
+const EXCULPATION_ALL = globalOfEach(EXCULPATION);
+/** where a clause ends around a phrase: the phrase goes with its clause, the rest of the sentence stays */
+const CLAUSE_EDGE = /[,;:.!?–—]/u;
 
-/** The reply takes the fault off the customer, plainly (see EXCULPATION). */
-export function exculpates(reply: PreparedText, lang: Language): boolean {
-  return EXCULPATION[lang].test(reply.lower) && !EXCULPATION_UNDONE[lang].test(reply.lower);
+/**
+ * The reply without the clauses that take the fault off the customer or wave off their apology,
+ * for the model to read again: what is left is what could still sting ("It's not your fault, you
+ * just didn't read the letter" keeps its second half). Undefined when the reply has no such clause
+ * or says it with irony.
+ */
+export function withoutReassurance(reply: PreparedText, lang: Language, customer: string): string | undefined {
+  const waved = SELF_BLAME[lang].test(customer.toLowerCase());
+  const clauses: [number, number][] = [];
+  let offset = 0;
+  for (const sentence of reply.lowerSentences) {
+    const at = reply.lower.indexOf(sentence, offset);
+    if (at < 0) continue;
+    offset = at + sentence.length;
+    if (IRONIC[lang].test(sentence)) continue;
+    const spans: RegExpExecArray[] = [...sentence.matchAll(EXCULPATION_ALL[lang])];
+    if (waved) for (const re of WAVE_OFF_EACH[lang]) spans.push(...sentence.matchAll(re));
+    for (const match of spans) clauses.push(clauseAround(sentence, match.index, match.index + match[0].length).map((i) => at + i) as [number, number]);
+  }
+  if (clauses.length === 0) return undefined;
+  let rest = '';
+  let from = 0;
+  for (const [start, end] of clauses.sort((a, b) => a[0] - b[0])) {
+    if (start > from) rest += reply.text.slice(from, start);
+    from = Math.max(from, end);
+  }
+  rest += reply.text.slice(from);
+  return rest
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,;:.!?–—-]+/u, '')
+    .trim();
+}
+/** The clause holding start..end: back to the last clause edge before it, on past the first one after it. */
+function clauseAround(sentence: string, start: number, end: number): [number, number] {
+  let from = start;
+  while (from > 0 && !CLAUSE_EDGE.test(sentence[from - 1] ?? '')) from--;
+  let to = end;
+  while (to < sentence.length && !CLAUSE_EDGE.test(sentence[to] ?? '')) to++;
+  return [from, Math.min(sentence.length, to + 1)];
 }
 
 /** "Give me three minutes": asking for time is promising to be done within it. */

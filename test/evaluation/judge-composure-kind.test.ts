@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { judgeComposure, KIND_NAMED_FROM } from '../../src/evaluation/judgement.js';
+import { judgeComposure, KIND_NAMED_FROM, markedDown } from '../../src/evaluation/judgement.js';
+import { gradeOffline } from '../../src/evaluation/offline-grader.js';
+import { prepare } from '../../src/evaluation/grader-patterns.js';
+import { withoutReassurance } from '../../src/evaluation/signals.js';
 import { lexiconFacts, runLexicons } from '../../src/evaluation/lexicon-pass.js';
 import { defaultGraderModel } from '../../src/evaluation/model/default-model.js';
 import type { ComposureFailure } from '../../src/evaluation/model/heads.js';
@@ -151,45 +154,45 @@ describe('judgeComposure: a reply that only says yes', () => {
   });
 });
 
-describe('judgeComposure: taking the fault off the customer', () => {
-  // The model as sure of blame as it can be: only the words of the reply decide whether it stands.
-  function judgedAsBlame(lang: 'en' | 'de', customer: string, reply: string, failure: ComposureFailure = 'blame') {
-    const model = defaultGraderModel();
+describe('the grade of a reply that takes the fault off the customer', () => {
+  const model = defaultGraderModel();
+  // the model's own reading of the whole reply, before the reassurance is set aside
+  const markedDownWhole = (lang: 'en' | 'de', customer: string, reply: string) => {
     const pass = runLexicons({ lang, customer, reply, history: [] });
-    const prediction = {
-      ...model.predict({ lang, customer, history: [], reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }),
-      notComposed: 0.99,
-      failure,
-      failureProbability: 0.9,
-    };
-    return judgeComposure(pass.findings!.composure, prediction, model, pass.reply.text, lang);
-  }
+    return markedDown(model.predict({ lang, customer, history: [], reply: pass.reply.text.text, lexicon: lexiconFacts(pass) }), model, lang);
+  };
+  const graded = (lang: 'en' | 'de', customer: string, reply: string) => gradeOffline({ lang, customer, reply, history: [] }, 'test');
 
   it.each([
-    [
-      'en',
-      'I feel so stupid, I should have noticed.',
-      "Honestly, it's not your fault at all: these texts look exactly like ours, and calling us straight away was right.",
-    ],
-    ['en', 'Was it something I did wrong?', 'You did nothing wrong. The update failed on our server overnight.'],
-    ['de', 'Ich komme mir so dumm vor.', 'Sie können wirklich nichts dafür, diese Nachrichten sehen täuschend echt aus.'],
-    ['de', 'Habe ich da was falsch gemacht?', 'Machen Sie sich bitte keine Vorwürfe, das Update ist bei uns hängen geblieben.'],
-  ] as const)('keeps the lexicons’ reading where the blame words point away from the customer: %s “%s” → “%s”', (lang, customer, reply) => {
-    const judged = judgedAsBlame(lang, customer, reply);
-    expect(judged.byModel).toBe(false);
-    expect(judged.score).toBeGreaterThanOrEqual(4);
+    ['en', 'I should never have clicked that link, I feel so stupid.', 'None of it is your fault. Those messages copy our design down to the logo.'],
+    ['en', 'Sorry I shouted at you earlier.', "Oh, don't worry about it at all. It's been a rough day for you."],
+    ['de', 'Ich komm mir so blöd vor, dass ich das nicht verstehe.', 'Ach Quatsch, das ist auch wirklich umständlich gemacht. Wir gehen das zusammen durch.'],
+  ] as const)('is composed where the model had read the reassurance as a sting: %s “%s” → “%s”', (lang, customer, reply) => {
+    expect(markedDownWhole(lang, customer, reply)).toBe(true);
+    expect(graded(lang, customer, reply).composure.score).toBeGreaterThanOrEqual(4);
   });
 
   it.each([
-    ['en', 'I feel so stupid.', "Of course it's never your fault."],
-    ['en', 'I feel so stupid.', "It's not your fault, but next time please tell us before you travel."],
-    ['de', 'Ich komme mir so dumm vor.', 'Natürlich ist es nie Ihre Schuld.'],
-    ['de', 'Ich komme mir so dumm vor.', 'Sie können nichts dafür, aber beim nächsten Mal sagen Sie uns bitte vorher Bescheid.'],
-  ] as const)('leaves irony and a taken-back exculpation to the model: %s “%s” → “%s”', (lang, customer, reply) => {
-    expect(judgedAsBlame(lang, customer, reply).score).toBe(2);
+    ['en', 'I feel so stupid, I should have noticed.', "It's not your fault, you just never read the letters we send."],
+    ['de', 'Ich komme mir so dumm vor.', 'Sie können nichts dafür, Sie lesen halt unsere Briefe nie.'],
+  ] as const)('is still marked down for what stings beside the reassurance: %s “%s” → “%s”', (lang, customer, reply) => {
+    expect(graded(lang, customer, reply).composure.score).toBeLessThanOrEqual(2);
   });
 
-  it('leaves a failure of another kind to the model', () => {
-    expect(judgedAsBlame('en', 'Was it me?', 'You did nothing wrong.', 'sarcasm').score).toBe(2);
+  it('reads waving off as reassurance only after an apology or a word against oneself', () => {
+    const reply = "Oh, don't worry about it at all. It's been a rough day for you.";
+    expect(withoutReassurance(prepare(reply), 'en', 'Sorry I shouted at you earlier.')).toBe("It's been a rough day for you.");
+    expect(withoutReassurance(prepare(reply), 'en', 'My card has been blocked for three days!')).toBeUndefined();
+    expect(withoutReassurance(prepare('Ach Quatsch, das ist kompliziert gemacht.'), 'de', 'Ich komm mir so blöd vor.')).toBe('das ist kompliziert gemacht.');
+  });
+
+  it('keeps what follows the reassurance in its sentence, and leaves irony alone', () => {
+    expect(withoutReassurance(prepare("Honestly, it's not your fault at all: these texts look exactly like ours."), 'en', '')).toBe(
+      'Honestly, these texts look exactly like ours.',
+    );
+    expect(withoutReassurance(prepare("It's not your fault, you just didn't read the letters."), 'en', '')).toBe("you just didn't read the letters.");
+    expect(withoutReassurance(prepare("Of course it's not your fault. It never is."), 'en', '')).toBeUndefined();
+    expect(withoutReassurance(prepare('Natürlich ist das nicht Ihre Schuld.'), 'de', '')).toBeUndefined();
+    expect(withoutReassurance(prepare('The update failed overnight.'), 'en', '')).toBeUndefined();
   });
 });
