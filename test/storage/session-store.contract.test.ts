@@ -70,17 +70,14 @@ describe.each(backends)('session store contract on $name', (backend) => {
   });
 
   it('lists newest first whatever the order of saving, and sessions of the same moment in the order saved', async () => {
-    const at = (second: number) => `2026-01-01T00:00:0${second}.000Z`;
-    for (const [id, second] of [
-      ['mid', 2],
-      ['new', 3],
-      ['old', 1],
-      ['tie1', 5],
-      ['tie2', 5],
-    ] as const) {
-      await storage.sessions.save(activeSession(id, { createdAt: at(second) }));
-    }
-    expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['tie1', 'tie2', 'new', 'mid', 'old']);
+    const at = (second: number) => `2026-01-01T00:00:${String(second).padStart(2, '0')}.000Z`;
+    // saved in an order that is neither sorted nor reversed, so a comparator that is half right shows
+    const seconds = [7, 2, 11, 5, 13, 1, 9, 3, 12, 6, 10, 4, 8];
+    for (const second of seconds) await storage.sessions.save(activeSession(`s${second}`, { createdAt: at(second) }));
+    await storage.sessions.save(activeSession('tie1', { createdAt: at(20) }));
+    await storage.sessions.save(activeSession('tie2', { createdAt: at(20) }));
+    const newestFirst = [...seconds].sort((a, b) => b - a).map((second) => `s${second}`);
+    expect((await storage.sessions.listByUser('g1', 'u1')).map((row) => row.id)).toEqual(['tie1', 'tie2', ...newestFirst]);
   });
 
   it('no longer finds a session by a channel it has left', async () => {
@@ -104,6 +101,13 @@ describe.each(backends)('session store contract on $name', (backend) => {
     expect(await storage.sessions.listOpen()).toEqual(['a']);
     await storage.sessions.save(session('a', { channelRef: 'thread-1', status: 'ended', outcome: 'stopped' }));
     expect(await storage.sessions.listOpen()).toEqual([]);
+  });
+
+  it('takes an ended session off the open list and leaves the others on it', async () => {
+    await storage.sessions.save(session('a'));
+    await storage.sessions.save(session('bb'));
+    await storage.sessions.save(session('a', { status: 'ended', outcome: 'stopped' }));
+    expect(await storage.sessions.listOpen()).toEqual(['bb']);
   });
 
   it('keeps every index entry when many sessions are saved at once', async () => {
@@ -147,6 +151,24 @@ describe('what the store keeps, read underneath it', () => {
     const keyv = new Keyv({ throwOnErrors: true });
     return { keyv, storage: createKeyvStorage(keyv, log) };
   };
+
+  // an index as stored: the ids it holds, whatever wrapper the backend's codec put around them
+  const storedIds = async (keyv: Keyv, key: string): Promise<unknown> => {
+    const raw: unknown = await keyv.get(key);
+    const parsed: unknown = raw !== null && typeof raw === 'object' && 'text' in raw ? JSON.parse(String(raw.text)) : raw;
+    return parsed !== null && typeof parsed === 'object' && 'value' in parsed ? parsed.value : parsed;
+  };
+
+  it('takes a deleted session out of every index it was in, and leaves the others', async () => {
+    const { keyv, storage } = open();
+    await storage.sessions.save(session('a', { groupId: 'grp' }));
+    await storage.sessions.save(session('bb', { groupId: 'grp' }));
+    await storage.sessions.delete('a');
+    expect(await storedIds(keyv, 'index:guild:g1')).toEqual(['bb']);
+    expect(await storedIds(keyv, 'index:user:g1:u1')).toEqual(['bb']);
+    expect(await storedIds(keyv, 'index:group:grp')).toEqual(['bb']);
+    expect(await storedIds(keyv, 'index:open')).toEqual(['bb']);
+  });
 
   it('an index emptied by a deletion goes, so no key names a member who has no sessions left', async () => {
     const { keyv, storage } = open();
@@ -250,11 +272,59 @@ describe('store failures', () => {
     keyv.delete = refuse;
     keyv.deleteMany = refuse;
     keyv.getMany = refuse;
-    await expect(storage.collection('settings', z.string()).delete('g1')).rejects.toThrow('could not delete collection from the store');
-    await expect(storage.sessions.listByGuild('g1')).rejects.toThrow('could not read session listings from the store');
+    // each names the operation, and keeps the backend's error as its cause for the operator's log
+    const failure = async (attempt: Promise<unknown>, message: string) => {
+      const error = await attempt.then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(StoreUnavailableError);
+      expect((error as Error).message).toBe(message);
+      expect(((error as Error).cause as Error).message).toBe('disk full');
+    };
+    await failure(storage.collection('settings', z.string()).delete('g1'), 'could not delete collection from the store');
+    await failure(storage.sessions.listByGuild('g1'), 'could not read session listings from the store');
     await expect(storage.sessions.delete('a')).rejects.toThrow(StoreUnavailableError);
     keyv.set = refuse;
-    await expect(storage.sessions.deleteMany(['a'], { refuseLateSaves: true })).rejects.toThrow('could not mark sessions as deleted in the store');
+    await failure(storage.sessions.deleteMany(['a'], { refuseLateSaves: true }), 'could not mark sessions as deleted in the store');
+    keyv.get = refuse;
+    await failure(storage.sessions.get('a'), 'could not read session from the store');
+  });
+
+  it('a backend that fails halfway through a deletion says so, after the indexes are already clean', async () => {
+    const keyv = new Keyv({ throwOnErrors: true });
+    const storage = createKeyvStorage(keyv, log);
+    await storage.sessions.save(session('a'));
+    keyv.deleteMany = () => Promise.reject(new Error('disk full'));
+    const error = await storage.sessions.delete('a').catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('could not delete sessions from the store');
+    expect(((error as Error).cause as Error).message).toBe('disk full');
+    expect(await storage.sessions.listByUser('g1', 'u1')).toEqual([]);
+  });
+
+  it('a failing erasure of freed space names what it could not do', async () => {
+    const storage = createKeyvStorage(new Keyv({ throwOnErrors: true }), log, { eraseFreedSpace: () => Promise.reject(new Error('locked')) });
+    const error = await storage.eraseFreedSpace().catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe('could not erase deleted data from the store files');
+    expect(((error as Error).cause as Error).message).toBe('locked');
+  });
+
+  it('tells the operator what it ignored or dropped, and what the backend reported', async () => {
+    const lines: { level: number; msg: string; key?: string; sessionId?: string; issues?: unknown[] }[] = [];
+    const recorder = pino({ level: 'info' }, { write: (line: string) => lines.push(JSON.parse(line) as (typeof lines)[number]) });
+    const keyv = new Keyv({ throwOnErrors: true, namespace: 'counterpart' });
+    const storage = createKeyvStorage(keyv, recorder);
+    await keyv.set('session:broken', { id: 'broken', schemaVersion: 99 });
+    await storage.sessions.get('broken');
+    const ignored = lines.find((line) => line.msg === 'stored record does not match its schema; ignored');
+    expect(ignored).toMatchObject({ level: 50, key: 'session:broken' });
+    expect(ignored?.issues?.length).toBeGreaterThan(0);
+    await storage.sessions.save(session('a'));
+    await storage.sessions.deleteMany(['a'], { refuseLateSaves: true });
+    await storage.sessions.save(session('a'));
+    expect(lines.find((line) => line.msg === 'a save of a session deleted on request was dropped')).toMatchObject({ level: 40, sessionId: 'a' });
+    keyv.emit('error', new Error('connection reset'));
+    expect(lines.find((line) => line.msg === 'store backend reported an error')).toMatchObject({ level: 40 });
   });
 
   it('an unknown store scheme is a configuration error naming the accepted ones', async () => {
