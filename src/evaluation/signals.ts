@@ -540,6 +540,9 @@ const CLAUSE_EDGE = /[,;:.!?–—]/u;
  * or says it with irony.
  */
 export function withoutReassurance(reply: PreparedText, lang: Language, customer: string): string | undefined {
+  // Positions are found in the lower-cased text and cut from the text as written (its capitals are
+  // part of what the model reads); where lower-casing changed the length, they would not line up.
+  if (reply.lower.length !== reply.text.length) return undefined;
   const waved = SELF_BLAME[lang].test(customer.toLowerCase());
   const clauses: [number, number][] = [];
   let offset = 0;
@@ -565,6 +568,7 @@ export function withoutReassurance(reply: PreparedText, lang: Language, customer
     .replace(/^[\s,;:.!?–—-]+/u, '')
     .trim();
 }
+
 /** The clause holding start..end: back to the last clause edge before it, on past the first one after it. */
 function clauseAround(sentence: string, start: number, end: number): [number, number] {
   let from = start;
