@@ -111,7 +111,9 @@ function denied(sentence: string, from: number, to: number, negates: boolean): b
   // A fact whose pattern is itself a "no" ("I can't promise the minute", „kann ich nicht
   // garantieren") is denied only by a negation before it, not by its own.
   const checkedTo = negates ? from : Math.min(end, to + 3);
-  return NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end)) || TO_FIND_OUT.test(sentence.slice(start, from));
+  return (
+    NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end)) || stillToFindOut(sentence, start, from, Math.min(end, to))
+  );
 }
 
 /**
@@ -122,6 +124,18 @@ function denied(sentence: string, from: number, to: number, negates: boolean): b
  */
 const TO_FIND_OUT =
   /\b(?:ask|asking|check|checking|find\s+out|(?:let\s+me|i'll|i\s+will|we'll|we\s+will|i'm\s+going\s+to)\s+see|enquire|inquire|frage|fragen|kläre|klären|prüfe|prüfen|schaue|schauen|erkundige\s+mich)\b[\s,]+(?:\S+[\s,]+){0,4}?(?:what|whether|if|how|which|was|ob|wie|welche[nrs]?)\b(?:(?![:;]|\b(?:and|then|und|dann)\b).)*$/iu;
+
+/**
+ * Whether the fact's words stand in what is still to be found out: before them, or at any word of
+ * them ("ich frage in der Küche, ob die Suppe …" is found by "Küche … Suppe", the question word between).
+ */
+function stillToFindOut(sentence: string, start: number, from: number, to: number): boolean {
+  if (TO_FIND_OUT.test(sentence.slice(start, from))) return true;
+  for (const word of sentence.slice(from, to).matchAll(/\S+/gu)) {
+    if (TO_FIND_OUT.test(sentence.slice(start, from + word.index + word[0].length))) return true;
+  }
+  return false;
+}
 
 /** Whether a fact's pattern spells out a negation of its own (`can\x27t … guarantee`, `nicht … garantier`). */
 function saysNo(source: string): boolean {

@@ -203,6 +203,10 @@ describe('the customer hears facts', () => {
     expect(heardFacts(lindner, 'de', 'Natürlich. Ich gehe in die Küche und frage, was sie für ihn weich zubereiten kann.')).not.toContain('soft_food');
     expect(heardFacts(lindner, 'en', "I'll check whether the soup can come early.")).not.toContain('soup_now');
     expect(heardFacts(lindner, 'en', 'Let me see if the soup can come early.')).not.toContain('soup_now');
+    // the question word inside the words the fact was found by (kitchen … soup)
+    const asked = 'Ich frage gleich in der Küche, ob die Suppe schon fertig ist, und eine Kerze bringe ich mit.';
+    expect(heardFacts(lindner, 'de', asked)).not.toContain('soup_now');
+    expect(heardFacts(lindner, 'de', asked)).toContain('candle');
     // understanding is no inquiry
     expect(heardFacts(lindner, 'en', 'I see what you mean, so the soup can come right now.')).toContain('soup_now');
     // what follows a colon, "and" or "then" is given
