@@ -97,6 +97,8 @@ const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
     String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting|moving|swapping|flagging|marking|upgrading|rebooking|looking\s+(?:at|into)\s+(?:your|the|it|this|that|them)|pulling\s+up|reviewing\s+(?:your|the)|going\s+through\s+(?:your|the)|raising\s+(?:your|the)\s+(?:\S+\s+)?(?:limit|overdraft|priority)|raising\s+a\s+(?:ticket|complaint|case|claim)|resetting|unlocking|reactivating|correcting|lifting|releasing|approving)\b`,
+    // a step taken by a colleague the trainee speaks for: "the kitchen can make him a soft omelette"
+    String.raw`\b(?:the|our)\s+(?:kitchen|chef|cook|technician|engineer|colleague|team)\s+(?:can|will|could)\s+(?:\S+\s+){0,3}?(?:make|cook|prepare|puree|mash|do|bring|send|fix|call|visit|come)\b`,
     // "Let me start by pulling up your application": a first step, not a preamble (see WIND_UP)
     String.raw`\b(?:let\s+me|i(?:'ll|\s+will)|we(?:'ll|\s+will))\s+start\s+by\s+(?:pulling\s+up|checking|looking\s+(?:at|into)|opening|finding|sending|booking|calling|ringing|going\s+through|raising|sorting|fixing|ordering|getting|unblocking|refunding|cancell?ing|resetting)\b`,
     String.raw`\b(?:how\s+about\s+(?:a|we|i|if)|shall\s+we(?!\s+(?:just\s+)?(?:leave|stop|drop)\b)|should\s+we\s+(?:meet|schedule|book|arrange|talk|call)|would\s+you\s+like\s+(?:me\s+to|a|to\s+(?:meet|come|book))|could\s+we\s+(?:meet|schedule|talk|arrange|set)|can\s+we\s+(?:meet|schedule|arrange|set))\b`,
@@ -115,6 +117,9 @@ const SOLUTION = bilingual({
     // „Ich gehe Ihre Akte nach dem Gespräch durch und rufe Sie bis vier zurück": the separable verb, and
     // a second step in the first person joined by „und"
     String.raw`\bich\s+gehe\s+(?:\S+\s+){0,6}?durch\b`,
+    // ein Schritt der Kollegen, für die die Beraterin spricht: „da kann die Küche ihm eine Suppe pürieren"
+    String.raw`\b(?:kann|wird|könnte)\s+(?:die|unsere?)\s+(?:küche|köchin|koch|technik|technikerin|techniker|kollegin|kollege|kollegen)\s+(?:\S+\s+){0,6}?(?:machen|zubereiten|pürieren|kochen|bringen|schicken|reparieren|vorbeikommen|anrufen|erledigen)\b`,
+    String.raw`\b(?:die|unsere?)\s+(?:küche|köchin|koch|technik|technikerin|techniker|kollegin|kollege|kollegen)\s+(?:kann|wird|könnte)\s+(?:\S+\s+){0,6}?(?:machen|zubereiten|pürieren|kochen|bringen|schicken|reparieren|vorbeikommen|anrufen|erledigen)\b`,
     // separable verbs: „Ich merke Ihnen den Termin vor", „Ich lege Ihnen die Jacke zurück"
     String.raw`\bich\s+(?:merke|lege)\s+(?:\S+\s+){0,6}?(?:vor|zurück)\b`,
     String.raw`\bund\s+(?:rufe|schicke|sende|melde\s+mich\s+bei)\s+(?:sie|ihnen)\b`,

@@ -59,6 +59,9 @@ describe('offersSolution', () => {
     'Machen wir. Ich hab Ihr Konto geöffnet und sehe mir die Überweisung an.',
     'Ich habe Ihren Antrag aufgerufen.',
     'Tippen Sie die Bestätigung an, die ich Ihnen gerade in die App geschickt habe.',
+    // a step the kitchen or a colleague takes, offered by the trainee
+    'Etwas Weiches – da kann die Küche ihm eine Kartoffelsuppe pürieren oder ein Stück Torte ohne Boden machen.',
+    'The kitchen can make him a soft omelette, or mash some potatoes.',
   ])('sees a concrete next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(true);
   });
@@ -90,6 +93,8 @@ describe('offersSolution', () => {
     "I'm raising this because it matters.",
     'Ich schaue mir das nicht länger an.',
     'Den Brief, den ich Ihnen im März geschickt habe, haben Sie ja.',
+    'Die Küche kann leider nichts anderes machen.',
+    "The kitchen can't make anything else today.",
   ])('sees no next step in "%s"', (reply) => {
     expect(signals(reply).offersSolution).toBe(false);
   });
