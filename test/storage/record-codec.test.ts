@@ -105,4 +105,15 @@ describe('a keyv store reading and writing through the record codec', () => {
     expect(written as string).toMatch(/^\{"value":\{"text":"plain"\},"expires":\d+\}$/);
     expect(texts.decode(await keyv.get('k')).value).toEqual({ text: 'plain' });
   });
+
+  it('lets keyv drop a record whose time to live has run out', async () => {
+    const raw = new Map<string, unknown>();
+    const keyv = new Keyv({ store: raw });
+    const texts = useRecordCodec(keyv);
+    // an expiry in the past as keyv's serializer writes it: the read must see it and drop the record
+    raw.set('keyv:gone', '{"value":{"text":"plain"},"expires":1000000000000}');
+    raw.set('keyv:kept', `{"value":{"text":"plain"},"expires":${Date.now() + 60_000}}`);
+    expect(await keyv.get('gone')).toBeUndefined();
+    expect(texts.decode(await keyv.get('kept')).value).toEqual({ text: 'plain' });
+  });
 });
