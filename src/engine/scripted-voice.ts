@@ -36,10 +36,15 @@ const WORD = /\p{L}+/gu;
 
 /** The words of a customer line without an e-mail's greeting and signature lines. */
 function bodyWords(text: string): string[] {
+  return body(text).toLowerCase().match(WORD) ?? [];
+}
+
+/** A line without an e-mail's greeting and signature, which every letter of a customer shares. */
+function body(text: string): string {
   const lines = text.split('\n');
   if (lines.length > 1) lines.pop();
   if (lines.length > 1 && GREETING.test(lines[0] ?? '')) lines.shift();
-  return lines.join(' ').toLowerCase().match(WORD) ?? [];
+  return lines.join(' ');
 }
 
 /** Whether both word lists hold the same run of `size` words ("don t have time for this"). */
@@ -68,8 +73,10 @@ export function echoes(reaction: string, line: string): boolean {
   const a = bodyWords(reaction);
   const b = bodyWords(line);
   if (a.length >= 4 && a.slice(0, 4).join(' ') === b.slice(0, 4).join(' ')) return true;
-  const opening = interjection(reaction);
-  if (opening !== undefined && opening === interjection(line)) return true;
+  // the line opens with a word or two set apart that the reaction already said at one of its
+  // sentence starts ("Right now, then. All right, I'll hold." / "All right. I'm listening.")
+  const opening = interjection(body(line));
+  if (opening !== undefined && sentenceStarts(body(reaction)).some((start) => interjection(start) === opening)) return true;
   if (sharesRun(a, b, 6)) return true;
   const long = (list: string[]): Set<string> => new Set(list.filter((word) => word.length >= 5 && !FUNCTION_WORDS.has(word)));
   const longA = long(a);
@@ -81,13 +88,21 @@ export function echoes(reaction: string, line: string): boolean {
   return shared / smaller >= 0.6;
 }
 
-/** The word a line opens with when it stands apart ("Okay, limit up." → "okay", „Gut." → "gut"), lower-cased. */
+/**
+ * The word or two a line opens with when they stand apart ("Okay, limit up." → "okay", „Gut." →
+ * "gut", "All right. …" → "all right"), lower-cased.
+ */
 function interjection(text: string): string | undefined {
-  return OPENING_INTERJECTION.exec(text)?.[1]?.toLowerCase();
+  return OPENING_INTERJECTION.exec(text)?.[1]?.toLowerCase().replace(/\s+/gu, ' ');
 }
 
-/** One word, then a comma, full stop, exclamation mark or ellipsis: "Okay, …" and "Okay. Okay." open alike. */
-const OPENING_INTERJECTION = /^\s*(\p{L}+)\s*[,.!…]/u;
+/** One or two words, then a comma, full stop, exclamation mark or ellipsis: "Okay, …" and "Okay. Okay." open alike. */
+const OPENING_INTERJECTION = /^\s*(\p{L}+(?:\s+\p{L}+)?)\s*[,.!…]/u;
+
+/** Where each sentence of a line starts: the line itself, and what follows each sentence end. */
+function sentenceStarts(text: string): string[] {
+  return [text, ...[...text.matchAll(/[.!?…]\s+/gu)].map((end) => text.slice(end.index + end[0].length))];
+}
 
 /** A greeting line of an e-mail ("Good afternoon,", „Hallo Herr …,"). */
 const GREETING = /^[^\n]{1,60},$/u;

@@ -93,6 +93,9 @@ describe('a stage line never says the reaction again in the same turn', () => {
     ['Gut, das kriege ich hin.', 'Gut. Und jetzt?', true],
     ['Right, I can do that.', 'Okay. Okay. Go on.', false],
     ['I see. Thursday, then.', 'I need the money today.', false],
+    // the opening said again at a later sentence start of the reaction, two words long
+    ["Right now, then. All right, I'll hold.", "All right. I'm listening. What exactly happens to the card now?", true],
+    ["Right now, then. I'll hold.", "All right. I'm listening. What exactly happens to the card now?", false],
   ])('echoes(%j, %j) is %s', (reaction, line, expected) => {
     expect(echoes(reaction, line)).toBe(expected);
   });
