@@ -73,8 +73,11 @@ export function judgeComposure(
   reply: PreparedText,
   lang: Language,
   instructed = false,
-  /** the model's reading of the reply without its reassurance (`withoutReassurance`), where it had any */
-  unreassured?: ModelPrediction,
+  /**
+   * the model's reading of the reply without its reassurance (`withoutReassurance`), where it had
+   * any; null when the reassurance was all the reply said
+   */
+  unreassured?: ModelPrediction | null,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
@@ -89,8 +92,9 @@ export function judgeComposure(
   // alone can look curt), the reassurance was what it read; "It's not your fault, you just didn't
   // read the letter" is still blame without it.
   if (
-    unreassured &&
-    (!markedDown(unreassured, model, lang) || (REASSURANCE_MISREAD.has(prediction.failure) && !REASSURANCE_MISREAD.has(unreassured.failure)))
+    unreassured === null ||
+    (unreassured !== undefined &&
+      (!markedDown(unreassured, model, lang) || (REASSURANCE_MISREAD.has(prediction.failure) && !REASSURANCE_MISREAD.has(unreassured.failure))))
   ) {
     return { ...lexicon, byModel: false };
   }

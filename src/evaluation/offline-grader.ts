@@ -135,7 +135,7 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   // the model would mark the reply down: rare, so the second reading costs nothing on the common path.
   const rest =
     model && prediction && !reply.injection && markedDown(prediction, model, lang) ? withoutReassurance(reply.text, lang, input.customer) : undefined;
-  const unreassured = rest !== undefined && model ? model.predict({ ...context, reply: rest, lexicon: facts }) : undefined;
+  const unreassured = rest === undefined || !model ? undefined : rest === '' ? null : model.predict({ ...context, reply: rest, lexicon: facts });
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, unreassured);
   const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);
   const { signals } = findings;

@@ -531,7 +531,7 @@ const SELF_BLAME = bilingual({
 });
 /** what turns reassurance into irony: "of course", "never", "as always", „wie immer" */
 const IRONIC = bilingual({
-  en: [String.raw`\b(?:of\s+course|obviously|naturally|never|as\s+always|as\s+usual|sure|used\s+to)\b`],
+  en: [String.raw`\b(?:of\s+course|obviously|naturally|never(?!\s+mind)|as\s+always|as\s+usual|sure|used\s+to)\b`],
   de: [String.raw`\b(?:natürlich|selbstverständlich|klar|nie|niemals|wie\s+immer|wie\s+üblich|gewohnt|gewöhnt)\b`],
 });
 const EXCULPATION_ALL = globalOfEach(EXCULPATION);

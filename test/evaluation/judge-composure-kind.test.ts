@@ -172,6 +172,14 @@ describe('the grade of a reply that takes the fault off the customer', () => {
     expect(graded(lang, customer, reply).composure.score).toBeGreaterThanOrEqual(4);
   });
 
+  it('is composed where the reassurance was all the reply said', () => {
+    const customer = 'Sorry I shouted at you earlier.';
+    expect(markedDownWhole('en', customer, 'Never mind.')).toBe(true);
+    expect(graded('en', customer, 'Never mind.').composure.score).toBeGreaterThanOrEqual(4);
+    // the same words to a complaint brush it off, and stay the model's
+    expect(graded('en', 'My card has been blocked for the third time this month!', 'Never mind.').composure.score).toBeLessThanOrEqual(2);
+  });
+
   it.each([
     ['en', 'I feel so stupid, I should have noticed.', "It's not your fault, you just never read the letters we send."],
     ['de', 'Ich komme mir so dumm vor.', 'Sie können nichts dafür, Sie lesen halt unsere Briefe nie.'],
