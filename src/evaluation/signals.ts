@@ -510,7 +510,7 @@ const EXCULPATION = bilingual({
  * das ist schon vergessen"): read as reassurance only after such words (see SELF_BLAME); to a
  * complaint the same words brush it off.
  */
-const WAVE_OFF: Readonly<Record<Language, readonly string[]>> = {
+const WAVE_OFF = bilingual({
   en: [
     String.raw`^(?:oh,?\s+|ah,?\s+)?(?:no\s+worries|not\s+at\s+all|never\s+mind|nonsense|(?:please\s+)?don't\s+(?:worry|apologi[sz]e)(?:\s+about\s+(?:it|that))?(?:\s+at\s+all)?|no\s+need\s+to\s+apologi[sz]e|no\s+harm\s+done)\b`,
     String.raw`\b(?:it's|it\s+is|that's|that\s+is)\s+(?:already\s+)?forgotten\b`,
@@ -519,8 +519,7 @@ const WAVE_OFF: Readonly<Record<Language, readonly string[]>> = {
     String.raw`^(?:ach,?\s+)?(?:was|quatsch|unsinn|i\s+wo|keine\s+sorge|schon\s+gut|nicht\s+der\s+rede\s+wert|machen\s+sie\s+sich\s+(?:da\s+)?keine\s+gedanken)\b`,
     String.raw`\b(?:das|es)\s+ist\s+(?:schon\s+|längst\s+)?vergessen\b`,
   ],
-};
-const WAVE_OFF_EACH = { de: WAVE_OFF.de.map((source) => pattern(source, 'g')), en: WAVE_OFF.en.map((source) => pattern(source, 'g')) };
+});
 const SELF_BLAME = bilingual({
   en: [
     String.raw`\b(?:sorry|apologi[sz]e|my\s+(?:own\s+)?fault|i(?:'m|\s+am)\s+(?:such\s+an?\s+|so\s+)?(?:idiot|stupid|useless|hopeless|silly)|i\s+feel\s+(?:so\s+)?(?:stupid|silly|dumb)|i\s+should\s+(?:have|never))`,
@@ -535,8 +534,7 @@ const IRONIC = bilingual({
   de: [String.raw`\b(?:natürlich|selbstverständlich|klar|nie|niemals|wie\s+immer|wie\s+üblich|gewohnt|gewöhnt)\b`],
 });
 const EXCULPATION_ALL = globalOfEach(EXCULPATION);
-/** where a clause ends around a phrase: the phrase goes with its clause, the rest of the sentence stays */
-const CLAUSE_EDGE = /[,;:.!?–—]/u;
+const WAVE_OFF_ALL = globalOfEach(WAVE_OFF);
 
 /**
  * The reply without the clauses that take the fault off the customer or wave off their apology,
@@ -556,9 +554,17 @@ export function withoutReassurance(reply: PreparedText, lang: Language, customer
     if (at < 0) continue;
     offset = at + sentence.length;
     if (IRONIC[lang].test(sentence)) continue;
-    const spans: RegExpExecArray[] = [...sentence.matchAll(EXCULPATION_ALL[lang])];
-    if (waved) for (const re of WAVE_OFF_EACH[lang]) spans.push(...sentence.matchAll(re));
-    for (const match of spans) clauses.push(clauseAround(sentence, match.index, match.index + match[0].length).map((i) => at + i) as [number, number]);
+    const spans = [...sentence.matchAll(EXCULPATION_ALL[lang]), ...(waved ? sentence.matchAll(WAVE_OFF_ALL[lang]) : [])];
+    if (spans.length === 0) continue;
+    // the clause of each phrase goes, with a comma or colon that closes it; a "but" and what follows
+    // it stay ("It's not your fault but you didn't read the letter" keeps its sting)
+    const parts = clausesOf(sentence);
+    const clauseAt = (index: number) => parts.findLast((clause) => clause.from <= index) ?? { from: 0, text: sentence };
+    for (const match of spans) {
+      const last = clauseAt(match.index + match[0].length - 1);
+      const end = last.from + last.text.length;
+      clauses.push([at + clauseAt(match.index).from, at + end + (/^[,;:]/u.test(sentence.slice(end)) ? 1 : 0)]);
+    }
   }
   if (clauses.length === 0) return undefined;
   let rest = '';
@@ -572,15 +578,6 @@ export function withoutReassurance(reply: PreparedText, lang: Language, customer
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.!?–—-]+/u, '')
     .trim();
-}
-
-/** The clause holding start..end: back to the last clause edge before it, on past the first one after it. */
-function clauseAround(sentence: string, start: number, end: number): [number, number] {
-  let from = start;
-  while (from > 0 && !CLAUSE_EDGE.test(sentence[from - 1] ?? '')) from--;
-  let to = end;
-  while (to < sentence.length && !CLAUSE_EDGE.test(sentence[to] ?? '')) to++;
-  return [from, Math.min(sentence.length, to + 1)];
 }
 
 /** "Give me three minutes": asking for time is promising to be done within it. */

@@ -183,6 +183,8 @@ describe('the grade of a reply that takes the fault off the customer', () => {
   it.each([
     ['en', 'I feel so stupid, I should have noticed.', "It's not your fault, you just never read the letters we send."],
     ['de', 'Ich komme mir so dumm vor.', 'Sie können nichts dafür, Sie lesen halt unsere Briefe nie.'],
+    // a "but" keeps what follows it, without a comma before it too
+    ['en', 'Why is my account blocked?', "It's not your fault but you didn't read the letters we sent."],
   ] as const)('is still marked down for what stings beside the reassurance: %s “%s” → “%s”', (lang, customer, reply) => {
     expect(graded(lang, customer, reply).composure.score).toBeLessThanOrEqual(2);
   });
@@ -199,6 +201,7 @@ describe('the grade of a reply that takes the fault off the customer', () => {
       'Honestly, these texts look exactly like ours.',
     );
     expect(withoutReassurance(prepare("It's not your fault, you just didn't read the letters."), 'en', '')).toBe("you just didn't read the letters.");
+    expect(withoutReassurance(prepare("It's not your fault but you didn't read the letters."), 'en', '')).toBe("but you didn't read the letters.");
     expect(withoutReassurance(prepare("Of course it's not your fault. It never is."), 'en', '')).toBeUndefined();
     expect(withoutReassurance(prepare('Natürlich ist das nicht Ihre Schuld.'), 'de', '')).toBeUndefined();
     expect(withoutReassurance(prepare('The update failed overnight.'), 'en', '')).toBeUndefined();
