@@ -34,11 +34,6 @@ export function createScriptedVoice(options: { random?: () => number } = {}): Cu
 
 const WORD = /\p{L}+/gu;
 
-/** The words of a customer line without an e-mail's greeting and signature lines. */
-function bodyWords(text: string): string[] {
-  return body(text).toLowerCase().match(WORD) ?? [];
-}
-
 /** A line without an e-mail's greeting and signature, which every letter of a customer shares. */
 function body(text: string): string {
   const lines = text.split('\n');
@@ -70,13 +65,15 @@ const FUNCTION_WORDS = new Set(
  * this." / "I don't have time for this rubbish.").
  */
 export function echoes(reaction: string, line: string): boolean {
-  const a = bodyWords(reaction);
-  const b = bodyWords(line);
+  const reactionBody = body(reaction);
+  const lineBody = body(line);
+  const a = reactionBody.toLowerCase().match(WORD) ?? [];
+  const b = lineBody.toLowerCase().match(WORD) ?? [];
   if (a.length >= 4 && a.slice(0, 4).join(' ') === b.slice(0, 4).join(' ')) return true;
   // the line opens with a word or two set apart that the reaction already said at one of its
   // sentence starts ("Right now, then. All right, I'll hold." / "All right. I'm listening.")
-  const opening = interjection(body(line));
-  if (opening !== undefined && sentenceStarts(body(reaction)).some((start) => interjection(start) === opening)) return true;
+  const opening = interjection(lineBody);
+  if (opening !== undefined && sentenceStarts(reactionBody).some((start) => interjection(start) === opening)) return true;
   if (sharesRun(a, b, 6)) return true;
   const long = (list: string[]): Set<string> => new Set(list.filter((word) => word.length >= 5 && !FUNCTION_WORDS.has(word)));
   const longA = long(a);

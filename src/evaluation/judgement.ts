@@ -52,12 +52,6 @@ interface ComposureJudgement extends ComposureFinding {
  */
 const DOUBTED_FROM = 0.65;
 
-/**
- * Composure: a lexicon finding of 1–2 stands (it quotes the words). Otherwise the model decides
- * whether the reply is composed; when it is not, the flag is its failure category and the evidence
- * the sentence it finds most hostile. A composed reply keeps the lower of the lexicon's and the
- * model's score, so a stiff phrase the lexicon knows still costs a point.
- */
 /** The failures the model reads into reassurance said in blame's words. */
 const REASSURANCE_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);
 
@@ -66,6 +60,12 @@ export function markedDown(prediction: ModelPrediction, model: GraderModel, lang
   return prediction.notComposed >= model.notComposedThreshold(lang) || Math.max(0, ...prediction.sentenceNotComposed) >= model.sentenceThreshold(lang);
 }
 
+/**
+ * Composure: a lexicon finding of 1–2 stands (it quotes the words). Otherwise the model decides
+ * whether the reply is composed; when it is not, the flag is its failure category and the evidence
+ * the sentence it finds most hostile. A composed reply keeps the lower of the lexicon's and the
+ * model's score, so a stiff phrase the lexicon knows still costs a point.
+ */
 export function judgeComposure(
   lexicon: ComposureFinding,
   prediction: ModelPrediction | undefined,
@@ -74,10 +74,11 @@ export function judgeComposure(
   lang: Language,
   instructed = false,
   /**
-   * the model's reading of the reply without its reassurance (`withoutReassurance`), where it had
-   * any; null when the reassurance was all the reply said
+   * the model's reading of the reply without its reassurance (`withoutReassurance`): undefined when
+   * it had none, null when the reassurance was all the reply said. Asked for only where the model
+   * marks the reply down, so the common path reads the reply once.
    */
-  unreassured?: ModelPrediction | null,
+  readWithoutReassurance?: () => ModelPrediction | null | undefined,
 ): ComposureJudgement {
   if (lexicon.score <= 2 || !prediction || !model) return { ...lexicon, byModel: false };
   const sentenceMax = Math.max(0, ...prediction.sentenceNotComposed);
@@ -86,23 +87,24 @@ export function judgeComposure(
   // opposite. Where the lexicons find the trainee taking the customer on, that reading stands down;
   // a sting of another kind in the same reply is still the model's to find.
   if (prediction.failure === 'brush_off' && ownsContact(reply, lang)) return { ...lexicon, byModel: false };
-  // The same with blame: "None of this is your fault", „Sie können nichts dafür" take the fault off
-  // the customer in blame's words, and the model read them as blame or a lecture. The model's reading
-  // of the rest (`unreassured`) decides: composed, or no longer blame or a lecture (a fragment read
-  // alone can look curt), the reassurance was what it read; "It's not your fault, you just didn't
-  // read the letter" is still blame without it.
-  if (
-    unreassured === null ||
-    (unreassured !== undefined &&
-      (!markedDown(unreassured, model, lang) || (REASSURANCE_MISREAD.has(prediction.failure) && !REASSURANCE_MISREAD.has(unreassured.failure))))
-  ) {
-    return { ...lexicon, byModel: false };
-  }
   // "Sure." alone: the model met these words mostly before a mocking second sentence ("Sure. Because
   // we have nothing else to do.") and read them alone as sarcasm (P 0.99); alone there is nothing to
   // mock with, so the lexicons' reading (curt, or calm with a polite word) stands.
   if (lexicon.onlyAssent === true) return { ...lexicon, byModel: false };
   if (markedDown(prediction, model, lang)) {
+    // The same with blame: "None of this is your fault", „Sie können nichts dafür" take the fault off
+    // the customer in blame's words, and the model read them as blame or a lecture. Its reading of
+    // the rest decides: composed, or no longer blame or a lecture (a fragment read alone can look
+    // curt), the reassurance was what it read; "It's not your fault, you just didn't read the
+    // letter" is still blame without it.
+    const unreassured = readWithoutReassurance?.();
+    if (
+      unreassured === null ||
+      (unreassured !== undefined &&
+        (!markedDown(unreassured, model, lang) || (REASSURANCE_MISREAD.has(prediction.failure) && !REASSURANCE_MISREAD.has(unreassured.failure))))
+    ) {
+      return { ...lexicon, byModel: false };
+    }
     // The model decides composed or not; a 1 (insult, swearing, threat) is for the lexicons to quote.
     const score = 2;
     // The kind is named only when the model is fairly sure of it; below that, on held-out writers its

@@ -5,11 +5,11 @@ import { assessEmpathy, asksToBeLeftAlone } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import { boundaryVerdictScore, type Grade, type GradeInput, type Language, type Turn } from './grade.js';
 import type { Grader } from './grader.js';
-import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, markedDown, sentenceFor, worseOf } from './judgement.js';
+import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import { focusFor } from './stated-hurry.js';
-import type { GraderModel } from './model/grader-model.js';
+import type { GraderModel, ModelPrediction } from './model/grader-model.js';
 import type { DialogueAct } from './model/heads.js';
 import { prepare, quote } from './grader-patterns.js';
 import { overpromises, withoutReassurance } from './signals.js';
@@ -131,12 +131,13 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   const scriptSays = input.context?.customerAbusive !== undefined;
   const needed = pass.needed || (!scriptSays && prediction !== undefined && model !== null && prediction.boundaryNeeded >= model.neededThreshold);
   const abuseEvidence = needed && pass.abuseEvidence.length === 0 ? [quote(input.customer, 60)] : pass.abuseEvidence;
-  // Reassurance in blame's words ("None of this is your fault") is read again without it, only where
-  // the model would mark the reply down: rare, so the second reading costs nothing on the common path.
-  const rest =
-    model && prediction && !reply.injection && markedDown(prediction, model, lang) ? withoutReassurance(reply.text, lang, input.customer) : undefined;
-  const unreassured = rest === undefined || !model ? undefined : rest === '' ? null : model.predict({ ...context, reply: rest, lexicon: facts });
-  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, unreassured);
+  // Reassurance in blame's words ("None of this is your fault") is read again without it; judgeComposure
+  // asks only where the model marks the reply down. Not for a reply that spoke to the grader.
+  const readWithoutReassurance = (): ModelPrediction | null | undefined => {
+    const rest = model && !reply.injection ? withoutReassurance(reply.text, lang, input.customer) : undefined;
+    return rest === undefined || !model ? undefined : rest === '' ? null : model.predict({ ...context, reply: rest, lexicon: facts });
+  };
+  const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, readWithoutReassurance);
   const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);
   const { signals } = findings;
 
