@@ -5,7 +5,20 @@ import { de as feedbackDe } from '../../src/evaluation/feedback-text/de.js';
 import { en as feedbackEn } from '../../src/evaluation/feedback-text/en.js';
 import { loadCases } from './cases/load-cases.js';
 
-const FlagSchema = z.enum(['insult', 'profanity', 'threat', 'sarcasm', 'blame', 'defensive', 'dismissive', 'shouting', 'condescending']);
+const FlagSchema = z.enum([
+  'insult',
+  'profanity',
+  'threat',
+  'sarcasm',
+  'blame',
+  'defensive',
+  'dismissive',
+  'minimising',
+  'shouting',
+  'condescending',
+  'passive_aggressive',
+  'lecturing',
+]);
 const CaseSchema = z.object({
   id: z.string(),
   customer: z.string(),

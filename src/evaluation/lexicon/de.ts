@@ -410,6 +410,8 @@ export const DE_LEXICON = {
         // as an address only: "Guter Mann, …", "…, junge Frau." (not "er war ein guter Mann")
         '^ guter|junger mann', '^ gute|junge frau', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na guter|junger mann $', 'sie|ihnen|dir|dich|danke|hören|zu|mal|nein|ja|na gute|junge frau $',
         'hören sie ~ guter|junger mann|frau', 'hören sie ~ gute|junge frau',
+        // „Gnädige Frau" is nothing but an address, and an arch one at a service counter
+        'gnädige frau',
       ],
     },
     {
@@ -570,7 +572,12 @@ export const DE_LEXICON = {
       flag: 'lecturing',
       score: 2,
       negatable: true,
-      patterns: ['sie müssen ~ verstehen', 'sie müssen ~ begreifen', 'verstehen sie doch', 'als ~ sollten|müssten sie ~ wissen', 'das sollten|müssten sie ~ als ~ wissen', 'ich erkläre|erklär ihnen mal'],
+      patterns: [
+        'sie müssen ~ verstehen', 'sie müssen ~ begreifen', 'verstehen sie doch', 'als ~ sollten|müssten sie ~ wissen', 'das sollten|müssten sie ~ als ~ wissen', 'ich erkläre|erklär ihnen mal',
+        // ungefragte Hinweise und Lebensregeln: im Trainingskorpus jedes Mal belehrend gemeint (zwei bis sieben Antworten, keine ruhige)
+        'nur zur info|information|kenntnis', 'sollten|müssten sie ~ eigentlich|doch|schon wissen', 'darf ich sie daran erinnern', 'ich darf sie daran erinnern', 'merken sie sich das',
+        'wenn jeder|jede ~ gast|kunde|kundin ~ würde|würden|hätte|wollte|käme',
+      ],
     },
     {
       // belehren und herablassen ohne grobes Wort

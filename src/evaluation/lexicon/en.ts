@@ -494,7 +494,12 @@ export const EN_LEXICON = {
       flag: 'lecturing',
       score: 2,
       negatable: true,
-      patterns: ['you have to understand', 'you need to understand', "you've|youve got to understand", 'you must understand', 'as a|an ~ you should|ought ~ know'],
+      patterns: [
+        'you have to understand', 'you need to understand', "you've|youve got to understand", 'you must understand', 'as a|an ~ you should|ought ~ know',
+        // unasked reminders and rules of life: each of these is said to talk down in the training corpus (six to fourteen replies, none calm)
+        "i'd|id ~ point out", 'i would ~ point out', "i'd|id ~ remind you that", 'i would ~ remind you that', 'you should always', 'you really|honestly ought to',
+        'if every|everyone|everybody ~ asked|wanted|demanded|expected|did', 'most people|customers|clients|guests|callers manage|check|remember|read it|that|this|to|their|the|before|without|fine|just',
+      ],
     },
     {
       // lecturing and talking down without a rude word
