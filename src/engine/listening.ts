@@ -112,8 +112,22 @@ function denied(sentence: string, from: number, to: number, negates: boolean): b
   // garantieren") is denied only by a negation before it, not by its own.
   const checkedTo = negates ? from : Math.min(end, to + 3);
   return (
-    NEGATED.test(sentence.slice(start, checkedTo)) || DENIED_AT_END.test(sentence.slice(to, end)) || stillToFindOut(sentence, start, from, Math.min(end, to))
+    NEGATED.test(sentence.slice(start, checkedTo)) ||
+    DENIED_AT_END.test(sentence.slice(to, end)) ||
+    stillToFindOut(sentence, start, from, Math.min(end, to)) ||
+    foundOutLater(sentence, end, to)
   );
+}
+
+/**
+ * A fact whose words run on into a later clause is given only if that clause gives it: in "The soup
+ * is a bit tricky before twelve, but let me ask the kitchen what they can do" the "can" that
+ * completes the fact is still to be found out.
+ */
+function foundOutLater(sentence: string, end: number, to: number): boolean {
+  if (to <= end) return false;
+  const later = clauseBounds(sentence, to - 1);
+  return stillToFindOut(sentence, later.start, later.start, to);
 }
 
 /**

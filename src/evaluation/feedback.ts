@@ -10,7 +10,7 @@ import type { Grade, Language } from './grade.js';
 import { contentWords } from './grader-patterns.js';
 import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS } from './judgement.js';
 import type { DialogueAct } from './model/heads.js';
-import type { SignalAssessment } from './signals.js';
+import { namesATime, type SignalAssessment } from './signals.js';
 
 /**
  * Feedback of the offline grader (rubric section 6): one strength, one tip, one example sentence, in
@@ -356,7 +356,8 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // formula the lexicons know.
   const perceives = focus.includes('grief') && acts.includes('acknowledges') && ownAcknowledgement(facts) !== undefined;
   if (empathy.score <= 3 && focus.includes('grief') && !heard && !perceives) return 'grief_acknowledge';
-  if (empathy.score <= 2 && !heard) return 'empathy_none';
+  // A guest with an unusual wish has no feeling to acknowledge yet: the person and the reason behind the wish are what to see.
+  if (empathy.score <= 2 && !heard) return focus.includes('unusual_request') ? 'empathy_wish' : 'empathy_none';
   // To a caller in a hurry, a short answer that gets the thing done is the empathy that counts
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
@@ -449,8 +450,10 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   if (offer !== undefined) {
     // "with a time" quotes the sentence that names it, which need not be the offer the lexicons found
     // ("I'll have the open points ready. Would Thursday at 10 work for a call?")
+    // The model may read a time in the sentence ("lunch starts at twelve, but let me ask the kitchen")
+    // that the quoted step does not carry: "…knows what happens and when" needs the time in the quote.
     const timed = acts.includes('names_time') ? (signals.solutionHasTime ? offer : facts.quoteFor?.('names_time')) : undefined;
-    return timed !== undefined ? ['solution_with_time', timed] : ['solution', offer];
+    return timed !== undefined && namesATime(timed) ? ['solution_with_time', timed] : ['solution', offer];
   }
   const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
   if (summary !== undefined) return ['summary', summary];

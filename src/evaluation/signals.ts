@@ -187,7 +187,7 @@ export function onlyDeclines(sentence: string): boolean {
 const CLAUSE_SPLIT = /[,;:]|\s[-–]\s|\b(?:but|aber|jedoch)\b/iu;
 
 const EN_NUMBER = String.raw`(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|a\s+few|a\s+couple\s+of)`;
-const EN_CLOCK = String.raw`(?:\d|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
+const EN_CLOCK = String.raw`(?:\d{1,2}|noon|midday|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)`;
 const EN_DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)`;
 const DE_NUMBER = String.raw`(?:\d+|einer|einem|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|fünfzehn|zwanzig|dreißig|wenigen|ein\s+paar)`;
 const DE_CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig)`;
@@ -205,6 +205,14 @@ const TIME = pattern(anyOf([EN_DONE, DE_DONE, DURING_CALL, ...TIME_SOURCES]));
 
 /** Only the time expressions of {@link TIME}, without "already done", for quoting the promised time. */
 const TIME_PHRASE = pattern(anyOf(TIME_SOURCES));
+
+/**
+ * The text (a quote, as written) names when something happens: a time, a deadline, "while you stay
+ * on the line". Feedback that praises a step "with a time" must be able to point at it.
+ */
+export function namesATime(text: string): boolean {
+  return TIME.test(text.toLowerCase());
+}
 
 const END_OBJECT = String.raw`(?:(?:(?:this|the|our)\s+)?(?:call|conversation|chat|phone\s+call|line)\b|here\b|now\b|things\s+here)`;
 /** Ending the conversation in so many words. */

@@ -212,6 +212,11 @@ describe('the customer hears facts', () => {
     // what follows a colon, "and" or "then" is given
     expect(heardFacts(lindner, 'en', 'I asked the kitchen what they can do: a soft custard tart, no crust.')).toContain('soft_food');
     expect(heardFacts(lindner, 'en', "I'll ask what's possible, and the soup can come right now.")).toContain('soup_now');
+    // the words that complete the fact may run on into a later clause: found out there, or given there
+    const hedged = 'The soup is a bit trickier since lunch starts at twelve, but let me ask the kitchen what they can do.';
+    expect(heardFacts(lindner, 'en', hedged)).not.toContain('soup_now');
+    expect(heardFacts(lindner, 'en', 'The soup is a bit tricky before twelve, but the kitchen can do it for him now.')).toContain('soup_now');
+    expect(heardFacts(lindner, 'de', 'Die Suppe ist vor zwölf etwas schwierig, aber ich frage in der Küche, was sie machen kann.')).not.toContain('soup_now');
     expect(heardFacts(lindner, 'de', 'Ich habe gefragt, was geht: Er bekommt ein weiches Rührei.')).toContain('soft_food');
     expect(heardFacts(kessler, 'en', 'I checked what is missing: the balance sheet and the quote for the lift.').length).toBeGreaterThan(0);
   });

@@ -355,3 +355,49 @@ describe('the example under the tip', () => {
     expect([0, 1, 2, 3].map((turn) => composeFeedback(facts(turn, undefined)).example)).toContain(own);
   });
 });
+
+describe('praise for a step "with a time"', () => {
+  // Ms Lindner's trainee: "The soup is a bit trickier since lunch starts at twelve, but let me ask the
+  // kitchen what they can do." — the model read a time in the sentence, the quoted step has none.
+  const facts = (quote: string): FeedbackFacts => {
+    const strong = strongReply('en', 0, true);
+    return {
+      ...strong,
+      empathy: { ...strong.empathy, score: 2, emotionalReaction: 0, interpretation: 0, exploration: 0 },
+      signals: { ...strong.signals, solutionHasTime: false },
+      acts: ['gives_info', 'offers_step', 'names_time'],
+      quoteFor: (act) => (act === 'names_time' || act === 'offers_step' ? quote : undefined),
+    };
+  };
+  const timedTemplates = en.strengths.solution_with_time.map((template) => template.split('{quote}')[0] ?? template);
+  const praisedWithTime = (strength: string) => timedTemplates.some((start) => strength.startsWith(start));
+
+  it('is not given when the quoted step names no time', () => {
+    const strength = composeFeedback(facts('…let me ask the kitchen what they can do.')).strength;
+    expect(strength).toContain('let me ask the kitchen');
+    expect(praisedWithTime(strength)).toBe(false);
+  });
+
+  it('is given when the quoted step names one', () => {
+    expect(praisedWithTime(composeFeedback(facts('I will bring the soup in five minutes.')).strength)).toBe(true);
+  });
+});
+
+describe('the empathy tip to a guest with an unusual wish', () => {
+  it.each(['en', 'de'] as const)('asks to see the person behind the wish, not to acknowledge a feeling she never voiced (%s)', (lang) => {
+    const strong = strongReply(lang, 0, true);
+    const text = lang === 'de' ? de : en;
+    const facts: FeedbackFacts = {
+      ...strong,
+      focus: ['unusual_request'],
+      empathy: { ...strong.empathy, score: 1, emotionalReaction: 0, interpretation: 0, exploration: 0 },
+      acts: ['gives_info', 'offers_step'],
+    };
+    const tip = composeFeedback(facts).tip;
+    expect(text.tips.empathy_wish.map((variant) => variant.tip)).toContain(tip);
+    // the same reply to a customer who complains gets the plain empathy tip
+    expect(text.tips.empathy_none.map((variant) => variant.tip.replace(/\{[^}]+\}/g, ''))).toContainEqual(
+      composeFeedback({ ...facts, focus: ['venting'] }).tip.replace(/(?:dem|der) Kund(?:en|in)|(?:des|der) Kund(?:en|in)/g, ''),
+    );
+  });
+});

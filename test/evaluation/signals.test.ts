@@ -116,6 +116,11 @@ describe('offersSolution', () => {
     expect(signals('I will call you back by 3 pm.').solutionHasTime).toBe(true);
     expect(signals('Ich melde mich morgen bei Ihnen.').solutionHasTime).toBe(true);
     expect(signals('I will call you back.').solutionHasTime).toBe(false);
+    // two-digit hours: "at 10:30" and "by 11" had been no time at all
+    expect(signals('I will call you back at 10:30.').solutionHasTime).toBe(true);
+    expect(signals("I'll have the refund through by 11.").solutionHasTime).toBe(true);
+    expect(signals('I can call you on Thursday at 10.').solutionHasTime).toBe(true);
+    expect(signals('I will call you back about the 2024 statement.').solutionHasTime).toBe(false);
   });
 
   it('takes a step done during the call as timed, though it promises no time to hold the trainee to', () => {

@@ -334,6 +334,21 @@ export const de = {
         asks: ['acknowledges'],
       },
     ],
+    // für einen Gast mit einem ungewöhnlichen Wunsch und ohne Beschwerde: kein Gefühl anzuerkennen, aber ein Mensch und ein Grund
+    empathy_wish: [
+      {
+        tip: 'Zeigen Sie vor den Einzelheiten, dass Sie den Menschen hinter dem Wunsch sehen: Sagen Sie, was Ihnen daran auffällt, wofür er ist.',
+        example: 'Aber gern. Das klingt, als wäre heute ein besonderer Tag für Sie beide.',
+        family: 'empathy',
+        asks: ['acknowledges'],
+      },
+      {
+        tip: 'Sie sind gleich zum Machbaren gegangen. Fragen Sie, wofür der Wunsch ist: Die Antwort öffnet oft eine bessere Lösung.',
+        example: 'Ist das für jemand Bestimmten? Dann schaue ich, was die Küche möglich machen kann.',
+        family: 'exploration',
+        asks: ['asks_open', 'asks_closed'],
+      },
+    ],
     empathy_generic: [
       {
         tip: '„{quote}“ ist ein Anfang. Sagen Sie, was Sie verstehen: Benennen Sie Gefühl oder Lage mit den Worten {des Kunden}.',

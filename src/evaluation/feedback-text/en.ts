@@ -327,6 +327,21 @@ export const en = {
         asks: ['acknowledges'],
       },
     ],
+    // to a customer with an unusual wish and no complaint: there is no feeling to acknowledge yet, but a person and a reason
+    empathy_wish: [
+      {
+        tip: 'Before the details, show that you see the person behind the wish: say what you notice about what it is for.',
+        example: 'Of course. It sounds as if today is a special occasion for the two of you.',
+        family: 'empathy',
+        asks: ['acknowledges'],
+      },
+      {
+        tip: 'You went straight to what can be done. Ask what the wish is for: the answer often opens a better solution.',
+        example: 'Is it for someone in particular? Then I will see what the kitchen can do for them.',
+        family: 'exploration',
+        asks: ['asks_open', 'asks_closed'],
+      },
+    ],
     empathy_generic: [
       {
         tip: '"{quote}" is a start. Say what you understand: name the feeling or the situation in the customer\'s own terms.',

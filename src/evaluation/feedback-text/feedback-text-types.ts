@@ -117,6 +117,7 @@ export type TipKey =
   | 'composure_general'
   | 'composure_unclear'
   | 'empathy_none'
+  | 'empathy_wish'
   | 'empathy_generic'
   | 'empathy_but'
   | 'empathy_repeated'
