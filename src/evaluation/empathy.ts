@@ -290,10 +290,12 @@ export function asksToBeLeftAlone(customer: string): boolean {
 /** grief focus: moving on to business or products. */
 const PRODUCT_PUSH = pattern(
   anyOf([
-    String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now\s+about|but\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,
+    String.raw`\b(?:anyway|anyhow|back\s+to|moving\s+on|now,?\s+about|but,?\s+about|regarding\s+your)\b[^.!?]{0,50}?\b(?:portfolio|investments?|fund|funds|account|offer|product|policy|insurance|savings|mortgage|loan|contract|deal|business)`,
     // "a great deal to take in" is sympathy: a deal is sold only "on" or "for" something
     String.raw`\b(?:our|this|a\s+great|a\s+new|special)\s+(?:offer|product|fund|savings\s+plan|investment|promotion|deal(?=\s+(?:on|for)\s)|rate)\b`,
     String.raw`\b(?:good\s+time\s+to\s+(?:invest|review|look\s+at)|you\s+(?:should|could|might)\s+(?:invest|consider\s+(?:our|a|an)|buy|sign\s+up))`,
+    // "we currently have a fund with very good returns": the bank's shelf, not her question
+    String.raw`\bwe\s+(?:currently\s+|now\s+|also\s+|just\s+)?(?:have|offer)\s+(?:a|an|some)\s+(?:\S+\s+){0,2}?(?:fund|funds|product|savings\s+plan|investment|bond|portfolio)s?\s+(?:with|that|which|paying|offering)\b`,
     String.raw`\b(?:jedenfalls|wie\s+dem\s+auch\s+sei|zurück\s+zu|kommen\s+wir\s+zu|nun\s+zu|zum\s+thema)\b[^.!?]{0,50}?(?:depot|anlage|geldanlage|portfolio|fonds|konto|angebot|produkt|versicherung|vertrag|sparplan|kredit|finanzierung|konditionen)`,
     String.raw`\b(?:unser(?:e|en)?|ein(?:en)?\s+(?:tolles|neues|attraktives|besonderes)|dieses|das\s+neue)\s+(?:angebot|produkt|fonds|sparplan|anlageprodukt|tagesgeld|festgeld|aktion|konditionen)\b`,
     String.raw`\b(?:guter\s+zeitpunkt|gute\s+gelegenheit)\b[^.!?]{0,40}?(?:anlegen|investieren|umschichten|depot|anlage|vertrag)`,

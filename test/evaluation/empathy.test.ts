@@ -223,6 +223,9 @@ describe('grief focus', () => {
       'Your deposit matures in three weeks.',
       'Ach, Frau Albrecht, das ist doch nur ein kurzer Termin.',
       'Ihr Festgeld läuft in drei Wochen aus.',
+      // a comma after "now" still turns to business; the bank's shelf put before her
+      'Not to worry! Now, about your savings - there is a bond paying four per cent.',
+      'We currently have a green fund with excellent returns, if you are interested.',
     ];
     for (const reply of pushes) expect(griefMissteps(prepare(reply)).push, reply).toBeDefined();
     const relief = [
@@ -233,6 +236,7 @@ describe('grief focus', () => {
       "I'm sorry - this wasn't the right time. I'll leave you in peace.",
       'Your deposit can wait until it suits you.',
       'Das Festgeld kann warten, das ist jetzt nicht wichtig.',
+      'We have a quiet room with a sofa, if you would like to sit down.',
     ];
     for (const reply of relief) expect(griefMissteps(prepare(reply)), reply).toEqual({});
   });
