@@ -194,7 +194,7 @@ const DE_CLOCK = String.raw`(?:\d{1,2}(?:[:.]\d{2})?|eins|zwei|drei|vier|fünf|s
 const DE_DAY = String.raw`(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)`;
 const TIME_SOURCES = [
   String.raw`\b(?:today|tonight|tomorrow(?:\s+(?:morning|afternoon|evening))?|this\s+(?:afternoon|morning|evening|week)|right\s+(?:now|away)|immediately|straight\s+away|asap|first\s+thing(?:\s+tomorrow)?|within\s+(?:the\s+(?:hour|day)|(?:the\s+next\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|an?\s+(?:hour|day|week))|(?:in\s+|(?<=give\s+me\s+))(?:the\s+next\s+|about\s+)?${EN_NUMBER}\s+(?:minutes?|hours?|days?|working\s+days?|business\s+days?)|by\s+(?:${EN_CLOCK}|tonight|tomorrow|${EN_DAY}|the\s+end|end\s+of)(?:\s+(?:o'clock|am|pm|this\s+(?:afternoon|morning|evening)|tomorrow|(?:next\s+)?week))?|(?:next\s+|on\s+)${EN_DAY}(?:\s+(?:at\s+)?${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?)?|before\s+\d|at\s+${EN_CLOCK}(?::\d{2})?(?:\s?(?:am|pm|o'clock))?|\d{1,2}(?::\d{2})?\s?(?:am|pm|o'clock))\b`,
-  String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten|stunden?|tagen?|werktagen?|wochen?))?|(?:in\s+|(?<=gib\s+mir\s+|geben\s+sie\s+mir\s+))(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
+  String.raw`\b(?:heute(?:\s+(?:nachmittag|abend|vormittag|mittag))?|morgen(?:\s+(?:früh|vormittag|nachmittag))?|übermorgen|sofort|umgehend|gleich\s+(?:morgen|heute|im\s+anschluss|nach)|noch\s+heute|diese\s+woche|innerhalb\s+(?:von|der|einer|eines|\d)(?:\s+(?:\S+\s+){0,2}?(?:minuten?|stunden?|tagen?|werktagen?|wochen?))?|(?:in\s+|(?<=gib\s+mir\s+|geben\s+sie\s+mir\s+))(?:den\s+nächsten\s+)?${DE_NUMBER}\s+(?:minuten?|stunden?|tagen?|werktagen?|wochen?)|(?:bis|spätestens)\s+(?:spätestens\s+)?(?:(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?|morgen|heute|${DE_DAY}|ende(?:\s+der\s+woche)?|mittag)|spätestens|(?:am|nächsten|kommenden)\s+${DE_DAY}(?:\s+(?:um\s+)?${DE_CLOCK}(?:\s+uhr)?)?|(?:um\s+)?${DE_CLOCK}\s?uhr)\b`,
 ];
 /**
  * A step taken during the call is timed by the call itself ("…while you stay on the line", „jetzt"):
@@ -695,7 +695,12 @@ function offerTime(sentence: string, lang: Language): { from: number; match: Reg
   }
   for (const clause of found.before.reverse()) {
     const match = TIME_PHRASE.exec(clause.text);
-    if (match && clause.text.replace(match[0], '').trim().split(/\s+/).filter(Boolean).length <= 1) return { from: clause.from, match };
+    if (!match) continue;
+    if (clause.text.replace(match[0], '').trim().split(/\s+/).filter(Boolean).length <= 1) return { from: clause.from, match };
+    // an earlier clause that is the trainee's own promise with its time, the step named after it
+    // ("I'll have the soup at your table in five minutes - the kitchen will make an exception")
+    const speaker = FIRST_PERSON.exec(clause.text);
+    if (speaker && speaker.index < match.index && !CONDITION.test(clause.text) && !NEGATION.test(clause.text)) return { from: clause.from, match };
   }
   return null;
 }

@@ -216,6 +216,15 @@ describe('promisedTime', () => {
     const reply = prepare("I'll have a bowl of soup at your table in five minutes.");
     expect(promisedTime(reply, 'en')).toBeUndefined();
     expect(promisedTime(reply, 'en', true)).toBe('in five minutes');
+    // a known step named after the promise (the kitchen's) had hidden the time promised before it
+    const withKitchen = prepare("I'll have a bowl of soup at your table in five minutes - the kitchen will make an exception for you.");
+    expect(promisedTime(withKitchen, 'en')).toBe('in five minutes');
+    expect(promisedTime(prepare('Ich weiß, dass Sie morgen verreisen – ich schicke Ihnen die Karte ins Hotel.'), 'de')).toBeUndefined();
+    expect(promisedTime(prepare("If you're free today - I'll send the form over."), 'en')).toBeUndefined();
+  });
+
+  it('reads one minute as a time in German too', () => {
+    expect(promisedTime(prepare('Wasser und Karte bringe ich Ihnen in einer Minute, und dann nehme ich Ihre Bestellung auf.'), 'de')).toBe('in einer Minute');
   });
 
   it("takes the trainee's own time, not the customer's part before it", () => {
