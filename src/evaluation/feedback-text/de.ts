@@ -652,12 +652,13 @@ export const de = {
       'Ihre beste Antwort hat benannt, was {der Kunde} erlebt hat. Nächstes Mal: Auch die Antwort mit der Lösung beginnt mit einem Detail aus {seinen} Worten.',
     ],
     empathy_specific: [
-      'Jede Antwort hat {den Kunden} zumindest allgemein erreicht. Für mehr greifen Sie ein Detail aus {seinen} eigenen Worten auf und sagen, was es für {ihn} bedeutet: Ein halber Satz genügt, auch in Eile.',
-      'Keine Antwort hat {den Kunden} übergangen, die meisten blieben allgemein. Nennen Sie nächstes Mal vor Ihrer Antwort eine Sache, die {er} Ihnen erzählt hat, in {seinen} Worten.',
+      'Jede Antwort, die sich um das Anliegen gekümmert hat, hat {den Kunden} zumindest allgemein erreicht. Für mehr greifen Sie ein Detail aus {seinen} eigenen Worten auf und sagen, was es für {ihn} bedeutet: Ein halber Satz genügt, auch in Eile.',
+      'Keine Antwort zum Anliegen hat {den Kunden} übergangen, die meisten blieben allgemein. Nennen Sie nächstes Mal vor Ihrer Antwort eine Sache, die {er} Ihnen erzählt hat, in {seinen} Worten.',
     ],
     empathy_deepen: [
-      'Jede Antwort hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',
-      'Ihre Empathie war durchgehend konkret. Nächstes Mal darf auch eigene Wärme hörbar werden, oder Sie fragen offen, was {ihm} am meisten helfen würde.',
+      // eine Antwort, die bei einer Beleidigung eine Grenze setzt, zählt hier nicht mit (sessionSummary): „jede Antwort" wäre sonst nicht wahr
+      'Jede Antwort, die sich um das Anliegen gekümmert hat, hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',
+      'Wo es um das Anliegen ging, war Ihre Empathie konkret. Nächstes Mal darf auch eigene Wärme hörbar werden, oder Sie fragen offen, was {ihm} am meisten helfen würde.',
     ],
     strong: [
       'Ein starkes Gespräch in allen drei Punkten. Versuchen Sie dieselbe Situation in der Stufe „harsch“ oder eine andere Kundin, einen anderen Kunden.',

@@ -644,12 +644,13 @@ export const en = {
       'Your best reply named what the customer went through. Next time, let the reply with the solution open with one detail from their words too.',
     ],
     empathy_specific: [
-      'Every reply reached the customer at least in general terms. To go further, pick up one detail from their own words and say what it means for them: half a sentence is enough, even in a hurry.',
-      'None of your replies left the customer out; most stayed general. Next time, name one thing they told you, in their words, before your answer.',
+      'Every reply that dealt with the matter reached the customer at least in general terms. To go further, pick up one detail from their own words and say what it means for them: half a sentence is enough, even in a hurry.',
+      'None of your answers to the matter left the customer out; most stayed general. Next time, name one thing they told you, in their words, before your answer.',
     ],
     empathy_deepen: [
-      'Every reply named what this customer went through. For full marks, add one open question about what matters most to them now.',
-      'Your empathy was specific throughout. Next time, let some warmth of your own show too, or ask openly what would help them most.',
+      // a reply that set a limit at an insult is not counted here (sessionSummary): "every reply" would not be true
+      'Every reply that dealt with the matter named what this customer went through. For full marks, add one open question about what matters most to them now.',
+      'Wherever the matter was at stake, your empathy was specific. Next time, let some warmth of your own show too, or ask openly what would help them most.',
     ],
     strong: [
       'A strong conversation on all three criteria. Try the same situation at the harsh intensity, or a different customer.',
