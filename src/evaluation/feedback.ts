@@ -354,7 +354,10 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // is not told to say what it perceives; to a customer in grief that, and no pressure, is the move.
   // A bare formula ("I understand.") is what the tip is about: its acknowledging sentence is the
   // formula the lexicons know.
-  const perceives = focus.includes('grief') && acts.includes('acknowledges') && ownAcknowledgement(facts) !== undefined;
+  // The lexicons' reading counts too: "I've caught you at a bad moment" perceives, though the same
+  // sentence holds the apology the formula check would take it for.
+  const perceives =
+    focus.includes('grief') && (empathy.quotes.specific !== undefined || (acts.includes('acknowledges') && ownAcknowledgement(facts) !== undefined));
   if (empathy.score <= 3 && focus.includes('grief') && !heard && !perceives) return 'grief_acknowledge';
   // A guest with an unusual wish has no feeling to acknowledge yet: the person and the reason behind the wish are what to see.
   if (empathy.score <= 2 && !heard) return focus.includes('unusual_request') ? 'empathy_wish' : 'empathy_none';
@@ -446,6 +449,12 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? ownAcknowledgement(facts);
     if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
     if (specific !== undefined) return ['specific_empathy', specific];
+  }
+  // To a customer who asked to be left alone, letting go is the move to praise, and the words that
+  // perceived the moment; not "a step towards a solution" quoting whatever the model took for one.
+  if (facts.customerSaidNo === true && !pressed && !pushed) {
+    if (signals.endQuote !== undefined) return ['respected_no', signals.endQuote];
+    if (empathy.quotes.specific !== undefined) return ['specific_empathy', empathy.quotes.specific];
   }
   if (offer !== undefined) {
     // "with a time" quotes the sentence that names it, which need not be the offer the lexicons found

@@ -184,8 +184,14 @@ describe('empathy that is undone', () => {
     expect(empathy('de', kessler, 'Jeden Tag Aufträge wegschicken zu müssen – das geht an die Substanz.').interpretation).toBe(2);
     expect(empathy('en', 'I lose jobs every day while the lift is down!', 'Turning work away every day – that wears anyone down.').interpretation).toBe(2);
     expect(empathy('en', 'You again?', "Yesterday you didn't sound like the Ms Albrecht I know.").interpretation).toBe(2);
+    // the moment read from her voice (Ms Albrecht's trainee had been told to say what she noticed)
+    const never = 'Ich will keinen Termin. Rufen Sie hier nicht mehr an!';
+    expect(empathy('de', never, 'Oh, Entschuldigung, Frau Albrecht. Ich störe offenbar gerade sehr.').interpretation).toBe(2);
+    expect(empathy('de', never, 'Entschuldigen Sie, ich erwische Sie offenbar in einem schlechten Moment.').interpretation).toBe(2);
+    expect(empathy('en', "Don't ever call me again!", "I'm sorry, Ms Albrecht - I've caught you at a bad moment.").interpretation).toBe(2);
     // the same words about something else name nothing
     expect(empathy('de', kessler, 'Die Bühne geht an die Werkstatt zurück.').interpretation).toBe(0);
+    expect(empathy('de', never, 'Ich störe offenbar die Leitung, ich rufe gleich zurück.').interpretation).toBe(0);
   });
 
   it('does not count as repetition when new empathy words are added', () => {

@@ -401,3 +401,42 @@ describe('the empathy tip to a guest with an unusual wish', () => {
     );
   });
 });
+
+describe('the strength for a reply to a customer who asked to be left alone', () => {
+  // Ms Albrecht's trainee let her go („Ich lasse Sie in Ruhe – alles Gute für Sie.") and was praised
+  // for "opening the way to a solution"
+  const letGo = (lang: 'de' | 'en', endQuote: string | undefined, specific?: string): FeedbackFacts => {
+    const strong = strongReply(lang, 0, true);
+    return {
+      ...strong,
+      focus: ['grief'],
+      customerSaidNo: true,
+      empathy: { ...strong.empathy, score: 3, emotionalReaction: 1, interpretation: specific ? 2 : 0, exploration: 0, quotes: specific ? { specific } : {} },
+      signals: { ...strong.signals, endsConversation: endQuote !== undefined, solutionHasTime: false, ...(endQuote ? { endQuote } : {}) },
+      acts: endQuote ? ['offers_step', 'apologises', 'ends_call'] : ['offers_step', 'apologises'],
+      quoteFor: () => 'Entschuldigen Sie.',
+    };
+  };
+
+  it.each(['en', 'de'] as const)('praises letting go, quoting it (%s)', (lang) => {
+    const text = lang === 'de' ? de : en;
+    const strength = composeFeedback(letGo(lang, 'Ich lasse Sie in Ruhe.')).strength;
+    expect(strength).toContain('Ich lasse Sie in Ruhe.');
+    expect(text.strengths.respected_no.some((template) => strength.startsWith(template.split('{')[0] ?? template))).toBe(true);
+  });
+
+  it('praises the moment perceived where the reply did not end the call, and never a "solution" quoting the apology', () => {
+    const strength = composeFeedback(letGo('en', undefined, "I've caught you at a bad moment.")).strength;
+    expect(strength).toContain("I've caught you at a bad moment.");
+    expect(en.strengths.solution.some((template) => strength.startsWith(template.split('{')[0] ?? template))).toBe(false);
+  });
+
+  it('does not ask a reply that perceived the moment to say what it perceives', () => {
+    const tip = composeFeedback(letGo('en', undefined, "I've caught you at a bad moment.")).tip;
+    expect(en.tips.grief_acknowledge.map((variant) => variant.tip)).not.toContain(tip);
+    // the same reply without the perception is asked for it
+    expect(en.tips.grief_acknowledge.map((variant) => variant.tip.replace('{the customer}', 'the customer'))).toContain(
+      composeFeedback(letGo('en', undefined)).tip,
+    );
+  });
+});

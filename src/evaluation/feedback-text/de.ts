@@ -39,6 +39,10 @@ export const de = {
     ],
     solution: ['Sie haben einen konkreten nächsten Schritt angeboten: „{quote}“.', 'Sie haben den Weg zur Lösung eröffnet: „{quote}“.'],
     polite_close: ['Sie haben das Gespräch höflich abgeschlossen.', 'Ein freundlicher Abschluss hinterlässt einen guten letzten Eindruck.'],
+    respected_no: [
+      'Sie haben das Nein ernst genommen und {den Kunden} gehen lassen: „{quote}“. So bleibt die Tür für einen anderen Tag offen.',
+      'Kein Drängen, kein Verkaufen: „{quote}“. Loslassen war genau das, was dieser Moment verlangt hat.',
+    ],
     summary: [
       'Sie haben das Anliegen zusammengefasst, bevor Sie weitergemacht haben: „{quote}“.',
       'Ihre Zusammenfassung zeigt, dass Sie das ganze Bild haben: „{quote}“.',

@@ -38,6 +38,10 @@ export const en = {
     ],
     solution: ['You offered a concrete next step: "{quote}".', 'You moved towards a solution: "{quote}".'],
     polite_close: ['You closed the conversation politely.', 'A friendly ending leaves a good last impression.'],
+    respected_no: [
+      'You took the "no" seriously and let the customer go: "{quote}". That keeps the door open for another day.',
+      'No pressing, no selling: "{quote}". Letting go is what this moment asked for.',
+    ],
     summary: ['You summed up the concern before moving on: "{quote}".', 'Your summary shows you have the whole picture: "{quote}".'],
     information: ['You gave the customer what they needed to know: "{quote}".', 'Clear and to the point: "{quote}".'],
     fallback: [

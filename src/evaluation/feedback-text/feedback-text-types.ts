@@ -80,6 +80,7 @@ export type StrengthKey =
   | 'solution_with_time'
   | 'solution'
   | 'polite_close'
+  | 'respected_no'
   | 'summary'
   | 'information'
   | 'fallback'
