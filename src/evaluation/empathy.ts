@@ -156,6 +156,8 @@ const SOUNDS_HARD = bilingual({
     // the strain named in an idiom: "that wears anyone down", "it takes its toll"
     String.raw`\b(?:that|this|it)\s+(?:\S+\s+){0,2}?(?:wears|grinds)\s+(?:you|anyone|anybody|a\s+person)\s+down\b`,
     String.raw`\b(?:that|this|it)\s+(?:\S+\s+){0,2}?takes\s+(?:its|a\s+(?:real\s+|heavy\s+)?)toll\b`,
+    // heavy news named as such: "That's terrible news", "What sad news about your dad"
+    String.raw`\b(?:that(?:'s|\s+is)|it(?:'s|\s+is)|what)\s+(?:\S+\s+){0,2}?(?:hard|heavy|terrible|awful|sad|devastating|difficult|shocking|dreadful|painful)\s+news\b`,
     // the moment read from the customer's voice: "I've caught you at a bad moment"
     String.raw`\b(?:caught|catching|reached|called|calling|rung|ringing)\s+you\s+(?:at\s+)?(?:a|an|such\s+a)\s+(?:\S+\s+)?(?:bad|difficult|hard|awkward|terrible|rough)\s+(?:moment|time)\b`,
   ],
@@ -171,6 +173,8 @@ const SOUNDS_HARD = bilingual({
     String.raw`\b(?:sie\s+klangen|klangen\s+sie)\s+(?:\S+\s+){0,3}?(?:anders|bedrückt|erschöpft|traurig|müde|niedergeschlagen)\b`,
     // „Gestern klangen Sie nicht wie sonst": the German of "you didn't sound like yourself"
     String.raw`\b(?:sie\s+(?:klangen|klingen|wirkten|wirken)|(?:klangen|klingen|wirkten|wirken)\s+sie)\s+(?:\S+\s+){0,2}?(?:nicht\s+(?:so\s+|ganz\s+)?wie\s+(?:sonst|immer|sie\s+selbst)|anders\s+als\s+(?:sonst|immer))\b`,
+    // die schwere Nachricht als solche benannt: „Das ist eine schwere Nachricht"
+    String.raw`\b(?:das|es)\s+ist\s+(?:\S+\s+){0,2}?(?:schwere|traurige|schlimme|furchtbare|erschütternde|harte|schreckliche)\s+(?:nachricht|diagnose|neuigkeit)\b`,
     // der Moment, aus der Stimme gehört: „ich erwische Sie in einem schlechten Moment", „ich störe offenbar gerade sehr"
     String.raw`\b(?:erwische|erreiche|treffe)\s+sie\s+(?:\S+\s+){0,2}?in\s+einem\s+(?:\S+\s+)?(?:schlechten|ungünstigen|schwierigen|unpassenden)\s+moment\b`,
     String.raw`\bich\s+(?:störe|komme|rufe)\s+(?:sie\s+)?(?:offenbar|wohl|anscheinend|offensichtlich)(?:\s+gerade)?(?:\s+(?:sehr|wirklich|ziemlich))?(?:\s+(?:ungelegen|im\s+falschen\s+moment))?\s*(?:$|[.!,;–-])`,

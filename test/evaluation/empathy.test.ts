@@ -189,8 +189,13 @@ describe('empathy that is undone', () => {
     expect(empathy('de', never, 'Oh, Entschuldigung, Frau Albrecht. Ich störe offenbar gerade sehr.').interpretation).toBe(2);
     expect(empathy('de', never, 'Entschuldigen Sie, ich erwische Sie offenbar in einem schlechten Moment.').interpretation).toBe(2);
     expect(empathy('en', "Don't ever call me again!", "I'm sorry, Ms Albrecht - I've caught you at a bad moment.").interpretation).toBe(2);
+    // heavy news named as such (Ms Albrecht's trainee had been praised only for staying calm)
+    const cancer = 'Es ist … Krebs. Ich habe es noch kaum jemandem gesagt.';
+    expect(empathy('de', cancer, 'Das ist eine schwere Nachricht, Frau Albrecht, danke, dass Sie es mir sagen.').interpretation).toBe(2);
+    expect(empathy('en', "It's cancer. I've hardly told anyone.", "That's such hard news, Ms Albrecht. Thank you for telling me.").interpretation).toBe(2);
     // the same words about something else name nothing
     expect(empathy('de', kessler, 'Die Bühne geht an die Werkstatt zurück.').interpretation).toBe(0);
+    expect(empathy('en', 'Any news on my loan?', 'Good news: the loan is approved.').interpretation).toBe(0);
     expect(empathy('de', never, 'Ich störe offenbar die Leitung, ich rufe gleich zurück.').interpretation).toBe(0);
   });
 
