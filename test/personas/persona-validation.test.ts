@@ -56,6 +56,12 @@ describe('the persona schema names each broken reference by its path', () => {
       reactions: { hold_to_time: { when: { notGiven: ['refund_day'] }, lines: { de: ['Wann?'], en: ['When?'] } } },
     };
     expect(problemsOf(withFact)).toContain('reactions.hold_to_time.when.notGiven[0]: names no fact (facts: refund_date)');
+    const twoFacts = { ...withFact, facts: { ...withFact.facts, card_date: { about: { de: 'wann', en: 'when' }, given: { de: ['heute'], en: ['today'] } } } };
+    expect(problemsOf(twoFacts)).toContain('names no fact (facts: refund_date, card_date)');
+    const asking = { ...data.stages.opening, asks: { refund_day: { de: ['Wann?'], en: ['When?'] } } };
+    expect(problemsOf({ ...twoFacts, reactions: undefined, stages: { ...data.stages, opening: asking } })).toContain(
+      'stages.opening.asks.refund_day: names no fact (facts: refund_date, card_date)',
+    );
     const variant = { ...data.stages.opening, variants: [{ when: { notGiven: ['refund_day'] }, lines: { de: ['A (de)'], en: ['A'] } }] };
     expect(problemsOf({ ...withFact, reactions: undefined, stages: { ...data.stages, opening: variant } })).toContain(
       'stages.opening.variants[0].when.notGiven[0]: names no fact (facts: refund_date)',
@@ -97,6 +103,9 @@ describe('the persona schema names each broken reference by its path', () => {
   it('a fact pattern that is no regular expression, with the engine’s reason', () => {
     const data = { ...sample(), facts: { refund_date: { about: { de: 'wann', en: 'when' }, given: { de: ['morgen'], en: ['(tomorrow'] } } } };
     expect(problemsOf(data)).toMatch(/facts\.refund_date\.given\.en\[0\]: is not a valid regular expression: .*\(tomorrow/);
+    // checked with the flags the customer reads it with (Unicode): "\-" outside a class is an error there only
+    const unicodeOnly = { ...sample(), facts: { refund_date: { about: { de: 'wann', en: 'when' }, given: { de: ['morgen'], en: ['to\\-morrow'] } } } };
+    expect(problemsOf(unicodeOnly)).toContain('facts.refund_date.given.en[0]: is not a valid regular expression');
   });
 
   it('a "cut short" reaction without its own `when`, at the persona or in a stage', () => {
@@ -128,7 +137,18 @@ describe('the issue list a trainer reads', () => {
     const message = problemsOf({ ...data, ...broken, channel: 'fax', difficulty: 9, maxTurns: 1, stages, backstory: 5, names: 3, customerName: 2 });
     const listed = message.slice(message.indexOf(': ') + 2).split('; ');
     expect(listed).toHaveLength(9);
-    expect(listed.at(-1)).toMatch(/^\(and \d+ more\)$/);
+    const issues =
+      PersonaSchema.safeParse({ ...data, ...broken, channel: 'fax', difficulty: 9, maxTurns: 1, stages, backstory: 5, names: 3, customerName: 2 }).error
+        ?.issues ?? [];
+    expect(listed.at(-1)).toBe(`(and ${issues.length - 8} more)`);
+  });
+
+  it('lists exactly eight problems without a tail', () => {
+    const eight = { ...sample(), channel: 'fax', difficulty: 9, maxTurns: 1, backstory: 5, names: 3, customerName: 2, focus: 'venting', start: 4 };
+    expect(PersonaSchema.safeParse(eight).error?.issues).toHaveLength(8);
+    const message = problemsOf(eight);
+    expect(message.split('; ')).toHaveLength(8);
+    expect(message).not.toContain('more)');
   });
 
   it('names the top level when the whole file is of the wrong kind, and lists no tail when all problems fit', () => {
@@ -185,6 +205,24 @@ describe('loading persona folders', () => {
     expect((schema as Error & { cause?: { issues?: unknown[] } }).cause?.issues?.length).toBeGreaterThan(0);
   });
 
+  it('fails with the reason on a folder that cannot be read for another reason', async () => {
+    const error: unknown = await loadPersonaCatalog({ dirs: ['bad\u0000folder'] }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('persona_folder_unreadable');
+    expect((error as Error).message).toMatch(/^bad\u0000folder: cannot read persona folder: .+/);
+    expect((error as Error).cause).toBeInstanceOf(Error);
+  });
+
+  it('joins every stage-graph problem of a file into one message', async () => {
+    const data = validPersonaData('dead-end');
+    const loop = { lines: data.stages.resolved.lines, hint: data.stages.resolved.hint, transitions: [{ when: {}, to: 'loop' }] };
+    const dir = await writePersonaDir({ 'dead-end.yaml': { ...data, stages: { ...data.stages, loop } } });
+    const error: unknown = await loadPersonaCatalog({ dirs: [dir] }).catch((caught: unknown) => caught);
+    expect((error as Error).message).toBe(
+      `${join(dir, 'dead-end.yaml')}: stages.loop: cannot be reached from the start stage "opening"; stages.loop: has no path to a stage with \`end\``,
+    );
+  });
+
   it('reads the files of a folder in name order', async () => {
     const dir = await writePersonaDir({
       'zeta.yaml': validPersonaData('zeta'),
@@ -224,6 +262,11 @@ describe('a catalog built in memory', () => {
     expect((error as Error).message).toBe('persona id "sample" is given twice');
   });
 
+  it('lists the known ids when asked for one it does not have', () => {
+    const catalog = createPersonaCatalog([parsed(), parsePersonaFile('other.json', JSON.stringify(validPersonaData('other')))]);
+    expect(() => catalog.require('anyone')).toThrow('There is no persona "anyone". Known personas: sample, other.');
+  });
+
   it('says "(none)" when asked for a persona in an empty catalog', () => {
     expect(() => createPersonaCatalog([]).require('anyone')).toThrow(
       new UserFacingError('persona_unknown', 'There is no persona "anyone". Known personas: (none).'),
@@ -238,6 +281,10 @@ describe('what the grader and the front ends read from a persona', () => {
     expect(customerGender(withName('Herr Kessler'))).toBe('male');
     expect(customerGender(withName('Dr. Frau Hartmann'))).toBeUndefined();
     expect(customerGender(withName('Kim Herrmann'))).toBeUndefined();
+    expect(customerGender(withName('Mona Herr'))).toBeUndefined();
+    expect(customerGender(withName('  Frau Albrecht'))).toBe('female');
+    // a gender the file states wins over the name
+    expect(customerGender(parsed({ ...sample(), customerName: { de: 'Frau Albrecht', en: 'Ms Albrecht' }, customerGender: 'male' }))).toBe('male');
     expect(gradingContext(withName('Frau Albrecht')).customerGender).toBe('female');
     expect(gradingContext(withName('Kim Herrmann'))).not.toHaveProperty('customerGender');
   });
@@ -258,8 +305,10 @@ describe('what the grader and the front ends read from a persona', () => {
 
   it('names the persona and the stage when a stored session outlived an edit of the file', () => {
     const persona = parsed();
-    expect(() => gradingContext(persona, 'vanished')).toThrow('persona "sample" has no stage "vanished"');
-    expect(() => stageHint(persona, 'vanished', 'en')).toThrow('persona "sample" has no stage "vanished"');
+    for (const read of [() => gradingContext(persona, 'vanished'), () => stageHint(persona, 'vanished', 'en')]) {
+      expect(read).toThrow('persona "sample" has no stage "vanished"');
+      expect(read).toThrow(expect.objectContaining({ code: 'persona_stage_unknown' }));
+    }
     expect(stageHint(persona, 'opening', 'en')).toBe('Acknowledge the feeling.');
   });
 });
