@@ -446,7 +446,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   const sincere = !empathy.limits.includes('hostile') && !empathy.limits.includes('but_dismissal');
   if (empathy.score >= 4) {
     // the specific part of a reply whose acknowledging sentence is the formula is elsewhere, unquoted
-    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? ownAcknowledgement(facts);
+    // the model's acknowledging sentence only where it found the reply acknowledging at all: its best
+    // guess in a reply that asked instead ("Nehmen Sie sich alle Zeit. Was ist passiert?") names nothing
+    const specific = empathy.quotes.specific ?? empathy.quotes.warmth ?? (acts.includes('acknowledges') ? ownAcknowledgement(facts) : undefined);
     if (empathy.quotes.specific === undefined && empathy.quotes.warmth !== undefined) return ['warmth', empathy.quotes.warmth];
     if (specific !== undefined) return ['specific_empathy', specific];
   }

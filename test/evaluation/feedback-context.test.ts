@@ -440,3 +440,22 @@ describe('the strength for a reply to a customer who asked to be left alone', ()
     );
   });
 });
+
+describe('the empathy strength', () => {
+  it('quotes the model’s acknowledging sentence only when it found the reply acknowledging', () => {
+    // „Nehmen Sie sich alle Zeit, Frau Albrecht. Was ist passiert, wenn ich fragen darf?" had been praised
+    // for putting her situation into words, quoting the first sentence
+    const strong = strongReply('de', 0, true);
+    const facts: FeedbackFacts = {
+      ...strong,
+      focus: ['grief'],
+      empathy: { ...strong.empathy, score: 5, quotes: { question: 'Was ist passiert, wenn ich fragen darf?' } },
+      acts: ['asks_open'],
+      quoteFor: () => 'Nehmen Sie sich alle Zeit, Frau Albrecht.',
+    };
+    const strength = composeFeedback(facts).strength;
+    expect(strength).toContain('Was ist passiert, wenn ich fragen darf?');
+    expect(strength).not.toContain('Nehmen Sie sich alle Zeit');
+    expect(composeFeedback({ ...facts, acts: ['asks_open', 'acknowledges'] }).strength).toContain('Nehmen Sie sich alle Zeit');
+  });
+});
