@@ -223,12 +223,15 @@ interface ChosenTip {
 function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
   // Polish after a reply that already acknowledged the customer does not ask for it again.
   const heard = heardBefore(facts);
+  // what the reply did, for the variants' `asks`: the acts, and a time named for any step (see stepTip)
+  const done: readonly DialogueAct[] =
+    !facts.acts.includes('names_time') && facts.reply !== undefined && namesATime(facts.reply) ? [...facts.acts, 'names_time'] : facts.acts;
   for (const key of tipCandidates(facts)) {
     const variants = text.tips[key];
     const quoted = tipQuote(key, facts);
     for (let i = 0; i < variants.length; i++) {
       const variant = pick(variants, facts.turn + i);
-      if (variant.asks?.some((act) => facts.acts.includes(act))) continue;
+      if (variant.asks?.some((act) => done.includes(act))) continue;
       if (variant.asksName === true && facts.namesCustomer === true) continue;
       if (variant.asksChoice === true && facts.signals.leavesChoice) continue;
       if (variant.asksNaming === true && facts.namesSituation === true) continue;
@@ -295,7 +298,10 @@ function stepTip(facts: FeedbackFacts): TipKey | undefined {
   // an answer that says when ("the money is with the dealer by 14:45") leaves nothing to wait for
   const timedAnswer = acts.includes('gives_info') && acts.includes('names_time');
   if (!acts.includes('offers_step') && !acts.includes('proposes_contact') && !timedAnswer) return 'solution_missing';
-  if (!acts.includes('names_time') && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
+  // a time the reply names for what the customer does ("confirm it in the app now, then it goes out
+  // at once") makes it as binding as a time for the trainee's own step: asking for one would ask again
+  const timed = acts.includes('names_time') || (facts.reply !== undefined && namesATime(facts.reply));
+  if (!timed && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   return undefined;
 }
 

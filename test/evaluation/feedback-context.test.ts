@@ -459,3 +459,33 @@ describe('the empathy strength', () => {
     expect(composeFeedback({ ...facts, acts: ['asks_open', 'acknowledges'] }).strength).toContain('Nehmen Sie sich alle Zeit');
   });
 });
+
+describe('a time named for what the customer does', () => {
+  it.each(['en', 'de'] as const)('is not asked for again (%s)', (lang) => {
+    // Mr Petersen's trainee: „bestätigen Sie das neue Limit jetzt in Ihrer Banking-App, dann geht die
+    // Überweisung sofort raus" had been told that a time would make the step binding
+    const text = lang === 'de' ? de : en;
+    const reply =
+      lang === 'de'
+        ? 'Verstehe, es eilt. Bestätigen Sie das neue Limit jetzt in Ihrer Banking-App, dann geht die Überweisung sofort raus.'
+        : 'Understood. Confirm the new limit in your banking app now and the transfer goes out straight away.';
+    const strong = strongReply(lang, 0, true);
+    const facts: FeedbackFacts = {
+      ...strong,
+      focus: ['pressure'],
+      words: 20,
+      empathy: { ...strong.empathy, score: 3, emotionalReaction: 0, interpretation: 1, exploration: 0 },
+      signals: { ...strong.signals, offersSolution: false, solutionHasTime: false },
+      acts: ['gives_info', 'offers_step'],
+      reply,
+    };
+    const asksTime = [...text.tips.solution_time, ...Object.values(text.tips).flat()].filter((variant) => variant.asks?.includes('names_time'));
+    for (const turn of [0, 1, 2, 3]) {
+      const tip = composeFeedback({ ...facts, turn }).tip;
+      expect(asksTime.map((variant) => variant.tip)).not.toContain(tip);
+    }
+    // without the time, the time is asked for
+    const untimed = lang === 'de' ? 'Verstehe. Bestätigen Sie das neue Limit in Ihrer Banking-App.' : 'Understood. Confirm the new limit in your banking app.';
+    expect(asksTime.map((variant) => variant.tip)).toContain(composeFeedback({ ...facts, reply: untimed }).tip);
+  });
+});
