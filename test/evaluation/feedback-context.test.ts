@@ -479,7 +479,8 @@ describe('a time named for what the customer does', () => {
       acts: ['gives_info', 'offers_step'],
       reply,
     };
-    const asksTime = [...text.tips.solution_time, ...Object.values(text.tips).flat()].filter((variant) => variant.asks?.includes('names_time'));
+    const allVariants: readonly TipVariant[] = Object.values(text.tips).flatMap((list: readonly TipVariant[]) => [...list]);
+    const asksTime = allVariants.filter((variant) => variant.asks?.includes('names_time'));
     for (const turn of [0, 1, 2, 3]) {
       const tip = composeFeedback({ ...facts, turn }).tip;
       expect(asksTime.map((variant) => variant.tip)).not.toContain(tip);
