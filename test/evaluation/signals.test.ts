@@ -223,6 +223,12 @@ describe('promisedTime', () => {
     expect(promisedTime(prepare("If you're free today - I'll send the form over."), 'en')).toBeUndefined();
   });
 
+  it('reads seconds as a time', () => {
+    expect(promisedTime(prepare('Ich schicke die Überweisung ab, sie ist in Sekunden beim Händler.'), 'de', true)).toBe('in Sekunden');
+    expect(promisedTime(prepare("I'll send it now; it reaches the dealer within seconds."), 'en', true)).toBe('within seconds');
+    expect(signals("I'll resend the code in a few seconds.").solutionHasTime).toBe(true);
+  });
+
   it('reads one minute as a time in German too', () => {
     expect(promisedTime(prepare('Wasser und Karte bringe ich Ihnen in einer Minute, und dann nehme ich Ihre Bestellung auf.'), 'de')).toBe('in einer Minute');
   });
