@@ -201,6 +201,7 @@ describe('promisedTime', () => {
     ['en', "I'll ring you again next Tuesday at eleven.", 'next Tuesday at eleven'],
     ['en', "I'll call you back by four this afternoon with the list.", 'by four this afternoon'],
     ['en', 'I will call you at 3 pm.', 'at 3 pm'],
+    ['en', 'I will send you the signed schedule by Wednesday noon.', 'by Wednesday noon'],
     ['de', 'Ich prüfe die Unterlagen, und Sie haben bis spätestens Freitag die Entscheidung.', 'bis spätestens Freitag'],
     ['de', 'Ich schicke Ihnen in den nächsten zehn Minuten per Mail die Liste.', 'in den nächsten zehn Minuten'],
     ['de', 'Ich rufe Sie bis sechzehn Uhr zurück.', 'bis sechzehn Uhr'],
