@@ -96,7 +96,7 @@ const DE_DONE = String.raw`\b(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|hab
 const SOLUTION = bilingual({
   en: [
     String.raw`\b(?:i(?:'ll|\s+will|\s+shall|'m\s+going\s+to|\s+am\s+going\s+to|\s+can|\s+could|'d\s+like\s+to|\s+would\s+like\s+to|'m\s+happy\s+to|\s+am\s+happy\s+to)|we(?:'ll|\s+will|\s+can|\s+could|'re\s+going\s+to|\s+are\s+going\s+to)|let\s+me|allow\s+me\s+to)\s+(?:\S+\s+){0,2}?${EN_ACTIONS}\b`,
-    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting|moving|swapping|flagging|marking|upgrading|rebooking|looking\s+(?:at|into)\s+(?:your|the|it|this|that|them)|pulling\s+up|reviewing\s+(?:your|the)|going\s+through\s+(?:your|the)|raising\s+(?:your|the)\s+(?:\S+\s+)?(?:limit|overdraft|priority)|raising\s+a\s+(?:ticket|complaint|case|claim)|resetting|unlocking|reactivating|correcting|lifting|releasing|approving)\b`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:now\s+|right\s+now\s+|already\s+)?(?:sending|setting|ordering|booking|checking|arranging|refunding|crediting|cancell?ing|escalating|forwarding|calling|unblocking|issuing|processing|reversing|putting|moving|swapping|flagging|marking|upgrading|rebooking|looking\s+(?:at|into)\s+(?:your|the|it|this|that|them)|pulling\s+up|reviewing\s+(?:your|the)|going\s+through\s+(?:your|the)|raising\s+(?:your|the)\s+(?:\S+\s+)?(?:limit|overdraft|priority)|raising\s+a\s+(?:ticket|complaint|case|claim)|resetting|unlocking|reactivating|correcting|lifting|releasing|approving)\b`,
     // a step taken by a colleague the trainee speaks for: "the kitchen can make him a soft omelette"
     String.raw`\b(?:the|our)\s+(?:kitchen|chef|cook|technician|engineer|colleague|team)\s+(?:can|will|could)\s+(?:\S+\s+){0,3}?(?:make|cook|prepare|puree|mash|do|bring|send|fix|call|visit|come)\b`,
     // "Let me start by pulling up your application": a first step, not a preamble (see WIND_UP)
@@ -168,6 +168,17 @@ const HABITUAL = pattern(
   String.raw`\b(?:always|usually|normally|generally|routinely|as\s+a\s+rule|every\s+time|whenever|immer|stets|grundsätzlich|normalerweise|üblicherweise|generell|in\s+der\s+regel|jedes\s+mal|jedesmal)\b`,
 );
 const CONTRAST = /\b(?:but|aber|jedoch|instead|stattdessen|dafür)\b/u;
+
+/**
+ * A clause that is nothing but a vague promise: "we'll look into it", "I'll get back to you", „wir
+ * kümmern uns darum", „ich melde mich". No step the customer could hold anyone to, unless a time
+ * comes with it; the corpus's labellers did not count them as an offered step (18 of 23 replies).
+ */
+/** The clause after a vague promise says what it is: "…, that the card goes out today", „…, dass …". */
+const SPELLED_OUT = /^\s*(?:that|so\s+that|dass|damit)\b/u;
+const VAGUE_PROMISE = pattern(
+  String.raw`^\s*(?:(?:ok(?:ay)?|right|fine|sure|so|then|also|gut|dann|okay)[,\s]+)?(?:(?:we(?:'ll|\s+will)|i(?:'ll|\s+will))\s+(?:(?:definitely|certainly|gladly|happily|of\s+course)\s+)?(?:look\s+into\s+(?:it|this|that)|take\s+care\s+of\s+(?:it|this|that)|see\s+what\s+(?:we|i)\s+can\s+do|get\s+back\s+to\s+you|be\s+in\s+touch|sort\s+(?:it|this|that)(?:\s+out)?)|(?:wir\s+kümmern\s+uns|ich\s+kümmere\s+mich)\s+(?:(?:gern|gerne|selbstverständlich|natürlich)\s+)?(?:darum|drum)|(?:ich\s+melde\s+mich|wir\s+melden\s+uns)|(?:wir\s+schauen|ich\s+schaue)\s+mal)\s*[.!…]*\s*$`,
+);
 
 /**
  * A sentence that says what will not happen, with nothing offered against it ("Ob das Geld in einer
@@ -351,6 +362,8 @@ function firstOffer(
   const clauses = clausesOf(sentence);
   for (const [index, clause] of clauses.entries()) {
     const offer = offerIn(clause.text, lang);
+    // "we'll look into it" alone is no step; „ich kümmere mich darum, dass die Karte heute rausgeht" is one
+    if (offer && VAGUE_PROMISE.test(clause.text) && !SPELLED_OUT.test(clauses[index + 1]?.text ?? '')) continue;
     if (offer) return { clauses: clauses.slice(index), before: clauses.slice(0, index), offer };
   }
   return undefined;

@@ -195,6 +195,30 @@ describe('endsConversation', () => {
   });
 });
 
+describe('a vague promise', () => {
+  it('is no offered step, unless a time or what it means comes with it', () => {
+    // Dr Hartmann's trainee: „Vielen Dank für Ihren Hinweis. Wir kümmern uns darum." had calmed her
+    for (const [reply, lang] of [
+      ['Sehr geehrte Frau Dr. Hartmann, vielen Dank für Ihren Hinweis. Wir kümmern uns darum. Viele Grüße', 'de'],
+      ['Das ist natürlich ärgerlich, wir kümmern uns darum.', 'de'],
+      ['Danke, ich melde mich.', 'de'],
+      ["Thanks for flagging it, we'll look into it.", 'en'],
+      ["I'll get back to you.", 'en'],
+    ] as const) {
+      expect(signals(reply, lang).offersSolution, reply).toBe(false);
+    }
+    for (const [reply, lang] of [
+      ['Wir kümmern uns darum und melden uns bis Freitag.', 'de'],
+      ['Ich kümmere mich darum, dass die Karte heute rausgeht.', 'de'],
+      ["I'll get back to you by Friday.", 'en'],
+      ["I'll look into it today and call you by four.", 'en'],
+      ["I'll take care of it. I'm setting the out-of-office now.", 'en'],
+    ] as const) {
+      expect(signals(reply, lang).offersSolution, reply).toBe(true);
+    }
+  });
+});
+
 describe('promisedTime', () => {
   it.each([
     ['en', "Mr Brandt, I'll deal with this personally. Give me ten minutes and I'll call you back.", 'ten minutes'],
