@@ -37,7 +37,9 @@ describe('a customer who says they have no time', () => {
   });
 
   const windUp =
-    "Dear Dr Hartmann, thank you for your message, and I hope you're keeping well despite the busy schedule. I've been meaning to write to you anyway, " +
+    // the acknowledgement earns empathy where nothing is pressing; to a customer with five minutes it is part of the wind-up
+    'Dear Dr Hartmann, thank you for your message, and I understand how frustrating these changing dates must be for you. ' +
+    "I've been meaning to write to you anyway, " +
     'because a few things have come together on our side: the test environment needed an update, our project team has changed, and we want to be sure ' +
     'the new interface is stable before go-live. So, to answer your question: the 15th is no longer realistic. Best regards';
   const grade = (customer: string) =>

@@ -18,7 +18,7 @@ import { combine, hashCode, hashRange, mix, namespaceSeed } from './feature-hash
  * Training and inference call the same function; the model file records {@link FEATURE_VERSION} and
  * refuses weights built for another.
  */
-export const FEATURE_VERSION = 11;
+export const FEATURE_VERSION = 12;
 
 /** What the lexicon pass found in the reply; the model learns how far to trust each finding. */
 export interface LexiconFacts {
@@ -200,9 +200,14 @@ export class FeatureExtractor {
     start = this.length;
     for (const h of customerHashes) this.add(combine(combine(NS.customerByLength, h), lengthBucket), 1);
     this.scaleFrom(start);
-    const told = new Set(customerWords);
-    for (const turn of input.history) if (turn.role === 'customer') for (const word of wordsOf(turn.text)) told.add(word);
-    this.addEcho(told, tokens, input.lexicon?.emotionalReaction ?? 0);
+    // What the reply takes up of the customer's last line, and apart from it of their earlier turns:
+    // read as one, an answer that named the card and the hotel from the first line ("I've lifted the
+    // block, I'll call the hotel") read as naming the customer's situation, empathy 4 for a factual reply.
+    const earlier = new Set<string>();
+    for (const turn of input.history) if (turn.role === 'customer') for (const word of wordsOf(turn.text)) if (!customerWords.has(word)) earlier.add(word);
+    const stems = stemsOf(tokens);
+    this.addEcho(customerWords, stems, input.lexicon?.emotionalReaction ?? 0);
+    if (earlier.size > 0) this.shape('echoEarlier', Math.min(echoCount(earlier, stems).echoed, 4));
 
     if (input.lexicon) this.addLexicon(input.lexicon, 'context');
     return {
@@ -281,21 +286,13 @@ export class FeatureExtractor {
   }
 
   /**
-   * How much of what the customer said (the last line and earlier turns) the reply takes up:
+   * How much of the customer's last line the reply takes up (earlier turns count apart, see extract):
    * interpretation is naming the customer's situation in their terms ("three weeks", "your
    * husband"), which words alone cannot see. Words match on their first five letters, so German
    * inflections and compounds still meet.
    */
-  private addEcho(customerWords: ReadonlySet<string>, tokens: readonly string[], emotion: number): void {
-    const stems = new Set<string>();
-    for (const token of tokens) if (token.length >= 4) stems.add(token.slice(0, 5));
-    let echoed = 0;
-    let content = 0;
-    for (const word of customerWords) {
-      if (word.length < 4) continue;
-      content++;
-      if (stems.has(word.slice(0, 5))) echoed++;
-    }
+  private addEcho(customerWords: ReadonlySet<string>, stems: ReadonlySet<string>, emotion: number): void {
+    const { echoed, content } = echoCount(customerWords, stems);
     const bucket = Math.min(echoed, 4);
     this.shape('echo', bucket);
     this.shape('echoShare', content === 0 ? 0 : Math.min(4, Math.floor((echoed / content) * 5)));
@@ -385,6 +382,25 @@ function wordsOfLower(lower: string): string[] {
   const words = NON_LATIN_LETTER.test(lower) ? matched.filter((word) => !NON_LATIN_LETTER.test(word)) : matched;
   const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
   return kept.map((word) => (HAS_DIGIT.test(word) ? word.replace(DIGIT, '0') : word));
+}
+
+/** The reply's words as echo stems: their first five letters, words of four letters or more. */
+function stemsOf(tokens: readonly string[]): Set<string> {
+  const stems = new Set<string>();
+  for (const token of tokens) if (token.length >= 4) stems.add(token.slice(0, 5));
+  return stems;
+}
+
+/** How many of the customer's content words (four letters or more) the reply's stems take up. */
+function echoCount(customerWords: ReadonlySet<string>, stems: ReadonlySet<string>): { echoed: number; content: number } {
+  let echoed = 0;
+  let content = 0;
+  for (const word of customerWords) {
+    if (word.length < 4) continue;
+    content++;
+    if (stems.has(word.slice(0, 5))) echoed++;
+  }
+  return { echoed, content };
 }
 
 /** Reply length in words, bucketed: the cut points of the corpus's length bands. */
