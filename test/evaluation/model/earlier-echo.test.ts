@@ -8,8 +8,8 @@ import { gradeOffline } from '../../../src/evaluation/offline-grader.js';
  * raised a purely factual reply from empathy 1 to 4 in every session after its first turn.
  */
 describe("the customer's earlier words in the reply", () => {
-  const grade = (history: readonly Turn[], customer: string, reply: string) =>
-    gradeOffline({ lang: 'en', customer, reply, history, context: { focus: ['venting'] } }, 'test');
+  const grade = (history: Turn[], customer: string, reply: string) =>
+    gradeOffline({ lang: 'en', customer, reply, history, context: { personaId: 'frustrated', focus: ['venting'] } }, 'test');
 
   it('do not make a factual answer empathic (Mr Brandt, second turn)', () => {
     const history: Turn[] = [
