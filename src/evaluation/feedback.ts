@@ -398,6 +398,18 @@ function ownAcknowledgement(facts: FeedbackFacts): string | undefined {
   return acknowledging !== undefined && !(formula !== undefined && overlaps(acknowledging, formula)) ? acknowledging : undefined;
 }
 
+/**
+ * The quote with the rest of the sentence it was cut from ("…and I'll be back in five…" → "…in five
+ * minutes."): a quote is at most 90 characters, and what it leaves out may be the very time it is about.
+ */
+function quotedSentence(quoted: string, reply: string | undefined): string {
+  const body = quoted.replace(/^…|…$/gu, '');
+  const at = reply?.indexOf(body) ?? -1;
+  if (reply === undefined || at < 0) return quoted;
+  const end = reply.slice(at + body.length).search(/[.!?](?:\s|$)/u);
+  return reply.slice(at, end < 0 ? reply.length : at + body.length + end + 1);
+}
+
 function overlaps(a: string, b: string): boolean {
   const strip = (text: string): string => text.replace(/…$/u, '').trim();
   return strip(a).includes(strip(b)) || strip(b).includes(strip(a));
@@ -470,7 +482,9 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
     // The model may read a time in the sentence ("lunch starts at twelve, but let me ask the kitchen")
     // that the quoted step does not carry: "…knows what happens and when" needs the time in the quote.
     const timed = acts.includes('names_time') ? (signals.solutionHasTime ? offer : facts.quoteFor?.('names_time')) : undefined;
-    return timed !== undefined && namesATime(timed) ? ['solution_with_time', timed] : ['solution', offer];
+    // (a quote cut short is read with the rest of its sentence; the lexicons' "with a time" is the
+    // sentence's, and "lunch starts at twelve, but let me ask the kitchen" is no time for the step)
+    return timed !== undefined && namesATime(quotedSentence(timed, facts.reply)) ? ['solution_with_time', timed] : ['solution', offer];
   }
   const summary = acts.includes('summarises') ? facts.quoteFor?.('summarises') : undefined;
   if (summary !== undefined) return ['summary', summary];

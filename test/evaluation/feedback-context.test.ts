@@ -381,6 +381,17 @@ describe('praise for a step "with a time"', () => {
   it('is given when the quoted step names one', () => {
     expect(praisedWithTime(composeFeedback(facts('I will bring the soup in five minutes.')).strength)).toBe(true);
   });
+
+  it('reads a quote cut short with the rest of its sentence', () => {
+    // Ms Lindner's trainee: „…und komme in fünf Minuten wieder." was quoted as „…und komme in fünf…"
+    const reply = 'Of course! Then I will ask the kitchen right away what they can make soft for him, and I will be back at your table in five minutes.';
+    const cut = 'Then I will ask the kitchen right away what they can make soft for him, and I will be back at your…';
+    expect(praisedWithTime(composeFeedback({ ...facts(cut), reply }).strength)).toBe(true);
+    // and the lexicons' "with a time" is no time for the step when the time is in another clause
+    const hedged = 'The soup is a bit trickier since lunch starts at twelve, but let me ask the kitchen what they can do.';
+    const withLexiconTime = { ...facts('…let me ask the kitchen what they can do.'), reply: hedged };
+    expect(praisedWithTime(composeFeedback({ ...withLexiconTime, signals: { ...withLexiconTime.signals, solutionHasTime: true } }).strength)).toBe(false);
+  });
 });
 
 describe('the empathy tip to a guest with an unusual wish', () => {
