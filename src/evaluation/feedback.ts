@@ -223,10 +223,12 @@ interface ChosenTip {
 function chooseTip(facts: FeedbackFacts, text: FeedbackText): ChosenTip {
   // Polish after a reply that already acknowledged the customer does not ask for it again.
   const heard = heardBefore(facts);
-  // what the reply did, for the variants' `asks`: the acts, and a time named for any step (see stepTip)
-  const done: readonly DialogueAct[] =
-    !facts.acts.includes('names_time') && facts.reply !== undefined && namesATime(facts.reply) ? [...facts.acts, 'names_time'] : facts.acts;
-  for (const key of tipCandidates(facts)) {
+  // A time the reply names for what the customer does ("confirm it in the app now, then it goes out
+  // at once") makes a step as binding as a time for the trainee's own: read once, it counts as the
+  // act for the variants' `asks` and for the step tip.
+  const timeNamed = facts.acts.includes('names_time') || (facts.reply !== undefined && namesATime(facts.reply));
+  const done: readonly DialogueAct[] = timeNamed && !facts.acts.includes('names_time') ? [...facts.acts, 'names_time'] : facts.acts;
+  for (const key of tipCandidates(facts, timeNamed)) {
     const variants = text.tips[key];
     const quoted = tipQuote(key, facts);
     for (let i = 0; i < variants.length; i++) {
@@ -271,12 +273,12 @@ function tipQuote(key: TipKey, facts: FeedbackFacts): string | undefined {
  * Tip keys in order of preference: a wrong boundary first, then composure below 3, then empathy,
  * then a missing next step, then polish for the persona's focus; `polish_general` always ends the list.
  */
-function tipCandidates(facts: FeedbackFacts): TipKey[] {
-  const primary = primaryTip(facts);
+function tipCandidates(facts: FeedbackFacts, timeNamed: boolean): TipKey[] {
+  const primary = primaryTip(facts, timeNamed);
   const polish = POLISH_BY_FOCUS.find(([tag]) => facts.focus.includes(tag))?.[1];
   // Where every variant of the first tip asks for what the reply did (an empathy tip to a reply that
   // acknowledged), the next thing it lacks comes before polish: polish praises.
-  const step = stepTip(facts);
+  const step = stepTip(facts, timeNamed);
   return [...new Set<TipKey>([primary, ...(step ? [step] : []), ...(polish ? [polish] : []), 'polish_general'])];
 }
 
@@ -290,22 +292,22 @@ function closes(facts: FeedbackFacts): boolean {
   return facts.acts.includes('ends_call') || facts.customerSaidNo === true;
 }
 
-/** The missing next step, when the reply should move the matter and did not (or named no time where time counts). */
-function stepTip(facts: FeedbackFacts): TipKey | undefined {
+/**
+ * The missing next step, when the reply should move the matter and did not (or named no time where
+ * time counts). `timeNamed`: the reply names a time, for its own step or the customer's (chooseTip).
+ */
+function stepTip(facts: FeedbackFacts, timeNamed: boolean): TipKey | undefined {
   const { acts, focus } = facts;
   if (closes(facts) || focus.includes('grief') || facts.composure.score < 3 || facts.boundary.verdict === 'set_well') return undefined;
   // a proposed call or meeting is the next step too ("Would Wednesday at 10 work for a call?"), and
   // an answer that says when ("the money is with the dealer by 14:45") leaves nothing to wait for
   const timedAnswer = acts.includes('gives_info') && acts.includes('names_time');
   if (!acts.includes('offers_step') && !acts.includes('proposes_contact') && !timedAnswer) return 'solution_missing';
-  // a time the reply names for what the customer does ("confirm it in the app now, then it goes out
-  // at once") makes it as binding as a time for the trainee's own step: asking for one would ask again
-  const timed = acts.includes('names_time') || (facts.reply !== undefined && namesATime(facts.reply));
-  if (!timed && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
+  if (!timeNamed && (focus.includes('venting') || focus.includes('pressure'))) return 'solution_time';
   return undefined;
 }
 
-function primaryTip(facts: FeedbackFacts): TipKey {
+function primaryTip(facts: FeedbackFacts, timeNamed: boolean): TipKey {
   const { boundary, composure, empathy, focus, acts } = facts;
   switch (boundary.verdict) {
     case 'missing':
@@ -371,7 +373,7 @@ function primaryTip(facts: FeedbackFacts): TipKey {
   // (label guide); asking him to pick up more of his words would slow him down.
   const brisk = focus.includes('pressure') && facts.words <= HURRIED_MAX_WORDS && (acts.includes('offers_step') || acts.includes('gives_info'));
   if (empathy.score === 3 && !brisk && !heard && !perceives) return 'empathy_generic';
-  const step = stepTip(facts);
+  const step = stepTip(facts, timeNamed);
   if (step) return step;
   // A caller in a hurry wants the answer, not a question about what matters to them.
   if (empathy.score === 4 && empathy.exploration === 0 && !closes(facts) && !focus.includes('pressure') && !heard) return 'empathy_explore';

@@ -134,8 +134,9 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
   // Reassurance in blame's words ("None of this is your fault") is read again without it; judgeComposure
   // asks only where the model marks the reply down. Not for a reply that spoke to the grader.
   const readWithoutReassurance = (): ModelPrediction | null | undefined => {
-    const rest = model && !reply.injection ? withoutReassurance(reply.text, lang, input.customer) : undefined;
-    return rest === undefined || !model ? undefined : rest === '' ? null : model.predict({ ...context, reply: rest, lexicon: facts });
+    if (!model || reply.injection) return undefined;
+    const rest = withoutReassurance(reply.text, lang, input.customer);
+    return rest === undefined ? undefined : rest === '' ? null : model.predict({ ...context, reply: rest, lexicon: facts });
   };
   const composure = judgeComposure(findings.composure, prediction, model ?? undefined, reply.text, input.lang, reply.injection, readWithoutReassurance);
   const acts = judgeActs(findings, prediction, reply.text, composure, input.lang, needed);

@@ -174,11 +174,11 @@ const CONTRAST = /\b(?:but|aber|jedoch|instead|stattdessen|dafür)\b/u;
  * kümmern uns darum", „ich melde mich". No step the customer could hold anyone to, unless a time
  * comes with it; the corpus's labellers did not count them as an offered step (18 of 23 replies).
  */
+const VAGUE_PROMISE = pattern(
+  String.raw`^\s*(?:(?:ok(?:ay)?|right|fine|sure|so|then|also|gut|dann)[,\s]+)?(?:(?:we(?:'ll|\s+will)|i(?:'ll|\s+will))\s+(?:(?:definitely|certainly|gladly|happily|of\s+course)\s+)?(?:look\s+into\s+(?:it|this|that)|take\s+care\s+of\s+(?:it|this|that)|see\s+what\s+(?:we|i)\s+can\s+do|get\s+back\s+to\s+you|be\s+in\s+touch|sort\s+(?:it|this|that)(?:\s+out)?)|(?:wir\s+kümmern\s+uns|ich\s+kümmere\s+mich)\s+(?:(?:gern|gerne|selbstverständlich|natürlich)\s+)?(?:darum|drum)|(?:ich\s+melde\s+mich|wir\s+melden\s+uns)|(?:wir\s+schauen|ich\s+schaue)\s+mal)\s*[.!…]*\s*$`,
+);
 /** The clause after a vague promise says what it is: "…, that the card goes out today", „…, dass …". */
 const SPELLED_OUT = /^\s*(?:that|so\s+that|dass|damit)\b/u;
-const VAGUE_PROMISE = pattern(
-  String.raw`^\s*(?:(?:ok(?:ay)?|right|fine|sure|so|then|also|gut|dann|okay)[,\s]+)?(?:(?:we(?:'ll|\s+will)|i(?:'ll|\s+will))\s+(?:(?:definitely|certainly|gladly|happily|of\s+course)\s+)?(?:look\s+into\s+(?:it|this|that)|take\s+care\s+of\s+(?:it|this|that)|see\s+what\s+(?:we|i)\s+can\s+do|get\s+back\s+to\s+you|be\s+in\s+touch|sort\s+(?:it|this|that)(?:\s+out)?)|(?:wir\s+kümmern\s+uns|ich\s+kümmere\s+mich)\s+(?:(?:gern|gerne|selbstverständlich|natürlich)\s+)?(?:darum|drum)|(?:ich\s+melde\s+mich|wir\s+melden\s+uns)|(?:wir\s+schauen|ich\s+schaue)\s+mal)\s*[.!…]*\s*$`,
-);
 
 /**
  * A sentence that says what will not happen, with nothing offered against it ("Ob das Geld in einer
