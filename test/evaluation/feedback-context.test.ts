@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeFeedback, type FeedbackFacts } from '../../src/evaluation/feedback.js';
+import { gradeOffline } from '../../src/evaluation/offline-grader.js';
 import { de } from '../../src/evaluation/feedback-text/de.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
 import type { TipVariant } from '../../src/evaluation/feedback-text/feedback-text-types.js';
@@ -499,5 +500,27 @@ describe('a time named for what the customer does', () => {
     // without the time, the time is asked for
     const untimed = lang === 'de' ? 'Verstehe. Bestätigen Sie das neue Limit in Ihrer Banking-App.' : 'Understood. Confirm the new limit in your banking app.';
     expect(asksTime.map((variant) => variant.tip)).toContain(composeFeedback({ ...facts, reply: untimed }).tip);
+  });
+});
+
+describe('a rule quoted as the whole answer', () => {
+  // Ms Lindner's trainee answered her wish with "Lunch is from twelve, that's the rule here, sorry.
+  // Anything else?" and read composure 5 and "You signalled that you take the concern seriously",
+  // quoting that very sentence
+  it.each([
+    ['en', "Could we have the soup from the lunch menu now? It's a special day.", "Lunch is from twelve, that's the rule here, sorry. Anything else?"],
+    [
+      'de',
+      'Könnten wir die Suppe schon jetzt haben? Heute ist ein besonderer Tag.',
+      'Mittagessen gibt es erst ab zwölf, das ist bei uns die Regel, tut mir leid.',
+    ],
+  ] as const)('is plain (3), and the sentence marked down is not praised (%s)', (lang, customer, reply) => {
+    const grade = gradeOffline({ lang, customer, reply, history: [], context: { personaId: 'unusual-request', focus: ['unusual_request'] } }, 'rule');
+    expect(grade.composure.score).toBe(3);
+    expect(grade.composure.evidence.join(' ')).toMatch(/rule|Regel/);
+    const text = lang === 'de' ? de : en;
+    const praised = text.strengths.generic_empathy.some((template) => grade.feedback.strength.startsWith(template.split('{')[0] ?? template));
+    expect(praised).toBe(false);
+    expect(grade.feedback.strength).not.toMatch(/rule|Regel/);
   });
 });

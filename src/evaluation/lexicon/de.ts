@@ -332,8 +332,20 @@ export const DE_LEXICON = {
       score: 3,
       patterns: [
         'das sind die vorschriften|regeln|vorgaben', 'vorschrift ist vorschrift', 'regeln sind regeln',
+        'so sind die regeln', 'so ist die regel', 'das ist nun mal so $', 'das ist halt so $',
         'mir sind die hände gebunden', 'dafür|hierfür bin ich nicht zuständig', 'dafür sind wir nicht zuständig', 'nicht meine abteilung',
         'wir haften nicht', 'keine haftung', 'ist leider so $',
+      ],
+    },
+    {
+      // the rule quoted as the answer („Mittagessen gibt es ab zwölf, das ist bei uns die Regel."):
+      // plain and bureaucratic (3) where nothing follows; „…, das ist die Regel. Ich schicke Ihnen …" helps
+      flag: 'defensive',
+      score: 3,
+      unlessWayForward: true,
+      patterns: [
+        'das ist die|unsere regel|vorschrift|vorgabe $', 'das ist hier|eben|halt|leider die regel $', 'das ist bei uns ~ die regel $', 'das ist bei uns ~ so $', 'das ist hier ~ so $',
+        'das ist die|unsere regel|vorschrift|vorgabe tut mir leid $', 'das ist hier|bei uns ~ die regel tut mir leid $', 'das ist die|unsere regel|vorschrift|vorgabe sorry $',
       ],
     },
     {

@@ -267,6 +267,17 @@ export const EN_LEXICON = {
       ],
     },
     {
+      // the rule quoted as the answer ("Lunch is from twelve, that's the rule here."): the rubric's
+      // plain, bureaucratic 3; training labels it 3 where nothing follows and 4–5 where help does
+      flag: 'defensive',
+      score: 3,
+      unlessWayForward: true,
+      patterns: [
+        "that's|thats|it's|its the|our rule|rules|policy $", 'that is the|our rule|rules|policy $', 'it is the|our rule|rules|policy $', "that's|thats|it's|its just|simply the|our rule|rules|policy $",
+        "that's|thats|it's|its the|our rule|rules|policy here|there $", "that's|thats|it's|its the|our rule|rules|policy sorry $", "that's|thats|it's|its the|our rule|rules|policy here|there sorry $",
+      ],
+    },
+    {
       // the rubric's dismissive shrug ("not my problem", "nothing I can do"): 25 of the 26 training
       // replies with it are labelled not composed; one that offers something after it is fair
       flag: 'dismissive',
