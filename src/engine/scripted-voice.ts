@@ -73,7 +73,11 @@ export function echoes(reaction: string, line: string): boolean {
   // the line opens with a word or two set apart that the reaction already said at one of its
   // sentence starts ("Right now, then. All right, I'll hold." / "All right. I'm listening.")
   const opening = interjection(lineBody);
-  if (opening !== undefined && sentenceStarts(reactionBody).some((start) => interjection(start) === opening)) return true;
+  const said = sentenceStarts(reactionBody).map(interjection);
+  if (opening !== undefined && said.includes(opening)) return true;
+  // or opens with the words of one the reaction said on its own ("…something warm. Thank you." /
+  // "Thank you for going to the trouble.")
+  if (said.some((words) => words !== undefined && (words === b[0] || words === b.slice(0, 2).join(' ')))) return true;
   if (sharesRun(a, b, 6)) return true;
   const long = (list: string[]): Set<string> => new Set(list.filter((word) => word.length >= 5 && !FUNCTION_WORDS.has(word)));
   const longA = long(a);

@@ -96,6 +96,10 @@ describe('a stage line never says the reaction again in the same turn', () => {
     // the opening said again at a later sentence start of the reaction, two words long
     ["Right now, then. All right, I'll hold.", "All right. I'm listening. What exactly happens to the card now?", true],
     ["Right now, then. I'll hold.", "All right. I'm listening. What exactly happens to the card now?", false],
+    // a line opening with the words the reaction said as a sentence of its own
+    ["Then at least he'll have something warm. Thank you.", 'Thank you for going to the trouble. Is there anything else you need from us?', true],
+    ['Dann hat er wenigstens etwas Warmes. Danke.', 'Danke, dass Sie sich die Mühe machen.', true],
+    ["Then at least he'll have something warm.", 'Thank you for going to the trouble. Is there anything else you need from us?', false],
   ])('echoes(%j, %j) is %s', (reaction, line, expected) => {
     expect(echoes(reaction, line)).toBe(expected);
   });
