@@ -51,12 +51,17 @@ export function anyOf(parts: readonly string[]): string {
 
 /** Shortens a quote for evidence and feedback; whole words, with an ellipsis when cut. */
 export function quote(text: string, max = 90): string {
-  const trimmed = text.trim();
+  // an e-mail's salutation run into its first sentence is not what the feedback is about
+  const trimmed = text.trim().replace(LEADING_SALUTATION, '');
   if (trimmed.length <= max) return trimmed;
   const cut = trimmed.slice(0, max);
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
+
+/** "Dear Dr Hartmann, " / „Sehr geehrte Frau Dr. Hartmann, ": a greeting and a name (one to five words), a comma, then the sentence. */
+const LEADING_SALUTATION =
+  /^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend))(?:\s+[^\s,.!?]+\.?){1,5},\s+(?=\S)/iu;
 
 /** Room a quote keeps for the clause it is about, when the clause starts late in a long text. */
 const CLAUSE_ROOM = 40;

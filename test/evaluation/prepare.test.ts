@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepare } from '../../src/evaluation/grader-patterns.js';
+import { prepare, quote } from '../../src/evaluation/grader-patterns.js';
 
 // The sentences the grader reads one by one and quotes from: a title's full stop ends nothing, so a
 // quote never starts at "Hartmann, wie bereits …" with the greeting cut off.
@@ -26,4 +26,23 @@ describe('prepare: sentences', () => {
   it('still ends sentences at a full stop, a question and an exclamation', () => {
     expect(prepare('Done. Anything else? Great!').sentences).toEqual(['Done.', 'Anything else?', 'Great!']);
   });
+});
+
+describe('quote', () => {
+  // Dr Hartmann's trainee wrote the salutation on the first line's sentence, and the strength quoted
+  // „Sehr geehrte Frau Dr. Hartmann, Sie haben recht, meine letzte Nachricht war nicht…"
+  it.each([
+    ['Sehr geehrte Frau Dr. Hartmann, Sie haben recht, das tut mir leid.', 'Sie haben recht, das tut mir leid.'],
+    ["Dear Dr Hartmann, you're right, and I'm sorry.", "you're right, and I'm sorry."],
+    ['Hallo Herr Brandt, die Karte ist wieder frei.', 'die Karte ist wieder frei.'],
+  ])('leaves out a salutation run into the sentence: %j', (text, quoted) => {
+    expect(quote(text)).toBe(quoted);
+  });
+
+  it.each(['Hallo, Frau Lindner.', 'Dear Dr Hartmann,', 'Hello, how can I help?'])(
+    'keeps a greeting with no name before its comma, or one with nothing after it: %j',
+    (text) => {
+      expect(quote(text)).toBe(text);
+    },
+  );
 });
