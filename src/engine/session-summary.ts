@@ -11,8 +11,9 @@ const STRONG_SESSION = 4.5;
 
 /** Summarises a session; `advise` words the "practise next" line for the weakest criterion. */
 export function summarizeSession(session: Session, advise: Advise): SessionSummary {
-  const subject = { personaId: session.personaId, sessionId: session.id };
   const exchanges = session.exchanges;
+  const done = [...new Set(exchanges.flatMap((exchange) => exchange.grade.signals.acts ?? []))];
+  const subject = { personaId: session.personaId, sessionId: session.id, done };
   const lineText = new Map(session.lines.map((line) => [line.n, line.text]));
   const scored = exchanges.map((exchange) => ({ exchange, overall: overallScore(exchange.grade) }));
   const ref = (entry: (typeof scored)[number] | undefined): ExchangeRef | null =>

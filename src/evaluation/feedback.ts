@@ -5,7 +5,7 @@ import { de } from './feedback-text/de.js';
 import { en } from './feedback-text/en.js';
 import { exampleLines, type ExampleFamily, type FeedbackExamples } from './feedback-text/feedback-examples.js';
 import { withCustomer, type CustomerGender } from './feedback-text/customer-words.js';
-import type { AdviceKey, FeedbackText, FocusKey, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
+import type { AdviceKey, AdviceVariant, FeedbackText, FocusKey, StrengthKey, SummaryKey, TipKey, TipVariant } from './feedback-text/feedback-text-types.js';
 import type { Grade, Language } from './grade.js';
 import { contentWords } from './grader-patterns.js';
 import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS } from './judgement.js';
@@ -151,6 +151,8 @@ interface AdviceSituation {
   focus: readonly string[];
   seed: string;
   gender?: CustomerGender | undefined;
+  /** what the session's replies did */
+  done?: readonly DialogueAct[] | undefined;
 }
 
 const SUMMARY_KEYS: ReadonlySet<string> = new Set<SummaryKey>(['composure', 'empathy', 'boundary']);
@@ -168,7 +170,16 @@ export function summaryAdvice(lang: Language, key: AdviceKey, situation: AdviceS
   const focus = FOCUS_KEYS.find((tag) => situation.focus.includes(tag));
   // only the three criteria have lines per focus; the other keys say the same for every persona
   const variants = focus && isSummaryKey(key) ? text.summaryByFocus[focus][key] : text.summary[key];
-  return withCustomer(pick(variants, seedNumber(situation.seed)), situation.gender);
+  // a line asking for what a reply of the session did is left out; where the persona's lines all
+  // ask for it, the general lines of the criterion stand in, and only where those do too, all
+  const done = situation.done ?? [];
+  const open = (list: readonly AdviceVariant[]) => list.filter((variant) => typeof variant === 'string' || !variant.asks.some((act) => done.includes(act)));
+  const candidates = [open(variants), open(text.summary[key]), variants].find((list) => list.length > 0) ?? variants;
+  return withCustomer(adviceText(pick(candidates, seedNumber(situation.seed))), situation.gender);
+}
+
+export function adviceText(variant: AdviceVariant): string {
+  return typeof variant === 'string' ? variant : variant.text;
 }
 
 const FOCUS_KEYS: readonly FocusKey[] = ['grief', 'insults', 'pressure', 'venting', 'unusual_request', 'relationship'];

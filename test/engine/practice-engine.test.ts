@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPracticeEngine } from '../../src/engine/practice-engine.js';
 import { createScriptedVoice } from '../../src/engine/scripted-voice.js';
 import type { CustomerVoice } from '../../src/engine/customer-voice.js';
+import type { Advise, AdviceSubject } from '../../src/engine/advice.js';
 import { UserFacingError } from '../../src/errors.js';
 import { createPersonaCatalog } from '../../src/personas/create-persona-catalog.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -22,7 +23,12 @@ describe('practice engine', () => {
   afterEach(async () => cleanup());
 
   function engineWith(
-    options: { grader?: ReturnType<typeof createKeywordGrader>; voice?: CustomerVoice; steering?: ReturnType<typeof createKeywordGrader> } = {},
+    options: {
+      grader?: ReturnType<typeof createKeywordGrader>;
+      voice?: CustomerVoice;
+      steering?: ReturnType<typeof createKeywordGrader>;
+      advise?: Advise;
+    } = {},
   ) {
     const grader = options.grader ?? createKeywordGrader();
     const engine = createPracticeEngine({
@@ -32,7 +38,7 @@ describe('practice engine', () => {
       voice: options.voice ?? createScriptedVoice({ random: () => 0 }),
       store: storage.sessions,
       log,
-      advise,
+      advise: options.advise ?? advise,
     });
     return { engine, grader };
   }
@@ -309,6 +315,31 @@ describe('practice engine', () => {
     await engine.reply(session.id, 'names the lobby');
     await engine.reply(session.id, 'names the card');
     expect((await engine.end(session.id)).summary.practiseNext).toBe('en:empathy_deepen');
+  });
+
+  it("tells the advice what the session's replies did, so it never asks for it", async () => {
+    // Dr Hartmann's trainee proposed a call in two replies and was told to propose talking in person
+    const acting: ReturnType<typeof createKeywordGrader> = {
+      id: 'acting',
+      inputs: [],
+      async grade(input) {
+        return makeGrade({ composure: 5, empathy: 2, acts: input.reply.includes('call') ? ['proposes_contact', 'offers_step'] : ['gives_info'] });
+      },
+    };
+    const subjects: AdviceSubject[] = [];
+    const { engine } = engineWith({
+      grader: acting,
+      advise: (lang, key, subject) => {
+        subjects.push(subject);
+        return `${lang}:${key}`;
+      },
+    });
+    const { session } = await start(engine);
+    await engine.reply(session.id, 'the facts');
+    await engine.reply(session.id, 'a call on Thursday');
+    await engine.end(session.id);
+    expect(subjects.at(-1)?.done).toEqual(expect.arrayContaining(['gives_info', 'proposes_contact', 'offers_step']));
+    expect(subjects.at(-1)?.done).toHaveLength(3);
   });
 
   it('serialises concurrent replies to one session', async () => {

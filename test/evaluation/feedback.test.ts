@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isOneOf } from './feedback-templates.js';
 import { de } from '../../src/evaluation/feedback-text/de.js';
-import type { FeedbackText } from '../../src/evaluation/feedback-text/feedback-text-types.js';
+import type { AdviceVariant, FeedbackText } from '../../src/evaluation/feedback-text/feedback-text-types.js';
+import type { DialogueAct } from '../../src/evaluation/model/heads.js';
 import { en } from '../../src/evaluation/feedback-text/en.js';
-import { feedbackText, summaryAdvice } from '../../src/evaluation/feedback.js';
+import { adviceText, feedbackText, summaryAdvice } from '../../src/evaluation/feedback.js';
 import type { GradeInput } from '../../src/evaluation/grade.js';
 import { gradeOffline } from '../../src/evaluation/offline-grader.js';
 
@@ -50,7 +51,7 @@ describe('feedback phrases', () => {
       const text = feedbackText(lang);
       for (const key of ['strong', 'empathy_kept'] as const) {
         const advice = summaryAdvice(lang, key, { focus: ['venting'], seed: 's1' });
-        expect(text.summary[key].map((variant) => variant.replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)))).toContain(advice);
+        expect(text.summary[key].map((variant) => adviceText(variant).replace(/\{[^}]+\}/g, (form) => form.slice(1, -1)))).toContain(advice);
       }
       expect(summaryAdvice(lang, 'strong')).not.toBe(summaryAdvice(lang, 'empathy'));
     }
@@ -61,8 +62,35 @@ describe('feedback phrases', () => {
     for (const lang of ['de', 'en'] as const) {
       const variants = feedbackText(lang).summaryByFocus.pressure.empathy;
       expect(variants.length).toBeGreaterThan(0);
-      for (const advice of variants) expect(advice).not.toMatch(/explain|erklär/i);
+      for (const advice of variants) expect(adviceText(advice)).not.toMatch(/explain|erklär/i);
     }
+  });
+
+  it('never advises what a reply of the session did, in either language', () => {
+    // Dr Hartmann's trainee proposed a call twice and read „… und schlagen Sie ein persönliches Gespräch vor."
+    for (const lang of ['de', 'en'] as const) {
+      const asking = feedbackText(lang)
+        .summaryByFocus.relationship.empathy.filter((variant) => typeof variant !== 'string' && variant.asks.includes('proposes_contact'))
+        .map(adviceText);
+      expect(asking.length).toBeGreaterThan(0);
+      const seeds = Array.from({ length: 12 }, (_, i) => `session-${String(i)}`);
+      const after = (done: DialogueAct[]) => seeds.map((seed) => summaryAdvice(lang, 'empathy', { focus: ['relationship'], seed, done }));
+      for (const advice of after(['proposes_contact', 'gives_info']))
+        expect(asking.map((text) => text.replace(/\{[^}]+\}/g, ''))).not.toContain(advice.replace(/den Kunden|die Kundin/g, ''));
+      // without the call, the persona's line that asks for it is among those given
+      expect(after(['gives_info']).some((advice) => /persönliches Gespräch|in person/.test(advice))).toBe(true);
+      // a guest's wish: both persona lines ask what lies behind it; after an open question the general line stands in
+      const wish = summaryAdvice(lang, 'empathy', { focus: ['unusual_request'], seed: 's', done: ['asks_open'] });
+      expect(wish).toBe(summaryAdvice(lang, 'empathy', { focus: [], seed: 's', done: ['asks_open'] }));
+      expect(wish).not.toMatch(/open question|offen nachzufragen/);
+    }
+  });
+
+  it('marks the same acts on the same advice in both languages', () => {
+    const acts = (variants: readonly AdviceVariant[]) => variants.map((variant) => (typeof variant === 'string' ? [] : [...variant.asks]));
+    for (const key of Object.keys(en.summary) as Array<keyof typeof en.summary>) expect(acts(de.summary[key])).toEqual(acts(en.summary[key]));
+    for (const focus of Object.keys(en.summaryByFocus) as Array<keyof typeof en.summaryByFocus>)
+      for (const key of ['composure', 'empathy', 'boundary'] as const) expect(acts(de.summaryByFocus[focus][key])).toEqual(acts(en.summaryByFocus[focus][key]));
   });
 
   it('exposes the phrases of the session language', () => {

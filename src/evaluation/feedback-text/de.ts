@@ -644,7 +644,7 @@ export const de = {
       'Lesen Sie beim nächsten Mal jede Antwort einmal, bevor Sie sie abschicken: keine Ironie, keine Schuldzuweisung, keine Großbuchstaben, dann der nächste Schritt.',
     ],
     empathy: [
-      'Üben Sie, Gefühl oder Lage {des Kunden} in {seinen} eigenen Worten zu benennen und dann offen nachzufragen.',
+      { text: 'Üben Sie, Gefühl oder Lage {des Kunden} in {seinen} eigenen Worten zu benennen und dann offen nachzufragen.', asks: ['asks_open'] },
       'Greifen Sie in der nächsten Übung in jeder Antwort ein Detail auf, das {der Kunde} genannt hat, und sagen Sie, was es für {ihn} bedeutet.',
     ],
     boundary: [
@@ -661,7 +661,10 @@ export const de = {
     ],
     empathy_deepen: [
       // eine Antwort, die bei einer Beleidigung eine Grenze setzt, zählt hier nicht mit (sessionSummary): „jede Antwort" wäre sonst nicht wahr
-      'Jede Antwort, die sich um das Anliegen gekümmert hat, hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',
+      {
+        text: 'Jede Antwort, die sich um das Anliegen gekümmert hat, hat benannt, was {der Kunde} erlebt hat. Für die volle Punktzahl fragen Sie zusätzlich offen, was {ihm} jetzt am wichtigsten ist.',
+        asks: ['asks_open'],
+      },
       'Wo es um das Anliegen ging, war Ihre Empathie konkret. Nächstes Mal darf auch eigene Wärme hörbar werden, oder Sie fragen offen, was {ihm} am meisten helfen würde.',
     ],
     strong: [
@@ -691,7 +694,10 @@ export const de = {
       ],
       empathy: [
         'Üben Sie, in einem schweren Moment bei {dem Kunden} zu bleiben: ein stilles, konkretes Anerkennen und kein Geschäftliches.',
-        'Fragen Sie beim nächsten Mal zuerst, wie es {dem Kunden} geht, und bieten Sie an, später zu sprechen.',
+        {
+          text: 'Fragen Sie beim nächsten Mal zuerst, wie es {dem Kunden} geht, und bieten Sie an, später zu sprechen.',
+          asks: ['asks_open', 'proposes_contact'],
+        },
       ],
       boundary: [
         'Üben Sie, eine schroffe Reaktion nicht persönlich zu nehmen: Sie gilt selten Ihnen. Keine Zurechtweisung, die Tür bleibt offen.',
@@ -732,8 +738,11 @@ export const de = {
         'Beantworten Sie beim nächsten Mal eine überraschende Bitte so ruhig wie eine alltägliche.',
       ],
       empathy: [
-        'Üben Sie, zu fragen, was hinter einem ungewöhnlichen Wunsch steckt, bevor Sie antworten.',
-        'Zeigen Sie beim nächsten Mal Interesse am Grund des Wunsches; das eigentliche Anliegen lässt sich oft leichter erfüllen.',
+        { text: 'Üben Sie, zu fragen, was hinter einem ungewöhnlichen Wunsch steckt, bevor Sie antworten.', asks: ['asks_open'] },
+        {
+          text: 'Zeigen Sie beim nächsten Mal Interesse am Grund des Wunsches; das eigentliche Anliegen lässt sich oft leichter erfüllen.',
+          asks: ['asks_open'],
+        },
       ],
       boundary: [
         'Üben Sie, einen Wunsch abzulehnen, ohne den Menschen abzulehnen: Was ist stattdessen möglich?',
@@ -747,11 +756,17 @@ export const de = {
       ],
       empathy: [
         'Üben Sie, langjähriger Kundschaft zu zeigen, dass sie Ihnen wichtig ist: die Funkstille und Ihren Anteil daran ansprechen.',
-        'Benennen Sie beim nächsten Mal, was sich für {den Kunden} verändert hat, und schlagen Sie ein persönliches Gespräch vor.',
+        {
+          text: 'Benennen Sie beim nächsten Mal, was sich für {den Kunden} verändert hat, und schlagen Sie ein persönliches Gespräch vor.',
+          asks: ['proposes_contact'],
+        },
       ],
       boundary: [
         'Üben Sie, eine knappe E-Mail als Distanz zu lesen, nicht als Angriff: keine Zurechtweisung, eine offene Tür.',
-        'Antworten Sie beim nächsten Mal auf Kühle mit einem persönlichen Gesprächsangebot statt mit einer Richtigstellung.',
+        {
+          text: 'Antworten Sie beim nächsten Mal auf Kühle mit einem persönlichen Gesprächsangebot statt mit einer Richtigstellung.',
+          asks: ['proposes_contact'],
+        },
       ],
     },
   },

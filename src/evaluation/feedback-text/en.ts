@@ -636,7 +636,7 @@ export const en = {
       'Next time, read each reply once before you send it: no irony, no blame, no capitals, then the next step.',
     ],
     empathy: [
-      "Practise naming the customer's feeling or situation in their own terms, then ask an open question.",
+      { text: "Practise naming the customer's feeling or situation in their own terms, then ask an open question.", asks: ['asks_open'] },
       'Next session, pick up one detail the customer mentioned in each reply and say what it means for them.',
     ],
     boundary: [
@@ -653,7 +653,10 @@ export const en = {
     ],
     empathy_deepen: [
       // a reply that set a limit at an insult is not counted here (sessionSummary): "every reply" would not be true
-      'Every reply that dealt with the matter named what this customer went through. For full marks, add one open question about what matters most to them now.',
+      {
+        text: 'Every reply that dealt with the matter named what this customer went through. For full marks, add one open question about what matters most to them now.',
+        asks: ['asks_open'],
+      },
       'Wherever the matter was at stake, your empathy was specific. Next time, let some warmth of your own show too, or ask openly what would help them most.',
     ],
     strong: [
@@ -683,7 +686,7 @@ export const en = {
       ],
       empathy: [
         'Practise staying with a customer in a hard moment: a quiet, specific acknowledgement and no business talk.',
-        'Next time, ask how the customer is before anything else, and offer to talk later.',
+        { text: 'Next time, ask how the customer is before anything else, and offer to talk later.', asks: ['asks_open', 'proposes_contact'] },
       ],
       boundary: [
         'Practise taking a sharp reaction not personally: it is rarely about you. No reprimand; leave the door open.',
@@ -724,8 +727,8 @@ export const en = {
         'Next time, answer a surprising request as calmly as an everyday one.',
       ],
       empathy: [
-        'Practise asking what lies behind an unusual wish before you answer it.',
-        'Next time, show interest in the reason for the wish; the real need is often easier to meet.',
+        { text: 'Practise asking what lies behind an unusual wish before you answer it.', asks: ['asks_open'] },
+        { text: 'Next time, show interest in the reason for the wish; the real need is often easier to meet.', asks: ['asks_open'] },
       ],
       boundary: [
         'Practise saying no to a wish without rejecting the person: what is possible instead?',
@@ -739,11 +742,11 @@ export const en = {
       ],
       empathy: [
         'Practise showing a long-standing client that they matter: acknowledge the silence and your part in it.',
-        'Next time, name what has changed for the client and propose talking in person.',
+        { text: 'Next time, name what has changed for the client and propose talking in person.', asks: ['proposes_contact'] },
       ],
       boundary: [
         'Practise reading a terse e-mail as distance, not as an attack: no reprimand, an open door.',
-        'Next time, answer coolness with a personal offer to talk rather than a correction.',
+        { text: 'Next time, answer coolness with a personal offer to talk rather than a correction.', asks: ['proposes_contact'] },
       ],
     },
   },

@@ -22,9 +22,16 @@ export interface FeedbackText {
    * "what to practise next" for the session summary, by weakest criterion: general variants, and
    * variants for a persona's focus; a session picks one by its id, so the line changes between sessions
    */
-  readonly summary: Readonly<Record<AdviceKey, readonly string[]>>;
-  readonly summaryByFocus: Readonly<Record<FocusKey, Readonly<Record<SummaryKey, readonly string[]>>>>;
+  readonly summary: Readonly<Record<AdviceKey, readonly AdviceVariant[]>>;
+  readonly summaryByFocus: Readonly<Record<FocusKey, Readonly<Record<SummaryKey, readonly AdviceVariant[]>>>>;
 }
+
+/**
+ * One "practise next" line; with `asks`, what it asks the trainee to do as dialogue acts: it is not
+ * chosen after a session in which a reply did one of them ("propose talking in person" to a trainee
+ * who proposed a call). Both languages give the same acts at the same place.
+ */
+export type AdviceVariant = string | { readonly text: string; readonly asks: readonly DialogueAct[] };
 
 export type FocusKey = 'venting' | 'grief' | 'insults' | 'pressure' | 'unusual_request' | 'relationship';
 
