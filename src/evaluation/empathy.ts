@@ -253,7 +253,7 @@ const INVITATION = pattern(
   anyOf([
     String.raw`\b(?:tell\s+me\s+(?:more|what|how|about)|help\s+me\s+understand|walk\s+me\s+through|erzählen\s+sie\s+(?:mir\s+)?(?:gern|ruhig|gerne|mehr|doch)|schildern\s+sie\s+(?:mir\s+)?(?:gern|ruhig|bitte)|ich\s+(?:würde\s+gern|möchte)\s+(?:besser\s+)?verstehen)\b`,
     // an open question asked indirectly: "I wanted to ask whether you're alright", „darf ich fragen, wie es Ihnen geht"
-    String.raw`\b(?:i\s+(?:just\s+|only\s+)?wanted\s+to\s+ask(?:\s+you)?|may\s+i\s+ask|can\s+i\s+ask(?:\s+you)?|i'd\s+like\s+to\s+(?:ask|know)|ich\s+wollte\s+(?:sie\s+)?(?:nur\s+|kurz\s+|einfach\s+)?fragen|darf\s+ich\s+(?:sie\s+)?(?:kurz\s+)?fragen|ich\s+würde\s+gern\s+wissen)\s*,?\s+(?:how|whether|if|what|wie|ob|was)\b`,
+    String.raw`\b(?:i\s+(?:just\s+|only\s+)?wanted\s+to\s+ask(?:\s+you)?|may\s+i\s+(?:first\s+|briefly\s+|also\s+)?ask|can\s+i\s+(?:first\s+|briefly\s+|also\s+)?ask(?:\s+you)?|i'd\s+like\s+to\s+(?:ask|know)|ich\s+wollte\s+(?:sie\s+)?(?:nur\s+|kurz\s+|einfach\s+)?fragen|darf\s+ich\s+(?:sie\s+)?(?:(?:kurz|vorab|noch|einmal|mal|offen|ganz\s+offen)\s+)?fragen|ich\s+würde\s+gern\s+wissen)\s*,?\s+(?:how|whether|if|what|wie|ob|was)\b`,
   ]),
 );
 /** Questions after data, not after the person: at most exploration 1. */

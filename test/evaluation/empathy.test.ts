@@ -111,6 +111,17 @@ describe('empathy sub-scores', () => {
     expect(empathy('de', KARTE, 'Was denken Sie sich eigentlich?').exploration).toBe(0);
   });
 
+  it('reads a question asked with a word of tact first as the invitation it is', () => {
+    // Dr Hartmann's trainee asked what had changed since the takeover and read empathy 2
+    const HARTMANN = 'Donnerstag, 8:30 Uhr, zwanzig Minuten. Mehr ist diese Woche nicht drin.';
+    expect(empathy('de', HARTMANN, 'Darf ich vorab fragen, ob sich bei Ihnen seit der Übernahme etwas verändert hat?').exploration).toBe(2);
+    expect(empathy('de', HARTMANN, 'Darf ich Sie ganz offen fragen, wie es Ihnen mit dem neuen Chef geht?').exploration).toBe(2);
+    expect(empathy('en', CARD, 'May I first ask whether anything has changed on your side?').exploration).toBe(2);
+    expect(empathy('en', CARD, 'Can I briefly ask how the rest of the trip is going?').exploration).toBe(2);
+    // the same tact asking for data stays a closed question
+    expect(empathy('de', KARTE, 'Darf ich vorab fragen, ob Sie Ihre Kundennummer zur Hand haben?').exploration).toBe(1);
+  });
+
   it('gives 5 only for specific empathy with more (warmth or an open question)', () => {
     expect(empathy('en', CARD, 'That must have been really stressful. What happened at the hotel?').score).toBe(5);
     expect(empathy('en', CARD, 'That must have been really stressful.').score).toBe(4);
