@@ -164,7 +164,11 @@ describe('the grade of a reply that takes the fault off the customer', () => {
   const graded = (lang: 'en' | 'de', customer: string, reply: string) => gradeOffline({ lang, customer, reply, history: [] }, 'test');
 
   it.each([
-    ['en', 'I should never have clicked that link, I feel so stupid.', 'None of it is your fault. Those messages copy our design down to the logo.'],
+    [
+      'en',
+      'I should never have clicked that link, I feel so stupid.',
+      "Don't be hard on yourself, none of this is your fault. Those messages copy our design down to the logo.",
+    ],
     ['en', 'Sorry I shouted at you earlier.', "Oh, don't worry about it at all. It's been a rough day for you."],
     ['de', 'Ich komm mir so blöd vor, dass ich das nicht verstehe.', 'Ach Quatsch, das ist auch wirklich umständlich gemacht. Wir gehen das zusammen durch.'],
   ] as const)('is composed where the model had read the reassurance as a sting: %s “%s” → “%s”', (lang, customer, reply) => {

@@ -261,7 +261,7 @@ describe('offline grader and a venting customer', () => {
     grade({ lang, customer, reply, history: [], context: { focus } as GradeInput['context'] }).composure.score;
 
   it.each([
-    ['de', 'Das ist doch lächerlich, meine Karte ist immer noch nicht da!', 'Tja. Ich schicke Ihnen die neue Karte bis Freitag.'],
+    ['de', 'Das ist doch lächerlich, meine Karte ist immer noch nicht da!', 'Das ist leider so. Ich schicke Ihnen die neue Karte bis Freitag.'],
     ['en', "This is ridiculous, my card still hasn't arrived!", "It is what it is. I'll send the new card by Friday."],
   ] as const)('raises composure by one for a timed step, to a venting customer only (%s)', (lang, customer, reply) => {
     const plain = venting(lang, customer, reply, []);
