@@ -368,12 +368,21 @@ export function sentenceFor(act: DialogueAct, prediction: ModelPrediction, model
     if (statementOnly && sentence.trimEnd().endsWith('?')) return;
     if (STEP_ACTS.has(act) && onlyDeclines(sentence)) return;
     if (CONTENT_ACTS.has(act) && acts.acknowledges - score > MAINLY_ACKNOWLEDGES) return;
+    // a bare "Yes." or „Ja, klar." opens the answer; the sentence after it carries the content
+    if (CONTENT_ACTS.has(act) && wordCount(sentence) <= BARE_ANSWER_WORDS) return;
     if (score >= bestScore && !(instructed && speaksToGrader(sentence))) {
       best = reply.sentences[index];
       bestScore = score;
     }
   });
   return best === undefined ? undefined : quote(best);
+}
+
+/** words up to which a sentence of a longer reply is a bare answer ("Yes.", "Of course.") and never quoted for its content */
+const BARE_ANSWER_WORDS = 2;
+
+function wordCount(sentence: string): number {
+  return sentence.split(/\s+/u).filter((word) => /\p{L}|\d/u.test(word)).length;
 }
 
 /** Never quoted back: a sentence that speaks to the grader, by either detector. */

@@ -28,4 +28,25 @@ describe('sentenceFor', () => {
     const none = reading({ acknowledges: 1, gives_info: info + 0.1 }, { acknowledges: 0.2, gives_info: info - 0.2 });
     expect(sentenceFor('gives_info', none, model, reply)).toBeUndefined();
   });
+
+  it('does not quote a bare "Yes." for the content of the sentence after it', () => {
+    // Mr Petersen's trainee was praised as "Clear and to the point: 'Yes.'"
+    const answer = prepare('Yes. Confirm the new limit in your app now and it goes through in a few minutes.');
+    const info = model.actThreshold('gives_info');
+    const base = model.predict({ lang: 'en', customer: 'Yes or no?', history: [], reply: answer.text });
+    const acts = (given: Partial<Record<DialogueAct, number>>) =>
+      Object.fromEntries(DIALOGUE_ACTS.map((act) => [act, given[act] ?? 0])) as Record<DialogueAct, number>;
+    const prediction = { ...base, sentenceActs: [acts({ gives_info: info + 0.3 }), acts({ gives_info: info + 0.1 })] };
+    expect(sentenceFor('gives_info', prediction, model, answer)).toBe('Confirm the new limit in your app now and it goes through in a few minutes.');
+    // the same yes as the whole reply is the answer
+    const alone = prepare('Yes.');
+    expect(
+      sentenceFor(
+        'gives_info',
+        { ...model.predict({ lang: 'en', customer: 'Yes or no?', history: [], reply: 'Yes.' }), acts: new Set(['gives_info']) },
+        model,
+        alone,
+      ),
+    ).toBe('Yes.');
+  });
 });
