@@ -108,6 +108,26 @@ describe('feedback chosen for a reply', () => {
     expect(result.feedback.example).toBe(en.tips.boundary_missing[0].example);
   });
 
+  it('calls a jab back hitting back, not a boundary that came out hostile', () => {
+    // Mr Kessler's trainee answered „Sie Schlafmütze" with sarcasm and was told „Die Grenze kam feindselig an"
+    const jab = grade({
+      lang: 'de',
+      customer: 'Hören Sie mal, Sie Schlafmütze, mein Antrag liegt seit drei Wochen herum.',
+      reply: 'Na, Sie sind ja ein ganz Charmanter. Kaffee trinke ich übrigens nur in der Pause.',
+      context: { personaId: 'insulting', focus: ['insults'] },
+    });
+    expect(jab.boundary.verdict).toBe('too_harsh');
+    expect(jab.feedback.tip).toBe(de.tips.boundary_too_harsh_hostile[1].tip.replace('{den Kunden}', 'den Kunden'));
+    // a limit named with an insult of its own is too harsh, and may get either variant (it had read
+    // "Clear and calm boundary": the named "idiot" had made "you clown" a mention too)
+    for (const reply of ["Don't call me an idiot, you loudmouth.", "Don't call me an idiot, you clown."]) {
+      const named = grade({ lang: 'en', customer: "You're a useless idiot.", reply });
+      expect(named.composure.score).toBe(1);
+      expect(named.boundary.verdict).toBe('too_harsh');
+      expect(en.tips.boundary_too_harsh_hostile.map((variant) => variant.tip)).toContain(named.feedback.tip);
+    }
+  });
+
   it('tells a trainee who ended at the first insult to warn first', () => {
     const result = grade({ lang: 'de', customer: 'Sie Vollidiot!', reply: 'Ich beende das Gespräch jetzt.' });
     expect(de.tips.boundary_too_harsh_first_insult.map((variant) => variant.tip)).toContain(result.feedback.tip);

@@ -115,6 +115,8 @@ export const de = {
         tip: 'Die Grenze kam feindselig an. Benennen Sie das Verhalten, nicht die Person, und bleiben Sie ruhig im Ton.',
         example: 'Ich bitte Sie, mich nicht zu beleidigen. Ich möchte Ihnen bei dieser Sache wirklich helfen.',
         family: 'boundary',
+        // a jab back with no limit named is no hostile boundary: the other variant names it as hitting back
+        presumes: ['sets_boundary'],
       },
       {
         tip: 'Zurückschlagen eskaliert. Sagen Sie, was Sie nicht hinnehmen, ohne {den Kunden} zu bewerten.',

@@ -108,6 +108,8 @@ export const en = {
         tip: 'The boundary came out hostile. Name the behaviour, not the person, and keep your voice level.',
         example: "I'd ask you not to insult me. I do want to help you with this.",
         family: 'boundary',
+        // a jab back with no limit named is no hostile boundary: the other variant names it as hitting back
+        presumes: ['sets_boundary'],
       },
       {
         tip: 'Hitting back escalates. Describe what you will not accept, without judging the customer.',

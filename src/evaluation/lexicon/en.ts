@@ -30,7 +30,7 @@ export const EN_LEXICON = {
       'pervert*', 'perv', 'pervs', 'prostitute*', 'wench*', 'bigot*', 'coward*', 'thug*', 'traitor*', 'sissy', 'wimp', 'wimps',
       'biatch*', 'beyotch', 'scumbucket*', 'imbeciles', 'dolt*', 'oaf', 'oafs',
       'numbnut*', 'dumbo', 'fuckwit*', 'dickwad*', 'asshat*', 'assclown*', 'shitbag*', 'fatass*', 'jackasses',
-      'windbag*', 'blowhard*', 'bungler*', 'pushover*', 'halfwit*', 'dullard*', 'pussy', 'pussies', 'libtard*', 'feminazi*', 'cuck', 'cucks', 'incel*', 'simp', 'simps', 'commie*', 'redneck*', 'hillbilly', 'hillbillies',
+      'windbag*', 'blowhard*', 'loudmouth*', 'bigmouth*', 'bungler*', 'pushover*', 'halfwit*', 'dullard*', 'pussy', 'pussies', 'libtard*', 'feminazi*', 'cuck', 'cucks', 'incel*', 'simp', 'simps', 'commie*', 'redneck*', 'hillbilly', 'hillbillies',
       'shill', 'shills', 'sellout*', 'phony', 'phonies', 'bozo*', 'slimeball*', 'wretch*', 'stooge*', 'twerp*', 'schmuck*',
       'scoundrel*', 'lout', 'louts', 'lamebrain*', 'knucklehead*', 'dingbat*', 'backstabber*', 'crackhead*', 'methhead*', 'sicko*', 'narcissist*', 'racist', 'racists', 'sexist', 'sexists', 'chickenshit*', 'sleazeball*', 'sleazebag*',
       'dregs', 'shithouse', 'butthead*', 'dumbshit*', 'sob', 'fraudster*', 'charlatan*', 'slob', 'slobs',
