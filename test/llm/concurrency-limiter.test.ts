@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { createConcurrencyLimiter } from '../../src/llm/concurrency-limiter.js';
 
@@ -56,7 +57,20 @@ describe('concurrency limiter', () => {
     expect(ran).toBe(false);
   });
 
-  it('rejects a limit below one', () => {
-    expect(() => createConcurrencyLimiter(0)).toThrow(RangeError);
+  it('leaves no listener on the caller signal once a waiter got its slot, so a long-lived signal does not collect them', async () => {
+    const limiter = createConcurrencyLimiter(1);
+    const signal = new AbortController().signal;
+    const gate = deferred();
+    const first = limiter.run(() => gate.promise, signal);
+    const second = limiter.run(async () => 'ran', signal);
+    expect(getEventListeners(signal, 'abort')).toHaveLength(1);
+    gate.resolve();
+    await first;
+    await expect(second).resolves.toBe('ran');
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
+  it('rejects a limit below one, naming the value', () => {
+    expect(() => createConcurrencyLimiter(0)).toThrow(new RangeError('max must be a positive integer, got 0'));
   });
 });

@@ -47,6 +47,37 @@ describe('createLlmProviders', () => {
     expect(createLlmProviders(d)?.steering?.id).toBe(d.offlineGrader.id);
   });
 
+  it('logs at start-up which endpoint host and models it uses, tagged as the llm component', () => {
+    const withUrl = deps({ OPENAI_BASE_URL: 'http://user:pw@127.0.0.1:11434/v1?token=abc', LLM_PERSONA_MODEL: 'voice-m', LLM_JUDGE_MODEL: 'judge-m' });
+    createLlmProviders(withUrl.deps);
+    const keyOnly = deps({ OPENAI_API_KEY: SECRET });
+    createLlmProviders(keyOnly.deps);
+    const started = (logs: ReturnType<typeof captureLogger>) =>
+      logs
+        .lines()
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.msg === 'LLM voice and judge enabled');
+    expect(started(withUrl.logs)).toEqual([
+      expect.objectContaining({ level: 30, component: 'llm', endpoint: '127.0.0.1:11434', personaModel: 'voice-m', judgeModel: 'judge-m' }),
+    ]);
+    expect(started(keyOnly.logs)).toEqual([expect.objectContaining({ component: 'llm', endpoint: 'api.openai.com' })]);
+  });
+
+  it('sends its requests through an injected fetch', async () => {
+    const urls: string[] = [];
+    const { deps: d } = deps({ OPENAI_API_KEY: SECRET, LLM_MAX_RETRIES: '0' });
+    const providers = createLlmProviders({
+      ...d,
+      fetch: async (url) => {
+        urls.push(url instanceof Request ? url.url : url.toString());
+        return new Response(JSON.stringify({ error: { message: 'no' } }), { status: 400, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const grade = await providers?.grader.grade(gradeInput('Hello.'), { session: { id: 's', guildId: null } });
+    expect(grade?.source.grader).toBe('offline-test');
+    expect(urls).toEqual(['https://api.openai.com/v1/chat/completions']);
+  });
+
   it('works against an endpoint that needs no key', async () => {
     harness = await startLlmHarness();
     const grade = await harness.providers.grader.grade(gradeInput('Hello.'), { session: { id: 's', guildId: null } });
