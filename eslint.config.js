@@ -6,7 +6,7 @@ import eslint from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'coverage/', 'data/', '.scratch/', '.stryker-tmp/', 'reports/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'coverage/', 'data/', '.scratch/', '.stryker-tmp*/', 'reports/', '**/*.d.ts'] },
   eslint.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {

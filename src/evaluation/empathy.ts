@@ -171,6 +171,8 @@ const SOUNDS_HARD = bilingual({
     // was die Beraterin in der Stimme gehört hat: „Es klang, als hätte Sie etwas getroffen"
     String.raw`\bklang(?:en)?\s+(?:es\s+|das\s+|sie\s+)?(?:\S+\s+){0,2}?,?\s*als\s+(?:ob|hätte|hätten|wäre|wären)\b`,
     String.raw`\b(?:sie\s+klangen|klangen\s+sie)\s+(?:\S+\s+){0,3}?(?:anders|bedrückt|erschöpft|traurig|müde|niedergeschlagen)\b`,
+    // the same heard now: „Sie klingen, als wäre heute ein sehr schwerer Tag" ("you sound as if …")
+    String.raw`\b(?:sie\s+klingen|klingen\s+sie|sie\s+wirken|wirken\s+sie)\s*(?:\S+\s+){0,2}?,?\s*als\s+(?:ob|hätte|hätten|wäre|wären)\b`,
     // „Gestern klangen Sie nicht wie sonst": the German of "you didn't sound like yourself"
     String.raw`\b(?:sie\s+(?:klangen|klingen|wirkten|wirken)|(?:klangen|klingen|wirkten|wirken)\s+sie)\s+(?:\S+\s+){0,2}?(?:nicht\s+(?:so\s+|ganz\s+)?wie\s+(?:sonst|immer|sie\s+selbst)|anders\s+als\s+(?:sonst|immer))\b`,
     // die schwere Nachricht als solche benannt: „Das ist eine schwere Nachricht"

@@ -50,7 +50,7 @@ interface ComposureJudgement extends ComposureFinding {
  * right less than two times in three; from 0.6 a calm "I see. Please give me a moment to check."
  * (P 0.50) crossed it once a blockquote or a link label was added (P 0.61).
  */
-const DOUBTED_FROM = 0.65;
+export const DOUBTED_FROM = 0.65;
 
 /** The failures the model reads into reassurance said in blame's words. */
 const REASSURANCE_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);

@@ -5,14 +5,14 @@ import { assessEmpathy, asksToBeLeftAlone } from './empathy.js';
 import { composeFeedback, emptyReplyFeedback, feedbackText } from './feedback.js';
 import { boundaryVerdictScore, type Grade, type GradeInput, type Language, type Turn } from './grade.js';
 import type { Grader } from './grader.js';
-import { BRISK_MAX_WORDS, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, sentenceFor, worseOf } from './judgement.js';
+import { BRISK_MAX_WORDS, DOUBTED_FROM, HURRIED_MAX_WORDS, judgeActs, judgeComposure, judgeEmpathy, markedDown, sentenceFor, worseOf } from './judgement.js';
 import { lexiconFacts, runLexicons, type LexiconPass } from './lexicon-pass.js';
 import { defaultGraderModel } from './model/default-model.js';
 import { focusFor } from './stated-hurry.js';
 import type { GraderModel, ModelPrediction } from './model/grader-model.js';
-import type { DialogueAct } from './model/heads.js';
-import { prepare, quote } from './grader-patterns.js';
-import { overpromises, withoutReassurance } from './signals.js';
+import { DIALOGUE_ACTS, type DialogueAct } from './model/heads.js';
+import { prepare, quote, type PreparedText } from './grader-patterns.js';
+import { overpromises, withoutOpeningAssent, withoutReassurance } from './signals.js';
 import { loadRubricSync } from './rubric.js';
 
 export const OFFLINE_GRADER_ID = 'offline';
@@ -106,6 +106,36 @@ function lowerOf(addressed: Grade, alone: Grade): Grade {
   };
 }
 
+/**
+ * The model's reading of a reply that opens with a bare assent („Natürlich, Frau Albrecht.", "Of
+ * course."), where it marks the whole down: it met those words mostly before a mocking second
+ * sentence and read the rest as mockery too. It reads the rest alone; a composed rest is the
+ * reply's reading (empathy and acts included), the assent sentence doing nothing either way. A
+ * mocking rest ("Natürlich. Sie haben ja immer recht.") is still marked down.
+ */
+function readPastOpeningAssent(
+  prediction: ModelPrediction,
+  model: GraderModel,
+  reply: PreparedText,
+  lang: Language,
+  readRest: (rest: string) => ModelPrediction,
+): ModelPrediction {
+  if (!markedDown(prediction, model, lang)) return prediction;
+  const rest = withoutOpeningAssent(reply);
+  if (rest === undefined) return prediction;
+  const again = readRest(rest);
+  // a rest the model still doubts (the band where a composed reply keeps no full marks) leaves the
+  // assent as part of what it read: "Sure. Whatever you say." mocks with both
+  if (markedDown(again, model, lang) || again.notComposed >= DOUBTED_FROM) return prediction;
+  // the sentence lists stay aligned with the reply's sentences (feedback quotes by them)
+  const noActs = Object.fromEntries(DIALOGUE_ACTS.map((act) => [act, 0])) as Record<DialogueAct, number>;
+  return {
+    ...again,
+    sentenceNotComposed: [0, ...(again.sentenceNotComposed.length > 0 ? again.sentenceNotComposed : [again.notComposed])],
+    sentenceActs: [noActs, ...(again.sentenceActs.length > 0 ? again.sentenceActs : [again.actProbabilities])],
+  };
+}
+
 function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel | null, pass: LexiconPass): Grade {
   const lang = input.lang;
   const history = input.history;
@@ -123,7 +153,11 @@ function gradeReply(input: GradeInput, rubricVersion: string, model: GraderModel
     replySentences: reply.text.lowerSentences,
     lexicon: facts,
   });
-  const prediction = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
+  const read = cleaned && reply.injection && model ? worseOf(cleaned, model.predict({ ...context, reply: pass.written, lexicon: facts })) : cleaned;
+  const prediction =
+    read && model && !reply.injection
+      ? readPastOpeningAssent(read, model, reply.text, lang, (rest) => model.predict({ ...context, reply: rest, lexicon: facts }))
+      : read;
   // A personal insult the lexicons do not know (a coinage, a compound: "Sie Bürokratenziege") is
   // found by the model, which reads the customer's line and never the reply; the line is then the
   // evidence. Where a persona script says whether its line insults, the script decides (the

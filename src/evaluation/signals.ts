@@ -46,6 +46,9 @@ const CHOICE = bilingual({
     String.raw`\bwhen(?:ever)?\s+you(?:'re|\s+are|\s+feel)\s+(?:ready|up\s+to\s+it)\b`,
     String.raw`\b(?:leave|keep)\s+(?:\S+\s+){0,3}?(?:as\s+it\s+is|as\s+they\s+are|on\s+hold)\s+(?:for\s+)?(?:now|the\s+(?:moment|time\s+being))\b`,
     String.raw`\b(?:it'?s|it\s+is|that'?s|that\s+is)\s+(?:entirely\s+|completely\s+|totally\s+)?(?:up\s+to\s+you|your\s+(?:call|choice|decision))\b`,
+    // the door left open for her to use: "If you ever want to talk, I'm here."
+    String.raw`\b(?:if|whenever|when)\s+you\s+(?:ever\s+|do\s+)?(?:want|wish|would\s+like|'d\s+like|feel\s+like|need)\s+to\s+(?:talk|speak|chat)\b(?!\s+(?:to|with)\s+(?:my|a|the|our|someone|somebody|anyone|another)\b)`,
+    String.raw`\bi(?:'m|\s+am)\s+(?:here|around|available)\s+(?:if|whenever|when)\s+you\b`,
   ],
   de: [
     String.raw`\boder\s+(?:soll|sollen)\s+(?:ich|wir)\s+(?:\S+\s+){0,5}?(?:lassen|warten|liegen\s+lassen|zurückstellen|anrufen|melden|zurückrufen|vorbeikommen)\b`,
@@ -56,6 +59,9 @@ const CHOICE = bilingual({
     String.raw`\bwenn\s+sie\s+(?:so\s+weit|bereit)\s+sind\b`,
     String.raw`\b(?:lassen|belassen)\s+(?:wir|sie|ich)\s+(?:\S+\s+){0,3}?(?:erst\s+einmal|erstmal|vorerst|bis\s+auf\s+weiteres)\s+(?:so|liegen|ruhen|wie\s+es\s+ist)\b`,
     String.raw`\b(?:das\s+)?entscheiden\s+(?:ganz\s+|allein\s+)?sie\b`,
+    // „Wenn Sie irgendwann reden möchten, bin ich da."
+    String.raw`\bwenn\s+sie\s+(?:\S+\s+){0,3}?(?:reden|sprechen|telefonieren)\s+(?:möchten|wollen|mögen)\b`,
+    String.raw`\bich\s+bin\s+(?:\S+\s+){0,2}?(?:da|erreichbar|für\s+sie\s+da),?\s+wenn\s+sie\b`,
   ],
 });
 
@@ -599,6 +605,26 @@ export function withoutReassurance(reply: PreparedText, lang: Language, customer
     .replace(/\s+/g, ' ')
     .replace(/^[\s,;:.!?–—-]+/u, '')
     .trim();
+}
+
+/**
+ * An opening sentence of assent and the customer's name only: "Of course, Ms Albrecht.", „Natürlich,
+ * Frau Albrecht.", „Klar." The words are sarcasm's favourite opening, and the model, which met them
+ * mostly before a mocking second sentence, read the whole reply as sarcasm.
+ */
+const OPENING_ASSENT = pattern(
+  String.raw`^(?:(?:oh|ah|yes|yeah|ok(?:ay)?|sure|of\s+course|certainly|absolutely|right|all\s+right|alright|understood|ja|natürlich|selbstverständlich|klar|gern|gerne|sicher|verstanden|in\s+ordnung|aber\s+sicher|aber\s+natürlich)[\s,!.…]*)+(?:(?:mr|mrs|ms|miss|dr|herr|frau)\.?\s+(?:dr\.?\s+)?[\p{L}'-]+)?\s*[.!…]*$`,
+);
+
+/**
+ * The reply without an opening sentence of bare assent (see OPENING_ASSENT), for the model to read
+ * again; undefined when it opens otherwise or is nothing else (a bare assent alone is `onlyAssent`).
+ */
+export function withoutOpeningAssent(reply: PreparedText): string | undefined {
+  const [first, ...rest] = reply.sentences;
+  const [firstLower] = reply.lowerSentences;
+  if (first === undefined || firstLower === undefined || rest.length === 0 || !OPENING_ASSENT.test(firstLower)) return undefined;
+  return rest.join(' ');
 }
 
 /** "Give me three minutes": asking for time is promising to be done within it. */

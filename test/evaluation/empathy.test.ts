@@ -111,6 +111,14 @@ describe('empathy sub-scores', () => {
     expect(empathy('de', KARTE, 'Was denken Sie sich eigentlich?').exploration).toBe(0);
   });
 
+  it('reads what the trainee hears in her voice now as the situation named', () => {
+    // „Sie klangen, als …" was known, the present tense was not (Ms Albrecht, German)
+    const ALBRECHT = 'Ich will in Ruhe gelassen werden. Rufen Sie nicht mehr an!';
+    expect(empathy('de', ALBRECHT, 'Sie klingen, als wäre heute ein sehr schwerer Tag.').interpretation).toBe(2);
+    expect(empathy('de', ALBRECHT, 'Sie wirken, als hätte Sie etwas sehr getroffen.').interpretation).toBe(2);
+    expect(empathy('de', ALBRECHT, 'Die Unterlagen klingen, als wären sie vollständig.').interpretation).toBe(0);
+  });
+
   it('reads a question asked with a word of tact first as the invitation it is', () => {
     // Dr Hartmann's trainee asked what had changed since the takeover and read empathy 2
     const HARTMANN = 'Donnerstag, 8:30 Uhr, zwanzig Minuten. Mehr ist diese Woche nicht drin.';

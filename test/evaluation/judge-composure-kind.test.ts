@@ -176,6 +176,30 @@ describe('the grade of a reply that takes the fault off the customer', () => {
     expect(graded(lang, customer, reply).composure.score).toBeGreaterThanOrEqual(4);
   });
 
+  it('is composed where the model read an opening assent as sarcasm', () => {
+    // Ms Albrecht's trainee read composure 2 and "lands badly" for a reply her stage asks for
+    const customer = 'Ich will in Ruhe gelassen werden. Rufen Sie hier nicht mehr an!';
+    const reply = 'Natürlich, Frau Albrecht. Sie klingen, als wäre heute ein sehr schwerer Tag. Wenn Sie irgendwann reden möchten, bin ich da.';
+    expect(markedDownWhole('de', customer, reply)).toBe(true);
+    expect(graded('de', customer, reply).composure.score).toBeGreaterThanOrEqual(4);
+  });
+
+  it('keeps a mocking rest after an opening assent marked down', () => {
+    const customer = 'Ich will in Ruhe gelassen werden. Rufen Sie hier nicht mehr an!';
+    expect(graded('de', customer, 'Natürlich, Frau Albrecht. Sie haben ja immer recht.').composure.score).toBeLessThanOrEqual(2);
+    expect(graded('en', 'Just fix it.', 'Sure. Because we have nothing else to do.').composure.score).toBeLessThanOrEqual(2);
+  });
+
+  it('reads empathy from the rest when the assent was what the model had misread', () => {
+    const grade = graded(
+      'de',
+      'Ich will in Ruhe gelassen werden. Rufen Sie hier nicht mehr an!',
+      'Natürlich, Frau Albrecht. Sie klingen, als wäre heute ein sehr schwerer Tag.',
+    );
+    expect(grade.empathy.score).toBeGreaterThanOrEqual(4);
+    expect(grade.feedback.strength).toContain('Sie klingen, als wäre heute ein sehr schwerer Tag.');
+  });
+
   it('is composed where the reassurance was all the reply said', () => {
     const customer = 'Sorry I shouted at you earlier.';
     expect(markedDownWhole('en', customer, 'Never mind.')).toBe(true);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { prepare } from '../../src/evaluation/grader-patterns.js';
-import { asksForTime, assessSignals, onlyDeclines, overpromises, ownsContact, promisedTime, summarises, windsUp } from '../../src/evaluation/signals.js';
+import {
+  asksForTime,
+  assessSignals,
+  onlyDeclines,
+  overpromises,
+  ownsContact,
+  promisedTime,
+  summarises,
+  windsUp,
+  withoutOpeningAssent,
+} from '../../src/evaluation/signals.js';
 
 import type { Language } from '../../src/evaluation/grade.js';
 
@@ -439,6 +449,11 @@ describe('leavesChoice', () => {
     'Rufen Sie mich an, wenn Ihnen danach ist.',
     'Lassen wir die Anlage erst einmal so, wie es ist.',
     'Das entscheiden ganz Sie.',
+    // the door left open (Ms Albrecht's trainee was told to offer control over timing after it)
+    "If you ever want to talk, I'm here.",
+    "I'm here whenever you need me.",
+    'Wenn Sie irgendwann reden möchten, bin ich da.',
+    'Ich bin für Sie da, wenn Sie mögen.',
   ])('finds the choice left to the customer: %s', (reply) => {
     expect(signals(reply).leavesChoice).toBe(true);
   });
@@ -448,9 +463,29 @@ describe('leavesChoice', () => {
     'Would you like a card or a transfer?',
     'Ich rufe Sie morgen um zehn zurück.',
     'Wenn Sie die Unterlagen schicken, lege ich den Antrag vor.',
+    "If you want to talk to my manager, I'll put you through now.",
+    'I am here to help with the card.',
   ])('does not read a step or a plain question as a choice of timing: %s', (reply) => {
     expect(signals(reply).leavesChoice).toBe(false);
   });
+});
+
+describe('withoutOpeningAssent', () => {
+  it.each([
+    ['Natürlich, Frau Albrecht. Ich halte Sie nicht auf.', 'Ich halte Sie nicht auf.'],
+    ['Of course, Ms Albrecht. I will not keep you.', 'I will not keep you.'],
+    ['Klar. Ja, gern. Ich schicke es Ihnen heute.', 'Ja, gern. Ich schicke es Ihnen heute.'],
+    ['Aber natürlich, Herr Dr. Brandt! Die Karte ist frei.', 'Die Karte ist frei.'],
+  ])('leaves out an opening sentence of assent and a name: %j', (reply, rest) => {
+    expect(withoutOpeningAssent(prepare(reply))).toBe(rest);
+  });
+
+  it.each(['Natürlich.', 'Of course you can call me.', 'Natürlich haben Sie recht. Ich prüfe es.', 'Sure, whatever. Go ahead.'])(
+    'keeps a reply that is only the assent, or opens otherwise: %j',
+    (reply) => {
+      expect(withoutOpeningAssent(prepare(reply))).toBeUndefined();
+    },
+  );
 });
 
 describe('summarises', () => {
