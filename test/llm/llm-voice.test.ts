@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { VoiceRequest } from '../../src/engine/customer-voice.js';
 import type { Turn } from '../../src/evaluation/grade.js';
 import type { FakeBehaviour } from '../support/fake-openai/fake-openai-server.js';
-import { BACKSTORY_EN, startLlmHarness, testPersona, type LlmHarness } from '../support/fake-openai/llm-test-kit.js';
+import { BACKSTORY_EN, captureLogger, startLlmHarness, testPersona, type LlmHarness } from '../support/fake-openai/llm-test-kit.js';
 
 const session = { id: 'session-v', guildId: 'guild-v' };
 let harness: LlmHarness | undefined;
@@ -142,6 +142,80 @@ describe('LLM persona voice', () => {
     const { providers } = await withLine('You should have told me before I travelled!');
     const line = await providers.voice.nextLine(voiceRequest(), { session });
     expect(line.voice).toBe('llm-voice:fake-persona');
+  });
+
+  it('replaces a line the customer already said, whatever its case and spacing, with the scripted line', async () => {
+    const { providers } = await withLine('my card is BLOCKED! unbelievable!');
+    const line = await providers.voice.nextLine(voiceRequest({ said: ['  My card is blocked! Unbelievable! '] }), { session });
+    expect(line).toEqual({ text: 'My card is blocked! Unbelievable!', voice: 'script' });
+  });
+
+  it.each([
+    ['a JSON object', '{"line": "Fine, then."}'],
+    ['a JSON array of lines', '["Fine, then.", "Whatever."]'],
+    ['a JSON field after some words', 'Sure. "line": "Fine, then."'],
+    ['a JSON field with a space before the colon', 'Sure. "line" : "Fine, then."'],
+    ['a compact JSON field', 'Sure. "line":"Fine, then."'],
+    ['a numeric JSON field', 'Sorry. "score":4'],
+    ['an SSML tag', 'Fine, then. <break time="1s"> Whatever.'],
+    ['a closing tag', 'Fine, then.</speak>'],
+    ['an HTML link', 'Fine, then. <a href="https://bank.example/help">'],
+  ])('says the scripted line instead of %s, recorded as an invalid answer', async (_name, data) => {
+    const { providers } = await withLine(data);
+    const line = await providers.voice.nextLine(voiceRequest(), { session });
+    expect(line).toEqual({ text: 'My card is blocked! Unbelievable!', voice: 'script' });
+    expect((await providers.usage.sessionTotals(session.id)).fallbacks).toEqual({ invalid_answer: 1 });
+  });
+
+  it('keeps a line that merely quotes something in brackets', async () => {
+    const { providers } = await withLine('Your letter says [redacted]. What does that even mean?');
+    const line = await providers.voice.nextLine(voiceRequest(), { session });
+    expect(line.voice).toBe('llm-voice:fake-persona');
+  });
+
+  it('records why a line was replaced: empty, invalid answer or guard, and logs the problem with the stage', async () => {
+    const logs = captureLogger();
+    harness = await startLlmHarness({ log: logs });
+    harness.fake.enqueue('voice', { kind: 'content', content: '*sighs*' });
+    harness.fake.enqueue('voice', { kind: 'content', content: '{"line": "Fine."}' });
+    harness.fake.enqueue('voice', { kind: 'content', content: 'Tip: show more empathy.' });
+    for (let i = 0; i < 3; i++) expect((await harness.providers.voice.nextLine(voiceRequest(), { session })).voice).toBe('script');
+    expect((await harness.providers.usage.sessionTotals(session.id)).fallbacks).toEqual({ empty: 1, invalid_answer: 1, guard: 1 });
+    const rejected = logs
+      .lines()
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.msg === 'model line rejected, scripted line used');
+    expect(rejected.map(({ sessionId, stageId, problem }) => ({ sessionId, stageId, problem }))).toEqual([
+      { sessionId: session.id, stageId: 'angry', problem: 'empty' },
+      { sessionId: session.id, stageId: 'angry', problem: 'data' },
+      { sessionId: session.id, stageId: 'angry', problem: 'coaching' },
+    ]);
+  });
+
+  it('says the scripted line without a model call once the server is over its daily cap, recorded as the guild cap', async () => {
+    harness = await startLlmHarness({ env: { LLM_GUILD_DAILY_TOKEN_CAP: '100' } });
+    await harness.providers.voice.nextLine(voiceRequest(), { session: { id: 'first', guildId: 'busy' } });
+    const requests = harness.fake.requests.length;
+    const line = await harness.providers.voice.nextLine(voiceRequest(), { session: { id: 'second', guildId: 'busy' } });
+    expect(line.voice).toBe('script');
+    expect(harness.fake.requests).toHaveLength(requests);
+    expect((await harness.providers.usage.sessionTotals('second')).fallbacks).toEqual({ cap_guild: 1 });
+  });
+
+  it("rejects with the caller's abort reason instead of calling the model when the engine already aborted", async () => {
+    const { providers, fake } = await withLine('Fine.');
+    const controller = new AbortController();
+    controller.abort(new Error('session stopped'));
+    await expect(providers.voice.nextLine(voiceRequest(), { session, signal: controller.signal })).rejects.toThrow('session stopped');
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it('drops a truncated line without any sentence end, and says the scripted line', async () => {
+    harness = await startLlmHarness();
+    harness.fake.setDefault({ kind: 'content', content: '…and then your colleague tells me tha', finishReason: 'length' });
+    const line = await harness.providers.voice.nextLine(voiceRequest(), { session });
+    expect(line).toEqual({ text: 'My card is blocked! Unbelievable!', voice: 'script' });
+    expect((await harness.providers.usage.sessionTotals(session.id)).fallbacks).toEqual({ empty: 1 });
   });
 
   it('cuts a line the token limit truncated back to its last whole sentence', async () => {

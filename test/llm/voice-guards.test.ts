@@ -10,12 +10,37 @@ describe('sanitizeLine', () => {
     ['„Das geht so nicht.“', 'Das geht so nicht.'],
     ['```\nsomething\n```\nNo.', 'No.'],
     ['Line one.\nLine two.', 'Line one. Line two.'],
+    ['Kunde: Das reicht jetzt!', 'Das reicht jetzt!'],
+    ['Kunde:Das reicht jetzt!', 'Das reicht jetzt!'],
+    ['Assistant: Fine, then.', 'Fine, then.'],
+    ['Assistent: Na gut.', 'Na gut.'],
+    ['AI: Fine, then.', 'Fine, then.'],
+    ['The customer: Fine, then.', 'Fine, then.'],
+    ['Weber: Das reicht!', 'Das reicht!'],
+    ['  **Frau Weber:** Das reicht!', 'Das reicht!'],
+    ['**Ms Weber **: Two days!', 'Two days!'],
+    ['   ## Customer reply\nFine.', 'Fine.'],
+    ['Fine. *sighs* Whatever.', 'Fine. Whatever.'],
+    ['Fine.*sighs*Whatever.', 'Fine. Whatever.'],
+    ['I am **really** done with __this__ bank.', 'I am really done with this bank.'],
+    ['Fine.   Whatever.', 'Fine. Whatever.'],
+    ['No.```json\n{"a": 1}\n```Really.', 'No. Really.'],
+    ['Fine.\n```json\n{"line": "Fine."}', 'Fine.'],
+    ['" Fine, then. "', 'Fine, then.'],
+    ['""', ''],
   ])('cleans %j', (raw, clean) => {
     expect(sanitizeLine(raw, ['Frau Weber', 'Ms Weber'])).toBe(clean);
   });
 
   it('keeps colons inside ordinary speech', () => {
     expect(sanitizeLine('One thing is clear: I am not paying that fee.', [])).toBe('One thing is clear: I am not paying that fee.');
+  });
+
+  it('keeps a line that mentions a number sign or a long sentence ending in a role word before a colon', () => {
+    expect(sanitizeLine('Ticket # 4471 is still open!', [])).toBe('Ticket # 4471 is still open!');
+    expect(sanitizeLine('Order# 4471 never arrived!', [])).toBe('Order# 4471 never arrived!');
+    const speech = 'Never in my life have I been treated like this as a customer: it is a disgrace.';
+    expect(sanitizeLine(speech, [])).toBe(speech);
   });
 
   it('keeps a line that only starts and ends with two separate quotations', () => {
@@ -31,6 +56,21 @@ describe('sanitizeLine', () => {
     const capped = sanitizeLine('word '.repeat(100), [], 50);
     expect(capped.length).toBeLessThanOrEqual(51);
     expect(capped.endsWith('…')).toBe(true);
+  });
+
+  it('keeps a line exactly at the length limit whole', () => {
+    const line = 'Short one. Short one. Short one.';
+    expect(sanitizeLine(line, [], line.length)).toBe(line);
+  });
+
+  it('cuts at a whole word, not inside one, when no sentence end is late enough', () => {
+    // the only sentence end lies at exactly a third of the limit: too early, a word cut keeps more
+    expect(sanitizeLine(`${'a'.repeat(10)}. ${'word '.repeat(20)}`, [], 30)).toBe('aaaaaaaaaa. word word word…');
+    expect(sanitizeLine('word '.repeat(100), [], 52)).toBe(`${'word '.repeat(9)}word…`);
+  });
+
+  it('cuts a single overlong token at the limit', () => {
+    expect(sanitizeLine('x'.repeat(100), [], 50)).toBe(`${'x'.repeat(50)}…`);
   });
 });
 
@@ -77,6 +117,19 @@ describe('leaksBackstory', () => {
     expect(leaksBackstory('Yes, my savings. What about my savings yesterday?', backstory, [...known, 'Is this about your savings from yesterday?'])).toBe(
       false,
     );
+  });
+
+  it('counts five-letter words as distinctive', () => {
+    expect(leaksBackstory('Bella, my horse, is gone.', 'Her horse Bella died on Sunday.', known)).toBe(true);
+  });
+
+  it('treats the last word of one known text and the first of the next as separate known words', () => {
+    const deposit = ['Your fixed deposit matures soon', 'savings are safe with us'];
+    expect(leaksBackstory('My savings! And I am so scared of cancer.', backstory, deposit)).toBe(false);
+  });
+
+  it('finds no leak when every word of the backstory is already known', () => {
+    expect(leaksBackstory('She was diagnosed with cancer.', 'She was diagnosed with cancer.', ['She was diagnosed with cancer.'])).toBe(false);
   });
 
   it('works for German with umlauts', () => {
