@@ -32,8 +32,20 @@ function stripPrefix(line: string, roleNames: readonly string[]): string {
   const match = /^[*_]*([^:*_\n]{1,40}?)[*_]*\s*:[*_]*\s*(.*)$/u.exec(line);
   if (!match) return line;
   const label = (match[1] ?? '').trim().toLowerCase();
-  return roleNames.some((name) => label === name || label.endsWith(` ${name}`) || name.endsWith(` ${label}`)) ? (match[2] ?? '').trim() : line;
+  return roleNames.some((name) => label === name || titled(label, name) || name.endsWith(` ${label}`)) ? (match[2] ?? '').trim() : line;
 }
+
+/**
+ * "The customer", "Frau Weber", "Dr. Hartmann": a role or name after an article or a title. Only
+ * those: "I am a loyal customer: fix this now!" is speech, not a speaker's label.
+ */
+function titled(label: string, name: string): boolean {
+  if (!label.endsWith(` ${name}`)) return false;
+  const before = label.slice(0, -name.length).trim().split(/\s+/u);
+  return before.every((word) => LABEL_WORDS.has(word.replace(/\.$/u, '')));
+}
+
+const LABEL_WORDS = new Set(['the', 'a', 'der', 'die', 'das', 'mr', 'mrs', 'ms', 'miss', 'dr', 'prof', 'herr', 'frau']);
 
 function stripWrappingQuotes(text: string): string {
   let out = text;

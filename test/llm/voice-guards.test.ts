@@ -43,6 +43,15 @@ describe('sanitizeLine', () => {
     expect(sanitizeLine(speech, [])).toBe(speech);
   });
 
+  it.each([
+    'I am a loyal customer: fix this now!',
+    'Ich bin seit Jahren treue Kundin: Das ist unmöglich!',
+    'Speak to me like a human, not an AI: what is going on?',
+  ])('keeps speech whose first clause ends in a role word, short as it is: %j', (speech) => {
+    // the clause before the colon had been taken for a speaker's label and dropped
+    expect(sanitizeLine(speech, [])).toBe(speech);
+  });
+
   it('keeps a line that only starts and ends with two separate quotations', () => {
     expect(sanitizeLine('"Soon", you said. And then "tomorrow"', [])).toBe('"Soon", you said. And then "tomorrow"');
   });
