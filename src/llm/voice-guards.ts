@@ -20,7 +20,8 @@ export function sanitizeLine(raw: string, names: readonly string[], maxChars: nu
     .filter((line) => line !== '');
   let text = kept
     .join(' ')
-    .replace(/\*[^*\n]{1,60}\*(?!\*)/g, (match) => (/^\*\*/.test(match) ? match : ' ')) // *sighs*
+    // *sighs*; the pattern cannot match bold ("**"), which the next line unwraps
+    .replace(/\*[^*\n]{1,60}\*(?!\*)/g, ' ')
     .replace(/\*\*|__/g, '')
     .replace(/\s+/g, ' ')
     .trim();
