@@ -48,9 +48,10 @@ interface ComposureJudgement extends ComposureFinding {
  * such a reply is not "calm and professional throughout", though it is not marked down as not
  * composed either, which keeps false alarms within their budget. At even odds (0.5) the doubt was
  * right less than two times in three; from 0.6 a calm "I see. Please give me a moment to check."
- * (P 0.50) crossed it once a blockquote or a link label was added (P 0.61).
+ * (P 0.50) crossed it once a blockquote or a link label was added (P 0.61), and after the lesson
+ * corpus round (eighth session) the same decorated reply read 0.66-0.67, so the band starts at 0.7.
  */
-export const DOUBTED_FROM = 0.65;
+export const DOUBTED_FROM = 0.7;
 
 /** The failures the model reads into reassurance said in blame's words. */
 const REASSURANCE_MISREAD: ReadonlySet<ComposureFailure> = new Set<ComposureFailure>(['blame', 'lecturing', 'condescension']);
