@@ -44,6 +44,14 @@ describe('sanitizeLine', () => {
   });
 
   it.each([
+    ['Frau  Dr. Weber: Fine.', 'Fine.'],
+    ['Frau Dr. Weber: Das reicht!', 'Das reicht!'],
+    ['Mrs. Weber: Two days!', 'Two days!'],
+  ])('takes a role or name after an article or title, however spaced or abbreviated, for a label: %j', (raw, clean) => {
+    expect(sanitizeLine(raw, ['Weber'])).toBe(clean);
+  });
+
+  it.each([
     'I am a loyal customer: fix this now!',
     'Ich bin seit Jahren treue Kundin: Das ist unmöglich!',
     'Speak to me like a human, not an AI: what is going on?',
