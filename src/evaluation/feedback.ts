@@ -522,8 +522,8 @@ function chooseStrength(facts: FeedbackFacts): [StrengthKey, string | undefined]
   // nor is the sentence a plain reply was marked down for ("Lunch is from twelve, that's the rule
   // here, sorry.") praised for its apology
   const generic = empathy.quotes.generic;
-  const markedDown = generic !== undefined && composure.score <= 3 && composure.evidence.some((evidence) => overlaps(evidence, generic));
-  if (empathy.score === 3 && sincere && generic !== undefined && !markedDown) return ['generic_empathy', generic];
+  const genericMarkedDown = generic !== undefined && composure.score <= 3 && composure.evidence.some((evidence) => overlaps(evidence, generic));
+  if (empathy.score === 3 && sincere && generic !== undefined && !genericMarkedDown) return ['generic_empathy', generic];
   if (acts.includes('ends_call') && boundary.verdict === 'not_needed') return ['polite_close', undefined];
   return ['fallback', undefined];
 }

@@ -59,9 +59,11 @@ export function quote(text: string, max = 90): string {
   return `${(lastSpace > max / 2 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
 
+/** The greetings a letter opens with before a name; the courtesy frame below knows a few more. */
+const SALUTATION = String.raw`dear|hi|hello|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)`;
+
 /** "Dear Dr Hartmann, " / „Sehr geehrte Frau Dr. Hartmann, ": a greeting and a name (one to five words), a comma, then the sentence. */
-const LEADING_SALUTATION =
-  /^(?:dear|hi|hello|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend))(?:\s+[^\s,.!?]+\.?){1,5},\s+(?=\S)/iu;
+const LEADING_SALUTATION = new RegExp(String.raw`^(?:${SALUTATION})(?:\s+[^\s,.!?]+\.?){1,5},\s+(?=\S)`, 'iu');
 
 /** Room a quote keeps for the clause it is about, when the clause starts late in a long text. */
 const CLAUSE_ROOM = 40;
@@ -433,7 +435,7 @@ const STOP_WORDS = new Set(
 const COURTESY_FRAME = pattern(
   String.raw`^\s*(?:` +
     // a greeting and a name (up to five words, "Dr." included), nothing after it
-    String.raw`(?:dear|hi|hello|hey|good\s+(?:morning|afternoon|evening)|sehr\s+geehrte[rs]?|liebe[rs]?|hallo|guten\s+(?:tag|morgen|abend)|grüß\s+gott|moin)(?:\s+[^\s,.!?]+\.?){0,5}` +
+    String.raw`(?:${SALUTATION}|hey|grüß\s+gott|moin)(?:\s+[^\s,.!?]+\.?){0,5}` +
     // a sign-off, then at most a comma and a name or team
     String.raw`|(?:(?:with\s+)?(?:best|kind|warm|warmest|many)\s+(?:regards|wishes)|regards|best|cheers|sincerely|yours(?:\s+sincerely|\s+faithfully|\s+truly)?|many\s+thanks|thanks(?:\s+again)?` +
     String.raw`|(?:mit\s+)?(?:freundlichen|besten|herzlichen|lieben|sonnigen)\s+grüßen|(?:viele|beste|herzliche|liebe|freundliche)\s+grüße|gruß|lg|mfg|vg|danke(?:\s+und\s+gruß)?)(?:\s*,\s*[^.!?,]{1,40})?` +

@@ -154,12 +154,12 @@ export function isMentioned(lexicon: CompiledLexicon, text: PreparedText, start:
   const after = scanned.text.slice(last.end, scanned.tokens[end + 1]?.start ?? scanned.text.length);
   if (QUOTE.test(before) && QUOTE.test(after)) return true;
   // "Don't call me an idiot, you clown": an address opening its own clause is used, whatever the
-  // clause before it names
+  // clause before it names, so no word before it can make it a mention
   const addressed = tokens[start] !== undefined && lexicon.isAddressWord(tokens[start]) && scanned.tokens[start - 1]?.clause !== first.clause;
-  for (let index = start - 1; index >= Math.max(0, start - MENTION_WINDOW); index -= 1) {
+  const lookBack = addressed ? 0 : MENTION_WINDOW;
+  for (let index = start - 1; index >= Math.max(0, start - lookBack); index -= 1) {
     const token = tokens[index];
     if (!token || scanned.tokens[index]?.sentence !== first.sentence) break;
-    if (addressed && scanned.tokens[index]?.clause !== first.clause) break;
     if (lexicon.isInClass('mention', token) || lexicon.isInClass('mentionVerb', token)) return true;
   }
   const next = tokens[end + 1];
